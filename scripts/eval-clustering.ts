@@ -1,0 +1,49 @@
+// Story clustering quality on ../shared/data/clustering (GoogleNews T, S, TS): one pass, in file order
+// and shuffled with fixed seeds. Prints NMI, homogeneity, completeness and B-cubed F1.
+//   node bin/run-ts.js scripts/eval-clustering.ts [--options '{"joinThreshold":0.3}']
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { StoryClusterer, type ClusterOptions } from '../src/pipeline/stories/cluster.ts';
+import { scoreClustering, type ClusteringScores } from '../src/pipeline/stories/metrics.ts';
+
+const dir = resolve(import.meta.dirname, '../../shared/data/clustering');
+if (!existsSync(dir)) {
+  console.error(`eval-clustering: ${dir} is absent; this evaluation needs the shared development data.`);
+  process.exit(2);
+}
+const optIdx = process.argv.indexOf('--options');
+const options: Partial<ClusterOptions> = optIdx > 0 ? JSON.parse(process.argv[optIdx + 1]!) : {};
+const SEEDS = [1, 2, 3];
+
+function shuffled<T>(xs: T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed >>> 0 || 1;
+  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function run(rows: { text: string; cluster: number }[]): ClusteringScores {
+  const c = new StoryClusterer(options);
+  const placed = rows.map((r) => c.place({ text: r.text }).story);
+  return scoreClustering(rows.map((r) => r.cluster), placed.map((s) => c.resolve(s)));
+}
+
+const f = (x: number) => x.toFixed(3);
+console.log('| set | order | NMI | homogeneity | completeness | B-cubed F1 | stories (gold) | ms |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const set of (process.env.SETS ?? 'T,S,TS').split(',')) {
+  const rows = readFileSync(`${dir}/GoogleNews-${set}.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; cluster: number });
+  const gold = new Set(rows.map((r) => r.cluster)).size;
+  const t0 = performance.now();
+  const s = run(rows);
+  const ms = performance.now() - t0;
+  console.log(`| ${set} | file | ${f(s.nmi)} | ${f(s.homogeneity)} | ${f(s.completeness)} | ${f(s.bcubedF1)} | ${s.clusters} (${gold}) | ${ms.toFixed(0)} |`);
+  const runs = SEEDS.map((seed) => run(shuffled(rows, seed)));
+  const mean = (k: keyof ClusteringScores) => runs.reduce((a, r) => a + r[k], 0) / runs.length;
+  const min = Math.min(...runs.map((r) => r.nmi));
+  console.log(`| ${set} | shuffled ×${SEEDS.length} (mean; min NMI ${f(min)}) | ${f(mean('nmi'))} | ${f(mean('homogeneity'))} | ${f(mean('completeness'))} | ${f(mean('bcubedF1'))} | ${mean('clusters').toFixed(0)} (${gold}) | |`);
+}

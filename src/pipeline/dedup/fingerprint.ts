@@ -1,0 +1,149 @@
+// Text fingerprints for near-duplicate detection.
+//
+// Why not plain MinHash + LSH banding: banding finds pairs of high Jaccard similarity, but a truncated
+// copy or a feed summary is a small subset of the article (Jaccard 0.1–0.3) and must still match.
+// So each text keeps
+//   - a bottom-k sketch (the k smallest shingle hashes — one-permutation MinHash), which estimates both
+//     Jaccard and containment (the share of one text's shingles found in the other), exactly when a text
+//     has fewer than k shingles;
+//   - anchors: the shingle hashes in a fixed 1-in-ANCHOR_RATE sample of hash space. A subset copy carries
+//     the same anchors as its original, so anchors are the candidate-lookup keys (the "bands").
+import { foldTypography, words } from '../normalize/index.ts';
+
+export const SHINGLE_WORDS = 4;
+export const SKETCH_SIZE = 128;
+const ANCHOR_RATE = 8;
+const MAX_ANCHORS = 96;
+
+export interface TextFingerprint {
+  /** Distinct shingles in the text. */
+  shingles: number;
+  /** Ascending; the whole shingle set when it has fewer than SKETCH_SIZE members. */
+  sketch: Uint32Array;
+  /** Ascending anchor hashes (candidate-lookup keys). */
+  anchors: Uint32Array;
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function hashWord(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) {
+    h ^= w.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Distinct hashes of the text's word 4-grams (typography folded, case ignored), ascending. */
+export function shingleHashes(text: string): Uint32Array {
+  const ws = words(foldTypography(text));
+  const wh = ws.map(hashWord);
+  const n = wh.length;
+  if (n === 0) return new Uint32Array(0);
+  const count = n < SHINGLE_WORDS ? 1 : n - SHINGLE_WORDS + 1;
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9e3779b9;
+    const end = Math.min(n, i + SHINGLE_WORDS);
+    for (let j = i; j < end; j++) h = fmix32((Math.imul(h, 31) + wh[j]!) >>> 0);
+    out[i] = h;
+  }
+  out.sort();
+  let u = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
+  return out.slice(0, u);
+}
+
+export function fingerprintText(text: string): TextFingerprint {
+  const all = shingleHashes(text);
+  const sketch = all.slice(0, SKETCH_SIZE);
+  let anchors = all.filter((h) => h % ANCHOR_RATE === 0);
+  if (anchors.length > MAX_ANCHORS) anchors = anchors.slice(0, MAX_ANCHORS);
+  // A very short text may have no anchor: its smallest hashes give it some lookup keys at least.
+  if (anchors.length === 0) anchors = all.slice(0, 4);
+  return { shingles: all.length, sketch, anchors };
+}
+
+export interface Resemblance {
+  /** Estimated share of a's shingles present in b, and of b's in a. */
+  aInB: number;
+  bInA: number;
+  jaccard: number;
+  /** Estimated number of shared shingles. */
+  shared: number;
+  /** Sketch members the estimate rests on (small = unreliable). */
+  samples: number;
+}
+
+/**
+ * Compares two fingerprints on the part of hash space both sketches cover completely (below the
+ * smaller of the two sketch maxima), which is a uniform sample of both shingle sets.
+ */
+export function resemblance(a: TextFingerprint, b: TextFingerprint): Resemblance {
+  const ta = a.sketch.length < SKETCH_SIZE ? Infinity : a.sketch[a.sketch.length - 1]!;
+  const tb = b.sketch.length < SKETCH_SIZE ? Infinity : b.sketch[b.sketch.length - 1]!;
+  const t = Math.min(ta, tb);
+  let i = 0, j = 0, na = 0, nb = 0, ni = 0;
+  const A = a.sketch, B = b.sketch;
+  while (i < A.length || j < B.length) {
+    const x = i < A.length ? A[i]! : Infinity;
+    const y = j < B.length ? B[j]! : Infinity;
+    const m = Math.min(x, y);
+    if (m > t) break;
+    if (x === y) { ni++; na++; nb++; i++; j++; }
+    else if (x < y) { na++; i++; }
+    else { nb++; j++; }
+  }
+  if (na === 0 || nb === 0) return { aInB: 0, bInA: 0, jaccard: 0, shared: 0, samples: 0 };
+  const aInB = ni / na;
+  const bInA = ni / nb;
+  return {
+    aInB, bInA,
+    jaccard: ni / (na + nb - ni),
+    shared: Math.min(aInB * a.shingles, bInA * b.shingles),
+    samples: Math.min(na, nb),
+  };
+}
+
+export interface CopyRule {
+  /** Share of the smaller text that must be found in the other. */
+  minContainment: number;
+  /** Shingles the two must share at least (a shared sentence fragment is not a copy). */
+  minShared: number;
+}
+
+export const DEFAULT_COPY_RULE: CopyRule = { minContainment: 0.6, minShared: 12 };
+
+/** Whether two texts are copies of one article: one is (nearly) contained in the other. */
+export function isCopy(r: Resemblance, rule: CopyRule = DEFAULT_COPY_RULE): boolean {
+  return Math.max(r.aInB, r.bInA) >= rule.minContainment && r.shared >= rule.minShared && r.samples >= 3;
+}
+
+// The stored signature: [u32 shingle count][u32 sketch...], little-endian, opaque to the store.
+export function encodeSignature(fp: TextFingerprint): Uint8Array {
+  const out = new Uint8Array(4 + fp.sketch.length * 4);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, fp.shingles, true);
+  for (let i = 0; i < fp.sketch.length; i++) dv.setUint32(4 + i * 4, fp.sketch[i]!, true);
+  return out;
+}
+
+export function decodeSignature(sig: Uint8Array): TextFingerprint {
+  const dv = new DataView(sig.buffer, sig.byteOffset, sig.byteLength);
+  const n = Math.max(0, (sig.byteLength >> 2) - 1);
+  const sketch = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sketch[i] = dv.getUint32(4 + i * 4, true);
+  return { shingles: sig.byteLength >= 4 ? dv.getUint32(0, true) : 0, sketch, anchors: new Uint32Array(0) };
+}
+
+export function anchorKeys(fp: TextFingerprint): string[] {
+  return Array.from(fp.anchors, (h) => h.toString(36));
+}

@@ -1,0 +1,26 @@
+// dedup: recognises copies of one article across outlets and feeds (see fingerprint.ts for the method).
+// Pure cores (fingerprints, the copy decision, canonical choice, URL canonicalisation) plus an in-memory
+// index; the store-backed path is placeVersion in ../stories/index.ts, which uses the repository's
+// findByFingerprint/createArticle/addVersion.
+export { canonicalizeUrl } from './url.ts';
+export {
+  fingerprintText, resemblance, isCopy, encodeSignature, decodeSignature, anchorKeys, shingleHashes,
+  DEFAULT_COPY_RULE, SHINGLE_WORDS, SKETCH_SIZE,
+  type TextFingerprint, type Resemblance, type CopyRule,
+} from './fingerprint.ts';
+export { findCopy, isMoreComplete, type CopyCandidate, type CopyMatch, type VersionFacts } from './detect.ts';
+export { MemoryDedupIndex } from './memory.ts';
+export { DedupStream, CANDIDATES, type StreamPlacement } from './stream.ts';
+
+import type { Fingerprint } from '../../store/ports/articles.ts';
+import { anchorKeys, encodeSignature, fingerprintText, type TextFingerprint } from './fingerprint.ts';
+
+/** The fingerprint as the store keeps it: anchor keys as bands, the sketch as an opaque signature. */
+export function storeFingerprint(fp: TextFingerprint): Fingerprint {
+  return { bands: anchorKeys(fp), signature: encodeSignature(fp) };
+}
+
+export function fingerprintForStore(text: string): { fp: TextFingerprint; stored: Fingerprint } {
+  const fp = fingerprintText(text);
+  return { fp, stored: storeFingerprint(fp) };
+}

@@ -1,0 +1,74 @@
+// One canonical name per entity in an article: short forms resolve to the full name mentioned
+// ("Sudani" → "Mohammed Shia al-Sudani"), known variants to one name ("U.S." → "United States").
+import { aliasKey, gazetteer } from './gazetteer.ts';
+import type { RawMention } from './ner/index.ts';
+
+function nameParts(s: string): string[] {
+  return s
+    .toLowerCase()
+    .split(/\s+/)
+    .map((p) => p.replace(/^(?:al|el|ad|as|ash|an|ar)-/, '').replace(/[.,]$/, ''))
+    .filter(Boolean);
+}
+
+/** Canonical name for each mention (same order). */
+export function canonicalNames(ms: RawMention[]): string[] {
+  const gaz = gazetteer();
+  const out: string[] = new Array(ms.length);
+  // Work on distinct names: a long article repeats the same few hundreds of times.
+  const distinct = (type: string) => [...new Map(ms.filter((m) => m.type === type).map((m) => [m.text, m])).values()];
+  const people = distinct('PER');
+  const orgs = distinct('ORG');
+  const memo = new Map<string, string>();
+  ms.forEach((m, i) => {
+    const mk = m.type + '\u0000' + m.text;
+    const known = memo.get(mk);
+    if (known !== undefined) { out[i] = known; return; }
+    resolve(m, i);
+    memo.set(mk, out[i]!);
+  });
+  return out.map((c) => c.replace(/\s+/g, ' '));
+
+  function resolve(m: RawMention, i: number): void {
+    const key = aliasKey(m.text);
+    if (m.type === 'LOC') {
+      out[i] = gaz.places.get(key) ?? m.text;
+      return;
+    }
+    if (m.type === 'ORG') {
+      const known = gaz.orgs.get(key);
+      if (known) { out[i] = known; return; }
+      // "State Department" → "US State Department" when the longer form is in the article.
+      const longer = orgs
+        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text))
+        .sort((a, b) => b.text.length - a.text.length)[0];
+      out[i] = longer ? gaz.orgs.get(aliasKey(longer.text)) ?? longer.text : m.text;
+      return;
+    }
+    if (m.type === 'PER') {
+      const parts = nameParts(m.text);
+      const candidates = people.filter((p) => {
+        if (p.text.length <= m.text.length) return false;
+        const pp = nameParts(p.text);
+        return parts.every((x) => pp.includes(x)) && (pp[pp.length - 1] === parts[parts.length - 1] || parts.length === 1);
+      });
+      // The longest name that contains this one, preferring those that end with it (surnames).
+      candidates.sort((a, b) => {
+        const ea = nameParts(a.text).at(-1) === parts.at(-1) ? 1 : 0;
+        const eb = nameParts(b.text).at(-1) === parts.at(-1) ? 1 : 0;
+        return eb - ea || b.text.length - a.text.length;
+      });
+      out[i] = candidates[0]?.text ?? m.text;
+      return;
+    }
+    out[i] = m.text;
+  }
+}
+
+function acronym(s: string): string {
+  return s
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}

@@ -1,0 +1,105 @@
+// Key facts: numbers with what they count ("around 2,500 troops" → 2500, troops) and dates with what
+// happened then ("On February 1, Trump signed …" → 2025-02-01).
+import type { Fact } from '../../domain/types.ts';
+import type { Span } from '../normalize/index.ts';
+import type { DateMatch, NumberMatch } from './numbers.ts';
+import { spanAt } from './spans.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+const STOP_AFTER = /^(?:a|an|the|each|every|its|their|this|these|and|or|but|as|while|which|who|that|said|says|to|will|would|have|has|had|was|were|is|are|be|been|on|at|than|since|because|after|before|when|per)$/i;
+const PREP = /^(?:of|in|from|at|for|on|with|across|into|to|against|per)$/i;
+const APPROX = /(?:around|about|nearly|almost|roughly|approximately|some|more than|over|at least|up to|fewer than|less than|under)\s+$/i;
+
+const sentenceAt = spanAt;
+
+/** The noun phrase counted by a number: "additional troops from allied nations". */
+function countedPhrase(text: string): { unit: string | null; about: string | null } {
+  const words = text.match(/^[\s]*([\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,9})/u)?.[1]?.split(/\s+/) ?? [];
+  const kept: string[] = [];
+  let head: string | null = null;
+  let sawPrep = false;
+  for (const w of words) {
+    if (STOP_AFTER.test(w)) break;
+    if (PREP.test(w)) {
+      if (!head || sawPrep) break;
+      sawPrep = true;
+      kept.push(w);
+      continue;
+    }
+    if (/^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes)-old$/i.test(w)) break;
+    kept.push(w);
+    if (!sawPrep) head = w;
+    if (sawPrep && kept.length - kept.indexOf(kept.find((x) => PREP.test(x))!) >= 3) break;
+  }
+  while (kept.length && (PREP.test(kept.at(-1)!) || STOPWORDS.has(kept.at(-1)!.toLowerCase()))) kept.pop();
+  if (!head || STOPWORDS.has(head.toLowerCase()) || /^\d/.test(head)) return { unit: null, about: null };
+  return { unit: head.toLowerCase(), about: kept.join(' ') || null };
+}
+
+const CHANGE_WORDS = /^(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grows|grown|increased|increase|increases|decreased|decrease|jumped|jumps|climbed|dropped|drops|declined|declines|slipped|surged|soared|gained|lost|was|were|is|are|be|been|by|to|of|at|from|about|around|nearly|some|over|up|down|than|more|less|reached|hit|totalled|totaled|worth|expected|forecast|estimated|a|an|the|its|their|his|her|\d[\d.,%]*|percent|per|cent|\$?\d[\d.,]*(?:bn|m|k)?|billion|million|thousand)$/i;
+
+function subjectBefore(text: string): string | null {
+  const clause = text.split(/[,;:]|\bthat\b|\band\b|\bwhile\b/).at(-1) ?? '';
+  const words = clause.trim().split(/\s+/).filter(Boolean);
+  while (words.length && CHANGE_WORDS.test(words.at(-1)!)) words.pop();
+  const kept = words.slice(-4);
+  while (kept.length && (STOPWORDS.has(kept[0]!.toLowerCase()) || CHANGE_WORDS.test(kept[0]!))) kept.shift();
+  return kept.length ? kept.join(' ') : null;
+}
+
+export function numberFacts(doc: string, folded: string, sentences: Span[], numbers: NumberMatch[]): Fact[] {
+  const out: Fact[] = [];
+  for (const n of numbers) {
+    const s = sentenceAt(sentences, n.start);
+    if (!s) continue;
+    const after = folded.slice(n.end, s.end);
+    let { unit, about } = countedPhrase(after);
+    if (n.kind !== 'number') about = null;
+    if (n.kind === 'percent') unit = '%';
+    else if (n.kind === 'money') unit = n.unit;
+    if (n.kind === 'number' && !unit) continue; // a bare number says nothing on its own
+    // "oil exports rose 12%": for amounts and shares, what changed is usually named before the number.
+    if (!about && n.kind !== 'number') about = subjectBefore(folded.slice(s.start, n.start));
+    const approx = APPROX.exec(folded.slice(Math.max(s.start, n.start - 20), n.start));
+    const start = approx ? n.start - approx[0].length : n.start;
+    out.push({
+      kind: 'number',
+      text: doc.slice(start, n.end),
+      value: n.value,
+      unit,
+      about,
+      sentence: doc.slice(s.start, s.end),
+      start,
+      end: n.end,
+    });
+  }
+  return out;
+}
+
+export function dateFacts(doc: string, folded: string, sentences: Span[], dates: DateMatch[]): Fact[] {
+  const out: Fact[] = [];
+  for (const d of dates) {
+    const s = sentenceAt(sentences, d.start);
+    if (!s) continue;
+    // What happened then: the clause of the sentence without the date phrase.
+    const before = folded.slice(s.start, d.start).replace(/\b(?:on|in|since|by|until|from|last|this|next)\s*$/i, '');
+    const after = folded.slice(d.end, s.end).replace(/^[,\s]+/, '');
+    let about = (before.trim().length > 15 ? before.trim() + ' ' + after : after)
+      .replace(/[,;]\s*$/, '')
+      .trim();
+    const cut = about.search(/,\s+(?:aiming|which|while|who|as|after|before|and|but|when)\b/);
+    if (cut > 20) about = about.slice(0, cut);
+    about = about.replace(/[.!?"]+$/, '').trim();
+    out.push({
+      kind: 'date',
+      text: doc.slice(d.start, d.end),
+      value: d.value,
+      unit: null,
+      about: about || null,
+      sentence: doc.slice(s.start, s.end),
+      start: d.start,
+      end: d.end,
+    });
+  }
+  return out;
+}

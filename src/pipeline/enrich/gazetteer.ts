@@ -1,0 +1,66 @@
+// Gazetteers shipped as small text files under data/ (places from the Unicode CLDR plus hand-written
+// aliases, demonyms and cities; major organisations; title words). Loaded once from disk.
+import { readFileSync } from 'node:fs';
+
+export interface Gazetteer {
+  /** Folded lower-case alias → canonical name, for places (countries, demonyms, cities, regions). */
+  places: Map<string, string>;
+  /** Lower-case alias → canonical name, for organisations. */
+  orgs: Map<string, string>;
+  /** Single lower-case words that belong to titles and roles. */
+  titleWords: Set<string>;
+  /** Demonyms (lower-case) → country: "iraqi" → "Iraq". */
+  demonyms: Map<string, string>;
+  /** Lower-case words that occur in place names (for tagger features). */
+  placeWords: Set<string>;
+  orgWords: Set<string>;
+  /** Canonical names of countries (as opposed to cities and regions). */
+  countries: Set<string>;
+}
+
+function readData(name: string): string {
+  return readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8');
+}
+
+export function aliasKey(s: string): string {
+  return s.toLowerCase().replace(/\./g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
+}
+
+let cached: Gazetteer | null = null;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const places = new Map<string, string>();
+  const orgs = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const placeWords = new Set<string>();
+  const orgWords = new Set<string>();
+  const countries = new Set<string>();
+  for (const line of readData('places.tsv').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [canon, aliases = '', kind] = line.split('\t');
+    if (kind === 'country') countries.add(canon!);
+    const all = [canon!, ...aliases.split('|').filter(Boolean)];
+    for (const a of all) {
+      const k = aliasKey(a);
+      if (!places.has(k)) places.set(k, canon!);
+      for (const w of a.toLowerCase().split(/\s+/)) placeWords.add(w);
+      // A demonym ends like one and is not a name of the place itself.
+      if (/(?:an|ans|ian|ese|ish|i|is|ic|ch|ss)$/i.test(a) && a !== canon && !/\s/.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a)) demonyms.set(k, canon!);
+    }
+  }
+  for (const line of readData('orgs.tsv').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [canon, aliases = ''] = line.split('\t');
+    for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
+      const k = aliasKey(a);
+      if (!orgs.has(k)) orgs.set(k, canon!);
+      for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
+    }
+  }
+  const titleWords = new Set(
+    readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
+  );
+  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries };
+  return cached;
+}

@@ -1,0 +1,83 @@
+// Hashtags: the article's key places, people and organisations (by mentions, title presence and
+// first position) and its top topic keyphrases, each kind capped so that one kind (often places)
+// cannot crowd out the rest; variants are merged by canonical name and stem.
+import type { Entity } from '../../domain/types.ts';
+import { gazetteer } from './gazetteer.ts';
+import { stemOf, type Keyphrase } from './keyphrases.ts';
+
+export interface HashtagEntity extends Entity {
+  first: number;
+  inTitle: boolean;
+}
+
+export function camelCase(phrase: string): string {
+  return phrase
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (/^\p{Lu}+$/u.test(w) && w.length <= 4 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+}
+
+// Without a part-of-speech tagger, a topic's head word is judged by its ending and its company:
+// adjectives and adverbs by suffix, verbs by a modal or "to" in front of them somewhere in the text.
+const ADJECTIVE = /(?:al|ic|ive|ous|ful|less|able|ible|ary|ish|ian|ed|ing|ly|est)$/;
+const NOUN = /(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ure|age|ist|ers|ors)$/;
+
+function looksLikeNoun(phrase: string, folded: string): boolean {
+  const head = phrase.toLowerCase().split(' ').at(-1)!;
+  if (NOUN.test(head)) return true;
+  if (ADJECTIVE.test(head)) return false;
+  const esc = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !new RegExp(`\\b(?:to|will|would|can|could|should|may|might|must|did|does|do|not|cannot)\\s+${esc}\\b`, 'i').test(folded);
+}
+
+const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };
+
+export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3): string[] {
+  const textLength = folded.length;
+  const gaz = gazetteer();
+  type Cand = { tag: string; stem: string; score: number; kind: string; phrase: string };
+  const cands: Cand[] = [];
+  for (const e of entities) {
+    if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
+    const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
+    // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
+    const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;
+    const score = (e.mentions + (e.inTitle ? 2 : 0) + early) * weight;
+    cands.push({ tag: camelCase(e.canonical), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical });
+  }
+  const entityStems = new Set(cands.flatMap((s) => s.stem.split(' ')));
+  for (const k of keyphrases) {
+    if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
+    if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
+    cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
+  }
+  cands.sort((a, b) => b.score - a.score);
+  const used: Record<string, number> = {};
+  const out: { tag: string; score: number }[] = [];
+  const seen = new Set<string>();
+  const take = (c: Cand) => {
+    const key = c.tag.toLowerCase();
+    if (!c.tag || seen.has(key) || seen.has(c.stem)) return false;
+    seen.add(key);
+    seen.add(c.stem);
+    used[c.kind] = (used[c.kind] ?? 0) + 1;
+    out.push({ tag: '#' + c.tag, score: c.score });
+    return true;
+  };
+  for (const c of cands) {
+    if (out.length >= max) break;
+    if ((used[c.kind] ?? 0) >= (CAPS[c.kind] ?? 2)) continue;
+    // A name seen once and not in the title is too minor to tag.
+    if (c.kind !== 'TOPIC' && c.score < 2 && out.length >= min) continue;
+    if (c.kind === 'TOPIC' && c.score < 3) continue; // a topic must recur
+    if (c.kind === 'TOPIC' && !looksLikeNoun(c.phrase, folded)) continue;
+    take(c);
+  }
+  // A short article may still reach the minimum from the remaining candidates.
+  // A short article may still reach the minimum: names first, then recurring noun topics.
+  for (const c of cands) if (out.length < min && c.kind !== 'TOPIC') take(c);
+  for (const c of cands) if (out.length < min && c.kind === 'TOPIC' && c.score >= 3 && looksLikeNoun(c.phrase, folded)) take(c);
+  return out.sort((a, b) => b.score - a.score).map((o) => o.tag);
+}

@@ -1,0 +1,189 @@
+// enrich: hashtags, keyphrases, entities with canonical names and roles, facts, quotes and an
+// extractive summary of one article, computed offline and synchronously. enrichStory does the
+// same across the articles of a story.
+import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain/types.ts';
+import { detectLanguage, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
+import { canonicalNames } from './canonical.ts';
+import { dateFacts, numberFacts } from './facts.ts';
+import { makeHashtags, type HashtagEntity } from './hashtags.ts';
+import { rankKeyphrases } from './keyphrases.ts';
+import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
+import { findDates, findNumbers } from './numbers.ts';
+import { findQuotes } from './quotes.ts';
+import { roleAfter, roleBefore } from './roles.ts';
+import { pickSummary, type SummarySentence } from './summary.ts';
+
+export { camelCase } from './hashtags.ts';
+export { rankKeyphrases } from './keyphrases.ts';
+
+export interface EnrichInput {
+  title: string;
+  text: string;
+  published?: string | null;
+  language?: string | null;
+}
+
+export interface EnrichOptions {
+  /** Number of summary sentences (default 3). */
+  summarySentences?: number;
+}
+
+/**
+ * Enriches one article. Offsets (mentions, facts, quotes) are JavaScript string indices into
+ * `title + "\n\n" + text` (just `text` when the title is empty).
+ */
+export function enrich(input: EnrichInput, opts: EnrichOptions = {}): Enrichment {
+  const title = input.title.trim();
+  const doc = title ? `${title}\n\n${input.text}` : input.text;
+  return enrichDocument(doc, {
+    titleEnd: title ? title.length : 0,
+    published: input.published ?? null,
+    language: input.language ?? null,
+    summarySentences: opts.summarySentences,
+  });
+}
+
+export interface DocumentOptions extends EnrichOptions {
+  /** The title is doc.slice(0, titleEnd) (0: no title). */
+  titleEnd: number;
+  published?: string | null;
+  language?: string | null;
+}
+
+/** Enriches a whole document as read (title line included); offsets are into `doc`. */
+export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
+  const folded = foldTypographyKeepOffsets(doc);
+  const titleEnd = opts.titleEnd;
+  const published = parseDate(opts.published);
+  // A couple of paragraphs tell the language as well as the whole text, at a fraction of the cost.
+  const language = opts.language ?? languageOf(doc.slice(titleEnd, titleEnd + 400));
+  const sentences = titleSplit(splitSentences(folded), titleEnd);
+
+  // Entities.
+  let names: RawMention[] = [];
+  // The tagger is trained on English; a short text's detected language is too unsure to skip it.
+  const english = !language || language === 'en' || (!opts.language && doc.length - titleEnd < 400);
+  if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
+  const numbers = findNumbers(folded);
+  const dates = findDates(folded, published);
+  const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
+  const canon = canonicalNames(all);
+  const mentions: EntityMention[] = all.map((m, i) => ({
+    text: doc.slice(m.start, m.end),
+    type: m.type as EntityType,
+    start: m.start,
+    end: m.end,
+    canonical: canon[i]!,
+  }));
+  const entities = groupEntities(mentions, folded, titleEnd);
+
+  // Facts and quotes.
+  const facts = [
+    ...numberFacts(doc, folded, sentences, numbers.filter((n) => !dates.some((d) => n.start < d.end && n.end > d.start))),
+    ...dateFacts(doc, folded, sentences, dates),
+  ].sort((a, b) => a.start - b.start);
+  const quotes = findQuotes(folded, sentences, mentions).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
+
+  // Keyphrases and hashtags.
+  const ranked = rankKeyphrases(folded, sentences, 20);
+  const hashtags = makeHashtags(entities, ranked, folded);
+
+  // Summary from the body sentences.
+  const body = sentences.filter((s) => s.start >= titleEnd);
+  const picked = pickSummary(
+    body.map((s, i) => ({ text: s.text, doc: 0, index: i, of: body.length })),
+    { sentences: opts.summarySentences ?? 3, title: doc.slice(0, titleEnd) },
+  );
+  return {
+    language,
+    hashtags,
+    keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
+    entities: entities.map(({ first: _f, inTitle: _t, ...e }) => e),
+    mentions,
+    facts,
+    quotes,
+    summary: picked.map((i) => doc.slice(body[i]!.start, body[i]!.end)),
+  };
+}
+
+/** The title is always its own sentence, even without final punctuation. */
+function titleSplit(sentences: Span[], titleEnd: number): Span[] {
+  if (!titleEnd) return sentences;
+  const out: Span[] = [];
+  for (const s of sentences) {
+    if (s.start < titleEnd && s.end > titleEnd) {
+      out.push({ text: s.text.slice(0, titleEnd - s.start), start: s.start, end: titleEnd });
+      const rest = s.text.slice(titleEnd - s.start);
+      const lead = rest.length - rest.trimStart().length;
+      if (rest.trim()) out.push({ text: rest.trim(), start: titleEnd + lead, end: s.end });
+    } else out.push(s);
+  }
+  return out;
+}
+
+function groupEntities(mentions: EntityMention[], folded: string, titleEnd: number): HashtagEntity[] {
+  const byKey = new Map<string, HashtagEntity>();
+  let lastEnd = 0;
+  for (const m of mentions) {
+    // A role never reaches back over another person's name ("X and Iraqi Prime Minister Y").
+    const limit = lastEnd;
+    if (m.type === 'PER') lastEnd = m.end;
+    if (m.type === 'DATE' || m.type === 'MONEY' || m.type === 'QUANTITY') continue;
+    const key = m.type + ':' + m.canonical;
+    let e = byKey.get(key);
+    if (!e) {
+      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, inTitle: false };
+      byKey.set(key, e);
+    }
+    e.mentions++;
+    if (m.start < titleEnd) e.inTitle = true;
+    if (m.type === 'PER' && !e.role) e.role = roleBefore(folded, m.start, limit) ?? roleAfter(folded, m.end);
+  }
+  return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'as', 'by', 'said', 'at', 'from', 'has', 'have', 'it', 'are', 'be', 'he', 'his', 'an', 'its', 'will', 'were', 'this', 'not', 'but', 'they', 'who', 'which', 'their']);
+
+/** English is recognised by its function words (cheap and sure on news); other texts go to franc. */
+function languageOf(sample: string): string | null {
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length >= 20 && words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.2) return 'en';
+  return detectLanguage(sample);
+}
+
+function parseDate(s: string | null | undefined): Date | null {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export interface StoryArticle {
+  title: string;
+  text: string;
+  outlet: string;
+}
+
+/** Hashtags and a multi-document summary of the articles of one story. */
+export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}): { hashtags: string[]; summary: string[] } {
+  if (!articles.length) return { hashtags: [], summary: [] };
+  const counts = new Map<string, { n: number; docs: number; first: number }>();
+  const sentences: SummarySentence[] = [];
+  articles.forEach((a, d) => {
+    const e = enrich({ title: a.title, text: a.text });
+    e.hashtags.forEach((h, i) => {
+      const c = counts.get(h) ?? { n: 0, docs: 0, first: i };
+      c.n += e.hashtags.length - i;
+      c.docs++;
+      c.first = Math.min(c.first, i);
+      counts.set(h, c);
+    });
+    const body = splitSentences(a.text);
+    body.forEach((s, i) => sentences.push({ text: s.text, doc: d, index: i, of: body.length }));
+  });
+  const hashtags = [...counts.entries()]
+    .sort((a, b) => b[1].docs - a[1].docs || b[1].n - a[1].n || a[1].first - b[1].first)
+    .slice(0, 8)
+    .map(([h]) => h);
+  const picked = pickSummary(sentences, { sentences: opts.summarySentences ?? 3, title: articles[0]!.title, lambda: 0.6 });
+  return { hashtags, summary: picked.map((i) => sentences[i]!.text) };
+}

@@ -1,0 +1,174 @@
+// Named entities of a document: tagger spans (PER/ORG/LOC) corrected by the gazetteers, title words
+// stripped from person names, repeated surnames found again, and DATE/MONEY/QUANTITY from patterns.
+import type { Span } from '../../normalize/index.ts';
+import { aliasKey, gazetteer } from '../gazetteer.ts';
+import type { DateMatch, NumberMatch } from '../numbers.ts';
+import { RangeMask } from '../spans.ts';
+import { tokenizeWords, type Token } from '../tokens.ts';
+import { spansOf, tagWords } from './tagger.ts';
+
+export interface RawMention {
+  type: 'PER' | 'ORG' | 'LOC' | 'DATE' | 'MONEY' | 'QUANTITY';
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CAP = /^\p{Lu}/u;
+const ORG_HEAD = /^(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
+const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
+const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
+
+/** PER/ORG/LOC mentions in the folded document, sentence by sentence. */
+export function findNames(folded: string, sentences: Span[]): RawMention[] {
+  const gaz = gazetteer();
+  const out: RawMention[] = [];
+  for (const s of sentences) {
+    const toks = tokenizeWords(folded, s.start, s.end);
+    if (!toks.length) continue;
+    // All-caps headlines confuse a cased tagger; tag them word by word from the gazetteers only.
+    const tags = tagWords(toks.map((t) => t.text));
+    for (const sp of spansOf(tags)) {
+      let from = sp.from;
+      let to = sp.to;
+      let type = sp.type as RawMention['type'];
+      // Titles ("President", "Foreign Minister") are roles, not part of the name.
+      // "Secretary of State Marco Rubio": the word after "<title> of" belongs to the title.
+      const before1 = toks[from - 1]?.text.toLowerCase();
+      const before2 = toks[from - 2]?.text.toLowerCase();
+      if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
+        from++;
+        if (to - from <= 3 && toks.slice(from, to).every((t) => CAP.test(t.text)) && !gaz.places.has(aliasKey(folded.slice(toks[from]!.start, toks[to - 1]!.end)))) type = 'PER';
+      }
+      if (type === 'PER') {
+        // A capitalised word the tagger left out in front of a name ("Uday al-Khadran").
+        const prev = toks[from - 1];
+        if (prev && CAP.test(prev.text) && /^\p{L}+$/u.test(prev.text) && from - 1 >= 0 && !gaz.titleWords.has(prev.text.toLowerCase()) &&
+          !STOP_CAPS.has(prev.text.toLowerCase()) && !gaz.places.has(aliasKey(prev.text)) && !gaz.orgs.has(aliasKey(prev.text)) &&
+          tags[from - 1] === 'O' && folded.slice(prev.end, toks[from]!.start) === ' ') from--;
+        while (from < to - 1 && gaz.titleWords.has(toks[from]!.text.toLowerCase())) from++;
+        if (gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
+      }
+      while (from < to && !/[\p{L}\p{N}]/u.test(toks[from]!.text)) from++;
+      while (to > from && !/[\p{L}\p{N}.]/u.test(toks[to - 1]!.text)) to--;
+      if (to <= from) continue;
+      let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
+      const key = aliasKey(text);
+      if (gaz.orgs.has(key)) type = 'ORG';
+      else if (gaz.places.has(key) && type !== 'PER') type = 'LOC';
+      else if (to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
+      if (!CAP.test(text) && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
+      out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
+    }
+  }
+  mergeCountryOrgs(folded, out);
+  addGazetteerMisses(folded, sentences, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "US" + "State Department" → "US State Department": a country directly before an organisation. */
+function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (a.type === 'LOC' && b.type === 'ORG' && /^ $/.test(folded.slice(a.end, b.start)) && a.text.length <= 14) {
+      ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+    }
+  }
+}
+
+/** Gazetteer names the tagger missed (capitalised, whole words, not inside another mention). */
+function addGazetteerMisses(folded: string, sentences: Span[], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const firsts = firstWords();
+  for (const s of sentences) {
+    const toks = tokenizeWords(folded, s.start, s.end);
+    for (let i = 0; i < toks.length; i++) {
+      if (!CAP.test(toks[i]!.text) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
+      for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
+        const start = toks[i]!.start;
+        const end = toks[i + n - 1]!.end;
+        if (!CAP.test(toks[i + n - 1]!.text)) continue;
+        const text = folded.slice(start, end);
+        const key = aliasKey(text);
+        const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;
+        if (!type) continue;
+        if (ms.some((m) => start < m.end && end > m.start)) break;
+        ms.push({ type, start, end, text });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+}
+
+let firstWordSet: Set<string> | null = null;
+
+/** First words of every gazetteer alias: a cheap filter before trying n-grams. */
+function firstWords(): Set<string> {
+  if (firstWordSet) return firstWordSet;
+  const gaz = gazetteer();
+  firstWordSet = new Set([...gaz.places.keys(), ...gaz.orgs.keys()].map((k) => k.split(' ')[0]!));
+  return firstWordSet;
+}
+
+/** Later bare surnames ("Rubio") of people named in full earlier are mentions too. */
+export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMention[]): RawMention[] {
+  const names = new Set<string>();
+  for (const m of ms) {
+    if (m.type !== 'PER' && m.type !== 'ORG') continue;
+    const parts = m.text.split(/\s+/);
+    if (m.type === 'PER' && parts.length > 1) {
+      const last = parts[parts.length - 1]!;
+      names.add(last);
+      const bare = last.replace(/^(?:al|el)-/i, '');
+      if (bare !== last) names.add(bare.charAt(0).toUpperCase() + bare.slice(1));
+    } else if (m.type === 'ORG' && parts.length > 1) names.add(m.text);
+  }
+  if (!names.size) return ms;
+  const people = new Set([...names].filter((n) => ms.some((x) => x.type === 'PER' && x.text.endsWith(n.replace(/^(?:Al|El)-/, '')))));
+  const all = ms.map((m) => (m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
+  // One pass over the text for all names, longest first; a character mask marks what is taken.
+  const taken = new Uint8Array(folded.length);
+  for (const m of all) taken.fill(1, m.start, m.end);
+  const alternation = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // A plain alternation is much faster than Unicode look-arounds; word edges are checked after.
+  const re = new RegExp(`(?:${alternation})`, 'g');
+  const refOf = new Map<string, RawMention | undefined>();
+  const inWord = /[\p{L}\p{N}-]/u;
+  for (const m of folded.matchAll(re)) {
+    const name = m[0];
+    const start = m.index!;
+    const end = start + name.length;
+    if ((start > 0 && inWord.test(folded[start - 1]!)) || (end < folded.length && inWord.test(folded[end]!) && folded[end] !== '-')) continue;
+    if (taken.subarray(start, end).some((x) => x)) continue;
+    if (!refOf.has(name)) {
+      refOf.set(name, ms.find((x) => (x.text.endsWith(name) || x.text === name) && (x.type === 'PER' || x.text === name)) ??
+        ms.find((x) => x.type === 'PER' && x.text.replace(/\b(?:al|el)-/gi, '').endsWith(name)));
+    }
+    const ref = refOf.get(name);
+    if (!ref) continue;
+    all.push({ type: ref.type, start, end, text: name });
+    taken.fill(1, start, end);
+  }
+  void sentences;
+  return all.sort((a, b) => a.start - b.start);
+}
+
+export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {
+  const out: RawMention[] = [];
+  let length = 0;
+  for (const x of [...dates, ...numbers, ...ms]) length = Math.max(length, x.end);
+  const taken = new RangeMask(length);
+  for (const m of ms) taken.add(m.start, m.end);
+  for (const d of dates) { out.push({ type: 'DATE', start: d.start, end: d.end, text: d.text }); taken.add(d.start, d.end); }
+  for (const n of numbers) {
+    if (taken.overlaps(n.start, n.end)) continue;
+    out.push({ type: n.kind === 'money' ? 'MONEY' : 'QUANTITY', start: n.start, end: n.end, text: n.text });
+  }
+  return out;
+}
+
+export type { Token };
+export { LOWER_JOINERS };

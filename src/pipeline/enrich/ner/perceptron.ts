@@ -1,0 +1,67 @@
+// Averaged perceptron over string features (Collins 2002). Hand-written: the JS ML libraries on npm
+// are either neural (heavy, need downloaded weights) or lack averaging and sparse string features.
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export type Tag = (typeof TAGS)[number];
+const N = TAGS.length;
+
+export class Perceptron {
+  weights = new Map<string, Float64Array>();
+  private totals = new Map<string, Float64Array>();
+  private stamps = new Map<string, Float64Array>();
+  private step = 0;
+
+  scores(features: string[], into?: Float64Array): Float64Array {
+    const s = into ?? new Float64Array(N);
+    for (const f of features) {
+      const w = this.weights.get(f);
+      if (!w) continue;
+      for (let k = 0; k < N; k++) s[k]! += w[k]!;
+    }
+    return s;
+  }
+
+  predict(features: string[]): number {
+    const s = this.scores(features);
+    let best = 0;
+    for (let k = 1; k < N; k++) if (s[k]! > s[best]!) best = k;
+    return best;
+  }
+
+  tick(): void {
+    this.step++;
+  }
+
+  update(truth: number, guess: number, features: string[]): void {
+    if (truth === guess) return;
+    for (const f of features) {
+      let w = this.weights.get(f);
+      if (!w) {
+        w = new Float64Array(N);
+        this.weights.set(f, w);
+        this.totals.set(f, new Float64Array(N));
+        this.stamps.set(f, new Float64Array(N));
+      }
+      const tot = this.totals.get(f)!;
+      const st = this.stamps.get(f)!;
+      for (const [k, d] of [[truth, 1], [guess, -1]] as const) {
+        tot[k]! += (this.step - st[k]!) * w[k]!;
+        st[k] = this.step;
+        w[k]! += d;
+      }
+    }
+  }
+
+  average(): void {
+    for (const [f, w] of this.weights) {
+      const tot = this.totals.get(f)!;
+      const st = this.stamps.get(f)!;
+      for (let k = 0; k < N; k++) {
+        const t = tot[k]! + (this.step - st[k]!) * w[k]!;
+        w[k] = this.step ? t / this.step : 0;
+      }
+    }
+    this.totals.clear();
+    this.stamps.clear();
+  }
+}

@@ -1,0 +1,152 @@
+// Direct quotes ("…," he said / X said: "…") and reported speech (X stated that …), with the speaker
+// resolved to an entity: a named person or organisation, or a pronoun resolved to the last-mentioned one.
+import type { Span } from '../normalize/index.ts';
+import { RangeMask, spanAt } from './spans.ts';
+
+export interface QuoteMention {
+  type: string;
+  start: number;
+  end: number;
+  canonical: string;
+}
+
+export interface FoundQuote {
+  speaker: string | null;
+  text: string;
+  verb: string | null;
+  direct: boolean;
+  start: number;
+  end: number;
+}
+
+const VERBS =
+  'said|says|say|stated|states|told|tells|added|adds|confirmed|confirms|remarked|emphasized|emphasised|emphasizes|' +
+  'reiterated|reiterates|highlighted|highlights|revealed|reveals|noted|notes|warned|warns|announced|announces|' +
+  'claimed|claims|argued|argues|insisted|insists|explained|explains|acknowledged|acknowledges|denied|denies|' +
+  'stressed|stresses|asserted|asserts|declared|declares|expected|expects|predicted|predicts|suggested|suggests|' +
+  'believes|believed|indicated|indicates|admitted|admits|wrote|writes|urged|urges|cautioned|replied|responded|' +
+  'pointed out|observed|vowed|promised|pledged|maintained|contended|estimated|reported|recalled|conceded|tweeted|posted';
+const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
+const PRONOUN = /^(he|she|they|it|his|her)$/i;
+const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
+
+/** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */
+function subjectBefore(folded: string, pos: number, ms: QuoteMention[], sentStart: number): string | null | undefined {
+  const head = folded.slice(sentStart, pos);
+  const stripped = head.replace(new RegExp(`${ADVERBS}\\s*$`), '');
+  const endAt = sentStart + stripped.length;
+  // A mention ending right there, or before an apposition (", a senior figure in X,") that ends there.
+  let subjectEnd = endAt;
+  if (stripped.endsWith(',')) {
+    const c = stripped.slice(0, -1).lastIndexOf(',');
+    if (c >= 0 && stripped.length - c < 160) subjectEnd = sentStart + c;
+  }
+  for (const at of subjectEnd === endAt ? [endAt] : [subjectEnd, endAt]) {
+    const m = ms.findLast((x) => x.end <= at && x.start >= sentStart);
+    if (m && /^\s*$/.test(folded.slice(m.end, at))) return m.canonical;
+  }
+  // "it" and "they" are too often not the speaker's stand-in ("the bank said it expected …").
+  const pr = /\b(he|she)$/i.exec(stripped.trimEnd());
+  if (pr) return resolvePronoun(pr[1]!, sentStart + pr.index, ms);
+  return undefined;
+}
+
+function resolvePronoun(p: string, pos: number, ms: QuoteMention[]): string | null {
+  const wantOrg = /^(it|they)$/i.test(p);
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.start >= pos) continue;
+    if (wantOrg ? m.type === 'ORG' || m.type === 'PER' : m.type === 'PER') return m.canonical;
+  }
+  return null;
+}
+
+function sentenceOf(sentences: Span[], pos: number): Span | undefined {
+  return spanAt(sentences, pos) ?? undefined;
+}
+
+export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMention[]): FoundQuote[] {
+  const ms = mentions.filter((m) => m.type === 'PER' || m.type === 'ORG');
+  const out: FoundQuote[] = [];
+  const inDirect = new RangeMask(folded.length);
+  const quoted = new RangeMask(folded.length);
+
+  // Direct: double quotes (curly ones are folded to "), and single quotes that open after a space.
+  const directRe = /"([^"\n]{2,1500}?)"|(?<=^|[\s(])'((?:[^'\n]|'(?=\p{L}))+?)'(?!\p{L})/gu;
+  for (const m of folded.matchAll(directRe)) {
+    const raw = m[1] ?? m[2]!;
+    // American style keeps the comma inside the quote ("…illegal," he said): it is not speech.
+    const inner = raw.replace(/[,\s]+$/, '');
+    const start = m.index! + 1;
+    const end = start + inner.length;
+    const close = start + raw.length;
+    // Scare quotes around one or two words are names or terms, not speech.
+    if (inner.trim().split(/\s+/).length < 3) continue;
+    inDirect.add(m.index!, close + 1);
+    quoted.add(start, end);
+    const s1 = sentenceOf(sentences, m.index!);
+    const s2 = sentenceOf(sentences, close) ?? s1;
+    let speaker: string | null | undefined;
+    let verb: string | null = null;
+    // After: `…," he said` / `…," said Rubio` / `…", according to X`.
+    const after = folded.slice(close + 1, Math.max(close + 1, (s2?.end ?? close) + 1));
+    const a1 = new RegExp(`^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?|he|she|they|it)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`, 'u').exec(after);
+    if (a1) {
+      verb = a1[2] ?? a1[3] ?? null;
+      const who = (a1[1] ?? a1[4])!;
+      const whoStart = close + 1 + a1.index + a1[0].indexOf(who);
+      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length);
+    }
+    if (speaker === undefined && s1) {
+      // Before: `Rubio said: "…"` or the sentence's subject (`X released a statement urging Iraq to "…"`).
+      const before = folded.slice(s1.start, m.index!);
+      const vb = [...before.matchAll(VERB_RE)].at(-1);
+      if (vb) {
+        verb = vb[1]!;
+        speaker = subjectBefore(folded, s1.start + vb.index!, ms, s1.start);
+      }
+      if (speaker === undefined || speaker === null) {
+        const first = ms.find((x) => x.start >= s1.start && x.end <= m.index!);
+        if (first) speaker = first.canonical;
+        else {
+          const pr = /^\s*(he|she|they|it)\b/i.exec(before);
+          if (pr) speaker = resolvePronoun(pr[1]!, s1.start, ms);
+        }
+      }
+    }
+    out.push({ speaker: speaker ?? null, text: inner, verb, direct: true, start, end });
+  }
+
+  // Reported: `X stated that …`, `He expected the coalition to …`.
+  for (const s of sentences) {
+    const text = folded.slice(s.start, s.end);
+    for (const vm of text.matchAll(VERB_RE)) {
+      const vpos = s.start + vm.index!;
+      if (inDirect.overlaps(vpos, vpos + 1)) continue;
+      const speaker = subjectBefore(folded, vpos, ms, s.start);
+      if (!speaker) continue;
+      let cstart = vpos + vm[0].length;
+      const rest = folded.slice(cstart, s.end);
+      // "said (on Tuesday | to reporters | in a statement) that …"
+      const that = /^\s+(?:(?:on|in|at|to|during|last|this|late|earlier|after|before|via)\b[^,;."]{0,50}?\s+|,[^,;."]{0,60},\s+)?that\s+/u.exec(rest);
+      if (that) cstart += that[0].length;
+      else if (/^(said|says|say|told|tells|added|adds)$/.test(vm[1]!)) {
+        const plain = /^\s+/.exec(rest);
+        if (!plain || /^\s*[,.:]/.test(rest)) continue;
+        cstart += plain[0].length;
+      } else cstart += (/^\s+/.exec(rest)?.[0].length ?? 0);
+      let cend = s.end;
+      while (cend > cstart && /[.!?\s]/.test(folded[cend - 1]!)) cend--;
+      if (cend - cstart < 10) continue;
+      if (quoted.overlaps(cstart, cend)) continue;
+      out.push({ speaker, text: folded.slice(cstart, cend), verb: vm[1]!, direct: false, start: cstart, end: cend });
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function mentionIn(ms: QuoteMention[], start: number, end: number): string | null {
+  const m = ms.find((x) => x.start >= start && x.end <= end);
+  return m ? m.canonical : null;
+}

@@ -1,0 +1,79 @@
+// Extractive summary: sentences scored by position, centrality (cosine to the document's word
+// centroid) and overlap with the title, picked greedily with maximal marginal relevance so that no
+// two say the same thing, then shown in document order.
+import { stemWord } from './keyphrases.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+export interface SummarySentence {
+  text: string;
+  /** Index of the document the sentence comes from (0 for one article). */
+  doc: number;
+  /** Position of the sentence in its document (0-based). */
+  index: number;
+  /** Number of sentences in its document. */
+  of: number;
+}
+
+type Vec = Map<string, number>;
+
+function vectorOf(text: string): Vec {
+  const v: Vec = new Map();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    const s = stemWord(w);
+    v.set(s, (v.get(s) ?? 0) + 1);
+  }
+  return v;
+}
+
+function cosine(a: Vec, b: Vec): number {
+  let dot = 0, na = 0, nb = 0;
+  for (const [k, x] of a) { na += x * x; const y = b.get(k); if (y) dot += x * y; }
+  for (const y of b.values()) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export interface SummaryOptions {
+  sentences?: number;
+  title?: string;
+  /** Weight of redundancy against relevance in MMR (0..1). */
+  lambda?: number;
+}
+
+/** Indices (into `sentences`) of the chosen sentences, in reading order. */
+export function pickSummary(sentences: SummarySentence[], opts: SummaryOptions = {}): number[] {
+  const k = Math.max(1, opts.sentences ?? 3);
+  if (sentences.length <= k) return sentences.map((_, i) => i);
+  const vecs = sentences.map((s) => vectorOf(s.text));
+  const centroid: Vec = new Map();
+  for (const v of vecs) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + Math.min(x, 1));
+  // Words that appear once in the whole text say little about what it is about.
+  for (const [w, x] of centroid) if (x < 2) centroid.delete(w);
+  const title = opts.title ? vectorOf(opts.title) : null;
+  const score = sentences.map((s, i) => {
+    const words = s.text.split(/\s+/).length;
+    if (words < 6) return 0;
+    const position = 1 / Math.sqrt(s.index + 1);
+    const central = cosine(vecs[i]!, centroid);
+    const titled = title ? cosine(vecs[i]!, title) : 0;
+    const lengthPenalty = words > 60 ? 0.7 : 1;
+    return (0.55 * position + 0.35 * central + 0.2 * titled) * lengthPenalty;
+  });
+  const lambda = opts.lambda ?? 0.7;
+  const chosen: number[] = [];
+  while (chosen.length < k) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let i = 0; i < sentences.length; i++) {
+      if (chosen.includes(i) || score[i] === 0) continue;
+      const redundancy = chosen.reduce((m, j) => Math.max(m, cosine(vecs[i]!, vecs[j]!)), 0);
+      if (redundancy > 0.6) continue; // near-repeats (the same sentence from another outlet)
+      const mmr = lambda * score[i]! - (1 - lambda) * redundancy;
+      if (mmr > bestScore) { bestScore = mmr; best = i; }
+    }
+    if (best < 0) break;
+    chosen.push(best);
+  }
+  return chosen.sort((a, b) => sentences[a]!.doc - sentences[b]!.doc || a - b);
+}

@@ -1,0 +1,36 @@
+// Word and punctuation tokens with offsets, tokenised the way newswire NER corpora are (possessive
+// 's split off, "U.S." and "Mr." kept whole), so that the tagger sees at run time what it saw in training.
+// Runs on typography-folded text of the same length, so offsets hold in the original.
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ABBREV = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|sen|rep|rev|hon|pres|inc|ltd|co|corp|bros|dept|no|vs|jan|feb|mar|apr|aug|sep|sept|oct|nov|dec)$/i;
+
+const TOKEN_RE =
+  /(?:\p{L}\.){2,}|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|'s\b|\S/gu;
+
+/** Tokens of `text` (which should be typography-folded so quotes and dashes are ASCII). */
+export function tokenizeWords(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
+    let t = m[0].length > to - m.index ? m[0].slice(0, to - m.index) : m[0];
+    let start = m.index;
+    // "Iraq's" → "Iraq" + "'s" like the treebank convention.
+    const poss = /^(.+)'s$/i.exec(t);
+    if (poss && !/^(?:let|it|that|what|he|she|there|here|who)'s$/i.test(t)) {
+      out.push({ text: poss[1]!, start, end: start + poss[1]!.length });
+      start += poss[1]!.length;
+      t = t.slice(poss[1]!.length);
+    }
+    let end = start + t.length;
+    // Keep the period of a known abbreviation ("Mr.", "Gen.", "Corp.").
+    if (text[end] === '.' && end < to && ABBREV.test(t)) { t += '.'; end++; TOKEN_RE.lastIndex = end; }
+    out.push({ text: t, start, end });
+  }
+  return out;
+}

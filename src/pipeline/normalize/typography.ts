@@ -1,0 +1,39 @@
+// Folding of typographic variants for comparison. Display text keeps the original characters;
+// dedup, stories and enrich compare folded text so that “curly” and "straight" quotes match.
+
+const FOLD: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2026': '...', '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u2009': ' ', '\u200A': ' ', '\u3000': ' ',
+  '\u200B': '', '\u200C': '', '\u200D': '', '\uFEFF': '', '\u00AD': '',
+};
+const FOLD_RE = new RegExp('[' + Object.keys(FOLD).join('') + ']', 'g');
+
+/** NFC plus folded quotes, dashes, ellipses and odd spaces. Same length is not guaranteed. */
+export function foldTypography(text: string): string {
+  return text.normalize('NFC').replace(FOLD_RE, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * Like foldTypography but keeps every character's offset: each fold maps one character to one
+ * character, so offsets computed on the result are valid in the input (enrich needs this).
+ */
+export function foldTypographyKeepOffsets(text: string): string {
+  return text.replace(FOLD_RE, (c) => {
+    const f = FOLD[c] ?? c;
+    return f.length === 1 ? f : f === '' ? ' ' : c === '\u2026' ? '.' : f[0];
+  });
+}
+
+/** Collapses runs of spaces within lines and keeps paragraph breaks as one blank line. */
+export function cleanWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v\u00A0]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

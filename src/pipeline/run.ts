@@ -1,0 +1,283 @@
+// run: moves feeds and their items through the stages — fetch → feeds → extract → normalize → dedup and
+// stories (placeVersion) → enrich → store. The only pipeline file that touches the store.
+//
+// Everything written for one article (its version, the item that delivered it, the enrichment) is one
+// transaction, so a crash or Ctrl-C at any point leaves either the whole article or nothing of it; the
+// item is recorded in the same transaction, so the next run picks the article up again when it was lost.
+import { createHash } from 'node:crypto';
+import { describeError, isLedeError, LedeError } from '../domain/errors.ts';
+import type { ArticleId, Enrichment, ExtractedPage, Feed, FeedStatus, Item, Source, StoryId, VersionId } from '../domain/types.ts';
+import type { NewVersion, Repository } from '../store/repository.ts';
+import { enrich } from './enrich/index.ts';
+import { extract } from './extract/index.ts';
+import { decodeHtml, describeFetchFailure, type Fetcher } from './fetch/index.ts';
+import { parseFeed } from './feeds/index.ts';
+import { cleanWhitespace, foldTypography, normalizeText } from './normalize/index.ts';
+import { placeVersion } from './stories/index.ts';
+
+export interface PipelineDeps {
+  repo: Repository;
+  fetcher: Fetcher;
+  /** How long after a good fetch a feed is due again. */
+  pollIntervalMs: number;
+  now?: () => Date;
+  /** Stops between items: the item in hand is finished first. */
+  signal?: AbortSignal;
+  /** Progress and reasons for skipped items, one event at a time. */
+  onEvent?: (e: PipelineEvent) => void;
+}
+
+export type PipelineEvent =
+  | { type: 'feed'; feed: Feed; status: FeedStatus; items: number; error: string | null }
+  | { type: 'item'; feed: Feed; outcome: ItemOutcome };
+
+export type ItemOutcome =
+  | { status: 'stored'; key: string; title: string; articleId: ArticleId; versionId: VersionId; isNewArticle: boolean; storyId: StoryId | null }
+  | { status: 'seen'; key: string }
+  | { status: 'skipped'; key: string; reason: string }
+  | { status: 'failed'; key: string; reason: string };
+
+export interface FeedOutcome {
+  status: FeedStatus;
+  error: string | null;
+  items: ItemOutcome[];
+  /** Stopped by the signal before every item was handled. */
+  interrupted: boolean;
+}
+
+/** Below this much text, a feed entry is a summary and the article page is fetched. */
+const FULL_TEXT_CHARS = 1000;
+/** Below this much text, nothing worth storing was found. */
+const MIN_TEXT_CHARS = 80;
+
+/** The longest a feed that publishes rarely waits between polls. */
+const MAX_POLL_MS = 6 * 3600_000;
+const WEEK_MS = 7 * 24 * 3600_000;
+
+/**
+ * When a feed should be polled again after a good fetch: at the configured interval when it publishes
+ * often, less often (up to 6 hours) when its items show it publishes rarely — the entry-frequency rule
+ * of Miniflux: a week divided by the items published in the last week.
+ */
+export function pollDelayMs(items: Pick<Item, 'published'>[], now: Date, baseMs: number): number {
+  const times = items.map((i) => (i.published ? Date.parse(i.published) : NaN)).filter((t) => Number.isFinite(t));
+  if (times.length === 0) return baseMs;
+  const lastWeek = times.filter((t) => t > now.getTime() - WEEK_MS && t <= now.getTime() + 3600_000).length;
+  const wanted = lastWeek === 0 ? MAX_POLL_MS : WEEK_MS / lastWeek;
+  return Math.round(Math.min(Math.max(baseMs, MAX_POLL_MS), Math.max(baseMs, wanted)));
+}
+
+/** How a feed's item is known again on the next poll: its guid, else its link, else a hash of it. */
+export function itemKey(item: Item): string {
+  if (item.guid?.trim()) return item.guid.trim();
+  if (item.url?.trim()) return item.url.trim();
+  return 'sha256:' + sha256([item.title, item.published, item.summary, item.contentHtml].map((s) => s ?? '').join('\n'));
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The hash of the text as compared: typography folded, whitespace collapsed, case ignored. */
+export function contentHash(text: string): string {
+  return sha256(foldTypography(cleanWhitespace(text.normalize('NFC'))).replace(/\s+/g, ' ').trim().toLowerCase());
+}
+
+/** Fetches one feed (conditionally), parses it and ingests its new items; records the outcome on the feed. */
+export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOutcome> {
+  const { repo, fetcher } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const source = await repo.getSource(feed.sourceId);
+
+  const fail = async (e: unknown): Promise<FeedOutcome> => {
+    const f = describeFetchFailure(e, feed.errorCount + 1);
+    await repo.recordFetch(feed.id, {
+      status: f.status, error: f.error, fetchedAt: started.toISOString(), nextFetchAt: new Date(now().getTime() + f.retryInMs).toISOString(),
+    });
+    deps.onEvent?.({ type: 'feed', feed, status: f.status, items: 0, error: f.error });
+    return { status: f.status, error: f.error, items: [], interrupted: false };
+  };
+
+  let res;
+  try {
+    res = await fetcher.get(feed.url, { kind: 'feed', etag: feed.etag, lastModified: feed.lastModified, signal: deps.signal });
+  } catch (e) {
+    return fail(e);
+  }
+  const due = (delayMs = deps.pollIntervalMs) => new Date(now().getTime() + delayMs).toISOString();
+  if (res.status === 'not_modified') {
+    await repo.recordFetch(feed.id, { status: 'not_modified', error: null, fetchedAt: started.toISOString(), nextFetchAt: due() });
+    deps.onEvent?.({ type: 'feed', feed, status: 'not_modified', items: 0, error: null });
+    return { status: 'not_modified', error: null, items: [], interrupted: false };
+  }
+  let parsed;
+  try {
+    parsed = parseFeed(res.body, { contentType: res.contentType, url: res.url });
+  } catch (e) {
+    return fail(e);
+  }
+
+  // Oldest first, so articles arrive in the order they were published (stories grow in time order).
+  const items = parsed.items
+    .map((item, i) => ({ item, i, t: item.published ? Date.parse(item.published) : NaN }))
+    .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? b.i - a.i : a.t - b.t || b.i - a.i))
+    .map((x) => x.item);
+  const outcomes: ItemOutcome[] = [];
+  let interrupted = false;
+  for (const item of items) {
+    if (deps.signal?.aborted) {
+      interrupted = true;
+      break;
+    }
+    const outcome = await ingestItem(deps, { feed, source }, item);
+    outcomes.push(outcome);
+    deps.onEvent?.({ type: 'item', feed, outcome });
+  }
+
+  const failed = outcomes.filter((o): o is Extract<ItemOutcome, { status: 'failed' }> => o.status === 'failed');
+  const notes = [
+    parsed.partial ? `partial feed: ${parsed.partial}` : null,
+    failed.length ? `${failed.length} item(s) failed, will retry: ${failed[0]!.reason}` : null,
+  ].filter(Boolean);
+  const error = notes.length ? notes.join('; ') : null;
+  // Items that failed for a passing reason (or were not reached) are retried on the next poll: the feed
+  // is then fetched unconditionally, since a 304 would hide them.
+  const retry = failed.length > 0 || interrupted;
+  await repo.recordFetch(feed.id, {
+    status: 'ok',
+    etag: retry ? null : res.etag,
+    lastModified: retry ? null : res.lastModified,
+    error,
+    fetchedAt: started.toISOString(),
+    nextFetchAt: interrupted ? now().toISOString() : due(pollDelayMs(parsed.items, now(), deps.pollIntervalMs)),
+  });
+  deps.onEvent?.({ type: 'feed', feed, status: 'ok', items: outcomes.filter((o) => o.status === 'stored').length, error });
+  return { status: 'ok', error, items: outcomes, interrupted };
+}
+
+export interface ItemContext {
+  feed: Feed;
+  source: Source | null;
+}
+
+/** Moves one feed item through the stages into the store. Never throws for a bad item: it says why. */
+export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item): Promise<ItemOutcome> {
+  const { repo } = deps;
+  const key = itemKey(item);
+  try {
+    if (await repo.hasItem(ctx.feed.id, key)) return { status: 'seen', key };
+
+    // A link another feed already delivered: the same copy, credited once.
+    if (item.url) {
+      const known = await repo.findVersionByUrl(item.url);
+      if (known) {
+        await repo.recordItem(ctx.feed.id, key, item, known.id);
+        return { status: 'skipped', key, reason: `already stored from ${item.url}` };
+      }
+    }
+
+    const page = await readArticle(deps, item);
+    if (!page) {
+      await repo.recordItem(ctx.feed.id, key, item, null);
+      return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
+    }
+
+    const version = toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))());
+    // Enrichment is pure and the costliest stage: done before the transaction so the write lock is short.
+    const enrichment = enrich({ title: version.title, text: version.text, published: version.published, language: version.language });
+
+    return await repo.transaction(async (tx) => {
+      const placed = await placeVersion(tx, version);
+      await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
+      if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
+        await tx.saveEnrichment(placed.article.id, enrichmentOf(enrichment, version));
+      }
+      return {
+        status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
+        isNewArticle: placed.isNewArticle, storyId: placed.storyId,
+      };
+    });
+  } catch (e) {
+    return { status: 'failed', key, reason: describeError(e) };
+  }
+}
+
+function enrichmentOf(e: Enrichment, v: NewVersion): Enrichment {
+  return { ...e, language: e.language ?? v.language };
+}
+
+interface ReadPage {
+  extracted: ExtractedPage;
+  url: string | null;
+}
+
+/**
+ * The article as the item's page shows it, or the feed's own content when it is the full text (or when the
+ * page may not be fetched). Null when there is no text worth storing. Throws when the page could not be
+ * fetched for a passing reason and the feed has no full text: the item is then retried on the next poll.
+ */
+async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | null> {
+  const fromFeed = feedContent(item);
+  if (fromFeed && fromFeed.text.length >= FULL_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
+  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS ? { extracted: fromFeed, url: null } : null;
+
+  let res;
+  try {
+    // No abort signal here: on Ctrl-C the article in hand is finished (the fetch is bounded by its timeouts).
+    res = await deps.fetcher.get(item.url, { kind: 'page' });
+  } catch (e) {
+    // Refused (robots.txt, SSRF guard, not http): the feed's text is all we may have.
+    const permanent = isLedeError(e) && (e.code === 'fetch_refused' || e.code === 'too_large');
+    if (fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
+    if (permanent) return null;
+    throw e;
+  }
+  const type = (res.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  let extracted: ExtractedPage;
+  if (type === 'text/plain') {
+    extracted = extract({ text: decodeHtml(res.body, res.contentType), url: res.url });
+  } else if (type === '' || type.includes('html') || type.includes('xml')) {
+    extracted = extract({ html: decodeHtml(res.body, res.contentType), url: res.url });
+  } else {
+    throw new LedeError('extract_failed', `${res.url} is ${type}, not an article page`);
+  }
+  // A page that yields less than the feed said (paywall, script-rendered) loses to the feed's text.
+  if (fromFeed && fromFeed.text.length > extracted.text.length) extracted = { ...extracted, text: fromFeed.text, html: fromFeed.html, lede: fromFeed.lede };
+  if (extracted.text.length < MIN_TEXT_CHARS) return null;
+  return { extracted, url: res.url };
+}
+
+/** The feed entry's own content (full text or summary) as an extracted page, or null when it has none. */
+function feedContent(item: Item): ExtractedPage | null {
+  const html = item.contentHtml?.trim() || item.summary?.trim();
+  if (!html) return null;
+  const body = /<[a-z][^>]*>/i.test(html) ? html : html.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const page = extract({ html: `<html><body><article>${body}</article></body></html>`, url: item.url ?? undefined });
+  return page.text.trim() ? page : null;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function toVersion(ctx: ItemContext, item: Item, page: ExtractedPage, url: string | null, fetchedAt: Date): NewVersion {
+  const norm = normalizeText(page.text);
+  const outlet = ctx.source?.name ?? page.siteName ?? (url ? new URL(url).hostname : 'unknown');
+  const title = cleanWhitespace((item.title?.trim() || page.title?.trim() || norm.text.split('\n')[0]!.slice(0, 120)).normalize('NFC'));
+  return {
+    sourceId: ctx.source?.id ?? null,
+    feedId: ctx.feed.id,
+    outlet,
+    url,
+    canonicalUrl: page.canonicalUrl,
+    title,
+    byline: page.byline ?? (item.authors.length ? item.authors.join(', ') : null),
+    text: norm.text,
+    html: page.html,
+    lede: page.lede,
+    image: page.image ?? item.image,
+    language: page.language ?? norm.language ?? ctx.source?.language ?? null,
+    published: page.published ?? item.published ?? item.updated,
+    fetchedAt: fetchedAt.toISOString(),
+    contentHash: contentHash(norm.text),
+  };
+}

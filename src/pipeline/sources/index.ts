@@ -1,0 +1,5 @@
+// sources: publishers and their feeds — OPML import/export and feed discovery on a home page.
+export { parseOpml, parseOpmlDetailed, toOpml, normalizeCategory } from './opml.ts';
+export type { OpmlOutline, OpmlImport } from './opml.ts';
+export { discoverFeeds } from './discover.ts';
+export type { DiscoveredFeed } from './discover.ts';

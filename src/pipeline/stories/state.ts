@@ -1,0 +1,58 @@
+// A story's centroid as the store keeps it (StoryState.centroid): compact JSON in UTF-8, opaque to the store.
+import type { StoryState } from '../../store/ports/articles.ts';
+import type { StoryId } from '../../domain/types.ts';
+import { topTerms, type StoryModel } from './cluster.ts';
+import type { TermVector } from './vector.ts';
+
+export interface StoredStory extends StoryModel {
+  /** The current story title's term vector, to judge whether a new headline represents it better. */
+  titleVector: TermVector;
+  titleScore: number;
+}
+
+interface Wire {
+  v: 1;
+  n: number;
+  f: number | null;
+  l: number | null;
+  c: [string, number][];
+  tv: [string, number][];
+  ts: number;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Terms a story is indexed under: more than an article looks up with, so topic-level lookups find it too. */
+export const STORY_INDEX_TERMS = 32;
+
+export function encodeStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): StoryState {
+  const wire: Wire = {
+    v: 1, n: s.articles, f: s.firstSeen, l: s.lastSeen,
+    c: [...s.centroid].map(([t, w]) => [t, round(w)]),
+    tv: [...s.titleVector].map(([t, w]) => [t, round(w)]),
+    ts: round(s.titleScore),
+  };
+  return {
+    storyId: s.id as StoryId,
+    terms: topTerms(s.centroid, indexTerms),
+    centroid: new TextEncoder().encode(JSON.stringify(wire)),
+    lastSeen: new Date(s.lastSeen ?? Date.now()).toISOString(),
+  };
+}
+
+export function decodeStory(state: StoryState): StoredStory | null {
+  try {
+    const w = JSON.parse(new TextDecoder().decode(state.centroid)) as Wire;
+    if (w.v !== 1 || !Array.isArray(w.c)) return null;
+    const centroid = new Map(w.c);
+    let n = 0;
+    for (const x of centroid.values()) n += x * x;
+    return {
+      id: state.storyId as number,
+      centroid, norm: Math.sqrt(n), articles: w.n, firstSeen: w.f, lastSeen: w.l ?? Date.parse(state.lastSeen),
+      titleVector: new Map(w.tv ?? []), titleScore: w.ts ?? 0,
+    };
+  } catch {
+    return null;
+  }
+}

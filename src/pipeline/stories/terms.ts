@@ -1,0 +1,54 @@
+// Story terms: folded, lower-cased, stop-word-free, Porter-stemmed words of title and text.
+// Text that arrives already stemmed (research sets) passes through nearly unchanged.
+import { stemmer } from 'stemmer';
+import { foldTypography, words } from '../normalize/index.ts';
+
+const STOP = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here hers
+herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once
+only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves said says say told according new would
+could may might must shall one two three monday tuesday wednesday thursday friday saturday sunday today
+yesterday week year years s t ll ve d m re`.split(/\s+/),
+);
+
+const stemCache = new Map<string, string>();
+
+function stem(w: string): string {
+  let s = stemCache.get(w);
+  if (s === undefined) {
+    s = stemmer(w);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(w, s);
+  }
+  return s;
+}
+
+/** The term sequence of a text for story vectors. */
+export function storyTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(foldTypography(text))) {
+    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/**
+ * The text's heaviest words as written (lower-cased, not stemmed), for a full-text search query:
+ * weight = occurrences × `idf` of the word's stem.
+ */
+export function keywords(text: string, n: number, idf: (stem: string) => number): string[] {
+  const count = new Map<string, number>();
+  for (const w of words(foldTypography(text))) {
+    if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
+    count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  return [...count]
+    .map(([w, c]) => [w, c * Math.max(idf(stem(w)), 0.05)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([w]) => w);
+}

@@ -1,0 +1,32 @@
+import type { Account, AccountId, ArticleId, Comment, CommentId, CommentStatus, IsoTime } from '../../domain/types.ts';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role?: Account['role'];
+}
+
+export interface AccountRepo {
+  /** The first account ever created becomes admin. */
+  createAccount(a: NewAccount): Promise<Account>;
+  findAccountByEmail(email: string): Promise<(Account & { passwordHash: string }) | null>;
+  getAccount(id: AccountId): Promise<Account | null>;
+  setRole(id: AccountId, role: Account['role']): Promise<void>;
+  createSession(accountId: AccountId, tokenHash: string, expiresAt: IsoTime): Promise<void>;
+  findSession(tokenHash: string, now: IsoTime): Promise<Account | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Counts an action for rate limiting in a fixed window; returns the count including this one. */
+  hit(key: string, windowStart: IsoTime): Promise<number>;
+}
+
+export interface CommentRepo {
+  addComment(c: { articleId: ArticleId; accountId: AccountId; parentId: CommentId | null; body: string; at: IsoTime }): Promise<Comment>;
+  getComment(id: CommentId): Promise<Comment | null>;
+  listComments(articleId: ArticleId, opts?: { includeHidden?: boolean }): Promise<Comment[]>;
+  editComment(id: CommentId, body: string, at: IsoTime): Promise<void>;
+  setCommentStatus(id: CommentId, status: CommentStatus): Promise<void>;
+  reportComment(id: CommentId): Promise<void>;
+  /** Comments for moderation: reported or hidden first. */
+  moderationQueue(limit: number): Promise<Comment[]>;
+}

@@ -1,0 +1,115 @@
+import type {
+  Article, ArticleId, Enrichment, FeedId, IsoTime, Item, SourceId, Story, StoryId, Version, VersionId,
+} from '../../domain/types.ts';
+
+/** One outlet's copy as the pipeline hands it to the store. */
+export interface NewVersion {
+  sourceId: SourceId | null;
+  feedId: FeedId | null;
+  outlet: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  text: string;
+  html: string;
+  lede: string | null;
+  image: string | null;
+  language: string | null;
+  published: IsoTime | null;
+  fetchedAt: IsoTime;
+  /** Hash of the folded text: an exact repeat is recognised without the dedup stage. */
+  contentHash: string;
+}
+
+/** What dedup keeps per article to find copies later: LSH band keys and an opaque signature. */
+export interface Fingerprint {
+  bands: string[];
+  signature: Uint8Array;
+}
+
+export interface FingerprintCandidate {
+  articleId: ArticleId;
+  signature: Uint8Array;
+  textLength: number;
+  published: IsoTime | null;
+  outlet: string;
+}
+
+/** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */
+export interface StoryState {
+  storyId: StoryId;
+  terms: string[];
+  centroid: Uint8Array;
+  lastSeen: IsoTime;
+}
+
+export interface ArticleWithVersions {
+  article: Article;
+  versions: Version[];
+}
+
+export interface ArticleSummary {
+  id: ArticleId;
+  storyId: StoryId | null;
+  title: string;
+  outlet: string;
+  url: string | null;
+  published: IsoTime | null;
+  firstSeen: IsoTime;
+  snippet: string;
+  image: string | null;
+  outletCount: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, null at the end. */
+  next: string | null;
+}
+
+export interface ArticleRepo {
+  /** Whether this feed already delivered this item (by guid, else url): ingest skips it. */
+  hasItem(feedId: FeedId, key: string): Promise<boolean>;
+  recordItem(feedId: FeedId, key: string, item: Item, versionId: VersionId | null): Promise<void>;
+  findVersionByUrl(url: string): Promise<Version | null>;
+  findVersionByHash(contentHash: string): Promise<Version | null>;
+
+  /** A new article with its first version; sets it canonical. */
+  createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
+  /** A further version of an existing article; when `makeCanonical`, the article takes its text. */
+  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
+  findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
+
+  getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
+  latestArticles(opts: { limit: number; cursor?: string | null; outlet?: string; hashtag?: string }): Promise<Page<ArticleSummary>>;
+  countArticles(): Promise<number>;
+
+  saveEnrichment(articleId: ArticleId, e: Enrichment): Promise<void>;
+  getEnrichment(articleId: ArticleId): Promise<Enrichment | null>;
+  /** Hashtags ranked by use in articles first seen since `since`. */
+  trendingHashtags(since: IsoTime, limit: number): Promise<{ hashtag: string; count: number }[]>;
+}
+
+export interface StoryRepo {
+  createStory(title: string, at: IsoTime): Promise<Story>;
+  assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;
+  /** Moves every article of `from` into `into` and deletes `from`. */
+  mergeStories(into: StoryId, from: StoryId): Promise<void>;
+  updateStory(id: StoryId, patch: { title?: string; lastSeen?: IsoTime }): Promise<void>;
+  saveStoryState(s: StoryState): Promise<void>;
+  /** Stories active since `since` that share any of `terms`, most shared first. */
+  findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  getStory(id: StoryId): Promise<{ story: Story; articles: ArticleSummary[] } | null>;
+  topStories(opts: { limit: number; since?: IsoTime }): Promise<Story[]>;
+}
+
+export interface SearchHit extends ArticleSummary {
+  /** Snippet with matches wrapped in <mark>…</mark>, the rest HTML-escaped. */
+  highlight: string;
+  rank: number;
+}
+
+export interface SearchRepo {
+  search(q: string, opts: { limit: number; offset?: number; outlet?: string; hashtag?: string; from?: IsoTime; to?: IsoTime }): Promise<{ total: number; hits: SearchHit[] }>;
+}

@@ -1,0 +1,186 @@
+// Items, articles, versions, fingerprints and enrichment.
+import { LedeError } from '../../domain/errors.ts';
+import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
+import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import type { Db } from './db.ts';
+import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
+
+/** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
+export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
+  left(coalesce(nullif(a.lede, ''), a.text), 280) AS snippet,
+  (SELECT count(DISTINCT v.outlet) FROM versions v WHERE v.article_id = a.id) AS outlet_count`;
+
+const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
+  image, language, published, fetched_at, content_hash`;
+
+const versionParams = (articleId: number, v: NewVersion) => [
+  articleId, v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede,
+  v.image, v.language, time(v.published), time(v.fetchedAt), v.contentHash,
+];
+
+/** Opaque page cursor: the (first_seen, id) of the last row shown. */
+export function encodeCursor(firstSeen: string, id: number): string {
+  return Buffer.from(`${firstSeen}|${id}`).toString('base64url');
+}
+export function decodeCursor(cursor: string): { firstSeen: Date; id: number } {
+  const [t, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const firstSeen = new Date(t ?? '');
+  if (Number.isNaN(firstSeen.getTime()) || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
+  return { firstSeen, id: Number(id) };
+}
+
+export function articlePort(db: Db): ArticleRepo {
+  async function insertVersion(articleId: number, v: NewVersion): Promise<Version> {
+    // A repeat of the same copy (same outlet, same text) returns the stored one instead of doubling it.
+    const inserted = await db.one(
+      `INSERT INTO versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (article_id, outlet, content_hash) DO NOTHING RETURNING *`,
+      versionParams(articleId, v),
+    );
+    if (inserted) return toVersion(inserted);
+    const existing = await db.one('SELECT * FROM versions WHERE article_id = $1 AND outlet = $2 AND content_hash = $3', [articleId, v.outlet, v.contentHash]);
+    return toVersion(existing!);
+  }
+
+  async function makeCanonical(articleId: number, versionId: number): Promise<void> {
+    await db.exec(
+      `UPDATE articles a SET canonical_version_id = v.id, title = v.title, byline = v.byline, text = v.text, html = v.html,
+         lede = v.lede, image = coalesce(v.image, a.image), language = coalesce(v.language, a.language), url = v.url,
+         outlet = v.outlet, published = coalesce(v.published, a.published)
+       FROM versions v WHERE a.id = $1 AND v.id = $2`,
+      [articleId, versionId],
+    );
+  }
+
+  async function saveFingerprint(articleId: number, fp: Fingerprint, v: NewVersion): Promise<void> {
+    await db.exec(
+      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
+         published = excluded.published, outlet = excluded.outlet`,
+      [articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet],
+    );
+    await db.exec('DELETE FROM fingerprint_bands WHERE article_id = $1', [articleId]);
+    const bands = [...new Set(fp.bands)];
+    if (bands.length) {
+      await db.exec('INSERT INTO fingerprint_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, articleId]);
+    }
+  }
+
+  return {
+    async hasItem(feedId: FeedId, key: string) {
+      return (await db.one('SELECT 1 FROM items WHERE feed_id = $1 AND key = $2', [feedId, key])) !== null;
+    },
+    async recordItem(feedId: FeedId, key: string, item: Item, versionId: VersionId | null) {
+      await db.exec(
+        `INSERT INTO items (feed_id, key, guid, url, title, published, data, version_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (feed_id, key) DO UPDATE SET version_id = coalesce(excluded.version_id, items.version_id)`,
+        [feedId, key, item.guid, item.url, item.title, time(item.published), JSON.stringify(item), versionId],
+      );
+    },
+    async findVersionByUrl(url: string) {
+      const r = await db.one('SELECT * FROM versions WHERE url = $1 OR canonical_url = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
+      return r ? toVersion(r) : null;
+    },
+    async findVersionByHash(contentHash: string) {
+      const r = await db.one('SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1', [contentHash]);
+      return r ? toVersion(r) : null;
+    },
+
+    async createArticle(v: NewVersion, fp: Fingerprint | null) {
+      return db.transaction(async () => {
+        const a = await db.one<{ id: number }>(
+          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+          [v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt)],
+        );
+        const version = await insertVersion(a!.id, v);
+        await db.exec('UPDATE articles SET canonical_version_id = $2 WHERE id = $1', [a!.id, version.id]);
+        if (fp) await saveFingerprint(a!.id, fp, v);
+        const article = toArticle((await db.one('SELECT * FROM articles WHERE id = $1', [a!.id]))!);
+        return { article, version };
+      });
+    },
+    async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
+      return db.transaction(async () => {
+        const exists = await db.one('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
+        if (!exists) throw new LedeError('not_found', `article ${articleId} does not exist`);
+        const version = await insertVersion(articleId, v);
+        if (canonical) await makeCanonical(articleId, version.id);
+        if (fp) await saveFingerprint(articleId, fp, v);
+        return version;
+      });
+    },
+    async findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]> {
+      if (bands.length === 0 || limit <= 0) return [];
+      const rows = await db.query(
+        `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, count(*) AS shared
+         FROM fingerprint_bands b JOIN fingerprints f ON f.article_id = b.article_id
+         WHERE b.band = ANY($1::text[])
+         GROUP BY f.article_id ORDER BY shared DESC, f.article_id LIMIT $2`,
+        [[...new Set(bands)], limit],
+      );
+      return rows.map((r) => ({
+        articleId: r.article_id as ArticleId,
+        signature: new Uint8Array(r.signature as Buffer),
+        textLength: Number(r.text_length),
+        published: isoOrNull(r.published),
+        outlet: r.outlet as string,
+      }));
+    },
+
+    async getArticle(id: ArticleId) {
+      const a = await db.one('SELECT * FROM articles WHERE id = $1', [id]);
+      if (!a) return null;
+      const versions = await db.query('SELECT * FROM versions WHERE article_id = $1 ORDER BY id', [id]);
+      return { article: toArticle(a), versions: versions.map(toVersion) };
+    },
+    async latestArticles(opts) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+      if (opts.outlet) where.push(`EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id AND v.outlet = ${p(opts.outlet)})`);
+      if (opts.hashtag) where.push(`EXISTS (SELECT 1 FROM article_hashtags h WHERE h.article_id = a.id AND h.hashtag = ${p(opts.hashtag)})`);
+      if (opts.cursor) {
+        const c = decodeCursor(opts.cursor);
+        where.push(`(a.first_seen, a.id) < (${p(c.firstSeen)}, ${p(c.id)})`);
+      }
+      const limit = Math.max(1, opts.limit);
+      const rows = await db.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY a.first_seen DESC, a.id DESC LIMIT ${p(limit + 1)}`,
+        params,
+      );
+      const items = rows.slice(0, limit).map(toSummary);
+      const last = items[items.length - 1];
+      return { items, next: rows.length > limit && last ? encodeCursor(last.firstSeen, last.id) : null };
+    },
+    async countArticles() {
+      return Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n);
+    },
+
+    async saveEnrichment(articleId: ArticleId, e: Enrichment) {
+      await db.transaction(async () => {
+        await db.exec(
+          `INSERT INTO enrichments (article_id, language, data) VALUES ($1, $2, $3)
+           ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data`,
+          [articleId, e.language, JSON.stringify(e)],
+        );
+        await db.exec('DELETE FROM article_hashtags WHERE article_id = $1', [articleId]);
+        const tags = [...new Set(e.hashtags)];
+        if (tags.length) await db.exec('INSERT INTO article_hashtags (article_id, hashtag) SELECT $1, unnest($2::text[])', [articleId, tags]);
+      });
+    },
+    async getEnrichment(articleId: ArticleId) {
+      const r = await db.one<{ data: Enrichment }>('SELECT data FROM enrichments WHERE article_id = $1', [articleId]);
+      return r ? r.data : null;
+    },
+    async trendingHashtags(since, limit) {
+      const rows = await db.query<{ hashtag: string; count: number }>(
+        `SELECT h.hashtag, count(*) AS count FROM article_hashtags h JOIN articles a ON a.id = h.article_id
+         WHERE a.first_seen >= $1 GROUP BY h.hashtag ORDER BY count DESC, h.hashtag LIMIT $2`,
+        [time(since), limit],
+      );
+      return rows.map((r) => ({ hashtag: r.hashtag, count: Number(r.count) }));
+    },
+  };
+}

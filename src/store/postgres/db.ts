@@ -1,0 +1,137 @@
+// The connection layer: a pg pool, and the transaction in force for the current async call chain.
+// A transaction holds one client from the pool; every query made inside `fn` (through the repository
+// handed to it or through the repository itself) runs on that client, found through AsyncLocalStorage,
+// so code inside a transaction can never deadlock waiting for a second pooled client.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+import { LedeError } from '../../domain/errors.ts';
+
+export type Row = Record<string, unknown>;
+
+interface TxState {
+  client: pg.PoolClient;
+  savepoints: number;
+}
+
+/** Options taken off the URL before it reaches pg: `pool_size` (default 10). */
+export interface PoolOptions {
+  connectionString: string;
+  max: number;
+}
+
+export function parsePostgresUrl(url: string): PoolOptions {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new LedeError('bad_config', 'invalid PostgreSQL URL (expected postgres://user@host:port/database)');
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+    throw new LedeError('bad_config', `not a PostgreSQL URL: ${u.protocol}`);
+  }
+  // Like libpq (psql), default the user to the OS account: pg reads only $USER, which services often lack.
+  if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username;
+  const size = u.searchParams.get('pool_size');
+  u.searchParams.delete('pool_size');
+  const max = size === null ? 10 : Number(size);
+  if (!Number.isInteger(max) || max < 1) throw new LedeError('bad_config', `pool_size must be a positive integer, got ${size}`);
+  return { connectionString: u.toString(), max };
+}
+
+// int8 (ids, count(*)) as JS numbers: ids stay far below 2^53. numeric (ts_rank sums) as numbers too.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export class Db {
+  readonly pool: pg.Pool;
+  private readonly tx = new AsyncLocalStorage<TxState>();
+
+  constructor(opts: PoolOptions) {
+    this.pool = new pg.Pool({
+      connectionString: opts.connectionString,
+      max: opts.max,
+      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: 15_000,
+      application_name: 'lede',
+      types,
+    });
+    // An idle client losing its server (restart, failover) must not crash the process; the pool drops it.
+    this.pool.on('error', () => {});
+  }
+
+  async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const state = this.tx.getStore();
+    const res = await (state ? state.client : this.pool).query(sql, params);
+    return res.rows as R[];
+  }
+
+  async one<R = Row>(sql: string, params: unknown[] = []): Promise<R | null> {
+    const rows = await this.query<R>(sql, params);
+    return rows[0] ?? null;
+  }
+
+  async exec(sql: string, params: unknown[] = []): Promise<number> {
+    const state = this.tx.getStore();
+    const res = await (state ? state.client : this.pool).query(sql, params);
+    return res.rowCount ?? 0;
+  }
+
+  get inTransaction(): boolean {
+    return this.tx.getStore() !== undefined;
+  }
+
+  /**
+   * One transaction: BEGIN/COMMIT on a client of its own, ROLLBACK on error. Nested calls reuse the
+   * outer transaction and wrap their part in a savepoint, so a failed inner part can be caught by the
+   * caller without poisoning the outer transaction.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.tx.getStore();
+    if (outer) {
+      const name = `lede_sp${++outer.savepoints}`;
+      await outer.client.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        await outer.client.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (e) {
+        await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+        throw e;
+      }
+    }
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await this.tx.run({ client, savepoints: 0 }, fn);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        broken = rollbackError as Error; // the connection is unusable: destroy it instead of pooling it
+      }
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Runs `fn` outside any transaction in force (used where work must commit on its own). */
+  detached<T>(fn: () => Promise<T>): Promise<T> {
+    return this.tx.exit(fn);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** pg error code of a failed query, e.g. '23505' unique_violation. */
+export const pgCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code;

@@ -1,0 +1,84 @@
+// The PostgreSQL store: `openPostgresStore('postgres://user@host:5432/lede')` connects a pool, applies
+// pending migrations (under an advisory lock) and returns the Repository. Selected by
+// LEDE_DATABASE_URL=postgres://… through openStore (src/store/index.ts).
+// `?pool_size=N` on the URL sets the pool size (default 10); other parameters go to the pg driver.
+import type { Repository } from '../repository.ts';
+import { accountPort } from './accounts.ts';
+import { articlePort } from './articles.ts';
+import { Db, parsePostgresUrl } from './db.ts';
+import { loadMigrations, migrate } from './migrate.ts';
+import { searchPort } from './search.ts';
+import { sourcePort } from './sources.ts';
+import { storyPort } from './stories.ts';
+
+export { loadMigrations, migrate } from './migrate.ts';
+
+export async function openPostgresStore(url: string): Promise<Repository> {
+  const db = new Db(parsePostgresUrl(url));
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+  return createPostgresRepository(db);
+}
+
+export function createPostgresRepository(db: Db): Repository {
+  const repo: Repository = Object.assign(
+    {},
+    sourcePort(db),
+    articlePort(db),
+    storyPort(db),
+    searchPort(db),
+    accountPort(db),
+    {
+      kind: 'postgres' as const,
+      // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository
+      // itself is the transaction handle.
+      transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T> {
+        return db.transaction(() => fn(repo));
+      },
+      // A transaction-level advisory lock: released by COMMIT/ROLLBACK, so a crashed worker can never
+      // leave it held; every ingest process on every machine queues on the same name.
+      withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T> {
+        return db.transaction(async () => {
+          await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+          return fn(repo);
+        });
+      },
+      checkIntegrity: () => checkIntegrity(db),
+      close: () => db.close(),
+    },
+  );
+  return repo;
+}
+
+async function checkIntegrity(db: Db): Promise<string[]> {
+  const problems: string[] = [];
+  const ids = async (sql: string) => (await db.query<{ id: number }>(sql)).map((r) => r.id);
+  const list = (xs: number[]) => xs.slice(0, 20).join(', ') + (xs.length > 20 ? `, … (${xs.length})` : '');
+
+  const noVersions = await ids('SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id) ORDER BY a.id');
+  if (noVersions.length) problems.push(`articles without versions: ${list(noVersions)}`);
+  const badCanonical = await ids(
+    `SELECT a.id FROM articles a LEFT JOIN versions v ON v.id = a.canonical_version_id
+     WHERE v.id IS NULL OR v.article_id <> a.id ORDER BY a.id`,
+  );
+  if (badCanonical.length) problems.push(`articles whose canonical version is missing or not theirs: ${list(badCanonical)}`);
+  const emptyStories = await ids('SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id) ORDER BY s.id');
+  if (emptyStories.length) problems.push(`stories without articles: ${list(emptyStories)}`);
+  const staleStates = await ids('SELECT st.story_id AS id FROM story_states st LEFT JOIN stories s ON s.id = st.story_id WHERE s.id IS NULL');
+  if (staleStates.length) problems.push(`story index entries of missing stories: ${list(staleStates)}`);
+  const badItems = await ids('SELECT i.id FROM items i LEFT JOIN versions v ON v.id = i.version_id WHERE i.version_id IS NOT NULL AND v.id IS NULL');
+  if (badItems.length) problems.push(`items pointing at missing versions: ${list(badItems)}`);
+  const index = await db.one<{ valid: boolean }>(
+    `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE c.relname = 'articles_search' AND c.relnamespace = to_regnamespace(current_schema())`,
+  );
+  if (!index?.valid) problems.push('the search index (articles_search) is missing or invalid: REINDEX INDEX articles_search');
+  const known = loadMigrations().length;
+  const at = await db.one<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+  if (Number(at?.v) !== known) problems.push(`schema version ${at?.v} differs from this Lede's ${known}`);
+  return problems;
+}

@@ -1,0 +1,98 @@
+// Stories and the story index (top terms and centroid per story) used by online clustering.
+import { LedeError } from '../../domain/errors.ts';
+import type { ArticleId, StoryId } from '../../domain/types.ts';
+import type { StoryRepo, StoryState } from '../repository.ts';
+import { SUMMARY_COLUMNS } from './articles.ts';
+import type { Db } from './db.ts';
+import { iso, time, toStory, toSummary } from './rows.ts';
+
+/** A story row with its article count and the outlets credited by any version of its articles. */
+export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
+  (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
+  (SELECT coalesce(array_agg(DISTINCT v.outlet ORDER BY v.outlet), '{}')
+     FROM articles a JOIN versions v ON v.article_id = a.id WHERE a.story_id = s.id) AS outlets`;
+
+export function storyPort(db: Db): StoryRepo {
+  return {
+    async createStory(title, at) {
+      const r = await db.one(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
+      return toStory(r!);
+    },
+    async assignStory(articleId: ArticleId, storyId: StoryId) {
+      const n = await db.exec('UPDATE articles SET story_id = $2 WHERE id = $1', [articleId, storyId]).catch((e) => {
+        if ((e as { code?: string }).code === '23503') throw new LedeError('not_found', `story ${storyId} does not exist`, { cause: e });
+        throw e;
+      });
+      if (n === 0) throw new LedeError('not_found', `article ${articleId} does not exist`);
+    },
+    async mergeStories(into: StoryId, from: StoryId) {
+      if (into === from) return;
+      await db.transaction(async () => {
+        const rows = await db.query('SELECT id FROM stories WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [[into, from]]);
+        if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
+        await db.exec('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
+        await db.exec(
+          `UPDATE stories s SET first_seen = least(s.first_seen, f.first_seen), last_seen = greatest(s.last_seen, f.last_seen)
+           FROM stories f WHERE s.id = $1 AND f.id = $2`,
+          [into, from],
+        );
+        await db.exec('DELETE FROM stories WHERE id = $1', [from]);
+      });
+    },
+    async updateStory(id, patch) {
+      await db.exec(
+        'UPDATE stories SET title = coalesce($2, title), last_seen = coalesce($3, last_seen) WHERE id = $1',
+        [id, patch.title ?? null, time(patch.lastSeen)],
+      );
+    },
+    async saveStoryState(s: StoryState) {
+      await db.transaction(async () => {
+        await db.exec(
+          `INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen)],
+        );
+        await db.exec('DELETE FROM story_terms WHERE story_id = $1', [s.storyId]);
+        const terms = [...new Set(s.terms)];
+        if (terms.length) await db.exec('INSERT INTO story_terms (term, story_id) SELECT unnest($1::text[]), $2', [terms, s.storyId]);
+      });
+    },
+    async findStoriesByTerms(terms, since, limit) {
+      if (terms.length === 0 || limit <= 0) return [];
+      const rows = await db.query(
+        `SELECT st.story_id, st.terms, st.centroid, st.last_seen, count(*) AS shared
+         FROM story_terms t JOIN story_states st ON st.story_id = t.story_id
+         WHERE t.term = ANY($1::text[]) AND st.last_seen >= $2
+         GROUP BY st.story_id ORDER BY shared DESC, st.last_seen DESC, st.story_id LIMIT $3`,
+        [[...new Set(terms)], time(since), limit],
+      );
+      return rows.map((r) => ({
+        storyId: r.story_id as StoryId,
+        terms: r.terms as string[],
+        centroid: new Uint8Array(r.centroid as Buffer),
+        lastSeen: iso(r.last_seen),
+      }));
+    },
+    async getStory(id) {
+      const s = await db.one(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
+      if (!s) return null;
+      const articles = await db.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.story_id = $1 ORDER BY coalesce(a.published, a.first_seen) DESC, a.id DESC`,
+        [id],
+      );
+      return { story: toStory(s), articles: articles.map(toSummary) };
+    },
+    async topStories(opts) {
+      const rows = await db.query(
+        `SELECT s.id, s.title, s.first_seen, s.last_seen, count(DISTINCT a.id) AS article_count,
+           array_agg(DISTINCT v.outlet ORDER BY v.outlet) AS outlets
+         FROM stories s JOIN articles a ON a.story_id = s.id JOIN versions v ON v.article_id = a.id
+         WHERE $1::timestamptz IS NULL OR s.last_seen >= $1
+         GROUP BY s.id
+         ORDER BY count(DISTINCT v.outlet) DESC, count(DISTINCT a.id) DESC, s.last_seen DESC, s.id DESC LIMIT $2`,
+        [time(opts.since), opts.limit],
+      );
+      return rows.map(toStory);
+    },
+  };
+}

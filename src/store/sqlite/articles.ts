@@ -1,0 +1,192 @@
+// Items, articles, versions, fingerprints and enrichment.
+import { LedeError } from '../../domain/errors.ts';
+import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
+import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import { time, type SqliteDb } from './db.ts';
+import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
+
+/** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
+export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
+  substr(coalesce(nullif(a.lede, ''), a.text), 1, 280) AS snippet,
+  (SELECT count(DISTINCT v.outlet) FROM versions v WHERE v.article_id = a.id) AS outlet_count`;
+
+const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
+  image, language, published, fetched_at, content_hash`;
+
+/** Opaque page cursor: the (first_seen, id) of the last row shown (same encoding as the PostgreSQL store). */
+export function encodeCursor(firstSeen: string, id: number): string {
+  return Buffer.from(`${firstSeen}|${id}`).toString('base64url');
+}
+export function decodeCursor(cursor: string): { firstSeen: string; id: number } {
+  const [t, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const firstSeen = time(t ?? '');
+  if (!firstSeen || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
+  return { firstSeen, id: Number(id) };
+}
+
+/** WHERE parts for the outlet and hashtag filters shared by lists and search. */
+export function articleFilters(opts: { outlet?: string; hashtag?: string }, where: string[], params: unknown[]): void {
+  if (opts.outlet) {
+    where.push('EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id AND v.outlet = ?)');
+    params.push(opts.outlet);
+  }
+  if (opts.hashtag) {
+    where.push('EXISTS (SELECT 1 FROM article_hashtags h WHERE h.article_id = a.id AND h.hashtag = ?)');
+    params.push(opts.hashtag);
+  }
+}
+
+export function articlePort(db: SqliteDb): ArticleRepo {
+  function insertVersion(articleId: number, v: NewVersion): Version {
+    // A repeat of the same copy (same outlet, same text) returns the stored one instead of doubling it.
+    const inserted = db.get(
+      `INSERT INTO versions (${VERSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (article_id, outlet, content_hash) DO NOTHING RETURNING *`,
+      articleId, v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede,
+      v.image, v.language, time(v.published), time(v.fetchedAt), v.contentHash,
+    );
+    if (inserted) return toVersion(inserted);
+    return toVersion(db.get('SELECT * FROM versions WHERE article_id = ? AND outlet = ? AND content_hash = ?', articleId, v.outlet, v.contentHash)!);
+  }
+
+  function makeCanonical(articleId: number, versionId: number): void {
+    db.exec(
+      `UPDATE articles SET canonical_version_id = v.id, title = v.title, byline = v.byline, text = v.text, html = v.html,
+         lede = v.lede, image = coalesce(v.image, articles.image), language = coalesce(v.language, articles.language),
+         url = v.url, outlet = v.outlet, published = coalesce(v.published, articles.published)
+       FROM (SELECT * FROM versions WHERE id = ?) AS v WHERE articles.id = ?`,
+      versionId, articleId,
+    );
+  }
+
+  function saveFingerprint(articleId: number, fp: Fingerprint, v: NewVersion): void {
+    db.exec(
+      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
+         published = excluded.published, outlet = excluded.outlet`,
+      articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet,
+    );
+    db.exec('DELETE FROM fingerprint_bands WHERE article_id = ?', articleId);
+    const add = db.conn.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
+    for (const band of new Set(fp.bands)) add.run(band, articleId);
+  }
+
+  return {
+    hasItem: (feedId: FeedId, key: string) => db.run(() => db.get('SELECT 1 FROM items WHERE feed_id = ? AND key = ?', feedId, key) !== null),
+    recordItem: (feedId: FeedId, key: string, item: Item, versionId: VersionId | null) =>
+      db.run(() => {
+        db.exec(
+          `INSERT INTO items (feed_id, key, guid, url, title, published, data, version_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (feed_id, key) DO UPDATE SET version_id = coalesce(excluded.version_id, items.version_id)`,
+          feedId, key, item.guid, item.url, item.title, time(item.published), JSON.stringify(item), versionId,
+        );
+      }),
+    findVersionByUrl: (url: string) =>
+      db.run(() => {
+        const r = db.get('SELECT * FROM versions WHERE url = ? OR canonical_url = ? ORDER BY (url = ?) DESC, id LIMIT 1', url, url, url);
+        return r ? toVersion(r) : null;
+      }),
+    findVersionByHash: (contentHash: string) =>
+      db.run(() => {
+        const r = db.get('SELECT * FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1', contentHash);
+        return r ? toVersion(r) : null;
+      }),
+
+    createArticle: (v: NewVersion, fp: Fingerprint | null) =>
+      db.atomic(() => {
+        const id = db.insert(
+          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt),
+        );
+        const version = insertVersion(id, v);
+        db.exec('UPDATE articles SET canonical_version_id = ? WHERE id = ?', version.id, id);
+        if (fp) saveFingerprint(id, fp, v);
+        return { article: toArticle(db.get('SELECT * FROM articles WHERE id = ?', id)!), version };
+      }),
+    addVersion: (articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) =>
+      db.atomic(() => {
+        if (!db.get('SELECT 1 FROM articles WHERE id = ?', articleId)) throw new LedeError('not_found', `article ${articleId} does not exist`);
+        const version = insertVersion(articleId, v);
+        if (canonical) makeCanonical(articleId, version.id);
+        if (fp) saveFingerprint(articleId, fp, v);
+        return version;
+      }),
+    findByFingerprint: (bands: string[], limit: number) =>
+      db.run((): FingerprintCandidate[] => {
+        if (bands.length === 0 || limit <= 0) return [];
+        const rows = db.all(
+          `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, count(*) AS shared
+           FROM fingerprint_bands b JOIN fingerprints f ON f.article_id = b.article_id
+           WHERE b.band IN (SELECT value FROM json_each(?))
+           GROUP BY f.article_id ORDER BY shared DESC, f.article_id LIMIT ?`,
+          JSON.stringify([...new Set(bands)]), limit,
+        );
+        return rows.map((r) => ({
+          articleId: r.article_id as ArticleId,
+          signature: new Uint8Array(r.signature as Buffer),
+          textLength: Number(r.text_length),
+          published: isoOrNull(r.published),
+          outlet: r.outlet as string,
+        }));
+      }),
+
+    getArticle: (id: ArticleId) =>
+      db.run(() => {
+        const a = db.get('SELECT * FROM articles WHERE id = ?', id);
+        if (!a) return null;
+        return { article: toArticle(a), versions: db.all('SELECT * FROM versions WHERE article_id = ? ORDER BY id', id).map(toVersion) };
+      }),
+    latestArticles: (opts) =>
+      db.run(() => {
+        const where: string[] = [];
+        const params: unknown[] = [];
+        articleFilters(opts, where, params);
+        if (opts.cursor) {
+          const c = decodeCursor(opts.cursor);
+          where.push('(a.first_seen < ? OR (a.first_seen = ? AND a.id < ?))');
+          params.push(c.firstSeen, c.firstSeen, c.id);
+        }
+        const limit = Math.max(1, opts.limit);
+        const rows = db.all(
+          `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           ORDER BY a.first_seen DESC, a.id DESC LIMIT ?`,
+          ...params, limit + 1,
+        );
+        const items = rows.slice(0, limit).map(toSummary);
+        const last = items[items.length - 1];
+        return { items, next: rows.length > limit && last ? encodeCursor(last.firstSeen, last.id) : null };
+      }),
+    countArticles: () => db.run(() => Number(db.get('SELECT count(*) AS n FROM articles')!.n)),
+
+    saveEnrichment: (articleId: ArticleId, e: Enrichment) =>
+      db.atomic(() => {
+        try {
+          db.exec(
+            `INSERT INTO enrichments (article_id, language, data) VALUES (?, ?, ?)
+             ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data`,
+            articleId, e.language, JSON.stringify(e),
+          );
+        } catch (err) {
+          if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new LedeError('not_found', `article ${articleId} does not exist`, { cause: err });
+          throw err;
+        }
+        db.exec('DELETE FROM article_hashtags WHERE article_id = ?', articleId);
+        const add = db.conn.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
+        for (const tag of new Set(e.hashtags)) add.run(articleId, tag);
+      }),
+    getEnrichment: (articleId: ArticleId) =>
+      db.run(() => {
+        const r = db.get('SELECT data FROM enrichments WHERE article_id = ?', articleId);
+        return r ? (JSON.parse(r.data as string) as Enrichment) : null;
+      }),
+    trendingHashtags: (since, limit) =>
+      db.run(() =>
+        db.all(
+          `SELECT h.hashtag, count(*) AS count FROM article_hashtags h JOIN articles a ON a.id = h.article_id
+           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY count DESC, h.hashtag LIMIT ?`,
+          time(since), limit,
+        ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count) })),
+      ),
+  };
+}

@@ -1,0 +1,187 @@
+// The SQLite connection: one better-sqlite3 handle (synchronous), WAL, foreign keys, a busy timeout for
+// the other processes sharing the file, and the async transaction the Repository promises.
+//
+// better-sqlite3 runs every statement synchronously, so a single statement can never interleave with
+// another. An async transaction can: between BEGIN and COMMIT its `fn` awaits, and any other caller on
+// this connection would then write inside it. So a transaction holds an in-process mutex; calls made
+// from inside it (found through AsyncLocalStorage) run directly, every other call waits for the mutex.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { LedeError } from '../../domain/errors.ts';
+import { migrate, schemaVersion } from './migrate.ts';
+
+export type Row = Record<string, unknown>;
+
+/** How long a write waits for another process's write lock before it fails. */
+const BUSY_WAIT_MS = 30_000;
+
+const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+
+interface TxState {
+  savepoints: number;
+}
+
+export class SqliteDb {
+  readonly conn: Database.Database;
+  private readonly tx = new AsyncLocalStorage<TxState>();
+  private tail: Promise<void> = Promise.resolve();
+  private held = false;
+  private closed = false;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.conn = new Database(path);
+    } catch (e) {
+      throw new LedeError('bad_config', `cannot open SQLite database ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    // Opening (WAL switch, migrations) may wait for another process that is opening or migrating too.
+    this.conn.pragma('busy_timeout = 10000');
+    this.conn.pragma('journal_mode = WAL');
+    this.conn.pragma('foreign_keys = ON');
+    // WAL makes NORMAL durable against application crashes (kill -9); only a power cut may lose the last commits.
+    this.conn.pragma('synchronous = NORMAL');
+  }
+
+  migrate(): string[] {
+    const applied = migrate(this.conn);
+    // From now on a short synchronous wait for the write lock; longer waits are retried asynchronously
+    // (see run()), so a busy file never freezes the event loop.
+    this.conn.pragma('busy_timeout = 20');
+    return applied;
+  }
+
+  schemaVersion(): number {
+    return schemaVersion(this.conn);
+  }
+
+  private async lock<T>(fn: () => Promise<T>): Promise<T> {
+    const prev = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((r) => (release = r));
+    await prev;
+    this.held = true;
+    try {
+      return await fn();
+    } finally {
+      this.held = false;
+      release();
+    }
+  }
+
+  /**
+   * Runs synchronous work on the connection, after any async transaction of another caller. When another
+   * process (or connection) holds the file's write lock, the work is retried asynchronously instead of
+   * blocking the event loop in SQLite's busy handler: heartbeats, HTTP and Ctrl-C stay responsive.
+   */
+  async run<T>(fn: () => T): Promise<T> {
+    if (this.closed) throw new LedeError('internal', 'the store is closed');
+    if (this.tx.getStore()) return fn();
+    return this.whenFree(() => (this.held ? this.lock(async () => fn()) : fn()));
+  }
+
+  /** Retries `attempt` while the database file is busy, up to BUSY_WAIT_MS. */
+  private async whenFree<T>(attempt: () => T | Promise<T>): Promise<T> {
+    const deadline = Date.now() + BUSY_WAIT_MS;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 100)) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (!isBusy(e)) throw e;
+        if (Date.now() >= deadline) throw new LedeError('internal', `the database stayed locked by another writer for ${BUSY_WAIT_MS / 1000} s`, { cause: e });
+      }
+      await new Promise((r) => setTimeout(r, delay * (1 + Math.random())));
+    }
+  }
+
+  /** Synchronous atomic work: a savepoint inside an open transaction, else its own IMMEDIATE transaction. */
+  atomic<T>(fn: () => T): Promise<T> {
+    return this.run(() => {
+      const t = this.conn.transaction(fn);
+      return this.conn.inTransaction ? t() : t.immediate();
+    });
+  }
+
+  all(sql: string, ...params: unknown[]): Row[] {
+    return this.conn.prepare(sql).all(...params) as Row[];
+  }
+  get(sql: string, ...params: unknown[]): Row | null {
+    return (this.conn.prepare(sql).get(...params) as Row | undefined) ?? null;
+  }
+  exec(sql: string, ...params: unknown[]): number {
+    return this.conn.prepare(sql).run(...params).changes;
+  }
+  insert(sql: string, ...params: unknown[]): number {
+    return Number(this.conn.prepare(sql).run(...params).lastInsertRowid);
+  }
+
+  /**
+   * One async transaction (BEGIN IMMEDIATE: the write lock is taken up front, so two processes cannot
+   * both read then fail to upgrade). Nested calls become savepoints.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.tx.getStore();
+    if (outer) {
+      const name = `lede_sp${++outer.savepoints}`;
+      this.conn.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        this.conn.exec(`RELEASE ${name}`);
+        return result;
+      } catch (e) {
+        this.conn.exec(`ROLLBACK TO ${name}`);
+        this.conn.exec(`RELEASE ${name}`);
+        throw e;
+      }
+    }
+    if (this.closed) throw new LedeError('internal', 'the store is closed');
+    return this.lock(() =>
+      this.tx.run({ savepoints: 0 }, async () => {
+        await this.whenFree(() => this.conn.exec('BEGIN IMMEDIATE'));
+        try {
+          const result = await fn();
+          this.conn.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+          throw e;
+        }
+      }),
+    );
+  }
+
+  /** Closes after the transaction in hand (if any) has finished. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.lock(async () => {
+      this.closed = true;
+      try {
+        this.conn.pragma('optimize');
+      } catch {
+        // optimize is advisory; a read-only or busy file must not stop the close
+      }
+      this.conn.close();
+    });
+  }
+}
+
+/** An ISO 8601 UTC time with milliseconds (text order = time order), or null for absent or invalid input. */
+export function time(v: string | Date | null | undefined): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const d = v instanceof Date ? v : new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** SQLite constraint errors as LedeErrors. */
+export function constraintError(e: unknown, what: string): never {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    throw new LedeError('conflict', `${what} already exists`, { cause: e });
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    throw new LedeError('not_found', `${what}: the record it refers to does not exist`, { cause: e });
+  }
+  throw e;
+}

@@ -1,0 +1,95 @@
+// Full-text search: FTS5 over the canonical title and text, ranked by bm25 with the title weighing
+// more, filtered by outlet, hashtag and time, with a highlighted snippet.
+import type { SearchHit, SearchRepo } from '../repository.ts';
+import { articleFilters, SUMMARY_COLUMNS } from './articles.ts';
+import { time, type SqliteDb } from './db.ts';
+import { toSummary } from './rows.ts';
+
+/** bm25 weights per FTS column: a match in the title counts ten times one in the text. */
+const TITLE_WEIGHT = 10;
+const TEXT_WEIGHT = 1;
+
+// snippet() marks matches with these private-use characters; the text around them is HTML-escaped in
+// JS and only then are they turned into <mark>…</mark>, so stored text can never inject markup.
+const START = '\uE000';
+const STOP = '\uE001';
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function markHighlight(snippet: string): string {
+  return snippet.replace(/[&<>"']/g, (c) => ESCAPES[c]!).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
+}
+
+/**
+ * A reader's query in web-search syntax (`"exact phrase"`, `or`, `-word`) as an FTS5 expression. Every
+ * term is quoted, so FTS5 operators and punctuation typed by a reader are words, never syntax errors.
+ * Returns null when nothing positive is left to search for.
+ */
+export function toFtsQuery(q: string): string | null {
+  const tokens = [...q.matchAll(/(-?)"([^"]*)"?|(\S+)/g)];
+  const groups: string[][] = [[]];
+  const negatives: string[] = [];
+  for (const m of tokens) {
+    const phrase = m[2] !== undefined ? m[2] : null;
+    let word = phrase ?? m[3]!;
+    let negative = m[1] === '-';
+    if (phrase === null) {
+      if (/^or$/i.test(word)) {
+        if (groups[groups.length - 1]!.length) groups.push([]);
+        continue;
+      }
+      if (word.startsWith('-') && word.length > 1) {
+        negative = true;
+        word = word.slice(1);
+      }
+    }
+    // Keep letters, digits and inner apostrophes/hyphens; FTS5's tokenizer splits the rest anyway.
+    const words = word.normalize('NFC').split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+    if (words.length === 0) continue;
+    const term = `"${words.join(' ')}"`;
+    if (negative) negatives.push(term);
+    else groups[groups.length - 1]!.push(term);
+  }
+  const ors = groups.filter((g) => g.length).map((g) => (g.length > 1 ? `(${g.join(' AND ')})` : g[0]!));
+  if (ors.length === 0) return null;
+  let expr = ors.length > 1 ? `(${ors.join(' OR ')})` : ors[0]!;
+  for (const n of negatives) expr += ` NOT ${n}`;
+  return expr;
+}
+
+export function searchPort(db: SqliteDb): SearchRepo {
+  return {
+    search: (q, opts) =>
+      db.run(() => {
+        const match = toFtsQuery(q.trim());
+        if (!match) return { total: 0, hits: [] };
+        const where = ['articles_fts MATCH ?'];
+        const params: unknown[] = [match];
+        articleFilters(opts, where, params);
+        if (opts.from) {
+          where.push('coalesce(a.published, a.first_seen) >= ?');
+          params.push(time(opts.from));
+        }
+        if (opts.to) {
+          where.push('coalesce(a.published, a.first_seen) <= ?');
+          params.push(time(opts.to));
+        }
+        const from = 'articles_fts JOIN articles a ON a.id = articles_fts.rowid';
+        const filter = where.join(' AND ');
+        const total = Number(db.get(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`, ...params)!.n);
+        if (total === 0) return { total, hits: [] };
+        const rows = db.all(
+          `SELECT ${SUMMARY_COLUMNS}, -bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank,
+             snippet(articles_fts, 1, '${START}', '${STOP}', ' … ', 32) AS headline
+           FROM ${from} WHERE ${filter}
+           ORDER BY bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}), a.first_seen DESC, a.id DESC LIMIT ? OFFSET ?`,
+          ...params, Math.max(1, opts.limit), Math.max(0, opts.offset ?? 0),
+        );
+        const hits: SearchHit[] = rows.map((r) => ({
+          ...toSummary(r),
+          highlight: markHighlight(String(r.headline ?? '')),
+          rank: Number(r.rank),
+        }));
+        return { total, hits };
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+// Stories and the story index (top terms and centroid per story) used by online clustering.
+import { LedeError } from '../../domain/errors.ts';
+import type { ArticleId, StoryId } from '../../domain/types.ts';
+import type { StoryRepo, StoryState } from '../repository.ts';
+import { SUMMARY_COLUMNS } from './articles.ts';
+import { time, type SqliteDb } from './db.ts';
+import { iso, toStory, toSummary } from './rows.ts';
+
+/** A story row with its article count and the outlets credited by any version of its articles (JSON array). */
+export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
+  (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
+  (SELECT json_group_array(outlet) FROM (SELECT DISTINCT v.outlet FROM articles a JOIN versions v ON v.article_id = a.id
+     WHERE a.story_id = s.id ORDER BY v.outlet)) AS outlets`;
+
+export function storyPort(db: SqliteDb): StoryRepo {
+  return {
+    createStory: (title, at) =>
+      db.run(() => {
+        const id = db.insert('INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)', title, time(at), time(at));
+        return toStory(db.get(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`, id)!);
+      }),
+    assignStory: (articleId: ArticleId, storyId: StoryId) =>
+      db.run(() => {
+        let n: number;
+        try {
+          n = db.exec('UPDATE articles SET story_id = ? WHERE id = ?', storyId, articleId);
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new LedeError('not_found', `story ${storyId} does not exist`, { cause: e });
+          throw e;
+        }
+        if (n === 0) throw new LedeError('not_found', `article ${articleId} does not exist`);
+      }),
+    mergeStories: (into: StoryId, from: StoryId) =>
+      db.atomic(() => {
+        if (into === from) return;
+        const rows = db.all('SELECT id FROM stories WHERE id IN (?, ?)', into, from);
+        if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
+        db.exec('UPDATE articles SET story_id = ? WHERE story_id = ?', into, from);
+        db.exec(
+          `UPDATE stories SET first_seen = min(stories.first_seen, f.first_seen), last_seen = max(stories.last_seen, f.last_seen)
+           FROM (SELECT first_seen, last_seen FROM stories WHERE id = ?) AS f WHERE stories.id = ?`,
+          from, into,
+        );
+        db.exec('DELETE FROM stories WHERE id = ?', from);
+      }),
+    updateStory: (id, patch) =>
+      db.run(() => {
+        db.exec('UPDATE stories SET title = coalesce(?, title), last_seen = coalesce(?, last_seen) WHERE id = ?',
+          patch.title ?? null, time(patch.lastSeen), id);
+      }),
+    saveStoryState: (s: StoryState) =>
+      db.atomic(() => {
+        db.exec(
+          `INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES (?, ?, ?, ?)
+           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
+          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen),
+        );
+        db.exec('DELETE FROM story_terms WHERE story_id = ?', s.storyId);
+        const add = db.conn.prepare('INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)');
+        for (const term of new Set(s.terms)) add.run(term, s.storyId);
+      }),
+    findStoriesByTerms: (terms, since, limit) =>
+      db.run((): StoryState[] => {
+        if (terms.length === 0 || limit <= 0) return [];
+        const rows = db.all(
+          `SELECT st.story_id, st.terms, st.centroid, st.last_seen, count(*) AS shared
+           FROM story_terms t JOIN story_states st ON st.story_id = t.story_id
+           WHERE t.term IN (SELECT value FROM json_each(?)) AND st.last_seen >= ?
+           GROUP BY st.story_id ORDER BY shared DESC, st.last_seen DESC, st.story_id LIMIT ?`,
+          JSON.stringify([...new Set(terms)]), time(since), limit,
+        );
+        return rows.map((r) => ({
+          storyId: r.story_id as StoryId,
+          terms: JSON.parse(r.terms as string) as string[],
+          centroid: new Uint8Array(r.centroid as Buffer),
+          lastSeen: iso(r.last_seen),
+        }));
+      }),
+    getStory: (id) =>
+      db.run(() => {
+        const s = db.get(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`, id);
+        if (!s) return null;
+        const articles = db.all(
+          `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.story_id = ? ORDER BY coalesce(a.published, a.first_seen) DESC, a.id DESC`,
+          id,
+        );
+        return { story: toStory(s), articles: articles.map(toSummary) };
+      }),
+    topStories: (opts) =>
+      db.run(() => {
+        const rows = db.all(
+          `SELECT s.id, s.title, s.first_seen, s.last_seen, count(DISTINCT a.id) AS article_count,
+             (SELECT json_group_array(outlet) FROM (SELECT DISTINCT v2.outlet FROM articles a2 JOIN versions v2 ON v2.article_id = a2.id
+                WHERE a2.story_id = s.id ORDER BY v2.outlet)) AS outlets,
+             count(DISTINCT v.outlet) AS outlet_count
+           FROM stories s JOIN articles a ON a.story_id = s.id JOIN versions v ON v.article_id = a.id
+           WHERE ? IS NULL OR s.last_seen >= ?
+           GROUP BY s.id
+           ORDER BY outlet_count DESC, article_count DESC, s.last_seen DESC, s.id DESC LIMIT ?`,
+          time(opts.since), time(opts.since), opts.limit,
+        );
+        return rows.map(toStory);
+      }),
+  };
+}

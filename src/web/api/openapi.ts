@@ -1,0 +1,52 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json.
+import { VERSION } from '../../version.ts';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const errors = { 400: { $ref: '#/components/responses/Error' }, 404: { $ref: '#/components/responses/Error' } };
+const q = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({ name, in: 'query', required, description, schema });
+const pathId = (name: string, what: string) => ({ name, in: 'path', required: true, description: `The ${what} id`, schema: { type: 'integer', minimum: 1 } });
+const limit = q('limit', 'Items per page (1–100, default 20)', { type: 'integer', minimum: 1, maximum: 100 });
+const cursor = q('cursor', 'The `next` value of the previous page');
+const page = (item: string) => ({ type: 'object', required: ['items', 'next'], properties: { items: { type: 'array', items: ref(item) }, next: { type: ['string', 'null'], description: 'Cursor of the next page; null at the end' } } });
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const time = { type: 'string', format: 'date-time' };
+
+export function openApiDocument(serverUrl: string): object {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Lede API', version: VERSION, description: 'Read stories, articles, hashtags and comments of a Lede news aggregator. Reads carry ETag and Cache-Control; send If-None-Match for 304. Errors are `{"error": {"code", "message"}}`.' },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    paths: {
+      '/stories': { get: { summary: 'Top stories, by number of outlets and recency', parameters: [limit, cursor, q('since', 'Only stories active since this time', time)], responses: { 200: json(page('Story')), ...errors } } },
+      '/stories/{id}': { get: { summary: 'A story and its articles', parameters: [pathId('id', 'story')], responses: { 200: json({ type: 'object', properties: { story: ref('Story'), articles: { type: 'array', items: ref('ArticleSummary') } } }), ...errors } } },
+      '/articles': { get: { summary: 'Latest articles', parameters: [limit, cursor, q('outlet', 'Only from this outlet'), q('hashtag', 'Only with this hashtag (without #)')], responses: { 200: json(page('ArticleSummary')), ...errors } } },
+      '/articles/{id}': { get: { summary: 'An article with every outlet\'s version and its enrichment', parameters: [pathId('id', 'article')], responses: { 200: json({ type: 'object', properties: { article: ref('Article'), versions: { type: 'array', items: ref('Version') }, enrichment: { oneOf: [ref('Enrichment'), { type: 'null' }] } } }), ...errors } } },
+      '/articles/{id}/related': { get: { summary: 'Related articles', parameters: [pathId('id', 'article'), q('limit', 'How many (1–20, default 6)', { type: 'integer' })], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('ArticleSummary') } } }), ...errors } } },
+      '/articles/{id}/comments': {
+        get: { summary: 'Comments of an article (bodies of hidden or deleted comments are null)', parameters: [pathId('id', 'article')], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Comment') } } }), ...errors } },
+        post: {
+          summary: 'Post a comment (signed-in session cookie and X-CSRF-Token header required)',
+          parameters: [pathId('id', 'article'), { name: 'X-CSRF-Token', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 4000 }, parentId: { type: ['integer', 'null'] } } } } } },
+          responses: { 201: json(ref('Comment'), 'Created'), 401: { $ref: '#/components/responses/Error' }, 403: { $ref: '#/components/responses/Error' }, 429: { $ref: '#/components/responses/Error' }, ...errors },
+        },
+      },
+      '/search': { get: { summary: 'Full-text search, BM25-ranked, with highlighted snippets', parameters: [q('q', 'Words; "quoted phrase", OR, -exclude', { type: 'string' }, true), q('outlet', 'Only from this outlet'), q('hashtag', 'Only with this hashtag'), q('from', 'Published on or after (YYYY-MM-DD)', { type: 'string', format: 'date' }), q('to', 'Published on or before (YYYY-MM-DD)', { type: 'string', format: 'date' }), limit, cursor], responses: { 200: json({ type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: ref('SearchHit') }, next: nullable('string') } }), ...errors } } },
+      '/hashtags': { get: { summary: 'Trending hashtags', parameters: [q('days', 'Window in days (default 7)', { type: 'integer' }), q('limit', 'How many (1–200, default 30)', { type: 'integer' })], responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { hashtag: { type: 'string' }, count: { type: 'integer' } } } } } }), ...errors } } },
+      '/hashtags/{tag}/articles': { get: { summary: 'Latest articles with a hashtag', parameters: [{ name: 'tag', in: 'path', required: true, schema: { type: 'string' } }, limit, cursor], responses: { 200: json(page('ArticleSummary')), ...errors } } },
+    },
+    components: {
+      responses: { Error: json({ type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['bad_input', 'not_found', 'conflict', 'unauthorized', 'forbidden', 'rate_limited', 'too_large', 'internal'] }, message: { type: 'string' } } } } }, 'Error') },
+      schemas: {
+        Story: { type: 'object', properties: { id: { type: 'integer' }, title: { type: 'string' }, firstSeen: time, lastSeen: time, articleCount: { type: 'integer' }, outlets: { type: 'array', items: { type: 'string' } } } },
+        ArticleSummary: { type: 'object', properties: { id: { type: 'integer' }, storyId: nullable('integer'), title: { type: 'string' }, outlet: { type: 'string' }, url: nullable('string'), published: nullable('string'), firstSeen: time, snippet: { type: 'string' }, image: nullable('string'), outletCount: { type: 'integer' } } },
+        SearchHit: { allOf: [ref('ArticleSummary'), { type: 'object', properties: { highlight: { type: 'string', description: 'Snippet, HTML-escaped, matches in <mark>' }, rank: { type: 'number' } } }] },
+        Article: { type: 'object', properties: { id: { type: 'integer' }, storyId: nullable('integer'), canonicalVersionId: nullable('integer'), title: { type: 'string' }, byline: nullable('string'), text: { type: 'string' }, html: { type: 'string', description: 'Sanitised HTML' }, lede: nullable('string'), image: nullable('string'), language: nullable('string'), url: nullable('string'), outlet: { type: 'string' }, published: nullable('string'), firstSeen: time } },
+        Version: { type: 'object', properties: { id: { type: 'integer' }, articleId: { type: 'integer' }, outlet: { type: 'string' }, url: nullable('string'), title: { type: 'string' }, byline: nullable('string'), published: nullable('string'), fetchedAt: time } },
+        Enrichment: { type: 'object', properties: { language: nullable('string'), hashtags: { type: 'array', items: { type: 'string' } }, keyphrases: { type: 'array', items: { type: 'string' } }, entities: { type: 'array', items: { type: 'object', properties: { canonical: { type: 'string' }, type: { type: 'string' }, mentions: { type: 'integer' }, role: nullable('string') } } }, facts: { type: 'array', items: { type: 'object' } }, quotes: { type: 'array', items: { type: 'object', properties: { speaker: nullable('string'), text: { type: 'string' }, direct: { type: 'boolean' } } } }, summary: { type: 'array', items: { type: 'string' } } } },
+        Comment: { type: 'object', properties: { id: { type: 'integer' }, articleId: { type: 'integer' }, parentId: nullable('integer'), author: { type: 'string' }, status: { type: 'string', enum: ['visible', 'hidden', 'deleted'] }, body: nullable('string'), createdAt: time, editedAt: nullable('string') } },
+      },
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// What every web handler can reach: the injected dependencies and the per-request account.
+import type { Config } from '../config/index.ts';
+import type { Account } from '../domain/types.ts';
+import type { Repository } from '../store/repository.ts';
+import type { TtlCache } from './cache.ts';
+
+export interface WebDeps {
+  repo: Repository;
+  config: Config;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** The language model behind "Ask" and "Translate"; those features show only when it is set. */
+  llm?: ArticleLlm | null;
+}
+
+/** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */
+export interface ArticleLlm {
+  ask(article: { title: string; text: string }, question: string): Promise<string>;
+  translate(article: { title: string; text: string }, language: string): Promise<{ title: string; text: string }>;
+}
+
+/** Dependencies resolved once per app: the clock and the in-process caches (safe to lose). */
+export interface WebContext {
+  repo: Repository;
+  config: Config;
+  now: () => Date;
+  llm: ArticleLlm | null;
+  /** Rendered fragments keyed by page; short-lived so that every node converges on new data. */
+  fragments: TtlCache<unknown>;
+}
+
+export type Theme = 'light' | 'dark' | null;
+
+export interface Env {
+  Variables: {
+    web: WebContext;
+    account: Account | null;
+    /** The raw session token from the cookie, when it names a live session. */
+    sessionToken: string | null;
+    theme: Theme;
+    /** Set by the CSP middleware: true when the request came over HTTPS (or says so via the proxy). */
+    secure: boolean;
+  };
+}

@@ -1,0 +1,134 @@
+// The article page: title, outlet and the other outlets that published it, byline, times, lead image,
+// the body with its lede, hashtags, the AI panel, comments and related articles.
+import type { Context } from 'hono';
+import type { Env } from '../context.ts';
+import type { Article, ArticleId, Enrichment, Entity, Version } from '../../domain/types.ts';
+import { LedeError } from '../../domain/errors.ts';
+import { html, raw, render, type Html } from '../views/html.ts';
+import { csrfToken } from '../auth.ts';
+import { layout } from '../views/layout.ts';
+import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
+import { sanitizeArticleHtml } from '../sanitize.ts';
+import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
+import { relatedFor } from '../related.ts';
+import { formatAbsolute } from '../time.ts';
+import { commentsSection, type CommentFormState } from './comments.ts';
+import { cached, idParam, now } from './util.ts';
+
+const RELATED_TTL_MS = 10 * 60_000;
+const ENTITY_GROUPS: [Entity['type'], string][] = [['PER', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places']];
+
+/** The body as safe HTML, the lede first (styled), whatever the extractor kept in `html`. */
+export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>): string {
+  let body = a.html?.trim() ? sanitizeArticleHtml(a.html) : textToHtml(a.text);
+  const lede = a.lede?.trim();
+  const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  if (lede && !plain.includes(lede.slice(0, 60).replace(/\s+/g, ' '))) body = `<p>${escapeHtml(lede)}</p>\n${body}`;
+  return body;
+}
+
+function alsoPublished(article: Article, versions: Version[], t: Date): Html | string {
+  const seen = new Set([article.outlet]);
+  const others = versions.filter((v) => !seen.has(v.outlet) && seen.add(v.outlet));
+  if (!others.length) return '';
+  return html`<p class="also">Also published by ${others.map((v, i) => html`${i ? (i === others.length - 1 ? ' and ' : ', ') : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : outletLink(v.outlet)}${v.published ? html` <span class="rel">(${timeEl(v.published, t)})</span>` : ''}`)}</p>`;
+}
+
+function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string | null): Html | string {
+  if (!e && !llm) return '';
+  const entities = (e?.entities ?? []).filter((x) => x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC');
+  const facts = (e?.facts ?? []).slice(0, 8);
+  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20).slice(0, 6);
+  return html`<section class="ai" aria-labelledby="h-ai">
+  <h2 id="h-ai">AI features</h2>
+  <p class="note">Computed from the article text on this server${llm ? '; questions and translations use the configured language model' : ''}. Check the article before relying on them.</p>
+  ${e?.summary.length ? html`<h3>Summary</h3><ul class="summary">${e.summary.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+  ${facts.length ? html`<h3>Key facts</h3><ul class="facts">${facts.map((f) => html`<li><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
+  ${quotes.length ? html`<h3>Quotes</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p>${q.direct ? html`“${q.text}”` : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— ${q.speaker}${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
+  ${entities.length ? html`<h3>Entities</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
+    const xs = entities.filter((x) => x.type === type).slice(0, 10);
+    return xs.length ? html`<dt>${label}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}">${x.canonical}</a>${x.role ? html` <span class="role">${x.role}</span>` : ''}</li>`)}</ul></dd>` : '';
+  })}</dl>` : ''}
+  ${llm ? html`<div class="llm">
+    <form method="post" action="/article/${id}/ask" class="ask">
+      <label for="ask-q">Ask about this article</label>
+      <div class="row"><input id="ask-q" name="question" required maxlength="300" placeholder="What did the minister announce?"><button type="submit">Ask</button></div>
+      ${raw('<!--csrf-->')}
+    </form>
+    <form method="post" action="/article/${id}/translate" class="translate">
+      <label for="tr-lang">Translate into</label>
+      <div class="row"><select id="tr-lang" name="language">${['English', 'Arabic', 'French', 'German', 'Spanish', 'Portuguese', 'Italian', 'Russian', 'Chinese', 'Turkish', 'Persian']
+        .filter((l) => !lang || !l.toLowerCase().startsWith(lang)).map((l) => html`<option>${l}</option>`)}</select><button type="submit">Translate</button></div>
+      ${raw('<!--csrf-->')}
+    </form>
+  </div>` : ''}
+</section>`;
+}
+
+interface ArticleMain { main: string; title: string; description: string }
+
+/** The cached part of the page (everything but comments, which change per visitor). */
+function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null> {
+  return cached(c, `article:${id}`, async () => {
+    const { repo, config } = c.get('web');
+    const found = await repo.getArticle(id);
+    if (!found) return null;
+    const { article, versions } = found;
+    const t = now(c);
+    const [enrichment, story] = await Promise.all([
+      repo.getEnrichment(id),
+      article.storyId ? repo.getStory(article.storyId) : Promise.resolve(null),
+    ]);
+    // Related articles cost the most to find (a full-text search over the corpus) and change slowly:
+    // kept ten minutes, while the rest of the page (new versions, enrichment) refreshes every 15 s.
+    const related = await cached(c, `related:${id}`, () => relatedFor(repo, id, t, 8), RELATED_TTL_MS);
+    // A byline that only repeats the outlet's name adds nothing next to the outlet.
+    const named = (b: string | null) => (b && b.trim().toLowerCase() !== article.outlet.toLowerCase() ? b : null);
+    const byline = named(article.byline) ?? versions.map((v) => named(v.byline)).find(Boolean) ?? null;
+    const when = article.published ?? article.firstSeen;
+    const hashtags = enrichment?.hashtags ?? [];
+    const main = await render(html`<div class="article-layout">
+<article class="article" aria-labelledby="h-title">
+  <header>
+    <p class="kicker">${outletLink(article.outlet)}${story && story.story.outlets.length > 1 ? html` · <a href="/story/${story.story.id}">Full coverage: ${story.story.outlets.length} outlets</a>` : ''}</p>
+    <h1 id="h-title">${article.title}</h1>
+    ${byline ? html`<p class="byline">By ${byline}</p>` : ''}
+    <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">Original at ${article.outlet}</a>` : ''}</p>
+    ${alsoPublished(article, versions, t)}
+  </header>
+  ${article.image ? html`<figure class="lead-image"><img src="${article.image}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
+  <div class="body"${article.language ? raw(` lang="${escapeHtml(article.language)}"`) : ''}>
+${raw(bodyHtml(article))}
+  </div>
+  <section aria-labelledby="h-tags" class="hashtags">
+    <h2 id="h-tags">Hashtags</h2>
+    ${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">No hashtags yet.</p>`}
+  </section>
+  ${aiPanel(id, enrichment, !!(config.llmUrl && c.get('web').llm), article.language)}
+  <!--comments-->
+</article>
+<aside class="related" aria-labelledby="h-related">
+  <h2 id="h-related">Related articles</h2>
+  ${related.length ? html`<ul class="related-list">${related.map((r) => html`<li>
+    <p class="meta">${outletLink(r.outlet)}${r.relativeTime ? html` · <time${r.published ? html` datetime="${r.published}" title="${formatAbsolute(r.published)}"` : ''}>${r.relativeTime}</time>` : ''}</p>
+    <h3><a href="/article/${r.articleId}">${r.title}</a></h3>
+    ${r.snippet ? html`<p class="snippet">${truncate(r.snippet, 180)}</p>` : ''}
+  </li>`)}</ul>` : html`<p class="empty">No related articles yet.</p>`}
+  ${story ? html`<p><a href="/story/${story.story.id}">The whole story →</a></p>` : ''}
+</aside>
+</div>`);
+    return { main, title: article.title, description: truncate(article.lede ?? article.text, 200) };
+  });
+}
+
+export async function articlePage(c: Context<Env>, form?: CommentFormState): Promise<Response> {
+  const id = idParam(c.req.param('id')) as ArticleId | null;
+  if (!id) throw new LedeError('not_found', 'No such article.');
+  const part = await articleMain(c, id);
+  if (!part) throw new LedeError('not_found', 'No such article.');
+  const comments = await commentsSection(c, id, form);
+  // Only pages with forms carry a CSRF token (an anonymous visitor gets its cookie only then).
+  const csrf = c.get('account') || c.get('web').llm ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}">` : '';
+  const main = part.main.replace('<!--comments-->', () => comments).replaceAll('<!--csrf-->', () => csrf);
+  return c.html(layout(c, { title: part.title, description: part.description }, raw(main)), form?.status ?? 200);
+}

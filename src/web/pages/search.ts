@@ -1,0 +1,98 @@
+// Search: the store's full-text index (BM25-ranked), filters by outlet, hashtag and date, highlighted
+// snippets and numbered pages.
+import type { Context } from 'hono';
+import type { Env } from '../context.ts';
+import { LedeError } from '../../domain/errors.ts';
+import type { SearchHit } from '../../store/repository.ts';
+import { html, raw, type Html } from '../views/html.ts';
+import { layout } from '../views/layout.ts';
+import { outletLink, timeEl } from '../views/parts.ts';
+import { escapeHtml, safeHighlight, storedHashtag } from '../text.ts';
+import { cached, now } from './util.ts';
+
+export const SEARCH_PAGE = 20;
+const MAX_PAGE = 50;
+
+export interface SearchParams {
+  q: string;
+  outlet: string;
+  hashtag: string;
+  from: string;
+  to: string;
+  page: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readSearchParams(get: (k: string) => string | undefined): SearchParams {
+  const str = (k: string, max = 200) => (get(k) ?? '').trim().slice(0, max);
+  const from = str('from', 10);
+  const to = str('to', 10);
+  if ((from && !DAY.test(from)) || (to && !DAY.test(to))) throw new LedeError('bad_input', 'Dates must be written YYYY-MM-DD.');
+  const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(get('page') ?? '1', 10) || 1));
+  return { q: str('q'), outlet: str('outlet'), hashtag: str('hashtag').replace(/^#/, ''), from, to, page };
+}
+
+/** Results are cached briefly: popular queries repeat, and a new article shows up within the TTL anyway. */
+export async function runSearch(c: Context<Env>, p: SearchParams, limit: number, offset: number): Promise<{ total: number; hits: SearchHit[] }> {
+  if (!p.q) return { total: 0, hits: [] };
+  const key = `search:${JSON.stringify([p.q.replace(/\s+/g, ' '), p.outlet, p.hashtag, p.from, p.to, limit, offset])}`;
+  return cached(c, key, () => c.get('web').repo.search(p.q, {
+    limit, offset,
+    outlet: p.outlet || undefined,
+    hashtag: p.hashtag ? storedHashtag(p.hashtag) : undefined,
+    from: p.from ? `${p.from}T00:00:00.000Z` : undefined,
+    to: p.to ? `${p.to}T23:59:59.999Z` : undefined,
+  }));
+}
+
+function pageLinks(p: SearchParams, total: number): Html | string {
+  const pages = Math.min(MAX_PAGE, Math.ceil(total / SEARCH_PAGE));
+  if (pages <= 1) return '';
+  const href = (n: number) => '/search?' + new URLSearchParams({ ...Object.fromEntries(Object.entries(p).filter(([k, v]) => v && k !== 'page')), page: String(n) }).toString();
+  const around = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return html`<nav class="pager" aria-label="Result pages">
+  ${p.page > 1 ? html`<a rel="prev" href="${href(p.page - 1)}">← Previous</a>` : ''}
+  ${around.map((n, i) => html`${i && n - around[i - 1]! > 1 ? html`<span aria-hidden="true">…</span>` : ''}${n === p.page ? html`<span aria-current="page" class="current">${n}</span>` : html`<a href="${href(n)}" aria-label="Page ${n}">${n}</a>`}`)}
+  ${p.page < pages ? html`<a rel="next" href="${href(p.page + 1)}">Next →</a>` : ''}
+</nav>`;
+}
+
+export async function searchPage(c: Context<Env>): Promise<Response> {
+  let p: SearchParams;
+  let error: string | null = null;
+  try {
+    p = readSearchParams((k) => c.req.query(k));
+  } catch (e) {
+    p = { q: c.req.query('q')?.slice(0, 200) ?? '', outlet: '', hashtag: '', from: '', to: '', page: 1 };
+    error = (e as Error).message;
+  }
+  const { repo } = c.get('web');
+  const [result, sources] = await Promise.all([
+    error ? { total: 0, hits: [] } : runSearch(c, p, SEARCH_PAGE, (p.page - 1) * SEARCH_PAGE),
+    cached(c, 'sources', () => repo.listSources()),
+  ]);
+  const t = now(c);
+  const hasFilter = p.outlet || p.hashtag || p.from || p.to;
+  return c.html(layout(c, { title: p.q ? `Search: ${p.q}` : 'Search', query: p.q, noindex: true }, html`
+<h1>${p.q ? html`Results for “${p.q}”` : 'Search'}</h1>
+<form method="get" action="/search" class="search-filters" aria-label="Search and filters">
+  <div class="field wide"><label for="sq">Words</label><input id="sq" name="q" type="search" value="${p.q}" maxlength="200" placeholder='e.g. sanctions "Iran" -oil'></div>
+  <div class="field"><label for="so">Outlet</label><input id="so" name="outlet" value="${p.outlet}" list="outlet-names" maxlength="200"></div>
+  <datalist id="outlet-names">${sources.map((s) => html`<option value="${s.name}"></option>`)}</datalist>
+  <div class="field"><label for="sh">Hashtag</label><input id="sh" name="hashtag" value="${p.hashtag}" maxlength="100"></div>
+  <div class="field"><label for="sf">From</label><input id="sf" name="from" type="date" value="${p.from}"></div>
+  <div class="field"><label for="st">To</label><input id="st" name="to" type="date" value="${p.to}"></div>
+  <div class="field"><button type="submit">Search</button></div>
+</form>
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${p.q
+  ? html`<p class="result-count" role="status">${result.total === 0 ? 'No articles match' : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'article matches' : 'articles match'}`}${hasFilter ? ' with these filters' : ''}.</p>`
+  : html`<p class="hint">Search titles and text of every article. Use quotes for a phrase, <code>OR</code> for either word, and a minus sign to leave a word out.</p>`}
+<ol class="results" start="${(p.page - 1) * SEARCH_PAGE + 1}">${result.hits.map((h) => html`<li class="card">
+  <p class="meta">${outletLink(h.outlet)} · ${timeEl(h.published ?? h.firstSeen, t)}</p>
+  <h2><a href="/article/${h.id}">${h.title}</a></h2>
+  <p class="snippet">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
+</li>`)}</ol>
+${pageLinks(p, result.total)}`));
+}

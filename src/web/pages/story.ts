@@ -1,0 +1,79 @@
+// The story page: best headline, the coverage list (each outlet's version with its time), a timeline,
+// the cross-outlet summary, entities and hashtags.
+import type { Context } from 'hono';
+import type { Env } from '../context.ts';
+import type { Entity, StoryId, Version } from '../../domain/types.ts';
+import { LedeError } from '../../domain/errors.ts';
+import { enrichStory } from '../../pipeline/enrich/index.ts';
+import { html, raw, render } from '../views/html.ts';
+import { layout } from '../views/layout.ts';
+import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
+import { formatAbsolute } from '../time.ts';
+import { truncate } from '../text.ts';
+import { cached, idParam, now } from './util.ts';
+
+const MAX_ARTICLES = 40;
+
+export async function storyPage(c: Context<Env>): Promise<Response> {
+  const id = idParam(c.req.param('id')) as StoryId | null;
+  const part = id ? await cached(c, `story:${id}`, () => storyMain(c, id)) : null;
+  if (!part) throw new LedeError('not_found', 'No such story.');
+  return c.html(layout(c, { title: part.title, description: part.description, feeds: { base: `/story/${id}`, title: part.title } }, raw(part.main)));
+}
+
+async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string; description: string; main: string } | null> {
+  const { repo } = c.get('web');
+  const found = await repo.getStory(id);
+  if (!found) return null;
+  const { story } = found;
+  const t = now(c);
+  const full = (await Promise.all(found.articles.slice(0, MAX_ARTICLES).map((a) => repo.getArticle(a.id)))).filter((x) => x !== null);
+  const enrichments = await Promise.all(full.map((f) => repo.getEnrichment(f.article.id)));
+  const digest = full.length
+    ? enrichStory(full.map((f) => ({ title: f.article.title, text: f.article.text, outlet: f.article.outlet })))
+    : { hashtags: [], summary: [] };
+  // Entities across the story: by the number of articles naming them.
+  const entityCount = new Map<string, { e: Entity; n: number }>();
+  for (const e of enrichments) for (const x of e?.entities ?? []) {
+    if (x.type !== 'PER' && x.type !== 'ORG' && x.type !== 'LOC') continue;
+    const k = `${x.type}|${x.canonical}`;
+    const cur = entityCount.get(k);
+    if (cur) cur.n++; else entityCount.set(k, { e: x, n: 1 });
+  }
+  const entities = [...entityCount.values()].sort((a, b) => b.n - a.n || b.e.mentions - a.e.mentions).slice(0, 18);
+  const hashtags = digest.hashtags.length ? digest.hashtags : [...new Set(enrichments.flatMap((e) => e?.hashtags ?? []))].slice(0, 10);
+  const versions: (Version & { articleTitle: string })[] = full.flatMap((f) => f.versions.map((v) => ({ ...v, articleTitle: f.article.title })));
+  const when = (v: { published: string | null; fetchedAt: string }) => v.published ?? v.fetchedAt;
+  const timeline = [...versions].sort((a, b) => when(a).localeCompare(when(b)));
+  const main = await render(html`<article class="story-page" aria-labelledby="h-story">
+<header>
+  <p class="kicker">Story · ${story.outlets.length} ${story.outlets.length === 1 ? 'outlet' : 'outlets'} · ${story.articleCount} ${story.articleCount === 1 ? 'article' : 'articles'}</p>
+  <h1 id="h-story">${story.title}</h1>
+  <p class="meta">First seen ${timeEl(story.firstSeen, t, { absolute: true })} · updated ${timeEl(story.lastSeen, t)}</p>
+</header>
+<div class="story-grid">
+<div>
+  ${digest.summary.length ? html`<section aria-labelledby="h-sum" class="ai"><h2 id="h-sum">Summary across outlets</h2><ul class="summary">${digest.summary.map((s) => html`<li>${s}</li>`)}</ul></section>` : ''}
+  <section aria-labelledby="h-cov"><h2 id="h-cov">Coverage</h2>
+  <ul class="coverage">${found.articles.map((a) => {
+    const f = full.find((x) => x.article.id === a.id);
+    const vs = f?.versions ?? [];
+    return html`<li>
+      <p class="meta">${outletLink(a.outlet)} · ${timeEl(a.published ?? a.firstSeen, t)}</p>
+      <h3><a href="/article/${a.id}">${a.title}</a></h3>
+      ${a.snippet ? html`<p class="snippet">${truncate(a.snippet, 220)}</p>` : ''}
+      ${vs.length > 1 ? html`<p class="also">Versions: ${vs.map((v, i) => html`${i ? ', ' : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : v.outlet} <span class="rel">(${timeEl(when(v), t)})</span>`)}</p>` : ''}
+    </li>`;
+  })}</ul></section>
+  <section aria-labelledby="h-tl"><h2 id="h-tl">Timeline</h2>
+  <ol class="timeline">${timeline.map((v) => html`<li><time datetime="${when(v)}">${formatAbsolute(when(v))}</time> <span>${v.outlet}: <a href="/article/${v.articleId}">${v.title}</a></span></li>`)}</ol></section>
+</div>
+<aside>
+  <section aria-labelledby="h-stags"><h2 id="h-stags">Hashtags</h2>${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">None yet.</p>`}</section>
+  ${entities.length ? html`<section aria-labelledby="h-ent"><h2 id="h-ent">Entities</h2><ul class="entity-list">${entities.map(({ e, n }) => html`<li><a href="/search?q=${encodeURIComponent(`"${e.canonical}"`)}">${e.canonical}</a> <span class="meta">${({ PER: 'person', ORG: 'organisation', LOC: 'place' } as Record<string, string>)[e.type]}${n > 1 ? ` · ${n} articles` : ''}</span></li>`)}</ul></section>` : ''}
+  ${feedLinks(`/story/${id}`)}
+</aside>
+</div>
+</article>`);
+  return { title: story.title, description: truncate(digest.summary.join(' ') || story.title, 200), main };
+}

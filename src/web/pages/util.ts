@@ -1,0 +1,25 @@
+// Small helpers for page handlers.
+import type { Context } from 'hono';
+import type { Env } from '../context.ts';
+import { render, type Html } from '../views/html.ts';
+
+/** A rendered fragment from the in-process cache (see cache.ts), computed on a miss. */
+export function fragment(c: Context<Env>, key: string, make: () => Html | Promise<Html>): Promise<string> {
+  return cached(c, key, async () => render(await make()));
+}
+
+/** Any value from the in-process cache; keys name what they hold, so each key has one type. */
+export function cached<T>(c: Context<Env>, key: string, make: () => Promise<T>, ttlMs?: number): Promise<T> {
+  return c.get('web').fragments.get(key, make, ttlMs) as Promise<T>;
+}
+
+export const now = (c: Context<Env>): Date => c.get('web').now();
+
+/** A positive integer id from a path segment, or null. */
+export function idParam(s: string | undefined): number | null {
+  if (!s || !/^\d{1,15}$/.test(s)) return null;
+  const n = Number(s);
+  return n > 0 ? n : null;
+}
+
+export const daysAgo = (d: Date, days: number): string => new Date(d.getTime() - days * 86400_000).toISOString();

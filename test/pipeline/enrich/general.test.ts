@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { enrich, enrichStory } from '../../../src/pipeline/enrich/index.ts';
+
+const at = (doc: string, m: { start: number; end: number }) => doc.slice(m.start, m.end);
+
+describe('entities', () => {
+  it('separates titles from names and keeps them as roles', () => {
+    const e = enrich({ title: 'Scholz warns on trade', text: 'German Chancellor Olaf Scholz said on Tuesday that Europe must answer the tariffs. Scholz spoke in Berlin after meeting French President Emmanuel Macron.' });
+    const people = e.entities.filter((x) => x.type === 'PER');
+    expect(people).toEqual(expect.arrayContaining([
+      { canonical: 'Olaf Scholz', type: 'PER', mentions: 3, role: 'German Chancellor' },
+      { canonical: 'Emmanuel Macron', type: 'PER', mentions: 1, role: 'French President' },
+    ]));
+    expect(e.mentions.filter((m) => m.type === 'PER').map((m) => m.text)).not.toContain('Chancellor Olaf Scholz');
+    expect(e.mentions.find((m) => m.text === 'Berlin')?.type).toBe('LOC');
+  });
+
+  it('resolves nested and shortened organisation names to one canonical name', () => {
+    const e = enrich({ title: 'Council meets', text: 'The United Nations Security Council met on Friday. Diplomats said the Security Council would vote next week. The State Department welcomed the move.' });
+    const orgs = e.mentions.filter((m) => m.type === 'ORG');
+    expect(orgs.map((m) => [m.text, m.canonical])).toEqual([
+      ['United Nations Security Council', 'UN Security Council'],
+      ['Security Council', 'UN Security Council'],
+      ['State Department', 'US State Department'],
+    ]);
+    expect(e.entities.find((x) => x.canonical === 'UN Security Council')?.mentions).toBe(2);
+  });
+
+  it('merges spelling variants of a country', () => {
+    const e = enrich({ title: 'Trade', text: 'The U.S. and the United States Congress disagree. US officials and American diplomats met in Washington.' });
+    const us = e.mentions.filter((m) => m.canonical === 'United States').map((m) => m.text);
+    expect(us).toEqual(expect.arrayContaining(['U.S.', 'US', 'American']));
+    expect(e.hashtags.filter((h) => /US|UnitedStates|America/.test(h)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('offsets stay exact with curly quotes, CRLF and non-ASCII text', () => {
+    const title = 'Zürich talks';
+    const text = '“We will talk,” said Ignazio Cassis in Zürich.\r\nThe Swiss minister met José Manuel Albares.';
+    const e = enrich({ title, text });
+    const doc = `${title}\n\n${text}`;
+    expect(e.mentions.length).toBeGreaterThan(2);
+    for (const m of e.mentions) expect(at(doc, m)).toBe(m.text);
+    for (const q of e.quotes) expect(at(doc, q)).toBe(q.text);
+  });
+});
+
+describe('quotes', () => {
+  it('keeps a quote that spans sentences whole and finds the speaker after it', () => {
+    const e = enrich({ title: 'Tehran defiant', text: '“We will not back down. These sanctions are illegal,” Foreign Minister Abbas Araghchi said on Monday. He added that talks could resume.' });
+    const direct = e.quotes.filter((q) => q.direct);
+    expect(direct).toHaveLength(1);
+    expect(direct[0]).toMatchObject({ speaker: 'Abbas Araghchi', text: 'We will not back down. These sanctions are illegal', verb: 'said' });
+    expect(e.quotes.find((q) => !q.direct)).toMatchObject({ speaker: 'Abbas Araghchi', verb: 'added', text: 'talks could resume' });
+  });
+
+  it('resolves pronoun speakers to the last person named, and organisations speak too', () => {
+    const e = enrich({ title: 'Visit', text: 'Angela Merkel arrived in Paris. She said: “Europe is our future and we must act.” Reuters reported that the meeting lasted three hours.' });
+    expect(e.quotes.find((q) => q.direct)).toMatchObject({ speaker: 'Angela Merkel', text: 'Europe is our future and we must act.' });
+    expect(e.quotes.find((q) => q.verb === 'reported')).toMatchObject({ speaker: 'Reuters', text: 'the meeting lasted three hours' });
+  });
+
+  it('does not take scare quotes around a word for speech', () => {
+    const e = enrich({ title: 'Plan', text: 'The so-called “peace plan” was announced by officials in Cairo.' });
+    expect(e.quotes.filter((q) => q.direct)).toHaveLength(0);
+  });
+});
+
+describe('facts', () => {
+  it('normalises money, percentages and dates', () => {
+    const e = enrich({ title: 'Oil', text: 'Oil exports rose 12% to $1.5 billion in March 2024, officials said on Tuesday. The deal, signed on 3 April, covers 40,000 barrels a day.', published: '2024-04-10T12:00:00Z' });
+    const by = (text: string) => e.facts.find((f) => f.text.endsWith(text));
+    expect(by('12%')).toMatchObject({ value: 12, unit: '%', about: 'Oil exports' });
+    expect(by('$1.5 billion')).toMatchObject({ value: 1.5e9, unit: 'USD' });
+    expect(by('March 2024')).toMatchObject({ kind: 'date', value: '2024-03' });
+    expect(by('Tuesday')).toMatchObject({ kind: 'date', value: '2024-04-09' });
+    expect(by('3 April')).toMatchObject({ kind: 'date', value: '2024-04-03' });
+    expect(by('40,000')).toMatchObject({ value: 40000, unit: 'barrels' });
+    expect(e.mentions.find((m) => m.text === '$1.5 billion')?.type).toBe('MONEY');
+  });
+
+  it('leaves the year open when the article has no date', () => {
+    const e = enrich({ title: 'Vote', text: 'Parliament will vote on June 5 on the budget.' });
+    expect(e.facts.find((f) => f.kind === 'date')?.value).toBe('--06-05');
+  });
+});
+
+describe('summary and story', () => {
+  const a = { title: 'Storm hits coast', outlet: 'A', text: 'A powerful storm hit the northern coast on Sunday, killing at least five people. Thousands of homes lost power across the region as winds reached 150 km/h. Officials in the port city of Hamburg closed schools and urged residents to stay indoors. The weather service expects the storm to weaken by Tuesday.' };
+  const b = { title: 'Deadly storm batters Germany', outlet: 'B', text: 'A powerful storm hit the northern coast on Sunday, killing at least five people. Rescue teams in Hamburg searched flooded streets overnight. Chancellor Olaf Scholz promised federal help for the damaged towns. Thousands of homes lost power across the region.' };
+
+  it('summarises an article in N sentences in reading order', () => {
+    const s = enrich(a, { summarySentences: 2 }).summary;
+    expect(s).toHaveLength(2);
+    expect(a.text.indexOf(s[0]!)).toBeLessThan(a.text.indexOf(s[1]!));
+  });
+
+  it('a story summary draws on several outlets without repeating a sentence', () => {
+    const st = enrichStory([a, b], { summarySentences: 4 });
+    expect(st.summary).toHaveLength(4);
+    expect(new Set(st.summary.map((x) => x.slice(0, 40))).size).toBe(4);
+    expect(st.summary.filter((x) => x.startsWith('A powerful storm'))).toHaveLength(1);
+    expect(st.summary.some((x) => b.text.includes(x) && !a.text.includes(x))).toBe(true);
+    expect(st.hashtags).toContain('#Hamburg');
+  });
+});

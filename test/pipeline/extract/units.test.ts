@@ -1,0 +1,67 @@
+// Dates, relative times and the sanitiser: the small parts extract leans on.
+import { describe, expect, it } from 'vitest';
+import { parseDate, resolveRelative } from '../../../src/pipeline/extract/dates.ts';
+import { sanitize } from '../../../src/pipeline/extract/sanitize.ts';
+import { extract } from '../../../src/pipeline/extract/index.ts';
+
+describe('parseDate', () => {
+  it.each([
+    ['2019-11-20T06:01:44-05:00', '2019-11-20T11:01:44.000Z'],
+    ['2019-11-20', '2019-11-20T00:00:00.000Z'],
+    ['Tue, 12 Sep 2023 14:05:00 -0700', '2023-09-12T21:05:00.000Z'],
+    ['Published: November 19, 2019', '2019-11-19T00:00:00.000Z'],
+    ['Nov. 19, 2019 at 5:30 p.m. ET', '2019-11-19T22:30:00.000Z'],
+    ['Updated 19 November 2019, 17:30', '2019-11-19T17:30:00.000Z'],
+    ['2019/11/19', '2019-11-19T00:00:00.000Z'],
+    ['19.11.2019', '2019-11-19T00:00:00.000Z'],
+    ['By Jane Doe, Nov 19, 2019', '2019-11-19T00:00:00.000Z'],
+    ['1574168580', '2019-11-19T13:03:00.000Z'],
+  ])('%s', (input, iso) => expect(parseDate(input)).toBe(iso));
+
+  it('rejects what is not a date', () => {
+    for (const s of ['', 'yesterday-ish', 'February 30, 2020', 'Chapter 11', '2019-13-45']) expect(parseDate(s)).toBeNull();
+  });
+});
+
+describe('resolveRelative', () => {
+  const ref = new Date('2024-06-10T18:30:00Z');
+  it.each([
+    ['an hour ago', '2024-06-10T17:30:00.000Z'],
+    ['4 hours ago', '2024-06-10T14:30:00.000Z'],
+    ['15 minutes ago', '2024-06-10T18:15:00.000Z'],
+    ['2 days ago', '2024-06-08T18:30:00.000Z'],
+    ['yesterday', '2024-06-09T18:30:00.000Z'],
+    ['just now', '2024-06-10T18:30:00.000Z'],
+    ['3h ago', '2024-06-10T15:30:00.000Z'],
+    ['a week ago', '2024-06-03T18:30:00.000Z'],
+  ])('%s', (t, iso) => expect(resolveRelative(t, ref)).toBe(iso));
+  it('is null for other text', () => expect(resolveRelative('Al Arabiya', ref)).toBeNull());
+});
+
+describe('sanitize', () => {
+  it('keeps structure, safe links and images; drops scripts, handlers and unsafe schemes', () => {
+    const out = sanitize(
+      '<h2 onclick="x()">Head</h2><p style="color:red">a <a href="/rel" target="_blank">b</a> <a href="javascript:alert(1)">c</a> <a href="//evil.example/x">d</a></p>'
+      + '<img src="data:image/png;base64,iVBORw0KGgo="><img src="data:text/html;base64,PHNjcmlwdD4="><script>alert(1)</script><iframe src="https://x"></iframe>'
+      + '<ul><li>one</li></ul><blockquote>q</blockquote><figure><img src="/i.jpg" alt="A"><figcaption>cap</figcaption></figure>',
+      'https://news.example/a/b',
+    );
+    expect(out).toBe(
+      '<h2>Head</h2><p>a <a href="https://news.example/rel" rel="noopener nofollow">b</a> <a rel="noopener nofollow">c</a> <a href="https://evil.example/x" rel="noopener nofollow">d</a></p>'
+      + '<img src="data:image/png;base64,iVBORw0KGgo=" />'
+      + '<ul><li>one</li></ul><blockquote>q</blockquote><figure><img src="https://news.example/i.jpg" alt="A" /><figcaption>cap</figcaption></figure>',
+    );
+  });
+});
+
+describe('extract input', () => {
+  it('needs html or text', () => {
+    expect(() => extract({})).toThrow(/html or text/);
+  });
+  it('survives malformed and empty HTML', () => {
+    expect(extract({ html: '<div><p>Unclosed <b>bold <i>text' }).text).toBe('Unclosed bold text');
+    expect(extract({ html: '<<<>>>&&&' }).title).toBeNull();
+    const deep = '<div>'.repeat(5000) + '<p>Deep paragraph of text that is long enough to be scored as content here.</p>' + '</div>'.repeat(5000);
+    expect(extract({ html: deep }).text).toContain('Deep paragraph');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { foldTypography, normalizeText, splitSentences, tokenize, detectLanguage } from '../../../src/pipeline/normalize/index.ts';
+
+describe('normalize', () => {
+  it('folds curly quotes and dashes for comparison', () => {
+    expect(foldTypography('\u201CIt\u2019s over\u201D \u2014 he said\u2026')).toBe('"It\'s over" - he said...');
+  });
+
+  it('splits sentences without breaking on abbreviations, initials or decimals', () => {
+    const text = 'Mr. Smith met U.S. officials in Washington. Growth was 3.5 percent. "We will act," he said. Then he left!';
+    const s = splitSentences(text).map((x) => x.text);
+    expect(s).toEqual([
+      'Mr. Smith met U.S. officials in Washington.',
+      'Growth was 3.5 percent.',
+      '"We will act," he said.',
+      'Then he left!',
+    ]);
+  });
+
+  it('keeps sentence offsets valid in the input', () => {
+    const text = 'First one here.  Second one there.\n\nThird paragraph.';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('tokenizes words with offsets', () => {
+    const t = tokenize("al-Sudani's visit, 2,500 troops");
+    expect(t.map((x) => x.text)).toEqual(["al-Sudani's", 'visit', '2', '500', 'troops']);
+  });
+
+  it('cleans whitespace and detects language', () => {
+    const n = normalizeText('  The  government   said on Monday that it would raise taxes.\n\n\n\nOfficials declined to comment on the plan. ');
+    expect(n.text).toBe('The government said on Monday that it would raise taxes.\n\nOfficials declined to comment on the plan.');
+    expect(n.paragraphs).toHaveLength(2);
+    expect(n.language).toBe('en');
+    expect(detectLanguage('Le gouvernement a annoncé lundi une hausse des impôts pour les ménages les plus riches.')).toBe('fr');
+  });
+});

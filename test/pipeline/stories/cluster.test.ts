@@ -1,0 +1,64 @@
+// Online story clustering: events group across outlets, different events stay apart, the window holds.
+import { describe, expect, it } from 'vitest';
+import { StoryClusterer, scoreClustering } from '../../../src/pipeline/stories/index.ts';
+import { unrelatedNews } from './helpers.ts';
+
+const QUAKE = [
+  { title: 'Strong earthquake strikes off coast of Chile', text: 'A magnitude 7.1 earthquake struck off the coast of northern Chile on Monday, shaking buildings in Antofagasta and prompting a brief tsunami alert, the national seismology centre said.' },
+  { title: 'Chile earthquake: tsunami warning lifted after 7.1 quake', text: 'Chilean authorities lifted a tsunami warning hours after a 7.1 magnitude earthquake hit off the northern coast near Antofagasta. No deaths were reported, the seismology service said.' },
+  { title: 'Quake of magnitude 7.1 rattles northern Chile', text: 'Residents of Antofagasta fled into the streets when a 7.1 earthquake hit off northern Chile. The tsunami alert was later lifted and officials reported minor damage.' },
+];
+const ELECTION = [
+  { title: 'Incumbent wins second term in Portugal election', text: 'Portugal\'s prime minister won a second term in Sunday\'s parliamentary election, with his party taking 41 percent of the vote, according to official results.' },
+  { title: 'Portugal election: ruling party claims victory', text: 'The ruling party claimed victory in Portugal\'s parliamentary election on Sunday, winning 41 percent of the vote and a second term for the prime minister.' },
+];
+
+describe('StoryClusterer', () => {
+  it('groups reports of one event and keeps other events apart', () => {
+    const c = new StoryClusterer();
+    const news = unrelatedNews();
+    const stream = [QUAKE[0]!, ELECTION[0]!, news[0]!, QUAKE[1]!, news[1]!, ELECTION[1]!, QUAKE[2]!, news[2]!];
+    const gold = ['q', 'e', 'n0', 'q', 'n1', 'e', 'q', 'n2'];
+    const placed = stream.map((d) => c.place(d).story);
+    const final = placed.map((s) => c.resolve(s));
+    expect(scoreClustering(gold, final).nmi).toBe(1);
+  });
+
+  it('gives the same answer for the same stream (deterministic)', () => {
+    const run = () => {
+      const c = new StoryClusterer();
+      return [...QUAKE, ...ELECTION].map((d) => c.place(d).story);
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('an article outside the time window starts a new story', () => {
+    const c = new StoryClusterer({ windowMs: 3 * 24 * 3600_000 });
+    const t0 = Date.parse('2025-01-01T00:00:00Z');
+    const a = c.place({ ...QUAKE[0]!, published: t0 });
+    const b = c.place({ ...QUAKE[1]!, published: t0 + 3600_000 });
+    const late = c.place({ ...QUAKE[2]!, published: t0 + 10 * 24 * 3600_000 });
+    expect(b.story).toBe(a.story);
+    expect(late.story).not.toBe(a.story);
+    expect(late.created).toBe(true);
+  });
+
+  it('handles pre-stemmed, stop-word-free research text', () => {
+    const c = new StoryClusterer();
+    const s1 = c.place({ text: 'chile earthquak magnitud tsunami warn antofagasta coast' }).story;
+    const s2 = c.place({ text: 'tsunami warn lift chile earthquak antofagasta' }).story;
+    const s3 = c.place({ text: 'portug elect prime minist second term vote' }).story;
+    expect(c.resolve(s2)).toBe(c.resolve(s1));
+    expect(c.resolve(s3)).not.toBe(c.resolve(s1));
+  });
+});
+
+describe('scoreClustering', () => {
+  it('scores a perfect and a one-cluster labelling', () => {
+    expect(scoreClustering([1, 1, 2, 2], ['a', 'a', 'b', 'b'])).toMatchObject({ nmi: 1, bcubedF1: 1, homogeneity: 1, completeness: 1 });
+    const one = scoreClustering([1, 1, 2, 2], [0, 0, 0, 0]);
+    expect(one.nmi).toBe(0);
+    expect(one.bcubedRecall).toBe(1);
+    expect(one.bcubedPrecision).toBe(0.5);
+  });
+});

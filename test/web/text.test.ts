@@ -1,0 +1,42 @@
+// Comment bodies and search highlights: what readers write is shown as written, never as markup.
+import { describe, expect, it } from 'vitest';
+import { renderCommentBody, safeHighlight } from '../../src/web/text.ts';
+import { bodyHtml } from '../../src/web/pages/article.ts';
+
+describe('renderCommentBody', () => {
+  it('escapes markup and auto-links URLs with nofollow ugc, leaving sentence punctuation outside', () => {
+    const out = renderCommentBody('<img src=x onerror=alert(1)> see (https://en.wikipedia.org/wiki/Iraq_(disambiguation)), or www.example.org!');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(out).toContain('<a href="https://en.wikipedia.org/wiki/Iraq_(disambiguation)" rel="nofollow ugc noopener" target="_blank">https://en.wikipedia.org/wiki/Iraq_(disambiguation)</a>),');
+    expect(out).toContain('<a href="https://www.example.org" rel="nofollow ugc noopener" target="_blank">www.example.org</a>!');
+  });
+
+  it('never links javascript: or quotes out of an attribute', () => {
+    const out = renderCommentBody('javascript:alert(1) https://x.example/"onmouseover="alert(1)');
+    expect(out).not.toContain('href="javascript');
+    expect(out).not.toMatch(/href="[^"]*"onmouseover/);
+  });
+
+  it('keeps paragraphs and line breaks', () => {
+    expect(renderCommentBody('one\ntwo\n\nthree')).toBe('<p>one<br>two</p><p>three</p>');
+  });
+});
+
+describe('safeHighlight', () => {
+  it('keeps <mark> and escapes everything else', () => {
+    expect(safeHighlight('a &lt;b&gt; <mark>Iran</mark> <script>x</script>')).toBe('a &lt;b&gt; <mark>Iran</mark> &lt;script&gt;x&lt;/script&gt;');
+  });
+});
+
+describe('bodyHtml', () => {
+  it('sanitises stored article HTML again on the way out', () => {
+    const out = bodyHtml({ html: '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">link</a><iframe src="https://evil.example"></iframe></p>', text: 'Hi', lede: 'Hi' });
+    expect(out).not.toMatch(/script|onclick|javascript:|iframe/);
+    expect(out).toContain('<p>Hi');
+  });
+
+  it('puts back a lede the stored HTML lacks', () => {
+    const out = bodyHtml({ html: '<p>Second paragraph.</p>', text: 'Second paragraph.', lede: 'The lede paragraph.' });
+    expect(out.indexOf('The lede paragraph.')).toBeLessThan(out.indexOf('Second paragraph.'));
+  });
+});
