@@ -33,6 +33,14 @@ describe('entities', () => {
     expect(e.hashtags.filter((h) => /US|UnitedStates|America/.test(h)).length).toBeLessThanOrEqual(2);
   });
 
+  it('finds a person the tagger does not know from an apposition or a speech verb, not a place or a company', () => {
+    const e = enrich({ title: 'Talks', text: 'Tuvshin Batbayar, a senior adviser to the mining ministry, warned that prices would fall. Nomin Erdene said the deal was fair. Ulaanbaatar, a city of cold winters, was calm. Acme Holdings said profits rose.' });
+    const people = e.entities.filter((x) => x.type === 'PER').map((x) => x.canonical);
+    expect(people).toEqual(expect.arrayContaining(['Tuvshin Batbayar', 'Nomin Erdene']));
+    expect(people).not.toContain('Ulaanbaatar');
+    expect(people).not.toContain('Acme Holdings');
+  });
+
   it('offsets stay exact with curly quotes, CRLF and non-ASCII text', () => {
     const title = 'Zürich talks';
     const text = '“We will talk,” said Ignazio Cassis in Zürich.\r\nThe Swiss minister met José Manuel Albares.';

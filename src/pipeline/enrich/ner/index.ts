@@ -15,7 +15,7 @@ export interface RawMention {
 }
 
 const CAP = /^\p{Lu}/u;
-const ORG_HEAD = /^(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
+const ORG_HEAD = /^(?:Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
 const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
 const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
 
@@ -63,6 +63,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   }
   mergeCountryOrgs(folded, out);
   addGazetteerMisses(folded, sentences, out);
+  addUntaggedPeople(folded, sentences, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -101,6 +102,42 @@ function addGazetteerMisses(folded: string, sentences: Span[], ms: RawMention[])
       }
     }
   }
+}
+
+const PARTICLE = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la|ben)(?:-\p{Lu}[\p{L}'-]*)?$/u;
+const NAME_WORD = /^\p{Lu}[\p{Ll}'-]+$/u;
+const PERSON_NOUN = /^(?:figure|member|official|leader|spokes\w+|minister|secretary|adviser|advisor|envoy|ambassador|commander|founder|analyst|expert|professor|researcher|lawmaker|senator|governor|mayor|candidate|activist|lawyer|judge|officer|negotiator|economist|cleric|scholar|resident|witness|student|teacher|doctor|nurse|farmer|father|mother|son|daughter|veteran|survivor|journalist|reporter|author|director|chairman|chairwoman)s?$/i;
+const SPEECH_AFTER = /^\s+(?:said|says|stated|told|added|noted|explained|argued|warned|insisted|declared|remarked|emphasi[sz]ed|stressed)\b/;
+
+/**
+ * Two- or three-word names the tagger left untagged but the sentence marks as a person: an apposition
+ * with a person noun after them ("Uday al-Khadran, a senior figure in …") or a speech verb right after
+ * them ("Uday al-Khadran said"). Unknown names from other cultures are where a newswire-trained tagger
+ * is weakest, and these two frames are how news introduces a person.
+ */
+function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const s of sentences) {
+    const toks = tokenizeWords(folded, s.start, s.end);
+    for (let i = 0; i < toks.length; i++) {
+      if (!NAME_WORD.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase()) || gaz.titleWords.has(toks[i]!.text.toLowerCase())) continue;
+      let j = i + 1;
+      while (j < toks.length && j - i < 4 && (NAME_WORD.test(toks[j]!.text) || PARTICLE.test(toks[j]!.text)) && folded.slice(toks[j - 1]!.end, toks[j]!.start) === ' ') j++;
+      if (j - i < 2 || !/\p{Lu}/u.test(toks[j - 1]!.text)) continue;
+      const start = toks[i]!.start;
+      const end = toks[j - 1]!.end;
+      const text = folded.slice(start, end);
+      if (ms.some((m) => start < m.end && end > m.start)) { i = j - 1; continue; }
+      if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) { i = j - 1; continue; }
+      if (toks.slice(i, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) { i = j - 1; continue; }
+      const after = folded.slice(end, Math.min(s.end, end + 80));
+      const appos = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s*){1,4})/u.exec(after);
+      const isPerson = (appos && appos[1]!.split(/\s+/).some((w) => PERSON_NOUN.test(w))) || SPEECH_AFTER.test(after);
+      if (isPerson) ms.push({ type: 'PER', start, end, text });
+      i = j - 1;
+    }
+  }
+  ms.sort((a, b) => a.start - b.start);
 }
 
 let firstWordSet: Set<string> | null = null;
