@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 const wirePort = freePort();
 
 function startDemo(port: number): { child: ChildProcess; url: Promise<string>; output: () => string; exited: Promise<number | null> } {
-  const env = { ...process.env, LEDE_PORT: '0', LEDE_DEMO_NEWSWIRE_PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, LEDE_PORT: '0', LEDE_DEMO_NEWSWIRE_PORT: String(port) };
   delete env.LEDE_DATABASE_URL;
   delete env.LEDE_CONFIG;
   const child = spawn(process.execPath, [BIN, 'demo'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
