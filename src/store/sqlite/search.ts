@@ -1,7 +1,7 @@
 // Full-text search: FTS5 over the canonical title and text, ranked by bm25 with the title weighing
 // more, filtered by outlet, hashtag and time, with a highlighted snippet.
 import type { SearchHit, SearchRepo } from '../repository.ts';
-import { articleFilters, SUMMARY_COLUMNS } from './articles.ts';
+import { SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { toSummary } from './rows.ts';
 
@@ -56,6 +56,14 @@ export function toFtsQuery(q: string): string | null {
   return expr;
 }
 
+/**
+ * The plan, and why: every column the join to `articles` would read (dates, even the row itself) sits
+ * behind the stored text and HTML, so a join over thousands of matches reads their overflow pages and
+ * costs tens of milliseconds. So the full-text table alone ranks and counts the matches; filters are
+ * sets of article ids taken from indexes (versions by outlet, hashtags, an expression index on the
+ * article's time); only the page of hits is read from `articles`. Ties in bm25 go to the newer article
+ * (higher id), as ids grow with first sight.
+ */
 export function searchPort(db: SqliteDb): SearchRepo {
   return {
     search: (q, opts) =>
@@ -64,31 +72,41 @@ export function searchPort(db: SqliteDb): SearchRepo {
         if (!match) return { total: 0, hits: [] };
         const where = ['articles_fts MATCH ?'];
         const params: unknown[] = [match];
-        articleFilters(opts, where, params);
-        if (opts.from) {
-          where.push('coalesce(a.published, a.first_seen) >= ?');
-          params.push(time(opts.from));
+        if (opts.outlet) {
+          where.push('articles_fts.rowid IN (SELECT article_id FROM versions WHERE outlet = ?)');
+          params.push(opts.outlet);
         }
-        if (opts.to) {
-          where.push('coalesce(a.published, a.first_seen) <= ?');
-          params.push(time(opts.to));
+        if (opts.hashtag) {
+          where.push('articles_fts.rowid IN (SELECT article_id FROM article_hashtags WHERE hashtag = ?)');
+          params.push(opts.hashtag);
         }
-        const from = 'articles_fts JOIN articles a ON a.id = articles_fts.rowid';
+        if (opts.from || opts.to) {
+          // Same expression as the articles_when index, so the subquery reads the index only.
+          where.push(`articles_fts.rowid IN (SELECT id FROM articles WHERE coalesce(published, first_seen) >= ? AND coalesce(published, first_seen) <= ?)`);
+          params.push(opts.from ? time(opts.from) : '', opts.to ? time(opts.to) : '\uffff');
+        }
         const filter = where.join(' AND ');
-        const total = Number(db.get(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`, ...params)!.n);
+        const total = Number(db.get(`SELECT count(*) AS n FROM articles_fts WHERE ${filter}`, ...params)!.n);
         if (total === 0) return { total, hits: [] };
-        const rows = db.all(
-          `SELECT ${SUMMARY_COLUMNS}, -bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank,
-             snippet(articles_fts, 1, '${START}', '${STOP}', ' … ', 32) AS headline
-           FROM ${from} WHERE ${filter}
-           ORDER BY bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}), a.first_seen DESC, a.id DESC LIMIT ? OFFSET ?`,
+        const ranked = db.all(
+          `SELECT rowid AS id, -bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank FROM articles_fts WHERE ${filter}
+           ORDER BY bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}), rowid DESC LIMIT ? OFFSET ?`,
           ...params, Math.max(1, opts.limit), Math.max(0, opts.offset ?? 0),
         );
-        const hits: SearchHit[] = rows.map((r) => ({
-          ...toSummary(r),
-          highlight: markHighlight(String(r.headline ?? '')),
-          rank: Number(r.rank),
-        }));
+        if (!ranked.length) return { total, hits: [] };
+        const ids = ranked.map((r) => Number(r.id));
+        const marks = ids.map(() => '?').join(', ');
+        const rows = new Map(db.all(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks})`, ...ids).map((r) => [Number(r.id), r]));
+        const headlines = new Map(db.all(
+          `SELECT rowid AS id, snippet(articles_fts, 1, '${START}', '${STOP}', ' … ', 32) AS headline
+           FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${marks})`, match, ...ids,
+        ).map((r) => [Number(r.id), String(r.headline ?? '')]));
+        const hits: SearchHit[] = [];
+        for (const r of ranked) {
+          const row = rows.get(Number(r.id));
+          if (!row) continue;
+          hits.push({ ...toSummary(row), highlight: markHighlight(headlines.get(Number(r.id)) ?? ''), rank: Number(r.rank) });
+        }
         return { total, hits };
       }),
   };
