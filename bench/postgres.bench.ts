@@ -9,7 +9,7 @@
 // engine runs one backend and would measure nothing about workers.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config/index.ts';
@@ -149,10 +149,14 @@ export async function bulkLoad(url: string, n: number): Promise<void> {
 async function latencies(): Promise<BenchTable> {
   const server = await testPostgres();
   if (server.kind !== 'server') throw new Error('bench/postgres needs a PostgreSQL server (LEDE_TEST_PG_URL)');
-  const url = await server.createDatabase();
+  // LEDE_BENCH_PG_KEEP=NAME keeps the loaded database under that name and reuses it on the next run.
+  const keep = process.env.LEDE_BENCH_PG_KEEP;
+  const url = keep ? keptUrl(keep) : await server.createDatabase();
+  const reuse = keep ? await databaseExists(url) : false;
+  if (keep && !reuse) await createDatabase(url);
   try {
     const t = performance.now();
-    await bulkLoad(url, BULK);
+    if (!reuse) await bulkLoad(url, BULK);
     const loadSecs = (performance.now() - t) / 1000;
     const repo = await openPostgresStore(url);
     const web = await startWeb({ repo, config: loadConfig({ databaseUrl: url, port: 0 }), port: 0 });
@@ -200,8 +204,45 @@ async function latencies(): Promise<BenchTable> {
       await repo.close();
     }
   } finally {
-    await server.dropDatabase(url);
+    if (!keep) await server.dropDatabase(url);
   }
 }
 
-export default async (): Promise<BenchTable[]> => [await ingestRates(), await latencies()];
+const ADMIN_URL = (() => {
+  const u = new URL(process.env.LEDE_TEST_PG_URL || 'postgres://127.0.0.1:5432/test');
+  if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username; // as psql does
+  return u.href;
+})();
+
+function keptUrl(name: string): string {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name.replace(/[^\w-]/g, '')}`;
+  return u.href;
+}
+
+async function adminQuery(_url: string, sql: string): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function databaseExists(url: string): Promise<boolean> {
+  const name = new URL(url).pathname.slice(1);
+  return (await adminQuery(url, `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`)).rowCount === 1;
+}
+
+async function createDatabase(url: string): Promise<void> {
+  await adminQuery(url, `CREATE DATABASE "${new URL(url).pathname.slice(1).replace(/"/g, '')}"`);
+  await (await openPostgresStore(url)).close(); // the schema
+}
+
+// LEDE_BENCH_PG_PART=latency (or ingest) runs one half.
+const PART = process.env.LEDE_BENCH_PG_PART;
+export default async (): Promise<BenchTable[]> => [
+  ...(PART === 'latency' ? [] : [await ingestRates()]),
+  ...(PART === 'ingest' ? [] : [await latencies()]),
+];

@@ -225,6 +225,26 @@ describe('search', () => {
     // Syntax a user might type never errors.
     await expect(a.search('"unclosed & | ! (', { limit: 10 })).resolves.toBeDefined();
   });
+
+  it('a query matching more articles than it ranks still counts, pages and puts title hits first', async () => {
+    // 1,100 matches: more than the 1,000 newest that are ranked. The oldest article has the word in its
+    // title, so it falls outside the ranked window; the newest title hit must lead the first page.
+    await a.transaction(async (tx) => {
+      for (let i = 0; i < 1100; i++) {
+        const title = i === 0 || i === 1099 ? 'Harbour strike spreads' : `Dispatch ${i}`;
+        const published = new Date(Date.parse('2026-02-01T00:00:00Z') + i * 60_000).toISOString();
+        await tx.createArticle(version({ title, text: `Dockers at the harbour walked out, report ${i}.`, published, fetchedAt: published }), null);
+      }
+    });
+    const first = await a.search('harbour', { limit: 20 });
+    expect(first.total).toBe(1100);
+    expect(first.totalIsLowerBound).toBeUndefined();
+    expect(first.hits).toHaveLength(20);
+    expect(first.hits[0]!.title).toBe('Harbour strike spreads');
+    const later = await a.search('harbour', { limit: 20, offset: 1060 });
+    expect(later.hits).toHaveLength(20);
+    expect(new Set([...first.hits, ...later.hits].map((h) => h.id)).size).toBe(40);
+  });
 });
 
 describe('integrity', () => {

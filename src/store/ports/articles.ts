@@ -110,6 +110,13 @@ export interface SearchHit extends ArticleSummary {
   rank: number;
 }
 
+export interface SearchResult {
+  total: number;
+  /** Set when counting stopped early (PostgreSQL, very broad queries): there are at least `total` matches. */
+  totalIsLowerBound?: boolean;
+  hits: SearchHit[];
+}
+
 export interface SearchRepo {
-  search(q: string, opts: { limit: number; offset?: number; outlet?: string; hashtag?: string; from?: IsoTime; to?: IsoTime }): Promise<{ total: number; hits: SearchHit[] }>;
+  search(q: string, opts: { limit: number; offset?: number; outlet?: string; hashtag?: string; from?: IsoTime; to?: IsoTime }): Promise<SearchResult>;
 }

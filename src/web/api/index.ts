@@ -130,8 +130,8 @@ export function apiRoutes(): Hono<Env> {
     const limit = limitOf(c);
     const offset = decodeOffset(c.req.query('cursor'));
     if (offset > 5000) throw new LedeError('bad_input', 'search results are listed up to the 5000th');
-    const { total, hits } = await runSearch(c, p, limit, offset);
-    return c.json({ total, items: hits, next: offset + hits.length < total && hits.length ? encodeOffset(offset + hits.length) : null });
+    const { total, totalIsLowerBound, hits } = await runSearch(c, p, limit, offset);
+    return c.json({ total, ...(totalIsLowerBound ? { totalIsLowerBound } : {}), items: hits, next: offset + hits.length < total && hits.length ? encodeOffset(offset + hits.length) : null });
   });
 
   api.get('/hashtags', async (c) => {

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { LedeError } from '../../domain/errors.ts';
-import type { SearchHit } from '../../store/repository.ts';
+import type { SearchHit, SearchResult } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { outletLink, timeEl } from '../views/parts.ts';
@@ -34,7 +34,7 @@ export function readSearchParams(get: (k: string) => string | undefined): Search
 }
 
 /** Results are cached briefly: popular queries repeat, and a new article shows up within the TTL anyway. */
-export async function runSearch(c: Context<Env>, p: SearchParams, limit: number, offset: number): Promise<{ total: number; hits: SearchHit[] }> {
+export async function runSearch(c: Context<Env>, p: SearchParams, limit: number, offset: number): Promise<SearchResult> {
   if (!p.q) return { total: 0, hits: [] };
   const key = `search:${JSON.stringify([p.q.replace(/\s+/g, ' '), p.outlet, p.hashtag, p.from, p.to, limit, offset])}`;
   return cached(c, key, () => c.get('web').repo.search(p.q, {
@@ -69,7 +69,7 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
   }
   const { repo } = c.get('web');
   const [result, sources] = await Promise.all([
-    error ? { total: 0, hits: [] } : runSearch(c, p, SEARCH_PAGE, (p.page - 1) * SEARCH_PAGE),
+    error ? ({ total: 0, hits: [] } as SearchResult) : runSearch(c, p, SEARCH_PAGE, (p.page - 1) * SEARCH_PAGE),
     cached(c, 'sources', () => repo.listSources()),
   ]);
   const t = now(c);
@@ -87,7 +87,7 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
 </form>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 ${p.q
-  ? html`<p class="result-count" role="status">${result.total === 0 ? 'No articles match' : `${result.total.toLocaleString('en')} ${result.total === 1 ? 'article matches' : 'articles match'}`}${hasFilter ? ' with these filters' : ''}.</p>`
+  ? html`<p class="result-count" role="status">${result.total === 0 ? 'No articles match' : `${result.total.toLocaleString('en')}${result.totalIsLowerBound ? '+' : ''} ${result.total === 1 && !result.totalIsLowerBound ? 'article matches' : 'articles match'}`}${hasFilter ? ' with these filters' : ''}.</p>`
   : html`<p class="hint">Search titles and text of every article. Use quotes for a phrase, <code>OR</code> for either word, and a minus sign to leave a word out.</p>`}
 <ol class="results" start="${(p.page - 1) * SEARCH_PAGE + 1}">${result.hits.map((h) => html`<li class="card">
   <p class="meta">${outletLink(h.outlet)} · ${timeEl(h.published ?? h.firstSeen, t)}</p>
