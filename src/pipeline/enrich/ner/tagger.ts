@@ -72,23 +72,24 @@ function scoresOf(model: Perceptron, w: string, gaz: Gazetteer): WordScores {
   return s;
 }
 
-/** Emission scores (every tag-independent feature) of each token. */
-function emissions(words: string[], model: Perceptron, gaz: Gazetteer): Float64Array[] {
+/** Emission scores (every tag-independent feature) of each token, from the per-word caches. */
+function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Gazetteer): Float64Array[] {
   const n = TAGS.length;
-  return words.map((w, i) => {
-    const s = Float64Array.from(scoresOf(model, w, gaz).local);
-    OFFSETS.forEach((d, k) => {
-      const v = scoresOf(model, wordAt(words, i + d), gaz).at[k]!;
+  const edge = (i: number) => (i < 0 || i >= words.length ? scoresOf(model, wordAt(words, i), gaz) : ws[i]!);
+  return words.map((_, i) => {
+    const s = Float64Array.from(ws[i]!.local);
+    for (let k = 0; k < OFFSETS.length; k++) {
+      const v = edge(i + OFFSETS[k]!).at[k]!;
       for (let j = 0; j < n; j++) s[j]! += v[j]!;
-    });
+    }
     return model.scores(pairFeatures(words, i, model.lower), s);
   });
 }
 
 export function tagWords(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): Tag[] {
-  const em = emissions(words, model, gaz);
-  const trans = words.map((w) => scoresOf(model, w, gaz).trans);
-  return viterbi(em, (i, p) => trans[i]![p]!).map((k) => TAGS[k]!);
+  const ws = words.map((w) => scoresOf(model, w, gaz));
+  const em = emissions(words, ws, model, gaz);
+  return viterbi(em, (i, p) => ws[i]!.trans[p]!).map((k) => TAGS[k]!);
 }
 
 /** Entity spans (token index ranges, end exclusive) from BIO tags. */
