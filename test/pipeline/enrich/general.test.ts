@@ -34,6 +34,14 @@ describe('entities', () => {
     expect(e.mentions.find((m) => m.text === 'US State Department')?.type).toBe('ORG');
   });
 
+  it('keeps sentence-initial function words and the end of a title out of names', () => {
+    const e = enrich({ title: 'Visit', text: 'An Associated Press report said the visit was short. Secretary of State Harriet Olumide flew to Accra on Sunday.' });
+    const texts = e.mentions.map((m) => m.text);
+    expect(texts).toContain('Associated Press');
+    expect(texts).not.toContain('An Associated Press');
+    expect(texts).not.toContain('State');
+  });
+
   it('merges spelling variants of a country', () => {
     const e = enrich({ title: 'Trade', text: 'The U.S. and the United States Congress disagree. US officials and American diplomats met in Washington.' });
     const us = e.mentions.filter((m) => m.canonical === 'United States').map((m) => m.text);

@@ -37,6 +37,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Secretary of State Marco Rubio": the word after "<title> of" belongs to the title.
       const before1 = toks[from - 1]?.text.toLowerCase();
       const before2 = toks[from - 2]?.text.toLowerCase();
+      // "Secretary of State" alone: the last word of a title, not an organisation.
+      if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1 && type !== 'PER') continue;
       if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
         from++;
         if (to - from <= 3 && toks.slice(from, to).every((t) => CAP.test(t.text)) && !gaz.places.has(aliasKey(folded.slice(toks[from]!.start, toks[to - 1]!.end)))) type = 'PER';
@@ -51,6 +53,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
         if (gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
       }
       while (from < to && !/[\p{L}\p{N}]/u.test(toks[from]!.text)) from++;
+      // A capitalised function word at the start of a sentence is not part of the name ("An Associated
+      // Press report", "After Reuters said"); "The" is left alone as names keep it ("The Hill").
+      while (to - from > 1 && STOP_CAPS.has(toks[from]!.text.toLowerCase()) && toks[from]!.text !== 'The') from++;
       while (to > from && !/[\p{L}\p{N}.]/u.test(toks[to - 1]!.text)) to--;
       if (to <= from) continue;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
