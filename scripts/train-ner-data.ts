@@ -88,3 +88,4 @@ export function prf(tp: number, fp: number, fn: number): { p: number; r: number;
   const r = tp / (tp + fn || 1);
   return { p, r, f: (2 * p * r) / (p + r || 1) };
 }
+

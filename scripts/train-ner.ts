@@ -4,9 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
-import { dynamicFeatures, norm, staticFeatures } from '../src/pipeline/enrich/ner/features.ts';
+import { dynamicFeatures, lowerCaseWords, norm, staticFeatures } from '../src/pipeline/enrich/ner/features.ts';
 import { Perceptron, TAGS } from '../src/pipeline/enrich/ner/perceptron.ts';
 import { serializeModel, tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
+import { START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
 import { entitySet, prf, readGmb, requireData, type Sentence } from './train-ner-data.ts';
 
 export const HELDOUT = 1200;
@@ -15,14 +16,23 @@ requireData();
 const epochs = Number(process.argv[2] ?? 6);
 const gaz = gazetteer();
 const all = readGmb();
-const train = all.slice(0, all.length - HELDOUT);
+// NER_DEV=N also keeps the N sentences before the held-out ones out of training, so that rules and
+// features can be developed against errors on sentences that are never scored in eval-ner.
+const dev = Number(process.env.NER_DEV ?? 0);
+const train = all.slice(0, all.length - HELDOUT - dev);
 const test = all.slice(all.length - HELDOUT);
-const feats = train.map((s) => s.words.map((_, i) => staticFeatures(s.words, i, gaz)));
 const p = new Perceptron();
+p.lower = lowerCaseWords(train.map((s) => s.words));
+const feats = train.map((s) => staticFeatures(s.words, gaz, p.lower));
 const order = train.map((_, i) => i);
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
+const PREV = [...TAGS, '<s>'];
+
+// Structured perceptron: decode the whole sentence with the current weights, then move weights towards
+// the gold sequence and away from the guess wherever they differ (the tagger trains on its own
+// history, the way it will run).
 for (let e = 0; e < epochs; e++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -31,17 +41,21 @@ for (let e = 0; e < epochs; e++) {
   let errors = 0;
   for (const si of order) {
     const s = train[si]!;
-    let p1 = '<s>';
-    let p2 = '<s>';
-    for (let i = 0; i < s.words.length; i++) {
-      const f = [...feats[si]![i]!, ...dynamicFeatures(p1, p2, norm(s.words[i]!))];
-      const guess = p.predict(f);
-      const truth = TAGS.indexOf(s.tags[i] as (typeof TAGS)[number]);
-      p.tick();
-      p.update(truth, guess, f);
-      if (guess !== truth) errors++;
-      p2 = p1;
-      p1 = s.tags[i]!; // gold history: scored better on held-out GMB than the tagger's own
+    const f = feats[si]!;
+    const wn = s.words.map(norm);
+    const em = f.map((x) => p.scores(x));
+    const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV[k]!, wn[i]!)));
+    const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
+    p.tick();
+    for (let i = 0; i < gold.length; i++) {
+      const gp = i ? gold[i - 1]! : START;
+      const pp = i ? guess[i - 1]! : START;
+      if (gold[i] === guess[i] && gp === pp) continue;
+      if (gold[i] !== guess[i]) errors++;
+      const fg = [...f[i]!, ...dynamicFeatures(PREV[gp]!, wn[i]!)];
+      const fp = [...f[i]!, ...dynamicFeatures(PREV[pp]!, wn[i]!)];
+      p.add(fg, gold[i]!, 1);
+      p.add(fp, guess[i]!, -1);
     }
   }
   console.log(`epoch ${e + 1}: ${errors} token errors`);

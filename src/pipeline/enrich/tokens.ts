@@ -10,8 +10,9 @@ export interface Token {
 
 const ABBREV = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|sen|rep|rev|hon|pres|inc|ltd|co|corp|bros|dept|no|vs|jan|feb|mar|apr|aug|sep|sept|oct|nov|dec)$/i;
 
+// "U.S.-led" stays one token as in newswire corpora (a modifier, not a mention of the place).
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|'s\b|\S/gu;
+  /(?:\p{L}\.){2,}(?:-\p{L}+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|'s\b|\S/gu;
 
 /** Tokens of `text` (which should be typography-folded so quotes and dashes are ASCII). */
 export function tokenizeWords(text: string, from = 0, to = text.length): Token[] {
@@ -29,8 +30,13 @@ export function tokenizeWords(text: string, from = 0, to = text.length): Token[]
     }
     let end = start + t.length;
     // Keep the period of a known abbreviation ("Mr.", "Gen.", "Corp.").
-    if (text[end] === '.' && end < to && ABBREV.test(t)) { t += '.'; end++; TOKEN_RE.lastIndex = end; }
+    if (text[end] === '.' && end < to && (ABBREV.test(t) || isInitial(text, t, end))) { t += '.'; end++; TOKEN_RE.lastIndex = end; }
     out.push({ text: t, start, end });
   }
   return out;
+}
+
+/** "George W. Bush": a single capital letter with a period, followed by a capitalised word, is an initial. */
+function isInitial(text: string, t: string, end: number): boolean {
+  return /^\p{Lu}$/u.test(t) && /^\.\s\p{Lu}/u.test(text.slice(end, end + 3));
 }

@@ -26,6 +26,22 @@ describe('entities', () => {
     expect(e.entities.find((x) => x.canonical === 'UN Security Council')?.mentions).toBe(2);
   });
 
+  it('does not take a country out of a compound modifier or fold a demonym into an organisation', () => {
+    const e = enrich({ title: 'Talks', text: 'The U.S.-led coalition met in Kabul on Monday. The Iranian Foreign Ministry said the US State Department had not replied.' });
+    const texts = e.mentions.map((m) => m.text);
+    expect(texts).not.toContain('U.S.');
+    expect(texts).not.toContain('Iranian Foreign Ministry');
+    expect(e.mentions.find((m) => m.text === 'US State Department')?.type).toBe('ORG');
+  });
+
+  it('keeps sentence-initial function words and the end of a title out of names', () => {
+    const e = enrich({ title: 'Visit', text: 'An Associated Press report said the visit was short. Secretary of State Harriet Olumide flew to Accra on Sunday.' });
+    const texts = e.mentions.map((m) => m.text);
+    expect(texts).toContain('Associated Press');
+    expect(texts).not.toContain('An Associated Press');
+    expect(texts).not.toContain('State');
+  });
+
   it('merges spelling variants of a country', () => {
     const e = enrich({ title: 'Trade', text: 'The U.S. and the United States Congress disagree. US officials and American diplomats met in Washington.' });
     const us = e.mentions.filter((m) => m.canonical === 'United States').map((m) => m.text);

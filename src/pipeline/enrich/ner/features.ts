@@ -1,6 +1,5 @@
 // Features of one token for the entity tagger: the word, its shape, affixes, neighbours, gazetteer
-// membership and the two previous tags (greedy left-to-right decoding, as in the averaged perceptron
-// taggers of Collins 2002 / Honnibal's "textblob-aptagger").
+// membership and the previous tag (a first-order structured perceptron, Collins 2002, decoded by Viterbi).
 import type { Gazetteer } from '../gazetteer.ts';
 
 // Shapes are computed per distinct word and cached: they are the tagger's hottest path.
@@ -47,9 +46,10 @@ export function norm(w: string): string {
 }
 
 /** Features of the word alone (cacheable per distinct word). */
-export function localFeatures(w: string, gaz: Gazetteer): string[] {
+export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<string>): string[] {
   const lw = w.toLowerCase();
   const f: string[] = ['b', 'w=' + norm(w), 'sh=' + shortShape(w), 'shl=' + shape(w)];
+  if (lw !== w && lower.has(lw)) f.push('lc');
   if (w.length > 2) f.push('p3=' + lw.slice(0, 3), 's3=' + lw.slice(-3), 's2=' + lw.slice(-2));
   if (w.length > 4) f.push('s4=' + lw.slice(-4));
   if (gaz.places.has(lw)) f.push('gaz=place');
@@ -81,25 +81,43 @@ export function wordAt(words: string[], i: number): string {
   return i < 0 ? '<s>' : i >= words.length ? '</s>' : words[i]!;
 }
 
-/** Features joining the word with its neighbours. */
-export function pairFeatures(words: string[], i: number): string[] {
+/**
+ * Features joining the word with its neighbours. `lower` holds words the training text used in lower
+ * case: a capitalised first word that is one ("Council meets", "Get out") is more likely capitalised
+ * for its position than for being a name, which the word's own weights cannot tell.
+ */
+export function pairFeatures(words: string[], i: number, lower: ReadonlySet<string>): string[] {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
   const f = ['w-1|w=' + norm(prev) + '|' + norm(w), 'w|w+1=' + norm(w) + '|' + norm(next),
     'sh-1|sh|sh+1=' + shortShape(prev) + '|' + shortShape(w) + '|' + shortShape(next)];
-  if (i === 0) f.push('first');
+  if (i === 0) {
+    f.push('first');
+    const lw = w.toLowerCase();
+    if (lw !== w && lower.has(lw)) f.push('first|lc');
+  }
   return f;
 }
 
-/** All tag-independent features of token i (training uses this; tagging caches the parts). */
-export function staticFeatures(words: string[], i: number, gaz: Gazetteer): string[] {
-  const f = localFeatures(words[i]!, gaz);
-  for (const d of OFFSETS) f.push(...neighbourFeatures(wordAt(words, i + d), d, gaz));
-  f.push(...pairFeatures(words, i));
-  return f;
+/** All tag-independent features of every token (training uses this; tagging caches the parts). */
+export function staticFeatures(words: string[], gaz: Gazetteer, lower: ReadonlySet<string>): string[][] {
+  return words.map((w, i) => {
+    const f = localFeatures(w, gaz, lower);
+    for (const d of OFFSETS) f.push(...neighbourFeatures(wordAt(words, i + d), d, gaz));
+    f.push(...pairFeatures(words, i, lower));
+    return f;
+  });
 }
 
-export function dynamicFeatures(prevTag: string, prev2Tag: string, wNorm: string): string[] {
-  return ['t-1=' + prevTag, 't-2|t-1=' + prev2Tag + '|' + prevTag, 't-1|w=' + prevTag + '|' + wNorm];
+/** Features of the previous tag (first order, so that Viterbi decoding can search over them). */
+export function dynamicFeatures(prevTag: string, wNorm: string): string[] {
+  return ['t-1=' + prevTag, 't-1|w=' + prevTag + '|' + wNorm];
+}
+
+/** Words used in lower case at least `min` times away from the start of a sentence. */
+export function lowerCaseWords(sentences: string[][], min = 3): Set<string> {
+  const n = new Map<string, number>();
+  for (const s of sentences) for (let i = 1; i < s.length; i++) if (/^\p{Ll}+$/u.test(s[i]!)) n.set(s[i]!, (n.get(s[i]!) ?? 0) + 1);
+  return new Set([...n].filter(([, c]) => c >= min).map(([w]) => w));
 }

@@ -5,6 +5,7 @@ import { aliasKey, gazetteer } from '../gazetteer.ts';
 import type { DateMatch, NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
+import { harmoniseTypes } from './consistency.ts';
 import { spansOf, tagWords } from './tagger.ts';
 
 export interface RawMention {
@@ -36,6 +37,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Secretary of State Marco Rubio": the word after "<title> of" belongs to the title.
       const before1 = toks[from - 1]?.text.toLowerCase();
       const before2 = toks[from - 2]?.text.toLowerCase();
+      // "Secretary of State" alone: the last word of a title, not an organisation.
+      if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1 && type !== 'PER') continue;
       if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
         from++;
         if (to - from <= 3 && toks.slice(from, to).every((t) => CAP.test(t.text)) && !gaz.places.has(aliasKey(folded.slice(toks[from]!.start, toks[to - 1]!.end)))) type = 'PER';
@@ -50,6 +53,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
         if (gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
       }
       while (from < to && !/[\p{L}\p{N}]/u.test(toks[from]!.text)) from++;
+      // A capitalised function word at the start of a sentence is not part of the name ("An Associated
+      // Press report", "After Reuters said"); "The" is left alone as names keep it ("The Hill").
+      while (to - from > 1 && STOP_CAPS.has(toks[from]!.text.toLowerCase()) && toks[from]!.text !== 'The') from++;
       while (to > from && !/[\p{L}\p{N}.]/u.test(toks[to - 1]!.text)) to--;
       if (to <= from) continue;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
@@ -67,13 +73,18 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** "US" + "State Department" → "US State Department": a country directly before an organisation. */
+/**
+ * "US" + "State Department" → "US State Department": a country's name directly before an organisation
+ * is part of the organisation's name. A demonym is not ("Iranian" + "Foreign Ministry"): newswire
+ * annotation keeps the adjective apart, as a description of the organisation.
+ */
 function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
   ms.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i]!;
     const b = ms[i + 1]!;
-    if (a.type === 'LOC' && b.type === 'ORG' && /^ $/.test(folded.slice(a.end, b.start)) && a.text.length <= 14) {
+    if (a.type === 'LOC' && b.type === 'ORG' && /^ $/.test(folded.slice(a.end, b.start)) && a.text.length <= 14 && !gaz.demonyms.has(aliasKey(a.text))) {
       ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
     }
   }
@@ -127,14 +138,20 @@ function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]):
       const start = toks[i]!.start;
       const end = toks[j - 1]!.end;
       const text = folded.slice(start, end);
-      if (ms.some((m) => start < m.end && end > m.start)) { i = j - 1; continue; }
-      if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) { i = j - 1; continue; }
-      if (toks.slice(i, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) { i = j - 1; continue; }
+      const first = i;
+      i = j - 1;
+      // The frame outweighs the tagger's guess for a name it tagged in part or as another type, but
+      // not a mention that reaches outside the name or one the gazetteers vouch for.
+      const inside = ms.filter((m) => start < m.end && end > m.start);
+      if (inside.some((m) => m.start < start || m.end > end || m.type === 'PER' || gaz.places.has(aliasKey(m.text)) || gaz.orgs.has(aliasKey(m.text)))) continue;
+      if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) continue;
+      if (toks.slice(first, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) continue;
       const after = folded.slice(end, Math.min(s.end, end + 80));
       const appos = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s*){1,4})/u.exec(after);
       const isPerson = (appos && appos[1]!.split(/\s+/).some((w) => PERSON_NOUN.test(w))) || SPEECH_AFTER.test(after);
-      if (isPerson) ms.push({ type: 'PER', start, end, text });
-      i = j - 1;
+      if (!isPerson) continue;
+      for (const m of inside) ms.splice(ms.indexOf(m), 1);
+      ms.push({ type: 'PER', start, end, text });
     }
   }
   ms.sort((a, b) => a.start - b.start);
@@ -163,7 +180,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
       if (bare !== last) names.add(bare.charAt(0).toUpperCase() + bare.slice(1));
     } else if (m.type === 'ORG' && parts.length > 1) names.add(m.text);
   }
-  if (!names.size) return ms;
+  if (!names.size) return harmoniseTypes(ms);
   const people = new Set([...names].filter((n) => ms.some((x) => x.type === 'PER' && x.text.endsWith(n.replace(/^(?:Al|El)-/, '')))));
   const all = ms.map((m) => (m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
   // One pass over the text for all names, longest first; a character mask marks what is taken.
@@ -190,7 +207,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
     taken.fill(1, start, end);
   }
   void sentences;
-  return all.sort((a, b) => a.start - b.start);
+  return harmoniseTypes(all).sort((a, b) => a.start - b.start);
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {

@@ -7,6 +7,8 @@ const N = TAGS.length;
 
 export class Perceptron {
   weights = new Map<string, Float64Array>();
+  /** Words seen in lower case in training (features.ts lowerCaseWords), shipped with the weights. */
+  lower: ReadonlySet<string> = new Set();
   private totals = new Map<string, Float64Array>();
   private stamps = new Map<string, Float64Array>();
   private step = 0;
@@ -34,6 +36,12 @@ export class Perceptron {
 
   update(truth: number, guess: number, features: string[]): void {
     if (truth === guess) return;
+    this.add(features, truth, 1);
+    this.add(features, guess, -1);
+  }
+
+  /** Adds `d` to the weight of tag `k` for every feature (structured updates touch gold and guess apart). */
+  add(features: string[], k: number, d: number): void {
     for (const f of features) {
       let w = this.weights.get(f);
       if (!w) {
@@ -44,11 +52,9 @@ export class Perceptron {
       }
       const tot = this.totals.get(f)!;
       const st = this.stamps.get(f)!;
-      for (const [k, d] of [[truth, 1], [guess, -1]] as const) {
-        tot[k]! += (this.step - st[k]!) * w[k]!;
-        st[k] = this.step;
-        w[k]! += d;
-      }
+      tot[k]! += (this.step - st[k]!) * w[k]!;
+      st[k] = this.step;
+      w[k]! += d;
     }
   }
 

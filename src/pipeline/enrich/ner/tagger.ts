@@ -1,15 +1,17 @@
-// The entity tagger: greedy left-to-right decoding with the averaged perceptron weights shipped in
+// The entity tagger: Viterbi decoding (viterbi.ts) with the averaged perceptron weights shipped in
 // data/ner-model.json.gz (trained by scripts/train-ner.ts on the GMB newswire corpus).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { gazetteer, type Gazetteer } from '../gazetteer.ts';
-import { dynamicFeatures, localFeatures, neighbourFeatures, norm, OFFSETS, pairFeatures, wordAt } from './features.ts';
+import { dynamicFeatures, pairFeatures, localFeatures, neighbourFeatures, norm, OFFSETS, wordAt } from './features.ts';
 import { Perceptron, TAGS, type Tag } from './perceptron.ts';
+import { viterbi } from './viterbi.ts';
 
 export interface SerializedModel {
   tags: string[];
   scale: number;
   weights: Record<string, number[]>;
+  lower?: string[];
 }
 
 export function serializeModel(p: Perceptron, minWeight: number): SerializedModel {
@@ -21,12 +23,13 @@ export function serializeModel(p: Perceptron, minWeight: number): SerializedMode
     if (Math.max(...w.map(Math.abs)) < minWeight) continue;
     weights[f] = Array.from(w, (x) => Math.round(x / scale));
   }
-  return { tags: [...TAGS], scale, weights };
+  return { tags: [...TAGS], scale, weights, lower: [...p.lower].sort() };
 }
 
 export function deserializeModel(m: SerializedModel): Perceptron {
   const p = new Perceptron();
   for (const [f, w] of Object.entries(m.weights)) p.weights.set(f, Float64Array.from(w));
+  p.lower = new Set(m.lower ?? []);
   return p;
 }
 
@@ -40,49 +43,53 @@ export function loadModel(): Perceptron {
 }
 
 // Most features depend on one word at one offset, so their scores are cached per word: the local
-// score and one vector per neighbour offset. Only the pair and tag features are looked up per token.
+// score, one vector per neighbour offset and the transition scores from each previous state (which
+// depend on the word through "t-1|w"). Only the pair features are looked up per token.
 interface WordScores {
   local: Float64Array;
   at: Float64Array[];
+  trans: Float64Array[];
 }
 const wordScores = new WeakMap<Perceptron, Map<string, WordScores>>();
+
+/** Names of the previous states, indexed like TAGS with START last. */
+const PREV = [...TAGS, '<s>'];
 
 function scoresOf(model: Perceptron, w: string, gaz: Gazetteer): WordScores {
   let cache = wordScores.get(model);
   if (!cache) { cache = new Map(); wordScores.set(model, cache); }
   let s = cache.get(w);
   if (!s) {
-    s = { local: model.scores(localFeatures(w, gaz)), at: OFFSETS.map((d) => model.scores(neighbourFeatures(w, d, gaz))) };
+    const wn = norm(w);
+    s = {
+      local: model.scores(localFeatures(w, gaz, model.lower)),
+      at: OFFSETS.map((d) => model.scores(neighbourFeatures(w, d, gaz))),
+      trans: PREV.map((p) => model.scores(dynamicFeatures(p, wn))),
+    };
     if (cache.size > 100_000) cache.clear();
     cache.set(w, s);
   }
   return s;
 }
 
-export function tagWords(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): Tag[] {
-  const tags: Tag[] = [];
-  let p1 = '<s>';
-  let p2 = '<s>';
+/** Emission scores (every tag-independent feature) of each token, from the per-word caches. */
+function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Gazetteer): Float64Array[] {
   const n = TAGS.length;
-  const s = new Float64Array(n);
-  for (let i = 0; i < words.length; i++) {
-    s.set(scoresOf(model, words[i]!, gaz).local);
-    OFFSETS.forEach((d, k) => {
-      const v = scoresOf(model, wordAt(words, i + d), gaz).at[k]!;
+  const edge = (i: number) => (i < 0 || i >= words.length ? scoresOf(model, wordAt(words, i), gaz) : ws[i]!);
+  return words.map((_, i) => {
+    const s = Float64Array.from(ws[i]!.local);
+    for (let k = 0; k < OFFSETS.length; k++) {
+      const v = edge(i + OFFSETS[k]!).at[k]!;
       for (let j = 0; j < n; j++) s[j]! += v[j]!;
-    });
-    model.scores(pairFeatures(words, i), s);
-    model.scores(dynamicFeatures(p1, p2, norm(words[i]!)), s);
-    let best = 0;
-    for (let k = 1; k < n; k++) if (s[k]! > s[best]!) best = k;
-    let t = TAGS[best]!;
-    // An I- tag must continue an entity of the same type.
-    if (t.startsWith('I-') && p1.slice(2) !== t.slice(2)) t = ('B-' + t.slice(2)) as Tag;
-    tags.push(t);
-    p2 = p1;
-    p1 = t;
-  }
-  return tags;
+    }
+    return model.scores(pairFeatures(words, i, model.lower), s);
+  });
+}
+
+export function tagWords(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): Tag[] {
+  const ws = words.map((w) => scoresOf(model, w, gaz));
+  const em = emissions(words, ws, model, gaz);
+  return viterbi(em, (i, p) => ws[i]!.trans[p]!).map((k) => TAGS[k]!);
 }
 
 /** Entity spans (token index ranges, end exclusive) from BIO tags. */
