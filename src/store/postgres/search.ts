@@ -70,6 +70,7 @@ export function searchPort(db: Db): SearchRepo {
       let total: number;
       let totalIsLowerBound = false;
       if (counted !== null && counted < window) total = counted;
+      else if (counted === null && (opts.offset ?? 0) === 0) total = 0;
       else {
         const n = Number((await db.one<{ n: number }>(
           `SELECT count(*) AS n FROM (SELECT 1 FROM articles a WHERE ${filter} LIMIT ${COUNT_CAP}) c`, params.slice(0, -2),
