@@ -64,17 +64,17 @@ export function storyPort(db: Db): StoryRepo {
     async findStoriesByTerms(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];
       // Each term reads only its STORIES_PER_TERM most recent stories inside the window, from
-      // story_terms_recent (migration 002), so the lookup does not grow with the store.
+      // story_terms_recent (migration 002), so the lookup does not grow with the store. Ranked from
+      // story_terms alone (its last_seen is the state's): only the `limit` chosen read their centroids.
       const rows = await db.query(
         `SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
-         FROM (SELECT p.story_id, count(*) AS shared
+         FROM (SELECT p.story_id, count(*) AS shared, max(p.last_seen) AS last_seen
                FROM (SELECT DISTINCT unnest($1::text[]) AS term) q
-               CROSS JOIN LATERAL (SELECT t.story_id FROM story_terms t WHERE t.term = q.term AND t.last_seen >= $2
+               CROSS JOIN LATERAL (SELECT t.story_id, t.last_seen FROM story_terms t WHERE t.term = q.term AND t.last_seen >= $2
                                    ORDER BY t.last_seen DESC, t.story_id DESC LIMIT $4) p
-               GROUP BY p.story_id) r
+               GROUP BY p.story_id ORDER BY shared DESC, last_seen DESC, p.story_id LIMIT $3) r
          JOIN story_states st ON st.story_id = r.story_id
-         WHERE st.last_seen >= $2
-         ORDER BY r.shared DESC, st.last_seen DESC, st.story_id LIMIT $3`,
+         ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`,
         [[...new Set(terms)], time(since), limit, STORIES_PER_TERM],
       );
       return rows.map((r) => ({

@@ -83,7 +83,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
       articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet,
     );
     db.exec('DELETE FROM fingerprint_bands WHERE article_id = ?', articleId);
-    const add = db.conn.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
+    const add = db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
     for (const band of new Set(fp.bands)) add.run(band, articleId);
   }
 
@@ -182,7 +182,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
           throw err;
         }
         db.exec('DELETE FROM article_hashtags WHERE article_id = ?', articleId);
-        const add = db.conn.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
+        const add = db.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
         for (const tag of new Set(e.hashtags)) add.run(articleId, tag);
       }),
     getEnrichment: (articleId: ArticleId) =>

@@ -16,18 +16,22 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
 // Candidate stories, bounded per term: each term's cut-off is the last_seen of its STORIES_PER_TERM-th
 // most recent story inside the window (a correlated OFFSET lookup in story_terms_recent), and only
 // stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
-// Parameters: terms (JSON array), since, STORIES_PER_TERM - 1, since, since, limit.
+// They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
+// read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
 const FIND_STORIES_BY_TERMS = `
   WITH q (term) AS (SELECT DISTINCT value FROM json_each(?)),
   hits AS (
-    SELECT t.story_id FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
+    SELECT t.story_id, t.last_seen FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
       (SELECT e.last_seen FROM story_terms e WHERE e.term = q.term AND e.last_seen >= ?
        ORDER BY e.last_seen DESC LIMIT 1 OFFSET ?), ?)
+  ),
+  ranked AS (
+    SELECT story_id, count(*) AS shared, max(last_seen) AS last_seen FROM hits
+    GROUP BY story_id ORDER BY shared DESC, last_seen DESC, story_id LIMIT ?
   )
-  SELECT st.story_id, st.terms, st.centroid, st.last_seen, count(*) AS shared
-  FROM hits h JOIN story_states st ON st.story_id = h.story_id
-  WHERE st.last_seen >= ?
-  GROUP BY st.story_id ORDER BY shared DESC, st.last_seen DESC, st.story_id LIMIT ?`;
+  SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
+  FROM ranked r JOIN story_states st ON st.story_id = r.story_id
+  ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
 
 export function storyPort(db: SqliteDb): StoryRepo {
   return {
@@ -74,7 +78,7 @@ export function storyPort(db: SqliteDb): StoryRepo {
         );
         db.exec('DELETE FROM story_terms WHERE story_id = ?', s.storyId);
         // last_seen rides along so lookups can skip stories outside the window (migration 002).
-        const add = db.conn.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
+        const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
         const lastSeen = time(s.lastSeen);
         for (const term of new Set(s.terms)) add.run(term, s.storyId, lastSeen);
       }),
@@ -82,7 +86,7 @@ export function storyPort(db: SqliteDb): StoryRepo {
       db.run((): StoryState[] => {
         if (terms.length === 0 || limit <= 0) return [];
         const t = time(since);
-        const rows = db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, t, limit);
+        const rows = db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit);
         return rows.map((r) => ({
           storyId: r.story_id as StoryId,
           terms: JSON.parse(r.terms as string) as string[],
