@@ -1,7 +1,9 @@
 // Per-article cost of dedup + story assignment with 10k and 100k articles already indexed (1M with
 // LEDE_BENCH_1M=1), in-memory indexes, scale corpus from scripts/gen-scale-corpus.ts. The 10k run is the
 // baseline in the same process; the target is ≤ 2 ms per article at 1M and within 1.5× of 10k.
-// LEDE_BENCH_SIZES=10000,50000 picks other sizes.
+// LEDE_BENCH_SIZES=10000,50000 picks other sizes. The store-backed table (placeVersion on SQLite
+// :memory:, what `lede ingest` runs) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it).
+// Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
 import { DedupStream } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
 import { generateCorpus, loadSentences, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
@@ -20,6 +22,8 @@ function sizes(): number[] {
 }
 
 const mib = (b: number) => b / 1024 / 1024;
+const progress = (table: string, row: (string | number)[]) =>
+  process.stderr.write(`stories bench (${table}): ${row.map((x) => (typeof x === 'number' ? x.toPrecision(3) : x)).join(' | ')}\n`);
 
 function toVersion(a: ScaleArticle): NewVersion {
   const at = new Date(a.published).toISOString();
@@ -48,6 +52,7 @@ async function sqliteTable(sentences: string[], origin: string): Promise<BenchTa
     const cpuMs = (c.user + c.system) / 1000 / rest.length;
     if (!baseline) baseline = cpuMs;
     rows.push([size.toLocaleString('en'), cpuMs, cpuMs / baseline, wall, await repo.countArticles()]);
+    progress('sqlite', rows[rows.length - 1]!);
     await repo.close();
   }
   return {
@@ -112,6 +117,7 @@ async function memoryTable(sentences: string[], origin: string): Promise<BenchTa
       (fillMs / size) * 1000 / 1000, mib(dedup.index.bytes), mib(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers), mib(after.rss),
       `${found}/${copies}, ${falseCopies} false`,
     ]);
+    progress('memory', rows[rows.length - 1]!);
   }
   return {
     title: 'stories: dedup + story assignment per article, with N articles already indexed (in memory)',

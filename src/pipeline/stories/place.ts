@@ -11,7 +11,8 @@ import { CANDIDATES } from '../dedup/stream.ts';
 import {
   DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, joinThresholdFor, similarity, topTerms, vectorOf, type ClusterOptions,
 } from './cluster.ts';
-import { decodeStory, encodeStory, type StoredStory } from './state.ts';
+import { decodeStoryCached } from './decoded.ts';
+import { encodeStory, type StoredStory } from './state.ts';
 import { DocumentFrequencies, cosine, type TermVector } from './vector.ts';
 
 export interface Placement {
@@ -100,7 +101,7 @@ async function assignToStory(
   const titleVec = vectorOf({ text: v.title }, df, o, false);
   const since = new Date(at - o.windowMs).toISOString();
   const states = vec.size ? await tx.findStoriesByTerms(topTerms(vec, o.lookupTerms), since, STORY_CANDIDATES) : [];
-  const candidates = states.map(decodeStory).filter((s): s is StoredStory => s !== null);
+  const candidates = states.map(decodeStoryCached).filter((s): s is StoredStory => s !== null);
   let best: StoredStory | null = null;
   let bestSim = 0;
   const near: [StoredStory, number][] = [];

@@ -28,6 +28,20 @@ export interface Fingerprint {
   signature: Uint8Array;
 }
 
+/**
+ * Postings findByFingerprint reads per band, newest article first. A band shared by more articles than
+ * this is boilerplate, not evidence, and reading it in full would make every lookup grow with the store
+ * (the same cap as the in-memory dedup index).
+ */
+export const POSTINGS_PER_BAND = 48;
+
+/**
+ * Stories findStoriesByTerms reads per term, most recently active first, inside the time window: a term
+ * shared by more active stories says little about which one an article belongs to (the in-memory
+ * clusterer's storiesPerTerm).
+ */
+export const STORIES_PER_TERM = 48;
+
 export interface FingerprintCandidate {
   articleId: ArticleId;
   signature: Uint8Array;
@@ -79,6 +93,7 @@ export interface ArticleRepo {
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
   /** A further version of an existing article; when `makeCanonical`, the article takes its text. */
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
+  /** Up to `limit` articles sharing most bands, counting only each band's POSTINGS_PER_BAND newest. */
   findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
 
   getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
@@ -98,7 +113,10 @@ export interface StoryRepo {
   mergeStories(into: StoryId, from: StoryId): Promise<void>;
   updateStory(id: StoryId, patch: { title?: string; lastSeen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
-  /** Stories active since `since` that share any of `terms`, most shared first. */
+  /**
+   * Stories active since `since` that share any of `terms`, most shared first; each term contributes at
+   * most its STORIES_PER_TERM most recently active stories, so the cost is bounded by the terms asked.
+   */
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
   getStory(id: StoryId): Promise<{ story: Story; articles: ArticleSummary[] } | null>;
   topStories(opts: { limit: number; since?: IsoTime }): Promise<Story[]>;

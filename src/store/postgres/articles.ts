@@ -2,6 +2,7 @@
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 
@@ -112,12 +113,18 @@ export function articlePort(db: Db): ArticleRepo {
     },
     async findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]> {
       if (bands.length === 0 || limit <= 0) return [];
+      // Each band reads only its POSTINGS_PER_BAND newest postings (a backward walk of the primary key),
+      // so the lookup does not grow with the store.
       const rows = await db.query(
-        `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, count(*) AS shared
-         FROM fingerprint_bands b JOIN fingerprints f ON f.article_id = b.article_id
-         WHERE b.band = ANY($1::text[])
-         GROUP BY f.article_id ORDER BY shared DESC, f.article_id LIMIT $2`,
-        [[...new Set(bands)], limit],
+        `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, r.shared
+         FROM (SELECT p.article_id, count(*) AS shared
+               FROM (SELECT DISTINCT unnest($1::text[]) AS band) q
+               CROSS JOIN LATERAL (SELECT b.article_id FROM fingerprint_bands b WHERE b.band = q.band
+                                   ORDER BY b.article_id DESC LIMIT $3) p
+               GROUP BY p.article_id ORDER BY shared DESC, p.article_id LIMIT $2) r
+         JOIN fingerprints f ON f.article_id = r.article_id
+         ORDER BY r.shared DESC, f.article_id`,
+        [[...new Set(bands)], limit, POSTINGS_PER_BAND],
       );
       return rows.map((r) => ({
         articleId: r.article_id as ArticleId,

@@ -2,6 +2,7 @@
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, StoryId } from '../../domain/types.ts';
 import type { StoryRepo, StoryState } from '../repository.ts';
+import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import type { Db } from './db.ts';
 import { iso, time, toStory, toSummary } from './rows.ts';
@@ -54,17 +55,27 @@ export function storyPort(db: Db): StoryRepo {
         );
         await db.exec('DELETE FROM story_terms WHERE story_id = $1', [s.storyId]);
         const terms = [...new Set(s.terms)];
-        if (terms.length) await db.exec('INSERT INTO story_terms (term, story_id) SELECT unnest($1::text[]), $2', [terms, s.storyId]);
+        // last_seen rides along so lookups can skip stories outside the window (migration 002).
+        if (terms.length) {
+          await db.exec('INSERT INTO story_terms (term, story_id, last_seen) SELECT unnest($1::text[]), $2, $3', [terms, s.storyId, time(s.lastSeen)]);
+        }
       });
     },
     async findStoriesByTerms(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];
+      // Each term reads only its STORIES_PER_TERM most recent stories inside the window, from
+      // story_terms_recent (migration 002), so the lookup does not grow with the store. Ranked from
+      // story_terms alone (its last_seen is the state's): only the `limit` chosen read their centroids.
       const rows = await db.query(
-        `SELECT st.story_id, st.terms, st.centroid, st.last_seen, count(*) AS shared
-         FROM story_terms t JOIN story_states st ON st.story_id = t.story_id
-         WHERE t.term = ANY($1::text[]) AND st.last_seen >= $2
-         GROUP BY st.story_id ORDER BY shared DESC, st.last_seen DESC, st.story_id LIMIT $3`,
-        [[...new Set(terms)], time(since), limit],
+        `SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
+         FROM (SELECT p.story_id, count(*) AS shared, max(p.last_seen) AS last_seen
+               FROM (SELECT DISTINCT unnest($1::text[]) AS term) q
+               CROSS JOIN LATERAL (SELECT t.story_id, t.last_seen FROM story_terms t WHERE t.term = q.term AND t.last_seen >= $2
+                                   ORDER BY t.last_seen DESC, t.story_id DESC LIMIT $4) p
+               GROUP BY p.story_id ORDER BY shared DESC, last_seen DESC, p.story_id LIMIT $3) r
+         JOIN story_states st ON st.story_id = r.story_id
+         ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`,
+        [[...new Set(terms)], time(since), limit, STORIES_PER_TERM],
       );
       return rows.map((r) => ({
         storyId: r.story_id as StoryId,

@@ -2,6 +2,7 @@
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
 
@@ -36,6 +37,21 @@ export function articleFilters(opts: { outlet?: string; hashtag?: string }, wher
   }
 }
 
+// Candidates for dedup, bounded per band: SQLite has no LATERAL, so each band's cut-off is the id of its
+// POSTINGS_PER_BAND-th newest posting (a correlated OFFSET lookup in the primary key), and only postings
+// at or above it are read — two short index walks per band, whatever the store holds.
+// Parameters: bands (JSON array), POSTINGS_PER_BAND - 1, limit.
+const FIND_BY_FINGERPRINT = `
+  WITH q (band) AS (SELECT DISTINCT value FROM json_each(?)),
+  hits AS (
+    SELECT b.article_id FROM q JOIN fingerprint_bands b ON b.band = q.band AND b.article_id >= coalesce(
+      (SELECT e.article_id FROM fingerprint_bands e WHERE e.band = q.band ORDER BY e.article_id DESC LIMIT 1 OFFSET ?), 0)
+  ),
+  ranked AS (SELECT article_id, count(*) AS shared FROM hits GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?)
+  SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, r.shared
+  FROM ranked r JOIN fingerprints f ON f.article_id = r.article_id
+  ORDER BY r.shared DESC, f.article_id`;
+
 export function articlePort(db: SqliteDb): ArticleRepo {
   function insertVersion(articleId: number, v: NewVersion): Version {
     // A repeat of the same copy (same outlet, same text) returns the stored one instead of doubling it.
@@ -67,7 +83,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
       articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet,
     );
     db.exec('DELETE FROM fingerprint_bands WHERE article_id = ?', articleId);
-    const add = db.conn.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
+    const add = db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
     for (const band of new Set(fp.bands)) add.run(band, articleId);
   }
 
@@ -115,13 +131,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     findByFingerprint: (bands: string[], limit: number) =>
       db.run((): FingerprintCandidate[] => {
         if (bands.length === 0 || limit <= 0) return [];
-        const rows = db.all(
-          `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, count(*) AS shared
-           FROM fingerprint_bands b JOIN fingerprints f ON f.article_id = b.article_id
-           WHERE b.band IN (SELECT value FROM json_each(?))
-           GROUP BY f.article_id ORDER BY shared DESC, f.article_id LIMIT ?`,
-          JSON.stringify([...new Set(bands)]), limit,
-        );
+        const rows = db.all(FIND_BY_FINGERPRINT, JSON.stringify([...new Set(bands)]), POSTINGS_PER_BAND - 1, limit);
         return rows.map((r) => ({
           articleId: r.article_id as ArticleId,
           signature: new Uint8Array(r.signature as Buffer),
@@ -172,7 +182,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
           throw err;
         }
         db.exec('DELETE FROM article_hashtags WHERE article_id = ?', articleId);
-        const add = db.conn.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
+        const add = db.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
         for (const tag of new Set(e.hashtags)) add.run(articleId, tag);
       }),
     getEnrichment: (articleId: ArticleId) =>

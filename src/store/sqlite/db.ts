@@ -19,6 +19,9 @@ const BUSY_WAIT_MS = 30_000;
 
 const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
+/** Prepared statements kept per connection. */
+const STATEMENT_CACHE = 200;
+
 interface TxState {
   savepoints: number;
 }
@@ -29,6 +32,7 @@ export class SqliteDb {
   private tail: Promise<void> = Promise.resolve();
   private held = false;
   private closed = false;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -104,17 +108,32 @@ export class SqliteDb {
     });
   }
 
+  /**
+   * A prepared statement for `sql`, kept for reuse: preparing the same SQL again on every call was a
+   * tenth of ingest's time (the candidate lookups are long CTEs). The cache is bounded because a few
+   * callers build SQL from filters; the oldest entry goes first.
+   */
+  prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.conn.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   all(sql: string, ...params: unknown[]): Row[] {
-    return this.conn.prepare(sql).all(...params) as Row[];
+    return this.prepare(sql).all(...params) as Row[];
   }
   get(sql: string, ...params: unknown[]): Row | null {
-    return (this.conn.prepare(sql).get(...params) as Row | undefined) ?? null;
+    return (this.prepare(sql).get(...params) as Row | undefined) ?? null;
   }
   exec(sql: string, ...params: unknown[]): number {
-    return this.conn.prepare(sql).run(...params).changes;
+    return this.prepare(sql).run(...params).changes;
   }
   insert(sql: string, ...params: unknown[]): number {
-    return Number(this.conn.prepare(sql).run(...params).lastInsertRowid);
+    return Number(this.prepare(sql).run(...params).lastInsertRowid);
   }
 
   /**

@@ -2,6 +2,7 @@
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, StoryId } from '../../domain/types.ts';
 import type { StoryRepo, StoryState } from '../repository.ts';
+import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { iso, toStory, toSummary } from './rows.ts';
@@ -11,6 +12,26 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
   (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
   (SELECT json_group_array(outlet) FROM (SELECT DISTINCT v.outlet FROM articles a JOIN versions v ON v.article_id = a.id
      WHERE a.story_id = s.id ORDER BY v.outlet)) AS outlets`;
+
+// Candidate stories, bounded per term: each term's cut-off is the last_seen of its STORIES_PER_TERM-th
+// most recent story inside the window (a correlated OFFSET lookup in story_terms_recent), and only
+// stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
+// They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
+// read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
+const FIND_STORIES_BY_TERMS = `
+  WITH q (term) AS (SELECT DISTINCT value FROM json_each(?)),
+  hits AS (
+    SELECT t.story_id, t.last_seen FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
+      (SELECT e.last_seen FROM story_terms e WHERE e.term = q.term AND e.last_seen >= ?
+       ORDER BY e.last_seen DESC LIMIT 1 OFFSET ?), ?)
+  ),
+  ranked AS (
+    SELECT story_id, count(*) AS shared, max(last_seen) AS last_seen FROM hits
+    GROUP BY story_id ORDER BY shared DESC, last_seen DESC, story_id LIMIT ?
+  )
+  SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
+  FROM ranked r JOIN story_states st ON st.story_id = r.story_id
+  ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
 
 export function storyPort(db: SqliteDb): StoryRepo {
   return {
@@ -56,19 +77,16 @@ export function storyPort(db: SqliteDb): StoryRepo {
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen),
         );
         db.exec('DELETE FROM story_terms WHERE story_id = ?', s.storyId);
-        const add = db.conn.prepare('INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)');
-        for (const term of new Set(s.terms)) add.run(term, s.storyId);
+        // last_seen rides along so lookups can skip stories outside the window (migration 002).
+        const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
+        const lastSeen = time(s.lastSeen);
+        for (const term of new Set(s.terms)) add.run(term, s.storyId, lastSeen);
       }),
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {
         if (terms.length === 0 || limit <= 0) return [];
-        const rows = db.all(
-          `SELECT st.story_id, st.terms, st.centroid, st.last_seen, count(*) AS shared
-           FROM story_terms t JOIN story_states st ON st.story_id = t.story_id
-           WHERE t.term IN (SELECT value FROM json_each(?)) AND st.last_seen >= ?
-           GROUP BY st.story_id ORDER BY shared DESC, st.last_seen DESC, st.story_id LIMIT ?`,
-          JSON.stringify([...new Set(terms)]), time(since), limit,
-        );
+        const t = time(since);
+        const rows = db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit);
         return rows.map((r) => ({
           storyId: r.story_id as StoryId,
           terms: JSON.parse(r.terms as string) as string[],
