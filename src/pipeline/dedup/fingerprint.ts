@@ -122,9 +122,15 @@ export interface CopyRule {
 
 export const DEFAULT_COPY_RULE: CopyRule = { minContainment: 0.6, minShared: 12 };
 
-/** Whether two texts are copies of one article: one is (nearly) contained in the other. */
+/**
+ * Whether two texts are copies of one article: one is (nearly) contained in the other. A text too short
+ * to share `minShared` shingles (a headline-only item, a one-line brief) is a copy only when the two
+ * are the same words throughout.
+ */
 export function isCopy(r: Resemblance, rule: CopyRule = DEFAULT_COPY_RULE): boolean {
-  return Math.max(r.aInB, r.bInA) >= rule.minContainment && r.shared >= rule.minShared && r.samples >= 3;
+  if (r.samples < 3) return false;
+  if (r.aInB === 1 && r.bInA === 1) return true;
+  return Math.max(r.aInB, r.bInA) >= rule.minContainment && r.shared >= rule.minShared;
 }
 
 // The stored signature: [u32 shingle count][u32 sketch...], little-endian, opaque to the store.

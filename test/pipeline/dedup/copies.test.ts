@@ -63,6 +63,16 @@ describe('DedupStream', () => {
     expect(placed).toEqual([0, 1, 2, 1, 4, 1, 6]);
   });
 
+  it('a short item is a copy only when it has the same words throughout', () => {
+    const s = new DedupStream();
+    const brief = 'Flooding closes the main coastal highway north of the capital.';
+    expect(s.place(brief).article).toBe(0);
+    expect(s.place('Flooding closes the main coastal highway north of the capital').article).toBe(0);
+    expect(s.place('Flooding closes the main coastal railway north of the capital.').article).toBe(2);
+    expect(s.place('Storm warning.').article).toBe(3);
+    expect(s.place('Storm warning.').article).toBe(4); // too short to tell a copy from a common phrase
+  });
+
   it('an empty text starts its own article and matches nothing', () => {
     const s = new DedupStream();
     expect(s.place('').article).toBe(0);
