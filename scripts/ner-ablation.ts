@@ -33,6 +33,50 @@ function readOwn(): Sentence[][] {
   });
 }
 
+/** Predicted and gold mention keys of one document, with its text and word offsets. */
+function run(doc: Sentence[]) {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sentences: { text: string; start: number; end: number }[] = [];
+  const gold = new Set<string>();
+  for (const s of doc) {
+    const s0 = text.length;
+    const base = starts.length;
+    s.words.forEach((w, i) => { if (i) text += ' '; starts.push(text.length); text += w; ends.push(text.length); });
+    sentences.push({ text: text.slice(s0), start: s0, end: text.length });
+    for (const g of entitySet(s.tags, 'x')) { const [, a, b, t] = g.split(':'); gold.add(`${base + Number(a)}:${base + Number(b)}:${t}`); }
+    text += '\n';
+  }
+  const byStart = new Map(starts.map((s, i) => [s, i]));
+  const byEnd = new Map(ends.map((e, i) => [e, i + 1]));
+  const pred = new Set<string>();
+  for (const m of addRepeatedNames(text, sentences, findNames(text, sentences))) {
+    const a = byStart.get(m.start);
+    const b = byEnd.get(m.end);
+    pred.add(a !== undefined && b !== undefined ? `${a}:${b}:${m.type}` : `c${m.start}:${m.end}:${m.type}`);
+  }
+  const words = doc.flatMap((s) => s.words);
+  const show = (k: string) => { const [a, b, t] = k.split(':'); return a!.startsWith('c') ? k : `${t} [${words.slice(Number(a), Number(b)).join(' ')}]`; };
+  const context = (k: string) => { const a = Number(k.split(':')[0]); return a >= 0 ? words.slice(Math.max(0, a - 8), a + 12).join(' ') : ''; };
+  return { gold, pred, show, context };
+}
+
+// DIFF=rule: the mentions that rule adds or removes, each marked right (+) or wrong (-), on GMB dev
+// (SET=own: the own set).
+if (process.env.DIFF) {
+  const r = process.env.DIFF as NerRule;
+  for (const doc of process.env.SET === 'own' ? ownDocs : devDocs) {
+    const on = run(doc);
+    nerRules[r] = false;
+    const off = run(doc);
+    nerRules[r] = true;
+    for (const k of on.pred) if (!off.pred.has(k)) console.log(`adds ${on.gold.has(k) ? '+' : '-'} ${on.show(k)}\t| ${on.context(k)}`);
+    for (const k of off.pred) if (!on.pred.has(k)) console.log(`drops ${on.gold.has(k) ? '-' : '+'} ${on.show(k)}\t| ${on.context(k)}`);
+  }
+  process.exit(0);
+}
+
 /** Micro F1 and per-type F1 of the pipeline over documents. */
 function score(docs: Sentence[][]): { f: number; per: Record<string, number>; tp: number; fp: number; fn: number } {
   let tp = 0, fp = 0, fn = 0;

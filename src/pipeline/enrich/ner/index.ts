@@ -17,6 +17,8 @@ export interface RawMention {
 
 const CAP = /^\p{Lu}/u;
 const ORG_HEAD = /^(?:Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
+/** Compass words that may open a place name as annotated ("southern Afghanistan"). */
+export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
 const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
 /**
  * Switches for each post-rule, all on in the product. Development scripts turn rules off one at a
@@ -24,7 +26,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
  */
 export const nerRules = {
   titleOf: true, prevCap: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
-  mergeCountryOrgs: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
+  mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
 };
 export type NerRule = keyof typeof nerRules;
 
@@ -73,7 +75,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.gazOrg && gaz.orgs.has(key)) type = 'ORG';
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER') type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
-      if (!CAP.test(text) && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
+      // A tagged place may start with a compass word ("southern Afghanistan"), as newswire annotation
+      // (GMB) often marks it; canonicalisation drops the word so the entity is still the country.
+      const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);
+      if (!CAP.test(text) && !lowerOk && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }
@@ -84,18 +89,23 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 }
 
 /**
- * "US" + "State Department" → "US State Department": a country's name directly before an organisation
- * is part of the organisation's name. A demonym is not ("Iranian" + "Foreign Ministry"): newswire
- * annotation keeps the adjective apart, as a description of the organisation.
+ * "US" + "State Department" → "US State Department": a country's name directly before one of its
+ * state institutions is part of the institution's name (newswire annotation, GMB included, joins
+ * "U.S. Embassy", "U.S. Congress"). Other organisations keep the country apart ("Iraq" + "Study Group",
+ * "Pakistan" + "Muslim League"), and so does a demonym ("Iranian" + "Foreign Ministry").
  */
+const STATE_BODY = /^(?:Department|Ministry|Embassy|Consulate|Congress|Senate|Parliament|Treasury|Army|Navy|Marines?|Forces|Guard|Police|Government|Cabinet|Customs)$/;
 function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
   const gaz = gazetteer();
   ms.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i]!;
     const b = ms[i + 1]!;
-    if (a.type === 'LOC' && b.type === 'ORG' && /^ $/.test(folded.slice(a.end, b.start)) && a.text.length <= 14 && !gaz.demonyms.has(aliasKey(a.text))) {
-      ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+    if (a.type !== 'LOC' || b.type !== 'ORG' || !/^ $/.test(folded.slice(a.end, b.start)) || a.text.length > 14 || gaz.demonyms.has(aliasKey(a.text))) continue;
+    const joined = folded.slice(a.start, b.end);
+    const country = gaz.countries.has(gaz.places.get(aliasKey(a.text)) ?? '');
+    if (gaz.orgs.has(aliasKey(joined)) || (country && STATE_BODY.test(b.text.split(/\s+/).at(-1)!))) {
+      ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: joined });
     }
   }
 }
