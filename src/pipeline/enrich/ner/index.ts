@@ -163,7 +163,10 @@ function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]):
       // The frame outweighs the tagger's guess for a name it tagged in part or as another type, but
       // not a mention that reaches outside the name or one the gazetteers vouch for.
       const inside = ms.filter((m) => start < m.end && end > m.start);
+      // Nor one the tagger already tagged whole as a place or organisation ("Transparency International
+      // says"), nor a name after "the" ("the Arabian Peninsula said"): people are not "the X Y".
       if (inside.some((m) => m.start < start || m.end > end || m.type === 'PER' || gaz.places.has(aliasKey(m.text)) || gaz.orgs.has(aliasKey(m.text)))) continue;
+      if (inside.some((m) => m.start === start && m.end === end) || toks[first - 1]?.text.toLowerCase() === 'the') continue;
       if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) continue;
       if (toks.slice(first, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) continue;
       const after = folded.slice(end, Math.min(s.end, end + 80));
