@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { dynamicFeatures, lowerCaseWords, norm, staticFeatures } from '../src/pipeline/enrich/ner/features.ts';
 import { Perceptron, TAGS } from '../src/pipeline/enrich/ner/perceptron.ts';
-import { serializeModel, tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
+import { deserializeModel, serializeModel, tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
 import { START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
 import { entitySet, prf, readGmb, requireData, type Sentence } from './train-ner-data.ts';
 
@@ -81,3 +81,8 @@ const gz = gzipSync(json, { level: 9 });
 writeFileSync(new URL('../src/pipeline/enrich/data/ner-model.json.gz', import.meta.url), gz);
 console.log(`features kept ${Object.keys(ser.weights).length} of ${p.weights.size}; model ${(gz.length / 1024).toFixed(0)} KiB gzipped`);
 console.log(`GMB held-out (${test.length} sentences, full weights): ${score(test, p)}`);
+if (dev) {
+  // The development slice, with the full weights and with the pruned weights that ship.
+  const devSet = all.slice(all.length - HELDOUT - dev, all.length - HELDOUT);
+  console.log(`GMB dev slice (${dev} sentences): full ${score(devSet, p)}; shipped (pruned) ${score(devSet, deserializeModel(ser))}`);
+}

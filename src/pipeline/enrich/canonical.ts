@@ -1,7 +1,7 @@
 // One canonical name per entity in an article: short forms resolve to the full name mentioned
 // ("Sudani" → "Mohammed Shia al-Sudani"), known variants to one name ("U.S." → "United States").
 import { aliasKey, gazetteer } from './gazetteer.ts';
-import type { RawMention } from './ner/index.ts';
+import { COMPASS, type RawMention } from './ner/index.ts';
 
 function nameParts(s: string): string[] {
   return s
@@ -32,7 +32,9 @@ export function canonicalNames(ms: RawMention[]): string[] {
   function resolve(m: RawMention, i: number): void {
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {
-      out[i] = gaz.places.get(key) ?? m.text;
+      // "southern Afghanistan" is a mention of Afghanistan.
+      const bare = m.text.replace(/^\p{Ll}[\p{Ll}-]*\s+(?=\p{Lu})/u, '');
+      out[i] = gaz.places.get(key) ?? (bare !== m.text && COMPASS.test(m.text.slice(0, m.text.length - bare.length).trim()) ? gaz.places.get(aliasKey(bare)) ?? bare : m.text);
       return;
     }
     if (m.type === 'ORG') {

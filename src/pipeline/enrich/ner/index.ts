@@ -17,7 +17,19 @@ export interface RawMention {
 
 const CAP = /^\p{Lu}/u;
 const ORG_HEAD = /^(?:Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
+/** Compass words that may open a place name as annotated ("southern Afghanistan"). */
+export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
 const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
+/**
+ * Switches for each post-rule, all on in the product. Development scripts turn rules off one at a
+ * time (NER_OFF=rule,rule) to measure what each costs or gains (scripts/ner-ablation.ts).
+ */
+export const nerRules = {
+  titleOf: true, prevCap: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
+  mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
+};
+export type NerRule = keyof typeof nerRules;
+
 const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
 
 /** PER/ORG/LOC mentions in the folded document, sentence by sentence. */
@@ -38,54 +50,62 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       const before1 = toks[from - 1]?.text.toLowerCase();
       const before2 = toks[from - 2]?.text.toLowerCase();
       // "Secretary of State" alone: the last word of a title, not an organisation.
-      if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1 && type !== 'PER') continue;
-      if (before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
+      if (nerRules.titleOf && before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1 && type !== 'PER') continue;
+      if (nerRules.titleOf && before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
         from++;
         if (to - from <= 3 && toks.slice(from, to).every((t) => CAP.test(t.text)) && !gaz.places.has(aliasKey(folded.slice(toks[from]!.start, toks[to - 1]!.end)))) type = 'PER';
       }
       if (type === 'PER') {
         // A capitalised word the tagger left out in front of a name ("Uday al-Khadran").
         const prev = toks[from - 1];
-        if (prev && CAP.test(prev.text) && /^\p{L}+$/u.test(prev.text) && from - 1 >= 0 && !gaz.titleWords.has(prev.text.toLowerCase()) &&
+        if (nerRules.prevCap && prev && CAP.test(prev.text) && /^\p{L}+$/u.test(prev.text) && from - 1 >= 0 && !gaz.titleWords.has(prev.text.toLowerCase()) &&
           !STOP_CAPS.has(prev.text.toLowerCase()) && !gaz.places.has(aliasKey(prev.text)) && !gaz.orgs.has(aliasKey(prev.text)) &&
           tags[from - 1] === 'O' && folded.slice(prev.end, toks[from]!.start) === ' ') from--;
-        while (from < to - 1 && gaz.titleWords.has(toks[from]!.text.toLowerCase())) from++;
-        if (gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
+        while (nerRules.stripTitles && from < to - 1 && gaz.titleWords.has(toks[from]!.text.toLowerCase())) from++;
+        if (nerRules.stripTitles && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
       }
       while (from < to && !/[\p{L}\p{N}]/u.test(toks[from]!.text)) from++;
       // A capitalised function word at the start of a sentence is not part of the name ("An Associated
       // Press report", "After Reuters said"); "The" is left alone as names keep it ("The Hill").
-      while (to - from > 1 && STOP_CAPS.has(toks[from]!.text.toLowerCase()) && toks[from]!.text !== 'The') from++;
+      while (nerRules.stripStop && to - from > 1 && STOP_CAPS.has(toks[from]!.text.toLowerCase()) && toks[from]!.text !== 'The') from++;
       while (to > from && !/[\p{L}\p{N}.]/u.test(toks[to - 1]!.text)) to--;
       if (to <= from) continue;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       const key = aliasKey(text);
-      if (gaz.orgs.has(key)) type = 'ORG';
-      else if (gaz.places.has(key) && type !== 'PER') type = 'LOC';
-      else if (to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
-      if (!CAP.test(text) && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
+      if (nerRules.gazOrg && gaz.orgs.has(key)) type = 'ORG';
+      else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER') type = 'LOC';
+      else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
+      // A tagged place may start with a compass word ("southern Afghanistan"), as newswire annotation
+      // (GMB) often marks it; canonicalisation drops the word so the entity is still the country.
+      const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);
+      if (!CAP.test(text) && !lowerOk && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }
-  mergeCountryOrgs(folded, out);
-  addGazetteerMisses(folded, sentences, out);
-  addUntaggedPeople(folded, sentences, out);
+  if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
+  if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentences, out);
+  if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentences, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /**
- * "US" + "State Department" → "US State Department": a country's name directly before an organisation
- * is part of the organisation's name. A demonym is not ("Iranian" + "Foreign Ministry"): newswire
- * annotation keeps the adjective apart, as a description of the organisation.
+ * "US" + "State Department" → "US State Department": a country's name directly before one of its
+ * state institutions is part of the institution's name (newswire annotation, GMB included, joins
+ * "U.S. Embassy", "U.S. Congress"). Other organisations keep the country apart ("Iraq" + "Study Group",
+ * "Pakistan" + "Muslim League"), and so does a demonym ("Iranian" + "Foreign Ministry").
  */
+const STATE_BODY = /^(?:Department|Ministry|Embassy|Consulate|Congress|Senate|Parliament|Treasury|Army|Navy|Marines?|Forces|Guard|Police|Government|Cabinet|Customs)$/;
 function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
   const gaz = gazetteer();
   ms.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i]!;
     const b = ms[i + 1]!;
-    if (a.type === 'LOC' && b.type === 'ORG' && /^ $/.test(folded.slice(a.end, b.start)) && a.text.length <= 14 && !gaz.demonyms.has(aliasKey(a.text))) {
-      ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+    if (a.type !== 'LOC' || b.type !== 'ORG' || !/^ $/.test(folded.slice(a.end, b.start)) || a.text.length > 14 || gaz.demonyms.has(aliasKey(a.text))) continue;
+    const joined = folded.slice(a.start, b.end);
+    const country = gaz.countries.has(gaz.places.get(aliasKey(a.text)) ?? '');
+    if (gaz.orgs.has(aliasKey(joined)) || (country && STATE_BODY.test(b.text.split(/\s+/).at(-1)!))) {
+      ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: joined });
     }
   }
 }
@@ -143,7 +163,10 @@ function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]):
       // The frame outweighs the tagger's guess for a name it tagged in part or as another type, but
       // not a mention that reaches outside the name or one the gazetteers vouch for.
       const inside = ms.filter((m) => start < m.end && end > m.start);
+      // Nor one the tagger already tagged whole as a place or organisation ("Transparency International
+      // says"), nor a name after "the" ("the Arabian Peninsula said"): people are not "the X Y".
       if (inside.some((m) => m.start < start || m.end > end || m.type === 'PER' || gaz.places.has(aliasKey(m.text)) || gaz.orgs.has(aliasKey(m.text)))) continue;
+      if (inside.some((m) => m.start === start && m.end === end) || toks[first - 1]?.text.toLowerCase() === 'the') continue;
       if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) continue;
       if (toks.slice(first, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) continue;
       const after = folded.slice(end, Math.min(s.end, end + 80));
@@ -180,9 +203,10 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
       if (bare !== last) names.add(bare.charAt(0).toUpperCase() + bare.slice(1));
     } else if (m.type === 'ORG' && parts.length > 1) names.add(m.text);
   }
-  if (!names.size) return harmoniseTypes(ms);
+  const harmonise = (x: RawMention[]) => (nerRules.harmonise ? harmoniseTypes(x) : x);
+  if (!names.size || !nerRules.repeatedNames && !nerRules.retypePeople) return harmonise(ms);
   const people = new Set([...names].filter((n) => ms.some((x) => x.type === 'PER' && x.text.endsWith(n.replace(/^(?:Al|El)-/, '')))));
-  const all = ms.map((m) => (m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
+  const all = ms.map((m) => (nerRules.retypePeople && m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
   // One pass over the text for all names, longest first; a character mask marks what is taken.
   const taken = new Uint8Array(folded.length);
   for (const m of all) taken.fill(1, m.start, m.end);
@@ -191,7 +215,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   const re = new RegExp(`(?:${alternation})`, 'g');
   const refOf = new Map<string, RawMention | undefined>();
   const inWord = /[\p{L}\p{N}-]/u;
-  for (const m of folded.matchAll(re)) {
+  for (const m of nerRules.repeatedNames ? folded.matchAll(re) : []) {
     const name = m[0];
     const start = m.index!;
     const end = start + name.length;
@@ -207,7 +231,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
     taken.fill(1, start, end);
   }
   void sentences;
-  return harmoniseTypes(all).sort((a, b) => a.start - b.start);
+  return harmonise(all).sort((a, b) => a.start - b.start);
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {

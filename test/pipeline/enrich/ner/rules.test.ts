@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalNames } from '../../../../src/pipeline/enrich/canonical.ts';
+import { enrich } from '../../../../src/pipeline/enrich/index.ts';
+import { addRepeatedNames, findNames, nerRules, type RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
+
+const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
+
+describe('entity post-rules', () => {
+  it('joins a country to its state institution but not to other organisations', () => {
+    const ms = mentions('Diplomats at the US Embassy met officials on Monday. The Iraq Study Group released its report.');
+    const texts = ms.map((m) => m.text);
+    expect(texts).not.toContain('Iraq Study Group');
+    expect(ms.find((m) => m.text === 'Iraq')?.type).toBe('LOC');
+    expect(ms.find((m) => m.text === 'US Embassy')?.type).toBe('ORG');
+  });
+
+  it('keeps a tagged compass-word place as one mention of the place', () => {
+    const e = enrich({ title: 'Report', text: 'Fighting broke out in southern Afghanistan on Sunday, and Afghanistan said two soldiers died.' });
+    expect(e.entities.find((x) => x.canonical === 'Afghanistan')?.mentions).toBe(2);
+  });
+
+  it('canonicalises a compass-word place to the place itself', () => {
+    const ms: RawMention[] = [{ type: 'LOC', start: 0, end: 20, text: 'southern Afghanistan' }, { type: 'LOC', start: 30, end: 37, text: 'eastern' }];
+    expect(canonicalNames(ms)).toEqual(['Afghanistan', 'eastern']);
+  });
+
+  it('does not make a person of an organisation the tagger found whole, or of "the X Y"', () => {
+    const text = 'Transparency International says the list will help.\nA statement from al-Qaida in the Arabian Peninsula said the attacks would go on.';
+    const sentences = text.split('\n').map((t, i, all) => {
+      const start = all.slice(0, i).reduce((n, x) => n + x.length + 1, 0);
+      return { text: t, start, end: start + t.length };
+    });
+    const ms = addRepeatedNames(text, sentences, findNames(text, sentences));
+    expect(ms.find((m) => m.text === 'Transparency International')?.type).not.toBe('PER');
+    expect(ms.find((m) => m.text === 'Arabian Peninsula')?.type).not.toBe('PER');
+  });
+
+  it('has a switch for each rule, all on by default', () => {
+    expect(Object.values(nerRules).every(Boolean)).toBe(true);
+  });
+});
