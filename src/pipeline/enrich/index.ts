@@ -85,7 +85,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const quotes = findQuotes(folded, sentences, mentions).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 
   // Keyphrases and hashtags.
-  const ranked = rankKeyphrases(folded, sentences, 20);
+  const ranked = rankKeyphrases(folded, sentences, 20, language);
   const hashtags = makeHashtags(entities, ranked, folded);
 
   // Summary from the body sentences.

@@ -4,7 +4,7 @@
 // (keyword-extractor, retext-keywords) or RAKE, which rank far below this class on news.
 import { stemmer } from 'stemmer';
 import type { Span } from '../normalize/index.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
@@ -67,13 +67,14 @@ export function stemOf(phrase: string): string {
     .join(' ');
 }
 
-export function rankKeyphrases(folded: string, sentences: Span[], limit = 15): Keyphrase[] {
+export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, language: string | null = null): Keyphrase[] {
+  const foreign = language && language !== 'en' ? stopwordsFor(language) : null;
   // Word sequence with breaks at punctuation and stop words.
   const seq: (string | null)[] = [];
   const surface: string[] = [];
   for (const s of sentences) {
     for (const t of tokenizeWords(folded, s.start, s.end)) {
-      if (isContent(t.text)) {
+      if (isContent(t.text) && !foreign?.has(t.text.toLowerCase())) {
         const st = stemWord(t.text.toLowerCase().replace(/\./g, ''));
         seq.push(st);
         surface.push(t.text);

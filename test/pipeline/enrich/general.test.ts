@@ -127,3 +127,13 @@ describe('summary and story', () => {
     expect(st.hashtags).toContain('#Hamburg');
   });
 });
+
+describe('other languages', () => {
+  it('never makes a hashtag of a Spanish or Portuguese function word', () => {
+    const es = enrich({ title: 'La sequía', text: 'La sequía de este año es la peor que se recuerda en la región. Los agricultores dicen que la sequía de verano destruyó la cosecha de trigo, y que la lluvia de otoño no llegó. El gobierno de la región prometió ayuda para los agricultores que perdieron la cosecha de trigo. '.repeat(2) });
+    expect(es.language).toBe('es');
+    for (const h of es.hashtags) expect(h.toLowerCase()).not.toMatch(/^#(?:de|que|la|los|el|se|en)$/);
+    expect(es.hashtags.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(['#sequía']));
+  });
+});
+
