@@ -1,6 +1,7 @@
 // The candidate lookups of dedup and story assignment read a bounded number of postings, whatever the
 // store holds (POSTINGS_PER_BAND, STORIES_PER_TERM), newest first, so the per-article cost of ingest
-// stays flat; and a store made before migration 002 keeps finding its stories after the upgrade.
+// stays flat; a store made before migration 002 keeps finding its stories after the upgrade, and the
+// integrity check notices story terms whose last_seen has left their story's.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,11 @@ describe('migration 002 (story_terms.last_seen) on a store made before it', () =
       const repo = await openStore(`sqlite:${path}`);
       try {
         expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
+        expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/out of step/);
+        const raw = new Database(path);
+        raw.prepare(`UPDATE story_terms SET last_seen = '2020-01-01T00:00:00.000Z'`).run();
+        raw.close();
+        expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms out of step with their story's last_seen: 1/);
       } finally {
         await repo.close();
       }
@@ -108,6 +114,11 @@ describe('migration 002 (story_terms.last_seen) on a store made before it', () =
       const repo = await openPostgresStore(url);
       try {
         expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
+        expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/out of step/);
+        const raw = new Db(parsePostgresUrl(url));
+        await raw.query(`UPDATE story_terms SET last_seen = '2020-01-01T00:00:00Z'`);
+        await raw.close();
+        expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms out of step with their story's last_seen: 1/);
       } finally {
         await repo.close();
       }
