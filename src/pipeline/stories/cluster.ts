@@ -74,9 +74,18 @@ export interface ClusterPlacement {
 }
 
 export function vectorOf(input: ClusterInput, df: DocumentFrequencies, opts: ClusterOptions, learn: boolean): TermVector {
+  return vectorOfCounts(countTerms(input, opts), df, opts, learn);
+}
+
+/** The term counts of a text (the costly, pure part of vectorOf: tokenising and stemming). */
+export function countTerms(input: ClusterInput, opts: ClusterOptions): Map<string, number> {
   const body = storyTerms(input.text);
   const title = input.title ? storyTerms(input.title) : [];
-  const counts = termCounts(body, title, opts.titleWeight);
+  return termCounts(body, title, opts.titleWeight);
+}
+
+/** The TF-IDF vector of counted terms; `learn` first counts the text in the document frequencies. */
+export function vectorOfCounts(counts: Map<string, number>, df: DocumentFrequencies, opts: ClusterOptions, learn: boolean): TermVector {
   if (learn) df.add(counts.keys());
   return documentVector(counts, (t) => df.idf(t), opts.vectorTerms);
 }

@@ -9,7 +9,7 @@ import { findCopy, isMoreComplete, type CopyCandidate } from '../dedup/detect.ts
 import { storeFingerprint } from '../dedup/index.ts';
 import { CANDIDATES } from '../dedup/stream.ts';
 import {
-  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, joinThresholdFor, similarity, topTerms, vectorOf, type ClusterOptions,
+  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, joinThresholdFor, similarity, topTerms, countTerms, vectorOfCounts, type ClusterOptions,
 } from './cluster.ts';
 import { decodeStoryCached } from './decoded.ts';
 import { encodeStory, type StoredStory } from './state.ts';
@@ -47,6 +47,10 @@ export async function placeVersion(
     (input.canonicalUrl && canonicalizeUrl(input.canonicalUrl)) ?? input.canonicalUrl ?? null;
   const v: NewVersion = { ...input, canonicalUrl };
   const df = documentFrequencies(repo);
+  // Pure work before the lock: every ingest process waits on it, so only lookups and writes go inside.
+  const fp = fingerprintText(v.text);
+  const stored = storeFingerprint(fp);
+  const terms = storyTermsOf(v, o);
   return repo.withLock('ingest', async (tx) => {
     // The same text again (a re-fetch, another feed of the same outlet): nothing new to store.
     const byHash = await tx.findVersionByHash(v.contentHash);
@@ -54,8 +58,6 @@ export async function placeVersion(
     const byUrl = canonicalUrl ? await tx.findVersionByUrl(canonicalUrl) : null;
     if (byUrl && byUrl.contentHash === v.contentHash) return existing(tx, byUrl);
 
-    const fp = fingerprintText(v.text);
-    const stored = storeFingerprint(fp);
     let copyOf: ArticleId | null = byUrl?.articleId ?? byHash?.articleId ?? null;
     if (copyOf === null && fp.shingles > 0) {
       const found = await tx.findByFingerprint(stored.bands, CANDIDATES);
@@ -71,7 +73,9 @@ export async function placeVersion(
           { fingerprint: fp, published: ms(v.published) },
           { fingerprint: fingerprintText(current.article.text), published: ms(current.article.published) },
         );
-        const version = await tx.addVersion(copyOf, v, makeCanonical, stored);
+        // The article is found again by its canonical text's fingerprint: a truncated or partial copy
+        // must not replace it, or the next copy would be compared with the fragment.
+        const version = await tx.addVersion(copyOf, v, makeCanonical, makeCanonical ? stored : null);
         const after = (await tx.getArticle(copyOf))!.article;
         if (after.storyId !== null) {
           const at = ms(v.published) ?? ms(v.fetchedAt);
@@ -81,7 +85,7 @@ export async function placeVersion(
       }
     }
     const created = await tx.createArticle(v, stored);
-    const storyId = await assignToStory(tx, created.article, v, df, o);
+    const storyId = await assignToStory(tx, created.article, v, terms, df, o);
     return { article: { ...created.article, storyId }, version: created.version, isNewArticle: true, storyId };
   });
 }
@@ -92,13 +96,20 @@ async function existing(tx: Repository, version: Version): Promise<Placement> {
   return { article: a.article, version, isNewArticle: false, storyId: a.article.storyId };
 }
 
+/** Term counts of the article and of its title: counted before the lock, weighed inside it. */
+interface StoryTerms { text: Map<string, number>; title: Map<string, number> }
+
+function storyTermsOf(v: NewVersion, o: ClusterOptions): StoryTerms {
+  return { text: countTerms({ title: v.title, text: v.text }, o), title: countTerms({ text: v.title }, o) };
+}
+
 /** Online story assignment of a new article: join the most similar active story, or start one. */
 async function assignToStory(
-  tx: Repository, article: Article, v: NewVersion, df: DocumentFrequencies, o: ClusterOptions,
+  tx: Repository, article: Article, v: NewVersion, terms: StoryTerms, df: DocumentFrequencies, o: ClusterOptions,
 ): Promise<StoryId> {
   const at = ms(v.published) ?? ms(v.fetchedAt) ?? Date.now();
-  const vec = vectorOf({ title: v.title, text: v.text }, df, o, true);
-  const titleVec = vectorOf({ text: v.title }, df, o, false);
+  const vec = vectorOfCounts(terms.text, df, o, true);
+  const titleVec = vectorOfCounts(terms.title, df, o, false);
   const since = new Date(at - o.windowMs).toISOString();
   const states = vec.size ? await tx.findStoriesByTerms(topTerms(vec, o.lookupTerms), since, STORY_CANDIDATES) : [];
   const candidates = states.map(decodeStoryCached).filter((s): s is StoredStory => s !== null);

@@ -33,6 +33,20 @@ describe('placeVersion: the seed pair', () => {
     });
   }
 
+  it('a truncated copy does not hide the full text: a later copy of the rest still finds the article', async () => {
+    const r = await open();
+    const full = seedVersions().publisherText;
+    const paras = full.split('\n').filter((p) => p.trim());
+    const a = await placeVersion(r, newVersion({ outlet: 'Publisher', title: 'Iraq coalition meets', text: full, published: '2025-02-20T08:00:00Z' }));
+    const head = paras.slice(0, 4).join('\n\n') + '\n\nRead more';
+    const b = await placeVersion(r, newVersion({ outlet: 'Brief', title: 'Iraq coalition meets', text: head, published: '2025-02-20T09:00:00Z' }));
+    const tail = paras.slice(5).join('\n\n');
+    const c = await placeVersion(r, newVersion({ outlet: 'Wire', title: 'Iraqi coalition to meet', text: tail, published: '2025-02-20T10:00:00Z' }));
+    expect(b.article.id).toBe(a.article.id);
+    expect(c.article.id).toBe(a.article.id);
+    expect((await r.getArticle(a.article.id))!.article.text).toBe(full);
+  });
+
   it('stores the canonical URL without tracking parameters', async () => {
     const r = await open();
     const p = await placeVersion(r, seedVersions().aggregator);
