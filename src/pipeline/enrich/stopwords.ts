@@ -1,5 +1,6 @@
 // English stop words (the SMART-style list used by keyphrase tools, trimmed), for candidates and facts.
 import * as stopword from 'stopword';
+import { iso3Codes } from '../normalize/index.ts';
 
 export const STOPWORDS = new Set(
   `a about above across after afterwards again against all almost alone along already also although always am among
@@ -26,23 +27,14 @@ saturday sunday`.split(/\s+/),
 // Other languages' stop words come from the `stopword` package (ISO 639-3 keyed lists), so that a
 // Portuguese or Spanish article's "de" and "que" are never its topics.
 
-const ISO1_TO_3: Record<string, string> = {
-  af: 'afr', ar: 'ara', bn: 'ben', bg: 'bul', ca: 'cat', cs: 'ces', da: 'dan', de: 'deu', el: 'ell',
-  es: 'spa', et: 'est', eu: 'eus', fa: 'fas', fi: 'fin', fr: 'fra', ga: 'gle', gl: 'glg', gu: 'guj',
-  ha: 'hau', he: 'heb', hi: 'hin', hr: 'hrv', hu: 'hun', hy: 'hye', id: 'ind', it: 'ita', ja: 'jpn',
-  ko: 'kor', lv: 'lav', lt: 'lit', mr: 'mar', ms: 'msa', nl: 'nld', no: 'nob', pl: 'pol', pt: 'por',
-  ro: 'ron', ru: 'rus', sk: 'slk', sl: 'slv', so: 'som', sv: 'swe', sw: 'swa', tl: 'tgl', th: 'tha',
-  tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
-};
-
 const byLanguage = new Map<string, Set<string> | null>();
 
-/** Stop words of a language other than English (ISO 639-1), or null when none are known. */
+/** Stop words of a language other than English (as detectLanguage names it), or null when none are known. */
 export function stopwordsFor(language: string): Set<string> | null {
   let set = byLanguage.get(language);
   if (set === undefined) {
-    const list = stopword[ISO1_TO_3[language] ?? ''];
-    set = Array.isArray(list) ? new Set(list.map((w) => w.toLowerCase())) : null;
+    const list = iso3Codes(language).map((c) => stopword[c]).find(Array.isArray);
+    set = list ? new Set(list.map((w) => w.toLowerCase())) : null;
     byLanguage.set(language, set);
   }
   return set;

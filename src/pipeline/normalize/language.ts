@@ -11,6 +11,12 @@ const ISO3_TO_1: Record<string, string> = {
   azj: 'az', kaz: 'kk',
 };
 
+/** The ISO 639-3 codes that stand for a language code as detectLanguage gives it (639-1, or 639-3 as is). */
+export function iso3Codes(language: string): string[] {
+  if (language.length === 3) return [language];
+  return Object.keys(ISO3_TO_1).filter((k) => ISO3_TO_1[k] === language);
+}
+
 /** ISO 639-1 code of the text's language, or null when the text is too short to tell. */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
