@@ -9,7 +9,7 @@
 // engine runs one backend and would measure nothing about workers.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config/index.ts';
@@ -18,7 +18,7 @@ import { openPostgresStore } from '../src/store/postgres/index.ts';
 import type { Repository } from '../src/store/repository.ts';
 import { startWeb } from '../src/web/index.ts';
 import { generateWire, startNewswire, type Newswire } from '../test/jobs/concurrency-newswire.ts';
-import { testPostgres } from '../test/store/backends.ts';
+import { DEFAULT_URL, testPostgres, withDatabase, withUser } from '../test/store/backends.ts';
 import { median, type BenchTable } from './table.ts';
 
 const WIRE = Number(process.env.LEDE_BENCH_WIRE_ARTICLES ?? 600);
@@ -208,19 +208,11 @@ async function latencies(): Promise<BenchTable> {
   }
 }
 
-const ADMIN_URL = (() => {
-  const u = new URL(process.env.LEDE_TEST_PG_URL || 'postgres://127.0.0.1:5432/test');
-  if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username; // as psql does
-  return u.href;
-})();
+// The server the store tests use; LEDE_BENCH_PG_KEEP names a database on it.
+const ADMIN_URL = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
+const keptUrl = (name: string) => withDatabase(ADMIN_URL, name.replace(/[^\w-]/g, ''));
 
-function keptUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name.replace(/[^\w-]/g, '')}`;
-  return u.href;
-}
-
-async function adminQuery(_url: string, sql: string): Promise<pg.QueryResult> {
+async function adminQuery(sql: string): Promise<pg.QueryResult> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
   try {
@@ -232,11 +224,11 @@ async function adminQuery(_url: string, sql: string): Promise<pg.QueryResult> {
 
 async function databaseExists(url: string): Promise<boolean> {
   const name = new URL(url).pathname.slice(1);
-  return (await adminQuery(url, `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`)).rowCount === 1;
+  return (await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`)).rowCount === 1;
 }
 
 async function createDatabase(url: string): Promise<void> {
-  await adminQuery(url, `CREATE DATABASE "${new URL(url).pathname.slice(1).replace(/"/g, '')}"`);
+  await adminQuery(`CREATE DATABASE "${new URL(url).pathname.slice(1).replace(/"/g, '')}"`);
   await (await openPostgresStore(url)).close(); // the schema
 }
 

@@ -3,33 +3,12 @@
 // Run: NER_DEV=1200 node bin/run-ts.js scripts/train-ner.ts && node bin/run-ts.js scripts/ner-errors.ts 1200
 import { addRepeatedNames, findNames } from '../src/pipeline/enrich/ner/index.ts';
 import { spansOf, tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { entitySet, prf, readGmb, type Sentence } from './train-ner-data.ts';
+import { devSlice, entitySet, OWN_SET, prf, readConllDir, readGmb, type Sentence } from './train-ner-data.ts';
 
-const HELDOUT = 1200;
 const n = Number(process.argv[2] ?? 1200);
 const mode = process.argv[3] ?? 'pipeline';
-const all = readGmb();
 // SET=own: the repo's own annotated news (test/fixtures/ner), sentence by sentence.
-const dev = process.env.SET === 'own' ? readOwn() : all.slice(all.length - HELDOUT - n, all.length - HELDOUT);
-
-function readOwn(): Sentence[] {
-  const dir = resolve(import.meta.dirname, '../test/fixtures/ner');
-  const out: Sentence[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.conll'))) {
-    let cur: Sentence = { words: [], tags: [] };
-    for (const line of readFileSync(resolve(dir, f), 'utf8').split('\n')) {
-      if (line.startsWith('#')) continue;
-      if (!line.trim()) { if (cur.words.length) out.push(cur); cur = { words: [], tags: [] }; continue; }
-      const [w, t] = line.split(/\s+/);
-      cur.words.push(w!);
-      cur.tags.push(t!);
-    }
-    if (cur.words.length) out.push(cur);
-  }
-  return out;
-}
+const dev: Sentence[] = process.env.SET === 'own' ? readConllDir(OWN_SET).flat() : devSlice(readGmb(), n);
 let tp = 0, fp = 0, fn = 0;
 const per: Record<string, number[]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
 // Pipeline mode runs documents of 10 sentences, as eval-ner does, and maps mentions back by offsets.

@@ -7,10 +7,8 @@ import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { dynamicFeatures, lowerCaseWords, norm, staticFeatures } from '../src/pipeline/enrich/ner/features.ts';
 import { Perceptron, TAGS } from '../src/pipeline/enrich/ner/perceptron.ts';
 import { deserializeModel, serializeModel, tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
-import { START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
-import { entitySet, prf, readGmb, requireData, type Sentence } from './train-ner-data.ts';
-
-export const HELDOUT = 1200;
+import { PREV_STATES, START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
+import { devSlice, entitySet, HELDOUT, prf, readGmb, requireData, type Sentence } from './train-ner-data.ts';
 
 requireData();
 const epochs = Number(process.argv[2] ?? 6);
@@ -28,8 +26,6 @@ const order = train.map((_, i) => i);
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-const PREV = [...TAGS, '<s>'];
-
 // Structured perceptron: decode the whole sentence with the current weights, then move weights towards
 // the gold sequence and away from the guess wherever they differ (the tagger trains on its own
 // history, the way it will run).
@@ -44,7 +40,7 @@ for (let e = 0; e < epochs; e++) {
     const f = feats[si]!;
     const wn = s.words.map(norm);
     const em = f.map((x) => p.scores(x));
-    const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV[k]!, wn[i]!)));
+    const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
     const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
     p.tick();
     for (let i = 0; i < gold.length; i++) {
@@ -52,8 +48,8 @@ for (let e = 0; e < epochs; e++) {
       const pp = i ? guess[i - 1]! : START;
       if (gold[i] === guess[i] && gp === pp) continue;
       if (gold[i] !== guess[i]) errors++;
-      const fg = [...f[i]!, ...dynamicFeatures(PREV[gp]!, wn[i]!)];
-      const fp = [...f[i]!, ...dynamicFeatures(PREV[pp]!, wn[i]!)];
+      const fg = [...f[i]!, ...dynamicFeatures(PREV_STATES[gp]!, wn[i]!)];
+      const fp = [...f[i]!, ...dynamicFeatures(PREV_STATES[pp]!, wn[i]!)];
       p.add(fg, gold[i]!, 1);
       p.add(fp, guess[i]!, -1);
     }
@@ -83,6 +79,6 @@ console.log(`features kept ${Object.keys(ser.weights).length} of ${p.weights.siz
 console.log(`GMB held-out (${test.length} sentences, full weights): ${score(test, p)}`);
 if (dev) {
   // The development slice, with the full weights and with the pruned weights that ship.
-  const devSet = all.slice(all.length - HELDOUT - dev, all.length - HELDOUT);
+  const devSet = devSlice(all, dev);
   console.log(`GMB dev slice (${dev} sentences): full ${score(devSet, p)}; shipped (pruned) ${score(devSet, deserializeModel(ser))}`);
 }

@@ -72,7 +72,7 @@ export interface TestPostgres {
   dropDatabase(url: string): Promise<void>;
 }
 
-const DEFAULT_URL = 'postgres://127.0.0.1:5432/test';
+export const DEFAULT_URL = 'postgres://127.0.0.1:5432/test';
 let pending: Promise<TestPostgres> | null = null;
 
 export function testPostgres(): Promise<TestPostgres> {
@@ -108,7 +108,7 @@ async function answers(url: string): Promise<string | null> {
 }
 
 /** pg takes the user from $USER only; default it to the OS account as psql does. */
-function withUser(url: string): string {
+export function withUser(url: string): string {
   const u = new URL(url);
   if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username;
   return u.toString();
@@ -116,7 +116,7 @@ function withUser(url: string): string {
 
 const redact = (url: string) => url.replace(/\/\/[^@/]*@/, '//');
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

@@ -33,8 +33,9 @@ export function canonicalNames(ms: RawMention[]): string[] {
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {
       // "southern Afghanistan" is a mention of Afghanistan.
-      const bare = m.text.replace(/^\p{Ll}[\p{Ll}-]*\s+(?=\p{Lu})/u, '');
-      out[i] = gaz.places.get(key) ?? (bare !== m.text && COMPASS.test(m.text.slice(0, m.text.length - bare.length).trim()) ? gaz.places.get(aliasKey(bare)) ?? bare : m.text);
+      const lead = /^(\p{Ll}[\p{Ll}-]*)\s+(?=\p{Lu})/u.exec(m.text);
+      const bare = lead && COMPASS.test(lead[1]!) ? m.text.slice(lead[0].length) : null;
+      out[i] = gaz.places.get(key) ?? (bare ? gaz.places.get(aliasKey(bare)) ?? bare : m.text);
       return;
     }
     if (m.type === 'ORG') {

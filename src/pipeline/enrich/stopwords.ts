@@ -24,12 +24,12 @@ mr mrs ms dr today yesterday tomorrow week weeks day days month months monday tu
 saturday sunday`.split(/\s+/),
 );
 
-// Other languages' stop words come from the `stopword` package (ISO 639-3 keyed lists), so that a
-// Portuguese or Spanish article's "de" and "que" are never its topics.
-
 const byLanguage = new Map<string, Set<string> | null>();
 
-/** Stop words of a language other than English (as detectLanguage names it), or null when none are known. */
+/**
+ * Stop words of a language other than English (as detectLanguage names it), or null when none are known:
+ * the `stopword` package's lists, so that a Portuguese or Spanish article's "de" and "que" are never topics.
+ */
 export function stopwordsFor(language: string): Set<string> | null {
   let set = byLanguage.get(language);
   if (set === undefined) {

@@ -44,42 +44,37 @@ export function searchPort(db: Db): SearchRepo {
       if (opts.to) where.push(`coalesce(a.published, a.first_seen) <= ${p(time(opts.to))}`);
       const filter = where.join(' AND ');
 
-      const limit = p(Math.max(1, opts.limit));
-      const offset = p(Math.max(0, opts.offset ?? 0));
-      const window = Math.max(RANK_WINDOW, Math.max(1, opts.limit) + Math.max(0, opts.offset ?? 0));
+      const pageSize = Math.max(1, opts.limit);
+      const skip = Math.max(0, opts.offset ?? 0);
+      const window = Math.max(RANK_WINDOW, pageSize + skip);
+      const limit = p(pageSize);
+      const offset = p(skip);
       // Ranking reads each match's tsvector (ts_rank_cd cannot use the index), ~50 µs a match: a query
       // matching most of the corpus ("the") took half a second at 100k articles. So the newest `window`
       // matches are ranked; a query with fewer matches ranks them all, exactly as before. Newest first is
-      // what a news reader wants from a broad query anyway.
-      // Summary columns and the headline (ts_headline re-parses the text: costly) only for the page.
+      // what a news reader wants from a broad query anyway. The window count is taken before the page's
+      // LIMIT. Summary columns and the headline (ts_headline re-parses the text: costly) only for the page.
       const rows = await db.query(
         `SELECT ${SUMMARY_COLUMNS}, m.rank, m.in_window,
            ts_headline('lede', translate(a.text, '${START}${STOP}', ''), websearch_to_tsquery('lede', $1), '${HEADLINE_OPTIONS}') AS headline
-         FROM (SELECT w.id, w.first_seen, w.in_window, ts_rank_cd('${WEIGHTS}', w.search, websearch_to_tsquery('lede', $1), 1) AS rank
-               FROM (SELECT x.*, count(*) OVER () AS in_window FROM (
-                       SELECT a.id, a.first_seen, a.search FROM articles a WHERE ${filter}
-                       ORDER BY a.first_seen DESC, a.id DESC LIMIT ${window}) x) w
+         FROM (SELECT w.id, w.first_seen, count(*) OVER () AS in_window,
+                 ts_rank_cd('${WEIGHTS}', w.search, websearch_to_tsquery('lede', $1), 1) AS rank
+               FROM (SELECT a.id, a.first_seen, a.search FROM articles a WHERE ${filter}
+                     ORDER BY a.first_seen DESC, a.id DESC LIMIT ${window}) w
                ORDER BY rank DESC, w.first_seen DESC, w.id DESC LIMIT ${limit} OFFSET ${offset}) m
          JOIN articles a ON a.id = m.id
          ORDER BY m.rank DESC, m.first_seen DESC, m.id DESC`,
         params,
       );
-      // A window not filled holds every match. Otherwise count, but only up to COUNT_CAP: an exact count
-      // of a broad query reads every matching row (a fifth of a second at 100k articles).
-      const counted = rows.length ? Number(rows[0]!.in_window) : null;
-      let total: number;
-      let totalIsLowerBound = false;
-      if (counted !== null && counted < window) total = counted;
-      else if (counted === null && (opts.offset ?? 0) === 0) total = 0;
-      else {
-        const n = Number((await db.one<{ n: number }>(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM articles a WHERE ${filter} LIMIT ${COUNT_CAP}) c`, params.slice(0, -2),
-        ))!.n);
-        total = n;
-        totalIsLowerBound = n >= COUNT_CAP;
-      }
       const hits: SearchHit[] = rows.map((r) => ({ ...toSummary(r), highlight: markHighlight(String(r.headline ?? '')), rank: Number(r.rank) }));
-      return totalIsLowerBound ? { total, hits, totalIsLowerBound } : { total, hits };
+      // A window not filled holds every match (an empty first page: none). Otherwise count, but only up
+      // to COUNT_CAP: an exact count of a broad query reads every matching row (0.2 s at 100k articles).
+      const inWindow = rows.length ? Number(rows[0]!.in_window) : 0;
+      if ((rows.length || skip === 0) && inWindow < window) return { total: inWindow, hits };
+      const counted = Number((await db.one<{ n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM articles a WHERE ${filter} LIMIT ${COUNT_CAP}) c`, params.slice(0, -2),
+      ))!.n);
+      return counted >= COUNT_CAP ? { total: counted, hits, totalIsLowerBound: true } : { total: counted, hits };
     },
   };
 }

@@ -25,14 +25,17 @@ export function decodeCursor(cursor: string): { firstSeen: string; id: number } 
   return { firstSeen, id: Number(id) };
 }
 
-/** WHERE parts for the outlet and hashtag filters shared by lists and search. */
-export function articleFilters(opts: { outlet?: string; hashtag?: string }, where: string[], params: unknown[]): void {
+/**
+ * WHERE parts for the outlet and hashtag filters shared by lists and search; `id` is the column holding
+ * the article id (search filters the full-text table's rowid, never reading the article row).
+ */
+export function articleFilters(opts: { outlet?: string; hashtag?: string }, where: string[], params: unknown[], id = 'a.id'): void {
   if (opts.outlet) {
-    where.push('EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id AND v.outlet = ?)');
+    where.push(`EXISTS (SELECT 1 FROM versions v WHERE v.article_id = ${id} AND v.outlet = ?)`);
     params.push(opts.outlet);
   }
   if (opts.hashtag) {
-    where.push('EXISTS (SELECT 1 FROM article_hashtags h WHERE h.article_id = a.id AND h.hashtag = ?)');
+    where.push(`EXISTS (SELECT 1 FROM article_hashtags h WHERE h.article_id = ${id} AND h.hashtag = ?)`);
     params.push(opts.hashtag);
   }
 }

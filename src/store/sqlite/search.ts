@@ -1,7 +1,7 @@
 // Full-text search: FTS5 over the canonical title and text, ranked by bm25 with the title weighing
 // more, filtered by outlet, hashtag and time, with a highlighted snippet.
 import type { SearchHit, SearchRepo } from '../repository.ts';
-import { SUMMARY_COLUMNS } from './articles.ts';
+import { articleFilters, SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { toSummary } from './rows.ts';
 
@@ -59,9 +59,9 @@ export function toFtsQuery(q: string): string | null {
 /**
  * The plan, and why: every column the join to `articles` would read (dates, even the row itself) sits
  * behind the stored text and HTML, so a join over thousands of matches reads their overflow pages and
- * costs tens of milliseconds. So the full-text table alone ranks and counts the matches; filters are
- * sets of article ids taken from indexes (versions by outlet, hashtags, an expression index on the
- * article's time); only the page of hits is read from `articles`. Ties in bm25 go to the newer article
+ * costs tens of milliseconds. So the full-text table alone ranks and counts the matches; filters look up
+ * its rowid in indexes (versions by outlet, hashtags, an expression index on the article's time); only
+ * the page of hits is read from `articles`. Ties in bm25 go to the newer article
  * (higher id), as ids grow with first sight.
  */
 export function searchPort(db: SqliteDb): SearchRepo {
@@ -72,25 +72,18 @@ export function searchPort(db: SqliteDb): SearchRepo {
         if (!match) return { total: 0, hits: [] };
         const where = ['articles_fts MATCH ?'];
         const params: unknown[] = [match];
-        if (opts.outlet) {
-          where.push('articles_fts.rowid IN (SELECT article_id FROM versions WHERE outlet = ?)');
-          params.push(opts.outlet);
-        }
-        if (opts.hashtag) {
-          where.push('articles_fts.rowid IN (SELECT article_id FROM article_hashtags WHERE hashtag = ?)');
-          params.push(opts.hashtag);
-        }
-        if (opts.from || opts.to) {
-          // Same expression as the articles_when index, so the subquery reads the index only.
-          where.push(`articles_fts.rowid IN (SELECT id FROM articles WHERE coalesce(published, first_seen) >= ? AND coalesce(published, first_seen) <= ?)`);
-          params.push(opts.from ? time(opts.from) : '', opts.to ? time(opts.to) : '\uffff');
-        }
+        articleFilters(opts, where, params, 'articles_fts.rowid');
+        // The same expression as the articles_when index, so the subquery reads the index only.
+        const when: string[] = [];
+        if (opts.from) { when.push('coalesce(published, first_seen) >= ?'); params.push(time(opts.from)); }
+        if (opts.to) { when.push('coalesce(published, first_seen) <= ?'); params.push(time(opts.to)); }
+        if (when.length) where.push(`articles_fts.rowid IN (SELECT id FROM articles WHERE ${when.join(' AND ')})`);
         const filter = where.join(' AND ');
         const total = Number(db.get(`SELECT count(*) AS n FROM articles_fts WHERE ${filter}`, ...params)!.n);
         if (total === 0) return { total, hits: [] };
         const ranked = db.all(
-          `SELECT rowid AS id, -bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank FROM articles_fts WHERE ${filter}
-           ORDER BY bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}), rowid DESC LIMIT ? OFFSET ?`,
+          `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS score FROM articles_fts WHERE ${filter}
+           ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
           ...params, Math.max(1, opts.limit), Math.max(0, opts.offset ?? 0),
         );
         if (!ranked.length) return { total, hits: [] };
@@ -105,7 +98,7 @@ export function searchPort(db: SqliteDb): SearchRepo {
         for (const r of ranked) {
           const row = rows.get(Number(r.id));
           if (!row) continue;
-          hits.push({ ...toSummary(row), highlight: markHighlight(headlines.get(Number(r.id)) ?? ''), rank: Number(r.rank) });
+          hits.push({ ...toSummary(row), highlight: markHighlight(headlines.get(Number(r.id)) ?? ''), rank: -Number(r.score) });
         }
         return { total, hits };
       }),

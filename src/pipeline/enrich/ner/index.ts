@@ -49,9 +49,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Secretary of State Marco Rubio": the word after "<title> of" belongs to the title.
       const before1 = toks[from - 1]?.text.toLowerCase();
       const before2 = toks[from - 2]?.text.toLowerCase();
+      const afterTitleOf = nerRules.titleOf && before1 === 'of' && !!before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase());
       // "Secretary of State" alone: the last word of a title, not an organisation.
-      if (nerRules.titleOf && before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1 && type !== 'PER') continue;
-      if (nerRules.titleOf && before1 === 'of' && before2 && gaz.titleWords.has(before2) && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from > 1) {
+      if (afterTitleOf && to - from === 1 && type !== 'PER') continue;
+      if (afterTitleOf && to - from > 1) {
         from++;
         if (to - from <= 3 && toks.slice(from, to).every((t) => CAP.test(t.text)) && !gaz.places.has(aliasKey(folded.slice(toks[from]!.start, toks[to - 1]!.end)))) type = 'PER';
       }

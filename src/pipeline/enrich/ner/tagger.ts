@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { gazetteer, type Gazetteer } from '../gazetteer.ts';
 import { dynamicFeatures, pairFeatures, localFeatures, neighbourFeatures, norm, OFFSETS, wordAt } from './features.ts';
 import { Perceptron, TAGS, type Tag } from './perceptron.ts';
-import { viterbi } from './viterbi.ts';
+import { PREV_STATES, viterbi } from './viterbi.ts';
 
 export interface SerializedModel {
   tags: string[];
@@ -52,9 +52,6 @@ interface WordScores {
 }
 const wordScores = new WeakMap<Perceptron, Map<string, WordScores>>();
 
-/** Names of the previous states, indexed like TAGS with START last. */
-const PREV = [...TAGS, '<s>'];
-
 function scoresOf(model: Perceptron, w: string, gaz: Gazetteer): WordScores {
   let cache = wordScores.get(model);
   if (!cache) { cache = new Map(); wordScores.set(model, cache); }
@@ -64,7 +61,7 @@ function scoresOf(model: Perceptron, w: string, gaz: Gazetteer): WordScores {
     s = {
       local: model.scores(localFeatures(w, gaz, model.lower)),
       at: OFFSETS.map((d) => model.scores(neighbourFeatures(w, d, gaz))),
-      trans: PREV.map((p) => model.scores(dynamicFeatures(p, wn))),
+      trans: PREV_STATES.map((p) => model.scores(dynamicFeatures(p, wn))),
     };
     if (cache.size > 100_000) cache.clear();
     cache.set(w, s);

@@ -6,6 +6,8 @@ import { TAGS } from './perceptron.ts';
 const N = TAGS.length;
 /** Index of the "start of sentence" previous state (after the real tags). */
 export const START = N;
+/** Names of the previous states as the tag features spell them, indexed like TAGS with START last. */
+export const PREV_STATES: readonly string[] = [...TAGS, '<s>'];
 
 /** May tag `cur` follow state `prev`? An I- tag only continues an entity of its own type. */
 export function allowed(prev: number, cur: number): boolean {
