@@ -13,7 +13,7 @@ import { foldTypography, words } from '../normalize/index.ts';
 export const SHINGLE_WORDS = 4;
 export const SKETCH_SIZE = 128;
 const ANCHOR_RATE = 8;
-const MAX_ANCHORS = 96;
+export const MAX_ANCHORS = 96;
 
 export interface TextFingerprint {
   /** Distinct shingles in the text. */

@@ -3,10 +3,13 @@
 // not grow with the number of articles held.
 import type { CopyCandidate } from './detect.ts';
 import { PostingTable } from './postings.ts';
-import type { TextFingerprint } from './fingerprint.ts';
+import { MAX_ANCHORS, type TextFingerprint } from './fingerprint.ts';
 
 /** Postings read per anchor: an anchor shared by more texts than this is boilerplate, not evidence. */
 const POSTINGS_PER_ANCHOR = 48;
+/** Anchors of one text read at lookup (fingerprintText keeps at most this many). */
+const MAX_ANCHORS_READ = MAX_ANCHORS;
+const MAX_POSTINGS_READ = MAX_ANCHORS_READ * POSTINGS_PER_ANCHOR;
 
 export class MemoryDedupIndex {
   private arena = new Uint32Array(1 << 16);
@@ -46,12 +49,7 @@ export class MemoryDedupIndex {
 
   /** Up to `limit` stored fingerprints sharing the most anchors with `fp`. */
   lookup(fp: TextFingerprint, limit: number): CopyCandidate<number>[] {
-    const shared = new Map<number, number>();
-    for (const a of fp.anchors) {
-      this.anchors.forEach(a, POSTINGS_PER_ANCHOR, (id) => shared.set(id, (shared.get(id) ?? 0) + 1));
-    }
-    const ranked = [...shared].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, limit);
-    return ranked.map(([i]) => {
+    return this.mostShared(fp.anchors, limit).map((i) => {
       const p = this.published[i]!;
       return {
         key: this.groups[i]!,
@@ -63,6 +61,32 @@ export class MemoryDedupIndex {
         published: Number.isNaN(p) ? null : p,
       };
     });
+  }
+
+  // Tallied in reused typed arrays rather than a Map: at a million articles most anchors reach their
+  // posting cap, so a lookup counts a thousand or more ids and a Map's hashing and boxing dominated.
+  private hits = new Int32Array(MAX_POSTINGS_READ);
+  private ranked = new Float64Array(MAX_POSTINGS_READ);
+
+  /** Entries sharing most anchors with `anchors` (ties: the newest first), at most `limit`. */
+  private mostShared(anchors: Uint32Array, limit: number): number[] {
+    let n = 0;
+    const hits = this.hits;
+    const push = (id: number) => { hits[n++] = id; };
+    for (let k = 0; k < anchors.length && k < MAX_ANCHORS_READ; k++) this.anchors.forEach(anchors[k]!, POSTINGS_PER_ANCHOR, push);
+    const ids = hits.subarray(0, n).sort();
+    // Each distinct id once, keyed count * 2^32 + id, so one numeric sort ranks by count then id.
+    let m = 0;
+    for (let i = 0; i < n;) {
+      let j = i + 1;
+      while (j < n && ids[j] === ids[i]) j++;
+      this.ranked[m++] = (j - i) * 2 ** 32 + ids[i]!;
+      i = j;
+    }
+    const ranked = this.ranked.subarray(0, m).sort();
+    const out: number[] = [];
+    for (let i = m - 1; i >= 0 && out.length < limit; i--) out.push(ranked[i]! % 2 ** 32);
+    return out;
   }
 
   private growEntries(): void {
