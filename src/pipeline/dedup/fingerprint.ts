@@ -88,21 +88,19 @@ export interface Resemblance {
  * smaller of the two sketch maxima), which is a uniform sample of both shingle sets.
  */
 export function resemblance(a: TextFingerprint, b: TextFingerprint): Resemblance {
-  const ta = a.sketch.length < SKETCH_SIZE ? Infinity : a.sketch[a.sketch.length - 1]!;
-  const tb = b.sketch.length < SKETCH_SIZE ? Infinity : b.sketch[b.sketch.length - 1]!;
-  const t = Math.min(ta, tb);
-  let i = 0, j = 0, na = 0, nb = 0, ni = 0;
   const A = a.sketch, B = b.sketch;
-  while (i < A.length || j < B.length) {
-    const x = i < A.length ? A[i]! : Infinity;
-    const y = j < B.length ? B[j]! : Infinity;
-    const m = Math.min(x, y);
-    if (m > t) break;
-    if (x === y) { ni++; na++; nb++; i++; j++; }
-    else if (x < y) { na++; i++; }
-    else { nb++; j++; }
-  }
+  const ta = A.length < SKETCH_SIZE ? Infinity : A[A.length - 1]!;
+  const tb = B.length < SKETCH_SIZE ? Infinity : B[B.length - 1]!;
+  const t = Math.min(ta, tb);
+  const na = countUpTo(A, t);
+  const nb = countUpTo(B, t);
   if (na === 0 || nb === 0) return { aInB: 0, bInA: 0, jaccard: 0, shared: 0, samples: 0 };
+  // This merge runs for every candidate of every lookup: plain compares on the two typed arrays.
+  let i = 0, j = 0, ni = 0;
+  while (i < na && j < nb) {
+    const x = A[i]!, y = B[j]!;
+    if (x === y) { ni++; i++; j++; } else if (x < y) i++; else j++;
+  }
   const aInB = ni / na;
   const bInA = ni / nb;
   return {
@@ -111,6 +109,17 @@ export function resemblance(a: TextFingerprint, b: TextFingerprint): Resemblance
     shared: Math.min(aInB * a.shingles, bInA * b.shingles),
     samples: Math.min(na, nb),
   };
+}
+
+/** Members of the ascending array `xs` that are ≤ t. */
+function countUpTo(xs: Uint32Array, t: number): number {
+  if (xs.length === 0 || xs[xs.length - 1]! <= t) return xs.length;
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= t) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 export interface CopyRule {
