@@ -91,7 +91,7 @@ export function vectorOfCounts(counts: Map<string, number>, df: DocumentFrequenc
 }
 
 /** Adds `v` into the centroid and trims it to its heaviest terms. */
-export function addToCentroid(s: StoryModel, v: TermVector, maxTerms: number): void {
+export function addToCentroid(s: StoryModel, v: ReadonlyMap<string, number>, maxTerms: number): void {
   const c = s.centroid;
   v.forEach((w, t) => c.set(t, (c.get(t) ?? 0) + w));
   if (s.centroid.size > maxTerms * 1.5) {
@@ -110,7 +110,13 @@ export function joinThresholdFor(terms: number, o: ClusterOptions): number {
   return o.joinThreshold + f * (o.longJoinThreshold - o.joinThreshold);
 }
 
-export function similarity(v: TermVector, s: StoryModel): number {
+/** What similarity reads of a story: a centroid that may be shared, never written here. */
+export interface CentroidView {
+  readonly centroid: ReadonlyMap<string, number>;
+  readonly norm: number;
+}
+
+export function similarity(v: TermVector, s: CentroidView): number {
   if (!s.norm) return 0;
   let d = 0;
   const c = s.centroid;
@@ -121,7 +127,7 @@ export function similarity(v: TermVector, s: StoryModel): number {
   return d / s.norm;
 }
 
-export function centroidSimilarity(a: StoryModel, b: StoryModel): number {
+export function centroidSimilarity(a: CentroidView, b: CentroidView): number {
   if (!a.norm || !b.norm) return 0;
   const [s, l] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
   let d = 0;
@@ -133,7 +139,7 @@ export function centroidSimilarity(a: StoryModel, b: StoryModel): number {
   return d / (a.norm * b.norm);
 }
 
-export function topTerms(v: TermVector, n: number): string[] {
+export function topTerms(v: ReadonlyMap<string, number>, n: number): string[] {
   return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
 }
 

@@ -11,7 +11,7 @@ import { CANDIDATES } from '../dedup/stream.ts';
 import {
   DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, joinThresholdFor, similarity, topTerms, countTerms, vectorOfCounts, type ClusterOptions,
 } from './cluster.ts';
-import { decodeStoryCached } from './decoded.ts';
+import { decodeStoryCached, editable, type SharedStory } from './decoded.ts';
 import { encodeStory, type StoredStory } from './state.ts';
 import { DocumentFrequencies, cosine, type TermVector } from './vector.ts';
 
@@ -112,23 +112,23 @@ async function assignToStory(
   const titleVec = vectorOfCounts(terms.title, df, o, false);
   const since = new Date(at - o.windowMs).toISOString();
   const states = vec.size ? await tx.findStoriesByTerms(topTerms(vec, o.lookupTerms), since, STORY_CANDIDATES) : [];
-  const candidates = states.map(decodeStoryCached).filter((s): s is StoredStory => s !== null);
-  let best: StoredStory | null = null;
+  const candidates = states.map(decodeStoryCached).filter((s): s is SharedStory => s !== null);
+  let best: SharedStory | null = null;
   let bestSim = 0;
-  const near: [StoredStory, number][] = [];
+  const near: [SharedStory, number][] = [];
   for (const s of candidates) {
     const sim = similarity(vec, s);
     if (sim > bestSim) { bestSim = sim; best = s; }
     if (sim >= o.joinThreshold * 0.5) near.push([s, sim]);
   }
+  let story: StoredStory;
   if (!best || bestSim < joinThresholdFor(vec.size, o)) {
-    const story = await tx.createStory(v.title, new Date(at).toISOString());
-    best = {
-      id: story.id as number, centroid: new Map(), norm: 0, articles: 0, firstSeen: at, lastSeen: at,
+    const created = await tx.createStory(v.title, new Date(at).toISOString());
+    story = {
+      id: created.id as number, centroid: new Map(), norm: 0, articles: 0, firstSeen: at, lastSeen: at,
       titleVector: titleVec, titleScore: 0,
     };
-  }
-  let story: StoredStory = best;
+  } else story = editable(best);
   addToCentroid(story, vec, o.centroidTerms);
   story.articles++;
   story.lastSeen = Math.max(story.lastSeen ?? at, at);
@@ -148,7 +148,7 @@ async function assignToStory(
   near.sort((a, b) => b[1] - a[1]);
   for (const [c] of near.slice(0, 4)) {
     if (c.id === story.id || centroidSimilarity(story, c) < o.mergeThreshold) continue;
-    const [into, from] = (story.articles >= c.articles ? [story, c] : [c, story]) as [StoredStory, StoredStory];
+    const [into, from]: [StoredStory, SharedStory] = story.articles >= c.articles ? [story, c] : [editable(c), story];
     addToCentroid(into, from.centroid, o.centroidTerms);
     into.articles += from.articles;
     into.firstSeen = Math.min(into.firstSeen ?? at, from.firstSeen ?? at);
@@ -160,6 +160,6 @@ async function assignToStory(
   return story.id as StoryId;
 }
 
-function headlineScore(titleVec: TermVector, s: StoredStory): number {
+function headlineScore(titleVec: ReadonlyMap<string, number>, s: StoredStory): number {
   return titleVec.size ? cosine(titleVec, s.centroid) : 0;
 }

@@ -6,7 +6,7 @@ import type { TermVector } from './vector.ts';
 
 export interface StoredStory extends StoryModel {
   /** The current story title's term vector, to judge whether a new headline represents it better. */
-  titleVector: TermVector;
+  titleVector: ReadonlyMap<string, number>;
   titleScore: number;
 }
 

@@ -58,7 +58,7 @@ export function termCounts(terms: string[], titleTerms: string[] = [], titleWeig
   return counts;
 }
 
-export function dot(a: TermVector, b: TermVector): number {
+export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [s, l] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
   for (const [t, w] of s) {
@@ -68,13 +68,13 @@ export function dot(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-export function norm(v: TermVector): number {
+export function norm(v: ReadonlyMap<string, number>): number {
   let s = 0;
   for (const w of v.values()) s += w * w;
   return Math.sqrt(s);
 }
 
-export function cosine(a: TermVector, b: TermVector): number {
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const d = dot(a, b);
   return d === 0 ? 0 : d / ((norm(a) || 1) * (norm(b) || 1));
 }

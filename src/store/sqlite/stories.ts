@@ -76,11 +76,15 @@ export function storyPort(db: SqliteDb): StoryRepo {
            ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen),
         );
-        db.exec('DELETE FROM story_terms WHERE story_id = ?', s.storyId);
-        // last_seen rides along so lookups can skip stories outside the window (migration 002).
-        const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
+        // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
+        // one article to the next, and each row sits in three indexes. last_seen rides along so lookups
+        // can skip stories outside the window (migration 002).
+        const terms = [...new Set(s.terms)];
         const lastSeen = time(s.lastSeen);
-        for (const term of new Set(s.terms)) add.run(term, s.storyId, lastSeen);
+        db.exec('DELETE FROM story_terms WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))', s.storyId, JSON.stringify(terms));
+        db.exec('UPDATE story_terms SET last_seen = ? WHERE story_id = ? AND last_seen IS NOT ?', lastSeen, s.storyId, lastSeen);
+        const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
+        for (const term of terms) add.run(term, s.storyId, lastSeen);
       }),
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {

@@ -1,6 +1,7 @@
-// The decoded-story cache answers exactly what decoding would, and callers never share a centroid.
+// The decoded-story cache answers exactly what decoding would, and changing an editable copy never
+// changes what the cache answers next.
 import { describe, expect, it } from 'vitest';
-import { decodeStoryCached } from '../../../src/pipeline/stories/decoded.ts';
+import { decodeStoryCached, editable } from '../../../src/pipeline/stories/decoded.ts';
 import { decodeStory, encodeStory, type StoredStory } from '../../../src/pipeline/stories/state.ts';
 
 const story = (id: number, weight: number): StoredStory => ({
@@ -9,14 +10,16 @@ const story = (id: number, weight: number): StoredStory => ({
 });
 
 describe('decodeStoryCached', () => {
-  it('returns what decodeStory returns, a fresh centroid each time', () => {
+  it('returns what decodeStory returns; an editable copy can change without changing the cache', () => {
     const state = encodeStory(story(9001, 2));
     const a = decodeStoryCached(state)!;
     expect(a).toEqual(decodeStory(state));
-    a.centroid.set('harbour', 100);
+    const e = editable(a);
+    e.centroid.set('harbour', 100);
+    e.articles = 50;
     const b = decodeStoryCached(state)!;
     expect(b).toEqual(decodeStory(state));
-    expect(b.centroid).not.toBe(a.centroid);
+    expect(b.centroid.get('harbour')).toBe(2);
   });
 
   it('decodes afresh when the stored bytes change', () => {
