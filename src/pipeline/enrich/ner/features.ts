@@ -1,6 +1,7 @@
 // Features of one token for the entity tagger: the word, its shape, affixes, neighbours, gazetteer
 // membership and the previous tag (a first-order structured perceptron, Collins 2002, decoded by Viterbi).
 import type { Gazetteer } from '../gazetteer.ts';
+import { wordClasses } from './clusters.ts';
 
 // Shapes are computed per distinct word and cached: they are the tagger's hottest path.
 const shapeCache = new Map<string, [string, string]>();
@@ -58,6 +59,9 @@ export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<stri
   if (gaz.orgs.has(lw.replace(/\./g, ''))) f.push('gaz=org');
   if (gaz.orgWords.has(lw)) f.push('gaz=orgword');
   if (gaz.titleWords.has(lw)) f.push('gaz=title');
+  const c = wordClasses().get(lw);
+  if (c) f.push('c=' + c[0], 'cm=' + c[1], 'cc=' + c[2]);
+  else if (/\p{L}/u.test(w)) f.push('c=none');
   return f;
 }
 
