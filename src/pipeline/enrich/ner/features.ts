@@ -71,12 +71,13 @@ export const OFFSETS = [-2, -1, 1, 2] as const;
 export function neighbourFeatures(x: string, d: number, gaz: Gazetteer): string[] {
   if (d === -2) return ['w-2=' + norm(x)];
   if (d === 2) return ['w+2=' + norm(x)];
+  const c = wordClasses().get(x.toLowerCase());
   if (d === -1) {
-    const f = ['w-1=' + norm(x), 'sh-1=' + shortShape(x)];
+    const f = ['w-1=' + norm(x), 'sh-1=' + shortShape(x), 'cm-1=' + (c?.[1] ?? '-')];
     if (gaz.titleWords.has(x.toLowerCase())) f.push('gaz-1=title');
     return f;
   }
-  const f = ['w+1=' + norm(x), 'sh+1=' + shortShape(x)];
+  const f = ['w+1=' + norm(x), 'sh+1=' + shortShape(x), 'cm+1=' + (c?.[1] ?? '-')];
   if (gaz.placeWords.has(x.toLowerCase()) && /^\p{Lu}/u.test(x)) f.push('gaz+1=placeword');
   return f;
 }
