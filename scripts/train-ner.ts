@@ -8,7 +8,7 @@ import { fmtScore, taggerScore, trainPerceptron } from './ner-train-core.ts';
 import { devSlice, HELDOUT, readGmb, requireData } from './train-ner-data.ts';
 
 requireData();
-const epochs = Number(process.argv[2] ?? 6);
+const epochs = Number(process.argv[2] ?? 8);
 const all = readGmb();
 // NER_DEV=N also keeps the N sentences before the held-out ones out of training, so that rules and
 // features can be developed against errors on sentences that are never scored in eval-ner.
