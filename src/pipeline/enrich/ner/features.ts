@@ -1,6 +1,7 @@
 // Features of one token for the entity tagger: the word, its shape, affixes, neighbours, gazetteer
 // membership and the previous tag (a first-order structured perceptron, Collins 2002, decoded by Viterbi).
 import type { Gazetteer } from '../gazetteer.ts';
+import { wordClasses } from './clusters.ts';
 
 // Shapes are computed per distinct word and cached: they are the tagger's hottest path.
 const shapeCache = new Map<string, [string, string]>();
@@ -35,10 +36,21 @@ const NUM = /^\d/;
 
 const normCache = new Map<string, string>();
 
+const ACRONYM = /^\p{Lu}{2,4}$/u;
+
+/**
+ * The lexical key of a word: lower case, except that an all-capitals acronym is spelt dotted. Lower-
+ * casing alone makes "US" the pronoun "us" and "WHO" the pronoun "who"; dotted, "US" shares what the
+ * training text (which writes "U.S.") learned about the country, as its word class does.
+ */
+export function lexKey(w: string): string {
+  return ACRONYM.test(w) ? w.toLowerCase().split('').join('.') + '.' : w.toLowerCase();
+}
+
 export function norm(w: string): string {
   let n = normCache.get(w);
   if (n === undefined) {
-    n = NUM.test(w) ? (/^\d{4}$/.test(w) ? '!YEAR' : '!DIGITS') : w.toLowerCase();
+    n = NUM.test(w) ? (/^\d{4}$/.test(w) ? '!YEAR' : '!DIGITS') : lexKey(w);
     if (normCache.size > 100_000) normCache.clear();
     normCache.set(w, n);
   }
@@ -49,7 +61,7 @@ export function norm(w: string): string {
 export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<string>): string[] {
   const lw = w.toLowerCase();
   const f: string[] = ['b', 'w=' + norm(w), 'sh=' + shortShape(w), 'shl=' + shape(w)];
-  if (lw !== w && lower.has(lw)) f.push('lc');
+  if (lw !== w && !ACRONYM.test(w) && lower.has(lw)) f.push('lc');
   if (w.length > 2) f.push('p3=' + lw.slice(0, 3), 's3=' + lw.slice(-3), 's2=' + lw.slice(-2));
   if (w.length > 4) f.push('s4=' + lw.slice(-4));
   if (gaz.places.has(lw)) f.push('gaz=place');
@@ -58,6 +70,9 @@ export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<stri
   if (gaz.orgs.has(lw.replace(/\./g, ''))) f.push('gaz=org');
   if (gaz.orgWords.has(lw)) f.push('gaz=orgword');
   if (gaz.titleWords.has(lw)) f.push('gaz=title');
+  const c = wordClasses().get(lexKey(w));
+  if (c) f.push('c=' + c[0], 'cm=' + c[1], 'cc=' + c[2]);
+  else if (/\p{L}/u.test(w)) f.push('c=none');
   return f;
 }
 
@@ -67,12 +82,13 @@ export const OFFSETS = [-2, -1, 1, 2] as const;
 export function neighbourFeatures(x: string, d: number, gaz: Gazetteer): string[] {
   if (d === -2) return ['w-2=' + norm(x)];
   if (d === 2) return ['w+2=' + norm(x)];
+  const c = wordClasses().get(lexKey(x));
   if (d === -1) {
-    const f = ['w-1=' + norm(x), 'sh-1=' + shortShape(x)];
+    const f = ['w-1=' + norm(x), 'sh-1=' + shortShape(x), 'cm-1=' + (c?.[1] ?? '-')];
     if (gaz.titleWords.has(x.toLowerCase())) f.push('gaz-1=title');
     return f;
   }
-  const f = ['w+1=' + norm(x), 'sh+1=' + shortShape(x)];
+  const f = ['w+1=' + norm(x), 'sh+1=' + shortShape(x), 'cm+1=' + (c?.[1] ?? '-')];
   if (gaz.placeWords.has(x.toLowerCase()) && /^\p{Lu}/u.test(x)) f.push('gaz+1=placeword');
   return f;
 }
@@ -95,7 +111,7 @@ export function pairFeatures(words: string[], i: number, lower: ReadonlySet<stri
   if (i === 0) {
     f.push('first');
     const lw = w.toLowerCase();
-    if (lw !== w && lower.has(lw)) f.push('first|lc');
+    if (lw !== w && !ACRONYM.test(w) && lower.has(lw)) f.push('first|lc');
   }
   return f;
 }

@@ -19,13 +19,14 @@ const CAP = /^\p{Lu}/u;
 const ORG_HEAD = /^(?:Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
 /** Compass words that may open a place name as annotated ("southern Afghanistan"). */
 export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
+const PLACE_APPOS = /^\s*,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|capital|port|province|region|country|district|island|county|municipality|suburb|neighbou?rhood)\b/u;
 const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
 /**
  * Switches for each post-rule, all on in the product. Development scripts turn rules off one at a
  * time (NER_OFF=rule,rule) to measure what each costs or gains (scripts/ner-ablation.ts).
  */
 export const nerRules = {
-  titleOf: true, prevCap: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
+  titleOf: true, prevCap: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
 };
 export type NerRule = keyof typeof nerRules;
@@ -76,6 +77,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.gazOrg && gaz.orgs.has(key)) type = 'ORG';
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER') type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
+      // "Ulaanbaatar, a city of …": an apposition naming a kind of place makes an unknown name a place,
+      // as a person noun makes it a person (addUntaggedPeople); the tagger only sees "X, a" at a
+      // sentence start, which usually introduces a person.
+      if (nerRules.placeAppos && type === 'PER' && PLACE_APPOS.test(folded.slice(toks[to - 1]!.end, toks[to - 1]!.end + 60))) type = 'LOC';
       // A tagged place may start with a compass word ("southern Afghanistan"), as newswire annotation
       // (GMB) often marks it; canonicalisation drops the word so the entity is still the country.
       const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);

@@ -58,6 +58,20 @@ export class Perceptron {
     }
   }
 
+  /** A copy holding the weights averaged so far, training state untouched (to score after each epoch). */
+  averagedCopy(): Perceptron {
+    const c = new Perceptron();
+    c.lower = this.lower;
+    for (const [f, w] of this.weights) {
+      const tot = this.totals.get(f)!;
+      const st = this.stamps.get(f)!;
+      const a = new Float64Array(N);
+      for (let k = 0; k < N; k++) a[k] = this.step ? (tot[k]! + (this.step - st[k]!) * w[k]!) / this.step : 0;
+      c.weights.set(f, a);
+    }
+    return c;
+  }
+
   average(): void {
     for (const [f, w] of this.weights) {
       const tot = this.totals.get(f)!;

@@ -35,6 +35,11 @@ export function deserializeModel(m: SerializedModel): Perceptron {
 
 let cached: Perceptron | null = null;
 
+/** Makes `p` the model the pipeline tags with (development scripts score models they just trained). */
+export function useModel(p: Perceptron): void {
+  cached = p;
+}
+
 export function loadModel(): Perceptron {
   if (cached) return cached;
   const raw = readFileSync(new URL('../data/ner-model.json.gz', import.meta.url));
