@@ -6,14 +6,11 @@
 import { nerRules, type NerRule } from '../src/pipeline/enrich/ner/index.ts';
 import { useModel } from '../src/pipeline/enrich/ner/tagger.ts';
 import { trainPerceptron } from './ner-train-core.ts';
-import { HELDOUT, inDocuments, OWN_SET, prf, readConllDir, readGmb, requireData, scoreDocuments, type Sentence, type TypeCounts } from './train-ner-data.ts';
+import { crossValidationFolds, inDocuments, OWN_SET, prf, readConllDir, readGmb, requireData, scoreDocuments, type Sentence, type TypeCounts } from './train-ner-data.ts';
 
 requireData();
 const folds = Number(process.argv[2] ?? 4);
 const epochs = Number(process.argv[3] ?? 6);
-const all = readGmb();
-const pool = all.slice(0, all.length - HELDOUT);
-const size = Math.ceil(pool.length / folds);
 const rules = Object.keys(nerRules) as NerRule[];
 const only = process.env.NER_OFF?.split(',').filter(Boolean) as NerRule[] | undefined;
 const configs: [string, NerRule[]][] = [['all rules on', []], ...(only?.length ? only : rules).map((r): [string, NerRule[]] => [`off: ${r}`, [r]]), ['all off', rules]];
@@ -34,9 +31,7 @@ function add(name: string, docs: Sentence[][], off: NerRule[]): void {
   totals.set(name, t);
 }
 
-for (let k = 0; k < folds; k++) {
-  const test = pool.slice(k * size, (k + 1) * size);
-  const train = [...pool.slice(0, k * size), ...pool.slice((k + 1) * size)];
+for (const [k, { train, test }] of crossValidationFolds(readGmb(), folds).entries()) {
   useModel(trainPerceptron(train, { epochs }));
   const docs = inDocuments(test);
   for (const [name, off] of configs) add(name, docs, off);

@@ -2,20 +2,14 @@
 // the held-out ones (which are never read): one dev slice is too small to tell ±0.005 apart from the
 // noise of one shuffle. Prints the tagger-alone F1 per fold and epoch, and the mean.
 // Run: node bin/run-ts.js scripts/ner-cv.ts [FOLDS=4] [EPOCHS=8]
-import { fmtScore, taggerScore, trainPerceptron } from './ner-train-core.ts';
-import { HELDOUT, readGmb, requireData } from './train-ner-data.ts';
+import { taggerScore, trainPerceptron } from './ner-train-core.ts';
+import { crossValidationFolds, readGmb, requireData } from './train-ner-data.ts';
 
 requireData();
 const folds = Number(process.argv[2] ?? 4);
 const epochs = Number(process.argv[3] ?? 8);
-const all = readGmb();
-const pool = all.slice(0, all.length - HELDOUT);
-const size = Math.ceil(pool.length / folds);
 const sums = new Array<number>(epochs).fill(0);
-for (let k = 0; k < folds; k++) {
-  // Contiguous folds: neighbouring GMB sentences share stories, so a shuffled split would leak names.
-  const test = pool.slice(k * size, (k + 1) * size);
-  const train = [...pool.slice(0, k * size), ...pool.slice((k + 1) * size)];
+for (const [k, { train, test }] of crossValidationFolds(readGmb(), folds).entries()) {
   const line: string[] = [];
   trainPerceptron(train, {
     epochs,
@@ -24,4 +18,3 @@ for (let k = 0; k < folds; k++) {
   console.log(`fold ${k + 1}: ${line.join(' ')}`);
 }
 console.log(`mean F1 by epoch: ${sums.map((x) => (x / folds).toFixed(4)).join(' ')}`);
-void fmtScore;

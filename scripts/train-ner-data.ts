@@ -173,3 +173,16 @@ export function scoreDocuments(docs: Sentence[][]): { tp: number; fp: number; fn
 export function perTypeF1(per: TypeCounts, sep = ', '): string {
   return Object.entries(per).map(([t, [a, b, c]]) => `${t} ${prf(a, b, c).f.toFixed(3)}`).join(sep);
 }
+
+/**
+ * K contiguous folds of the GMB sentences before the held-out ones (which are never included): neighbouring
+ * GMB sentences share stories, so a shuffled split would leak names from training into the fold.
+ */
+export function crossValidationFolds(all: Sentence[], folds: number): { train: Sentence[]; test: Sentence[] }[] {
+  const pool = all.slice(0, all.length - HELDOUT);
+  const size = Math.ceil(pool.length / folds);
+  return Array.from({ length: folds }, (_, k) => ({
+    test: pool.slice(k * size, (k + 1) * size),
+    train: [...pool.slice(0, k * size), ...pool.slice((k + 1) * size)],
+  }));
+}
