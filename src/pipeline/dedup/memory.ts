@@ -7,9 +7,8 @@ import { MAX_ANCHORS, type TextFingerprint } from './fingerprint.ts';
 
 /** Postings read per anchor: an anchor shared by more texts than this is boilerplate, not evidence. */
 const POSTINGS_PER_ANCHOR = 48;
-/** Anchors of one text read at lookup (fingerprintText keeps at most this many). */
-const MAX_ANCHORS_READ = MAX_ANCHORS;
-const MAX_POSTINGS_READ = MAX_ANCHORS_READ * POSTINGS_PER_ANCHOR;
+/** Postings one lookup can read: fingerprintText keeps at most MAX_ANCHORS anchors. */
+const MAX_POSTINGS_READ = MAX_ANCHORS * POSTINGS_PER_ANCHOR;
 
 export class MemoryDedupIndex {
   private arena = new Uint32Array(1 << 16);
@@ -73,7 +72,7 @@ export class MemoryDedupIndex {
     let n = 0;
     const hits = this.hits;
     const push = (id: number) => { hits[n++] = id; };
-    for (let k = 0; k < anchors.length && k < MAX_ANCHORS_READ; k++) this.anchors.forEach(anchors[k]!, POSTINGS_PER_ANCHOR, push);
+    for (let k = 0; k < anchors.length && k < MAX_ANCHORS; k++) this.anchors.forEach(anchors[k]!, POSTINGS_PER_ANCHOR, push);
     const ids = hits.subarray(0, n).sort();
     // Each distinct id once, keyed count * 2^32 + id, so one numeric sort ranks by count then id.
     let m = 0;

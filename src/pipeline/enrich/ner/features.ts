@@ -47,6 +47,17 @@ export function lexKey(w: string): string {
   return ACRONYM.test(w) ? w.toLowerCase().split('').join('.') + '.' : w.toLowerCase();
 }
 
+const classCache = new Map<string, readonly [string, string, string] | undefined>();
+
+/** The word's [fine, mid, coarse] classes, looked up once per distinct word (each token asks three times). */
+function classesOf(w: string): readonly [string, string, string] | undefined {
+  if (classCache.has(w)) return classCache.get(w);
+  const c = wordClasses().get(lexKey(w));
+  if (classCache.size > 100_000) classCache.clear();
+  classCache.set(w, c);
+  return c;
+}
+
 export function norm(w: string): string {
   let n = normCache.get(w);
   if (n === undefined) {
@@ -70,7 +81,7 @@ export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<stri
   if (gaz.orgs.has(lw.replace(/\./g, ''))) f.push('gaz=org');
   if (gaz.orgWords.has(lw)) f.push('gaz=orgword');
   if (gaz.titleWords.has(lw)) f.push('gaz=title');
-  const c = wordClasses().get(lexKey(w));
+  const c = classesOf(w);
   if (c) f.push('c=' + c[0], 'cm=' + c[1], 'cc=' + c[2]);
   else if (/\p{L}/u.test(w)) f.push('c=none');
   return f;
@@ -82,7 +93,7 @@ export const OFFSETS = [-2, -1, 1, 2] as const;
 export function neighbourFeatures(x: string, d: number, gaz: Gazetteer): string[] {
   if (d === -2) return ['w-2=' + norm(x)];
   if (d === 2) return ['w+2=' + norm(x)];
-  const c = wordClasses().get(lexKey(x));
+  const c = classesOf(x);
   if (d === -1) {
     const f = ['w-1=' + norm(x), 'sh-1=' + shortShape(x), 'cm-1=' + (c?.[1] ?? '-')];
     if (gaz.titleWords.has(x.toLowerCase())) f.push('gaz-1=title');

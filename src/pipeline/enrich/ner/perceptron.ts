@@ -62,26 +62,23 @@ export class Perceptron {
   averagedCopy(): Perceptron {
     const c = new Perceptron();
     c.lower = this.lower;
-    for (const [f, w] of this.weights) {
-      const tot = this.totals.get(f)!;
-      const st = this.stamps.get(f)!;
-      const a = new Float64Array(N);
-      for (let k = 0; k < N; k++) a[k] = this.step ? (tot[k]! + (this.step - st[k]!) * w[k]!) / this.step : 0;
-      c.weights.set(f, a);
-    }
+    for (const [f, w] of this.weights) c.weights.set(f, this.averaged(f, w));
     return c;
   }
 
+  /** Replaces the weights by their averages over all steps (the end of training). */
   average(): void {
-    for (const [f, w] of this.weights) {
-      const tot = this.totals.get(f)!;
-      const st = this.stamps.get(f)!;
-      for (let k = 0; k < N; k++) {
-        const t = tot[k]! + (this.step - st[k]!) * w[k]!;
-        w[k] = this.step ? t / this.step : 0;
-      }
-    }
+    for (const [f, w] of this.weights) this.weights.set(f, this.averaged(f, w));
     this.totals.clear();
     this.stamps.clear();
+  }
+
+  /** Feature `f`'s weights `w` averaged over every step so far. */
+  private averaged(f: string, w: Float64Array): Float64Array {
+    const tot = this.totals.get(f)!;
+    const st = this.stamps.get(f)!;
+    const a = new Float64Array(N);
+    for (let k = 0; k < N; k++) a[k] = this.step ? (tot[k]! + (this.step - st[k]!) * w[k]!) / this.step : 0;
+    return a;
   }
 }
