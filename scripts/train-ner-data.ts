@@ -44,18 +44,32 @@ export function readGmb(): Sentence[] {
     cur.tags.push(type ? `${m![1]}-${type}` : 'O');
   }
   if (cur.words.length) out.push(cur);
-  for (const s of out) {
-    for (let i = 0; i < s.tags.length; i++) {
-      if (s.tags[i] !== 'B-PER') continue;
-      let j = i;
-      while (j < s.tags.length && (j === i || s.tags[j] === 'I-PER') && titles.has(s.words[j]!.toLowerCase())) j++;
-      if (j > i && j < s.tags.length && s.tags[j] === 'I-PER') {
-        for (let k = i; k < j; k++) s.tags[k] = 'O';
-        s.tags[j] = 'B-PER';
-      }
-    }
-  }
+  for (const s of out) stripTitles(s, titles);
   return out;
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?$/i;
+
+/**
+ * Strips leading titles from each person span ("President Mahmoud Ahmadinejad" → "Mahmoud Ahmadinejad"),
+ * and drops a span that is nothing but titles: GMB has "Prime" and "Mr." alone tagged as persons where
+ * the name that followed lost its tag. An honorific makes the next word the name even when it is also a
+ * title word ("Mrs. King").
+ */
+function stripTitles(s: Sentence, titles: ReadonlySet<string>): void {
+  for (let i = 0; i < s.tags.length; i++) {
+    if (s.tags[i] !== 'B-PER') continue;
+    let end = i + 1;
+    while (end < s.tags.length && s.tags[end] === 'I-PER') end++;
+    let j = i;
+    while (j < end && titles.has(s.words[j]!.toLowerCase())) {
+      j++;
+      if (HONORIFIC.test(s.words[j - 1]!) && j < end) break;
+    }
+    for (let k = i; k < j; k++) s.tags[k] = 'O';
+    if (j < end) s.tags[j] = 'B-PER';
+    i = end - 1;
+  }
 }
 
 /** wikigold: IO tags; MISC dropped; returns documents of sentences with BIO tags. */

@@ -54,3 +54,10 @@ export function viterbi(em: Float64Array[], trans: (i: number, prev: number) => 
   for (let i = n - 1; i >= 0; i--) { out[i] = best; best = back[i * N + best]!; }
   return out;
 }
+
+/** The score of one tag sequence under the same emission and transition scores. */
+export function pathScore(em: Float64Array[], trans: (i: number, prev: number) => Float64Array, path: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < path.length; i++) s += em[i]![path[i]!]! + trans(i, i ? path[i - 1]! : START)[path[i]!]!;
+  return s;
+}
