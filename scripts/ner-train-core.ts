@@ -5,7 +5,7 @@ import { dynamicFeatures, lowerCaseWords, norm, staticFeatures } from '../src/pi
 import { Perceptron, TAGS } from '../src/pipeline/enrich/ner/perceptron.ts';
 import { tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
 import { PREV_STATES, START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
-import { entitySet, prf, type Sentence } from './train-ner-data.ts';
+import { correctHonorifics, entitySet, prf, type Sentence } from './train-ner-data.ts';
 
 export interface TrainOptions {
   epochs: number;
@@ -17,7 +17,8 @@ export interface TrainOptions {
 // Structured perceptron: decode the whole sentence with the current weights, then move weights towards
 // the gold sequence and away from the guess wherever they differ (the tagger trains on its own
 // history, the way it will run).
-export function trainPerceptron(train: Sentence[], opts: TrainOptions): Perceptron {
+export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perceptron {
+  const train = sentences.map(correctHonorifics);
   const gaz = gazetteer();
   const p = new Perceptron();
   p.lower = lowerCaseWords(train.map((s) => s.words));

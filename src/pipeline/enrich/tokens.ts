@@ -10,9 +10,10 @@ export interface Token {
 
 const ABBREV = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|mt|gen|col|lt|sgt|capt|cmdr|adm|gov|sen|rep|rev|hon|pres|inc|ltd|co|corp|bros|dept|no|vs|jan|feb|mar|apr|aug|sep|sept|oct|nov|dec)$/i;
 
-// "U.S.-led" stays one token as in newswire corpora (a modifier, not a mention of the place).
+// "U.S.-led" and "25-year-old" stay one token as in newswire corpora (a modifier, not a mention of the
+// place; a number's hyphenated compound, so "Apr" in a mangled score "06-Apr" is not a name).
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}(?:-\p{L}+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|'s\b|\S/gu;
+  /(?:\p{L}\.){2,}(?:-\p{L}+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?(?:-[\p{L}\p{N}]+)*|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|'s\b|--+|\S/gu;
 
 /** Tokens of `text` (which should be typography-folded so quotes and dashes are ASCII). */
 export function tokenizeWords(text: string, from = 0, to = text.length): Token[] {

@@ -6,7 +6,7 @@ import type { DateMatch, NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
-import { spansOf, tagSentence } from './tagger.ts';
+import { loadModel, spansOf, tagSentence } from './tagger.ts';
 
 export interface RawMention {
   type: 'PER' | 'ORG' | 'LOC' | 'DATE' | 'MONEY' | 'QUANTITY';
@@ -26,7 +26,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
  * time (NER_OFF=rule,rule) to measure what each costs or gains (scripts/ner-ablation.ts).
  */
 export const nerRules = {
-  titleOf: true, prevCap: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
+  titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
 };
 export type NerRule = keyof typeof nerRules;
@@ -91,6 +91,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // (GMB) often marks it; canonicalisation drops the word so the entity is still the country.
       const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);
       if (!CAP.test(text) && !lowerOk && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
+      // One capitalised word opening the sentence that training text writes in lower case ("Council
+      // meets", "Police said") is capitalised for its place, not as a name, unless a gazetteer knows it.
+      if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key)) continue;
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }

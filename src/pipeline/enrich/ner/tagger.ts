@@ -28,7 +28,8 @@ export function serializeModel(p: Perceptron, minWeight: number): SerializedMode
 
 export function deserializeModel(m: SerializedModel): Perceptron {
   const p = new Perceptron();
-  for (const [f, w] of Object.entries(m.weights)) p.weights.set(f, Float64Array.from(w));
+  // Back to training units, so that score margins mean the same for a shipped and a freshly trained model.
+  for (const [f, w] of Object.entries(m.weights)) p.weights.set(f, Float64Array.from(w, (x) => x * m.scale));
   p.lower = new Set(m.lower ?? []);
   return p;
 }

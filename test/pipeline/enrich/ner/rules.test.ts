@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalNames } from '../../../../src/pipeline/enrich/canonical.ts';
 import { enrich } from '../../../../src/pipeline/enrich/index.ts';
-import { addRepeatedNames, findNames, nerRules, type RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
+import { addRepeatedNames, findNames, nerRules, nerTuning, type RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
 
 const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
 
@@ -33,6 +33,22 @@ describe('entity post-rules', () => {
     const ms = addRepeatedNames(text, sentences, findNames(text, sentences));
     expect(ms.find((m) => m.text === 'Transparency International')?.type).not.toBe('PER');
     expect(ms.find((m) => m.text === 'Arabian Peninsula')?.type).not.toBe('PER');
+  });
+
+  it('lets a gazetteer retype a name only where the tagger is unsure of its own type', () => {
+    // A national team: the tagger reads "Sweden defeated …" as an organisation, the gazetteer lists a place.
+    const text = 'Sweden defeated Brazil 1-0 in the final on Sunday.';
+    const typeOf = (margin: number) => {
+      const saved = nerTuning.gazetteerMargin;
+      nerTuning.gazetteerMargin = margin;
+      try { return mentions(text).find((m) => m.text === 'Sweden')?.type; } finally { nerTuning.gazetteerMargin = saved; }
+    };
+    expect(typeOf(Infinity)).toBe('LOC');
+    expect(typeOf(0)).toBe('ORG');
+  });
+
+  it('does not take a capitalised common word opening a headline for a name', () => {
+    expect(enrich({ title: 'Council meets', text: 'The council met on Friday in Leeds.' }).mentions.map((m) => m.text)).toEqual(['Leeds']);
   });
 
   it('has a switch for each rule, all on by default', () => {

@@ -3,8 +3,8 @@ import { harmoniseTypes } from '../../../../src/pipeline/enrich/ner/consistency.
 import { lowerCaseWords } from '../../../../src/pipeline/enrich/ner/features.ts';
 import type { RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
 import { TAGS } from '../../../../src/pipeline/enrich/ner/perceptron.ts';
-import { spansOf, tagWords } from '../../../../src/pipeline/enrich/ner/tagger.ts';
-import { allowed, START, viterbi } from '../../../../src/pipeline/enrich/ner/viterbi.ts';
+import { spansOf, tagSentence, tagWords } from '../../../../src/pipeline/enrich/ner/tagger.ts';
+import { allowed, pathScore, START, viterbi } from '../../../../src/pipeline/enrich/ner/viterbi.ts';
 import { tokenizeWords } from '../../../../src/pipeline/enrich/tokens.ts';
 
 const idx = (t: string) => TAGS.indexOf(t as (typeof TAGS)[number]);
@@ -63,5 +63,30 @@ describe('tokenizeWords', () => {
     expect(toks).toContain('U.S.-led');
     expect(toks).toContain('S.');
     expect(toks.slice(-2)).toEqual(['B', '.']); // a letter at the end of a sentence is no initial
+  });
+
+  it("keeps a number's hyphenated compound and a double dash whole", () => {
+    const toks = tokenizeWords('A 25-year-old won 06-Apr in the 200-meter race -- again.').map((t) => t.text);
+    expect(toks).toEqual(['A', '25-year-old', 'won', '06-Apr', 'in', 'the', '200-meter', 'race', '--', 'again', '.']);
+  });
+});
+
+describe('tagger margins', () => {
+  it('scores a path as the sum of its emissions and transitions', () => {
+    const em = [vec({ 'B-PER': 2 }), vec({ 'I-PER': 3, O: 1 })];
+    const trans = (_i: number, p: number) => vec(p === START ? { 'B-PER': 0.5 } : { O: -1 });
+    expect(pathScore(em, trans, [idx('B-PER'), idx('I-PER')])).toBe(5.5);
+    expect(pathScore(em, trans, [idx('B-PER'), idx('O')])).toBe(2.5);
+  });
+
+  it("is 0 for the tagger's own entity and larger the surer the tagger is of something else", () => {
+    const words = 'Officials said Lemmi Durango met diplomats in Paris on Monday .'.split(' ');
+    const t = tagSentence(words);
+    const paris = words.indexOf('Paris');
+    expect(t.tags[paris]).toBe('B-LOC');
+    expect(t.margin(paris, paris + 1, 'LOC')).toBe(0);
+    expect(t.margin(paris, paris + 1, 'ORG')).toBeGreaterThan(0);
+    // "diplomats" is surely no name at all: making it a place costs more than retyping a name.
+    expect(t.margin(5, 6, 'LOC')).toBeGreaterThan(t.margin(paris, paris + 1, 'ORG'));
   });
 });
