@@ -112,11 +112,11 @@ export function tagSentence(words: string[], model: Perceptron = loadModel(), ga
     tags: path.map((k) => TAGS[k]!),
     margin(from, to, type) {
       const b = TAGS.indexOf(`B-${type}`);
-      const forced = em.map((e, i) => {
-        if (i < from || i > to || (i === to && to === words.length)) return e;
-        // Inside the span only B- then I- of the type; right after it, no I- of the type (the entity ends).
-        return e.map((x, k) => (i === to ? (k === b + 1 ? -Infinity : x) : k === (i === from ? b : b + 1) ? x : -Infinity));
-      });
+      const inside = b + 1; // TAGS lists each B- right before its I-
+      // Token `from` may only be B-type, the rest of the span only I-type, and the token after the span
+      // anything but I-type (so that the entity ends there).
+      const permitted = (i: number, k: number) => (i === from ? k === b : i < to ? k === inside : k !== inside);
+      const forced = em.map((e, i) => (i < from || i > to ? e : e.map((x, k) => (permitted(i, k) ? x : -Infinity))));
       return pathScore(em, trans, path) - pathScore(forced, trans, viterbi(forced, trans));
     },
   };
