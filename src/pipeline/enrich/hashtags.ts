@@ -75,7 +75,6 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (c.kind === 'TOPIC' && !looksLikeNoun(c.phrase, folded)) continue;
     take(c);
   }
-  // A short article may still reach the minimum from the remaining candidates.
   // A short article may still reach the minimum: names first, then recurring noun topics.
   for (const c of cands) if (out.length < min && c.kind !== 'TOPIC') take(c);
   for (const c of cands) if (out.length < min && c.kind === 'TOPIC' && c.score >= 3 && looksLikeNoun(c.phrase, folded)) take(c);
