@@ -1,5 +1,5 @@
-// The structured-perceptron training loop, shared by train-ner (the shipped model) and ner-cv (feature
-// comparisons by cross-validation away from the held-out sentences).
+// The structured-perceptron training loop, shared by train-ner (the shipped model) and the cross-validation
+// scripts ner-cv (features) and ner-cv-rules (post-rules), which never read the held-out sentences.
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { dynamicFeatures, lowerCaseWords, norm, staticFeatures } from '../src/pipeline/enrich/ner/features.ts';
 import { Perceptron, TAGS } from '../src/pipeline/enrich/ner/perceptron.ts';

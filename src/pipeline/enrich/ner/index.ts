@@ -30,8 +30,11 @@ export const nerRules = {
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
 };
 export type NerRule = keyof typeof nerRules;
-/** Margins (in tagger score units, tagger.ts TaggedSentence) below which a gazetteer may overrule the tagger. */
-export const nerTuning = { gazetteerMargin: 20 };
+/**
+ * The tagger's margin (training score units, tagger.ts TaggedSentence) below which a rule may overrule it:
+ * a gazetteer retyping a name, or a sentence-opening common word being dropped.
+ */
+export const nerTuning = { overruleMargin: 20 };
 
 const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
 
@@ -79,7 +82,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       const key = aliasKey(text);
       // The gazetteers correct the tagger only where it is unsure: a name that training taught it to
       // tag otherwise keeps the tagger's type (GMB tags "West Bank" as an organisation 39 times in 55).
-      const unsure = (t: 'ORG' | 'LOC') => type === t || tagged.margin(from, to, t) < nerTuning.gazetteerMargin;
+      const unsure = (t: 'ORG' | 'LOC') => type === t || tagged.margin(from, to, t) < nerTuning.overruleMargin;
       if (nerRules.gazOrg && gaz.orgs.has(key) && unsure('ORG')) type = 'ORG';
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER' && unsure('LOC')) type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
@@ -92,8 +95,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);
       if (!CAP.test(text) && !lowerOk && !/^(?:al|el|de|van|von|bin)-?/i.test(text)) continue;
       // One capitalised word opening the sentence that training text writes in lower case ("Council
-      // meets", "Police said") is capitalised for its place, not as a name, unless a gazetteer knows it.
-      if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key)) continue;
+      // meets") may be capitalised for its place, not as a name: dropped where the tagger is unsure,
+      // kept where it is sure of a name ("Rice said") or a gazetteer knows it.
+      if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key) &&
+        tagged.margin(from, to, 'O') < nerTuning.overruleMargin) continue;
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }

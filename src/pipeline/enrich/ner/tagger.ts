@@ -97,10 +97,11 @@ export interface TaggedSentence {
   tags: Tag[];
   /**
    * How much the tagger prefers its own tags over the best tagging that makes tokens [from, to) one
-   * entity of `type`: 0 when its tags already do, larger the surer it is of something else. A
+   * entity of `type` (or, for 'O', no entity at all): 0 when its tags already do, larger the surer it
+   * is of something else. A
    * gazetteer may overrule the tagger where it was unsure, not where training taught it otherwise.
    */
-  margin(from: number, to: number, type: 'PER' | 'ORG' | 'LOC'): number;
+  margin(from: number, to: number, type: 'PER' | 'ORG' | 'LOC' | 'O'): number;
 }
 
 export function tagSentence(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): TaggedSentence {
@@ -114,8 +115,10 @@ export function tagSentence(words: string[], model: Perceptron = loadModel(), ga
       const b = TAGS.indexOf(`B-${type}`);
       const inside = b + 1; // TAGS lists each B- right before its I-
       // Token `from` may only be B-type, the rest of the span only I-type, and the token after the span
-      // anything but I-type (so that the entity ends there).
-      const permitted = (i: number, k: number) => (i === from ? k === b : i < to ? k === inside : k !== inside);
+      // anything but I-type (so that the entity ends there). For 'O', every token of the span is O.
+      const permitted = type === 'O'
+        ? (i: number, k: number) => i === to || TAGS[k] === 'O'
+        : (i: number, k: number) => (i === from ? k === b : i < to ? k === inside : k !== inside);
       const forced = em.map((e, i) => (i < from || i > to ? e : e.map((x, k) => (permitted(i, k) ? x : -Infinity))));
       return pathScore(em, trans, path) - pathScore(forced, trans, viterbi(forced, trans));
     },

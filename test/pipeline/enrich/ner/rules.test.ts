@@ -39,9 +39,9 @@ describe('entity post-rules', () => {
     // A national team: the tagger reads "Sweden defeated …" as an organisation, the gazetteer lists a place.
     const text = 'Sweden defeated Brazil 1-0 in the final on Sunday.';
     const typeOf = (margin: number) => {
-      const saved = nerTuning.gazetteerMargin;
-      nerTuning.gazetteerMargin = margin;
-      try { return mentions(text).find((m) => m.text === 'Sweden')?.type; } finally { nerTuning.gazetteerMargin = saved; }
+      const saved = nerTuning.overruleMargin;
+      nerTuning.overruleMargin = margin;
+      try { return mentions(text).find((m) => m.text === 'Sweden')?.type; } finally { nerTuning.overruleMargin = saved; }
     };
     expect(typeOf(Infinity)).toBe('LOC');
     expect(typeOf(0)).toBe('ORG');
@@ -49,6 +49,8 @@ describe('entity post-rules', () => {
 
   it('does not take a capitalised common word opening a headline for a name', () => {
     expect(enrich({ title: 'Council meets', text: 'The council met on Friday in Leeds.' }).mentions.map((m) => m.text)).toEqual(['Leeds']);
+    // A surname that is also a common word stays a name where the tagger is sure of it.
+    expect(mentions('Rice said on Monday that talks would resume.').find((m) => m.text === 'Rice')?.type).toBe('PER');
   });
 
   it('has a switch for each rule, all on by default', () => {
