@@ -88,5 +88,8 @@ describe('tagger margins', () => {
     expect(t.margin(paris, paris + 1, 'ORG')).toBeGreaterThan(0);
     // "diplomats" is surely no name at all: making it a place costs more than retyping a name.
     expect(t.margin(5, 6, 'LOC')).toBeGreaterThan(t.margin(paris, paris + 1, 'ORG'));
+    // 'O' asks for no entity: free for a word already outside one, a cost for the name.
+    expect(t.margin(5, 6, 'O')).toBe(0);
+    expect(t.margin(paris, paris + 1, 'O')).toBeGreaterThan(0);
   });
 });
