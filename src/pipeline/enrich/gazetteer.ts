@@ -16,6 +16,8 @@ export interface Gazetteer {
   orgWords: Set<string>;
   /** Canonical names of countries (as opposed to cities and regions). */
   countries: Set<string>;
+  /** Names and aliases written in capitals, without dots ("UN", "UAE", "NATO"): kept as such when truecasing. */
+  acronyms: Set<string>;
 }
 
 function readData(name: string): string {
@@ -36,6 +38,8 @@ export function gazetteer(): Gazetteer {
   const placeWords = new Set<string>();
   const orgWords = new Set<string>();
   const countries = new Set<string>();
+  const acronyms = new Set<string>();
+  const noteAcronym = (a: string) => { if (/^[\p{Lu}.&]+$/u.test(a) && a.replace(/\./g, '').length >= 2) acronyms.add(a.replace(/\./g, '')); };
   for (const line of readData('places.tsv').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [canon, aliases = '', kind] = line.split('\t');
@@ -44,6 +48,7 @@ export function gazetteer(): Gazetteer {
     for (const a of all) {
       const k = aliasKey(a);
       if (!places.has(k)) places.set(k, canon!);
+      noteAcronym(a);
       for (const w of a.toLowerCase().split(/\s+/)) placeWords.add(w);
       // A demonym ends like one and is not a name of the place itself.
       if (/(?:an|ans|ian|ese|ish|i|is|ic|ch|ss)$/i.test(a) && a !== canon && !/\s/.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a)) demonyms.set(k, canon!);
@@ -55,12 +60,13 @@ export function gazetteer(): Gazetteer {
     for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
       const k = aliasKey(a);
       if (!orgs.has(k)) orgs.set(k, canon!);
+      noteAcronym(a);
       for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
     }
   }
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries };
+  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, acronyms };
   return cached;
 }

@@ -7,6 +7,7 @@ import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
 import { loadModel, spansOf, tagSentence } from './tagger.ts';
+import { truecaseWords } from './truecase.ts';
 
 export interface RawMention {
   type: 'PER' | 'ORG' | 'LOC' | 'DATE' | 'MONEY' | 'QUANTITY';
@@ -28,6 +29,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
 export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
+  truecase: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -43,9 +45,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const gaz = gazetteer();
   const out: RawMention[] = [];
   for (const s of sentences) {
-    const toks = tokenizeWords(folded, s.start, s.end);
+    const toks = nameTokens(folded, s);
     if (!toks.length) continue;
-    // All-caps headlines confuse a cased tagger; tag them word by word from the gazetteers only.
     const tagged = tagSentence(toks.map((t) => t.text));
     const tags = tagged.tags;
     for (const sp of spansOf(tags)) {
@@ -109,6 +110,18 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 }
 
 /**
+ * The sentence's words as the tagger and the rules read them: shouted headlines and datelines recased
+ * as ordinary text (truecase.ts). Offsets are the text's own, so mentions keep the words as written.
+ */
+function nameTokens(folded: string, s: Span): Token[] {
+  const toks = tokenizeWords(folded, s.start, s.end);
+  if (!nerRules.truecase) return toks;
+  const words = toks.map((t) => t.text);
+  const cased = truecaseWords(words, loadModel(), gazetteer());
+  return cased === words ? toks : toks.map((t, i) => ({ ...t, text: cased[i]! }));
+}
+
+/**
  * "US" + "State Department" → "US State Department": a country's name directly before one of its
  * state institutions is part of the institution's name (newswire annotation, GMB included, joins
  * "U.S. Embassy", "U.S. Congress"). Other organisations keep the country apart ("Iraq" + "Study Group",
@@ -135,7 +148,7 @@ function addGazetteerMisses(folded: string, sentences: Span[], ms: RawMention[])
   const gaz = gazetteer();
   const firsts = firstWords();
   for (const s of sentences) {
-    const toks = tokenizeWords(folded, s.start, s.end);
+    const toks = nameTokens(folded, s);
     for (let i = 0; i < toks.length; i++) {
       if (!CAP.test(toks[i]!.text) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
       for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
@@ -169,7 +182,7 @@ const SPEECH_AFTER = /^\s+(?:said|says|stated|told|added|noted|explained|argued|
 function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]): void {
   const gaz = gazetteer();
   for (const s of sentences) {
-    const toks = tokenizeWords(folded, s.start, s.end);
+    const toks = nameTokens(folded, s);
     for (let i = 0; i < toks.length; i++) {
       if (!NAME_WORD.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase()) || gaz.titleWords.has(toks[i]!.text.toLowerCase())) continue;
       let j = i + 1;

@@ -112,7 +112,7 @@ export function tagSentence(words: string[], model: Perceptron = loadModel(), ga
   return {
     tags: path.map((k) => TAGS[k]!),
     margin(from, to, type) {
-      const b = TAGS.indexOf(`B-${type}`);
+      const b = TAGS.indexOf(`B-${type}` as Tag); // -1 for 'O', which needs no B- tag
       const inside = b + 1; // TAGS lists each B- right before its I-
       // Token `from` may only be B-type, the rest of the span only I-type, and the token after the span
       // anything but I-type (so that the entity ends there). For 'O', every token of the span is O.

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../../src/pipeline/enrich/index.ts';
+import { gazetteer } from '../../../../src/pipeline/enrich/gazetteer.ts';
+import { nerRules } from '../../../../src/pipeline/enrich/ner/index.ts';
+import { loadModel } from '../../../../src/pipeline/enrich/ner/tagger.ts';
+import { shoutedRuns, truecaseWords } from '../../../../src/pipeline/enrich/ner/truecase.ts';
+
+const recase = (s: string) => truecaseWords(s.split(' '), loadModel(), gazetteer()).join(' ');
+const names = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.text}/${m.type}`);
+
+describe('truecasing shouted words', () => {
+  it('tells a shouted stretch from a sentence with a few acronyms', () => {
+    expect(shoutedRuns('SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .'.split(' ')).every(Boolean)).toBe(true);
+    expect(shoutedRuns('NATO and EU officials met UN staff in Brussels .'.split(' ')).some(Boolean)).toBe(false);
+    expect(shoutedRuns('US BANS'.split(' ')).some(Boolean)).toBe(false);
+    // A headline run into the sentence after it, for want of a full stop.
+    expect(shoutedRuns('TALKS STALL IN GENEVA Diplomats said on Monday'.split(' '))).toEqual([true, true, true, true, false, false, false, false]);
+  });
+
+  it('recases a shouted headline: places and names capitalised, common words lowered, acronyms kept', () => {
+    expect(recase('SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .')).toBe('Soccer - Japan get lucky win , China in surprise defeat .');
+    expect(recase('NATO WARNS SOUTH KOREA AS TALKS RESUME')).toMatch(/^NATO warns South Korea as talks /);
+    // "IS" is the verb in a headline, though it also names the Islamic State; "US" stays the country.
+    expect(recase('US ENVOY SAYS CEASEFIRE IS HOLDING')).toBe('US envoy says ceasefire is holding');
+  });
+
+  it('recases a long shouted word in ordinary text, and leaves acronyms and short words alone', () => {
+    expect(recase('BRUSSELS 1996-08-22')).toBe('Brussels 1996-08-22');
+    expect(recase('The UNICEF report reached the WTO and IMF on Monday .')).toBe('The UNICEF report reached the WTO and IMF on Monday .');
+    expect(recase('Latvian Prime Minister Valdis DOMBROVSKIS said')).toBe('Latvian Prime Minister Valdis Dombrovskis said');
+  });
+
+  it('returns the same array when nothing is shouted', () => {
+    const words = 'Talks resumed in Geneva on Monday .'.split(' ');
+    expect(truecaseWords(words, loadModel(), gazetteer())).toBe(words);
+  });
+
+  it('finds the names of a shouted headline and dateline, keeping the text as written', () => {
+    const text = 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\nBRUSSELS 1996-08-22\nJapan began the defence of its Asian Cup title on Friday.';
+    const found = names(text);
+    expect(found).toEqual(expect.arrayContaining(['JAPAN/LOC', 'CHINA/LOC', 'BRUSSELS/LOC']));
+    // Shouted common words are not names: "IN" was an organisation before truecasing.
+    expect(found.filter((n) => /^(?:SOCCER|GET|LUCKY|WIN|IN|SURPRISE|DEFEAT)\//.test(n))).toEqual([]);
+    nerRules.truecase = false;
+    try {
+      expect(names(text)).not.toEqual(found);
+    } finally {
+      nerRules.truecase = true;
+    }
+  });
+
+  it('keeps a shouted person name whole and apart from the verb after it', () => {
+    const found = names('RUBIO SAYS IRAN MUST STOP ARMING MILITIAS IN IRAQ\nSecretary of State Marco Rubio spoke in Washington on Tuesday.');
+    expect(found).toEqual(expect.arrayContaining(['IRAN/LOC', 'IRAQ/LOC']));
+    expect(found.some((n) => /SAYS|MUST|STOP|ARMING|MILITIAS/.test(n))).toBe(false);
+  });
+});
