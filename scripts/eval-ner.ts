@@ -2,10 +2,13 @@
 // pipeline (tagger + gazetteers + rules + repeated surnames) on:
 //   - the GMB sentences that scripts/train-ner.ts holds out (never trained on),
 //   - wikigold (Wikipedia text, a different domain; MISC ignored),
-//   - test/fixtures/ner/*.conll, the project's own small annotated news dev set (in the repo).
+//   - test/fixtures/ner/*.conll, the project's own small annotated news dev set (in the repo);
+//   - the own set and wikigold again with every word in capitals, as wire headlines are written (how much
+//     truecasing, ner/truecase.ts, recovers; NER_OFF=truecase shows the figures without it).
 // Run: node bin/run-ts.js scripts/eval-ner.ts   (reads ../shared/data/ner; says so when absent)
 //      --no-heldout: own set and wikigold only (while developing, the held-out score is not looked at)
 import { existsSync } from 'node:fs';
+import { nerRules, type NerRule } from '../src/pipeline/enrich/ner/index.ts';
 import { DATA, HELDOUT, inDocuments, OWN_SET, perTypeF1, prf, readConllDir, readGmb, readWikigold, scoreDocuments, type Sentence } from './train-ner-data.ts';
 
 function score(name: string, docs: Sentence[][]): void {
@@ -17,7 +20,14 @@ function score(name: string, docs: Sentence[][]): void {
   console.log(`${name.padEnd(28)} P ${r.p.toFixed(3)}  R ${r.r.toFixed(3)}  F1 ${r.f.toFixed(3)}   (${perTypeF1(per)}; ${tp + fn} gold entities, ${(tokens / (ms / 1000) / 1000).toFixed(0)}k tokens/s)`);
 }
 
-if (existsSync(OWN_SET)) score('own news dev set (repo)', readConllDir(OWN_SET));
+/** The same documents with every word in capitals; the gold spans are unchanged. */
+const shouted = (docs: Sentence[][]) => docs.map((d) => d.map((s) => ({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags })));
+
+for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
+if (existsSync(OWN_SET)) {
+  score('own news dev set (repo)', readConllDir(OWN_SET));
+  score('own set, in capitals', shouted(readConllDir(OWN_SET)));
+}
 if (!existsSync(DATA)) {
   console.error(`\n../shared/data/ner not found at ${DATA}: GMB and wikigold scores skipped.`);
   process.exit(0);
@@ -25,3 +35,4 @@ if (!existsSync(DATA)) {
 const gmb = readGmb();
 if (!process.argv.includes('--no-heldout')) score(`GMB held-out (${HELDOUT} sent.)`, inDocuments(gmb.slice(gmb.length - HELDOUT)));
 score('wikigold (MISC ignored)', inDocuments(readWikigold()));
+score('wikigold, in capitals', shouted(inDocuments(readWikigold())));

@@ -113,9 +113,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
  * The sentence's words as the tagger and the rules read them: shouted headlines and datelines recased
  * as ordinary text (truecase.ts). Offsets are the text's own, so mentions keep the words as written.
  */
+const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 function nameTokens(folded: string, s: Span): Token[] {
   const toks = tokenizeWords(folded, s.start, s.end);
-  if (!nerRules.truecase) return toks;
+  // Most sentences have no two capitals in a row, so no shouted word: skip the word-by-word check.
+  if (!nerRules.truecase || !TWO_CAPITALS.test(folded.slice(s.start, s.end))) return toks;
   const words = toks.map((t) => t.text);
   const cased = truecaseWords(words, loadModel(), gazetteer());
   return cased === words ? toks : toks.map((t, i) => ({ ...t, text: cased[i]! }));
