@@ -3,8 +3,9 @@
 //   - the GMB sentences that scripts/train-ner.ts holds out (never trained on),
 //   - wikigold (Wikipedia text, a different domain; MISC ignored),
 //   - test/fixtures/ner/*.conll, the project's own small annotated news dev set (in the repo);
-//   - the own set and wikigold again with every word in capitals, as wire headlines are written (how much
-//     truecasing, ner/truecase.ts, recovers; NER_OFF=truecase shows the figures without it).
+//   - the own set and wikigold again with every word in capitals, as wire headlines are written, and in
+//     Title Case (Chicago style: short function words stay lower case), as many publishers write them
+//     (how much truecasing, ner/truecase.ts, recovers; NER_OFF=truecase shows the figures without it).
 // Run: node bin/run-ts.js scripts/eval-ner.ts   (reads ../shared/data/ner; says so when absent)
 //      --no-heldout: own set and wikigold only (while developing, the held-out score is not looked at)
 import { existsSync } from 'node:fs';
@@ -20,13 +21,17 @@ function score(name: string, docs: Sentence[][]): void {
   console.log(`${name.padEnd(28)} P ${r.p.toFixed(3)}  R ${r.r.toFixed(3)}  F1 ${r.f.toFixed(3)}   (${perTypeF1(per)}; ${tp + fn} gold entities, ${(tokens / (ms / 1000) / 1000).toFixed(0)}k tokens/s)`);
 }
 
-/** The same documents with every word in capitals; the gold spans are unchanged. */
-const shouted = (docs: Sentence[][]) => docs.map((d) => d.map((s) => ({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags })));
+/** The same documents with every word in capitals, or in Title Case; the gold spans are unchanged. */
+const recased = (docs: Sentence[][], f: (w: string, i: number) => string) => docs.map((d) => d.map((s) => ({ words: s.words.map(f), tags: s.tags })));
+const shouted = (docs: Sentence[][]) => recased(docs, (w) => w.toUpperCase());
+const MINOR = /^(?:a|an|the|and|but|or|for|nor|on|at|to|by|of|in)$/;
+const titled = (docs: Sentence[][]) => recased(docs, (w, i) => (i && MINOR.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 if (existsSync(OWN_SET)) {
   score('own news dev set (repo)', readConllDir(OWN_SET));
   score('own set, in capitals', shouted(readConllDir(OWN_SET)));
+  score('own set, in Title Case', titled(readConllDir(OWN_SET)));
 }
 if (!existsSync(DATA)) {
   console.error(`\n../shared/data/ner not found at ${DATA}: GMB and wikigold scores skipped.`);
@@ -36,3 +41,4 @@ const gmb = readGmb();
 if (!process.argv.includes('--no-heldout')) score(`GMB held-out (${HELDOUT} sent.)`, inDocuments(gmb.slice(gmb.length - HELDOUT)));
 score('wikigold (MISC ignored)', inDocuments(readWikigold()));
 score('wikigold, in capitals', shouted(inDocuments(readWikigold())));
+score('wikigold, in Title Case', titled(inDocuments(readWikigold())));

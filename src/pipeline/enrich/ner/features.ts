@@ -50,7 +50,7 @@ export function lexKey(w: string): string {
 const classCache = new Map<string, readonly [string, string, string] | undefined>();
 
 /** The word's [fine, mid, coarse] classes, looked up once per distinct word (each token asks three times). */
-export function classesOf(w: string): readonly [string, string, string] | undefined {
+function classesOf(w: string): readonly [string, string, string] | undefined {
   if (classCache.has(w)) return classCache.get(w);
   const c = wordClasses().get(lexKey(w));
   if (classCache.size > 100_000) classCache.clear();

