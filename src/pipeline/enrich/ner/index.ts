@@ -44,8 +44,9 @@ const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'va
 export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const gaz = gazetteer();
   const out: RawMention[] = [];
-  for (const s of sentences) {
-    const toks = nameTokens(folded, s);
+  // Each sentence's words, read once for the tagger and both rules that scan sentences again.
+  const sentenceTokens = sentences.map((s) => nameTokens(folded, s));
+  for (const toks of sentenceTokens) {
     if (!toks.length) continue;
     const tagged = tagSentence(toks.map((t) => t.text));
     const tags = tagged.tags;
@@ -104,8 +105,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
     }
   }
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
-  if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentences, out);
-  if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentences, out);
+  if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
+  if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -144,11 +145,10 @@ function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
 }
 
 /** Gazetteer names the tagger missed (capitalised, whole words, not inside another mention). */
-function addGazetteerMisses(folded: string, sentences: Span[], ms: RawMention[]): void {
+function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
   const firsts = firstWords();
-  for (const s of sentences) {
-    const toks = nameTokens(folded, s);
+  for (const toks of sentenceTokens) {
     for (let i = 0; i < toks.length; i++) {
       if (!CAP.test(toks[i]!.text) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
       for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
@@ -179,10 +179,9 @@ const SPEECH_AFTER = /^\s+(?:said|says|stated|told|added|noted|explained|argued|
  * them ("Uday al-Khadran said"). Unknown names from other cultures are where a newswire-trained tagger
  * is weakest, and these two frames are how news introduces a person.
  */
-function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]): void {
+function addUntaggedPeople(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
-  for (const s of sentences) {
-    const toks = nameTokens(folded, s);
+  for (const toks of sentenceTokens) {
     for (let i = 0; i < toks.length; i++) {
       if (!NAME_WORD.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase()) || gaz.titleWords.has(toks[i]!.text.toLowerCase())) continue;
       let j = i + 1;
@@ -202,7 +201,7 @@ function addUntaggedPeople(folded: string, sentences: Span[], ms: RawMention[]):
       if (inside.some((m) => m.start === start && m.end === end) || toks[first - 1]?.text.toLowerCase() === 'the') continue;
       if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text)) || ORG_HEAD.test(toks[j - 1]!.text)) continue;
       if (toks.slice(first, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) continue;
-      const after = folded.slice(end, Math.min(s.end, end + 80));
+      const after = folded.slice(end, Math.min(toks.at(-1)!.end, end + 80));
       const appos = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s*){1,4})/u.exec(after);
       const isPerson = (appos && appos[1]!.split(/\s+/).some((w) => PERSON_NOUN.test(w))) || SPEECH_AFTER.test(after);
       if (!isPerson) continue;
