@@ -2,8 +2,10 @@
 // capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT", "BRUSSELS 1996-08-22",
 // "KYIV, Ukraine (AP) —"), and capitals are a cased tagger's strongest clue to a name: shouted, every
 // word looks like an acronym and "IN" becomes an organisation. The tagger sees the recased words; the
-// mentions keep the text as written. (Statistical truecasers need a large cased corpus; the gazetteers
-// and the tagger's lower-case vocabulary decide well enough.)
+// mentions keep the text as written. (Statistical truecasers need a large cased corpus and a language
+// model; the gazetteers and a list of words news writes in lower case decide well enough.)
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Perceptron } from './perceptron.ts';
 
@@ -43,14 +45,24 @@ export function shoutedRuns(words: readonly string[]): boolean[] {
 
 const SUFFIX = /(?:ing|ed|es|s|ly|er|ers|ment|ments|ness)$/;
 
+let common: ReadonlySet<string> | null = null;
+
+/** Lower-case words of GMB and BBC News text (data/common-words.txt.gz, scripts/build-common-words.ts). */
+function commonWords(): ReadonlySet<string> {
+  if (common) return common;
+  const text = gunzipSync(readFileSync(new URL('../data/common-words.txt.gz', import.meta.url))).toString('utf8');
+  common = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')));
+  return common;
+}
+
 /**
- * Is this (lower-case) word a common word rather than a name? The training text writes it in lower case,
- * or an inflection of a word it does ("revealed" from "reveal"). (The word classes were tried as well:
- * their weights put "obama" with the common words.)
+ * Is this (lower-case) word a common word rather than a name? News text writes it in lower case (the
+ * tagger's training text or the common-word list), or an inflection of a word it does ("revealed" from
+ * "reveal"). (The word classes were tried as well: their weights put "obama" with the common words.)
  */
 function isCommonWord(lw: string, model: Perceptron): boolean {
   const lower = model.lower;
-  if (lower.has(lw)) return true;
+  if (lower.has(lw) || commonWords().has(lw)) return true;
   const m = SUFFIX.exec(lw);
   if (!m || lw.length - m[0].length < 3) return false;
   const stem = lw.slice(0, -m[0].length);
