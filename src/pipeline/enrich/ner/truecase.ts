@@ -1,9 +1,10 @@
-// Shouted and Title Case words back in ordinary case before tagging. Wire copy writes headlines and datelines in
-// capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT", "BRUSSELS 1996-08-22",
-// "KYIV, Ukraine (AP) —"), and capitals are a cased tagger's strongest clue to a name: shouted, every
-// word looks like an acronym and "IN" becomes an organisation. The tagger sees the recased words; the
-// mentions keep the text as written. (Statistical truecasers need a large cased corpus and a language
-// model; the gazetteers and a list of words news writes in lower case decide well enough.)
+// Shouted and Title Case words back in ordinary case before tagging. Wire copy writes headlines and
+// datelines in capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT", "BRUSSELS 1996-08-22"),
+// many publishers write headlines in Title Case ("Rubio Says Iran Must Stop Arming Militias"), and
+// capitals are a cased tagger's strongest clue to a name: shouted, every word looks like an acronym and
+// "IN" becomes an organisation; in Title Case the whole headline becomes one. The tagger and the rules see
+// the recased words; the mentions keep the text as written. (Statistical truecasers need a large cased
+// corpus and a language model; the gazetteers and a list of words news writes in lower case do well enough.)
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Gazetteer } from '../gazetteer.ts';
@@ -17,7 +18,7 @@ const LETTER = /\p{L}/u;
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 /** Small words inside multi-word names ("BANK OF ENGLAND"). */
 const JOINER = /^(?:of|the|and|for|on|de|al|&)$/;
-/** Outside a shouted sentence, a capitalised word this long is a dateline or a byline, not an acronym. */
+/** Outside a shouted stretch, a word in capitals this long is a dateline or a byline, not an acronym. */
 const LONG = 5;
 
 export function isShouted(w: string): boolean {
@@ -63,6 +64,8 @@ function commonWords(): ReadonlySet<string> {
 function isCommonWord(lw: string, model: Perceptron): boolean {
   const lower = model.lower;
   if (lower.has(lw) || commonWords().has(lw)) return true;
+  // Inflections only of the tagger's own words: stems from the longer list measured no better (own set in
+  // capitals 0.802 against 0.807, wikigold 0.439 against 0.435).
   const m = SUFFIX.exec(lw);
   if (!m || lw.length - m[0].length < 3) return false;
   const stem = lw.slice(0, -m[0].length);
@@ -179,8 +182,7 @@ export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Ga
 
 /**
  * A Title Case sentence as it would read in sentence case: capitalised common words after the first
- * word are lowered; names stay, and so do gazetteer names of several words ("Asian Cup" is not in
- * them, so it reads "Asian cup": the tagger still finds the place in "Asian").
+ * word are lowered; names stay, and so do gazetteer names of several words ("United Arab Emirates").
  */
 function lowerTitleWords(words: string[], model: Perceptron, gaz: Gazetteer): string[] {
   const out = [...words];
