@@ -64,7 +64,7 @@ function commonWords(): ReadonlySet<string> {
 function isCommonWord(lw: string, model: Perceptron): boolean {
   const lower = model.lower;
   if (lower.has(lw) || commonWords().has(lw)) return true;
-  // Inflections only of the tagger's own words: stems from the longer list measured no better (own set in
+  // Inflections only of the tagger's own words: stems from the longer list measured mixed (own set in
   // capitals 0.802 against 0.807, wikigold 0.439 against 0.435).
   const m = SUFFIX.exec(lw);
   if (!m || lw.length - m[0].length < 3) return false;
