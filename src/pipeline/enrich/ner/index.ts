@@ -111,8 +111,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 }
 
 /**
- * The sentence's words as the tagger and the rules read them: shouted headlines and datelines recased
- * as ordinary text (truecase.ts). Offsets are the text's own, so mentions keep the words as written.
+ * The sentence's words as the tagger and the rules read them: shouted headlines and datelines, and
+ * Title Case headlines, recased as ordinary text (truecase.ts). Offsets are the text's own, so mentions
+ * keep the words as written.
  */
 function nameTokens(folded: string, s: Span): Token[] {
   const toks = tokenizeWords(folded, s.start, s.end);
