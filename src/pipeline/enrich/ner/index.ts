@@ -38,8 +38,6 @@ export type NerRule = keyof typeof nerRules;
  */
 export const nerTuning = { overruleMargin: 20 };
 
-const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
-
 /** PER/ORG/LOC mentions in the folded document, sentence by sentence. */
 export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const gaz = gazetteer();
@@ -282,4 +280,3 @@ export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: 
 }
 
 export type { Token };
-export { LOWER_JOINERS };

@@ -98,8 +98,8 @@ export interface TaggedSentence {
   /**
    * How much the tagger prefers its own tags over the best tagging that makes tokens [from, to) one
    * entity of `type` (or, for 'O', no entity at all): 0 when its tags already do, larger the surer it
-   * is of something else. A
-   * gazetteer may overrule the tagger where it was unsure, not where training taught it otherwise.
+   * is of something else. A gazetteer may overrule the tagger where it was unsure, not where training
+   * taught it otherwise.
    */
   margin(from: number, to: number, type: 'PER' | 'ORG' | 'LOC' | 'O'): number;
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Gazetteer } from '../gazetteer.ts';
+import { MONTHS, WEEKDAYS } from '../numbers.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -15,14 +16,19 @@ const SHOUTED = /^(?=(?:[^\p{L}]*\p{L}){2})[^\p{Ll}.]+$/u;
 /** Any word with a capital and no lower-case letter ("A", "I'M", "U.S."): part of a shouted stretch. */
 const CAPITALS = /^(?=[^\p{L}]*\p{Lu})[^\p{Ll}]+$/u;
 const LETTER = /\p{L}/u;
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
-/** Small words inside multi-word names ("BANK OF ENGLAND"). */
-const JOINER = /^(?:of|the|and|for|on|de|al|&)$/;
+/** Day and month names, which keep their capital; not "may", which is more often the verb. */
+const CALENDAR: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS].filter((w) => w !== 'may'));
+/** Small words that stay lower case inside multi-word names ("BANK OF ENGLAND", "COSTA DEL SOL"). */
+const LOWER_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'du', 'der', 'del', 'on', '&']);
 /** Outside a shouted stretch, a word in capitals this long is a dateline or a byline, not an acronym. */
 const LONG = 5;
 
-export function isShouted(w: string): boolean {
+function isShouted(w: string): boolean {
   return SHOUTED.test(w);
+}
+
+function letterCount(w: string): number {
+  return w.replace(/[^\p{L}]/gu, '').length;
 }
 
 /**
@@ -98,10 +104,9 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
     // shouted headline ("HE IS"), unless it names a place ("US").
     return w.length <= 3 && model.lower.has(lw) && !gaz.places.has(lw) ? lw : w;
   }
-  if (gaz.places.has(lw) || gaz.orgs.has(lw) || CALENDAR.test(lw)) return titleCase(w);
+  if (gaz.places.has(lw) || gaz.orgs.has(lw) || CALENDAR.has(lw)) return titleCase(w);
   if (isCommonWord(lw, model)) return lw;
-  const letters = w.replace(/[^\p{L}]/gu, '').length;
-  return letters >= LONG ? titleCase(w) : w;
+  return letterCount(w) >= LONG ? titleCase(w) : w;
 }
 
 /**
@@ -121,12 +126,12 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     const n = all ? gazetteerNameAt(words, i, gaz) : 0;
     if (n) {
       out ??= [...words];
-      for (let k = i; k < i + n; k++) out[k] = JOINER.test(words[k]!.toLowerCase()) && k > i ? words[k]!.toLowerCase() : titleCase(words[k]!);
+      for (let k = i; k < i + n; k++) out[k] = LOWER_JOINERS.has(words[k]!.toLowerCase()) && k > i ? words[k]!.toLowerCase() : titleCase(words[k]!);
       i += n - 1;
       continue;
     }
     // Dotted abbreviations ("U.S.", "GOV.") are written so in ordinary text too.
-    if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || w.replace(/[^\p{L}]/gu, '').length < LONG) continue;
+    if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
     if (r === w) continue;
@@ -137,6 +142,10 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
   return isTitleCase(cased, model, gaz) ? lowerTitleWords(cased, model, gaz) : cased;
 }
 
+/** A Title Case sentence: at least this many capitalised words, and this share of its words capitalised. */
+const TITLE_MIN_CAPITALS = 3;
+const TITLE_SHARE = 0.8;
+
 const WORD_START = /(?<!\p{L})\p{L}/gu;
 const CAPITAL_START = /(?<!\p{L})\p{Lu}/gu;
 
@@ -144,7 +153,7 @@ const CAPITAL_START = /(?<!\p{L})\p{Lu}/gu;
 export function mayNeedTruecasing(text: string): boolean {
   if (/\p{Lu}\p{Lu}/u.test(text)) return true;
   const caps = text.match(CAPITAL_START)?.length ?? 0;
-  return caps >= 3 && caps >= 0.8 * (text.match(WORD_START)?.length ?? 0);
+  return caps >= TITLE_MIN_CAPITALS && caps >= TITLE_SHARE * (text.match(WORD_START)?.length ?? 0);
 }
 
 /** A capitalised word in ordinary case ("Says", "McCain"), not a shouted one. */
@@ -155,7 +164,7 @@ function isCapitalisedCommonWord(w: string, model: Perceptron, gaz: Gazetteer): 
   if (!CAPITALISED.test(w)) return false;
   const lw = w.toLowerCase();
   // Titles are capitalised before a name in any sentence ("Prime Minister Valdis Dombrovskis").
-  return !gaz.places.has(lw) && !gaz.orgs.has(lw) && !gaz.titleWords.has(lw) && !CALENDAR.test(lw) && isCommonWord(lw, model);
+  return !gaz.places.has(lw) && !gaz.orgs.has(lw) && !gaz.titleWords.has(lw) && !CALENDAR.has(lw) && isCommonWord(lw, model);
 }
 
 /**
@@ -177,7 +186,7 @@ export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Ga
     if (lettered++ && isCapitalisedCommonWord(w, model, gaz)) common++;
     if (/^\p{Lu}/u.test(w)) caps++;
   }
-  return caps >= 3 && common >= 1 && caps >= 0.8 * lettered && listMarks <= 2;
+  return caps >= TITLE_MIN_CAPITALS && common >= 1 && caps >= TITLE_SHARE * lettered && listMarks <= 2;
 }
 
 /**
