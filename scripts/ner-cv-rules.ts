@@ -2,15 +2,15 @@
 // held-out ones (never read here): for each fold the tagger is trained on the other folds, then the
 // whole pipeline scores the fold with all rules, each rule off in turn, and all off. Four folds give
 // six times the evidence of the 1,200-sentence dev slice, so a rule's cost or gain is not seed noise.
-// Run: node bin/run-ts.js scripts/ner-cv-rules.ts [FOLDS=4] [EPOCHS=6]   (NER_OFF=a,b: only those rules)
+// Run: node bin/run-ts.js scripts/ner-cv-rules.ts [FOLDS=4] [EPOCHS=10]   (NER_OFF=a,b: only those rules)
 import { nerRules, type NerRule } from '../src/pipeline/enrich/ner/index.ts';
 import { useModel } from '../src/pipeline/enrich/ner/tagger.ts';
-import { trainPerceptron } from './ner-train-core.ts';
+import { EPOCHS, trainPerceptron } from './ner-train-core.ts';
 import { crossValidationFolds, inDocuments, OWN_SET, prf, readConllDir, readGmb, requireData, scoreDocuments, type Sentence, type TypeCounts } from './train-ner-data.ts';
 
 requireData();
 const folds = Number(process.argv[2] ?? 4);
-const epochs = Number(process.argv[3] ?? 6);
+const epochs = Number(process.argv[3] ?? EPOCHS);
 const rules = Object.keys(nerRules) as NerRule[];
 const only = process.env.NER_OFF?.split(',').filter(Boolean) as NerRule[] | undefined;
 const configs: [string, NerRule[]][] = [['all rules on', []], ...(only?.length ? only : rules).map((r): [string, NerRule[]] => [`off: ${r}`, [r]]), ['all off', rules]];

@@ -7,8 +7,20 @@ import { tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
 import { PREV_STATES, START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
 import { correctHonorifics, entitySet, prf, type Sentence } from './train-ner-data.ts';
 
+/** Training epochs of the shipped model and the cross-validation scripts' default. */
+export const EPOCHS = 10;
+/**
+ * The training decoder's bonus to every wrong tag (cost-augmented decoding, as in margin-rescaled
+ * structured learning): the perceptron then updates until the gold tags win by a margin that grows with
+ * the number of wrong tags, not merely until they win. 4-fold CV, tagger alone: 0.8352 without (8 epochs,
+ * the best of 8–12), 0.8381 with 30 (10 epochs); 20 and 45 gave 0.837–0.838, 120 gave 0.836.
+ */
+export const TRAIN_COST = 30;
+
 export interface TrainOptions {
   epochs: number;
+  /** Cost-augmented decoding bonus (default: NER_COST from the environment, else TRAIN_COST; 0 is the plain perceptron). */
+  cost?: number;
   seed?: number;
   /** Called after each epoch with the weights averaged so far (for early-stopping curves). */
   onEpoch?: (epoch: number, errors: number, averaged: () => Perceptron) => void;
@@ -24,6 +36,7 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
   p.lower = lowerCaseWords(train.map((s) => s.words));
   const feats = train.map((s) => staticFeatures(s.words, gaz, p.lower));
   const order = train.map((_, i) => i);
+  const cost = opts.cost ?? Number(process.env.NER_COST ?? TRAIN_COST);
   let seed = opts.seed ?? 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let e = 0; e < opts.epochs; e++) {
@@ -36,9 +49,13 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
       const s = train[si]!;
       const f = feats[si]!;
       const wn = s.words.map(norm);
-      const em = f.map((x) => p.scores(x));
-      const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
       const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
+      const em = f.map((x, i) => {
+        const v = p.scores(x);
+        for (let k = 0; k < v.length; k++) if (k !== gold[i]) v[k]! += cost;
+        return v;
+      });
+      const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
       p.tick();
       for (let i = 0; i < gold.length; i++) {
         const gp = i ? gold[i - 1]! : START;

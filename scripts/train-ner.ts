@@ -4,11 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { deserializeModel, serializeModel } from '../src/pipeline/enrich/ner/tagger.ts';
-import { fmtScore, taggerScore, trainPerceptron } from './ner-train-core.ts';
+import { EPOCHS, fmtScore, taggerScore, trainPerceptron } from './ner-train-core.ts';
 import { devSlice, HELDOUT, readGmb, requireData } from './train-ner-data.ts';
 
 requireData();
-const epochs = Number(process.argv[2] ?? 8);
+const epochs = Number(process.argv[2] ?? EPOCHS);
 const all = readGmb();
 // NER_DEV=N also keeps the N sentences before the held-out ones out of training, so that rules and
 // features can be developed against errors on sentences that are never scored in eval-ner.
