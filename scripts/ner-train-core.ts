@@ -16,11 +16,11 @@ export const EPOCHS = 10;
  * the best of 8–12), 0.8381 with 30 (10 epochs); 20 and 45 gave 0.837–0.838, 120 gave 0.836.
  */
 export const TRAIN_COST = 30;
+/** NER_COST overrides it for experiments (NER_COST=0: the plain perceptron). */
+const COST = Number(process.env.NER_COST ?? TRAIN_COST);
 
 export interface TrainOptions {
   epochs: number;
-  /** Cost-augmented decoding bonus (default: NER_COST from the environment, else TRAIN_COST; 0 is the plain perceptron). */
-  cost?: number;
   seed?: number;
   /** Called after each epoch with the weights averaged so far (for early-stopping curves). */
   onEpoch?: (epoch: number, errors: number, averaged: () => Perceptron) => void;
@@ -36,7 +36,6 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
   p.lower = lowerCaseWords(train.map((s) => s.words));
   const feats = train.map((s) => staticFeatures(s.words, gaz, p.lower));
   const order = train.map((_, i) => i);
-  const cost = opts.cost ?? Number(process.env.NER_COST ?? TRAIN_COST);
   let seed = opts.seed ?? 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let e = 0; e < opts.epochs; e++) {
@@ -52,7 +51,7 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
       const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
       const em = f.map((x, i) => {
         const v = p.scores(x);
-        for (let k = 0; k < v.length; k++) if (k !== gold[i]) v[k]! += cost;
+        for (let k = 0; k < v.length; k++) if (k !== gold[i]) v[k]! += COST;
         return v;
       });
       const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
