@@ -251,7 +251,14 @@ function feedContent(item: Item): ExtractedPage | null {
   const html = item.contentHtml?.trim() || item.summary?.trim();
   if (!html) return null;
   const body = /<[a-z][^>]*>/i.test(html) ? html : html.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
-  const page = extract({ html: `<html><body><article>${body}</article></body></html>`, url: item.url ?? undefined });
+  let page: ExtractedPage;
+  try {
+    page = extract({ html: `<html><body><article>${body}</article></body></html>`, url: item.url ?? undefined });
+  } catch (e) {
+    // Feed content with no words (an empty paragraph, stray bytes) is no content.
+    if (isLedeError(e) && e.code === 'bad_input') return null;
+    throw e;
+  }
   return page.text.trim() ? page : null;
 }
 

@@ -75,6 +75,36 @@ describe('lede extract', () => {
     expect((await run(['--bogus', SEED])).code).toBe(2);
   });
 
+  it('refuses empty, binary and wordless files one by one and fails only when all fail', async () => {
+    const empty = join(tmp, 'empty.html');
+    const bin = join(tmp, 'random.bin');
+    const txt = join(tmp, 'line.txt');
+    writeFileSync(empty, '');
+    writeFileSync(bin, Buffer.from(Array.from({ length: 20000 }, (_, i) => (i * 2654435761) >>> 24)));
+    writeFileSync(txt, '%%%% 0000 ####\n');
+    const bad = await run(['--jsonl', empty, bin, txt]);
+    expect(bad.code).toBe(1);
+    const rows = bad.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.input)).toEqual([empty, bin, txt]);
+    expect(rows[0].error).toMatch(/empty/);
+    expect(rows[1].error).toMatch(/binary/);
+    expect(rows[2].error).toMatch(/no words/);
+    expect(rows.every((r) => r.text === undefined)).toBe(true);
+    const mixed = await run(['--jsonl', bin, join(PAGES, 'news-boilerplate/source.html')]);
+    expect(mixed.code).toBe(0);
+  });
+
+  it('ends quietly when the reader closes the pipe', async () => {
+    const inputs = Array.from({ length: 40 }, () => join(PAGES, 'news-boilerplate/source.html'));
+    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin/lede.js')}" extract --jsonl ${inputs.map((f) => `"${f}"`).join(' ')} | head -c 10 >/dev/null; echo "status=$?" >&2`], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|lede:/);
+  });
+
   describe('over HTTP', () => {
     let base = '';
     const server = createServer((req, res) => {

@@ -9,6 +9,7 @@ import { bodyOf, findCandidate, gatherSiblings, measure, prune } from './content
 import { Element } from 'domhandler';
 import { parseHtml, type AnyNode } from './dom.ts';
 import { absolute, readMetadata, type PageMetadata } from './metadata.ts';
+import { assertReadable } from './input.ts';
 import { sanitize } from './sanitize.ts';
 import { parseTextPage } from './text.ts';
 
@@ -23,9 +24,15 @@ export interface ExtractInput {
 }
 
 export function extract(input: ExtractInput): ExtractedPage {
-  if (typeof input.html === 'string' && input.html.trim()) return extractHtml(input.html, input.url);
-  if (typeof input.text === 'string') return extractText(input.text, input.referenceTime ?? new Date());
-  if (typeof input.html === 'string') return extractText('', input.referenceTime ?? new Date());
+  if (typeof input.html === 'string' && input.html.trim()) {
+    assertReadable(input.html, 'html');
+    return extractHtml(input.html, input.url);
+  }
+  if (typeof input.text === 'string') {
+    assertReadable(input.text, 'text');
+    return extractText(input.text, input.referenceTime ?? new Date());
+  }
+  if (typeof input.html === 'string') assertReadable(input.html, 'html');
   throw new LedeError('bad_input', 'extract needs html or text');
 }
 

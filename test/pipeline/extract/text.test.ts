@@ -144,8 +144,15 @@ describe('furniture variants', () => {
     expect(page.text).toBe('The first paragraph is wrapped across two lines.\n\nThe second one too, also wrapped by the sender.');
   });
 
-  it('empty input gives an empty page', () => {
-    const page = extract({ text: '' });
-    expect(page).toMatchObject({ title: null, text: '', lede: null, related: [] });
+  it('empty, binary or wordless input is refused with a reason, not taken for an article', () => {
+    expect(() => extract({ text: '' })).toThrow(/empty/);
+    expect(() => extract({ html: '  \n ' })).toThrow(/empty/);
+    expect(() => extract({ text: 'PK\u0003\u0004\u0000\u0000binary' })).toThrow(/binary/);
+    const garbage = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    expect(() => extract({ html: garbage })).toThrow(/binary/);
+    expect(() => extract({ text: '--- 12 / 34 ---' })).toThrow(/no words/);
+    expect(() => extract({ html: '<div><span>  </span></div>' })).toThrow(/no words/);
+    // A short real line is still text.
+    expect(extract({ text: 'Tram line approved.' }).text).toContain('Tram line approved.');
   });
 });

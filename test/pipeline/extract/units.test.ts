@@ -60,7 +60,8 @@ describe('extract input', () => {
   });
   it('survives malformed and empty HTML', () => {
     expect(extract({ html: '<div><p>Unclosed <b>bold <i>text' }).text).toBe('Unclosed bold text');
-    expect(extract({ html: '<<<>>>&&&' }).title).toBeNull();
+    // Markup with no words at all is refused with a reason rather than crashing or yielding an empty article.
+    expect(() => extract({ html: '<<<>>>&&&' })).toThrow(/no words/);
     const deep = '<div>'.repeat(5000) + '<p>Deep paragraph of text that is long enough to be scored as content here.</p>' + '</div>'.repeat(5000);
     expect(extract({ html: deep }).text).toContain('Deep paragraph');
   });
