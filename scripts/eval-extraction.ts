@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from '../src/pipeline/extract/index.ts';
 
-const DIR = resolve(import.meta.dirname, '../../shared/data/extraction');
+// LEDE_EXTRACTION_DATA points at the data from a worktree that is not next to ../shared.
+const DIR = process.env.LEDE_EXTRACTION_DATA ?? resolve(import.meta.dirname, '../../shared/data/extraction');
 const TOOLS = ['readability_js', 'trafilatura', 'go_trafilatura', 'newspaper', 'news_please'];
 
 const args = process.argv.slice(2);
