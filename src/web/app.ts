@@ -6,7 +6,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { LedeError } from '../domain/errors.ts';
 import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
-import { checkCsrf, loadSession } from './auth.ts';
+import { checkCsrf, loadSession, serverKey } from './auth.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
 import { STYLE_CSS, STYLE_HREF } from './static.ts';
@@ -48,6 +48,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('secure', secureBase || new URL(c.req.url).protocol === 'https:');
     const theme = getCookie(c, THEME_COOKIE);
     c.set('theme', theme === 'dark' || theme === 'light' ? theme : null);
+    c.set('secret', await serverKey(web));
     await next();
   });
   app.use('*', securityHeaders());
