@@ -96,5 +96,5 @@ ${p.q
   <h2><a href="/article/${h.id}">${h.title}</a></h2>
   <p class="snippet">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
 </li>`)}</ol>
-${pageLinks(p, result.total)}`), error ? 400 : 200);
+${pageLinks(p, result.total)}`));
 }
