@@ -219,9 +219,13 @@ for (const backend of backends()) {
         const s = await repo.createStory('Iran sanctions', at(0));
         await repo.assignStory(a.article.id, s.id);
         await repo.assignStory(b.article.id, s.id);
-        await repo.updateStory(s.id, { title: 'UK sanctions on Iran', lastSeen: at(60) });
+        await repo.updateStory(s.id, { title: 'UK sanctions on Iran', seen: at(60) });
         const got = await repo.getStory(s.id);
         expect(got?.story).toMatchObject({ title: 'UK sanctions on Iran', firstSeen: at(0), lastSeen: at(60), articleCount: 2, outlets: ['A', 'B', 'C'] });
+        // A copy published before the story began (ingested later) widens the span; it never inverts it.
+        await repo.updateStory(s.id, { seen: at(-30) });
+        await repo.updateStory(s.id, { seen: at(20) });
+        expect((await repo.getStory(s.id))?.story).toMatchObject({ title: 'UK sanctions on Iran', firstSeen: at(-30), lastSeen: at(60) });
         expect(got?.articles.map((x) => x.id).sort()).toEqual([a.article.id, b.article.id].sort());
         const lone = await repo.createArticle(version({ outlet: 'D', contentHash: '4' }), null);
         const s2 = await repo.createStory('Other', at(10));

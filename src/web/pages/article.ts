@@ -38,7 +38,9 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   if (!e && !llm) return '';
   const entities = (e?.entities ?? []).filter((x) => x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC');
   const facts = (e?.facts ?? []).slice(0, 8);
-  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20).slice(0, 6);
+  // Every quote, in the order the article gives them: a cap hid the later speakers (the seed's foreign
+  // minister was quoted four times, after six others).
+  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20);
   return html`<section class="ai" aria-labelledby="h-ai">
   <h2 id="h-ai">AI features</h2>
   <p class="note">Computed from the article text on this server${llm ? '; questions and translations use the configured language model' : ''}. Check the article before relying on them.</p>
