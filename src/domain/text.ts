@@ -18,3 +18,11 @@ export function storable(s: string): string {
 export function storableParams(params: readonly unknown[]): unknown[] {
   return params.map((p) => (typeof p === 'string' ? storable(p) : p));
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `s` fit for one log line: control characters, line separators and lone surrogates written as \uXXXX. */
+export function printable(s: string): string {
+  return s.replace(CONTROL, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));
+}

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { LedeError } from '../domain/errors.ts';
+import { printable } from '../domain/text.ts';
 import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
 import { checkCsrf, loadSession, serverKey } from './auth.ts';
@@ -145,8 +146,9 @@ export function createApp(deps: WebDeps): Hono<Env> {
     const e = toHttpError(err);
     // The unread rest of a too-large body makes the connection unusable: tell the client not to reuse it.
     if (e.status === 413) c.header('Connection', 'close');
-    if (e.code === 'internal') console.error(`web: ${c.req.method} ${c.req.path}:`, err);
-    else if (e.status >= 500) console.error(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`);
+    // The path and the message may carry what a client sent: escaped, so one request is one log line.
+    if (e.code === 'internal') console.error(printable(`web: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`));
+    else if (e.status >= 500) console.error(printable(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`));
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);
