@@ -31,6 +31,11 @@ export const configSchema = z.object({
   llmModel: z.string().optional(),
   llmKey: z.string().optional(),
   llmTimeoutMs: int(60_000, 1),
+  /** Serve article and card images through Lede (`/img/…`), so readers' browsers never contact publishers. */
+  imageProxy: bool.default(true),
+  /** Where proxied images are cached on disk. */
+  imageCacheDir: z.string().default('./data/images'),
+  imageMaxBytes: int(5 * 1024 * 1024, 1024),
   /** Signs CSRF and device cookies and image-proxy URLs; made and kept in the store when unset (shared by every node). */
   secretKey: z.string().min(32).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -10,6 +10,7 @@ import type { Env, Theme, WebContext, WebDeps } from './context.ts';
 import { checkCsrf, loadSession, serverKey } from './auth.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
+import { IMAGE_PATH, imageHandler } from './images.ts';
 import { STYLE_CSS, STYLE_HREF } from './static.ts';
 import { html } from './views/html.ts';
 import { layout } from './views/layout.ts';
@@ -52,7 +53,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('secret', await serverKey(web));
     await next();
   });
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps.config.imageProxy));
   app.use('*', async (c, next) => {
     await loadSession(c);
     await next();
@@ -90,6 +91,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     else deleteCookie(c, THEME_COOKIE, { path: '/' });
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
+
+  app.get(`${IMAGE_PATH}/:signature/:encoded`, imageHandler(deps.config));
 
   app.get('/', homePage);
   app.get('/latest', latestPage);
