@@ -7,6 +7,7 @@ import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
 import { csrfToken } from '../auth.ts';
 import { layout } from '../views/layout.ts';
+import { isRtl, langDir } from '../views/bidi.ts';
 import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
@@ -42,12 +43,12 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   return html`<section class="ai" aria-labelledby="h-ai">
   <h2 id="h-ai">AI features</h2>
   <p class="note">Computed from the article text on this server${llm ? '; questions and translations use the configured language model' : ''}. Check the article before relying on them.</p>
-  ${e?.summary.length ? html`<h3>Summary</h3><ul class="summary">${e.summary.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
-  ${facts.length ? html`<h3>Key facts</h3><ul class="facts">${facts.map((f) => html`<li><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
-  ${quotes.length ? html`<h3>Quotes</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p>${q.direct ? html`“${q.text}”` : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— ${q.speaker}${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
+  ${e?.summary.length ? html`<h3>Summary</h3><ul class="summary">${e.summary.map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
+  ${facts.length ? html`<h3>Key facts</h3><ul class="facts">${facts.map((f) => html`<li dir="auto"><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
+  ${quotes.length ? html`<h3>Quotes</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
   ${entities.length ? html`<h3>Entities</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
     const xs = entities.filter((x) => x.type === type).slice(0, 10);
-    return xs.length ? html`<dt>${label}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}">${x.canonical}</a>${x.role ? html` <span class="role">${x.role}</span>` : ''}</li>`)}</ul></dd>` : '';
+    return xs.length ? html`<dt>${label}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}"><bdi>${x.canonical}</bdi></a>${x.role ? html` <span class="role"><bdi>${x.role}</bdi></span>` : ''}</li>`)}</ul></dd>` : '';
   })}</dl>` : ''}
   ${llm ? html`<div class="llm">
     <form method="post" action="/article/${id}/ask" class="ask">
@@ -89,7 +90,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     const hashtags = enrichment?.hashtags ?? [];
     const main = await render(html`<div class="article-layout">
 <article class="article" aria-labelledby="h-title">
-  <header>
+  <header${langDir(article.language)}>
     <p class="kicker">${outletLink(article.outlet)}${story && story.story.outlets.length > 1 ? html` · <a href="/story/${story.story.id}">Full coverage: ${story.story.outlets.length} outlets</a>` : ''}</p>
     <h1 id="h-title">${article.title}</h1>
     ${byline ? html`<p class="byline">By ${byline}</p>` : ''}
@@ -97,7 +98,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     ${alsoPublished(article, versions, t)}
   </header>
   ${article.image ? html`<figure class="lead-image"><img src="${article.image}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
-  <div class="body"${article.language ? raw(` lang="${escapeHtml(article.language)}"`) : ''}>
+  <div class="body"${langDir(article.language)}>
 ${raw(bodyHtml(article))}
   </div>
   <section aria-labelledby="h-tags" class="hashtags">
@@ -111,8 +112,8 @@ ${raw(bodyHtml(article))}
   <h2 id="h-related">Related articles</h2>
   ${related.length ? html`<ul class="related-list">${related.map((r) => html`<li>
     <p class="meta">${outletLink(r.outlet)}${r.relativeTime ? html` · <time${r.published ? html` datetime="${r.published}" title="${formatAbsolute(r.published)}"` : ''}>${r.relativeTime}</time>` : ''}</p>
-    <h3><a href="/article/${r.articleId}">${r.title}</a></h3>
-    ${r.snippet ? html`<p class="snippet">${truncate(r.snippet, 180)}</p>` : ''}
+    <h3 dir="auto"><a href="/article/${r.articleId}">${r.title}</a></h3>
+    ${r.snippet ? html`<p class="snippet" dir="auto">${truncate(r.snippet, 180)}</p>` : ''}
   </li>`)}</ul>` : html`<p class="empty">No related articles yet.</p>`}
   ${story ? html`<p><a href="/story/${story.story.id}">The whole story →</a></p>` : ''}
 </aside>

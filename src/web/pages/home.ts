@@ -29,9 +29,9 @@ function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: b
   return html`<article class="story${first ? ' lead' : ''}">
   ${lead?.image ? html`<img class="story-image" src="${lead.image}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
-  <h3><a href="/story/${s.id}">${s.title}</a></h3>
+  <h3 dir="auto"><a href="/story/${s.id}">${s.title}</a></h3>
   ${storyLine(s, t)}
-  ${lead?.snippet ? html`<p class="snippet">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
+  ${lead?.snippet ? html`<p class="snippet" dir="auto">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
   </div>
 </article>`;
 }

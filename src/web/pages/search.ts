@@ -91,8 +91,8 @@ ${p.q
   : html`<p class="hint">Search titles and text of every article. Use quotes for a phrase, <code>OR</code> for either word, and a minus sign to leave a word out.</p>`}
 <ol class="results" start="${(p.page - 1) * SEARCH_PAGE + 1}">${result.hits.map((h) => html`<li class="card">
   <p class="meta">${outletLink(h.outlet)} · ${timeEl(h.published ?? h.firstSeen, t)}</p>
-  <h2><a href="/article/${h.id}">${h.title}</a></h2>
-  <p class="snippet">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
+  <h2 dir="auto"><a href="/article/${h.id}">${h.title}</a></h2>
+  <p class="snippet" dir="auto">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
 </li>`)}</ol>
 ${pageLinks(p, result.total)}`));
 }

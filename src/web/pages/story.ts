@@ -48,7 +48,7 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   const main = await render(html`<article class="story-page" aria-labelledby="h-story">
 <header>
   <p class="kicker">Story · ${story.outlets.length} ${story.outlets.length === 1 ? 'outlet' : 'outlets'} · ${story.articleCount} ${story.articleCount === 1 ? 'article' : 'articles'}</p>
-  <h1 id="h-story">${story.title}</h1>
+  <h1 id="h-story" dir="auto">${story.title}</h1>
   <p class="meta">First seen ${timeEl(story.firstSeen, t, { absolute: true })} · updated ${timeEl(story.lastSeen, t)}</p>
 </header>
 <div class="story-grid">
@@ -60,13 +60,13 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
     const vs = f?.versions ?? [];
     return html`<li>
       <p class="meta">${outletLink(a.outlet)} · ${timeEl(a.published ?? a.firstSeen, t)}</p>
-      <h3><a href="/article/${a.id}">${a.title}</a></h3>
-      ${a.snippet ? html`<p class="snippet">${truncate(a.snippet, 220)}</p>` : ''}
+      <h3 dir="auto"><a href="/article/${a.id}">${a.title}</a></h3>
+      ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, 220)}</p>` : ''}
       ${vs.length > 1 ? html`<p class="also">Versions: ${vs.map((v, i) => html`${i ? ', ' : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : v.outlet} <span class="rel">(${timeEl(when(v), t)})</span>`)}</p>` : ''}
     </li>`;
   })}</ul></section>
   <section aria-labelledby="h-tl"><h2 id="h-tl">Timeline</h2>
-  <ol class="timeline">${timeline.map((v) => html`<li><time datetime="${when(v)}">${formatAbsolute(when(v))}</time> <span>${v.outlet}: <a href="/article/${v.articleId}">${v.title}</a></span></li>`)}</ol></section>
+  <ol class="timeline">${timeline.map((v) => html`<li><time datetime="${when(v)}">${formatAbsolute(when(v))}</time> <span>${v.outlet}: <a href="/article/${v.articleId}"><bdi>${v.title}</bdi></a></span></li>`)}</ol></section>
 </div>
 <aside>
   <section aria-labelledby="h-stags"><h2 id="h-stags">Hashtags</h2>${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">None yet.</p>`}</section>

@@ -16,7 +16,7 @@ export const outletLink = (outlet: string): Html => html`<a class="outlet" href=
 
 export function hashtagList(tags: string[], label = 'Hashtags'): Html | string {
   if (!tags.length) return '';
-  return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><a href="/hashtag/${seg(t)}">#${t}</a></li>`)}</ul>`;
+  return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><a href="/hashtag/${seg(t)}"><bdi>#${t}</bdi></a></li>`)}</ul>`;
 }
 
 export function articleCard(a: ArticleSummary, now: Date, opts: { image?: boolean; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
@@ -27,8 +27,8 @@ export function articleCard(a: ArticleSummary, now: Date, opts: { image?: boolea
   ${opts.image && a.image ? html`<img class="thumb" src="${a.image}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <p class="meta">${outletLink(a.outlet)} · ${timeEl(when, now)}${more}</p>
-  ${opts.headingLevel === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
-  ${a.snippet ? html`<p class="snippet">${truncate(a.snippet, opts.snippetMax ?? 240)}</p>` : ''}
+  ${opts.headingLevel === 2 ? html`<h2 dir="auto">${title}</h2>` : html`<h3 dir="auto">${title}</h3>`}
+  ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, opts.snippetMax ?? 240)}</p>` : ''}
   </div>
 </article>`;
 }
