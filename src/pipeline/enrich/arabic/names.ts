@@ -117,7 +117,7 @@ function nameAt(toks: ArabicToken[], i: number, minWords: number): [number, numb
 /** ", القيادي في الإطار التنسيقي،" after a name: the apposition up to the next comma (short ones only). */
 function appositionAfter(folded: string, toks: ArabicToken[], last: number): string | null {
   const rest = folded.slice(toks[last]!.end, toks[last]!.end + 100);
-  const m = /^\s*,\s*([^,.:;"\n]{2,80}?)\s*,/.exec(rest);
+  const m = /^\s*[,\u060C]\s*([^,\u060C.:;\u061B"\n]{2,80}?)\s*[,\u060C]/.exec(rest);
   if (!m) return null;
   const first = arabicTokens(m[1]!)[0];
   return first && (first.norm.startsWith('ال') || isTitle(first)) ? m[1]!.trim() : null;
