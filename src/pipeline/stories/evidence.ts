@@ -2,8 +2,9 @@
 // coverage started (and the other way round): Arabic words that name places, demonyms, months and
 // common news notions become the English words an English article uses for them ("العراق" → iraq,
 // "الأميركية" → united states, "فبراير" → february, "العقوبات" → sanctions); numbers are written as
-// English text splits them ("٢٥٠٠" → "2,500"). Other Arabic words stay as their light stems, so Arabic
-// articles still cluster with each other. English text is not touched, so English clustering is as before.
+// English text splits them ("٢٥٠٠" → "2,500"). Other Arabic words without the article (names, mostly) stay
+// as their light stems, so Arabic articles still find each other. English text is not touched, so English
+// clustering is as before.
 import { readFileSync } from 'node:fs';
 import { hasArabic, normalizeArabic } from '../normalize/arabic.ts';
 import { foldTypography } from '../normalize/index.ts';
@@ -69,7 +70,11 @@ export function crossLingualText(text: string): string {
     if (matched) continue;
     const dem = demonymPlace(t.text);
     const month = MONTHS[normalizeArabic(t.text).replace(/^ال/, '')];
-    out.push(dem ? dem.id : month ?? t.stem);
+    if (dem || month) out.push(dem ? dem.id : month!);
+    // A definite word no English article shares (a common noun or adjective) only dilutes the vector and
+    // crowds the shared terms out of the candidate lookup; other words (names most often) are kept, so
+    // Arabic articles on one event still find each other by them.
+    else if (!/^(?:[وفبكل]?ال|لل)/.test(t.norm)) out.push(t.stem);
   }
   // The Latin words of a mixed text (names, acronyms) keep their place at the end.
   const latin = folded.match(/[A-Za-z][A-Za-z'-]+/g) ?? [];
