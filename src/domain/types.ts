@@ -191,6 +191,8 @@ export interface Account {
   name: string;
   role: 'admin' | 'moderator' | 'reader';
   createdAt: IsoTime;
+  /** The interface language the account chose ("en", "ar"); null: from the browser's Accept-Language. */
+  locale?: string | null;
 }
 
 export type CommentStatus = 'visible' | 'hidden' | 'deleted';

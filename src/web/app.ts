@@ -25,6 +25,7 @@ import { deleteOwnComment, editComment, editCommentForm, moderateComment, postCo
 import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
 import { originOf } from './feeds.ts';
+import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
 
 const THEME_COOKIE = 'lede_theme';
 /** How long rendered fragments are reused: new articles show up within this time on every node. */
@@ -56,6 +57,14 @@ export function createApp(deps: WebDeps): Hono<Env> {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-cache');
   });
+  // The interface's language: the account's setting, else the reader's choice, else Accept-Language.
+  app.use('*', async (c, next) => {
+    const chosen = c.get('account')?.locale ?? getCookie(c, LOCALE_COOKIE);
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(c.req.header('accept-language'));
+    c.set('locale', locale);
+    await withLocale(locale, next);
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
+  });
   // Form posts: a size cap (OPML uploads may be larger), then the CSRF check on every form.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
@@ -86,6 +95,13 @@ export function createApp(deps: WebDeps): Hono<Env> {
     const set = c.req.query('set');
     if (set === 'dark' || set === 'light') setCookie(c, THEME_COOKIE, set, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
     else deleteCookie(c, THEME_COOKIE, { path: '/' });
+    return c.redirect(safeBack(c.req.query('back')), 303);
+  });
+
+  app.get('/language', (c) => {
+    const set = c.req.query('set');
+    if (isLocale(set)) setCookie(c, LOCALE_COOKIE, set, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
+    else deleteCookie(c, LOCALE_COOKIE, { path: '/' });
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 

@@ -8,6 +8,7 @@ import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
+import { t as msg } from '../i18n/index.ts';
 
 /** Top stories of the last two days, topped up from all time on a quiet instance (or an old corpus). */
 export async function topStoriesWithFallback(c: Context<Env>, limit: number): Promise<Story[]> {
@@ -48,20 +49,20 @@ export async function homePage(c: Context<Env>): Promise<Response> {
     // The story's lead: the article carrying its headline, else the one most outlets published.
     const leads = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id).then((d) =>
       d?.articles.find((a) => a.title === s.title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0])));
-    return html`<h1 class="vh">Lede: top stories</h1>
+    return html`<h1 class="vh">${msg('home.heading')}</h1>
 <div class="home">
 <section class="top" aria-labelledby="h-top">
-  <h2 id="h-top">Top stories</h2>
-  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0))}</div>` : html`<p class="empty">No stories yet. Add sources in the admin pages, or run <code>lede ingest</code>.</p>`}
+  <h2 id="h-top">${msg('home.top')}</h2>
+  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0))}</div>` : html`<p class="empty">${raw(msg('home.noStories'))}</p>`}
 </section>
 <section class="latest" aria-labelledby="h-latest">
-  <h2 id="h-latest">Latest articles</h2>
+  <h2 id="h-latest">${msg('home.latest')}</h2>
   ${latest.items.map((a) => articleCard(a, t, { snippetMax: 150 }))}
-  <p><a href="/latest">All latest articles →</a></p>
+  <p><a href="/latest">${msg('home.allLatest')}</a></p>
 </section>
 <aside class="trending" aria-labelledby="h-trending">
-  <h2 id="h-trending">Trending hashtags</h2>
-  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> <span class="count">${h.count}</span></li>`)}</ol>` : html`<p class="empty">None yet.</p>`}
+  <h2 id="h-trending">${msg('home.trending')}</h2>
+  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a></bdi> <span class="count">${h.count}</span></li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
   ${feedLinks('')}
 </aside>
 </div>`;
