@@ -36,6 +36,7 @@ export const ar: Record<MessageKey, string> = {
   'home.allLatest': 'كل المقالات الأحدث ←',
   'home.trending': 'الوسوم الرائجة',
   'home.none': 'لا شيء بعد.',
+  'home.description': 'أهم القصص عبر المصادر، وأحدث المقالات، والوسوم الرائجة.',
   'article.fullCoverage': 'التغطية الكاملة: {n, plural, one {مصدر واحد} two {مصدران} few {# مصادر} many {# مصدراً} other {# مصدر}}',
   'article.by': 'بقلم {byline}',
   'article.original': 'الأصل في {outlet}',

@@ -34,6 +34,7 @@ export const en = {
   'home.allLatest': 'All latest articles →',
   'home.trending': 'Trending hashtags',
   'home.none': 'None yet.',
+  'home.description': 'Top stories across outlets, latest articles and trending hashtags.',
   'article.fullCoverage': 'Full coverage: {n, plural, one {# outlet} other {# outlets}}',
   'article.by': 'By {byline}',
   'article.original': 'Original at {outlet}',

@@ -49,7 +49,8 @@ export const direction = (locale: Locale = currentLocale()): 'rtl' | 'ltr' => (l
 export function t(key: MessageKey, values?: Record<string, string | number>, locale: Locale = currentLocale()): string {
   const id = `${locale}\u0000${key}`;
   let f = compiled.get(id);
-  if (!f) compiled.set(id, (f = new IntlMessageFormat(CATALOGUES[locale][key], locale)));
+  // Tags (<code>) are text: messages are HTML-escaped or raw() by the page, never parsed for markup here.
+  if (!f) compiled.set(id, (f = new IntlMessageFormat(CATALOGUES[locale][key], locale, undefined, { ignoreTag: true })));
   return String(f.format(values));
 }
 

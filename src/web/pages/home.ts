@@ -67,7 +67,7 @@ export async function homePage(c: Context<Env>): Promise<Response> {
 </aside>
 </div>`;
   });
-  return c.html(layout(c, { title: '', description: 'Top stories across outlets, latest articles and trending hashtags.', feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
+  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
 }
 
 export async function latestPage(c: Context<Env>): Promise<Response> {
