@@ -98,11 +98,20 @@ export function createApp(deps: WebDeps): Hono<Env> {
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 
-  app.get('/language', (c) => {
-    const set = c.req.query('set');
-    if (isLocale(set)) setCookie(c, LOCALE_COOKIE, set, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
+  // The interface language: a reader's choice is a cookie; a signed-in reader's (a form post) is also
+  // saved on the account, so it follows them to other browsers.
+  const chooseLanguage = async (c: Context<Env>, set: unknown, back: unknown) => {
+    const locale = typeof set === 'string' && isLocale(set) ? set : null;
+    if (locale) setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
     else deleteCookie(c, LOCALE_COOKIE, { path: '/' });
-    return c.redirect(safeBack(c.req.query('back')), 303);
+    const account = c.get('account');
+    if (account && c.req.method === 'POST') await web.repo.setAccountLocale(account.id, locale);
+    return c.redirect(safeBack(typeof back === 'string' ? back : undefined), 303);
+  };
+  app.get('/language', (c) => chooseLanguage(c, c.req.query('set'), c.req.query('back')));
+  app.post('/language', async (c) => {
+    const body = await c.req.parseBody();
+    return chooseLanguage(c, body.set, body.back);
   });
 
   app.get('/', homePage);

@@ -49,6 +49,16 @@ for (const backend of backends()) {
       expect(await repo.checkIntegrity()).toEqual([]);
     });
 
+    it('keeps an account\'s interface language', async () => {
+      const a = await repo.createAccount({ email: 'r@example.org', name: 'R', passwordHash: 'x' });
+      expect(a.locale ?? null).toBeNull();
+      await repo.setAccountLocale(a.id, 'ar');
+      expect((await repo.getAccount(a.id))?.locale).toBe('ar');
+      await repo.setAccountLocale(a.id, null);
+      expect((await repo.getAccount(a.id))?.locale ?? null).toBeNull();
+      await expect(repo.setAccountLocale(999999 as never, 'ar')).rejects.toMatchObject({ code: 'not_found' });
+    });
+
     it('indexes the text of a fuller version that becomes canonical', async () => {
       const { article } = await repo.createArticle(version({ title: 'خبر قصير', text: 'لا شيء هنا.', contentHash: 's' }), null);
       expect(await ids('الموصل')).toEqual([]);

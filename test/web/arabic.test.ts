@@ -116,4 +116,18 @@ describe('the interface in Arabic', () => {
     expect(body).toContain('نتائج البحث عن «العراق»');
     expect(body).toMatch(/(مقال واحد مطابق|مقالان مطابقان)/);
   });
+
+  it('keeps a signed-in reader\'s choice on the account, in every browser', async () => {
+    const a = anon();
+    expect((await a.submit('/signup', '/signup', { name: 'Qari', email: 'qari@example.org', password: 'correct horse battery' })).res.status).toBe(303);
+    const { res } = await a.submit('/', '/language', { set: 'ar', back: '/' });
+    expect(res.status).toBe(303);
+    expect((await repo.findAccountByEmail('qari@example.org'))?.locale).toBe('ar');
+    const b = anon();
+    await b.submit('/signin', '/signin', { email: 'qari@example.org', password: 'correct horse battery' });
+    b.cookies.delete('lede_lang');
+    const { body } = await b.get('/', { 'accept-language': 'en' });
+    expect(body).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(body).toContain('تسجيل الخروج');
+  });
 });

@@ -34,10 +34,13 @@ function themeLinks(c: Context<Env>): Html {
 
 /** The switch to the other interface language, each named in its own language. */
 function languageLink(c: Context<Env>): Html {
-  const back = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
-  return currentLocale() === 'ar'
-    ? html`<a class="lang-toggle" href="/language?set=en&amp;back=${back}" lang="en" dir="ltr" hreflang="en">English</a>`
-    : html`<a class="lang-toggle" href="/language?set=ar&amp;back=${back}" lang="ar" dir="rtl" hreflang="ar">العربية</a>`;
+  const path = c.req.path + (new URL(c.req.url).search || '');
+  const [set, name, dir] = currentLocale() === 'ar' ? ['en', 'English', 'ltr'] : ['ar', 'العربية', 'rtl'];
+  // A signed-in reader's choice is saved on the account: a form post, as every change of state.
+  if (c.get('account')) {
+    return html`<form method="post" action="/language" class="inline">${csrfField(c)}<input type="hidden" name="set" value="${set}"><input type="hidden" name="back" value="${path}"><button type="submit" class="link lang-toggle" lang="${set}" dir="${dir}">${name}</button></form>`;
+  }
+  return html`<a class="lang-toggle" href="/language?set=${set}&amp;back=${encodeURIComponent(path)}" lang="${set}" dir="${dir}" hreflang="${set}">${name}</a>`;
 }
 
 function accountNav(c: Context<Env>): Html {
