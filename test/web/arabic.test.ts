@@ -4,14 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
-import { extract } from '../../src/pipeline/extract/index.ts';
-import { placeVersion } from '../../src/pipeline/stories/index.ts';
-import { contentHash } from '../../src/pipeline/run.ts';
-import { enrich } from '../../src/pipeline/enrich/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { ArticleId } from '../../src/domain/types.ts';
-import type { NewVersion, Repository } from '../../src/store/repository.ts';
-import { NOW, openTestStore } from './fixture.ts';
+import type { Repository } from '../../src/store/repository.ts';
+import { ingestText, NOW, openTestStore } from './fixture.ts';
 import { Client } from './client.ts';
 
 let repo: Repository;
@@ -21,27 +17,11 @@ let arabicId: ArticleId;
 let englishId: ArticleId;
 const anon = () => new Client(web.url);
 
-async function ingest(text: string, outlet: string, hoursAgo: number): Promise<{ id: ArticleId; storyId: number | null }> {
-  const e = extract({ text, referenceTime: NOW });
-  const published = new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString();
-  const v: NewVersion = {
-    sourceId: null, feedId: null, outlet, url: null, canonicalUrl: null, title: e.title ?? '', byline: null, text: e.text,
-    html: e.html, lede: e.lede, image: null, language: e.language, published, fetchedAt: published, contentHash: contentHash(e.text),
-  };
-  const enrichment = enrich({ title: v.title, text: v.text, published, language: v.language });
-  const r = await repo.transaction(async (tx) => {
-    const placed = await placeVersion(tx, v);
-    await tx.saveEnrichment(placed.article.id, enrichment);
-    return placed;
-  });
-  return { id: r.article.id, storyId: (await repo.getArticle(r.article.id))!.article.storyId };
-}
-
 beforeAll(async () => {
   ({ repo, cleanup } = await openTestStore());
   const seed = readFileSync(new URL('../../fixtures/seeds/001_03aee5fa6f29c944.txt', import.meta.url), 'utf8');
-  const english = await ingest(`Iraq's ruling coalition to hold emergency meeting after Rubio call\n\n${seed}`, 'Asharq Al-Awsat', 5);
-  const arabic = await ingest(readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2);
+  const english = await ingestText(repo, `Iraq's ruling coalition to hold emergency meeting after Rubio call\n\n${seed}`, 'Asharq Al-Awsat', 5);
+  const arabic = await ingestText(repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2);
   englishId = english.id;
   arabicId = arabic.id;
   const config = loadConfig({ databaseUrl: 'sqlite::memory:', allowPrivateNetworks: true }, {});

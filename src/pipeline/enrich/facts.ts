@@ -91,7 +91,7 @@ export function dateFacts(doc: string, folded: string, sentences: Span[], dates:
       .trim();
     const cut = about.search(/,\s+(?:aiming|which|while|who|as|after|before|and|but|when)\b/);
     if (cut > 20) about = about.slice(0, cut);
-    about = about.replace(/[.!?"]+$/, '').trim();
+    about = about.replace(/[.!?"]+$/, '').replace(/^[\s,\u060C]+/, '').trim();
     out.push({
       kind: 'date',
       text: doc.slice(d.start, d.end),

@@ -74,7 +74,7 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
     </li>`;
   })}</ul></section>
   <section aria-labelledby="h-tl"><h2 id="h-tl">${msg('story.timeline')}</h2>
-  <ol class="timeline">${timeline.map((v) => html`<li><time datetime="${when(v)}">${formatAbsolute(when(v))}</time> <span>${v.outlet}: <a href="/article/${v.articleId}"><bdi>${v.title}</bdi></a></span></li>`)}</ol></section>
+  <ol class="timeline">${timeline.map((v) => html`<li><time datetime="${when(v)}">${formatAbsolute(when(v))}</time> <span><bdi>${v.outlet}</bdi>: <a href="/article/${v.articleId}"><bdi>${v.title}</bdi></a></span></li>`)}</ol></section>
 </div>
 <aside>
   <section aria-labelledby="h-stags"><h2 id="h-stags">${msg('story.hashtags')}</h2>${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">${msg('story.none')}</p>`}</section>
