@@ -66,8 +66,8 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const english = !language || language === 'en' || (!opts.language && doc.length - titleEnd < 400);
   const arabic = language === 'ar';
   const arabicNames = arabic ? ar.findArabicNames(folded, sentences) : [];
-  if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
-  else if (arabic) names = arabicNames;
+  if (arabic) names = arabicNames;
+  else if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
   const numbers = arabic ? ar.arabicNumbers(folded, findNumbers(folded)) : findNumbers(folded);
   const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);

@@ -62,3 +62,16 @@ export function searchTerms(title: string, text: string): string | null {
 export function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
 }
+
+// Letters of Persian, Urdu, Pashto, Kurdish and Sindhi that Arabic does not use (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ہ ټ ډ ړ ښ ږ ځ څ ې ۍ ڤ…),
+// and the Arabic forms those languages replace (ي ك) or rarely write (ة).
+const NOT_ARABIC = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06D2\u06C1\u067C\u0689\u0693\u069A\u0696\u0681\u0685\u06D0\u06CD\u06B5\u06CE\u06C6\u0695]/;
+const ARABIC_ONLY = /[\u064A\u0643\u0629]/;
+
+/**
+ * True when Arabic-script text is written in Arabic's own orthography: trigram identification misreads a
+ * short Arabic text as Pashto or Persian, which write other letters for ya and kaf and have letters Arabic lacks.
+ */
+export function arabicOrthography(text: string): boolean {
+  return ARABIC_ONLY.test(text) && !NOT_ARABIC.test(text);
+}

@@ -76,3 +76,12 @@ describe('Arabic numbers and names in other phrasing', () => {
     expect(findArabicNames(f, splitSentences(f)).filter((m) => m.type === 'PER')).toEqual([]);
   });
 });
+
+describe('a short Arabic text without a given language', () => {
+  it('is read with the Arabic rules', () => {
+    const x = enrich({ title: 'روبيو يتصل بالسوداني', text: 'أكد وزير الخارجية الأميركي ماركو روبيو دعم بلاده للعراق.' });
+    expect(x.language).toBe('ar');
+    expect(x.entities.find((e) => e.canonical === 'ماركو روبيو')?.type).toBe('PER');
+    expect(x.entities.find((e) => e.canonical === 'العراق')?.type).toBe('LOC');
+  });
+});

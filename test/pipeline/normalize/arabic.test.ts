@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arabicSearchForm, normalizeArabic, searchTerms, stemArabic } from '../../../src/pipeline/normalize/arabic.ts';
-import { foldTypographyKeepOffsets, splitSentences } from '../../../src/pipeline/normalize/index.ts';
+import { detectLanguage, foldTypographyKeepOffsets, splitSentences } from '../../../src/pipeline/normalize/index.ts';
 
 describe('Arabic normalisation and light stemming', () => {
   it('folds alef forms, ta marbuta, alef maqsura, diacritics and tatweel', () => {
@@ -42,5 +42,13 @@ describe('Arabic sentences and digits', () => {
     const f = foldTypographyKeepOffsets(t);
     expect(f).toBe('نحو 2500 جندي، و1.5 مليار؟');
     expect(f.length).toBe(t.length);
+  });
+});
+
+describe('language of short Arabic text', () => {
+  it('is Arabic by its orthography where trigrams guess Pashto or Persian, and Persian and Urdu stay themselves', () => {
+    expect(detectLanguage('نحو ٢٥٠٠ جندي، و١٫٥ مليار؟ نحو ٢٥٠٠ جندي، و١٫٥ مليار؟')).toBe('ar');
+    expect(detectLanguage('این یک متن فارسی است که برای آزمایش نوشته شده است')).toBe('fa');
+    expect(detectLanguage('یہ ایک اردو متن ہے جو جانچ کے لیے لکھا گیا ہے')).toBe('ur');
   });
 });

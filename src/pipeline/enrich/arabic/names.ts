@@ -93,25 +93,32 @@ export function findArabicNames(folded: string, sentences: Span[]): ArabicMentio
   }
 }
 
-/** A name of two to four words starting at toks[i]: [first, last] index, or null. */
+/** A word that ends a name: after punctuation, a function word, a speech verb, a title ("ورئيس"). */
+function boundary(t: ArabicToken | undefined): boolean {
+  if (!t || !joined(t) || isFunctionWord(t) || isSpeechVerb(t) || isTitle(t)) return true;
+  return /^و/.test(t.norm) && (/^وال/.test(t.norm) || TITLE_AFTER_AND.test(t.norm));
+}
+const TITLE_AFTER_AND = /^و(?:رئيس|وزير|نائب|مساعد|قائد|زعيم|سفير|مدير|المتحدث)/;
+
+/**
+ * A name of two to four words starting at toks[i] ([first, last] index), or null. Arabic has no capitals
+ * to tell where a name ends, so a name is two words unless a longer run ends at a clear boundary
+ * ("محمد شياع السوداني."); a definite word ends a name only there ("عدي الخدران،", not "فؤاد حسين التزام").
+ */
 function nameAt(toks: ArabicToken[], i: number, minWords: number): [number, number] | null {
   const t = toks[i];
   if (!t || !joined(t) || isFunctionWord(t) || isTitle(t) || isSpeechVerb(t) || NOT_NAMES.has(t.norm)) return null;
   if (t.norm.startsWith('ال') || /^[وفبكل]ال/.test(t.norm) || demonymPlace(t.text) || arabicGazetteer().places.has(t.stem)) return null;
+  // The words that could belong to the name: up to four, none a boundary, a definite one only last.
   let j = i;
-  while (j + 1 < toks.length && j + 1 - i < MAX_NAME_WORDS) {
-    const n = toks[j + 1]!;
-    if (!joined(n) || isFunctionWord(n) || isTitle(n) || isSpeechVerb(n) || /^[وف]/.test(n.norm) && n.norm.length > 4 && isTitle({ ...n, stem: n.stem })) break;
-    if (/^و/.test(n.norm) && (isTitle({ ...n, stem: n.stem }) || /^وال/.test(n.norm))) break;
-    // A definite word closes a name ("محمد شياع السوداني") only where the phrase ends after it.
-    if (n.norm.startsWith('ال')) {
-      const after = toks[j + 2];
-      if (!after || !joined(after) || isFunctionWord(after) || isSpeechVerb(after)) { j++; }
-      break;
-    }
-    j++;
+  while (j + 1 < toks.length && j + 1 - i < MAX_NAME_WORDS && !boundary(toks[j + 1]) && !toks[j]!.norm.startsWith('ال')) j++;
+  for (let k = i + minWords - 1; k <= j; k++) {
+    if (toks[k]!.norm.startsWith('ال') && k > i && !boundary(toks[k + 1])) return k - 1 >= i + minWords - 1 ? [i, k - 1] : null;
+    if (boundary(toks[k + 1])) return [i, k];
   }
-  return j - i + 1 >= minWords ? [i, j] : null;
+  if (j < i + minWords - 1) return null;
+  const end = i + minWords - 1;
+  return toks[end]!.norm.startsWith('ال') ? null : [i, end];
 }
 
 /** ", القيادي في الإطار التنسيقي،" after a name: the apposition up to the next comma (short ones only). */
