@@ -53,6 +53,12 @@ describe('an Arabic article', () => {
     expect(body).toMatch(/<html lang="en"[ >]/);
   });
 
+  it('is listed under its Arabic hashtag', async () => {
+    const { res, body } = await anon().get(`/hashtag/${encodeURIComponent('العراق')}`);
+    expect(res.status).toBe(200);
+    expect(body).toContain(`href="/article/${arabicId}"`);
+  });
+
   it('is found by the bare stem and by prefixed forms', async () => {
     for (const q of ['عراق', 'والعراق', 'ايران']) {
       const { body } = await anon().get(`/search?q=${encodeURIComponent(q)}`);

@@ -53,14 +53,14 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   })}</dl>` : ''}
   ${llm ? html`<div class="llm">
     <form method="post" action="/article/${id}/ask" class="ask">
-      <label for="ask-q">Ask about this article</label>
-      <div class="row"><input id="ask-q" name="question" required maxlength="300" placeholder="What did the minister announce?"><button type="submit">Ask</button></div>
+      <label for="ask-q">${msg('article.askLabel')}</label>
+      <div class="row"><input id="ask-q" name="question" required maxlength="300" dir="auto" placeholder="${msg('article.askPlaceholder')}"><button type="submit">${msg('article.ask')}</button></div>
       ${raw('<!--csrf-->')}
     </form>
     <form method="post" action="/article/${id}/translate" class="translate">
-      <label for="tr-lang">Translate into</label>
+      <label for="tr-lang">${msg('article.translateLabel')}</label>
       <div class="row"><select id="tr-lang" name="language">${['English', 'Arabic', 'French', 'German', 'Spanish', 'Portuguese', 'Italian', 'Russian', 'Chinese', 'Turkish', 'Persian']
-        .filter((l) => !lang || !l.toLowerCase().startsWith(lang)).map((l) => html`<option>${l}</option>`)}</select><button type="submit">Translate</button></div>
+        .filter((l) => !lang || !l.toLowerCase().startsWith(lang)).map((l) => html`<option>${l}</option>`)}</select><button type="submit">${msg('article.translate')}</button></div>
       ${raw('<!--csrf-->')}
     </form>
   </div>` : ''}
