@@ -66,6 +66,15 @@ describe('an Arabic article', () => {
     }
   });
 
+  it('heads the shared story in the reader\'s language', async () => {
+    const storyId = (await repo.getArticle(arabicId))!.article.storyId!;
+    const en = (await anon().get(`/story/${storyId}`, { 'accept-language': 'en' })).body;
+    const ar = (await anon().get(`/story/${storyId}`, { 'accept-language': 'ar' })).body;
+    expect(/<h1 id="h-story" dir="auto">([^<]*)<\/h1>/.exec(en)?.[1]).toBe('Iraq&#39;s ruling coalition to hold emergency meeting after Rubio call');
+    expect(/<h1 id="h-story" dir="auto">([^<]*)<\/h1>/.exec(ar)?.[1]).toBe('الإطار التنسيقي في العراق يعقد اجتماعاً طارئاً بعد اتصال روبيو والسوداني');
+    expect((await anon().get('/', { 'accept-language': 'en' })).body).toContain('Iraq&#39;s ruling coalition to hold emergency meeting after Rubio call</a></h3>');
+  });
+
   it('shows coverage by language on the story page', async () => {
     const storyId = (await repo.getArticle(arabicId))!.article.storyId!;
     const { body } = await anon().get(`/story/${storyId}`);

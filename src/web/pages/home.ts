@@ -8,7 +8,8 @@ import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
-import { t as msg } from '../i18n/index.ts';
+import { currentLocale, t as msg } from '../i18n/index.ts';
+import { headlineFor } from '../views/bidi.ts';
 
 /** Top stories of the last two days, topped up from all time on a quiet instance (or an old corpus). */
 export async function topStoriesWithFallback(c: Context<Env>, limit: number): Promise<Story[]> {
@@ -26,11 +27,11 @@ export async function trendingWithFallback(c: Context<Env>, limit: number): Prom
   return recent.length >= Math.min(5, limit) ? recent : repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit);
 }
 
-function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean): Html {
+function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, titles: string[] = []): Html {
   return html`<article class="story${first ? ' lead' : ''}">
   ${lead?.image ? html`<img class="story-image" src="${lead.image}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
-  <h3 dir="auto"><a href="/story/${s.id}">${s.title}</a></h3>
+  <h3 dir="auto"><a href="/story/${s.id}">${headlineFor(s.title, titles, currentLocale())}</a></h3>
   ${storyLine(s, t)}
   ${lead?.snippet ? html`<p class="snippet" dir="auto">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
   </div>
@@ -47,13 +48,14 @@ export async function homePage(c: Context<Env>): Promise<Response> {
       trendingWithFallback(c, 24),
     ]);
     // The story's lead: the article carrying its headline, else the one most outlets published.
-    const leads = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id).then((d) =>
-      d?.articles.find((a) => a.title === s.title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0])));
+    const details = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id)));
+    const leads = stories.slice(0, 6).map((s, i) => { const d = details[i];
+      return d?.articles.find((a) => a.title === s.title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0]; });
     return html`<h1 class="vh">${msg('home.heading')}</h1>
 <div class="home">
 <section class="top" aria-labelledby="h-top">
   <h2 id="h-top">${msg('home.top')}</h2>
-  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0))}</div>` : html`<p class="empty">${raw(msg('home.noStories'))}</p>`}
+  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0, details[i]?.articles.map((a) => a.title)))}</div>` : html`<p class="empty">${raw(msg('home.noStories'))}</p>`}
 </section>
 <section class="latest" aria-labelledby="h-latest">
   <h2 id="h-latest">${msg('home.latest')}</h2>

@@ -6,13 +6,13 @@ import type { Entity, StoryId, Version } from '../../domain/types.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { enrichStory } from '../../pipeline/enrich/index.ts';
 import { html, raw, render } from '../views/html.ts';
-import { langDir } from '../views/bidi.ts';
+import { headlineFor, langDir } from '../views/bidi.ts';
 import { layout } from '../views/layout.ts';
 import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { formatAbsolute } from '../time.ts';
 import { truncate } from '../text.ts';
 import { cached, idParam, now } from './util.ts';
-import { around, languageName, t as msg } from '../i18n/index.ts';
+import { around, currentLocale, languageName, t as msg } from '../i18n/index.ts';
 
 const MAX_ARTICLES = 40;
 
@@ -51,11 +51,12 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   const languages = new Map<string, number>();
   for (const f of full) languages.set(f.article.language ?? 'und', (languages.get(f.article.language ?? 'und') ?? 0) + 1);
   const seen = around('story.firstSeen', 'time');
+  const headline = headlineFor(story.title, found.articles.map((a) => a.title), currentLocale());
   const updated = around('time.updated', 'time');
   const main = await render(html`<article class="story-page" aria-labelledby="h-story">
 <header>
   <p class="kicker">${msg('story.kicker', { outlets: story.outlets.length, articles: story.articleCount })}</p>
-  <h1 id="h-story" dir="auto">${story.title}</h1>
+  <h1 id="h-story" dir="auto">${headline}</h1>
   <p class="meta">${seen[0]}${timeEl(story.firstSeen, t, { absolute: true })}${seen[1]} · ${updated[0]}${timeEl(story.lastSeen, t)}${updated[1]}</p>
   ${languages.size ? html`<p class="meta languages">${msg('story.byLanguage')}: ${[...languages].map(([l, n], i) => html`${i ? ' · ' : ''}<span class="badge">${l === 'und' ? '?' : languageName(l)} ${n}</span>`)}</p>` : ''}
 </header>
@@ -83,5 +84,5 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
 </aside>
 </div>
 </article>`);
-  return { title: story.title, description: truncate(digest.summary.join(' ') || story.title, 200), main };
+  return { title: headline, description: truncate(digest.summary.join(' ') || headline, 200), main };
 }

@@ -15,3 +15,14 @@ export function langDir(language: string | null | undefined): Html | string {
   if (!language || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language)) return '';
   return raw(` lang="${language}" dir="${isRtl(language) ? 'rtl' : 'ltr'}"`);
 }
+
+/**
+ * A story's headline for a reader of `locale`: the story's own when it is in the reader's script, else the
+ * title of one of its articles that is (an English reader of a story an Arabic headline won sees an English one).
+ */
+export function headlineFor(title: string, articleTitles: string[], locale: string): string {
+  const arabic = (s: string) => /[\u0600-\u06FF]/.test(s);
+  const wanted = locale === 'ar';
+  if (arabic(title) === wanted) return title;
+  return articleTitles.find((t) => arabic(t) === wanted) ?? title;
+}
