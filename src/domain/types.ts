@@ -150,6 +150,8 @@ export interface Entity {
   type: EntityType;
   mentions: number;
   role: string | null;
+  /** The entity's id across languages where the canonical name is not it (an Arabic place: its English name). */
+  id?: string;
 }
 
 export interface Fact {

@@ -81,6 +81,9 @@ describe('an Arabic article', () => {
     expect(body).toMatch(/Coverage by language: <span class="badge">(English 1|Arabic 1)<\/span> · <span class="badge">(English 1|Arabic 1)<\/span>/);
     expect(body).toContain(`href="/article/${arabicId}"`);
     expect(body).toContain(`href="/article/${englishId}"`);
+    // Iraq and العراق are one place of the story, counted in both articles.
+    expect(body).toMatch(/>Iraq<\/bdi><\/a> <span class="meta">place · 2 articles</)
+    expect(body).not.toContain('>العراق</bdi></a> <span class="meta">');
   });
 });
 

@@ -34,13 +34,18 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   const digest = full.length
     ? enrichStory(full.map((f) => ({ title: f.article.title, text: f.article.text, outlet: f.article.outlet })))
     : { hashtags: [], summary: [] };
-  // Entities across the story: by the number of articles naming them.
+  // Entities across the story: by the number of articles naming them; one place named in two languages
+  // (its id) counts once, under the name in the reader's script.
   const entityCount = new Map<string, { e: Entity; n: number }>();
   for (const e of enrichments) for (const x of e?.entities ?? []) {
     if (x.type !== 'PER' && x.type !== 'ORG' && x.type !== 'LOC') continue;
-    const k = `${x.type}|${x.canonical}`;
+    const k = `${x.type}|${x.id ?? x.canonical}`;
     const cur = entityCount.get(k);
-    if (cur) cur.n++; else entityCount.set(k, { e: x, n: 1 });
+    if (!cur) entityCount.set(k, { e: x, n: 1 });
+    else {
+      cur.n++;
+      if (headlineFor(cur.e.canonical, [x.canonical], currentLocale()) !== cur.e.canonical) cur.e = { ...x, mentions: cur.e.mentions + x.mentions };
+    }
   }
   const entities = [...entityCount.values()].sort((a, b) => b.n - a.n || b.e.mentions - a.e.mentions).slice(0, 18);
   const hashtags = digest.hashtags.length ? digest.hashtags : [...new Set(enrichments.flatMap((e) => e?.hashtags ?? []))].slice(0, 10);

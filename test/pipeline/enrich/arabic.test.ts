@@ -29,6 +29,8 @@ describe('Arabic enrichment of the seed article', () => {
   it('finds places from the Arabic gazetteer, behind prefixes, without mistaking adjectives', () => {
     for (const p of ['العراق', 'إيران', 'واشنطن', 'بغداد', 'طهران', 'الولايات المتحدة']) expect(entity(p)?.type, p).toBe('LOC');
     expect(entity('العراق')!.mentions).toBeGreaterThanOrEqual(8);
+    expect(entity('العراق')!.id).toBe('Iraq'); // one id across languages
+    expect(entity('الولايات المتحدة')!.id).toBe('United States');
     expect(entity('مالي')).toBeUndefined(); // "النظام المالي" is the financial system, not Mali
     expect(e.entities.find((x) => x.type === 'ORG' && x.canonical === 'وزارة الخارجية الأميركية')).toBeDefined();
   });

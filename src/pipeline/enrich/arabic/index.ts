@@ -16,9 +16,16 @@ export function arabicCanonicals(all: (RawMention | ArabicMention)[]): string[] 
   return all.map((m) => ('canonical' in m ? m.canonical : m.text));
 }
 
-/** Roles found with the names (title phrases, appositions) for people the English rules left without. */
+/**
+ * Roles found with the names (title phrases, appositions) for people the English rules left without, and
+ * places' ids across languages (العراق → Iraq), so that a story can count one place in two languages once.
+ */
 export function addArabicRoles(entities: Entity[], names: ArabicMention[]): void {
   for (const e of entities) {
+    if (e.type === 'LOC') {
+      const id = names.find((m) => m.type === 'LOC' && m.canonical === e.canonical && m.id)?.id;
+      if (id) e.id = id;
+    }
     if (e.type !== 'PER' || e.role) continue;
     e.role = names.find((m) => m.type === 'PER' && m.canonical === e.canonical && m.role)?.role ?? null;
   }
