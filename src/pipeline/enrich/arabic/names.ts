@@ -76,7 +76,7 @@ export function findArabicNames(folded: string, sentences: Span[]): ArabicMentio
         // The title's qualifiers: definite words, places, demonyms, "باسم" and construct nouns after it.
         while (j < toks.length && joined(toks[j]!) && !isFunctionWord(toks[j]!) && qualifies(toks[j]!)) j++;
       }
-      const name = nameAt(toks, j, roleStart >= 0 ? 2 : 2);
+      const name = nameAt(toks, j, 2);
       if (!name) continue;
       const [a, b] = name;
       const text = folded.slice(toks[a]!.start, toks[b]!.end);
@@ -89,7 +89,7 @@ export function findArabicNames(folded: string, sentences: Span[]): ArabicMentio
   return addRepeats(folded, sentences, out, people);
 
   function qualifies(t: ArabicToken): boolean {
-    return t.norm.startsWith('ال') || /^[وفبكل]ال/.test(t.norm) || t.norm === 'باسم' || t.norm === 'لشوون' || gaz.places.has(t.stem) || !!demonymPlace(t.text) || ORG_HEADS.has(t.stem) || ORG_HEADS.has(t.norm);
+    return t.norm.startsWith('ال') || /^[وفبكل]ال/.test(t.norm) || t.norm === 'باسم' || t.norm === 'لشؤون' || isTitle(t) || gaz.places.has(t.stem) || !!demonymPlace(t.text) || ORG_HEADS.has(t.stem) || ORG_HEADS.has(t.norm);
   }
 }
 
