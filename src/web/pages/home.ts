@@ -49,8 +49,10 @@ export async function homePage(c: Context<Env>): Promise<Response> {
     ]);
     // The story's lead: the article carrying its headline, else the one most outlets published.
     const details = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id)));
+    // (For a story told in two languages, the headline and lead in the reader's.)
     const leads = stories.slice(0, 6).map((s, i) => { const d = details[i];
-      return d?.articles.find((a) => a.title === s.title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0]; });
+      const title = headlineFor(s.title, d?.articles.map((a) => a.title) ?? [], currentLocale());
+      return d?.articles.find((a) => a.title === title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0]; });
     return html`<h1 class="vh">${msg('home.heading')}</h1>
 <div class="home">
 <section class="top" aria-labelledby="h-top">
