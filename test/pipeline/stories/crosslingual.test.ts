@@ -35,6 +35,19 @@ describe('cross-language story evidence', () => {
     expect(c.resolve(b.story)).toBe(c.resolve(a.story));
   });
 
+  it('still joins two Arabic outlets\' differently worded reports of one event, and keeps another event apart', () => {
+    const c = new StoryClusterer();
+    const [title, ...body] = fixture('seed-ar.txt').split('\n\n');
+    const a = c.place({ title, text: body.join('\n\n') });
+    const other = c.place({ title: 'كأس العالم', text: 'فاز المنتخب المغربي على نظيره الإسباني في المباراة النهائية لكأس العالم بهدفين مقابل هدف في الدوحة.' });
+    const b = c.place({
+      title: 'اجتماع طارئ لقوى الإطار التنسيقي بعد تحذيرات واشنطن',
+      text: 'تعقد قوى الإطار التنسيقي الحاكمة في العراق اجتماعاً طارئاً خلال أيام لمناقشة المكالمة بين روبيو والسوداني، بعد أن طالبت الخارجية الأميركية بغداد بالحد من النفوذ الإيراني. ويخشى قادة في الإطار من عقوبات أميركية على مصارف عراقية، فيما أكد وزير الخارجية فؤاد حسين التزام بغداد بعلاقات متوازنة مع واشنطن وطهران.',
+    });
+    expect(c.resolve(b.story)).toBe(c.resolve(a.story));
+    expect(c.resolve(other.story)).not.toBe(c.resolve(a.story));
+  });
+
   it('joins most Arabic/English pairs and adds no false joins between events that share names', () => {
     const docs = fixture('pairs.jsonl').trim().split('\n').map((l) => JSON.parse(l) as PairDoc);
     const s = scoreCrossLingual(docs);
