@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { hasArabic, normalizeArabic } from '../normalize/arabic.ts';
 import { foldTypography } from '../normalize/index.ts';
-import { arabicGazetteer, arabicKey, demonymPlace } from '../enrich/arabic/gazetteer.ts';
+import { arabicGazetteer, arabicKey, articleMismatch, demonymPlace } from '../enrich/arabic/gazetteer.ts';
 import { arabicTokens, FUNCTION_WORDS, isSpeechVerb } from '../enrich/arabic/words.ts';
 
 const MONTHS: Record<string, string> = {
@@ -59,8 +59,11 @@ export function crossLingualText(text: string): string {
     if (FUNCTION_WORDS.has(t.norm) || isSpeechVerb(t)) continue;
     let matched = false;
     for (let n = Math.min(longest, toks.length - i); n >= 1 && !matched; n--) {
-      const key = arabicKey(toks.slice(i, i + n).map((x) => x.text).join(' '));
-      const place = gaz.places.get(key);
+      const run = toks.slice(i, i + n);
+      if (run.slice(1).some((x) => !/^ +$/.test(x.gap))) continue;
+      const key = arabicKey(run.map((x) => x.text).join(' '));
+      const found = gaz.places.get(key);
+      const place = found && !articleMismatch(t.norm, t.stem, found) ? found : undefined;
       const word = lex.words.get(key);
       if (!place && !word) continue;
       out.push(place ? place.id : word!);
@@ -76,7 +79,7 @@ export function crossLingualText(text: string): string {
     // Arabic articles on one event still find each other by them.
     else if (!/^(?:[وفبكل]?ال|لل)/.test(t.norm)) out.push(t.stem);
   }
-  // The Latin words of a mixed text (names, acronyms) keep their place at the end.
+  // Latin words of a mixed text (names, acronyms) are kept too, after the Arabic ones.
   const latin = folded.match(/[A-Za-z][A-Za-z'-]+/g) ?? [];
   return [...out, ...latin].join(' ');
 }

@@ -2,7 +2,7 @@
 // cities and demonyms), keyed by their light stems so that "والعراق" and "بالعراق" find العراق. Every
 // place carries its English canonical name from places.tsv: one id across languages.
 import { readFileSync } from 'node:fs';
-import { stemArabic } from '../../normalize/arabic.ts';
+import { normalizeArabic, stemArabic } from '../../normalize/arabic.ts';
 
 export interface ArabicPlace {
   /** The Arabic name shown (the first listed). */
@@ -61,4 +61,12 @@ export function demonymPlace(word: string): ArabicPlace | null {
     if (p) return p;
   }
   return null;
+}
+
+/**
+ * "المالي" (financial) is not مالي (Mali): a word with the article names a place only when the place's
+ * name has it too (العراق). `norm` and `stem` are the first word's normalised form and light stem.
+ */
+export function articleMismatch(norm: string, stem: string, place: ArabicPlace): boolean {
+  return /^(?:[وفبكل]?ال|لل)/.test(norm) && !normalizeArabic(place.name).startsWith('ال') && !/^ال/.test(stem);
 }

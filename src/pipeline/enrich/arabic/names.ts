@@ -4,7 +4,7 @@
 // ("وزارة الخارجية الأميركية"), then every later mention of a found person's family name ("السوداني").
 import type { Span } from '../../normalize/index.ts';
 import { normalizeArabic } from '../../normalize/arabic.ts';
-import { arabicGazetteer, demonymPlace, arabicKey } from './gazetteer.ts';
+import { arabicGazetteer, arabicKey, articleMismatch, demonymPlace } from './gazetteer.ts';
 import { arabicTokens, isFunctionWord, isSpeechVerb, isTitle, joined, NOT_NAMES, type ArabicToken } from './words.ts';
 
 export interface ArabicMention {
@@ -47,8 +47,7 @@ export function findArabicNames(folded: string, sentences: Span[]): ArabicMentio
         if (run.slice(1).some((x) => !joined(x))) continue;
         const p = gaz.places.get(arabicKey(run.map((x) => x.text).join(' ')));
         if (!p) continue;
-        // "المالي" (financial) is not مالي (Mali): a definite word is only a name that has the article.
-        if (/^(?:[وفبكل]?ال|لل)/.test(t.norm) && !normalizeArabic(p.name).startsWith('ال') && !/^ال/.test(t.stem)) continue;
+        if (articleMismatch(t.norm, t.stem, p)) continue;
         const start = bareStart(t, normalizeArabic(p.name.split(' ')[0]!));
         out.push({ type: 'LOC', start, end: run[n - 1]!.end, text: folded.slice(start, run[n - 1]!.end), canonical: p.name, id: p.id });
         i += n - 1;
