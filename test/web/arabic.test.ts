@@ -72,6 +72,11 @@ describe('an Arabic article', () => {
     const ar = (await anon().get(`/story/${storyId}`, { 'accept-language': 'ar' })).body;
     expect(/<h1 id="h-story" dir="auto">([^<]*)<\/h1>/.exec(en)?.[1]).toBe('Iraq&#39;s ruling coalition to hold emergency meeting after Rubio call');
     expect(/<h1 id="h-story" dir="auto">([^<]*)<\/h1>/.exec(ar)?.[1]).toBe('الإطار التنسيقي في العراق يعقد اجتماعاً طارئاً بعد اتصال روبيو والسوداني');
+    // The summary across outlets is in the reader's language too.
+    const summary = (body: string) => /<ul class="summary">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '';
+    expect(summary(en)).toContain('Iraq');
+    expect(summary(en)).not.toMatch(/[\u0600-\u06FF]/);
+    expect(summary(ar)).toMatch(/[\u0600-\u06FF]/);
     expect((await anon().get('/', { 'accept-language': 'en' })).body).toContain('Iraq&#39;s ruling coalition to hold emergency meeting after Rubio call</a></h3>');
   });
 

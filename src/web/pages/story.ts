@@ -31,8 +31,11 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   const t = now(c);
   const full = (await Promise.all(found.articles.slice(0, MAX_ARTICLES).map((a) => repo.getArticle(a.id)))).filter((x) => x !== null);
   const enrichments = await Promise.all(full.map((f) => repo.getEnrichment(f.article.id)));
-  const digest = full.length
-    ? enrichStory(full.map((f) => ({ title: f.article.title, text: f.article.text, outlet: f.article.outlet })))
+  // A story told in several languages is summarised from the articles in the reader's, when it has some.
+  const own = full.filter((f) => f.article.language === currentLocale());
+  const digested = own.length ? own : full;
+  const digest = digested.length
+    ? enrichStory(digested.map((f) => ({ title: f.article.title, text: f.article.text, outlet: f.article.outlet })))
     : { hashtags: [], summary: [] };
   // Entities across the story: by the number of articles naming them; one place named in two languages
   // (its id) counts once, under the name in the reader's script.
