@@ -8,7 +8,7 @@ import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
-import { currentLocale, t as msg } from '../i18n/index.ts';
+import { around, currentLocale, t as msg } from '../i18n/index.ts';
 import { headlineFor } from '../views/bidi.ts';
 
 /** Top stories of the last two days, topped up from all time on a quiet instance (or an old corpus). */
@@ -79,10 +79,10 @@ export async function latestPage(c: Context<Env>): Promise<Response> {
   const { repo } = c.get('web');
   const page = await repo.latestArticles({ limit: 30, cursor });
   const t = now(c);
-  return c.html(layout(c, { title: 'Latest articles', feeds: { base: '', title: 'Lede: latest articles' } }, html`
-<h1>Latest articles</h1>
+  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: 'Lede: latest articles' } }, html`
+<h1>${msg('home.latest')}</h1>
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: true, headingLevel: 2 }))}</div>
-${page.items.length ? '' : html`<p class="empty">No articles${cursor ? ' before this point' : ' yet'}.</p>`}
+${page.items.length ? '' : html`<p class="empty">${msg('home.noArticles', { before: cursor ? 'yes' : 'no' })}</p>`}
 ${cursorPager('/latest', page.next)}`));
 }
 
@@ -92,11 +92,11 @@ export async function hashtagsIndex(c: Context<Env>): Promise<Response> {
     const [week, all] = await Promise.all([repo.trendingHashtags(daysAgo(now(c), 7), 50), repo.trendingHashtags('1970-01-01T00:00:00.000Z', 200)]);
     const list = (xs: { hashtag: string; count: number }[]) =>
       html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> <span class="count">${h.count}</span></li>`)}</ul>`;
-    return html`<h1>Hashtags</h1>
-<section aria-labelledby="h-week"><h2 id="h-week">This week</h2>${week.length ? list(week) : html`<p class="empty">No hashtags this week.</p>`}</section>
-<section aria-labelledby="h-all"><h2 id="h-all">All time</h2>${all.length ? list(all) : html`<p class="empty">No hashtags yet.</p>`}</section>`;
+    return html`<h1>${msg('layout.hashtags')}</h1>
+<section aria-labelledby="h-week"><h2 id="h-week">${msg('home.thisWeek')}</h2>${week.length ? list(week) : html`<p class="empty">${msg('home.noHashtagsWeek')}</p>`}</section>
+<section aria-labelledby="h-all"><h2 id="h-all">${msg('home.allTime')}</h2>${all.length ? list(all) : html`<p class="empty">${msg('article.noHashtags')}</p>`}</section>`;
   });
-  return c.html(layout(c, { title: 'Hashtags' }, raw(main)));
+  return c.html(layout(c, { title: msg('layout.hashtags') }, raw(main)));
 }
 
 export async function outletsIndex(c: Context<Env>): Promise<Response> {
@@ -104,8 +104,9 @@ export async function outletsIndex(c: Context<Env>): Promise<Response> {
     const { repo } = c.get('web');
     const sources = await repo.listSources();
     const t = now(c);
-    return html`<h1>Outlets</h1>
-${sources.length ? html`<ul class="outlets">${sources.map((s) => html`<li><a href="/outlet/${seg(s.name)}">${s.name}</a> <span class="meta">${new URL(s.homeUrl).host} · following since ${timeEl(s.createdAt, t)}</span></li>`)}</ul>` : html`<p class="empty">No sources yet.</p>`}`;
+    const [since, after] = around('home.followingSince', 'time');
+    return html`<h1>${msg('layout.outlets')}</h1>
+${sources.length ? html`<ul class="outlets">${sources.map((s) => html`<li><a href="/outlet/${seg(s.name)}">${s.name}</a> <span class="meta">${new URL(s.homeUrl).host} · ${since}${timeEl(s.createdAt, t)}${after}</span></li>`)}</ul>` : html`<p class="empty">${msg('home.noSources')}</p>`}`;
   });
-  return c.html(layout(c, { title: 'Outlets' }, raw(main)));
+  return c.html(layout(c, { title: msg('layout.outlets') }, raw(main)));
 }
