@@ -114,6 +114,16 @@ describe('the interface in Arabic', () => {
     expect(body).toMatch(/(الإنجليزية|العربية) 1/);
   });
 
+  it('localises the article page around the article, comments included', async () => {
+    const { body } = await anon().get(`/article/${englishId}`, { 'accept-language': 'ar' });
+    expect(body).toContain('<h2 id="h-comments">التعليقات');
+    expect(body).toContain('لا تعليقات بعد. كن أول من يعلّق.');
+    expect(body).toMatch(/<a href="\/signin\?back=[^"]+">تسجيل الدخول<\/a> أو <a href="\/signup\?back=[^"]+">أنشئ حساباً<\/a> للتعليق\./);
+    expect(body).toContain('مقالات ذات صلة');
+    // The English article keeps its own direction inside the Arabic interface.
+    expect(body).toMatch(/<div class="body" lang="en" dir="ltr">/);
+  });
+
   it('localises the search page and its counts', async () => {
     const { body } = await anon().get(`/search?q=${encodeURIComponent('العراق')}`, { 'accept-language': 'ar' });
     expect(body).toContain('نتائج البحث عن «العراق»');
