@@ -1,4 +1,4 @@
-// Arabic search on both backends: spelling variants and prefix clitics fold the same way when the
+// Arabic search on both backends (and the account's interface language): spelling variants and prefix clitics fold the same way when the
 // article is indexed and when the reader queries, so a bare stem finds the article and every prefixed form.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function version(over: Partial<NewVersion>): NewVersion {
 }
 
 for (const backend of backends()) {
-  describe(`Arabic search (${backend.name})`, () => {
+  describe(`Arabic search and the interface language (${backend.name})`, () => {
     let repo: Repository;
     beforeEach(async () => {
       await backend.cleanup();
