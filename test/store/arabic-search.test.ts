@@ -1,5 +1,6 @@
-// Arabic search on both backends (and the account's interface language): spelling variants and prefix clitics fold the same way when the
-// article is indexed and when the reader queries, so a bare stem finds the article and every prefixed form.
+// Arabic search on both backends: spelling variants and prefix clitics fold the same way when the article
+// is indexed and when the reader queries, so a bare stem finds the article and every prefixed form.
+// Also the account's interface language, the other column this work adds.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NewVersion, Repository } from '../../src/store/repository.ts';
