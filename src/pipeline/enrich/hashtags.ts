@@ -11,6 +11,8 @@ export interface HashtagEntity extends Entity {
 }
 
 export function camelCase(phrase: string): string {
+  // Arabic hashtags join words with "_" (no case to mark word starts), each without its prefixes.
+  if (/[\u0621-\u064A]/.test(phrase)) return phrase.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).join('_');
   return phrase
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
