@@ -28,9 +28,10 @@ export async function trendingWithFallback(c: Context<Env>, limit: number): Prom
   return recent.length >= Math.min(5, limit) ? recent : repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit);
 }
 
-function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string, titles: string[] = []): Html {
+function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string | null, titles: string[] = []): Html {
+  const src = lead?.image ? image(lead.image) : null;
   return html`<article class="story${first ? ' lead' : ''}">
-  ${lead?.image ? html`<img class="story-image" src="${image(lead.image)}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
+  ${src ? html`<img class="story-image" src="${src}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <h3 dir="auto"><a href="/story/${s.id}">${headlineFor(s.title, titles, currentLocale())}</a></h3>
   ${storyLine(s, t)}
