@@ -13,6 +13,7 @@ import { sanitize } from './sanitize.ts';
 import { parseTextPage } from './text.ts';
 
 export { parseDate, resolveRelative } from './dates.ts';
+export { MIN_ARTICLE_CHARS, requireArticle, unreadableReason } from './input.ts';
 
 export interface ExtractInput {
   html?: string;
