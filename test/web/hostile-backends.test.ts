@@ -29,6 +29,18 @@ const PAYLOADS = [
   '<p style="background:url(javascript:window.__pwned=1)">styled</p>',
   '<object data="javascript:window.__pwned=1"></object>',
   '"><script>window.__pwned=1</script>',
+  // Left open, as payloads usually are: a browser closes them at the next paragraph.
+  '<svg onload="window.__pwned=1">',
+  '<math><maction actiontype="statusline" xlink:href="javascript:window.__pwned=1">',
+  '<details open ontoggle="window.__pwned=1">',
+  '<table><tr><td onmouseover="window.__pwned=1">cell',
+  '<a href="javascript:window.__pwned=1">',
+  '<video><source onerror="window.__pwned=1">',
+  '<select onfocus="window.__pwned=1" autofocus>',
+  '<marquee onstart="window.__pwned=1">',
+  '<object data="data:text/html,<script>parent.__pwned=1</script>">',
+  '<form action="javascript:window.__pwned=1"><input type="submit">',
+  '<noscript><p title="</noscript><img src=x onerror=window.__pwned=1>">',
 ];
 
 function hostilePage(i: number, payload: string): string {
