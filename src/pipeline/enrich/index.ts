@@ -10,6 +10,7 @@ import { rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
+import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
 
@@ -63,7 +64,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   let names: RawMention[] = [];
   // The tagger is trained on English; a short text's detected language is too unsure to skip it.
   const english = !language || language === 'en' || (!opts.language && doc.length - titleEnd < 400);
-  if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
+  if (english) names = refineNames(folded, addRepeatedNames(folded, sentences, findNames(folded, sentences)), titleEnd);
   const numbers = findNumbers(folded);
   const dates = findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
@@ -86,7 +87,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
 
   // Keyphrases and hashtags.
   const ranked = rankKeyphrases(folded, sentences, 20, language);
-  const hashtags = makeHashtags(entities, ranked, folded);
+  const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en');
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);
