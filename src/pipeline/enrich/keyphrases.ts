@@ -28,6 +28,7 @@ const TF_WEIGHT = num('KP_TF', 1);
 const POSITION_WEIGHT = num('KP_POS', 0.2);
 const LENGTH_EXP = num('KP_LEN', 0.5);
 const HEADS = num('KP_HEADS', 1);
+const SUB = num('KP_SUB', 0);
 
 function num(name: string, dflt: number): number {
   const v = process.env[name];
@@ -172,6 +173,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
     for (const [a, b] of chunks(toks)) {
       add(toks, a, b, at + a);
       if (HEADS && !textrank && b - a > 1) add(toks, b - 1, b, at + b - 1);
+      if (SUB && !textrank) for (let k = a + 1; k < b - 1; k++) add(toks, k, b, at + k);
     }
     at += toks.length;
   }

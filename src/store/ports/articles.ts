@@ -102,8 +102,20 @@ export interface ArticleRepo {
 
   saveEnrichment(articleId: ArticleId, e: Enrichment): Promise<void>;
   getEnrichment(articleId: ArticleId): Promise<Enrichment | null>;
-  /** Hashtags ranked by use in articles first seen since `since`. */
-  trendingHashtags(since: IsoTime, limit: number): Promise<{ hashtag: string; count: number }[]>;
+  /**
+   * Hashtags of articles first seen since `since`, ranked by the distinct stories and outlets that carry
+   * them (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.
+   */
+  trendingHashtags(since: IsoTime, limit: number): Promise<TrendingHashtag[]>;
+}
+
+export interface TrendingHashtag {
+  hashtag: string;
+  /** Articles carrying the hashtag in the window. */
+  count: number;
+  /** Distinct stories among them (an article in no story counts as its own). */
+  stories: number;
+  outlets: number;
 }
 
 export interface StoryRepo {
