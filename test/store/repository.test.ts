@@ -211,6 +211,17 @@ for (const backend of backends()) {
       });
     });
 
+    describe('term document frequencies', () => {
+      it('counts each article once per term and keeps the total', async () => {
+        expect(await repo.termDocs(['iraq'])).toEqual({ docs: 0, counts: new Map() });
+        await repo.addTermDocs(['iraq', 'coalit', 'iraq']);
+        await repo.addTermDocs(['iraq', 'oil']);
+        const got = await repo.termDocs(['iraq', 'oil', 'coalit', 'unseen']);
+        expect(got.docs).toBe(2);
+        expect(got.counts).toEqual(new Map([['iraq', 2], ['oil', 1], ['coalit', 1]]));
+      });
+    });
+
     describe('trending hashtags', () => {
       it('ranks by distinct stories and outlets in the window, not by raw article counts', async () => {
         const story = await repo.createStory('One story', at(0));

@@ -118,6 +118,14 @@ export interface TrendingHashtag {
   outlets: number;
 }
 
+/** Document frequencies of terms over the stored articles (for IDF), shared by every process on the store. */
+export interface TermStatsRepo {
+  /** Counts one more article containing each of `terms` (duplicates count once). */
+  addTermDocs(terms: string[]): Promise<void>;
+  /** How many articles were counted, and how many of them contain each of `terms` (absent: none). */
+  termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
+}
+
 export interface StoryRepo {
   createStory(title: string, at: IsoTime): Promise<Story>;
   assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;

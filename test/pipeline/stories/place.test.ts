@@ -121,3 +121,20 @@ describe('relatedArticles', () => {
     expect(got.find((g) => g.articleId === relatedIds[1])!.relativeTime).toBe('4 hours ago');
   });
 });
+
+describe('document frequencies in the store', () => {
+  it('every new article placed counts its terms in the store, so another process weighs words the same', async () => {
+    const r = await open();
+    const news = unrelatedNews().slice(0, 3);
+    for (const [i, n] of news.entries()) await placeVersion(r, newVersion({ outlet: `Outlet ${i}`, title: n.title, text: n.text, published: '2025-02-20T08:00:00Z' }));
+    // The same article again is no new article: nothing counted twice.
+    await placeVersion(r, newVersion({ outlet: 'Outlet 0', title: news[0]!.title, text: news[0]!.text, published: '2025-02-20T08:00:00Z' }));
+    const { countTerms, DEFAULT_CLUSTER_OPTIONS } = await import('../../../src/pipeline/stories/cluster.ts');
+    const terms = news.map((n) => new Set(countTerms(n, DEFAULT_CLUSTER_OPTIONS).keys()));
+    const all = [...new Set(terms.flatMap((t) => [...t]))];
+    const stored = await r.termDocs(all);
+    expect(stored.docs).toBe(3);
+    for (const t of all) expect(stored.counts.get(t)).toBe(terms.filter((s) => s.has(t)).length);
+  });
+});
+
