@@ -20,20 +20,15 @@ export interface Keyphrase {
   first: number;
 }
 
-// Tuned on the 500N-KPCrowd and Inspec dev runs of scripts/eval-keyphrases.ts.
-const WINDOW = num('KP_WINDOW', 10);
+// Chosen on the 500N-KPCrowd and Inspec runs of scripts/eval-keyphrases.ts (docs/benchmarks.md has the
+// grid): phrase score = word scores / sqrt(length), so a phrase needs strong words to beat its head noun;
+// log frequency and first position weigh in as PositionRank does.
+const WINDOW = 10;
 const DAMPING = 0.85;
 const MAX_WORDS = 4;
-const TF_WEIGHT = num('KP_TF', 1);
-const POSITION_WEIGHT = num('KP_POS', 0.2);
-const LENGTH_EXP = num('KP_LEN', 0.5);
-const HEADS = num('KP_HEADS', 1);
-const SUB = num('KP_SUB', 0);
-
-function num(name: string, dflt: number): number {
-  const v = process.env[name];
-  return v === undefined ? dflt : Number(v);
-}
+const TF_WEIGHT = 1;
+const POSITION_WEIGHT = 0.2;
+const LENGTH_EXP = 0.5;
 
 let tagger: ReturnType<typeof posTagger> | null = null;
 const NOUN = /^NNP?S?$/;
@@ -159,7 +154,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   const n = ids.size;
   if (!n) return [];
   const score = walk(n, seq, textrank ? bias.map(() => 1) : bias, textrank ? 2 : WINDOW);
-  // Candidates: each noun phrase, and (HEADS) its head noun on its own.
+  // Candidates: each noun phrase, and its head noun on its own (news keyphrases are often one word).
   const cands = new Map<string, Keyphrase & { len: number }>();
   const add = (toks: Tok[], a: number, b: number, at: number) => {
     let key = toks[a]!.stem!;
@@ -172,8 +167,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   for (const toks of sents) {
     for (const [a, b] of chunks(toks)) {
       add(toks, a, b, at + a);
-      if (HEADS && !textrank && b - a > 1) add(toks, b - 1, b, at + b - 1);
-      if (SUB && !textrank) for (let k = a + 1; k < b - 1; k++) add(toks, k, b, at + k);
+      if (!textrank && b - a > 1) add(toks, b - 1, b, at + b - 1);
     }
     at += toks.length;
   }
