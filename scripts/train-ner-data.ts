@@ -5,7 +5,11 @@ import { resolve } from 'node:path';
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { addRepeatedNames, findNames } from '../src/pipeline/enrich/ner/index.ts';
 
-export const DATA = resolve(import.meta.dirname, '../../shared/data/ner');
+// ../shared/data beside the repository (or beside a worktree's parent), or LEDE_SHARED_DATA.
+export const DATA = resolve(
+  process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data'),
+  'ner',
+);
 /** The project's own small annotated news dev set, one document per .conll file. */
 export const OWN_SET = resolve(import.meta.dirname, '../test/fixtures/ner');
 /** The last HELDOUT GMB sentences are never trained on: eval-ner scores them. */

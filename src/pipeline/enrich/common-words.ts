@@ -3,6 +3,7 @@
 // language the `stopword` package lists (so "de", "aqui" or "die" never become #De, #Aqui or #Die).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { stemmer } from 'stemmer';
 import * as stopword from 'stopword';
 
 let common: ReadonlySet<string> | null = null;
@@ -25,4 +26,13 @@ export function isStopwordOfAnyLanguage(word: string): boolean {
     anyStop = all;
   }
   return anyStop.has(word.toLowerCase());
+}
+
+let commonStems: ReadonlySet<string> | null = null;
+
+/** Is this lower-case word, or another form of it ("tickets", "ticketing"), a common word? */
+export function isCommonWordForm(lw: string): boolean {
+  if (commonWords().has(lw)) return true;
+  commonStems ??= new Set([...commonWords()].map((w) => stemmer(w)));
+  return commonStems.has(stemmer(lw));
 }

@@ -4,7 +4,7 @@
 // would pick: never a common word or a stop word of any language (#Light, #Aqui), never a topic the
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
-import { commonWords, isStopwordOfAnyLanguage } from './common-words.ts';
+import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
 import { gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
@@ -65,7 +65,7 @@ function topicCanTag(phrase: string, english: boolean): boolean {
   if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
   // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps").
-  return words.length > 1 || (!commonWords().has(words[0]!) && words[0]!.length >= 4);
+  return words.length > 1 || (!isCommonWordForm(words[0]!) && words[0]!.length >= 4);
 }
 
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, english = true): string[] {
