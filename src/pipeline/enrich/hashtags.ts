@@ -54,6 +54,12 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
 }
 
+/** "BAGHDAD (Reuters) -": the agency credited in a dateline is the source, not what the article is about. */
+function isDatelineCredit(folded: string, start: number): boolean {
+  const line = folded.lastIndexOf('\n', start) + 1;
+  return /^[\p{Lu}\p{N}][\p{Lu}\p{N} .,'-]*(?:,[^(\n]{0,40})?\($/u.test(folded.slice(line, start)) && /^[^)\n]{0,40}\)\s*[-–—]/u.test(folded.slice(start, start + 45));
+}
+
 /**
  * A topic tags when it is an English noun phrase (the keyphrase candidates), no common word when it is
  * one word, and none of its words a stop word of any language. Other languages have neither a tagger nor
@@ -77,6 +83,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const e of entities) {
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
+    if (e.mentions === 1 && isDatelineCredit(folded, e.first)) continue;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;

@@ -87,12 +87,15 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     const toks: Tok[] = [];
     if (english) {
       tagger ??= posTagger();
-      const tagged = tagger.tagRawTokens(words);
+      // A shouted sentence (a wire headline) is tagged in lower case: in capitals every word looks a name.
+      const letters = words.filter((w) => /\p{L}/u.test(w));
+      const shouted = letters.length >= 3 && letters.filter((w) => !/\p{Ll}/u.test(w)).length >= 0.8 * letters.length;
+      const tagged = tagger.tagRawTokens(shouted ? words.map((w) => w.toLowerCase()) : words);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         const pos = tagged[i]?.pos ?? '';
-        const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
-        const proper = pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
+        const acronym = !shouted && /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
+        const proper = !shouted && pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
         const noun = NOUN.test(pos) || acronym;
         const ok = (noun || ADJ.test(pos)) && /\p{L}/u.test(w) && (proper || acronym || isContent(w));
         toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun });

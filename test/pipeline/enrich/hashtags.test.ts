@@ -52,6 +52,32 @@ describe('hashtags a person would pick', () => {
   });
 });
 
+describe('newswire conventions', () => {
+  const wire = enrich({
+    title: 'Apple Shares Fall After Earnings Miss',
+    text: 'NEW YORK, Jan 5 (Reuters) - Shares of Apple Inc fell 3 percent on Tuesday after the iPhone maker reported weaker sales. Goldman Sachs analysts cut their target.',
+  });
+
+  it('reads a dateline: the place is a place, the month no person, the credited agency no hashtag', () => {
+    const names = wire.mentions.filter((m) => m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC').map((m) => `${m.type}:${m.text}`);
+    expect(names).toContain('LOC:NEW YORK');
+    expect(names).not.toContain('PER:Jan');
+    expect(names).toContain('ORG:Reuters'); // still an organisation named in the text
+    expect(wire.hashtags).not.toContain('#Reuters');
+  });
+
+  it('keeps a sentence-opening common noun out of the company name', () => {
+    expect(wire.mentions.map((m) => m.text)).toContain('Apple Inc');
+    expect(wire.mentions.map((m) => m.text)).not.toContain('Shares of Apple Inc');
+  });
+
+  it('finds noun phrases in a shouted wire headline, not the whole headline', () => {
+    const e = enrich({ title: 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT', text: 'AL-AIN, United Arab Emirates 1996-12-06\nJapan began the defence of their Asian Cup title with a lucky 2-1 win against Syria on Friday.' });
+    expect(e.keyphrases).not.toContain('JAPAN GET LUCKY WIN');
+    expect(e.keyphrases).toContain('LUCKY WIN');
+  });
+});
+
 describe('keyphrases', () => {
   it('are noun phrases of one to four words, multi-word ones among them', () => {
     const k = seedArticle.keyphrases;
