@@ -5,7 +5,7 @@
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
-import { gazetteer } from './gazetteer.ts';
+import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
 export interface HashtagEntity extends Entity {
@@ -84,6 +84,10 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
     if (e.mentions === 1 && isDatelineCredit(folded, e.first)) continue;
+    // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
+    // one word with a demonym's ending that is no known place.
+    const key = aliasKey(e.canonical);
+    if (gaz.demonyms.has(key) || (!/\s/.test(key) && /(?:ean|ian|ese|ish)$/.test(key) && !gaz.places.has(key))) continue;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;

@@ -44,6 +44,13 @@ describe('hashtags a person would pick', () => {
     for (const h of e.hashtags) expect(isStopwordOfAnyLanguage(h.slice(1))).toBe(false);
   });
 
+  it('tags a country, never a nationality', () => {
+    const e = enrich({ title: 'Korean Dance Festival Opens in Seoul', text: 'The Korean dance festival opened in Seoul on Friday. Korean performers and Japanese guests filled the Jeongdong Theater. Korea has held the festival since 1998, and Korean audiences love it.' });
+    expect(e.hashtags).not.toContain('#Korean');
+    expect(e.hashtags).not.toContain('#Japanese');
+    expect(e.hashtags).toContain('#Seoul');
+  });
+
   it('tags no topic from a language it has neither tagger nor common words for', () => {
     const e = enrich({ title: 'Só quem se Ama', text: 'O amor é a maior força da vida. Cada dia de amor é um dia de vida, e aqui queremos viver o amor. '.repeat(4) });
     expect(e.language).toBe('pt');
