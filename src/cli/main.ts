@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   cluster: () => import('./commands/cluster.ts'),
   analyze: () => import('./commands/analyze.ts'),
   admin: () => import('./commands/admin.ts'),
+  account: () => import('./commands/account.ts'),
   migrate: () => import('./commands/migrate.ts'),
 };
 

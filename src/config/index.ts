@@ -31,13 +31,20 @@ export const configSchema = z.object({
   llmModel: z.string().optional(),
   llmKey: z.string().optional(),
   llmTimeoutMs: int(60_000, 1),
+  /** Serve article and card images through Lede (`/img/…`), so readers' browsers never contact publishers. */
+  imageProxy: bool.default(true),
+  /** Where proxied images are cached on disk. */
+  imageCacheDir: z.string().default('./data/images'),
+  imageMaxBytes: int(5 * 1024 * 1024, 1024),
+  /** Signs CSRF and device cookies and image-proxy URLs; made and kept in the store when unset (shared by every node). */
+  secretKey: z.string().min(32).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Options that must never be printed or logged. */
-export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl']);
+export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'secretKey']);
 
 const envNames: Record<keyof Config, string> = Object.fromEntries(
   Object.keys(configSchema.shape).map((k) => [k, 'LEDE_' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()]),

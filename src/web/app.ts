@@ -4,11 +4,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { LedeError } from '../domain/errors.ts';
+import { printable } from '../domain/text.ts';
 import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
-import { checkCsrf, loadSession } from './auth.ts';
+import { checkCsrf, loadSession, serverKey } from './auth.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
+import { IMAGE_PATH, imageHandler } from './images.ts';
+import { resetPassword, resetPasswordForm } from './reset.ts';
 import { STYLE_CSS, STYLE_HREF } from './static.ts';
 import { html } from './views/html.ts';
 import { layout } from './views/layout.ts';
@@ -48,9 +51,10 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('secure', secureBase || new URL(c.req.url).protocol === 'https:');
     const theme = getCookie(c, THEME_COOKIE);
     c.set('theme', theme === 'dark' || theme === 'light' ? theme : null);
+    c.set('secret', await serverKey(web));
     await next();
   });
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps.config.imageProxy));
   app.use('*', async (c, next) => {
     await loadSession(c);
     await next();
@@ -89,6 +93,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 
+  app.get(`${IMAGE_PATH}/:signature/:encoded`, imageHandler(deps.config));
+
   app.get('/', homePage);
   app.get('/latest', latestPage);
   app.get('/hashtags', hashtagsIndex);
@@ -111,6 +117,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get('/signup', signupForm);
   app.post('/signup', signup);
   app.post('/signout', signout);
+  app.get('/reset/:token', resetPasswordForm);
+  app.post('/reset/:token', resetPassword);
 
   app.post('/article/:id{[0-9]+}/comments', (c) => postComment(c, articlePage));
   app.post('/article/:id{[0-9]+}/ask', askArticle);
@@ -144,8 +152,9 @@ export function createApp(deps: WebDeps): Hono<Env> {
     const e = toHttpError(err);
     // The unread rest of a too-large body makes the connection unusable: tell the client not to reuse it.
     if (e.status === 413) c.header('Connection', 'close');
-    if (e.code === 'internal') console.error(`web: ${c.req.method} ${c.req.path}:`, err);
-    else if (e.status >= 500) console.error(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`);
+    // The path and the message may carry what a client sent: escaped, so one request is one log line.
+    if (e.code === 'internal') console.error(printable(`web: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`));
+    else if (e.status >= 500) console.error(printable(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`));
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);

@@ -27,6 +27,8 @@ export interface WebContext {
   llm: ArticleLlm | null;
   /** Rendered fragments keyed by page; short-lived so that every node converges on new data. */
   fragments: TtlCache<unknown>;
+  /** The signing key, loaded once (see auth.ts serverKey). */
+  secret?: Promise<Buffer>;
 }
 
 export type Theme = 'light' | 'dark' | null;
@@ -40,5 +42,7 @@ export interface Env {
     theme: Theme;
     /** Set by the CSP middleware: true when the request came over HTTPS (or says so via the proxy). */
     secure: boolean;
+    /** The server's signing key (config secretKey, else one kept in the store): signs cookies and URLs. */
+    secret: Buffer;
   };
 }

@@ -24,6 +24,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
 (OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel', 'target');
 (OPTIONS.allowedAttributes as Record<string, string[]>).img!.push('loading', 'decoding', 'referrerpolicy');
 
-export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+/** Safe article HTML; `image` maps each image's address (to the image proxy). */
+export function sanitizeArticleHtml(html: string, image?: (src: string) => string): string {
+  if (!image) return sanitizeHtml(html, OPTIONS);
+  const img = (OPTIONS.transformTags as Record<string, sanitizeHtml.Transformer>).img!;
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      img: (tagName, attribs) => {
+        const t = img(tagName, attribs);
+        // Only http(s) sources survive the allowlist; the proxy serves those.
+        return t.attribs.src && /^https?:\/\//i.test(t.attribs.src) ? { ...t, attribs: { ...t.attribs, src: image(t.attribs.src) } } : t;
+      },
+    },
+    // The proxied address is a path on this site: relative URLs are allowed for images only.
+    allowProtocolRelative: false,
+  });
 }

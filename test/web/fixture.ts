@@ -40,8 +40,9 @@ function version(e: ExtractedPage, p: { outlet: string; sourceId: SourceId | nul
   };
 }
 
-export async function makeFixture(opts: { fillers?: number } = {}): Promise<Fixture> {
-  const { repo, cleanup } = await openTestStore();
+/** The fixture in a fresh SQLite store in memory, or in `opts.repo` (which the caller then closes). */
+export async function makeFixture(opts: { fillers?: number; repo?: Repository } = {}): Promise<Fixture> {
+  const { repo, cleanup } = opts.repo ? { repo: opts.repo, cleanup: async () => {} } : await openTestStore();
   const config = loadConfig({ databaseUrl: 'sqlite::memory:', allowPrivateNetworks: true }, {});
   const asharq = await repo.addSource({ name: 'Asharq Al-Awsat', homeUrl: 'https://english.aawsat.com/', language: 'en' });
   const daily8 = await repo.addSource({ name: 'Daily8', homeUrl: 'https://daily8.example/', language: 'en' });

@@ -1,6 +1,8 @@
 // Folding of typographic variants for comparison. Display text keeps the original characters;
 // dedup, stories and enrich compare folded text so that “curly” and "straight" quotes match.
 
+import { storable } from '../../domain/text.ts';
+
 const FOLD: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
@@ -28,12 +30,13 @@ export function foldTypographyKeepOffsets(text: string): string {
 
 /** Collapses runs of spaces within lines and keeps paragraph breaks as one blank line. */
 export function cleanWhitespace(text: string): string {
-  return text
+  // Storable last, so that form feeds and vertical tabs have become spaces first.
+  return storable(text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00A0]+/g, ' ')
     .split('\n')
     .map((l) => l.trim())
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n{3,}/g, '\n\n'))
     .trim();
 }

@@ -80,7 +80,7 @@ export async function placeVersion(
         const after = (await tx.getArticle(copyOf))!.article;
         if (after.storyId !== null) {
           const at = ms(v.published) ?? ms(v.fetchedAt);
-          if (at !== null) await tx.updateStory(after.storyId, { lastSeen: new Date(at).toISOString() });
+          if (at !== null) await tx.updateStory(after.storyId, { seen: new Date(at).toISOString() });
         }
         return { article: after, version, isNewArticle: false, storyId: after.storyId };
       }
@@ -139,7 +139,7 @@ async function assignToStory(
   story.firstSeen = Math.min(story.firstSeen ?? at, at);
   await tx.assignStory(article.id, story.id as StoryId);
   // The most representative headline: the title closest to the story's centroid.
-  const patch: { title?: string; lastSeen?: IsoTime } = { lastSeen: new Date(story.lastSeen).toISOString() };
+  const patch: { title?: string; seen?: IsoTime } = { seen: new Date(at).toISOString() };
   const score = headlineScore(titleVec, story);
   const currentScore = headlineScore(story.titleVector, story);
   if (story.articles === 1 || score > currentScore + 1e-6) {

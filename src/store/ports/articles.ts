@@ -131,7 +131,11 @@ export interface StoryRepo {
   assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;
   /** Moves every article of `from` into `into` and deletes `from`. */
   mergeStories(into: StoryId, from: StoryId): Promise<void>;
-  updateStory(id: StoryId, patch: { title?: string; lastSeen?: IsoTime }): Promise<void>;
+  /**
+   * A new headline, and/or an article of the story seen at `seen`: the story's span widens to take it in
+   * (first seen never moves later, updated never moves earlier, whatever order articles arrive in).
+   */
+  updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
   /**
    * Stories active since `since` that share any of `terms`, most shared first; each term contributes at

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -66,7 +67,7 @@ export class Db {
 
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
-    const res = await (state ? state.client : this.pool).query(sql, params);
+    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rows as R[];
   }
 
@@ -77,7 +78,7 @@ export class Db {
 
   async exec(sql: string, params: unknown[] = []): Promise<number> {
     const state = this.tx.getStore();
-    const res = await (state ? state.client : this.pool).query(sql, params);
+    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rowCount ?? 0;
   }
 

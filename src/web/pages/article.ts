@@ -9,6 +9,7 @@ import { csrfToken } from '../auth.ts';
 import { layout } from '../views/layout.ts';
 import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
+import { imageSrc } from '../images.ts';
 import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
 import { relatedFor } from '../related.ts';
 import { formatAbsolute } from '../time.ts';
@@ -19,8 +20,8 @@ const RELATED_TTL_MS = 10 * 60_000;
 const ENTITY_GROUPS: [Entity['type'], string][] = [['PER', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places']];
 
 /** The body as safe HTML, the lede first (styled), whatever the extractor kept in `html`. */
-export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>): string {
-  let body = a.html?.trim() ? sanitizeArticleHtml(a.html) : textToHtml(a.text);
+export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>, image?: (src: string) => string): string {
+  let body = a.html?.trim() ? sanitizeArticleHtml(a.html, image) : textToHtml(a.text);
   const lede = a.lede?.trim();
   const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
   if (lede && !plain.includes(lede.slice(0, 60).replace(/\s+/g, ' '))) body = `<p>${escapeHtml(lede)}</p>\n${body}`;
@@ -38,7 +39,9 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   if (!e && !llm) return '';
   const entities = (e?.entities ?? []).filter((x) => x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC');
   const facts = (e?.facts ?? []).slice(0, 8);
-  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20).slice(0, 6);
+  // Every quote, in the order the article gives them: a cap hid the later speakers (the seed's foreign
+  // minister was quoted four times, after six others).
+  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20);
   return html`<section class="ai" aria-labelledby="h-ai">
   <h2 id="h-ai">AI features</h2>
   <p class="note">Computed from the article text on this server${llm ? '; questions and translations use the configured language model' : ''}. Check the article before relying on them.</p>
@@ -96,9 +99,9 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">Original at ${article.outlet}</a>` : ''}</p>
     ${alsoPublished(article, versions, t)}
   </header>
-  ${article.image ? html`<figure class="lead-image"><img src="${article.image}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
+  ${article.image ? html`<figure class="lead-image"><img src="${imageSrc(c, article.image)}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
   <div class="body"${article.language ? raw(` lang="${escapeHtml(article.language)}"`) : ''}>
-${raw(bodyHtml(article))}
+${raw(bodyHtml(article, (src) => imageSrc(c, src)))}
   </div>
   <section aria-labelledby="h-tags" class="hashtags">
     <h2 id="h-tags">Hashtags</h2>

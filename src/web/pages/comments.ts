@@ -26,6 +26,7 @@ export interface CommentFormState {
 
 const NOTICES: Record<string, string> = {
   reported: 'Thank you: the moderators will look at this comment.',
+  'already-reported': 'You have reported this comment already; the moderators will look at it.',
   deleted: 'Your comment was deleted.',
   hidden: 'The comment is now hidden.',
   removed: 'The comment was deleted.',
@@ -203,8 +204,8 @@ export async function reportComment(c: Context<Env>): Promise<Response> {
   const cm = id ? await repo.getComment(id) : null;
   if (!cm || cm.status !== 'visible') throw new LedeError('not_found', 'No such comment.');
   await rateLimit(c, `report:${me.id}`, 20, 3600);
-  await repo.reportComment(cm.id);
-  return c.redirect(`/article/${cm.articleId}?notice=reported#comment-${cm.id}`, 303);
+  const counted = await repo.reportComment(cm.id, me.id);
+  return c.redirect(`/article/${cm.articleId}?notice=${counted ? 'reported' : 'already-reported'}#comment-${cm.id}`, 303);
 }
 
 export async function moderateComment(c: Context<Env>): Promise<Response> {

@@ -1,6 +1,7 @@
 // Home (top stories, latest articles, trending hashtags), the latest list, the hashtag and outlet indexes.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
+import { imageSrc } from '../images.ts';
 import type { Story } from '../../domain/types.ts';
 import type { ArticleSummary, TrendingHashtag } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
@@ -31,9 +32,9 @@ function trendCount(h: TrendingHashtag): Html {
   return html`<span class="count" title="${label}" aria-label="${label}">${h.stories}</span>`;
 }
 
-function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean): Html {
+function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string): Html {
   return html`<article class="story${first ? ' lead' : ''}">
-  ${lead?.image ? html`<img class="story-image" src="${lead.image}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
+  ${lead?.image ? html`<img class="story-image" src="${image(lead.image)}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <h3><a href="/story/${s.id}">${s.title}</a></h3>
   ${storyLine(s, t)}
@@ -58,7 +59,7 @@ export async function homePage(c: Context<Env>): Promise<Response> {
 <div class="home">
 <section class="top" aria-labelledby="h-top">
   <h2 id="h-top">Top stories</h2>
-  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0))}</div>` : html`<p class="empty">No stories yet. Add sources in the admin pages, or run <code>lede ingest</code>.</p>`}
+  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0, (src) => imageSrc(c, src)))}</div>` : html`<p class="empty">No stories yet. Add sources in the admin pages, or run <code>lede ingest</code>.</p>`}
 </section>
 <section class="latest" aria-labelledby="h-latest">
   <h2 id="h-latest">Latest articles</h2>
@@ -82,7 +83,7 @@ export async function latestPage(c: Context<Env>): Promise<Response> {
   const t = now(c);
   return c.html(layout(c, { title: 'Latest articles', feeds: { base: '', title: 'Lede: latest articles' } }, html`
 <h1>Latest articles</h1>
-<div class="list">${page.items.map((a) => articleCard(a, t, { image: true, headingLevel: 2 }))}</div>
+<div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">No articles${cursor ? ' before this point' : ' yet'}.</p>`}
 ${cursorPager('/latest', page.next)}`));
 }

@@ -28,7 +28,9 @@ export function readSearchParams(get: (k: string) => string | undefined): Search
   const str = (k: string, max = 200) => (get(k) ?? '').trim().slice(0, max);
   const from = str('from', 10);
   const to = str('to', 10);
-  if ((from && !DAY.test(from)) || (to && !DAY.test(to))) throw new LedeError('bad_input', 'Dates must be written YYYY-MM-DD.');
+  // A real calendar day from 1970 on: "2024-02-31" or "0000-01-01" would otherwise reach the store.
+  const isDay = (d: string) => DAY.test(d) && d >= '1970-01-01' && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d);
+  if ((from && !isDay(from)) || (to && !isDay(to))) throw new LedeError('bad_input', 'Dates must be written YYYY-MM-DD.');
   const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(get('page') ?? '1', 10) || 1));
   return { q: str('q'), outlet: str('outlet'), hashtag: str('hashtag').replace(/^#/, ''), from, to, page };
 }

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { render, type Html } from '../views/html.ts';
+import { LedeError } from '../../domain/errors.ts';
 
 /** A rendered fragment from the in-process cache (see cache.ts), computed on a miss. */
 export function fragment(c: Context<Env>, key: string, make: () => Html | Promise<Html>): Promise<string> {
@@ -23,3 +24,15 @@ export function idParam(s: string | undefined): number | null {
 }
 
 export const daysAgo = (d: Date, days: number): string => new Date(d.getTime() - days * 86400_000).toISOString();
+
+/** Times Lede can store and compare on both backends: from 1970 to the year 9999. */
+const MIN_TIME = Date.UTC(1970, 0, 1);
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** An ISO 8601 time from a query parameter, or a clear bad_input error (never a store error later). */
+export function timeParam(raw: string | undefined, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const t = raw.length <= 40 ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(t) || t < MIN_TIME || t > MAX_TIME) throw new LedeError('bad_input', `${name} must be an ISO 8601 time between 1970 and 9999`);
+  return new Date(t).toISOString();
+}

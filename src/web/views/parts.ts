@@ -19,12 +19,12 @@ export function hashtagList(tags: string[], label = 'Hashtags'): Html | string {
   return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><a href="/hashtag/${seg(t)}">#${t}</a></li>`)}</ul>`;
 }
 
-export function articleCard(a: ArticleSummary, now: Date, opts: { image?: boolean; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
+export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: string) => string; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
   const when = a.published ?? a.firstSeen;
   const more = a.outletCount > 1 ? html` <span class="badge">+${a.outletCount - 1} more ${a.outletCount === 2 ? 'outlet' : 'outlets'}</span>` : '';
   const title = html`<a href="/article/${a.id}">${a.title}</a>`;
   return html`<article class="card${opts.image && a.image ? ' with-image' : ''}">
-  ${opts.image && a.image ? html`<img class="thumb" src="${a.image}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
+  ${opts.image && a.image ? html`<img class="thumb" src="${opts.image(a.image)}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <p class="meta">${outletLink(a.outlet)} · ${timeEl(when, now)}${more}</p>
   ${opts.headingLevel === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}
