@@ -70,6 +70,7 @@ function topicCanTag(phrase: string, english: boolean): boolean {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
+  if (!/^\p{L}/u.test(words[0]!)) return false; // "2.0-liter engine": a measure, not a topic
   // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps").
   return words.length > 1 || (!isCommonWordForm(words[0]!) && words[0]!.length >= 4);
 }
