@@ -19,10 +19,11 @@ export class DocumentFrequencies {
    * statistics are shared by every process, this object only caches them between look-ups.
    */
   seed(stored: { docs: number; counts: ReadonlyMap<string, number> }, terms: Iterable<string>): void {
-    if (stored.docs > this.docs) this.docs = stored.docs;
+    this.docs = stored.docs;
     for (const t of terms) {
       const n = stored.counts.get(t);
-      if (n !== undefined) this.df.set(t, n);
+      if (n === undefined) this.df.delete(t);
+      else this.df.set(t, n);
     }
   }
 
