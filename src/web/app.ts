@@ -28,6 +28,7 @@ import { deleteOwnComment, editComment, editCommentForm, moderateComment, postCo
 import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
 import { originOf } from './feeds.ts';
+import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
 
 const THEME_COOKIE = 'lede_theme';
 /** How long rendered fragments are reused: new articles show up within this time on every node. */
@@ -59,6 +60,14 @@ export function createApp(deps: WebDeps): Hono<Env> {
     await loadSession(c);
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-cache');
+  });
+  // The interface's language: the account's setting, else the reader's choice, else Accept-Language.
+  app.use('*', async (c, next) => {
+    const chosen = c.get('account')?.locale ?? getCookie(c, LOCALE_COOKIE);
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(c.req.header('accept-language'));
+    c.set('locale', locale);
+    await withLocale(locale, next);
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
   });
   // Form posts: a size cap (OPML uploads may be larger), then the CSRF check on every form.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
@@ -94,6 +103,22 @@ export function createApp(deps: WebDeps): Hono<Env> {
   });
 
   app.get(`${IMAGE_PATH}/:signature/:encoded`, imageHandler(deps.config));
+
+  // The interface language: a reader's choice is a cookie; a signed-in reader's (a form post) is also
+  // saved on the account, so it follows them to other browsers.
+  const chooseLanguage = async (c: Context<Env>, set: unknown, back: unknown) => {
+    const locale = typeof set === 'string' && isLocale(set) ? set : null;
+    if (locale) setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
+    else deleteCookie(c, LOCALE_COOKIE, { path: '/' });
+    const account = c.get('account');
+    if (account && c.req.method === 'POST') await web.repo.setAccountLocale(account.id, locale);
+    return c.redirect(safeBack(typeof back === 'string' ? back : undefined), 303);
+  };
+  app.get('/language', (c) => chooseLanguage(c, c.req.query('set'), c.req.query('back')));
+  app.post('/language', async (c) => {
+    const body = await c.req.parseBody();
+    return chooseLanguage(c, body.set, body.back);
+  });
 
   app.get('/', homePage);
   app.get('/latest', latestPage);

@@ -1,4 +1,5 @@
 // What every web handler can reach: the injected dependencies and the per-request account.
+import type { Locale } from './i18n/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Account } from '../domain/types.ts';
 import type { Repository } from '../store/repository.ts';
@@ -40,6 +41,8 @@ export interface Env {
     /** The raw session token from the cookie, when it names a live session. */
     sessionToken: string | null;
     theme: Theme;
+    /** The interface's language for this request (account setting, cookie, Accept-Language). */
+    locale: Locale;
     /** Set by the CSP middleware: true when the request came over HTTPS (or says so via the proxy). */
     secure: boolean;
     /** The server's signing key (config secretKey, else one kept in the store): signs cookies and URLs. */

@@ -14,6 +14,8 @@ export interface HashtagEntity extends Entity {
 }
 
 export function camelCase(phrase: string): string {
+  // Arabic hashtags join words with "_" (no case to mark word starts), each without its prefixes.
+  if (/[\u0621-\u064A]/.test(phrase)) return phrase.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).join('_');
   return phrase
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
@@ -49,6 +51,7 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   // A word the article itself writes in lower case is no name here ("Tbsp", "Festival"); a common word
   // is a name only if it recurs as one.
   if (commonWords().has(lw) && mentions < 2) return false;
+  if (lw === name) return true; // a script without case (Arabic): nothing to compare
   // (Not inside a web or mail address: "givewell.org".)
   const esc = lw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
@@ -61,12 +64,22 @@ function isDatelineCredit(folded: string, start: number): boolean {
 }
 
 /**
- * A topic tags when it is an English noun phrase (the keyphrase candidates), no common word when it is
- * one word, and none of its words a stop word of any language. Other languages have neither a tagger nor
- * a list of common words here, so their topics are not tagged (#Amor, #Vida, "agricultores dicen").
+ * Does the body write this topic? As a phrase; in a script without case (Arabic), whose ranker gives
+ * words without their attached prefixes ("إطار" for "الإطار"), word by word.
  */
-function topicCanTag(phrase: string, english: boolean): boolean {
-  if (!english) return false;
+function inBody(phrase: string, body: string): boolean {
+  const lower = phrase.toLowerCase();
+  if (body.includes(lower)) return true;
+  return lower === phrase && !/\p{Script=Latin}/u.test(phrase) && phrase.split(/\s+/).every((w) => body.includes(w));
+}
+
+/**
+ * A topic tags when a tagger vetted it (English noun phrases; Arabic's own ranker), it is no common word
+ * when it is one word, and none of its words is a stop word of any language. Other languages have neither
+ * a tagger nor a list of common words here, so their topics are not tagged (#Amor, "agricultores dicen").
+ */
+function topicCanTag(phrase: string, vetted: boolean): boolean {
+  if (!vetted) return false;
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
@@ -75,7 +88,7 @@ function topicCanTag(phrase: string, english: boolean): boolean {
   return words.length > 1 || (!isCommonWordForm(words[0]!) && words[0]!.length >= 4);
 }
 
-export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, english = true): string[] {
+export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
   const gaz = gazetteer();
@@ -99,7 +112,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
-    if (!topicCanTag(k.phrase, english) || !body.includes(k.phrase.toLowerCase())) continue;
+    if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

@@ -13,6 +13,8 @@ export interface AccountRepo {
   findAccountByEmail(email: string): Promise<(Account & { passwordHash: string }) | null>;
   getAccount(id: AccountId): Promise<Account | null>;
   setRole(id: AccountId, role: Account['role']): Promise<void>;
+  /** The account's interface language; null returns the choice to the browser. */
+  setAccountLocale(id: AccountId, locale: string | null): Promise<void>;
   createSession(accountId: AccountId, tokenHash: string, expiresAt: IsoTime): Promise<void>;
   findSession(tokenHash: string, now: IsoTime): Promise<Account | null>;
   deleteSession(tokenHash: string): Promise<void>;

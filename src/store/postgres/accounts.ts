@@ -41,6 +41,10 @@ export function accountPort(db: Db): AccountRepo & CommentRepo {
       const n = await db.exec('UPDATE accounts SET role = $2 WHERE id = $1', [id, role]);
       if (n === 0) throw new LedeError('not_found', `account ${id} does not exist`);
     },
+    async setAccountLocale(id, locale) {
+      const n = await db.exec('UPDATE accounts SET locale = $2 WHERE id = $1', [id, locale]);
+      if (n === 0) throw new LedeError('not_found', `account ${id} does not exist`);
+    },
     async createSession(accountId, tokenHash, expiresAt) {
       await db.exec('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, accountId, time(expiresAt)]);
     },

@@ -106,7 +106,12 @@ export class Db {
       }
     }
     const client = await this.pool.connect();
+    // A connection lost between two queries of this transaction (server restart, terminated backend)
+    // is reported as an 'error' event on the client; unheard, it would end the process. The next query
+    // fails instead, the transaction rolls back, and the client is destroyed rather than pooled.
     let broken: Error | undefined;
+    const lost = (e: Error) => { broken = e; };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await this.tx.run({ client, savepoints: 0 }, fn);
@@ -120,6 +125,7 @@ export class Db {
       }
       throw e;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }

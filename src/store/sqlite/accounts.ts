@@ -40,6 +40,7 @@ export function accountPort(db: SqliteDb): AccountRepo & CommentRepo {
       }),
     getAccount: (id: AccountId) => db.run(() => { const r = db.get('SELECT * FROM accounts WHERE id = ?', id); return r ? toAccount(r) : null; }),
     setRole: (id, role) => db.run(() => mustChange(db.exec('UPDATE accounts SET role = ? WHERE id = ?', role, id), `account ${id}`)),
+    setAccountLocale: (id, locale) => db.run(() => mustChange(db.exec('UPDATE accounts SET locale = ? WHERE id = ?', locale, id), `account ${id}`)),
     createSession: (accountId, tokenHash, expiresAt) =>
       db.run(() => {
         try {

@@ -11,7 +11,8 @@ export function fragment(c: Context<Env>, key: string, make: () => Html | Promis
 
 /** Any value from the in-process cache; keys name what they hold, so each key has one type. */
 export function cached<T>(c: Context<Env>, key: string, make: () => Promise<T>, ttlMs?: number): Promise<T> {
-  return c.get('web').fragments.get(key, make, ttlMs) as Promise<T>;
+  // Rendered fragments hold the interface's words and times: one per locale.
+  return c.get('web').fragments.get(`${c.get('locale') ?? 'en'}:${key}`, make, ttlMs) as Promise<T>;
 }
 
 export const now = (c: Context<Env>): Date => c.get('web').now();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, resolveRelative } from '../../../src/pipeline/extract/dates.ts';
 import { sanitize } from '../../../src/pipeline/extract/sanitize.ts';
 import { extract } from '../../../src/pipeline/extract/index.ts';
+import { chooseSiteName } from '../../../src/pipeline/extract/metadata.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -63,5 +64,19 @@ describe('extract input', () => {
     expect(extract({ html: '<<<>>>&&&' }).title).toBeNull();
     const deep = '<div>'.repeat(5000) + '<p>Deep paragraph of text that is long enough to be scored as content here.</p>' + '</div>'.repeat(5000);
     expect(extract({ html: deep }).text).toContain('Deep paragraph');
+  });
+});
+
+describe('chooseSiteName', () => {
+  it('skips a site name that is only a subdomain of the host, and writes a short handle as its acronym', () => {
+    // AP's hosted.ap.org pages: og:site_name "Hosted", twitter:site "@ap".
+    expect(chooseSiteName(['Hosted', null], '@ap', 'https://hosted.ap.org/x/story')).toBe('AP');
+    // A name equal to the site's own label stays, whatever the public suffix.
+    expect(chooseSiteName(['The Sun'], '@thesun', 'https://www.thesun.co.uk/news/1')).toBe('The Sun');
+    expect(chooseSiteName(['MoreBikes'], '@EvenMoreBikes', 'https://www.morebikes.co.uk/1')).toBe('MoreBikes');
+    // A longer handle is a name as written; no candidate at all gives null.
+    expect(chooseSiteName([null, null], '@politifact', 'https://www.politifact.com/a')).toBe('politifact');
+    expect(chooseSiteName([null], null, 'https://example.com/')).toBeNull();
+    expect(chooseSiteName(['@SlashGear'], null, undefined)).toBe('SlashGear');
   });
 });
