@@ -1,4 +1,4 @@
-// Term document frequencies (migration 004): one upsert per distinct term, the total under the empty term.
+// Term document frequencies (migration 007): one upsert per distinct term, the total under the empty term.
 import type { TermStatsRepo } from '../ports/articles.ts';
 import type { SqliteDb } from './db.ts';
 
