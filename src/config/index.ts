@@ -36,6 +36,10 @@ export const configSchema = z.object({
   /** Where proxied images are cached on disk. */
   imageCacheDir: z.string().default('./data/images'),
   imageMaxBytes: int(5 * 1024 * 1024, 1024),
+  /** Outgoing mail for password resets: `smtp://user:password@host:587` or `smtps://…:465`; unset, no mail is sent. */
+  smtpUrl: z.string().url().optional(),
+  /** The From address of Lede's mail. */
+  smtpFrom: z.string().default('Lede <lede@localhost>'),
   /** Signs CSRF and device cookies and image-proxy URLs; made and kept in the store when unset (shared by every node). */
   secretKey: z.string().min(32).optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -44,7 +48,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Options that must never be printed or logged. */
-export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'secretKey']);
+export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'secretKey', 'smtpUrl']);
 
 const envNames: Record<keyof Config, string> = Object.fromEntries(
   Object.keys(configSchema.shape).map((k) => [k, 'LEDE_' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()]),

@@ -9,7 +9,7 @@ import { describeError, isLedeError, LedeError } from '../domain/errors.ts';
 import type { ArticleId, Enrichment, ExtractedPage, Feed, FeedStatus, Item, Source, StoryId, VersionId } from '../domain/types.ts';
 import type { NewVersion, Repository } from '../store/repository.ts';
 import { enrich } from './enrich/index.ts';
-import { extract } from './extract/index.ts';
+import { extract, MIN_ARTICLE_CHARS } from './extract/index.ts';
 import { decodeHtml, describeFetchFailure, type Fetcher } from './fetch/index.ts';
 import { parseFeed } from './feeds/index.ts';
 import { cleanWhitespace, foldTypography, normalizeText } from './normalize/index.ts';
@@ -47,8 +47,6 @@ export interface FeedOutcome {
 
 /** Below this much text, a feed entry is a summary and the article page is fetched. */
 const FULL_TEXT_CHARS = 1000;
-/** Below this much text, nothing worth storing was found. */
-const MIN_TEXT_CHARS = 80;
 
 /** The longest a feed that publishes rarely waits between polls. */
 const MAX_POLL_MS = 6 * 3600_000;
@@ -218,7 +216,7 @@ interface ReadPage {
 async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | null> {
   const fromFeed = feedContent(item);
   if (fromFeed && fromFeed.text.length >= FULL_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
-  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS ? { extracted: fromFeed, url: null } : null;
+  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS ? { extracted: fromFeed, url: null } : null;
 
   let res;
   try {
@@ -227,7 +225,7 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
   } catch (e) {
     // Refused (robots.txt, SSRF guard, not http): the feed's text is all we may have.
     const permanent = isLedeError(e) && (e.code === 'fetch_refused' || e.code === 'too_large');
-    if (fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
+    if (fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS) return { extracted: fromFeed, url: item.url };
     if (permanent) return null;
     throw e;
   }
@@ -242,7 +240,7 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
   }
   // A page that yields less than the feed said (paywall, script-rendered) loses to the feed's text.
   if (fromFeed && fromFeed.text.length > extracted.text.length) extracted = { ...extracted, text: fromFeed.text, html: fromFeed.html, lede: fromFeed.lede };
-  if (extracted.text.length < MIN_TEXT_CHARS) return null;
+  if (extracted.text.length < MIN_ARTICLE_CHARS) return null;
   return { extracted, url: res.url };
 }
 

@@ -11,7 +11,7 @@ import { checkCsrf, loadSession, serverKey } from './auth.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
 import { IMAGE_PATH, imageHandler } from './images.ts';
-import { resetPassword, resetPasswordForm } from './reset.ts';
+import { forgot, forgotForm, resetPassword, resetPasswordForm } from './reset.ts';
 import { STYLE_CSS, STYLE_HREF } from './static.ts';
 import { html } from './views/html.ts';
 import { layout } from './views/layout.ts';
@@ -142,6 +142,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get('/signup', signupForm);
   app.post('/signup', signup);
   app.post('/signout', signout);
+  app.get('/forgot', (c) => forgotForm(c));
+  app.post('/forgot', forgot);
   app.get('/reset/:token', resetPasswordForm);
   app.post('/reset/:token', resetPassword);
 

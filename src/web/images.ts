@@ -13,17 +13,37 @@ import { createFetcher, fetcherOptionsFromConfig, type Fetcher } from '../pipeli
 import type { Config } from '../config/index.ts';
 import type { Env } from './context.ts';
 import { sameString, sign } from './auth.ts';
+import { printable } from '../domain/text.ts';
 
 export const IMAGE_PATH = '/img';
 const SIGNATURE_LENGTH = 22;
 const CACHE_SECONDS = 30 * 86400;
 
-/** The URL to put in an `<img src>`: through the proxy when it is on, else the publisher's own. */
-export function imageSrc(c: Context<Env>, src: string): string {
+/** Images that could not be had lately (publisher down, not an image): pages leave them out for a while. */
+const failed = new Map<string, number>();
+const FAILED_MS = 30 * 60_000;
+
+function knownBad(src: string): boolean {
+  const until = failed.get(src);
+  if (until === undefined) return false;
+  if (until > Date.now()) return true;
+  failed.delete(src);
+  return false;
+}
+
+/**
+ * The URL to put in an `<img src>`: through the proxy when it is on, else the publisher's own; null
+ * for an image the proxy failed to get lately, so the page shows no empty frame for it.
+ */
+export function imageSrc(c: Context<Env>, src: string): string | null {
   const { config } = c.get('web');
   if (!config.imageProxy || !/^https?:\/\//i.test(src)) return src;
+  if (knownBad(src)) return null;
   return `${IMAGE_PATH}/${sign(c, 'img', src, SIGNATURE_LENGTH)}/${Buffer.from(src).toString('base64url')}`;
 }
+
+/** A transparent 1×1 GIF: what a failed image shows (an empty tile, not a broken-image icon). */
+const PLACEHOLDER = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Raster image types by their magic bytes: the only types served. */
 export function sniffImage(b: Buffer): string | null {
@@ -81,9 +101,14 @@ export function imageHandler(config: Config, fetcher?: Fetcher) {
     try {
       image = await pending;
     } catch (e) {
-      // The fetcher's own errors say what happened (refused 422, failed 502, timed out 504, too large 413).
-      if (e instanceof LedeError) throw e;
-      throw new LedeError('fetch_failed', 'The image could not be fetched.', { cause: e });
+      // Publisher down, refused, too large, or not an image: 404 with an empty tile for the browser, and
+      // the pages leave this image out for a while. The reason is in the header for whoever debugs it.
+      failed.set(url, Date.now() + FAILED_MS);
+      if (failed.size > 10_000) failed.delete(failed.keys().next().value!);
+      return c.body(new Uint8Array(PLACEHOLDER), 404, {
+        'Content-Type': 'image/gif', 'Cache-Control': 'public, max-age=300',
+        'X-Lede-Image-Error': printable(e instanceof LedeError ? e.code : 'fetch_failed'),
+      });
     }
     return c.body(new Uint8Array(image.body), 200, {
       'Content-Type': image.type,

@@ -6,7 +6,9 @@ import type { Context } from 'hono';
 import { LedeError } from '../domain/errors.ts';
 import type { Repository } from '../store/repository.ts';
 import type { Env } from './context.ts';
-import { hashPassword, hashToken, PASSWORD_MIN, startSession } from './auth.ts';
+import { clientIp, hashPassword, hashToken, PASSWORD_MIN, rateLimit, startSession } from './auth.ts';
+import { canMail, sendMail } from './mail.ts';
+import { printable } from '../domain/text.ts';
 import { toHttpError } from './errors.ts';
 import { html } from './views/html.ts';
 import { csrfField, layout } from './views/layout.ts';
@@ -14,11 +16,11 @@ import { csrfField, layout } from './views/layout.ts';
 export const RESET_HOURS = 24;
 
 /** A reset link for the account with `email`: the path to open on the site (the token is shown only here). */
-export async function issueResetLink(repo: Repository, email: string, now: Date): Promise<{ path: string; expiresAt: string }> {
+export async function issueResetLink(repo: Repository, email: string, now: Date, hours = RESET_HOURS): Promise<{ path: string; expiresAt: string }> {
   const account = await repo.findAccountByEmail(email.trim().toLowerCase());
   if (!account) throw new LedeError('not_found', `no account with email ${email}`);
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + RESET_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(now.getTime() + hours * 3600_000).toISOString();
   await repo.createPasswordReset(account.id, hashToken(token), expiresAt);
   return { path: `/reset/${token}`, expiresAt };
 }
@@ -59,4 +61,46 @@ export async function resetPassword(c: Context<Env>): Promise<Response> {
     return resetForm(c, err.message, 400);
   }
   return c.redirect('/', 303);
+}
+
+/** How long a link sent by mail works: shorter than one an administrator hands over. */
+const MAILED_RESET_HOURS = 1;
+
+export async function forgotForm(c: Context<Env>, sent = false): Promise<Response> {
+  const { config } = c.get('web');
+  return c.html(layout(c, { title: 'Forgot your password?', noindex: true }, html`<div class="auth">
+<h1>Forgot your password?</h1>
+${sent ? html`<p class="notice" role="status">If an account uses that address, a link to choose a new password is on its way. It works once, within an hour.</p>` : ''}
+${canMail(config) ? html`<form method="post" action="/forgot" class="stack">
+  ${csrfField(c)}
+  <label for="email">Email</label>
+  <input id="email" name="email" type="email" required maxlength="254" autocomplete="email">
+  <button type="submit">Send me a link</button>
+</form>` : html`<p>This server sends no mail. Ask an administrator for a reset link (<code>lede account reset-link EMAIL</code>).</p>`}
+<p><a href="/signin">Back to sign in</a></p>
+</div>`));
+}
+
+/**
+ * Mails a reset link when the address has an account; the answer is the same either way, and the mail
+ * goes out after the answer, so neither the page nor its timing tells whether the account exists.
+ */
+export async function forgot(c: Context<Env>): Promise<Response> {
+  const { config, repo, now } = c.get('web');
+  if (!canMail(config)) return forgotForm(c);
+  const body = await c.req.parseBody();
+  const email = (typeof body.email === 'string' ? body.email : '').trim().toLowerCase().slice(0, 254);
+  await rateLimit(c, `forgot:${clientIp(c)}`, 10, 3600);
+  await rateLimit(c, `forgot-email:${email}`, 3, 3600);
+  const origin = (config.baseUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+  void (async () => {
+    if (!email || !(await repo.findAccountByEmail(email))) return;
+    const link = await issueResetLink(repo, email, now(), MAILED_RESET_HOURS);
+    await sendMail(config, {
+      to: email,
+      subject: 'Choose a new password for Lede',
+      text: `Someone asked to reset the password of your Lede account.\n\nTo choose a new one, open this link within an hour:\n${origin}${link.path}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
+    });
+  })().catch((e) => console.error(printable(`web: password reset mail not sent: ${(e as Error).message}`)));
+  return forgotForm(c, true);
 }

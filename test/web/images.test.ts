@@ -117,7 +117,13 @@ describe('image proxy', () => {
         const src = /<img[^>]* src="(\/img\/[^"]+)"/.exec((await c.get(`/article/${article.id}`)).body)![1]!;
         const res = await c.request(src);
         expect(res.status, path).toBe(404);
-        expect(res.headers.get('content-type')).not.toMatch(/svg|image/);
+        // An empty tile, never what the publisher sent.
+        expect(res.headers.get('content-type')).toBe('image/gif');
+        expect((await res.text())).not.toContain('script');
+        // Pages rendered after that leave the image out rather than show an empty frame.
+        const latest = (await c.get('/latest')).body;
+        expect(latest).toContain(`/article/${article.id}`);
+        expect(latest).not.toContain(src);
       } finally {
         await web.close();
       }

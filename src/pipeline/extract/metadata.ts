@@ -69,7 +69,7 @@ const decode = (s: string | null) =>
   s ? s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim() || null : null;
 
 /** Reads metadata from the document head and body. `url` resolves relative links. */
-export function readMetadata(doc: Document, url: string | undefined): PageMetadata {
+export function readMetadata(doc: Document, url: string | undefined, now: Date = new Date()): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
   let lang: string | null = null;
@@ -114,8 +114,11 @@ export function readMetadata(doc: Document, url: string | undefined): PageMetada
 
   const title = decode(str(article?.headline) ?? m('og:title', 'twitter:title', 'dc.title', 'headline', 'sailthru.title') ?? cleanTitleTag(titleTag, m('og:site_name')));
   const byline = decode(names(article?.author) ?? names([m('author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'article:author')]));
-  const published = parseDate(str(article?.datePublished) ?? m('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publish-date', 'timestamp') ?? firstTime);
-  const modified = parseDate(str(article?.dateModified) ?? m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified'));
+  // Each source in rank order; a placeholder ("0001-01-01"), a date before the web or one in the future
+  // gives way to the next source, and the pipeline falls back to the feed's date or first seen after that.
+  const all = (...keys: string[]) => keys.map((k) => meta.get(k) ?? null);
+  const published = plausibleDate([str(article?.datePublished), ...all('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publish-date', 'timestamp'), firstTime], now);
+  const modified = plausibleDate([str(article?.dateModified), ...all('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified')], now);
   const siteName = chooseSiteName([
     // application-name is often an app's id ("thesun"): a name of the publisher comes first.
     m('og:site_name'), str((article?.publisher as Json | undefined)?.name), str(org?.name), str(webSite?.name), m('application-name'),
@@ -139,6 +142,19 @@ export function readMetadata(doc: Document, url: string | undefined): PageMetada
 }
 
 /** "Headline - Digg" → "Headline": og:title often carries the site name too. */
+/** The first written date that parses to a plausible publication time: not before the web, not after tomorrow. */
+export function plausibleDate(written: (string | null | undefined)[], now: Date): IsoTime | null {
+  const latest = now.getTime() + 86_400_000;
+  for (const w of written) {
+    const d = parseDate(w);
+    if (d && d >= WEB_BEGAN && Date.parse(d) <= latest) return d;
+  }
+  return null;
+}
+
+/** The first web page went up in 1991: no news page is dated before. */
+const WEB_BEGAN = '1991-01-01T00:00:00.000Z';
+
 /**
  * The publisher's name: the first named candidate that is not merely a subdomain of the page's host
  * (AP's hosted.ap.org pages call their site "Hosted"), else the Twitter handle, written as the acronym

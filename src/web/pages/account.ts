@@ -48,7 +48,7 @@ ${s.error ? html`<p class="error" role="alert" id="form-error">${s.error}</p>` :
   ${signup ? html`<p class="hint" id="pw-hint">At least ${PASSWORD_MIN} characters.</p>` : ''}
   <button type="submit">${signup ? 'Create account' : 'Sign in'}</button>
 </form>
-<p>${signup ? html`Have an account? <a href="/signin?back=${encodeURIComponent(back)}">Sign in</a>` : html`New here? <a href="/signup?back=${encodeURIComponent(back)}">Create an account</a>`}</p>
+<p>${signup ? html`Have an account? <a href="/signin?back=${encodeURIComponent(back)}">Sign in</a>` : html`New here? <a href="/signup?back=${encodeURIComponent(back)}">Create an account</a> · <a href="/forgot">Forgot your password?</a>`}</p>
 </div>`), s.status ?? 200);
 }
 

@@ -22,7 +22,7 @@ const RELATED_TTL_MS = 10 * 60_000;
 const ENTITY_GROUPS: [Entity['type'], MessageKey][] = [['PER', 'article.people'], ['ORG', 'article.orgs'], ['LOC', 'article.places']];
 
 /** The body as safe HTML, the lede first (styled), whatever the extractor kept in `html`. */
-export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>, image?: (src: string) => string): string {
+export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>, image?: (src: string) => string | null): string {
   let body = a.html?.trim() ? sanitizeArticleHtml(a.html, image) : textToHtml(a.text);
   const lede = a.lede?.trim();
   const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -91,6 +91,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     const named = (b: string | null) => (b && b.trim().toLowerCase() !== article.outlet.toLowerCase() ? b : null);
     const byline = named(article.byline) ?? versions.map((v) => named(v.byline)).find(Boolean) ?? null;
     const when = article.published ?? article.firstSeen;
+    const leadImage = article.image ? imageSrc(c, article.image) : null;
     const hashtags = enrichment?.hashtags ?? [];
     const main = await render(html`<div class="article-layout">
 <article class="article" aria-labelledby="h-title">
@@ -101,7 +102,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">${msg('article.original', { outlet: article.outlet })}</a>` : ''}</p>
     ${alsoPublished(article, versions, t)}
   </header>
-  ${article.image ? html`<figure class="lead-image"><img src="${imageSrc(c, article.image)}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
+  ${leadImage ? html`<figure class="lead-image"><img src="${leadImage}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
   <div class="body"${langDir(article.language)}>
 ${raw(bodyHtml(article, (src) => imageSrc(c, src)))}
   </div>

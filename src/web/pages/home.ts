@@ -34,9 +34,10 @@ function trendCount(h: TrendingHashtag): Html {
   return html`<span class="count" title="${label}" aria-label="${label}">${h.stories}</span>`;
 }
 
-function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string, titles: string[] = []): Html {
+function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string | null, titles: string[] = []): Html {
+  const src = lead?.image ? image(lead.image) : null;
   return html`<article class="story${first ? ' lead' : ''}">
-  ${lead?.image ? html`<img class="story-image" src="${image(lead.image)}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
+  ${src ? html`<img class="story-image" src="${src}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <h3 dir="auto"><a href="/story/${s.id}">${headlineFor(s.title, titles, currentLocale())}</a></h3>
   ${storyLine(s, t)}

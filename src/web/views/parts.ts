@@ -20,12 +20,13 @@ export function hashtagList(tags: string[], label = t('parts.hashtags')): Html |
   return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><bdi><a href="/hashtag/${seg(t)}">#${t}</a></bdi></li>`)}</ul>`;
 }
 
-export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: string) => string; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
+export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: string) => string | null; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
   const when = a.published ?? a.firstSeen;
   const more = a.outletCount > 1 ? html` <span class="badge">${t('parts.moreOutlets', { n: a.outletCount - 1 })}</span>` : '';
   const title = html`<a href="/article/${a.id}">${a.title}</a>`;
-  return html`<article class="card${opts.image && a.image ? ' with-image' : ''}">
-  ${opts.image && a.image ? html`<img class="thumb" src="${opts.image(a.image)}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
+  const image = opts.image && a.image ? opts.image(a.image) : null;
+  return html`<article class="card${image ? ' with-image' : ''}">
+  ${image ? html`<img class="thumb" src="${image}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
   <p class="meta">${outletLink(a.outlet)} · ${timeEl(when, now)}${more}</p>
   ${opts.headingLevel === 2 ? html`<h2 dir="auto">${title}</h2>` : html`<h3 dir="auto">${title}</h3>`}
