@@ -206,8 +206,42 @@ for (const backend of backends()) {
         await repo.saveEnrichment(c.article.id, enrichment(['Old', 'Old2']));
         expect(await repo.getEnrichment(a.article.id)).toEqual(enrichment(['Iran', 'UK']));
         expect(await repo.getEnrichment(999 as ArticleId)).toBeNull();
-        expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2 }, { hashtag: 'UK', count: 2 }]);
+        expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2, stories: 2, outlets: 1 }, { hashtag: 'UK', count: 2, stories: 2, outlets: 1 }]);
         await expect(repo.saveEnrichment(999 as ArticleId, enrichment([]))).rejects.toBeTruthy();
+      });
+    });
+
+    describe('term document frequencies', () => {
+      it('counts each article once per term and keeps the total', async () => {
+        expect(await repo.termDocs(['iraq'])).toEqual({ docs: 0, counts: new Map() });
+        await repo.addTermDocs(['iraq', 'coalit', 'iraq']);
+        await repo.addTermDocs(['iraq', 'oil']);
+        const got = await repo.termDocs(['iraq', 'oil', 'coalit', 'unseen']);
+        expect(got.docs).toBe(2);
+        expect(got.counts).toEqual(new Map([['iraq', 2], ['oil', 1], ['coalit', 1]]));
+      });
+    });
+
+    describe('trending hashtags', () => {
+      it('ranks by distinct stories and outlets in the window, not by raw article counts', async () => {
+        const story = await repo.createStory('One story', at(0));
+        const art = async (n: number, outlet: string, tags: string[], minutes = 0, inStory = false) => {
+          const a = await repo.createArticle(version({ contentHash: `t${n}`, outlet, fetchedAt: at(minutes) }), null);
+          if (inStory) await repo.assignStory(a.article.id, story.id);
+          await repo.saveEnrichment(a.article.id, enrichment(tags));
+        };
+        // #Busy: five articles of one outlet on one story. #Wide: three outlets, three stories.
+        for (let n = 0; n < 5; n++) await art(n, 'Wire', ['Busy'], 0, true);
+        await art(10, 'A', ['Wide']);
+        await art(11, 'B', ['Wide']);
+        await art(12, 'C', ['Wide']);
+        await art(13, 'D', ['Old'], -6000);
+        const trend = await repo.trendingHashtags(at(-60), 10);
+        expect(trend).toEqual([
+          { hashtag: 'Wide', count: 3, stories: 3, outlets: 3 },
+          { hashtag: 'Busy', count: 5, stories: 1, outlets: 1 },
+        ]);
+        expect((await repo.trendingHashtags(at(-7000), 10)).map((t) => t.hashtag)).toContain('Old');
       });
     });
 

@@ -10,6 +10,7 @@ import { rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
+import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
 import * as ar from './arabic/index.ts';
@@ -67,7 +68,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const arabic = language === 'ar';
   const arabicNames = arabic ? ar.findArabicNames(folded, sentences) : [];
   if (arabic) names = arabicNames;
-  else if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
+  else if (english) names = refineNames(folded, addRepeatedNames(folded, sentences, findNames(folded, sentences)), titleEnd);
   const numbers = arabic ? ar.arabicNumbers(folded, findNumbers(folded)) : findNumbers(folded);
   const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
@@ -92,7 +93,8 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
 
   // Keyphrases and hashtags.
   const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : rankKeyphrases(folded, sentences, 20, language);
-  const hashtags = makeHashtags(entities, ranked, folded);
+  // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
+  const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);

@@ -102,8 +102,28 @@ export interface ArticleRepo {
 
   saveEnrichment(articleId: ArticleId, e: Enrichment): Promise<void>;
   getEnrichment(articleId: ArticleId): Promise<Enrichment | null>;
-  /** Hashtags ranked by use in articles first seen since `since`. */
-  trendingHashtags(since: IsoTime, limit: number): Promise<{ hashtag: string; count: number }[]>;
+  /**
+   * Hashtags of articles first seen since `since`, ranked by the distinct stories and outlets that carry
+   * them (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.
+   */
+  trendingHashtags(since: IsoTime, limit: number): Promise<TrendingHashtag[]>;
+}
+
+export interface TrendingHashtag {
+  hashtag: string;
+  /** Articles carrying the hashtag in the window. */
+  count: number;
+  /** Distinct stories among them (an article in no story counts as its own). */
+  stories: number;
+  outlets: number;
+}
+
+/** Document frequencies of terms over the stored articles (for IDF), shared by every process on the store. */
+export interface TermStatsRepo {
+  /** Counts one more article containing each of `terms` (duplicates count once). */
+  addTermDocs(terms: string[]): Promise<void>;
+  /** How many articles were counted, and how many of them contain each of `terms` (absent: none). */
+  termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
 }
 
 export interface StoryRepo {

@@ -10,6 +10,7 @@ import { loadMigrations, migrate } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { termStatsPort } from './terms.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -32,6 +33,7 @@ export function createPostgresRepository(db: Db): Repository {
     storyPort(db),
     searchPort(db),
     accountPort(db),
+    termStatsPort(db),
     {
       kind: 'postgres' as const,
       // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository

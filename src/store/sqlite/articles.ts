@@ -198,10 +198,11 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     trendingHashtags: (since, limit) =>
       db.run(() =>
         db.all(
-          `SELECT h.hashtag, count(*) AS count FROM article_hashtags h JOIN articles a ON a.id = h.article_id
-           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY count DESC, h.hashtag LIMIT ?`,
+          `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets
+           FROM article_hashtags h JOIN articles a ON a.id = h.article_id
+           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY stories + outlets DESC, count DESC, h.hashtag LIMIT ?`,
           time(since), limit,
-        ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count) })),
+        ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count), stories: Number(r.stories), outlets: Number(r.outlets) })),
       ),
   };
 }

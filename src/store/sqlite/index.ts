@@ -8,6 +8,7 @@ import { loadMigrations } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { termStatsPort } from './terms.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -30,6 +31,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     storyPort(db),
     searchPort(db),
     accountPort(db),
+    termStatsPort(db),
     {
       kind: 'sqlite' as const,
       // Every call made while `fn` runs joins the transaction (see db.ts), so the repository itself is

@@ -35,6 +35,7 @@ export const ar: Record<MessageKey, string> = {
   'home.latest': 'أحدث المقالات',
   'home.allLatest': 'كل المقالات الأحدث ←',
   'home.trending': 'الوسوم الرائجة',
+  'home.trendCount': '{stories, plural, zero {لا قصص} one {قصة واحدة} two {قصتان} few {# قصص} many {# قصة} other {# قصة}}، {outlets, plural, zero {لا مصادر} one {مصدر واحد} two {مصدران} few {# مصادر} many {# مصدراً} other {# مصدر}}',
   'home.none': 'لا شيء بعد.',
   'home.noArticles': 'لا مقالات{before, select, yes { قبل هذه النقطة} other { بعد}}.',
   'home.thisWeek': 'هذا الأسبوع',

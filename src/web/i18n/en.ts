@@ -33,6 +33,7 @@ export const en = {
   'home.latest': 'Latest articles',
   'home.allLatest': 'All latest articles →',
   'home.trending': 'Trending hashtags',
+  'home.trendCount': '{stories, plural, one {# story} other {# stories}}, {outlets, plural, one {# outlet} other {# outlets}}',
   'home.none': 'None yet.',
   'home.noArticles': 'No articles{before, select, yes { before this point} other { yet}}.',
   'home.thisWeek': 'This week',

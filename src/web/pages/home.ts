@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { imageSrc } from '../images.ts';
 import type { Story } from '../../domain/types.ts';
-import type { ArticleSummary } from '../../store/repository.ts';
+import type { ArticleSummary, TrendingHashtag } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
@@ -22,10 +22,16 @@ export async function topStoriesWithFallback(c: Context<Env>, limit: number): Pr
   return [...recent, ...older].slice(0, limit);
 }
 
-export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<{ hashtag: string; count: number }[]> {
+export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<TrendingHashtag[]> {
   const { repo } = c.get('web');
   const recent = await repo.trendingHashtags(daysAgo(now(c), 7), limit);
   return recent.length >= Math.min(5, limit) ? recent : repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit);
+}
+
+/** Trending is ranked by stories and outlets, so that is the number shown. */
+function trendCount(h: TrendingHashtag): Html {
+  const label = msg('home.trendCount', { stories: h.stories, outlets: h.outlets });
+  return html`<span class="count" title="${label}" aria-label="${label}">${h.stories}</span>`;
 }
 
 function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string | null, titles: string[] = []): Html {
@@ -68,7 +74,7 @@ export async function homePage(c: Context<Env>): Promise<Response> {
 </section>
 <aside class="trending" aria-labelledby="h-trending">
   <h2 id="h-trending">${msg('home.trending')}</h2>
-  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a></bdi> <span class="count">${h.count}</span></li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
+  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a></bdi> ${trendCount(h)}</li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
   ${feedLinks('')}
 </aside>
 </div>`;
@@ -92,8 +98,8 @@ export async function hashtagsIndex(c: Context<Env>): Promise<Response> {
   const main = await fragment(c, 'hashtags', async () => {
     const { repo } = c.get('web');
     const [week, all] = await Promise.all([repo.trendingHashtags(daysAgo(now(c), 7), 50), repo.trendingHashtags('1970-01-01T00:00:00.000Z', 200)]);
-    const list = (xs: { hashtag: string; count: number }[]) =>
-      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> <span class="count">${h.count}</span></li>`)}</ul>`;
+    const list = (xs: TrendingHashtag[]) =>
+      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> ${trendCount(h)}</li>`)}</ul>`;
     return html`<h1>${msg('layout.hashtags')}</h1>
 <section aria-labelledby="h-week"><h2 id="h-week">${msg('home.thisWeek')}</h2>${week.length ? list(week) : html`<p class="empty">${msg('home.noHashtagsWeek')}</p>`}</section>
 <section aria-labelledby="h-all"><h2 id="h-all">${msg('home.allTime')}</h2>${all.length ? list(all) : html`<p class="empty">${msg('article.noHashtags')}</p>`}</section>`;
