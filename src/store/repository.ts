@@ -19,5 +19,7 @@ export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRep
   withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T>;
   /** Integrity check: no article without versions, no dangling story, FTS in step. Empty when sound. */
   checkIntegrity(): Promise<string[]>;
+  /** Why the store cannot serve now (unreachable, schema not current), or null: cheap, for /readyz. */
+  readiness(): Promise<string | null>;
   close(): Promise<void>;
 }

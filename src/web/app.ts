@@ -31,6 +31,7 @@ import { originOf } from './feeds.ts';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
 
 const THEME_COOKIE = 'lede_theme';
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 /** How long rendered fragments are reused: new articles show up within this time on every node. */
 export const FRAGMENT_TTL_MS = 15_000;
 
@@ -52,7 +53,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('secure', secureBase || new URL(c.req.url).protocol === 'https:');
     const theme = getCookie(c, THEME_COOKIE);
     c.set('theme', theme === 'dark' || theme === 'light' ? theme : null);
-    c.set('secret', await serverKey(web));
+    // Probes and metrics must answer while the store is down: they never need the signing key.
+    if (!PROBES.has(c.req.path)) c.set('secret', await serverKey(web));
     await next();
   });
   app.use('*', securityHeaders(deps.config.imageProxy));
@@ -90,9 +92,17 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get(STYLE_HREF, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /search\nDisallow: /admin\nDisallow: /api/\n', 200, { 'Cache-Control': 'public, max-age=86400' }));
-  app.get('/healthz', async (c) => {
-    await web.repo.countArticles();
-    return c.json({ ok: true });
+  // Liveness: the process answers (no store call, so a slow database never gets a healthy process killed).
+  app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
+  // Readiness: the store answers and its schema is the one this Lede needs; 503 with the reason otherwise.
+  app.get('/readyz', async (c) => {
+    let reason: string | null;
+    try {
+      reason = await web.repo.readiness();
+    } catch (e) {
+      reason = `the store does not answer: ${(e as Error).message}`;
+    }
+    return c.json(reason ? { ok: false, reason: printable(reason) } : { ok: true }, reason ? 503 : 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/theme', (c) => {

@@ -50,6 +50,11 @@ export function createPostgresRepository(db: Db): Repository {
         });
       },
       checkIntegrity: () => checkIntegrity(db),
+      async readiness() {
+        const r = await db.one<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+        const latest = loadMigrations().length;
+        return Number(r?.v ?? 0) === latest ? null : `the schema is at version ${r?.v ?? 0}, this Lede needs ${latest}`;
+      },
       close: () => db.close(),
     },
   );

@@ -4,7 +4,7 @@ import type { Repository } from '../repository.ts';
 import { accountPort } from './accounts.ts';
 import { articlePort } from './articles.ts';
 import { SqliteDb } from './db.ts';
-import { loadMigrations } from './migrate.ts';
+import { loadMigrations, schemaVersion } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
@@ -44,6 +44,11 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         return db.transaction(() => fn(repo));
       },
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
+      readiness: () => db.run(() => {
+        const at = schemaVersion(db.conn);
+        const latest = loadMigrations().length;
+        return at === latest ? null : `the schema is at version ${at}, this Lede needs ${latest}`;
+      }),
       close: () => db.close(),
     },
   );
