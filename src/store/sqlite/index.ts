@@ -5,6 +5,7 @@ import { accountPort } from './accounts.ts';
 import { articlePort } from './articles.ts';
 import { SqliteDb } from './db.ts';
 import { loadMigrations, schemaVersion } from './migrate.ts';
+import { holdStore } from './holders.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
@@ -20,7 +21,19 @@ export async function openSqliteStore(path: string): Promise<Repository> {
     db.conn.close();
     throw e;
   }
-  return createSqliteRepository(db);
+  const repo = createSqliteRepository(db);
+  if (path === ':memory:') return repo;
+  // `lede restore` must know that this process has the file open.
+  const release = holdStore(path);
+  const close = repo.close;
+  repo.close = async () => {
+    try {
+      await close();
+    } finally {
+      release();
+    }
+  };
+  return repo;
 }
 
 export function createSqliteRepository(db: SqliteDb): Repository {
