@@ -29,7 +29,10 @@ export interface PipelineDeps {
 
 export type PipelineEvent =
   | { type: 'feed'; feed: Feed; status: FeedStatus; items: number; error: string | null }
-  | { type: 'item'; feed: Feed; outcome: ItemOutcome };
+  | { type: 'item'; feed: Feed; outcome: ItemOutcome; seconds?: ItemSeconds };
+
+/** Where one item's time went, for the ingest latency metrics: total; read (fetch and extract the page); enrich; store. */
+export type ItemSeconds = Partial<Record<'total' | 'read' | 'enrich' | 'store', number>>;
 
 export type ItemOutcome =
   | { status: 'stored'; key: string; title: string; articleId: ArticleId; versionId: VersionId; isNewArticle: boolean; storyId: StoryId | null }
@@ -126,9 +129,12 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
       interrupted = true;
       break;
     }
-    const outcome = await ingestItem(deps, { feed, source }, item);
+    const seconds: ItemSeconds = {};
+    const started = performance.now();
+    const outcome = await ingestItem(deps, { feed, source }, item, seconds);
+    seconds.total = (performance.now() - started) / 1000;
     outcomes.push(outcome);
-    deps.onEvent?.({ type: 'item', feed, outcome });
+    deps.onEvent?.({ type: 'item', feed, outcome, seconds });
   }
 
   const failed = outcomes.filter((o): o is Extract<ItemOutcome, { status: 'failed' }> => o.status === 'failed');
@@ -158,7 +164,15 @@ export interface ItemContext {
 }
 
 /** Moves one feed item through the stages into the store. Never throws for a bad item: it says why. */
-export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item): Promise<ItemOutcome> {
+export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item, seconds: ItemSeconds = {}): Promise<ItemOutcome> {
+  const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - t) / 1000;
+    }
+  };
   const { repo } = deps;
   const key = itemKey(item);
   try {
@@ -173,7 +187,7 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       }
     }
 
-    const page = await readArticle(deps, item);
+    const page = await timed('read', () => readArticle(deps, item));
     if (!page) {
       await repo.recordItem(ctx.feed.id, key, item, null);
       return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
@@ -181,9 +195,9 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
 
     const version = toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))());
     // Enrichment is pure and the costliest stage: done before the transaction so the write lock is short.
-    const enrichment = enrich({ title: version.title, text: version.text, published: version.published, language: version.language });
+    const enrichment = await timed('enrich', () => enrich({ title: version.title, text: version.text, published: version.published, language: version.language }));
 
-    return await repo.transaction(async (tx) => {
+    return await timed('store', () => repo.transaction(async (tx) => {
       const placed = await placeVersion(tx, version);
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
@@ -193,7 +207,7 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
         status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
         isNewArticle: placed.isNewArticle, storyId: placed.storyId,
       };
-    });
+    }));
   } catch (e) {
     return { status: 'failed', key, reason: describeError(e) };
   }

@@ -21,5 +21,7 @@ export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRep
   checkIntegrity(): Promise<string[]>;
   /** Why the store cannot serve now (unreachable, schema not current), or null: cheap, for /readyz. */
   readiness(): Promise<string | null>;
+  /** Bytes the store takes (SQLite pages in use, or the PostgreSQL database): for metrics. */
+  storeBytes(): Promise<number>;
   close(): Promise<void>;
 }

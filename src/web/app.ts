@@ -7,7 +7,9 @@ import { LedeError } from '../domain/errors.ts';
 import { printable } from '../domain/text.ts';
 import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
-import { checkCsrf, loadSession, serverKey } from './auth.ts';
+import { checkCsrf, loadSession, sameString, serverKey } from './auth.ts';
+import { log } from '../log/index.ts';
+import { createMetrics } from '../metrics/index.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
 import { IMAGE_PATH, imageHandler } from './images.ts';
@@ -42,10 +44,22 @@ export function createApp(deps: WebDeps): Hono<Env> {
     now: deps.now ?? (() => new Date()),
     llm: deps.llm ?? null,
     fragments: new TtlCache<unknown>(FRAGMENT_TTL_MS, 5000),
+    logger: deps.logger ?? log(),
+    metrics: deps.metrics !== undefined ? deps.metrics : deps.config.metrics ? createMetrics() : null,
   };
+  web.metrics?.watchStore(deps.repo);
   const secureBase = deps.config.baseUrl?.startsWith('https:') ?? false;
   const app = new Hono<Env>();
 
+  // One log event and one histogram observation per request: method, route pattern, status, duration.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    web.metrics?.httpRequests.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
+    web.logger.info({ event: 'http_request', method: c.req.method, route, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 10_000) / 10 }, 'request');
+  });
   app.use('*', async (c, next) => {
     c.set('web', web);
     c.set('account', null);
@@ -92,6 +106,14 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get(STYLE_HREF, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /search\nDisallow: /admin\nDisallow: /api/\n', 200, { 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/metrics', async (c) => {
+    if (!web.metrics) throw new LedeError('not_found', 'Metrics are off (LEDE_METRICS=1 turns them on).');
+    const token = deps.config.metricsToken;
+    if (token && !sameString(c.req.header('authorization') ?? '', `Bearer ${token}`)) {
+      return c.text('metrics need Authorization: Bearer TOKEN\n', 401, { 'WWW-Authenticate': 'Bearer' });
+    }
+    return c.body(await web.metrics.registry.metrics(), 200, { 'Content-Type': web.metrics.registry.contentType, 'Cache-Control': 'no-store' });
+  });
   // Liveness: the process answers (no store call, so a slow database never gets a healthy process killed).
   app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
   // Readiness: the store answers and its schema is the one this Lede needs; 503 with the reason otherwise.
@@ -190,8 +212,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     // The unread rest of a too-large body makes the connection unusable: tell the client not to reuse it.
     if (e.status === 413) c.header('Connection', 'close');
     // The path and the message may carry what a client sent: escaped, so one request is one log line.
-    if (e.code === 'internal') console.error(printable(`web: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`));
-    else if (e.status >= 500) console.error(printable(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`));
+    if (e.code === 'internal') web.logger.error({ event: 'http_error', method: c.req.method, path: c.req.path, err }, 'internal error');
+    else if (e.status >= 500) web.logger.error({ event: 'http_error', method: c.req.method, path: c.req.path, code: e.code }, e.message);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);

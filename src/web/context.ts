@@ -4,6 +4,8 @@ import type { Config } from '../config/index.ts';
 import type { Account } from '../domain/types.ts';
 import type { Repository } from '../store/repository.ts';
 import type { TtlCache } from './cache.ts';
+import type { Metrics } from '../metrics/index.ts';
+import type { Logger } from '../log/index.ts';
 
 export interface WebDeps {
   repo: Repository;
@@ -12,6 +14,10 @@ export interface WebDeps {
   now?: () => Date;
   /** The language model behind "Ask" and "Translate"; those features show only when it is set. */
   llm?: ArticleLlm | null;
+  /** The process's metrics (a process that also ingests shares them); made from the config when absent. */
+  metrics?: Metrics | null;
+  /** The logger (tests capture its lines); the process's logger when absent. */
+  logger?: Logger;
 }
 
 /** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */
@@ -30,6 +36,8 @@ export interface WebContext {
   fragments: TtlCache<unknown>;
   /** The signing key, loaded once (see auth.ts serverKey). */
   secret?: Promise<Buffer>;
+  logger: Logger;
+  metrics: Metrics | null;
 }
 
 export type Theme = 'light' | 'dark' | null;

@@ -8,7 +8,6 @@ import type { Repository } from '../store/repository.ts';
 import type { Env } from './context.ts';
 import { clientIp, hashPassword, hashToken, PASSWORD_MIN, rateLimit, startSession } from './auth.ts';
 import { canMail, sendMail } from './mail.ts';
-import { printable } from '../domain/text.ts';
 import { toHttpError } from './errors.ts';
 import { html } from './views/html.ts';
 import { csrfField, layout } from './views/layout.ts';
@@ -101,6 +100,6 @@ export async function forgot(c: Context<Env>): Promise<Response> {
       subject: 'Choose a new password for Lede',
       text: `Someone asked to reset the password of your Lede account.\n\nTo choose a new one, open this link within an hour:\n${origin}${link.path}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
     });
-  })().catch((e) => console.error(printable(`web: password reset mail not sent: ${(e as Error).message}`)));
+  })().catch((e) => c.get('web').logger.error({ event: 'mail_failed', err: e }, 'password reset mail not sent'));
   return forgotForm(c, true);
 }

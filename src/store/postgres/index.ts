@@ -50,6 +50,9 @@ export function createPostgresRepository(db: Db): Repository {
         });
       },
       checkIntegrity: () => checkIntegrity(db),
+      async storeBytes() {
+        return Number((await db.one<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n);
+      },
       async readiness() {
         const r = await db.one<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
         const latest = loadMigrations().length;

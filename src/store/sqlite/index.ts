@@ -57,6 +57,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         return db.transaction(() => fn(repo));
       },
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
+      storeBytes: () => db.run(() => Number(db.get('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')!.n)),
       readiness: () => db.run(() => {
         const at = schemaVersion(db.conn);
         const latest = loadMigrations().length;
