@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   cluster: () => import('./commands/cluster.ts'),
   analyze: () => import('./commands/analyze.ts'),
   admin: () => import('./commands/admin.ts'),
+  account: () => import('./commands/account.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
   migrate: () => import('./commands/migrate.ts'),
 };
 
@@ -61,9 +64,10 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-// A reader that closes the pipe early (`lede extract ... | head`) has all it wants: end quietly.
+// A reader that stops reading (`lede extract … | head`) closes the pipe: that ends the command quietly,
+// as it ends any Unix tool, instead of an EPIPE error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
 

@@ -9,11 +9,11 @@ import { bodyOf, findCandidate, gatherSiblings, measure, prune } from './content
 import { Element } from 'domhandler';
 import { parseHtml, type AnyNode } from './dom.ts';
 import { absolute, readMetadata, type PageMetadata } from './metadata.ts';
-import { assertReadable } from './input.ts';
 import { sanitize } from './sanitize.ts';
 import { parseTextPage } from './text.ts';
 
 export { parseDate, resolveRelative } from './dates.ts';
+export { MIN_ARTICLE_CHARS, requireArticle, unreadableReason } from './input.ts';
 
 export interface ExtractInput {
   html?: string;
@@ -24,21 +24,15 @@ export interface ExtractInput {
 }
 
 export function extract(input: ExtractInput): ExtractedPage {
-  if (typeof input.html === 'string' && input.html.trim()) {
-    assertReadable(input.html, 'html');
-    return extractHtml(input.html, input.url);
-  }
-  if (typeof input.text === 'string') {
-    assertReadable(input.text, 'text');
-    return extractText(input.text, input.referenceTime ?? new Date());
-  }
-  if (typeof input.html === 'string') assertReadable(input.html, 'html');
+  if (typeof input.html === 'string' && input.html.trim()) return extractHtml(input.html, input.url, input.referenceTime ?? new Date());
+  if (typeof input.text === 'string') return extractText(input.text, input.referenceTime ?? new Date());
+  if (typeof input.html === 'string') return extractText('', input.referenceTime ?? new Date());
   throw new LedeError('bad_input', 'extract needs html or text');
 }
 
-function extractHtml(html: string, url: string | undefined): ExtractedPage {
+function extractHtml(html: string, url: string | undefined, now: Date): ExtractedPage {
   const doc = parseHtml(html);
-  const meta = readMetadata(doc, url);
+  const meta = readMetadata(doc, url, now);
   // Fragments without <body> (feed content, snippets) are walked from the document root.
   // (The wrapper shares the document's child array, so pruning through either parent edits the same list.)
   const body = bodyOf(doc) ?? new Element('body', {}, doc.children);

@@ -1,22 +1,33 @@
-// Input checks before extraction: an empty page, binary bytes or text with no words is not an article, and
-// saying so per input beats printing pages of decoded garbage as one.
+// What is not an article, decided once for the CLI and ingest: empty input, binary data, and pages whose
+// extraction leaves (almost) no text.
 import { LedeError } from '../../domain/errors.ts';
+import type { ExtractedPage } from '../../domain/types.ts';
 
-/** Throws bad_input when the decoded page cannot hold an article; returns nothing otherwise. */
-export function assertReadable(content: string, kind: 'html' | 'text'): void {
-  if (!content.trim()) throw new LedeError('bad_input', `empty ${kind === 'html' ? 'page' : 'text'}`);
-  const sample = content.slice(0, 64 * 1024);
+/** Less text than this is no article (a stub, an error page, a script-rendered shell). */
+export const MIN_ARTICLE_CHARS = 80;
+
+/**
+ * Why `bytes` cannot be a page or a text, or null. Text has no NUL bytes and few other control bytes;
+ * binary files (images, archives, executables) have many in their first kilobytes.
+ */
+export function unreadableReason(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, 8192);
+  if (!head.toString('utf8').trim().replace(/^\uFEFF/, '')) return 'the input is empty';
   let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    // NUL never appears in text; other C0 controls (bar tab, newlines, form feed) and U+FFFD come from
-    // bytes that were not text in the encoding they were decoded with.
-    if (c === 0) throw new LedeError('bad_input', 'binary data, not a page');
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) control++;
+  for (const b of head) {
+    if (b === 0) return 'the input is binary data, not a page or a text';
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }
-  if (control / sample.length > 0.02) throw new LedeError('bad_input', 'binary data, not a page');
-  const visible = kind === 'html' ? sample.replace(/<[^>]*>?/g, ' ') : sample;
-  if (!/\p{L}/u.test(visible) && !/<(?:img|picture|video)\b/i.test(sample)) {
-    throw new LedeError('bad_input', `no words in the ${kind === 'html' ? 'page' : 'text'}`);
-  }
+  if (control > head.length * 0.02) return 'the input is binary data, not a page or a text';
+  // Invalid UTF-8 in bulk (and no legacy charset a page would declare) is binary too.
+  const replaced = (head.toString('utf8').match(/\uFFFD/g) ?? []).length;
+  if (replaced > head.length * 0.1 && !/charset|encoding/i.test(head.toString('latin1'))) return 'the input is binary data, not a page or a text';
+  return null;
+}
+
+/** Throws when an extracted page holds no article. */
+export function requireArticle(page: ExtractedPage): ExtractedPage {
+  const n = page.text.trim().length;
+  if (n < MIN_ARTICLE_CHARS) throw new LedeError('extract_failed', n ? `no article found (only ${n} characters of text)` : 'no article found (no text)');
+  return page;
 }

@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 
@@ -123,17 +124,18 @@ export class SqliteDb {
     return stmt;
   }
 
+  // Every parameter passes storableParams (domain/text.ts), as on PostgreSQL: both keep the same text.
   all(sql: string, ...params: unknown[]): Row[] {
-    return this.prepare(sql).all(...params) as Row[];
+    return this.prepare(sql).all(...storableParams(params)) as Row[];
   }
   get(sql: string, ...params: unknown[]): Row | null {
-    return (this.prepare(sql).get(...params) as Row | undefined) ?? null;
+    return (this.prepare(sql).get(...storableParams(params)) as Row | undefined) ?? null;
   }
   exec(sql: string, ...params: unknown[]): number {
-    return this.prepare(sql).run(...params).changes;
+    return this.prepare(sql).run(...storableParams(params)).changes;
   }
   insert(sql: string, ...params: unknown[]): number {
-    return Number(this.prepare(sql).run(...params).lastInsertRowid);
+    return Number(this.prepare(sql).run(...storableParams(params)).lastInsertRowid);
   }
 
   /**

@@ -144,15 +144,28 @@ describe('furniture variants', () => {
     expect(page.text).toBe('The first paragraph is wrapped across two lines.\n\nThe second one too, also wrapped by the sender.');
   });
 
-  it('empty, binary or wordless input is refused with a reason, not taken for an article', () => {
-    expect(() => extract({ text: '' })).toThrow(/empty/);
-    expect(() => extract({ html: '  \n ' })).toThrow(/empty/);
-    expect(() => extract({ text: 'PK\u0003\u0004\u0000\u0000binary' })).toThrow(/binary/);
-    const garbage = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
-    expect(() => extract({ html: garbage })).toThrow(/binary/);
-    expect(() => extract({ text: '--- 12 / 34 ---' })).toThrow(/no words/);
-    expect(() => extract({ html: '<div><span>  </span></div>' })).toThrow(/no words/);
-    // A short real line is still text.
-    expect(extract({ text: 'Tram line approved.' }).text).toContain('Tram line approved.');
+  it('empty input gives an empty page', () => {
+    const page = extract({ text: '' });
+    expect(page).toMatchObject({ title: null, text: '', lede: null, related: [] });
   });
+});
+
+describe('furniture worded otherwise', () => {
+  const lines = seed000.split('\n');
+  const bodyStart = lines.findIndex((l) => l.startsWith('Following the conversation'));
+  const bodyEnd = lines.findIndex((l) => l === 'Hashtags');
+  const article = lines.slice(bodyStart, bodyEnd).filter((l) => l.trim()).join('\n\n');
+  const variants: [string, string][] = [
+    ['an AI assistant promo with its pitch and a bare Tags heading', seed000.replace('Try Our AI Features', 'Ask our AI assistant')
+      .replace('Explore what Daily8 AI can do for you:', 'Get instant answers about this story, summaries and translations in seconds.').replace(/^Hashtags$/m, 'Tags')],
+    ['German widgets', seed000.replace(/^Hashtags$/m, 'Schlagwörter').replace('Try Our AI Features', 'Artikel teilen').replace(/^Comments$/m, 'Kommentare').replace('Related Articles', 'Lesen Sie auch')],
+    ['French widgets', seed000.replace('Try Our AI Features', 'Partager cet article').replace(/^Comments$/m, 'Commentaires').replace('Related Articles', 'À lire aussi')],
+  ];
+  for (const [what, text] of variants) {
+    it(`keeps only the article: ${what}`, () => {
+      const page = extract({ text, referenceTime: ref });
+      expect(page.text).toBe(article);
+      expect(page.related.length).toBe(3);
+    });
+  }
 });
