@@ -32,12 +32,14 @@ export const configSchema = z.object({
   llmKey: z.string().optional(),
   llmTimeoutMs: int(60_000, 1),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** /metrics answers only with `Authorization: Bearer <this token>`; unset, /metrics is off (404). */
+  metricsToken: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Options that must never be printed or logged. */
-export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl']);
+export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'metricsToken']);
 
 const envNames: Record<keyof Config, string> = Object.fromEntries(
   Object.keys(configSchema.shape).map((k) => [k, 'LEDE_' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()]),

@@ -19,5 +19,7 @@ export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRep
   withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T>;
   /** Integrity check: no article without versions, no dangling story, FTS in step. Empty when sound. */
   checkIntegrity(): Promise<string[]>;
+  /** The schema version the store is at and the one this Lede expects (cheap: for /readyz). */
+  schemaStatus(): Promise<{ current: number; expected: number }>;
   close(): Promise<void>;
 }

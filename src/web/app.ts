@@ -25,6 +25,9 @@ import { deleteOwnComment, editComment, editCommentForm, moderateComment, postCo
 import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
 import { originOf } from './feeds.ts';
+import { log } from '../log/index.ts';
+import { LedeMetrics } from '../ops/metrics.ts';
+import { opsRoutes, requestLog } from './ops.ts';
 
 const THEME_COOKIE = 'lede_theme';
 /** How long rendered fragments are reused: new articles show up within this time on every node. */
@@ -40,7 +43,10 @@ export function createApp(deps: WebDeps): Hono<Env> {
   };
   const secureBase = deps.config.baseUrl?.startsWith('https:') ?? false;
   const app = new Hono<Env>();
+  const logger = deps.logger ?? log();
+  const metrics = deps.metrics ?? new LedeMetrics(deps.repo);
 
+  app.use('*', requestLog(logger, metrics));
   app.use('*', async (c, next) => {
     c.set('web', web);
     c.set('account', null);
@@ -77,10 +83,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get(STYLE_HREF, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /search\nDisallow: /admin\nDisallow: /api/\n', 200, { 'Cache-Control': 'public, max-age=86400' }));
-  app.get('/healthz', async (c) => {
-    await web.repo.countArticles();
-    return c.json({ ok: true });
-  });
+  app.route('/', opsRoutes(deps.repo, deps.config, metrics));
 
   app.get('/theme', (c) => {
     const set = c.req.query('set');
@@ -144,8 +147,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     const e = toHttpError(err);
     // The unread rest of a too-large body makes the connection unusable: tell the client not to reuse it.
     if (e.status === 413) c.header('Connection', 'close');
-    if (e.code === 'internal') console.error(`web: ${c.req.method} ${c.req.path}:`, err);
-    else if (e.status >= 500) console.error(`web: ${c.req.method} ${c.req.path}: ${e.code}: ${e.message}`);
+    if (e.code === 'internal') logger.error({ method: c.req.method, path: c.req.path, err }, 'request failed');
+    else if (e.status >= 500) logger.error({ method: c.req.method, path: c.req.path, code: e.code }, e.message);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);

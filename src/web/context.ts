@@ -1,3 +1,5 @@
+import type { Logger } from '../log/index.ts';
+import type { LedeMetrics } from '../ops/metrics.ts';
 // What every web handler can reach: the injected dependencies and the per-request account.
 import type { Config } from '../config/index.ts';
 import type { Account } from '../domain/types.ts';
@@ -11,6 +13,10 @@ export interface WebDeps {
   now?: () => Date;
   /** The language model behind "Ask" and "Translate"; those features show only when it is set. */
   llm?: ArticleLlm | null;
+  /** Request and error log (default: the process logger). */
+  logger?: Logger;
+  /** Metrics served at /metrics when config.metricsToken is set (default: a registry over `repo`). */
+  metrics?: LedeMetrics;
 }
 
 /** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */

@@ -25,6 +25,7 @@ export async function openPostgresStore(url: string): Promise<Repository> {
 }
 
 export function createPostgresRepository(db: Db): Repository {
+  const expected = loadMigrations().length;
   const repo: Repository = Object.assign(
     {},
     sourcePort(db),
@@ -48,6 +49,10 @@ export function createPostgresRepository(db: Db): Repository {
         });
       },
       checkIntegrity: () => checkIntegrity(db),
+      schemaStatus: async () => {
+        const [row] = await db.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations');
+        return { current: Number(row?.v ?? 0), expected };
+      },
       close: () => db.close(),
     },
   );

@@ -4,7 +4,7 @@ import type { Repository } from '../repository.ts';
 import { accountPort } from './accounts.ts';
 import { articlePort } from './articles.ts';
 import { SqliteDb } from './db.ts';
-import { loadMigrations } from './migrate.ts';
+import { loadMigrations, schemaVersion } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
@@ -23,6 +23,7 @@ export async function openSqliteStore(path: string): Promise<Repository> {
 }
 
 export function createSqliteRepository(db: SqliteDb): Repository {
+  const expected = loadMigrations().length;
   const repo: Repository = Object.assign(
     {},
     sourcePort(db),
@@ -42,6 +43,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         return db.transaction(() => fn(repo));
       },
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
+      schemaStatus: () => db.run(() => ({ current: schemaVersion(db.conn), expected })),
       close: () => db.close(),
     },
   );
