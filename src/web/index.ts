@@ -8,9 +8,10 @@ import type { ArticleLlm } from './context.ts';
 export { createApp } from './app.ts';
 export type { WebDeps, ArticleLlm } from './context.ts';
 import { createApp } from './app.ts';
+import type { WebDeps } from './context.ts';
 import { articleLlmFromConfig } from './llm.ts';
 
-export interface StartWebOptions {
+export interface StartWebOptions extends Pick<WebDeps, 'logger' | 'metrics'> {
   repo: Repository;
   config: Config;
   port: number;
@@ -23,7 +24,7 @@ export interface StartWebOptions {
 export async function startWeb(opts: StartWebOptions): Promise<{ url: string; close(): Promise<void> }> {
   // Ask/Translate: the given model, else one built from LEDE_LLM_URL (closed with the server).
   const own = opts.llm === undefined ? articleLlmFromConfig(opts.config) : null;
-  const app = createApp({ repo: opts.repo, config: opts.config, llm: opts.llm ?? own, now: opts.now });
+  const app = createApp({ repo: opts.repo, config: opts.config, llm: opts.llm ?? own, now: opts.now, logger: opts.logger, metrics: opts.metrics });
   const host = opts.host ?? opts.config.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s));
