@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   analyze: () => import('./commands/analyze.ts'),
   admin: () => import('./commands/admin.ts'),
   migrate: () => import('./commands/migrate.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
 };
 
 async function loadCommand(name: string): Promise<Command | null> {

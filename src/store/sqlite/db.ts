@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LedeError } from '../../domain/errors.ts';
+import { holdStore } from './holders.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 
 export type Row = Record<string, unknown>;
@@ -33,6 +34,8 @@ export class SqliteDb {
   private held = false;
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Removes this process from the store's holders (see holders.ts: what `lede restore` checks). */
+  private readonly release: () => void;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -47,6 +50,7 @@ export class SqliteDb {
     this.conn.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable against application crashes (kill -9); only a power cut may lose the last commits.
     this.conn.pragma('synchronous = NORMAL');
+    this.release = path === ':memory:' ? () => {} : holdStore(path);
   }
 
   migrate(): string[] {
@@ -182,6 +186,7 @@ export class SqliteDb {
         // optimize is advisory; a read-only or busy file must not stop the close
       }
       this.conn.close();
+      this.release();
     });
   }
 }

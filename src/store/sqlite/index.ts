@@ -16,7 +16,7 @@ export async function openSqliteStore(path: string): Promise<Repository> {
   try {
     db.migrate();
   } catch (e) {
-    db.conn.close();
+    await db.close().catch(() => {});
     throw e;
   }
   return createSqliteRepository(db);
