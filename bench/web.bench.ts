@@ -79,6 +79,8 @@ async function fill(repo: Repository, n: number): Promise<{ articleIds: ArticleI
   return { articleIds: ids };
 }
 
+const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
 interface Load { name: string; rps: number; p50: number; p99: number; errors: number }
 
 function run(url: string, name: string, requests: { path: string }[], connections: number, seconds: number): Promise<Load> {
@@ -90,10 +92,10 @@ function run(url: string, name: string, requests: { path: string }[], connection
   });
 }
 
-async function startChild(db: string): Promise<{ url: string; child: ChildProcess }> {
+async function startChild(db: string, ops: 'on' | 'off' = 'on'): Promise<{ url: string; child: ChildProcess }> {
   const here = fileURLToPath(import.meta.url);
   const runTs = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
-  const child = spawn(process.execPath, [runTs, here], { env: { ...process.env, LEDE_BENCH_WEB_CHILD: db }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [runTs, here], { env: { ...process.env, LEDE_BENCH_WEB_CHILD: db, LEDE_BENCH_WEB_OPS: ops }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -143,8 +145,20 @@ export default async function bench(): Promise<BenchTable> {
     // Warm up: JIT, SQLite page cache and the fragment cache for the hot articles.
     await run(url, 'warm', [...articles, { path: '/' }, ...searches], 4, 3);
     const rows: Load[] = [];
-    rows.push(await run(url, 'baseline: /healthz (count query + JSON)', [{ path: '/healthz' }], 10, 5));
-    rows.push(await run(url, 'article page (40 hot ids)', articles, 10, 8));
+    rows.push(await run(url, 'baseline: /healthz (JSON)', [{ path: '/healthz' }], 10, 5));
+    // The cost of operations: the same article load on a second server with no request log and no
+    // metrics, against this one (a JSON request line per request to a file, /metrics scraped each second).
+    const scraper = setInterval(() => void fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } }).then((r) => r.text()).catch(() => {}), 1000);
+    const withOps = await run(url, 'article page (40 hot ids)', articles, 10, 8);
+    clearInterval(scraper);
+    rows.push(withOps);
+    const bare = await startChild(db, 'off');
+    try {
+      await run(bare.url, 'warm', articles, 4, 3);
+      rows.push(await run(bare.url, 'article page, no request log, no metrics', articles, 10, 8));
+    } finally {
+      bare.child.kill('SIGTERM');
+    }
     rows.push(await run(url, 'home', [{ path: '/' }], 10, 8));
     rows.push(await run(url, 'search, 10 repeated queries (1 connection)', searches, 1, 6));
     rows.push(await run(url, 'search, each query new (1 connection)', fresh, 1, 6));
@@ -155,7 +169,7 @@ export default async function bench(): Promise<BenchTable> {
       title: `Web: ${total.toLocaleString('en')} articles in SQLite, server in a child process, autocannon on loopback (${reuse ? 'database reused' : `filled in ${fillSeconds.toFixed(0)} s`})`,
       columns: ['load', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'vs baseline'],
       rows: rows.map((r) => [r.name, Math.round(r.rps), r.p50, r.p99, r.errors, `${(r.rps / base).toFixed(2)}×`]),
-      notes: [`Article page, first view (not cached): median ${median(cold).toFixed(0)} ms over ${cold.length} articles.`, 'Targets: article p99 ≤ 20 ms and ≥ 1,000 req/s; home ≥ 1,000 req/s; search p50 ≤ 10 ms (1 connection).', 'baseline = /healthz (a count query + JSON) on the same server.'],
+      notes: [`Request log + metrics cost: ${(100 * (1 - withOps.rps / rows.at(-1)!.rps)).toFixed(1)} % of article-page throughput (target ≤ 5 %).`, `Article page, first view (not cached): median ${median(cold).toFixed(0)} ms over ${cold.length} articles.`, 'Targets: article p99 ≤ 20 ms and ≥ 1,000 req/s; home ≥ 1,000 req/s; search p50 ≤ 10 ms (1 connection).', 'baseline = /healthz (a count query + JSON) on the same server.'],
     };
   } finally {
     child.kill('SIGTERM');
@@ -169,7 +183,12 @@ if (process.env.LEDE_BENCH_WEB_CHILD && existsSync(process.env.LEDE_BENCH_WEB_CH
   const { loadConfig } = await import('../src/config/index.ts');
   const { startWeb } = await import('../src/web/index.ts');
   const repo = await openStore(`sqlite:${process.env.LEDE_BENCH_WEB_CHILD}`);
-  const web = await startWeb({ repo, config: loadConfig({}, {}), port: 0, host: '127.0.0.1' });
+  const ops = process.env.LEDE_BENCH_WEB_OPS !== 'off';
+  const { createLogger } = await import('../src/log/index.ts');
+  const { createWriteStream } = await import('node:fs');
+  // On: JSON request lines to a file (as a service's journal would take them) and /metrics served.
+  const logger = ops ? createLogger({ level: 'info', pretty: false, destination: createWriteStream(`${process.env.LEDE_BENCH_WEB_CHILD}.requests.log`) }) : createLogger({ level: 'warn', pretty: false });
+  const web = await startWeb({ repo, config: loadConfig({ metricsToken: BENCH_METRICS_TOKEN }, {}), port: 0, host: '127.0.0.1', logger, ...(ops ? {} : { metrics: null }) });
   console.log(`listening ${web.url}`);
   process.once('SIGTERM', () => { void web.close().then(() => repo.close()).then(() => process.exit(0)); });
 }

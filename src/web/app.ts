@@ -44,7 +44,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
   const secureBase = deps.config.baseUrl?.startsWith('https:') ?? false;
   const app = new Hono<Env>();
   const logger = deps.logger ?? log();
-  const metrics = deps.metrics ?? new LedeMetrics(deps.repo);
+  const metrics = deps.metrics === undefined ? new LedeMetrics(deps.repo) : deps.metrics;
 
   app.use('*', requestLog(logger, metrics));
   app.use('*', async (c, next) => {

@@ -15,8 +15,8 @@ export interface WebDeps {
   llm?: ArticleLlm | null;
   /** Request and error log (default: the process logger). */
   logger?: Logger;
-  /** Metrics served at /metrics when config.metricsToken is set (default: a registry over `repo`). */
-  metrics?: LedeMetrics;
+  /** Metrics served at /metrics when config.metricsToken is set (default: a registry over `repo`; null: none, for the bench's baseline). */
+  metrics?: LedeMetrics | null;
 }
 
 /** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */

@@ -13,8 +13,9 @@ import type { Env } from './context.ts';
 const READY_TIMEOUT_MS = 2000;
 
 /** One log line and one histogram observation per request: method, route pattern, status, duration. */
-export function requestLog(logger: Logger, metrics: LedeMetrics): MiddlewareHandler<Env> {
+export function requestLog(logger: Logger, metrics: LedeMetrics | null): MiddlewareHandler<Env> {
   return async (c, next) => {
+    if (!metrics && !logger.isLevelEnabled('info')) return next();
     const start = performance.now();
     try {
       await next();
@@ -24,14 +25,14 @@ export function requestLog(logger: Logger, metrics: LedeMetrics): MiddlewareHand
       let route = routePath(c);
       if (!route || route === '*' || route === '/*') route = c.res.status === 404 ? 'unmatched' : route;
       const status = c.res.status;
-      metrics.http.observe({ method: c.req.method, route, status: String(status) }, seconds);
+      metrics?.http.observe({ method: c.req.method, route, status: String(status) }, seconds);
       // Query strings may carry tokens or search words: the path alone is logged.
       logger.info({ method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 10000) / 10 }, 'request');
     }
   };
 }
 
-export function opsRoutes(repo: Repository, config: Config, metrics: LedeMetrics): Hono<Env> {
+export function opsRoutes(repo: Repository, config: Config, metrics: LedeMetrics | null): Hono<Env> {
   const app = new Hono<Env>();
   app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
   app.get('/readyz', async (c) => {
@@ -46,7 +47,7 @@ export function opsRoutes(repo: Repository, config: Config, metrics: LedeMetrics
   });
   app.get('/metrics', async (c) => {
     const token = config.metricsToken;
-    if (!token) return c.notFound();
+    if (!token || !metrics) return c.notFound();
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     const a = Buffer.from(given);
     const b = Buffer.from(token);
