@@ -41,7 +41,7 @@ export default {
     const { logPipelineEvent } = await import('../../ops/events.ts');
     const logger = configureLogging({ level: config.logLevel });
     const rt = await openRuntime(config);
-    const stop = stopSignal(() => process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n'));
+    const stop = stopSignal(() => (process.stderr.isTTY ? process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n') : logger.warn('stopping after the article in hand (a second signal stops now)')));
     const tty = Boolean(process.stderr.isTTY);
     // Off a terminal the structured logger carries one event per feed poll and failed item instead.
     const progress = createProgress(tty, process.stderr, (line) => logger.info(line));
