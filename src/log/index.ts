@@ -29,6 +29,10 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/(\/\/[^/\s:@]+:)[^@\s/]+@/g, '$1[redacted]@'],
 ];
 
+/** Cheap pre-check: a string without any of these needs neither escaping nor redaction (most do not). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|bearer|basic|pass|token|secret|api[-_]?key|session|csrf|@/i;
+
 /** Replaces C0/C1 control characters (and DEL, line/paragraph separators) by visible escapes. */
 export function escapeControl(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -48,7 +52,10 @@ export function redactText(s: string): string {
 
 /** A log-safe copy of a value: secrets replaced, strings escaped, depth and size bounded. */
 export function sanitize(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return escapeControl(redactText(value.length > 4000 ? value.slice(0, 4000) + '…' : value));
+  if (typeof value === 'string') {
+    const v = value.length > 4000 ? value.slice(0, 4000) + '…' : value;
+    return NEEDS_WORK.test(v) ? escapeControl(redactText(v)) : v;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (depth > 5) return '[deep]';
   if (value instanceof Error) {
