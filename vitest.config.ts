@@ -5,9 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // Request logs at info would flood the test output; tests that check logs capture them themselves.
+    env: { LEDE_LOG_LEVEL: 'warn' },
     hookTimeout: 60_000,
     reporters: ['default'],
-    // Request and ingest logs at info would bury the test report; tests that read logs set their level.
-    env: { LEDE_LOG_LEVEL: process.env.LEDE_LOG_LEVEL ?? 'warn' },
   },
 });

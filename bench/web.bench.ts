@@ -194,9 +194,9 @@ if (process.env.LEDE_BENCH_WEB_CHILD && existsSync(process.env.LEDE_BENCH_WEB_CH
   const ops = process.env.LEDE_BENCH_WEB_OPS !== 'off';
   const { createLogger } = await import('../src/log/index.ts');
   const { default: pino } = await import('pino');
-  // On: JSON request lines to a file (as a service's journal would take them) and /metrics served.
+  // On: one JSON request line per request to a file (as a journal takes them) and /metrics served.
   const logger = ops ? createLogger({ level: 'info', pretty: false, destination: pino.destination({ dest: `${process.env.LEDE_BENCH_WEB_CHILD}.requests.log`, sync: false }) }) : createLogger({ level: 'warn', pretty: false });
-  const web = await startWeb({ repo, config: loadConfig({ metricsToken: BENCH_METRICS_TOKEN }, {}), port: 0, host: '127.0.0.1', logger, ...(ops ? {} : { metrics: null }) });
+  const web = await startWeb({ repo, config: loadConfig({ metrics: ops, metricsToken: BENCH_METRICS_TOKEN }, {}), port: 0, host: '127.0.0.1', logger, ...(ops ? {} : { metrics: null }) });
   console.log(`listening ${web.url}`);
   process.once('SIGTERM', () => { void web.close().then(() => repo.close()).then(() => process.exit(0)); });
 }

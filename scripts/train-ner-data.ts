@@ -3,9 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
-import { addRepeatedNames, findNames } from '../src/pipeline/enrich/ner/index.ts';
+import { enrichDocument } from '../src/pipeline/enrich/index.ts';
 
-export const DATA = resolve(import.meta.dirname, '../../shared/data/ner');
+// ../shared/data beside the repository (or beside a worktree's parent), or LEDE_SHARED_DATA.
+export const DATA = resolve(
+  process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data'),
+  'ner',
+);
 /** The project's own small annotated news dev set, one document per .conll file. */
 export const OWN_SET = resolve(import.meta.dirname, '../test/fixtures/ner');
 /** The last HELDOUT GMB sentences are never trained on: eval-ner scores them. */
@@ -165,20 +169,20 @@ export function pipelineMentions(doc: Sentence[]): { gold: Set<string>; pred: Se
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  const sentences: { text: string; start: number; end: number }[] = [];
   const gold = new Set<string>();
   for (const s of doc) {
-    const s0 = text.length;
     const base = starts.length;
     s.words.forEach((w, i) => { if (i) text += ' '; starts.push(text.length); text += w; ends.push(text.length); });
-    sentences.push({ text: text.slice(s0), start: s0, end: text.length });
     for (const g of entitySet(s.tags, 'x')) { const [, a, b, t] = g.split(':'); gold.add(`${base + Number(a)}:${base + Number(b)}:${t}`); }
     text += '\n';
   }
   const byStart = new Map(starts.map((s, i) => [s, i]));
   const byEnd = new Map(ends.map((e, i) => [e, i + 1]));
   const pred = new Set<string>();
-  for (const m of addRepeatedNames(text, sentences, findNames(text, sentences))) {
+  // The product's own entry point (enrichDocument, as `lede analyze` and the ingest call it), so the
+  // figures are the product's: tagger, rules, repeated names and the refinements after them.
+  for (const m of enrichDocument(text, { titleEnd: 0, language: 'en' }).mentions) {
+    if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
     const a = byStart.get(m.start);
     const b = byEnd.get(m.end);
     pred.add(a !== undefined && b !== undefined ? `${a}:${b}:${m.type}` : `c${m.start}:${m.end}:${m.type}`);

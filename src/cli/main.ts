@@ -14,9 +14,10 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   cluster: () => import('./commands/cluster.ts'),
   analyze: () => import('./commands/analyze.ts'),
   admin: () => import('./commands/admin.ts'),
-  migrate: () => import('./commands/migrate.ts'),
+  account: () => import('./commands/account.ts'),
   backup: () => import('./commands/backup.ts'),
   restore: () => import('./commands/restore.ts'),
+  migrate: () => import('./commands/migrate.ts'),
 };
 
 async function loadCommand(name: string): Promise<Command | null> {
@@ -62,6 +63,13 @@ async function main(argv: string[]): Promise<number> {
   }
   return command.run(rest);
 }
+
+// A reader that stops reading (`lede extract … | head`) closes the pipe: that ends the command quietly,
+// as it ends any Unix tool, instead of an EPIPE error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -31,15 +31,30 @@ export const configSchema = z.object({
   llmModel: z.string().optional(),
   llmKey: z.string().optional(),
   llmTimeoutMs: int(60_000, 1),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  /** /metrics answers only with `Authorization: Bearer <this token>`; unset, /metrics is off (404). */
+  /** Serve article and card images through Lede (`/img/…`), so readers' browsers never contact publishers. */
+  imageProxy: bool.default(true),
+  /** Where proxied images are cached on disk. */
+  imageCacheDir: z.string().default('./data/images'),
+  imageMaxBytes: int(5 * 1024 * 1024, 1024),
+  /** Outgoing mail for password resets: `smtp://user:password@host:587` or `smtps://…:465`; unset, no mail is sent. */
+  smtpUrl: z.string().url().optional(),
+  /** The From address of Lede's mail. */
+  smtpFrom: z.string().default('Lede <lede@localhost>'),
+  /** Signs CSRF and device cookies and image-proxy URLs; made and kept in the store when unset (shared by every node). */
+  secretKey: z.string().min(32).optional(),
+  /** Prometheus metrics at /metrics on the web server (off by default). */
+  metrics: bool.default(false),
+  /** When set, /metrics asks for `Authorization: Bearer TOKEN`. */
   metricsToken: z.string().min(16).optional(),
+  /** `lede ingest` serves its own /metrics on this port (0: none). */
+  metricsPort: int(0, 0),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Options that must never be printed or logged. */
-export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'metricsToken']);
+export const secretOptions: ReadonlySet<keyof Config> = new Set(['llmKey', 'databaseUrl', 'secretKey', 'smtpUrl', 'metricsToken']);
 
 const envNames: Record<keyof Config, string> = Object.fromEntries(
   Object.keys(configSchema.shape).map((k) => [k, 'LEDE_' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()]),

@@ -150,6 +150,8 @@ export interface Entity {
   type: EntityType;
   mentions: number;
   role: string | null;
+  /** The entity's id across languages where the canonical name is not it (an Arabic place: its English name). */
+  id?: string;
 }
 
 export interface Fact {
@@ -191,6 +193,8 @@ export interface Account {
   name: string;
   role: 'admin' | 'moderator' | 'reader';
   createdAt: IsoTime;
+  /** The interface language the account chose ("en", "ar"); null: from the browser's Accept-Language. */
+  locale?: string | null;
 }
 
 export type CommentStatus = 'visible' | 'hidden' | 'deleted';

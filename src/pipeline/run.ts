@@ -9,7 +9,7 @@ import { describeError, isLedeError, LedeError } from '../domain/errors.ts';
 import type { ArticleId, Enrichment, ExtractedPage, Feed, FeedStatus, Item, Source, StoryId, VersionId } from '../domain/types.ts';
 import type { NewVersion, Repository } from '../store/repository.ts';
 import { enrich } from './enrich/index.ts';
-import { extract } from './extract/index.ts';
+import { extract, MIN_ARTICLE_CHARS } from './extract/index.ts';
 import { decodeHtml, describeFetchFailure, type Fetcher } from './fetch/index.ts';
 import { parseFeed } from './feeds/index.ts';
 import { cleanWhitespace, foldTypography, normalizeText } from './normalize/index.ts';
@@ -29,7 +29,10 @@ export interface PipelineDeps {
 
 export type PipelineEvent =
   | { type: 'feed'; feed: Feed; status: FeedStatus; items: number; error: string | null }
-  | { type: 'item'; feed: Feed; outcome: ItemOutcome };
+  | { type: 'item'; feed: Feed; outcome: ItemOutcome; seconds?: ItemSeconds };
+
+/** Where one item's time went, for the ingest latency metrics: total; read (fetch and extract the page); enrich; store. */
+export type ItemSeconds = Partial<Record<'total' | 'read' | 'enrich' | 'store', number>>;
 
 export type ItemOutcome =
   | { status: 'stored'; key: string; title: string; articleId: ArticleId; versionId: VersionId; isNewArticle: boolean; storyId: StoryId | null }
@@ -47,8 +50,6 @@ export interface FeedOutcome {
 
 /** Below this much text, a feed entry is a summary and the article page is fetched. */
 const FULL_TEXT_CHARS = 1000;
-/** Below this much text, nothing worth storing was found. */
-const MIN_TEXT_CHARS = 80;
 
 /** The longest a feed that publishes rarely waits between polls. */
 const MAX_POLL_MS = 6 * 3600_000;
@@ -128,9 +129,12 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
       interrupted = true;
       break;
     }
-    const outcome = await ingestItem(deps, { feed, source }, item);
+    const seconds: ItemSeconds = {};
+    const started = performance.now();
+    const outcome = await ingestItem(deps, { feed, source }, item, seconds);
+    seconds.total = (performance.now() - started) / 1000;
     outcomes.push(outcome);
-    deps.onEvent?.({ type: 'item', feed, outcome });
+    deps.onEvent?.({ type: 'item', feed, outcome, seconds });
   }
 
   const failed = outcomes.filter((o): o is Extract<ItemOutcome, { status: 'failed' }> => o.status === 'failed');
@@ -160,7 +164,15 @@ export interface ItemContext {
 }
 
 /** Moves one feed item through the stages into the store. Never throws for a bad item: it says why. */
-export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item): Promise<ItemOutcome> {
+export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item, seconds: ItemSeconds = {}): Promise<ItemOutcome> {
+  const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - t) / 1000;
+    }
+  };
   const { repo } = deps;
   const key = itemKey(item);
   try {
@@ -175,7 +187,7 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       }
     }
 
-    const page = await readArticle(deps, item);
+    const page = await timed('read', () => readArticle(deps, item));
     if (!page) {
       await repo.recordItem(ctx.feed.id, key, item, null);
       return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
@@ -183,9 +195,9 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
 
     const version = toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))());
     // Enrichment is pure and the costliest stage: done before the transaction so the write lock is short.
-    const enrichment = enrich({ title: version.title, text: version.text, published: version.published, language: version.language });
+    const enrichment = await timed('enrich', () => enrich({ title: version.title, text: version.text, published: version.published, language: version.language }));
 
-    return await repo.transaction(async (tx) => {
+    return await timed('store', () => repo.transaction(async (tx) => {
       const placed = await placeVersion(tx, version);
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
@@ -195,7 +207,7 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
         status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
         isNewArticle: placed.isNewArticle, storyId: placed.storyId,
       };
-    });
+    }));
   } catch (e) {
     return { status: 'failed', key, reason: describeError(e) };
   }
@@ -218,7 +230,7 @@ interface ReadPage {
 async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | null> {
   const fromFeed = feedContent(item);
   if (fromFeed && fromFeed.text.length >= FULL_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
-  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS ? { extracted: fromFeed, url: null } : null;
+  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS ? { extracted: fromFeed, url: null } : null;
 
   let res;
   try {
@@ -227,7 +239,7 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
   } catch (e) {
     // Refused (robots.txt, SSRF guard, not http): the feed's text is all we may have.
     const permanent = isLedeError(e) && (e.code === 'fetch_refused' || e.code === 'too_large');
-    if (fromFeed && fromFeed.text.length >= MIN_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
+    if (fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS) return { extracted: fromFeed, url: item.url };
     if (permanent) return null;
     throw e;
   }
@@ -242,7 +254,7 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
   }
   // A page that yields less than the feed said (paywall, script-rendered) loses to the feed's text.
   if (fromFeed && fromFeed.text.length > extracted.text.length) extracted = { ...extracted, text: fromFeed.text, html: fromFeed.html, lede: fromFeed.lede };
-  if (extracted.text.length < MIN_TEXT_CHARS) return null;
+  if (extracted.text.length < MIN_ARTICLE_CHARS) return null;
   return { extracted, url: res.url };
 }
 

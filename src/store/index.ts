@@ -8,7 +8,7 @@ export type { Repository } from './repository.ts';
 export async function openStore(databaseUrl: string): Promise<Repository> {
   const url = databaseUrl.trim();
   if (url.startsWith('sqlite:')) {
-    const path = sqliteFile(url);
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path) throw new LedeError('bad_config', 'LEDE_DATABASE_URL: sqlite: needs a path, e.g. sqlite:./data/lede.db or sqlite::memory:');
     const { openSqliteStore } = await import('./sqlite/index.ts');
     return openSqliteStore(path);
@@ -19,13 +19,3 @@ export async function openStore(databaseUrl: string): Promise<Repository> {
   }
   throw new LedeError('bad_config', `LEDE_DATABASE_URL: unsupported database URL (expected sqlite:PATH or postgres://…)`);
 }
-
-/** The file of a `sqlite:PATH` URL, for commands that work on the SQLite file itself. */
-export function sqlitePathOf(databaseUrl: string, command: string): string {
-  const url = databaseUrl.trim();
-  const path = url.startsWith('sqlite:') ? sqliteFile(url) : '';
-  if (!path || path === ':memory:') throw new LedeError('bad_config', `${command} works on a SQLite file (LEDE_DATABASE_URL=sqlite:PATH); for PostgreSQL use pg_dump / pg_restore (docs/operations.md)`);
-  return path;
-}
-
-const sqliteFile = (url: string): string => url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');

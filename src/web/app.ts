@@ -4,11 +4,16 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { LedeError } from '../domain/errors.ts';
+import { printable } from '../domain/text.ts';
 import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
-import { checkCsrf, loadSession } from './auth.ts';
+import { checkCsrf, loadSession, sameString, serverKey } from './auth.ts';
+import { log } from '../log/index.ts';
+import { createMetrics } from '../metrics/index.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
+import { IMAGE_PATH, imageHandler } from './images.ts';
+import { forgot, forgotForm, resetPassword, resetPasswordForm } from './reset.ts';
 import { STYLE_CSS, STYLE_HREF } from './static.ts';
 import { html } from './views/html.ts';
 import { layout } from './views/layout.ts';
@@ -25,11 +30,10 @@ import { deleteOwnComment, editComment, editCommentForm, moderateComment, postCo
 import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
 import { originOf } from './feeds.ts';
-import { log } from '../log/index.ts';
-import { LedeMetrics } from '../ops/metrics.ts';
-import { opsRoutes, requestLog } from './ops.ts';
+import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
 
 const THEME_COOKIE = 'lede_theme';
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 /** How long rendered fragments are reused: new articles show up within this time on every node. */
 export const FRAGMENT_TTL_MS = 15_000;
 
@@ -40,13 +44,22 @@ export function createApp(deps: WebDeps): Hono<Env> {
     now: deps.now ?? (() => new Date()),
     llm: deps.llm ?? null,
     fragments: new TtlCache<unknown>(FRAGMENT_TTL_MS, 5000),
+    logger: deps.logger ?? log(),
+    metrics: deps.metrics !== undefined ? deps.metrics : deps.config.metrics ? createMetrics() : null,
   };
+  web.metrics?.watchStore(deps.repo);
   const secureBase = deps.config.baseUrl?.startsWith('https:') ?? false;
   const app = new Hono<Env>();
-  const logger = deps.logger ?? log();
-  const metrics = deps.metrics === undefined ? new LedeMetrics(deps.repo) : deps.metrics;
 
-  app.use('*', requestLog(logger, metrics));
+  // One log event and one histogram observation per request: method, route pattern, status, duration.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    web.metrics?.httpRequests.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
+    web.logger.info({ event: 'http_request', method: c.req.method, route, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 10_000) / 10 }, 'request');
+  });
   app.use('*', async (c, next) => {
     c.set('web', web);
     c.set('account', null);
@@ -54,13 +67,23 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('secure', secureBase || new URL(c.req.url).protocol === 'https:');
     const theme = getCookie(c, THEME_COOKIE);
     c.set('theme', theme === 'dark' || theme === 'light' ? theme : null);
+    // Probes and metrics must answer while the store is down: they never need the signing key.
+    if (!PROBES.has(c.req.path)) c.set('secret', await serverKey(web));
     await next();
   });
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps.config.imageProxy));
   app.use('*', async (c, next) => {
     await loadSession(c);
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-cache');
+  });
+  // The interface's language: the account's setting, else the reader's choice, else Accept-Language.
+  app.use('*', async (c, next) => {
+    const chosen = c.get('account')?.locale ?? getCookie(c, LOCALE_COOKIE);
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(c.req.header('accept-language'));
+    c.set('locale', locale);
+    await withLocale(locale, next);
+    c.header('Vary', 'Accept-Language, Cookie', { append: true });
   });
   // Form posts: a size cap (OPML uploads may be larger), then the CSRF check on every form.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
@@ -83,13 +106,50 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get(STYLE_HREF, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /search\nDisallow: /admin\nDisallow: /api/\n', 200, { 'Cache-Control': 'public, max-age=86400' }));
-  app.route('/', opsRoutes(deps.repo, deps.config, metrics));
+  app.get('/metrics', async (c) => {
+    if (!web.metrics) throw new LedeError('not_found', 'Metrics are off (LEDE_METRICS=1 turns them on).');
+    const token = deps.config.metricsToken;
+    if (token && !sameString(c.req.header('authorization') ?? '', `Bearer ${token}`)) {
+      return c.text('metrics need Authorization: Bearer TOKEN\n', 401, { 'WWW-Authenticate': 'Bearer' });
+    }
+    return c.body(await web.metrics.registry.metrics(), 200, { 'Content-Type': web.metrics.registry.contentType, 'Cache-Control': 'no-store' });
+  });
+  // Liveness: the process answers (no store call, so a slow database never gets a healthy process killed).
+  app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
+  // Readiness: the store answers and its schema is the one this Lede needs; 503 with the reason otherwise.
+  app.get('/readyz', async (c) => {
+    let reason: string | null;
+    try {
+      reason = await web.repo.readiness();
+    } catch (e) {
+      reason = `the store does not answer: ${(e as Error).message}`;
+    }
+    return c.json(reason ? { ok: false, reason: printable(reason) } : { ok: true }, reason ? 503 : 200, { 'Cache-Control': 'no-store' });
+  });
 
   app.get('/theme', (c) => {
     const set = c.req.query('set');
     if (set === 'dark' || set === 'light') setCookie(c, THEME_COOKIE, set, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
     else deleteCookie(c, THEME_COOKIE, { path: '/' });
     return c.redirect(safeBack(c.req.query('back')), 303);
+  });
+
+  app.get(`${IMAGE_PATH}/:signature/:encoded`, imageHandler(deps.config));
+
+  // The interface language: a reader's choice is a cookie; a signed-in reader's (a form post) is also
+  // saved on the account, so it follows them to other browsers.
+  const chooseLanguage = async (c: Context<Env>, set: unknown, back: unknown) => {
+    const locale = typeof set === 'string' && isLocale(set) ? set : null;
+    if (locale) setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: c.get('secure') });
+    else deleteCookie(c, LOCALE_COOKIE, { path: '/' });
+    const account = c.get('account');
+    if (account && c.req.method === 'POST') await web.repo.setAccountLocale(account.id, locale);
+    return c.redirect(safeBack(typeof back === 'string' ? back : undefined), 303);
+  };
+  app.get('/language', (c) => chooseLanguage(c, c.req.query('set'), c.req.query('back')));
+  app.post('/language', async (c) => {
+    const body = await c.req.parseBody();
+    return chooseLanguage(c, body.set, body.back);
   });
 
   app.get('/', homePage);
@@ -114,6 +174,10 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get('/signup', signupForm);
   app.post('/signup', signup);
   app.post('/signout', signout);
+  app.get('/forgot', (c) => forgotForm(c));
+  app.post('/forgot', forgot);
+  app.get('/reset/:token', resetPasswordForm);
+  app.post('/reset/:token', resetPassword);
 
   app.post('/article/:id{[0-9]+}/comments', (c) => postComment(c, articlePage));
   app.post('/article/:id{[0-9]+}/ask', askArticle);
@@ -147,8 +211,9 @@ export function createApp(deps: WebDeps): Hono<Env> {
     const e = toHttpError(err);
     // The unread rest of a too-large body makes the connection unusable: tell the client not to reuse it.
     if (e.status === 413) c.header('Connection', 'close');
-    if (e.code === 'internal') logger.error({ method: c.req.method, path: c.req.path, err }, 'request failed');
-    else if (e.status >= 500) logger.error({ method: c.req.method, path: c.req.path, code: e.code }, e.message);
+    // The path and the message may carry what a client sent: escaped, so one request is one log line.
+    if (e.code === 'internal') web.logger.error({ event: 'http_error', method: c.req.method, path: c.req.path, err }, 'internal error');
+    else if (e.status >= 500) web.logger.error({ event: 'http_error', method: c.req.method, path: c.req.path, code: e.code }, e.message);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);

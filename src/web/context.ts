@@ -1,10 +1,11 @@
-import type { Logger } from '../log/index.ts';
-import type { LedeMetrics } from '../ops/metrics.ts';
 // What every web handler can reach: the injected dependencies and the per-request account.
+import type { Locale } from './i18n/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Account } from '../domain/types.ts';
 import type { Repository } from '../store/repository.ts';
 import type { TtlCache } from './cache.ts';
+import type { Metrics } from '../metrics/index.ts';
+import type { Logger } from '../log/index.ts';
 
 export interface WebDeps {
   repo: Repository;
@@ -13,10 +14,10 @@ export interface WebDeps {
   now?: () => Date;
   /** The language model behind "Ask" and "Translate"; those features show only when it is set. */
   llm?: ArticleLlm | null;
-  /** Request and error log (default: the process logger). */
+  /** The process's metrics (a process that also ingests shares them); made from the config when absent. */
+  metrics?: Metrics | null;
+  /** The logger (tests capture its lines); the process's logger when absent. */
   logger?: Logger;
-  /** Metrics served at /metrics when config.metricsToken is set (default: a registry over `repo`; null: none, for the bench's baseline). */
-  metrics?: LedeMetrics | null;
 }
 
 /** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */
@@ -33,6 +34,10 @@ export interface WebContext {
   llm: ArticleLlm | null;
   /** Rendered fragments keyed by page; short-lived so that every node converges on new data. */
   fragments: TtlCache<unknown>;
+  /** The signing key, loaded once (see auth.ts serverKey). */
+  secret?: Promise<Buffer>;
+  logger: Logger;
+  metrics: Metrics | null;
 }
 
 export type Theme = 'light' | 'dark' | null;
@@ -44,7 +49,11 @@ export interface Env {
     /** The raw session token from the cookie, when it names a live session. */
     sessionToken: string | null;
     theme: Theme;
+    /** The interface's language for this request (account setting, cookie, Accept-Language). */
+    locale: Locale;
     /** Set by the CSP middleware: true when the request came over HTTPS (or says so via the proxy). */
     secure: boolean;
+    /** The server's signing key (config secretKey, else one kept in the store): signs cookies and URLs. */
+    secret: Buffer;
   };
 }

@@ -24,6 +24,24 @@ const OPTIONS: sanitizeHtml.IOptions = {
 (OPTIONS.allowedAttributes as Record<string, string[]>).a!.push('rel', 'target');
 (OPTIONS.allowedAttributes as Record<string, string[]>).img!.push('loading', 'decoding', 'referrerpolicy');
 
-export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+/** Safe article HTML; `image` maps each image's address (to the image proxy). */
+export function sanitizeArticleHtml(html: string, image?: (src: string) => string | null): string {
+  if (!image) return sanitizeHtml(html, OPTIONS);
+  const img = (OPTIONS.transformTags as Record<string, sanitizeHtml.Transformer>).img!;
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      img: (tagName, attribs) => {
+        const t = img(tagName, attribs);
+        // Only http(s) sources survive the allowlist; the proxy serves those. An image the proxy could
+        // not get lately becomes a tag outside the allowlist, which drops it.
+        if (!t.attribs.src || !/^https?:\/\//i.test(t.attribs.src)) return t;
+        const src = image(t.attribs.src);
+        return src ? { ...t, attribs: { ...t.attribs, src } } : { tagName: 'lede-dropped', attribs: {} };
+      },
+    },
+    // The proxied address is a path on this site: relative URLs are allowed for images only.
+    allowProtocolRelative: false,
+  });
 }

@@ -26,6 +26,17 @@ describe('lede analyze', () => {
     expect(out.entities.find((m) => m.text === 'Sudani')?.canonical).toBe('Mohammed Shia al-Sudani');
   });
 
+  it('gives the same keyphrases and hashtags as the enrich function the ingest calls, noun phrases first', async () => {
+    const { enrich } = await import('../../src/pipeline/enrich/index.ts');
+    const page = { title: 'Iraq’s Ruling Coalition to Discuss US Warnings', text: readFileSync(seedPath, 'utf8') };
+    const out = analyzeContent(JSON.stringify(page), 'page.json') as { keyphrases: string[]; hashtags: string[] };
+    const direct = enrich(page);
+    expect(out.keyphrases).toEqual(direct.keyphrases);
+    expect(out.hashtags).toEqual(direct.hashtags);
+    expect(out.keyphrases.some((k) => k.split(' ').length >= 2)).toBe(true);
+    expect(out.hashtags).not.toContain('#DiscussUS');
+  });
+
   it('prints one JSON line per input with --jsonl and goes on after a failure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lede-analyze-'));
     const bad = join(dir, 'bad.json');

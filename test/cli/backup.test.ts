@@ -1,39 +1,25 @@
-// `lede backup` while `lede ingest` writes, then `lede restore`: the copy restores to a sound store that
-// holds every article committed before the backup began; restore refuses while a process holds the store.
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// `lede backup` while `lede ingest` writes, and `lede restore`: real processes on a SQLite file. The backup
+// holds every article committed before it began and passes the integrity checks; restore refuses while a
+// Lede process has the store open, and keeps the store it replaces.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import { startNewswire, type Newswire } from '../jobs/concurrency-newswire.ts';
 
-const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../..');
 let dir: string;
 let wire: Newswire;
-let store: string;
-const envFor = (path: string): NodeJS.ProcessEnv => ({ ...process.env, LEDE_DATABASE_URL: `sqlite:${path}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0' });
-const lede = (env: NodeJS.ProcessEnv, ...args: string[]) => run(process.execPath, ['bin/lede.js', ...args], { env }).then(
-  (r) => ({ code: 0, out: r.stdout + r.stderr }),
-  (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-);
-const articleIds = (path: string): number[] => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-  } finally {
-    db.close();
-  }
-};
+let db: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lede-backup-'));
-  store = join(dir, 'lede.db');
-  // Slow article pages keep the ingest writing while the backup runs.
-  wire = await startNewswire({ articles: 24, outlets: 2, copyShare: 0, seed: 9, pageDelayMs: 60, paragraphs: 2 });
-  const repo = await openStore(`sqlite:${store}`);
+  db = join(dir, 'lede.db');
+  wire = await startNewswire({ articles: 40, outlets: 2, copyShare: 0.2, pageDelayMs: 60, seed: 7 });
+  const repo = await openStore(`sqlite:${db}`);
   for (let o = 0; o < wire.outlets; o++) {
     const s = await repo.addSource({ name: wire.outletName(o), homeUrl: wire.homeUrl(o) });
     await repo.addFeed({ sourceId: s.id, url: wire.feedUrl(o) });
@@ -45,56 +31,84 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('backs up during an ingest; the backup restores to a sound store with every article committed before it began', async () => {
-  const ingest = spawn(process.execPath, ['bin/lede.js', 'ingest', '--once', '--concurrency', '1'], { env: envFor(store), stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => ingest.on('exit', resolve));
+function lede(args: string[], dbFile = db) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/lede.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LEDE_DATABASE_URL: `sqlite:${dbFile}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const done = new Promise<{ code: number | null; output: string }>((resolve) => child.on('close', (code) => resolve({ code, output })));
+  return { child, done };
+}
+
+const articleIds = (file: string): number[] => {
+  const c = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    // Wait until some articles are committed, but not all.
-    for (let i = 0; i < 300 && (!existsSync(store) || articleIds(store).length < 3); i++) await new Promise((r) => setTimeout(r, 50));
-    const before = articleIds(store);
-    expect(before.length).toBeGreaterThanOrEqual(3);
-
-    // Restore refuses while the ingest process holds the store.
-    const spare = join(dir, 'spare.db');
-    expect((await lede(envFor(store), 'backup', spare)).code).toBe(0);
-    const refused = await lede(envFor(store), 'restore', spare);
-    expect(refused.code).not.toBe(0);
-    expect(refused.out).toMatch(/in use by process\(es\) \d+/);
-
-    const backup = join(dir, 'backup.db');
-    const r = await lede(envFor(store), 'backup', backup);
-    expect(r.code, r.out).toBe(0);
-    expect(await exited).toBe(0);
-    const total = articleIds(store);
-    expect(total.length, 'the ingest went on after the backup').toBeGreaterThan(before.length);
-
-    // Restore into a fresh store location, then open it as Lede does.
-    const restored = join(dir, 'restored.db');
-    const rr = await lede(envFor(restored), 'restore', backup);
-    expect(rr.code, rr.out).toBe(0);
-    const repo = await openStore(`sqlite:${restored}`);
-    try {
-      expect(await repo.checkIntegrity()).toEqual([]);
-      const ids = new Set(articleIds(restored));
-      for (const id of before) expect(ids.has(id)).toBe(true);
-    } finally {
-      await repo.close();
-    }
+    c.pragma('busy_timeout = 5000');
+    return (c.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   } finally {
-    ingest.kill();
+    c.close();
   }
-}, 60_000);
+};
 
-it('refuses a file that is not a backup, and leaves the store untouched', async () => {
-  const target = join(dir, 'untouched.db');
-  const repo = await openStore(`sqlite:${target}`);
-  await repo.addSource({ name: 'Kept', homeUrl: 'https://kept.example/' });
-  await repo.close();
+it('backs up a store while ingest writes to it, and restores it only when no Lede holds the store', async () => {
+  const ingest = lede(['ingest', '--once', '--concurrency', '2']);
+  let before: number[] = [];
+  for (let i = 0; i < 600 && before.length < 5; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try { before = articleIds(db); } catch { /* not created yet */ }
+  }
+  expect(before.length).toBeGreaterThanOrEqual(5);
+  const file = join(dir, 'backup.db');
+  const backup = await lede(['backup', file]).done;
+  expect(backup.code, backup.output).toBe(0);
+  expect(backup.output).toMatch(/backed up \d+ article/);
+
+  // Restore refuses while the ingest still holds the store.
+  const busy = await lede(['restore', file]).done;
+  const stillRunning = ingest.child.exitCode === null;
+  if (stillRunning) {
+    expect(busy.code).not.toBe(0);
+    expect(busy.output).toMatch(/in use by running Lede process/);
+  }
+  const ingested = await ingest.done;
+  expect(ingested.code, ingested.output).toBe(0);
+  const after = articleIds(db);
+  expect(after.length).toBe(wire.articles.length);
+
+  // The backup: sound, with every article committed before it began.
+  const copy = await openStore(`sqlite:${file}`);
+  try {
+    expect(await copy.checkIntegrity()).toEqual([]);
+  } finally {
+    await copy.close();
+  }
+  const backedUp = articleIds(file);
+  for (const id of before) expect(backedUp).toContain(id);
+  expect(backedUp.length).toBeLessThanOrEqual(after.length);
+
+  // Restore with nothing running: the store is the backup again, the replaced file kept beside it.
+  const restored = await lede(['restore', file]).done;
+  expect(restored.code, restored.output).toBe(0);
+  expect(articleIds(db)).toEqual(backedUp);
+  expect(readdirSync(dir).some((f) => f.startsWith('lede.db.before-restore-'))).toBe(true);
+  const repo = await openStore(`sqlite:${db}`);
+  try {
+    expect(await repo.checkIntegrity()).toEqual([]);
+  } finally {
+    await repo.close();
+  }
+
+  // Bad backups are refused before anything is replaced.
   const junk = join(dir, 'junk.db');
-  await import('node:fs').then((fs) => fs.writeFileSync(junk, 'not a database'));
-  const r = await lede(envFor(target), 'restore', junk);
-  expect(r.code).not.toBe(0);
-  const again = await openStore(`sqlite:${target}`);
-  expect((await again.listSources()).map((s) => s.name)).toEqual(['Kept']);
-  await again.close();
-});
+  new Database(junk).exec('CREATE TABLE t (x)');
+  const refused = await lede(['restore', junk]).done;
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toMatch(/not a Lede store/);
+  expect(articleIds(db)).toEqual(backedUp);
+  expect(existsSync(join(dir, 'nope.db'))).toBe(false);
+  expect((await lede(['restore', join(dir, 'nope.db')]).done).code).not.toBe(0);
+}, 120_000);

@@ -64,8 +64,47 @@ describe('lede extract', () => {
   it('reads standard input, HTML or text', async () => {
     const html = await run(['-'], { stdin: readFileSync(join(PAGES, 'jsonld-graph-metadata/source.html'), 'utf8') });
     expect(JSON.parse(html.stdout).byline).toBe('Ana Lima, Tom Berg');
-    const text = await run(['-'], { stdin: 'A Short Title\nThe body is one line of text that ends here.' });
-    expect(JSON.parse(text.stdout)).toMatchObject({ title: 'A Short Title', text: 'The body is one line of text that ends here.' });
+    const body = 'The body is one paragraph of text that ends here, long enough to be an article of its own.';
+    const text = await run(['-'], { stdin: `A Short Title\n${body}` });
+    expect(JSON.parse(text.stdout)).toMatchObject({ title: 'A Short Title', text: body });
+  });
+
+  it('takes no junk for an article: empty, one-line, binary and script-only inputs each get a clear error', async () => {
+    const files = {
+      'empty.html': Buffer.alloc(0),
+      'blank.txt': Buffer.from('  \n\n  '),
+      'one-line.txt': Buffer.from('hello world'),
+      'random.bin': Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256)),
+      'shell.html': Buffer.from('<html><head><title>App</title></head><body><div id="root"></div><script src="/app.js"></script></body></html>'),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(tmp, name), bytes);
+    const inputs = Object.keys(files).map((n) => join(tmp, n));
+    const r = await run(['--jsonl', ...inputs]);
+    expect(r.code).toBe(1); // every input failed
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.input)).toEqual(inputs);
+    for (const l of lines) {
+      expect(l.text, l.input).toBeUndefined();
+      expect(l.error, l.input).toMatch(/empty|binary|no article/);
+    }
+    expect(lines[3].error).toMatch(/binary/);
+    // One good page among them: it is printed and the run succeeds.
+    const mixed = await run(['--jsonl', inputs[3]!, join(PAGES, 'news-boilerplate/source.html')]);
+    expect(mixed.code).toBe(0);
+  });
+
+  it('ends quietly when the reader closes the pipe', async () => {
+    const inputs = Array.from({ length: 40 }, () => join(PAGES, 'news-boilerplate/source.html'));
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/lede.js'), 'extract', '--jsonl', ...inputs], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      // Like `| head -1`: read the first line, then close our end.
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.code).toBe(0);
   });
 
   it('exits 1 when every input failed, 2 on bad options', async () => {

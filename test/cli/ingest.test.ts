@@ -17,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lede-cli-ingest-'));
   wire = await startNewswire({ articles: 8, outlets: 2, copyShare: 0, seed: 5 });
-  env = { ...process.env, LEDE_DATABASE_URL: `sqlite:${join(dir, 'lede.db')}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0', LEDE_LOG_LEVEL: 'info' };
+  env = { ...process.env, LEDE_DATABASE_URL: `sqlite:${join(dir, 'lede.db')}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0' };
 });
 
 afterAll(async () => {
@@ -48,12 +48,6 @@ it('ingests once with a log line per feed, then a second run stores nothing new'
   expect(first.code, first.out).toBe(0);
   expect(first.out).toContain(`feed ${wire.feedUrl(0)}: ok, `);
   expect(first.out).toMatch(/lede ingest: 2 feed fetch\(es\), 8 new article\(s\), 0 further version\(s\), 0 already seen/);
-  // Off a terminal every line is a JSON log record; one feed_poll event per feed.
-  const records = first.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-  const polls = records.filter((r) => r.event === 'feed_poll');
-  expect(polls.map((r) => r.feed).sort()).toEqual([wire.feedUrl(0), wire.feedUrl(1)].sort());
-  for (const p of polls) expect(p).toMatchObject({ level: 'info', status: 'ok' });
-  expect(polls.reduce((n, p) => n + Number(p.items), 0)).toBe(8);
 
   // Feeds are not due again until the poll interval has passed: a second pass has nothing to do.
   const second = await lede('ingest', '--once');

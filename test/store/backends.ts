@@ -14,8 +14,17 @@ import { openPostgresStore } from '../../src/store/postgres/index.ts';
 export interface Backend {
   name: string;
   open(): Promise<Repository>;
+  /** The URL a `lede` command would be given for a store this backend opened. */
+  urlOf(repo: Repository): string;
   cleanup(): Promise<void>;
 }
+
+const urls = new WeakMap<Repository, string>();
+const urlOf = (repo: Repository): string => {
+  const url = urls.get(repo);
+  if (!url) throw new Error('not a store opened by this backend');
+  return url;
+};
 
 export function backends(): Backend[] {
   return [sqliteBackend(), postgresBackend()];
@@ -30,10 +39,13 @@ function sqliteBackend(): Backend {
       const dir = mkdtempSync(join(tmpdir(), 'lede-store-'));
       dirs.push(dir);
       const { openStore } = await import('../../src/store/index.ts');
-      const repo = await openStore(`sqlite:${join(dir, 'lede.db')}`);
+      const url = `sqlite:${join(dir, 'lede.db')}`;
+      const repo = await openStore(url);
+      urls.set(repo, url);
       open.push(repo);
       return repo;
     },
+    urlOf,
     async cleanup() {
       await Promise.all(open.splice(0).map((r) => r.close().catch(() => {})));
       for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -49,9 +61,11 @@ function postgresBackend(): Backend {
       const server = await testPostgres();
       const url = await server.createDatabase();
       const repo = await openPostgresStore(url);
+      urls.set(repo, url);
       open.push({ repo, url });
       return repo;
     },
+    urlOf,
     async cleanup() {
       const server = await testPostgres();
       for (const { repo, url } of open.splice(0)) {

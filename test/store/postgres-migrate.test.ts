@@ -64,7 +64,7 @@ async function fill(repo: Repository): Promise<void> {
   await repo.hit('comment|ip', T0);
   const top = await repo.addComment({ articleId: made.articles[0]!, accountId: reader.id, parentId: null, body: 'First!', at: T0 });
   await repo.addComment({ articleId: made.articles[0]!, accountId: admin.id, parentId: top.id, body: 'Welcome.', at: T0 });
-  await repo.reportComment(top.id);
+  await repo.reportComment(top.id, admin.id);
 }
 
 beforeAll(async () => {

@@ -206,8 +206,42 @@ for (const backend of backends()) {
         await repo.saveEnrichment(c.article.id, enrichment(['Old', 'Old2']));
         expect(await repo.getEnrichment(a.article.id)).toEqual(enrichment(['Iran', 'UK']));
         expect(await repo.getEnrichment(999 as ArticleId)).toBeNull();
-        expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2 }, { hashtag: 'UK', count: 2 }]);
+        expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2, stories: 2, outlets: 1 }, { hashtag: 'UK', count: 2, stories: 2, outlets: 1 }]);
         await expect(repo.saveEnrichment(999 as ArticleId, enrichment([]))).rejects.toBeTruthy();
+      });
+    });
+
+    describe('term document frequencies', () => {
+      it('counts each article once per term and keeps the total', async () => {
+        expect(await repo.termDocs(['iraq'])).toEqual({ docs: 0, counts: new Map() });
+        await repo.addTermDocs(['iraq', 'coalit', 'iraq']);
+        await repo.addTermDocs(['iraq', 'oil']);
+        const got = await repo.termDocs(['iraq', 'oil', 'coalit', 'unseen']);
+        expect(got.docs).toBe(2);
+        expect(got.counts).toEqual(new Map([['iraq', 2], ['oil', 1], ['coalit', 1]]));
+      });
+    });
+
+    describe('trending hashtags', () => {
+      it('ranks by distinct stories and outlets in the window, not by raw article counts', async () => {
+        const story = await repo.createStory('One story', at(0));
+        const art = async (n: number, outlet: string, tags: string[], minutes = 0, inStory = false) => {
+          const a = await repo.createArticle(version({ contentHash: `t${n}`, outlet, fetchedAt: at(minutes) }), null);
+          if (inStory) await repo.assignStory(a.article.id, story.id);
+          await repo.saveEnrichment(a.article.id, enrichment(tags));
+        };
+        // #Busy: five articles of one outlet on one story. #Wide: three outlets, three stories.
+        for (let n = 0; n < 5; n++) await art(n, 'Wire', ['Busy'], 0, true);
+        await art(10, 'A', ['Wide']);
+        await art(11, 'B', ['Wide']);
+        await art(12, 'C', ['Wide']);
+        await art(13, 'D', ['Old'], -6000);
+        const trend = await repo.trendingHashtags(at(-60), 10);
+        expect(trend).toEqual([
+          { hashtag: 'Wide', count: 3, stories: 3, outlets: 3 },
+          { hashtag: 'Busy', count: 5, stories: 1, outlets: 1 },
+        ]);
+        expect((await repo.trendingHashtags(at(-7000), 10)).map((t) => t.hashtag)).toContain('Old');
       });
     });
 
@@ -219,9 +253,13 @@ for (const backend of backends()) {
         const s = await repo.createStory('Iran sanctions', at(0));
         await repo.assignStory(a.article.id, s.id);
         await repo.assignStory(b.article.id, s.id);
-        await repo.updateStory(s.id, { title: 'UK sanctions on Iran', lastSeen: at(60) });
+        await repo.updateStory(s.id, { title: 'UK sanctions on Iran', seen: at(60) });
         const got = await repo.getStory(s.id);
         expect(got?.story).toMatchObject({ title: 'UK sanctions on Iran', firstSeen: at(0), lastSeen: at(60), articleCount: 2, outlets: ['A', 'B', 'C'] });
+        // A copy published before the story began (ingested later) widens the span; it never inverts it.
+        await repo.updateStory(s.id, { seen: at(-30) });
+        await repo.updateStory(s.id, { seen: at(20) });
+        expect((await repo.getStory(s.id))?.story).toMatchObject({ title: 'UK sanctions on Iran', firstSeen: at(-30), lastSeen: at(60) });
         expect(got?.articles.map((x) => x.id).sort()).toEqual([a.article.id, b.article.id].sort());
         const lone = await repo.createArticle(version({ outlet: 'D', contentHash: '4' }), null);
         const s2 = await repo.createStory('Other', at(10));
@@ -353,13 +391,18 @@ for (const backend of backends()) {
         expect(c2.parentId).toBe(c1.id);
         await repo.editComment(c1.id, 'First, edited', at(2));
         expect(await repo.getComment(c1.id)).toMatchObject({ body: 'First, edited', editedAt: at(2) });
-        await repo.reportComment(c2.id);
+        const other = await repo.createAccount({ email: 'b@x.test', name: 'Bo', passwordHash: 'h' });
+        expect(await repo.reportComment(c2.id, other.id)).toBe(true);
+        // One reader reporting again is not a second report.
+        for (let i = 0; i < 3; i++) expect(await repo.reportComment(c2.id, other.id)).toBe(false);
         expect((await repo.moderationQueue(10))[0]).toMatchObject({ id: c2.id, reports: 1 });
+        expect(await repo.reportComment(c2.id, acc.id)).toBe(true);
+        expect((await repo.getComment(c2.id))?.reports).toBe(2);
         await repo.setCommentStatus(c2.id, 'hidden');
         expect((await repo.listComments(article.id)).map((c) => c.id)).toEqual([c1.id]);
         expect((await repo.listComments(article.id, { includeHidden: true })).map((c) => c.id)).toEqual([c1.id, c2.id]);
         await expect(repo.addComment({ articleId: 999 as never, accountId: acc.id, parentId: null, body: 'x', at: at(0) })).rejects.toMatchObject({ code: 'not_found' });
-        await expect(repo.reportComment(999 as never)).rejects.toMatchObject({ code: 'not_found' });
+        await expect(repo.reportComment(999 as never, acc.id)).rejects.toMatchObject({ code: 'not_found' });
       });
     });
 

@@ -6,12 +6,15 @@ export class Client {
   /** Raw Set-Cookie headers of the last response. */
   lastSetCookie: string[] = [];
 
-  constructor(readonly base: string) {}
+  /** `from`: a loopback address to send from (127.0.0.2, …), so a test can be several clients. */
+  constructor(readonly base: string, private readonly from?: { fetch: typeof fetch; dispatcher: unknown }) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    const res = this.from
+      ? await this.from.fetch(this.base + path, { ...init, headers, redirect: 'manual', dispatcher: this.from.dispatcher } as RequestInit)
+      : await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
     this.lastSetCookie = res.headers.getSetCookie();
     for (const c of this.lastSetCookie) {
       const [pair] = c.split(';');

@@ -3,7 +3,7 @@
 // related block, filler articles, enrichment from the real enrich stage, and a story.
 import { readFileSync } from 'node:fs';
 import { openStore } from '../../src/store/index.ts';
-import type { Article, ExtractedPage, SourceId, Story } from '../../src/domain/types.ts';
+import type { Article, ArticleId, ExtractedPage, SourceId, Story } from '../../src/domain/types.ts';
 import { extract } from '../../src/pipeline/extract/index.ts';
 import { placeVersion } from '../../src/pipeline/stories/index.ts';
 import { contentHash } from '../../src/pipeline/run.ts';
@@ -40,8 +40,9 @@ function version(e: ExtractedPage, p: { outlet: string; sourceId: SourceId | nul
   };
 }
 
-export async function makeFixture(opts: { fillers?: number } = {}): Promise<Fixture> {
-  const { repo, cleanup } = await openTestStore();
+/** The fixture in a fresh SQLite store in memory, or in `opts.repo` (which the caller then closes). */
+export async function makeFixture(opts: { fillers?: number; repo?: Repository } = {}): Promise<Fixture> {
+  const { repo, cleanup } = opts.repo ? { repo: opts.repo, cleanup: async () => {} } : await openTestStore();
   const config = loadConfig({ databaseUrl: 'sqlite::memory:', allowPrivateNetworks: true }, {});
   const asharq = await repo.addSource({ name: 'Asharq Al-Awsat', homeUrl: 'https://english.aawsat.com/', language: 'en' });
   const daily8 = await repo.addSource({ name: 'Daily8', homeUrl: 'https://daily8.example/', language: 'en' });
@@ -84,4 +85,21 @@ export async function makeFixture(opts: { fillers?: number } = {}): Promise<Fixt
   const article = first.article;
   const seedArticle = (await repo.getArticle(article.id))!.article;
   return { repo, config, seedArticle, story, related, close: cleanup };
+}
+
+/** A plain-text article (title line, blank line, body) through extract, placeVersion and enrich, as ingest does it. */
+export async function ingestText(repo: Repository, text: string, outlet: string, hoursAgo: number): Promise<{ id: ArticleId; storyId: number | null }> {
+  const e = extract({ text, referenceTime: NOW });
+  const published = new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString();
+  const v: NewVersion = {
+    sourceId: null, feedId: null, outlet, url: null, canonicalUrl: null, title: e.title ?? '', byline: null, text: e.text,
+    html: e.html, lede: e.lede, image: null, language: e.language, published, fetchedAt: published, contentHash: contentHash(e.text),
+  };
+  const enrichment = enrich({ title: v.title, text: v.text, published, language: v.language });
+  const r = await repo.transaction(async (tx) => {
+    const placed = await placeVersion(tx, v);
+    await tx.saveEnrichment(placed.article.id, enrichment);
+    return placed;
+  });
+  return { id: r.article.id, storyId: (await repo.getArticle(r.article.id))!.article.storyId };
 }

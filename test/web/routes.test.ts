@@ -120,6 +120,10 @@ describe('article page', () => {
     expect(ai).toContain('Summary');
     expect(ai).toMatch(/Key facts .*2,500/);
     expect(ai).toMatch(/Quotes .*— Tammy Bruce/);
+    // Every speaker's quotes, the later ones too (a cap of six once hid the foreign minister's four).
+    const quotes = section(body, '<h3>Quotes</h3>', '<h3>Entities</h3>');
+    expect((textOf(quotes).match(/— Fuad Hussein/g) ?? []).length).toBe(4);
+    for (const speaker of ['Uday al-Khadran', 'David Schenker', 'Fuad Hussein']) expect(textOf(quotes)).toContain(`— ${speaker}`);
     expect(ai).toMatch(/People .*Marco Rubio US Secretary of State/);
     // No language model configured: no Ask/Translate forms.
     expect(body).not.toContain('/ask"');

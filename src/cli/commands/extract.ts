@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { LedeError, describeError } from '../../domain/errors.ts';
 import type { ExtractedPage } from '../../domain/types.ts';
-import { extract } from '../../pipeline/extract/index.ts';
+import { extract, requireArticle, unreadableReason } from '../../pipeline/extract/index.ts';
 import type { Command } from '../command.ts';
 
 const help = `Usage: lede extract [--url URL] [--jsonl] [--reference-time ISO] INPUT...
@@ -99,10 +99,16 @@ async function decodePage(body: Buffer, contentType: string | null): Promise<str
 }
 
 async function extractOne(input: string, opts: Options): Promise<ExtractedPage> {
+  return requireArticle(await readAndExtract(input, opts));
+}
+
+async function readAndExtract(input: string, opts: Options): Promise<ExtractedPage> {
   const referenceTime = opts.referenceTime;
   if (isUrl(input)) {
     const { fetcher: f } = await getFetcher();
     const res = await f.get(input, { kind: 'page' });
+    const unreadable = unreadableReason(res.body);
+    if (unreadable) throw new LedeError('extract_failed', unreadable);
     const type = res.contentType ?? '';
     if (/^text\/plain/i.test(type)) return extract({ text: res.body.toString('utf8'), url: res.url, referenceTime });
     if (type && !/html|xml/i.test(type)) throw new LedeError('extract_failed', `not an HTML page (${type})`);
@@ -122,6 +128,8 @@ async function extractOne(input: string, opts: Options): Promise<ExtractedPage> 
       name = input.slice(0, -3);
     }
   }
+  const unreadable = unreadableReason(bytes);
+  if (unreadable) throw new LedeError('bad_input', unreadable);
   const isText = /\.(?:txt|text|md)$/i.test(name) || (!/\.x?html?$/i.test(name) && !/^\s*</.test(bytes.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '')));
   if (isText) return extract({ text: bytes.toString('utf8').replace(/^\uFEFF/, ''), url: opts.url, referenceTime });
   return extract({ html: await decodePage(bytes, null), url: opts.url, referenceTime });

@@ -37,18 +37,13 @@ export default {
     const { loadConfig } = await import('../../config/index.ts');
     const { openRuntime, stopSignal } = await import('../../main.ts');
     const config = loadConfig({ ingestConcurrency: values.concurrency });
-    const { configureLogging } = await import('../../log/index.ts');
-    const { logPipelineEvent } = await import('../../ops/events.ts');
-    const logger = configureLogging({ level: config.logLevel });
     const rt = await openRuntime(config);
-    const stop = stopSignal(() => (process.stderr.isTTY ? process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n') : logger.warn('stopping after the article in hand (a second signal stops now)')));
-    const tty = Boolean(process.stderr.isTTY);
-    // Off a terminal the structured logger carries one event per feed poll and failed item instead.
-    const progress = createProgress(tty, process.stderr, (line) => logger.info(line));
+    const stop = stopSignal(() => process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n'));
+    const progress = createProgress(Boolean(process.stderr.isTTY));
     try {
       const feeds = await rt.repo.listFeeds();
       if (feeds.length === 0) {
-        logger.warn('no feeds to ingest yet: lede sources add URL, or lede sources import FILE.opml');
+        console.error('lede: no feeds to ingest yet: lede sources add URL, or lede sources import FILE.opml');
         return 0;
       }
       const { runIngest } = await import('../../jobs/index.ts');
@@ -62,8 +57,8 @@ export default {
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
-        onEvent: tty ? progress.event : (e) => logPipelineEvent(logger, e),
-        onError: (m) => (tty ? process.stderr.write(`\nlede ingest: ${m}\n`) : logger.error(m)),
+        onEvent: progress.event,
+        onError: (m) => process.stderr.write(`\nlede ingest: ${m}\n`),
       });
       progress.done(summary);
       return 0;

@@ -30,17 +30,15 @@ export default {
     const config = loadConfig({ port: values.port, host: values.host });
     const { openStore } = await import('../../store/index.ts');
     const { startWeb } = await import('../../web/index.ts');
-    const { configureLogging } = await import('../../log/index.ts');
-    const logger = configureLogging({ level: config.logLevel });
     const repo = await openStore(config.databaseUrl);
     const web = await startWeb({ repo, config, port: config.port, host: config.host });
-    logger.info({ url: web.url }, `serving on ${web.url} (Ctrl-C to stop)`);
+    console.log(`lede: serving on ${web.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    logger.info('stopping');
+    console.log('lede: stopping');
     await web.close();
     await repo.close();
     return 0;

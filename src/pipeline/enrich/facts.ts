@@ -5,6 +5,7 @@ import type { Span } from '../normalize/index.ts';
 import type { DateMatch, NumberMatch } from './numbers.ts';
 import { spanAt } from './spans.ts';
 import { STOPWORDS } from './stopwords.ts';
+import { arabicCountedPhrase } from './arabic/facts.ts';
 
 const STOP_AFTER = /^(?:a|an|the|each|every|its|their|this|these|and|or|but|as|while|which|who|that|said|says|to|will|would|have|has|had|was|were|is|are|be|been|on|at|than|since|because|after|before|when|per)$/i;
 const PREP = /^(?:of|in|from|at|for|on|with|across|into|to|against|per)$/i;
@@ -14,6 +15,7 @@ const sentenceAt = spanAt;
 
 /** The noun phrase counted by a number: "additional troops from allied nations". */
 function countedPhrase(text: string): { unit: string | null; about: string | null } {
+  if (/^\s*[\u0621-\u064A]/.test(text)) return arabicCountedPhrase(text);
   const words = text.match(/^[\s]*([\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,9})/u)?.[1]?.split(/\s+/) ?? [];
   const kept: string[] = [];
   let head: string | null = null;
@@ -89,7 +91,7 @@ export function dateFacts(doc: string, folded: string, sentences: Span[], dates:
       .trim();
     const cut = about.search(/,\s+(?:aiming|which|while|who|as|after|before|and|but|when)\b/);
     if (cut > 20) about = about.slice(0, cut);
-    about = about.replace(/[.!?"]+$/, '').trim();
+    about = about.replace(/[.!?"]+$/, '').replace(/^[\s,\u060C]+/, '').trim();
     out.push({
       kind: 'date',
       text: doc.slice(d.start, d.end),

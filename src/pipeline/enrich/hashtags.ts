@@ -1,8 +1,11 @@
 // Hashtags: the article's key places, people and organisations (by mentions, title presence and
 // first position) and its top topic keyphrases, each kind capped so that one kind (often places)
-// cannot crowd out the rest; variants are merged by canonical name and stem.
+// cannot crowd out the rest; variants are merged by canonical name and stem. A tag is what a person
+// would pick: never a common word or a stop word of any language (#Light, #Aqui), never a topic the
+// body does not write.
 import type { Entity } from '../../domain/types.ts';
-import { gazetteer } from './gazetteer.ts';
+import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
+import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
 export interface HashtagEntity extends Entity {
@@ -11,6 +14,8 @@ export interface HashtagEntity extends Entity {
 }
 
 export function camelCase(phrase: string): string {
+  // Arabic hashtags join words with "_" (no case to mark word starts), each without its prefixes.
+  if (/[\u0621-\u064A]/.test(phrase)) return phrase.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).join('_');
   return phrase
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
@@ -34,13 +39,69 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
 
 const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };
 
-export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3): string[] {
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+
+/** A one-word name tags only when it is a name in this article and not a word ("Light", "Court", "Die"). */
+function nameCanTag(name: string, mentions: number, folded: string): boolean {
+  const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < 2) return false;
+  if (/\s/.test(name.trim()) || ACRONYM.test(name)) return true;
+  const lw = name.toLowerCase();
+  if (isStopwordOfAnyLanguage(lw)) return false;
+  // A word the article itself writes in lower case is no name here ("Tbsp", "Festival"); a common word
+  // is a name only if it recurs as one.
+  if (commonWords().has(lw) && mentions < 2) return false;
+  if (lw === name) return true; // a script without case (Arabic): nothing to compare
+  // (Not inside a web or mail address: "givewell.org".)
+  const esc = lw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
+}
+
+/** "BAGHDAD (Reuters) -": the agency credited in a dateline is the source, not what the article is about. */
+function isDatelineCredit(folded: string, start: number): boolean {
+  const line = folded.lastIndexOf('\n', start) + 1;
+  return /^[\p{Lu}\p{N}][\p{Lu}\p{N} .,'-]*(?:,[^(\n]{0,40})?\($/u.test(folded.slice(line, start)) && /^[^)\n]{0,40}\)\s*[-–—]/u.test(folded.slice(start, start + 45));
+}
+
+/**
+ * Does the body write this topic? As a phrase; in a script without case (Arabic), whose ranker gives
+ * words without their attached prefixes ("إطار" for "الإطار"), word by word.
+ */
+function inBody(phrase: string, body: string): boolean {
+  const lower = phrase.toLowerCase();
+  if (body.includes(lower)) return true;
+  return lower === phrase && !/\p{Script=Latin}/u.test(phrase) && phrase.split(/\s+/).every((w) => body.includes(w));
+}
+
+/**
+ * A topic tags when a tagger vetted it (English noun phrases; Arabic's own ranker), it is no common word
+ * when it is one word, and none of its words is a stop word of any language. Other languages have neither
+ * a tagger nor a list of common words here, so their topics are not tagged (#Amor, "agricultores dicen").
+ */
+function topicCanTag(phrase: string, vetted: boolean): boolean {
+  if (!vetted) return false;
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
+  if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
+  if (!/^\p{L}/u.test(words[0]!)) return false; // "2.0-liter engine": a measure, not a topic
+  // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps").
+  return words.length > 1 || (!isCommonWordForm(words[0]!) && words[0]!.length >= 4);
+}
+
+export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
+  const body = folded.slice(titleEnd).toLowerCase();
   const gaz = gazetteer();
   type Cand = { tag: string; stem: string; score: number; kind: string; phrase: string };
   const cands: Cand[] = [];
   for (const e of entities) {
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
+    if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
+    if (e.mentions === 1 && isDatelineCredit(folded, e.first)) continue;
+    // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
+    // one word with a demonym's ending that is no known place.
+    const key = aliasKey(e.canonical);
+    if (gaz.demonyms.has(key) || (!/\s/.test(key) && /(?:ean|ian|ese|ish)$/.test(key) && !gaz.places.has(key))) continue;
     const early = 1 - Math.min(1, e.first / Math.max(1, textLength));
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;
@@ -51,6 +112,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
+    if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);
@@ -59,7 +121,10 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   const seen = new Set<string>();
   const take = (c: Cand) => {
     const key = c.tag.toLowerCase();
-    if (!c.tag || seen.has(key) || seen.has(c.stem)) return false;
+    // One topic per head word: "weekday mornings" and "mornings" are one concept.
+    const head = c.kind === 'TOPIC' ? 'head:' + c.stem.split(' ').at(-1) : '';
+    if (!c.tag || seen.has(key) || seen.has(c.stem) || seen.has(head)) return false;
+    if (head) seen.add(head);
     seen.add(key);
     seen.add(c.stem);
     used[c.kind] = (used[c.kind] ?? 0) + 1;

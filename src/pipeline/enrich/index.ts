@@ -10,8 +10,10 @@ import { rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
+import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
+import * as ar from './arabic/index.ts';
 
 export { camelCase } from './hashtags.ts';
 export { rankKeyphrases } from './keyphrases.ts';
@@ -63,11 +65,14 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   let names: RawMention[] = [];
   // The tagger is trained on English; a short text's detected language is too unsure to skip it.
   const english = !language || language === 'en' || (!opts.language && doc.length - titleEnd < 400);
-  if (english) names = addRepeatedNames(folded, sentences, findNames(folded, sentences));
-  const numbers = findNumbers(folded);
-  const dates = findDates(folded, published);
+  const arabic = language === 'ar';
+  const arabicNames = arabic ? ar.findArabicNames(folded, sentences) : [];
+  if (arabic) names = arabicNames;
+  else if (english) names = refineNames(folded, addRepeatedNames(folded, sentences, findNames(folded, sentences)), titleEnd);
+  const numbers = arabic ? ar.arabicNumbers(folded, findNumbers(folded)) : findNumbers(folded);
+  const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
-  const canon = canonicalNames(all);
+  const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all);
   const mentions: EntityMention[] = all.map((m, i) => ({
     text: doc.slice(m.start, m.end),
     type: m.type as EntityType,
@@ -76,17 +81,20 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     canonical: canon[i]!,
   }));
   const entities = groupEntities(mentions, folded, titleEnd);
+  if (arabic) ar.addArabicRoles(entities, arabicNames);
 
   // Facts and quotes.
   const facts = [
     ...numberFacts(doc, folded, sentences, numbers.filter((n) => !dates.some((d) => n.start < d.end && n.end > d.start))),
     ...dateFacts(doc, folded, sentences, dates),
   ].sort((a, b) => a.start - b.start);
-  const quotes = findQuotes(folded, sentences, mentions).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
+  const found = findQuotes(folded, sentences, mentions);
+  const quotes = (arabic ? ar.arabicSpeakers(found, folded, sentences, mentions) : found).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 
   // Keyphrases and hashtags.
-  const ranked = rankKeyphrases(folded, sentences, 20, language);
-  const hashtags = makeHashtags(entities, ranked, folded);
+  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : rankKeyphrases(folded, sentences, 20, language);
+  // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
+  const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);

@@ -35,6 +35,13 @@ const WIDGET = new RegExp(
     'getty images?', 'reuters', 'ap photo\\b.*', 'afp\\b.*', 'supplied', 'file photo', 'skip (?:to|advertisement)\\b.*', 'loading\\.*', 'we recommend', 'you may also like', 'you might also like',
     'download the app\\b.*', 'get the app', 'listen to (?:this|the) (?:article|story)\\b.*', 'watch:?.*video', 'updated', 'published', 'by', 'close', 'menu', 'search', 'back to top',
     'this article (?:is more than|was originally published)\\b.*', 'thank you for (?:reading|subscribing)\\b.*', 'try our ai features', 'explore what .* can do for you:?',
+    'ask (?:our |the )?(?:ai|.{1,20} ai)\\b.*', 'ai (?:summary|features?|tools?|assistant)\\b.*',
+    // The same widgets in the other languages news is written in: German, French, Spanish, Portuguese, Arabic.
+    'weiterlesen', 'mehr zum thema\\b.*', 'lesen sie (?:auch|mehr)\\b.*', 'auch interessant', 'das könnte sie auch interessieren', 'artikel teilen', 'teilen', 'kommentare?', 'zum artikel', 'jetzt abonnieren', 'newsletter abonnieren',
+    'lire (?:aussi|la suite|plus)\\b.*', 'à lire aussi\\b.*', 'sur le même sujet', 'partager(?: (?:cet|l\')article)?', 'commentaires?', 'abonnez-vous\\b.*', 'voir aussi\\b.*', 'les plus lus',
+    'lea (?:también|más)\\b.*', 'leer más', 'te puede interesar', 'también te puede interesar', 'compartir', 'comentarios?', 'suscríbete\\b.*', 'lo más leído', 'noticias relacionadas',
+    'leia (?:também|mais)\\b.*', 'veja também\\b.*', 'saiba mais', 'compartilhe?', 'compartilhar', 'comentários?', 'assine\\b.*', 'mais lidas', 'notícias relacionadas',
+    'اقرأ أيضا\\b.*', 'اقرأ أيضاً\\b.*', 'اقرأ المزيد', 'مواضيع ذات صلة', 'أخبار ذات صلة', 'شارك(?: المقال| الخبر)?', 'تعليقات', 'التعليقات', 'إعلان', 'الأكثر قراءة', 'اشترك\\b.*',
     '(?:this )?(?:slideshow|gallery|content|video|feature|page) requires javascript\\b.*', '(?:please )?enable javascript\\b.*', 'javascript is (?:disabled|required)\\b.*',
   ].join('|') + ')[.:!…]*$',
   'i',

@@ -13,6 +13,7 @@ import { sanitize } from './sanitize.ts';
 import { parseTextPage } from './text.ts';
 
 export { parseDate, resolveRelative } from './dates.ts';
+export { MIN_ARTICLE_CHARS, requireArticle, unreadableReason } from './input.ts';
 
 export interface ExtractInput {
   html?: string;
@@ -23,15 +24,15 @@ export interface ExtractInput {
 }
 
 export function extract(input: ExtractInput): ExtractedPage {
-  if (typeof input.html === 'string' && input.html.trim()) return extractHtml(input.html, input.url);
+  if (typeof input.html === 'string' && input.html.trim()) return extractHtml(input.html, input.url, input.referenceTime ?? new Date());
   if (typeof input.text === 'string') return extractText(input.text, input.referenceTime ?? new Date());
   if (typeof input.html === 'string') return extractText('', input.referenceTime ?? new Date());
   throw new LedeError('bad_input', 'extract needs html or text');
 }
 
-function extractHtml(html: string, url: string | undefined): ExtractedPage {
+function extractHtml(html: string, url: string | undefined, now: Date): ExtractedPage {
   const doc = parseHtml(html);
-  const meta = readMetadata(doc, url);
+  const meta = readMetadata(doc, url, now);
   // Fragments without <body> (feed content, snippets) are walked from the document root.
   // (The wrapper shares the document's child array, so pruning through either parent edits the same list.)
   const body = bodyOf(doc) ?? new Element('body', {}, doc.children);

@@ -69,7 +69,7 @@ const decode = (s: string | null) =>
   s ? s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim() || null : null;
 
 /** Reads metadata from the document head and body. `url` resolves relative links. */
-export function readMetadata(doc: Document, url: string | undefined): PageMetadata {
+export function readMetadata(doc: Document, url: string | undefined, now: Date = new Date()): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
   let lang: string | null = null;
@@ -114,9 +114,15 @@ export function readMetadata(doc: Document, url: string | undefined): PageMetada
 
   const title = decode(str(article?.headline) ?? m('og:title', 'twitter:title', 'dc.title', 'headline', 'sailthru.title') ?? cleanTitleTag(titleTag, m('og:site_name')));
   const byline = decode(names(article?.author) ?? names([m('author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'article:author')]));
-  const published = parseDate(str(article?.datePublished) ?? m('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publish-date', 'timestamp') ?? firstTime);
-  const modified = parseDate(str(article?.dateModified) ?? m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified'));
-  const siteName = decode(m('og:site_name', 'application-name', 'twitter:site') ?? str((article?.publisher as Json | undefined)?.name) ?? str(org?.name) ?? str(webSite?.name));
+  // Each source in rank order; a placeholder ("0001-01-01"), a date before the web or one in the future
+  // gives way to the next source, and the pipeline falls back to the feed's date or first seen after that.
+  const all = (...keys: string[]) => keys.map((k) => meta.get(k) ?? null);
+  const published = plausibleDate([str(article?.datePublished), ...all('article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publish-date', 'timestamp'), firstTime], now);
+  const modified = plausibleDate([str(article?.dateModified), ...all('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified')], now);
+  const siteName = chooseSiteName([
+    // application-name is often an app's id ("thesun"): a name of the publisher comes first.
+    m('og:site_name'), str((article?.publisher as Json | undefined)?.name), str(org?.name), str(webSite?.name), m('application-name'),
+  ].map(decode), decode(m('twitter:site')), url);
   const image = m('og:image', 'og:image:url', 'og:image:secure_url') ?? str(article?.image) ?? str(article?.thumbnailUrl) ?? m('twitter:image', 'twitter:image:src');
   const description = decode(m('og:description', 'description', 'twitter:description') ?? str(article?.description));
   const language = normalizeLanguage(lang ?? m('og:locale', 'language', 'content-language') ?? str(article?.inLanguage));
@@ -127,7 +133,7 @@ export function readMetadata(doc: Document, url: string | undefined): PageMetada
     published,
     modified,
     language,
-    siteName: siteName?.replace(/^@/, '') ?? null,
+    siteName,
     image: absolute(image, url),
     canonicalUrl: absolute(canonical ?? m('og:url'), url),
     description,
@@ -136,6 +142,43 @@ export function readMetadata(doc: Document, url: string | undefined): PageMetada
 }
 
 /** "Headline - Digg" → "Headline": og:title often carries the site name too. */
+/** The first written date that parses to a plausible publication time: not before the web, not after tomorrow. */
+export function plausibleDate(written: (string | null | undefined)[], now: Date): IsoTime | null {
+  const latest = now.getTime() + 86_400_000;
+  for (const w of written) {
+    const d = parseDate(w);
+    if (d && d >= WEB_BEGAN && Date.parse(d) <= latest) return d;
+  }
+  return null;
+}
+
+/** The first web page went up in 1991: no news page is dated before. */
+const WEB_BEGAN = '1991-01-01T00:00:00.000Z';
+
+/**
+ * The publisher's name: the first named candidate that is not merely a subdomain of the page's host
+ * (AP's hosted.ap.org pages call their site "Hosted"), else the Twitter handle, written as the acronym
+ * it is when it spells the domain's own name ("@ap" on ap.org is AP).
+ */
+export function chooseSiteName(names: (string | null)[], handle: string | null, url: string | undefined): string | null {
+  let labels: string[] = [];
+  try {
+    labels = url ? new URL(url).hostname.toLowerCase().split('.') : [];
+  } catch { /* no usable URL: every name counts */ }
+  // The site's own name is the label before its public suffix ("thesun" in www.thesun.co.uk): the TLD,
+  // and a generic second level under a country code (co.uk, com.au), are not names.
+  let end = labels.length - 1;
+  if (end > 1 && labels[end]!.length === 2 && /^(co|com|org|net|gov|ac|edu|go|or|ne|gob|nic|ltd|plc)$/.test(labels[end - 1]!)) end--;
+  const siteLabel = labels[end - 1];
+  const subdomains = new Set(labels.slice(0, Math.max(0, end - 1)));
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const named = names.map((n) => n?.trim().replace(/^@/, '')).find((n): n is string => !!n && !subdomains.has(squash(n)));
+  if (named) return named;
+  const h = handle?.trim().replace(/^@/, '');
+  if (h) return h.length <= 4 && siteLabel === h.toLowerCase() ? h.toUpperCase() : h;
+  return names.map((n) => n?.trim().replace(/^@/, '')).find((n): n is string => !!n) ?? null;
+}
+
 function stripSiteName(title: string | null, site: string | null): string | null {
   if (!title || !site) return title;
   const s = site.replace(/^@/, '').toLowerCase();

@@ -9,18 +9,25 @@ import { RELATIVE_TIME, resolveRelative } from './dates.ts';
 const WIDGET_LINE = new RegExp(
   '^(?:' + [
     'hashtags?', 'tags?', 'topics?', 'keywords?', 'categories', 'filed under',
+    'schlagw(?:ö|oe)rter', 'stichw(?:ö|oe)rter', 'themen', 'mots[- ]cl(?:é|e)s', '(?:é|e)tiquettes', 'etiquetas', 'palavras[- ]chave', 'temas', 'الوسوم', 'كلمات مفتاحية',
     'try (?:our|the) (?:ai|smart|new)? ?features?', 'explore what .{1,40} can do(?: for you)?', 'ask (?:ai|.{1,20} ai)\\b.*', 'ai (?:summary|features?|tools?)',
     'summari[sz]e(?: this)?(?: article)?', 'translate(?: this)?(?: article)?', 'listen(?: to this article)?',
     'comments?(?: \\(\\d+\\))?', '\\d+ comments?', 'no comments(?: yet)?', 'be the first to comment', 'leave a (?:comment|reply)', 'add a comment', 'join the (?:conversation|discussion)', 'show comments', 'view comments', 'log in to comment', 'sign in to comment',
     'related(?: articles?| stories| news| posts| coverage| reading| content)?', 'more (?:stories|articles|news|from .{1,40}|on this(?: story| topic)?|like this)', 'read (?:more|next|also)', 'see also', 'you (?:may|might) also like', 'recommended(?: for you| stories| articles| reading)?', 'trending(?: now| stories| news)?', 'most (?:read|popular|viewed|shared)', 'latest(?: news| stories| articles)?', 'top stories', 'what to read next', 'also read', 'further reading', 'other stories',
     'share(?: this| this article| this story| article| story)?(?: on .{1,20})?', 'share via', 'copy link', 'print', 'email', 'save(?: article)?', 'bookmark',
     'sign up(?: for| to)? (?:our |the )?(?:daily |weekly |free )?newsletters?', 'subscribe(?: to (?:our|the) newsletter| now| today)?', 'get (?:the|our) (?:daily |weekly )?newsletter', 'newsletter', 'follow us(?: on .{1,30})?',
-    'advertisement', 'sponsored(?: content)?', 'ad',
+    'advertisement', 'sponsored(?: content)?', 'ad', 'ai assistant',
+    // The same widgets in the other languages news is written in: German, French, Spanish, Portuguese, Arabic.
+    'weiterlesen', 'mehr zum thema\\b.*', 'lesen sie (?:auch|mehr)\\b.*', 'auch interessant', 'das könnte sie auch interessieren', 'artikel teilen', 'teilen', 'kommentare?', 'zum artikel', 'jetzt abonnieren', 'newsletter abonnieren',
+    'lire (?:aussi|la suite|plus)\\b.*', 'à lire aussi\\b.*', 'sur le même sujet', 'partager(?: (?:cet|l\')article)?', 'commentaires?', 'abonnez-vous\\b.*', 'voir aussi\\b.*', 'les plus lus',
+    'lea (?:también|más)\\b.*', 'leer más', 'te puede interesar', 'también te puede interesar', 'compartir', 'comentarios?', 'suscríbete\\b.*', 'lo más leído', 'noticias relacionadas',
+    'leia (?:também|mais)\\b.*', 'veja também\\b.*', 'saiba mais', 'compartilhe?', 'compartilhar', 'comentários?', 'assine\\b.*', 'mais lidas', 'notícias relacionadas',
+    'اقرأ أيضا\\b.*', 'اقرأ أيضاً\\b.*', 'اقرأ المزيد', 'مواضيع ذات صلة', 'أخبار ذات صلة', 'شارك(?: المقال| الخبر)?', 'تعليقات', 'التعليقات', 'إعلان', 'الأكثر قراءة', 'اشترك\\b.*',
   ].join('|') + ')[\\s.:!…]*$',
   'i',
 );
-const COMMENT_HEADING = /^(?:comments?\b|\d+ comments?|no comments|be the first to comment|leave a|add a comment|join the (?:conversation|discussion)|show comments|view comments|log in to comment|sign in to comment)/i;
-const RELATED_HEADING = /^(?:related|more (?:stories|articles|news|from|on|like)|read (?:more|next|also)|see also|you (?:may|might) also|recommended|trending|most (?:read|popular|viewed|shared)|latest|top stories|what to read|also read|further reading|other stories)/i;
+const COMMENT_HEADING = /^(?:comments?\b|kommentare?\b|commentaires?\b|comentarios?\b|comentários?\b|التعليقات|تعليقات|\d+ comments?|no comments|be the first to comment|leave a|add a comment|join the (?:conversation|discussion)|show comments|view comments|log in to comment|sign in to comment)/i;
+const RELATED_HEADING = /^(?:related|lesen sie auch|mehr zum thema|auch interessant|à lire aussi|lire aussi|sur le même sujet|voir aussi|lea también|noticias relacionadas|te puede interesar|leia também|veja também|notícias relacionadas|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة|more (?:stories|articles|news|from|on|like)|read (?:more|next|also)|see also|you (?:may|might) also|recommended|trending|most (?:read|popular|viewed|shared)|latest|top stories|what to read|also read|further reading|other stories)/i;
 
 const isTimeLine = (s: string) => RELATIVE_TIME.test(s.toLowerCase().replace(/[.·•]$/, '').trim());
 
@@ -104,6 +111,13 @@ export function parseTextPage(input: string, referenceTime: Date): TextPage {
     if (WIDGET_LINE.test(l) || isWidgetPrompt(l)) { end = i; continue; }
     // Short heading-like lines count as furniture only next to widget lines or items, never on their own.
     if (looksLikeHeading(l) && (end === i + 1 || nextNonEmpty(lines, i + 1) === end)) { end = i; continue; }
+    // A widget's one-line pitch ("Ask our AI assistant" / "Get instant answers about this story."): a short
+    // line between a widget line above and furniture below.
+    if (l.length <= 160 && (end === i + 1 || nextNonEmpty(lines, i + 1) === end)) {
+      let p = i - 1;
+      while (p >= start && !lines[p]) p--;
+      if (p >= start && (WIDGET_LINE.test(lines[p]!) || isWidgetPrompt(lines[p]!))) { end = i; continue; }
+    }
     break;
   }
   // Headings directly above the furniture belong to it only when they are widget-like; a lone short line above

@@ -32,7 +32,6 @@ function zoneOffset(zone: string | undefined): number | null {
 }
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): string | null {
-  if (y < 100) y += y < 70 ? 2000 : 1900;
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000;
   const date = new Date(t);
@@ -65,7 +64,8 @@ export function parseFeedDate(input: string | null | undefined): string | null {
   if (m) {
     day = +m[1];
     month = MONTHS[m[2].toLowerCase()];
-    year = +m[3];
+    // Only a year written with two digits ("02 Oct 02") is expanded: "0001" is year 1, a placeholder.
+    year = m[3].length === 2 ? +m[3] + (+m[3] < 70 ? 2000 : 1900) : +m[3];
   } else {
     m = /^([A-Za-zéûä]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(AM|PM)?)?\s*(.*)$/i.exec(rest);
     if (!m) return fallback(s);

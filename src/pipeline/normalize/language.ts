@@ -1,5 +1,6 @@
 // Language identification through franc (trigram profiles), mapped to ISO 639-1 codes.
 import { franc } from 'franc-min';
+import { arabicOrthography } from './arabic.ts';
 
 const ISO3_TO_1: Record<string, string> = {
   eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', rus: 'ru', ukr: 'uk',
@@ -10,6 +11,9 @@ const ISO3_TO_1: Record<string, string> = {
   mar: 'mr', guj: 'gu', pan: 'pa', kan: 'kn', bul: 'bg', srp: 'sr', hrv: 'hr', bos: 'bs', uzn: 'uz',
   azj: 'az', kaz: 'kk',
 };
+
+/** Languages written in Arabic script that a short Arabic text is taken for. */
+const ARABIC_SCRIPT = new Set(['fa', 'ur', 'pbu', 'pbt', 'ps', 'ckb', 'skr', 'snd', 'sd', 'pnb', 'uig', 'prs']);
 
 /** The ISO 639-3 codes that stand for a language code as detectLanguage gives it (639-1, or 639-3 as is). */
 export function iso3Codes(language: string): string[] {
@@ -23,5 +27,7 @@ export function detectLanguage(text: string): string | null {
   if (sample.replace(/\s+/g, '').length < 20) return null;
   const code = franc(sample, { minLength: 20 });
   if (code === 'und') return null;
-  return ISO3_TO_1[code] ?? code;
+  const language = ISO3_TO_1[code] ?? code;
+  if (language !== 'ar' && ARABIC_SCRIPT.has(language) && arabicOrthography(sample)) return 'ar';
+  return language;
 }

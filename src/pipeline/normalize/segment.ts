@@ -42,14 +42,15 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const para of splitParagraphs(text)) {
     let start = para.start;
-    const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+|$)/g;
+    const re = /[.!?\u061F]+["'\u201D\u2019\u00BB)\]]*(?=\s+|$)/g;
     const body = para.text;
     for (const m of body.matchAll(re)) {
       const endInPara = m.index! + m[0].length;
       if (m[0][0] === '.' && m[0].length === 1 && !endsSentence(body, m.index!)) continue;
       // Require the next word to start like a sentence (capital, digit, quote) unless at paragraph end.
+      // Arabic has no capitals: any Arabic word may open a sentence (often with و, "and", attached).
       const rest = body.slice(endInPara).trimStart();
-      if (rest && !/^["'\u201C\u2018(\[]?[\p{Lu}\p{N}]/u.test(rest)) continue;
+      if (rest && !/^["'\u201C\u2018\u00AB(\[]?[\p{Lu}\p{N}\p{Script=Arabic}]/u.test(rest)) continue;
       push(out, text, start, para.start + endInPara);
       start = para.start + endInPara;
     }
@@ -64,6 +65,7 @@ function endsSentence(body: string, dot: number): boolean {
   if (!word) return true;
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // initials and U.S., U.N.
+  if (/^\p{Script=Arabic}$/u.test(word)) return false; // Arabic abbreviations: "د." (Dr.), "م." (AD)
   if (/^\d+$/.test(word) && /^\d/.test(body[dot + 1] ?? '')) return false;
   return true;
 }

@@ -25,8 +25,9 @@ export interface Placement {
 /** Stories fetched per article as candidates. */
 const STORY_CANDIDATES = 32;
 
-// Term statistics for IDF, learnt from the texts this process has placed (the store keeps no term
-// counts). One per process, not per repository object: a transaction handle may be a new object each time.
+// Term statistics for IDF: the store's counts (term_stats, shared by every process), cached here and
+// refreshed for an article's terms before it is weighed. One per process, not per repository object: a
+// transaction handle may be a new object each time.
 const frequencies = new DocumentFrequencies();
 export function documentFrequencies(_repo?: object): DocumentFrequencies {
   if (frequencies.docs > 200_000) frequencies.decay();
@@ -79,7 +80,7 @@ export async function placeVersion(
         const after = (await tx.getArticle(copyOf))!.article;
         if (after.storyId !== null) {
           const at = ms(v.published) ?? ms(v.fetchedAt);
-          if (at !== null) await tx.updateStory(after.storyId, { lastSeen: new Date(at).toISOString() });
+          if (at !== null) await tx.updateStory(after.storyId, { seen: new Date(at).toISOString() });
         }
         return { article: after, version, isNewArticle: false, storyId: after.storyId };
       }
@@ -108,7 +109,10 @@ async function assignToStory(
   tx: Repository, article: Article, v: NewVersion, terms: StoryTerms, df: DocumentFrequencies, o: ClusterOptions,
 ): Promise<StoryId> {
   const at = ms(v.published) ?? ms(v.fetchedAt) ?? Date.now();
+  const words = [...terms.text.keys()];
+  df.seed(await tx.termDocs(words), words);
   const vec = vectorOfCounts(terms.text, df, o, true);
+  await tx.addTermDocs(words);
   const titleVec = vectorOfCounts(terms.title, df, o, false);
   const since = new Date(at - o.windowMs).toISOString();
   const states = vec.size ? await tx.findStoriesByTerms(topTerms(vec, o.lookupTerms), since, STORY_CANDIDATES) : [];
@@ -135,7 +139,7 @@ async function assignToStory(
   story.firstSeen = Math.min(story.firstSeen ?? at, at);
   await tx.assignStory(article.id, story.id as StoryId);
   // The most representative headline: the title closest to the story's centroid.
-  const patch: { title?: string; lastSeen?: IsoTime } = { lastSeen: new Date(story.lastSeen).toISOString() };
+  const patch: { title?: string; seen?: IsoTime } = { seen: new Date(at).toISOString() };
   const score = headlineScore(titleVec, story);
   const currentScore = headlineScore(story.titleVector, story);
   if (story.articles === 1 || score > currentScore + 1e-6) {

@@ -3,7 +3,7 @@
 import type { ArticleId, IsoTime, StoryId } from '../../domain/types.ts';
 import type { Repository } from '../../store/repository.ts';
 import type { ArticleSummary } from '../../store/ports/articles.ts';
-import { DEFAULT_CLUSTER_OPTIONS, topTerms, vectorOf } from './cluster.ts';
+import { DEFAULT_CLUSTER_OPTIONS, countTerms, topTerms, vectorOf } from './cluster.ts';
 import { documentFrequencies } from './place.ts';
 import { relativeTime } from './relative-time.ts';
 import { keywords } from './terms.ts';
@@ -47,6 +47,12 @@ export async function relatedArticles(repo: Repository, articleId: ArticleId, op
   const a = found.article;
   const df = documentFrequencies(repo);
   const o = DEFAULT_CLUSTER_OPTIONS;
+  // Weigh with the store's document frequencies (shared with the ingest), fetched for the terms in play.
+  const seedTerms = async (texts: { title: string; text: string }[]) => {
+    const terms = [...new Set(texts.flatMap((t) => [...countTerms(t, o).keys()]))];
+    if (terms.length) df.seed(await repo.termDocs(terms), terms);
+  };
+  await seedTerms([{ title: a.title, text: a.text }]);
   const vec = vectorOf({ title: a.title, text: a.text }, df, o, false);
   const when = (s: ArticleSummary) => s.published ?? s.firstSeen;
   const decay = (s: ArticleSummary) => {
@@ -63,6 +69,7 @@ export async function relatedArticles(repo: Repository, articleId: ArticleId, op
   const out: RelatedArticle[] = [];
   if (a.storyId !== null) {
     const story = await repo.getStory(a.storyId);
+    await seedTerms((story?.articles ?? []).map((x) => ({ title: x.title, text: x.snippet })));
     const coverage = (story?.articles ?? []).filter((s) => s.id !== a.id).map((s) => toRelated(s, true, score(s)));
     coverage.sort((x, y) => (Date.parse(y.published ?? '') || 0) - (Date.parse(x.published ?? '') || 0));
     out.push(...coverage.slice(0, limit));
@@ -88,6 +95,7 @@ export async function relatedArticles(repo: Repository, articleId: ArticleId, op
     }
   }
   const others: RelatedArticle[] = [];
+  await seedTerms([...pool.values()].map((x) => ({ title: x.title, text: x.snippet })));
   for (const s of pool.values()) {
     if (s.id === a.id || (a.storyId !== null && s.storyId === a.storyId)) continue;
     const sc = score(s);

@@ -2,6 +2,7 @@
 // Text that arrives already stemmed (research sets) passes through nearly unchanged.
 import { stemmer } from 'stemmer';
 import { foldTypography, words } from '../normalize/index.ts';
+import { crossLingualText } from './evidence.ts';
 
 const STOP = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between
@@ -29,7 +30,7 @@ function stem(w: string): string {
 /** The term sequence of a text for story vectors. */
 export function storyTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(foldTypography(text))) {
+  for (const w of words(foldTypography(crossLingualText(text)))) {
     if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
     out.push(stem(w));
   }

@@ -15,6 +15,19 @@ export class DocumentFrequencies {
   }
 
   /**
+   * Takes the stored counts of some terms (and the stored number of texts) as the truth: the store's
+   * statistics are shared by every process, this object only caches them between look-ups.
+   */
+  seed(stored: { docs: number; counts: ReadonlyMap<string, number> }, terms: Iterable<string>): void {
+    this.docs = stored.docs;
+    for (const t of terms) {
+      const n = stored.counts.get(t);
+      if (n === undefined) this.df.delete(t);
+      else this.df.set(t, n);
+    }
+  }
+
+  /**
    * Smoothed IDF. PRIOR_DOCS pseudo-documents without the term keep a young index (the first articles
    * of a new install) from treating every shared word as worthless; their weight fades as texts arrive.
    */

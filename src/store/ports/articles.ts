@@ -102,8 +102,28 @@ export interface ArticleRepo {
 
   saveEnrichment(articleId: ArticleId, e: Enrichment): Promise<void>;
   getEnrichment(articleId: ArticleId): Promise<Enrichment | null>;
-  /** Hashtags ranked by use in articles first seen since `since`. */
-  trendingHashtags(since: IsoTime, limit: number): Promise<{ hashtag: string; count: number }[]>;
+  /**
+   * Hashtags of articles first seen since `since`, ranked by the distinct stories and outlets that carry
+   * them (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.
+   */
+  trendingHashtags(since: IsoTime, limit: number): Promise<TrendingHashtag[]>;
+}
+
+export interface TrendingHashtag {
+  hashtag: string;
+  /** Articles carrying the hashtag in the window. */
+  count: number;
+  /** Distinct stories among them (an article in no story counts as its own). */
+  stories: number;
+  outlets: number;
+}
+
+/** Document frequencies of terms over the stored articles (for IDF), shared by every process on the store. */
+export interface TermStatsRepo {
+  /** Counts one more article containing each of `terms` (duplicates count once). */
+  addTermDocs(terms: string[]): Promise<void>;
+  /** How many articles were counted, and how many of them contain each of `terms` (absent: none). */
+  termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
 }
 
 export interface StoryRepo {
@@ -111,7 +131,11 @@ export interface StoryRepo {
   assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;
   /** Moves every article of `from` into `into` and deletes `from`. */
   mergeStories(into: StoryId, from: StoryId): Promise<void>;
-  updateStory(id: StoryId, patch: { title?: string; lastSeen?: IsoTime }): Promise<void>;
+  /**
+   * A new headline, and/or an article of the story seen at `seen`: the story's span widens to take it in
+   * (first seen never moves later, updated never moves earlier, whatever order articles arrive in).
+   */
+  updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
   /**
    * Stories active since `since` that share any of `terms`, most shared first; each term contributes at

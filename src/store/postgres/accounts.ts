@@ -1,5 +1,6 @@
 // Accounts, sessions, rate-limit counters and comments. Sessions and rate-limit windows live here, in the
 // database, so that any number of web nodes behind a load balancer share them.
+import { randomBytes } from 'node:crypto';
 import { LedeError } from '../../domain/errors.ts';
 import type { AccountId, CommentId } from '../../domain/types.ts';
 import type { AccountRepo, CommentRepo, NewAccount } from '../repository.ts';
@@ -40,6 +41,10 @@ export function accountPort(db: Db): AccountRepo & CommentRepo {
       const n = await db.exec('UPDATE accounts SET role = $2 WHERE id = $1', [id, role]);
       if (n === 0) throw new LedeError('not_found', `account ${id} does not exist`);
     },
+    async setAccountLocale(id, locale) {
+      const n = await db.exec('UPDATE accounts SET locale = $2 WHERE id = $1', [id, locale]);
+      if (n === 0) throw new LedeError('not_found', `account ${id} does not exist`);
+    },
     async createSession(accountId, tokenHash, expiresAt) {
       await db.exec('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, accountId, time(expiresAt)]);
     },
@@ -63,6 +68,29 @@ export function accountPort(db: Db): AccountRepo & CommentRepo {
       // Earlier windows of this key are spent: dropping them keeps the table as small as the live keys.
       await db.exec('DELETE FROM rate_hits WHERE key = $1 AND window_start < $2', [key, start]);
       return Number(r!.count);
+    },
+    async hits(key, windowStart) {
+      const r = await db.one<{ count: number }>('SELECT count FROM rate_hits WHERE key = $1 AND window_start = $2', [key, time(windowStart)]);
+      return Number(r?.count ?? 0);
+    },
+    async setPasswordHash(id, hash) {
+      const n = await db.exec('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, hash]);
+      if (n === 0) throw new LedeError('not_found', `account ${id} does not exist`);
+    },
+    async deleteSessionsOf(id) {
+      await db.exec('DELETE FROM sessions WHERE account_id = $1', [id]);
+    },
+    async serverSecret(name) {
+      await db.exec('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [name, randomBytes(32).toString('base64url')]);
+      return (await db.one<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [name]))!.value;
+    },
+    async createPasswordReset(accountId, tokenHash, expiresAt) {
+      await db.exec('INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, accountId, time(expiresAt)]);
+    },
+    async takePasswordReset(tokenHash, now) {
+      const r = await db.one<{ account_id: number; valid: boolean }>(
+        'DELETE FROM password_resets WHERE token_hash = $1 RETURNING account_id, expires_at > $2 AS valid', [tokenHash, time(now)]);
+      return r?.valid ? (Number(r.account_id) as AccountId) : null;
     },
 
     async addComment(c) {
@@ -97,9 +125,14 @@ export function accountPort(db: Db): AccountRepo & CommentRepo {
       const n = await db.exec('UPDATE comments SET status = $2 WHERE id = $1', [id, status]);
       if (n === 0) throw new LedeError('not_found', `comment ${id} does not exist`);
     },
-    async reportComment(id) {
-      const n = await db.exec('UPDATE comments SET reports = reports + 1 WHERE id = $1', [id]);
-      if (n === 0) throw new LedeError('not_found', `comment ${id} does not exist`);
+    async reportComment(id, accountId) {
+      return db.transaction(async () => {
+        if (!(await db.one('SELECT 1 FROM comments WHERE id = $1', [id]))) throw new LedeError('not_found', `comment ${id} does not exist`);
+        const added = await db.exec('INSERT INTO comment_reports (comment_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, accountId]);
+        if (added === 0) return false;
+        await db.exec('UPDATE comments SET reports = reports + 1 WHERE id = $1', [id]);
+        return true;
+      });
     },
     async moderationQueue(limit) {
       const rows = await db.query(

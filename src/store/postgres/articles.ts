@@ -3,6 +3,7 @@ import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
 import { POSTINGS_PER_BAND } from '../ports/articles.ts';
+import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 
@@ -43,13 +44,13 @@ export function articlePort(db: Db): ArticleRepo {
     return toVersion(existing!);
   }
 
-  async function makeCanonical(articleId: number, versionId: number): Promise<void> {
+  async function makeCanonical(articleId: number, version: Version): Promise<void> {
     await db.exec(
       `UPDATE articles a SET canonical_version_id = v.id, title = v.title, byline = v.byline, text = v.text, html = v.html,
          lede = v.lede, image = coalesce(v.image, a.image), language = coalesce(v.language, a.language), url = v.url,
-         outlet = v.outlet, published = coalesce(v.published, a.published)
+         outlet = v.outlet, published = coalesce(v.published, a.published), search_terms = $3
        FROM versions v WHERE a.id = $1 AND v.id = $2`,
-      [articleId, versionId],
+      [articleId, version.id, searchTerms(version.title, version.text)],
     );
   }
 
@@ -90,9 +91,10 @@ export function articlePort(db: Db): ArticleRepo {
     async createArticle(v: NewVersion, fp: Fingerprint | null) {
       return db.transaction(async () => {
         const a = await db.one<{ id: number }>(
-          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-          [v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt)],
+          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+          [v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt),
+            searchTerms(v.title, v.text)],
         );
         const version = await insertVersion(a!.id, v);
         await db.exec('UPDATE articles SET canonical_version_id = $2 WHERE id = $1', [a!.id, version.id]);
@@ -106,7 +108,7 @@ export function articlePort(db: Db): ArticleRepo {
         const exists = await db.one('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
         if (!exists) throw new LedeError('not_found', `article ${articleId} does not exist`);
         const version = await insertVersion(articleId, v);
-        if (canonical) await makeCanonical(articleId, version.id);
+        if (canonical) await makeCanonical(articleId, version);
         if (fp) await saveFingerprint(articleId, fp, v);
         return version;
       });
@@ -182,12 +184,14 @@ export function articlePort(db: Db): ArticleRepo {
       return r ? r.data : null;
     },
     async trendingHashtags(since, limit) {
-      const rows = await db.query<{ hashtag: string; count: number }>(
-        `SELECT h.hashtag, count(*) AS count FROM article_hashtags h JOIN articles a ON a.id = h.article_id
-         WHERE a.first_seen >= $1 GROUP BY h.hashtag ORDER BY count DESC, h.hashtag LIMIT $2`,
+      const rows = await db.query<{ hashtag: string; count: number; stories: number; outlets: number }>(
+        `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets
+         FROM article_hashtags h JOIN articles a ON a.id = h.article_id
+         WHERE a.first_seen >= $1 GROUP BY h.hashtag
+         ORDER BY count(DISTINCT coalesce(a.story_id, -a.id)) + count(DISTINCT a.outlet) DESC, count(*) DESC, h.hashtag LIMIT $2`,
         [time(since), limit],
       );
-      return rows.map((r) => ({ hashtag: r.hashtag, count: Number(r.count) }));
+      return rows.map((r) => ({ hashtag: r.hashtag, count: Number(r.count), stories: Number(r.stories), outlets: Number(r.outlets) }));
     },
   };
 }

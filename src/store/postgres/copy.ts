@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { LedeError } from '../../domain/errors.ts';
 import { parsePostgresUrl } from './db.ts';
+import { storableParams } from '../../domain/text.ts';
 
 export interface CopyOptions {
   /** SQLite file path. */
@@ -144,7 +145,7 @@ async function copyTable(source: Database.Database, client: pg.Client, table: st
     if (!batch.length) return;
     const params: unknown[] = [];
     const tuples = batch.map((row) => '(' + row.map((v, i) => { params.push(convert(v, columns[i]!)); return `$${params.length}`; }).join(', ') + ')');
-    await client.query(insertHead + tuples.join(', '), params);
+    await client.query(insertHead + tuples.join(', '), storableParams(params));
     total += batch.length;
     batch = [];
   };

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -66,7 +67,7 @@ export class Db {
 
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
-    const res = await (state ? state.client : this.pool).query(sql, params);
+    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rows as R[];
   }
 
@@ -77,7 +78,7 @@ export class Db {
 
   async exec(sql: string, params: unknown[] = []): Promise<number> {
     const state = this.tx.getStore();
-    const res = await (state ? state.client : this.pool).query(sql, params);
+    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rowCount ?? 0;
   }
 
@@ -105,7 +106,12 @@ export class Db {
       }
     }
     const client = await this.pool.connect();
+    // A connection lost between two queries of this transaction (server restart, terminated backend)
+    // is reported as an 'error' event on the client; unheard, it would end the process. The next query
+    // fails instead, the transaction rolls back, and the client is destroyed rather than pooled.
     let broken: Error | undefined;
+    const lost = (e: Error) => { broken = e; };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await this.tx.run({ client, savepoints: 0 }, fn);
@@ -119,6 +125,7 @@ export class Db {
       }
       throw e;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }

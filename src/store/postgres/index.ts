@@ -10,6 +10,7 @@ import { loadMigrations, migrate } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { termStatsPort } from './terms.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -25,7 +26,6 @@ export async function openPostgresStore(url: string): Promise<Repository> {
 }
 
 export function createPostgresRepository(db: Db): Repository {
-  const expected = loadMigrations().length;
   const repo: Repository = Object.assign(
     {},
     sourcePort(db),
@@ -33,6 +33,7 @@ export function createPostgresRepository(db: Db): Repository {
     storyPort(db),
     searchPort(db),
     accountPort(db),
+    termStatsPort(db),
     {
       kind: 'postgres' as const,
       // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository
@@ -49,9 +50,13 @@ export function createPostgresRepository(db: Db): Repository {
         });
       },
       checkIntegrity: () => checkIntegrity(db),
-      schemaStatus: async () => {
-        const [row] = await db.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations');
-        return { current: Number(row?.v ?? 0), expected };
+      async storeBytes() {
+        return Number((await db.one<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n);
+      },
+      async readiness() {
+        const r = await db.one<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
+        const latest = loadMigrations().length;
+        return Number(r?.v ?? 0) === latest ? null : `the schema is at version ${r?.v ?? 0}, this Lede needs ${latest}`;
       },
       close: () => db.close(),
     },

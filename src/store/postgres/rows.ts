@@ -108,6 +108,7 @@ export const toAccount = (r: Row): Account => ({
   name: r.name as string,
   role: r.role as Account['role'],
   createdAt: iso(r.created_at),
+  ...(r.locale ? { locale: r.locale as string } : {}),
 });
 
 export const toComment = (r: Row): Comment => ({

@@ -5,6 +5,7 @@ import type { SearchHit, SearchRepo } from '../repository.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import type { Db } from './db.ts';
 import { time, toSummary } from './rows.ts';
+import { arabicSearchForm } from '../../pipeline/normalize/arabic.ts';
 
 // ts_headline marks matches with these private-use characters; the text around them is HTML-escaped
 // in JS and only then are they turned into <mark>…</mark>, so stored text can never inject markup.
@@ -33,7 +34,8 @@ export function markHighlight(headline: string): string {
 export function searchPort(db: Db): SearchRepo {
   return {
     async search(q, opts) {
-      const query = q.trim();
+      // Arabic words are matched in their search form (the search_terms column), as indexed.
+      const query = arabicSearchForm(q.trim());
       if (!query) return { total: 0, hits: [] };
       const params: unknown[] = [query];
       const p = (v: unknown) => { params.push(v); return `$${params.length}`; };

@@ -42,8 +42,9 @@ export function storyPort(db: Db): StoryRepo {
     },
     async updateStory(id, patch) {
       await db.exec(
-        'UPDATE stories SET title = coalesce($2, title), last_seen = coalesce($3, last_seen) WHERE id = $1',
-        [id, patch.title ?? null, time(patch.lastSeen)],
+        `UPDATE stories SET title = coalesce($2, title), first_seen = least(first_seen, $3::timestamptz),
+         last_seen = greatest(last_seen, $3::timestamptz) WHERE id = $1`,
+        [id, patch.title ?? null, time(patch.seen)],
       );
     },
     async saveStoryState(s: StoryState) {

@@ -1,4 +1,5 @@
 // Accounts, sessions, rate-limit counters and comments.
+import { randomBytes } from 'node:crypto';
 import { LedeError } from '../../domain/errors.ts';
 import type { AccountId, CommentId } from '../../domain/types.ts';
 import type { AccountRepo, CommentRepo, NewAccount } from '../repository.ts';
@@ -39,6 +40,7 @@ export function accountPort(db: SqliteDb): AccountRepo & CommentRepo {
       }),
     getAccount: (id: AccountId) => db.run(() => { const r = db.get('SELECT * FROM accounts WHERE id = ?', id); return r ? toAccount(r) : null; }),
     setRole: (id, role) => db.run(() => mustChange(db.exec('UPDATE accounts SET role = ? WHERE id = ?', role, id), `account ${id}`)),
+    setAccountLocale: (id, locale) => db.run(() => mustChange(db.exec('UPDATE accounts SET locale = ? WHERE id = ?', locale, id), `account ${id}`)),
     createSession: (accountId, tokenHash, expiresAt) =>
       db.run(() => {
         try {
@@ -69,6 +71,23 @@ export function accountPort(db: SqliteDb): AccountRepo & CommentRepo {
         db.exec('DELETE FROM rate_hits WHERE key = ? AND window_start < ?', key, start);
         return Number(r.count);
       }),
+    hits: (key, windowStart) =>
+      db.run(() => Number(db.get('SELECT count FROM rate_hits WHERE key = ? AND window_start = ?', key, time(windowStart))?.count ?? 0)),
+    setPasswordHash: (id, hash) =>
+      db.run(() => mustChange(db.exec('UPDATE accounts SET password_hash = ? WHERE id = ?', hash, id), `account ${id}`)),
+    deleteSessionsOf: (id) => db.run(() => { db.exec('DELETE FROM sessions WHERE account_id = ?', id); }),
+    serverSecret: (name) =>
+      db.atomic(() => {
+        db.exec('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)', name, randomBytes(32).toString('base64url'));
+        return db.get('SELECT value FROM server_secrets WHERE name = ?', name)!.value as string;
+      }),
+    createPasswordReset: (accountId, tokenHash, expiresAt) =>
+      db.run(() => { db.exec('INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (?, ?, ?)', tokenHash, accountId, time(expiresAt)); }),
+    takePasswordReset: (tokenHash, now) =>
+      db.atomic(() => {
+        const r = db.get('DELETE FROM password_resets WHERE token_hash = ? RETURNING account_id, expires_at', tokenHash);
+        return r && (r.expires_at as string) > time(now)! ? (Number(r.account_id) as AccountId) : null;
+      }),
 
     addComment: (c) =>
       db.run(() => {
@@ -92,8 +111,13 @@ export function accountPort(db: SqliteDb): AccountRepo & CommentRepo {
       db.run(() => mustChange(db.exec('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?', body, time(at), id), `comment ${id}`)),
     setCommentStatus: (id, status) =>
       db.run(() => mustChange(db.exec('UPDATE comments SET status = ? WHERE id = ?', status, id), `comment ${id}`)),
-    reportComment: (id) =>
-      db.run(() => mustChange(db.exec('UPDATE comments SET reports = reports + 1 WHERE id = ?', id), `comment ${id}`)),
+    reportComment: (id, accountId) =>
+      db.atomic(() => {
+        if (!db.get('SELECT 1 FROM comments WHERE id = ?', id)) throw new LedeError('not_found', `comment ${id} does not exist`);
+        if (db.exec('INSERT OR IGNORE INTO comment_reports (comment_id, account_id) VALUES (?, ?)', id, accountId) === 0) return false;
+        db.exec('UPDATE comments SET reports = reports + 1 WHERE id = ?', id);
+        return true;
+      }),
     moderationQueue: (limit) =>
       db.run(() =>
         db.all(

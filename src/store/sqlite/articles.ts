@@ -3,6 +3,7 @@ import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
 import { POSTINGS_PER_BAND } from '../ports/articles.ts';
+import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
 
@@ -68,13 +69,13 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     return toVersion(db.get('SELECT * FROM versions WHERE article_id = ? AND outlet = ? AND content_hash = ?', articleId, v.outlet, v.contentHash)!);
   }
 
-  function makeCanonical(articleId: number, versionId: number): void {
+  function makeCanonical(articleId: number, version: Version): void {
     db.exec(
       `UPDATE articles SET canonical_version_id = v.id, title = v.title, byline = v.byline, text = v.text, html = v.html,
          lede = v.lede, image = coalesce(v.image, articles.image), language = coalesce(v.language, articles.language),
-         url = v.url, outlet = v.outlet, published = coalesce(v.published, articles.published)
+         url = v.url, outlet = v.outlet, published = coalesce(v.published, articles.published), search_terms = ?
        FROM (SELECT * FROM versions WHERE id = ?) AS v WHERE articles.id = ?`,
-      versionId, articleId,
+      searchTerms(version.title, version.text), version.id, articleId,
     );
   }
 
@@ -114,9 +115,10 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     createArticle: (v: NewVersion, fp: Fingerprint | null) =>
       db.atomic(() => {
         const id = db.insert(
-          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt),
+          searchTerms(v.title, v.text),
         );
         const version = insertVersion(id, v);
         db.exec('UPDATE articles SET canonical_version_id = ? WHERE id = ?', version.id, id);
@@ -127,7 +129,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
       db.atomic(() => {
         if (!db.get('SELECT 1 FROM articles WHERE id = ?', articleId)) throw new LedeError('not_found', `article ${articleId} does not exist`);
         const version = insertVersion(articleId, v);
-        if (canonical) makeCanonical(articleId, version.id);
+        if (canonical) makeCanonical(articleId, version);
         if (fp) saveFingerprint(articleId, fp, v);
         return version;
       }),
@@ -196,10 +198,11 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     trendingHashtags: (since, limit) =>
       db.run(() =>
         db.all(
-          `SELECT h.hashtag, count(*) AS count FROM article_hashtags h JOIN articles a ON a.id = h.article_id
-           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY count DESC, h.hashtag LIMIT ?`,
+          `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets
+           FROM article_hashtags h JOIN articles a ON a.id = h.article_id
+           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY stories + outlets DESC, count DESC, h.hashtag LIMIT ?`,
           time(since), limit,
-        ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count) })),
+        ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count), stories: Number(r.stories), outlets: Number(r.outlets) })),
       ),
   };
 }

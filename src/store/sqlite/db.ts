@@ -9,8 +9,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
-import { holdStore } from './holders.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 
 export type Row = Record<string, unknown>;
@@ -34,8 +34,6 @@ export class SqliteDb {
   private held = false;
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Removes this process from the store's holders (see holders.ts: what `lede restore` checks). */
-  private readonly release: () => void;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -50,7 +48,6 @@ export class SqliteDb {
     this.conn.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable against application crashes (kill -9); only a power cut may lose the last commits.
     this.conn.pragma('synchronous = NORMAL');
-    this.release = path === ':memory:' ? () => {} : holdStore(path);
   }
 
   migrate(): string[] {
@@ -127,17 +124,18 @@ export class SqliteDb {
     return stmt;
   }
 
+  // Every parameter passes storableParams (domain/text.ts), as on PostgreSQL: both keep the same text.
   all(sql: string, ...params: unknown[]): Row[] {
-    return this.prepare(sql).all(...params) as Row[];
+    return this.prepare(sql).all(...storableParams(params)) as Row[];
   }
   get(sql: string, ...params: unknown[]): Row | null {
-    return (this.prepare(sql).get(...params) as Row | undefined) ?? null;
+    return (this.prepare(sql).get(...storableParams(params)) as Row | undefined) ?? null;
   }
   exec(sql: string, ...params: unknown[]): number {
-    return this.prepare(sql).run(...params).changes;
+    return this.prepare(sql).run(...storableParams(params)).changes;
   }
   insert(sql: string, ...params: unknown[]): number {
-    return Number(this.prepare(sql).run(...params).lastInsertRowid);
+    return Number(this.prepare(sql).run(...storableParams(params)).lastInsertRowid);
   }
 
   /**
@@ -186,7 +184,6 @@ export class SqliteDb {
         // optimize is advisory; a read-only or busy file must not stop the close
       }
       this.conn.close();
-      this.release();
     });
   }
 }

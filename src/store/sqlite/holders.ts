@@ -1,64 +1,46 @@
-// Which processes have a SQLite store open: each one writes its pid into `<file>.holders/<pid>` while
-// it holds the store and removes it on close. `lede restore` reads the folder and refuses while any
-// listed process is alive. SQLite itself cannot say whether another process has a WAL file open, so
-// this is the signal; a file left by a crash names a dead pid and is ignored (and cleared).
+// Which processes have a SQLite store open: each process that opens the file leaves a marker named by its
+// pid in `<file>.holders/`, removed when it closes the store or exits. `lede restore` refuses to replace a
+// file that a live process holds (a marker left by a killed process names a dead pid and is ignored).
+// SQLite itself cannot tell: in WAL mode an idle reader holds no lock.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const holdersDir = (dbPath: string): string => `${dbPath}.holders`;
+const dirOf = (dbPath: string) => `${dbPath}.holders`;
 
-/** Connections this process has open per store file: the pid file goes when the last one closes. */
-const opened = new Map<string, number>();
-
-/** Records this process as a holder of `dbPath`; returns the release function. */
+/** Marks this process as holding `dbPath`; returns the function that removes the mark. */
 export function holdStore(dbPath: string): () => void {
-  const dir = holdersDir(dbPath);
+  const dir = dirOf(dbPath);
   const file = join(dir, String(process.pid));
-  opened.set(file, (opened.get(file) ?? 0) + 1);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, `${process.argv.slice(1).join(' ')}\n`);
   } catch {
-    // A read-only folder: the store still opens; restore then cannot see this process.
-    return () => {};
+    return () => {}; // a read-only directory: no marker, and restore cannot see this process
   }
-  let held = true;
-  return () => {
-    if (!held) return;
-    held = false;
-    const left = (opened.get(file) ?? 1) - 1;
-    if (left > 0) opened.set(file, left);
-    else {
-      opened.delete(file);
-      rmSync(file, { force: true });
-    }
+  const release = () => {
+    process.off('exit', release);
+    rmSync(file, { force: true });
   };
+  process.on('exit', release);
+  return release;
 }
 
-/** The live processes (other than this one) holding `dbPath`; stale entries are removed. */
+/** Pids of live processes, other than this one, that hold `dbPath`. */
 export function liveHolders(dbPath: string): number[] {
   let names: string[];
   try {
-    names = readdirSync(holdersDir(dbPath));
+    names = readdirSync(dirOf(dbPath));
   } catch {
     return [];
   }
-  const live: number[] = [];
-  for (const name of names) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
-    if (isAlive(pid)) live.push(pid);
-    else rmSync(join(holdersDir(dbPath), name), { force: true });
-  }
-  return live;
+  return names.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid));
 }
 
-function isAlive(pid: number): boolean {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    // EPERM: alive but another user's process.
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

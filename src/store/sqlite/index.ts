@@ -5,9 +5,11 @@ import { accountPort } from './accounts.ts';
 import { articlePort } from './articles.ts';
 import { SqliteDb } from './db.ts';
 import { loadMigrations, schemaVersion } from './migrate.ts';
+import { holdStore } from './holders.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { termStatsPort } from './terms.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -16,14 +18,25 @@ export async function openSqliteStore(path: string): Promise<Repository> {
   try {
     db.migrate();
   } catch (e) {
-    await db.close().catch(() => {});
+    db.conn.close();
     throw e;
   }
-  return createSqliteRepository(db);
+  const repo = createSqliteRepository(db);
+  if (path === ':memory:') return repo;
+  // `lede restore` must know that this process has the file open.
+  const release = holdStore(path);
+  const close = repo.close;
+  repo.close = async () => {
+    try {
+      await close();
+    } finally {
+      release();
+    }
+  };
+  return repo;
 }
 
 export function createSqliteRepository(db: SqliteDb): Repository {
-  const expected = loadMigrations().length;
   const repo: Repository = Object.assign(
     {},
     sourcePort(db),
@@ -31,6 +44,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     storyPort(db),
     searchPort(db),
     accountPort(db),
+    termStatsPort(db),
     {
       kind: 'sqlite' as const,
       // Every call made while `fn` runs joins the transaction (see db.ts), so the repository itself is
@@ -43,7 +57,12 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         return db.transaction(() => fn(repo));
       },
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
-      schemaStatus: () => db.run(() => ({ current: schemaVersion(db.conn), expected })),
+      storeBytes: () => db.run(() => Number(db.get('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')!.n)),
+      readiness: () => db.run(() => {
+        const at = schemaVersion(db.conn);
+        const latest = loadMigrations().length;
+        return at === latest ? null : `the schema is at version ${at}, this Lede needs ${latest}`;
+      }),
       close: () => db.close(),
     },
   );

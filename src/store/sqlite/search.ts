@@ -4,10 +4,13 @@ import type { SearchHit, SearchRepo } from '../repository.ts';
 import { articleFilters, SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { toSummary } from './rows.ts';
+import { arabicSearchForm } from '../../pipeline/normalize/arabic.ts';
 
 /** bm25 weights per FTS column: a match in the title counts ten times one in the text. */
 const TITLE_WEIGHT = 10;
 const TEXT_WEIGHT = 1;
+/** The Arabic search form of title and text (migration 004) counts as text. */
+const TERMS_WEIGHT = 1;
 
 // snippet() marks matches with these private-use characters; the text around them is HTML-escaped in
 // JS and only then are they turned into <mark>…</mark>, so stored text can never inject markup.
@@ -43,7 +46,8 @@ export function toFtsQuery(q: string): string | null {
       }
     }
     // Keep letters, digits and inner apostrophes/hyphens; FTS5's tokenizer splits the rest anyway.
-    const words = word.normalize('NFC').split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+    // Arabic words are matched in their search form (the search_terms column), as indexed.
+    const words = arabicSearchForm(word.normalize('NFC')).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
     if (words.length === 0) continue;
     const term = `"${words.join(' ')}"`;
     if (negative) negatives.push(term);
@@ -82,7 +86,7 @@ export function searchPort(db: SqliteDb): SearchRepo {
         const total = Number(db.get(`SELECT count(*) AS n FROM articles_fts WHERE ${filter}`, ...params)!.n);
         if (total === 0) return { total, hits: [] };
         const ranked = db.all(
-          `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS score FROM articles_fts WHERE ${filter}
+          `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}, ${TERMS_WEIGHT}) AS score FROM articles_fts WHERE ${filter}
            ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
           ...params, Math.max(1, opts.limit), Math.max(0, opts.offset ?? 0),
         );

@@ -66,8 +66,10 @@ export function storyPort(db: SqliteDb): StoryRepo {
       }),
     updateStory: (id, patch) =>
       db.run(() => {
-        db.exec('UPDATE stories SET title = coalesce(?, title), last_seen = coalesce(?, last_seen) WHERE id = ?',
-          patch.title ?? null, time(patch.lastSeen), id);
+        const seen = time(patch.seen);
+        db.exec(`UPDATE stories SET title = coalesce(?, title), first_seen = min(first_seen, coalesce(?, first_seen)),
+                 last_seen = max(last_seen, coalesce(?, last_seen)) WHERE id = ?`,
+          patch.title ?? null, seen, seen, id);
       }),
     saveStoryState: (s: StoryState) =>
       db.atomic(() => {

@@ -11,7 +11,7 @@ import { relatedFor } from '../related.ts';
 import { storedHashtag } from '../text.ts';
 import { readSearchParams, runSearch } from '../pages/search.ts';
 import { validateBody } from '../pages/comments.ts';
-import { daysAgo, idParam } from '../pages/util.ts';
+import { daysAgo, idParam, timeParam } from '../pages/util.ts';
 
 const encodeOffset = (n: number): string => Buffer.from(`o:${n}`).toString('base64url');
 function decodeOffset(cursor: string | undefined): number {
@@ -54,9 +54,8 @@ export function apiRoutes(): Hono<Env> {
     const limit = limitOf(c);
     const offset = decodeOffset(c.req.query('cursor'));
     if (offset + limit > 500) throw new LedeError('bad_input', 'stories are listed up to the 500th');
-    const since = c.req.query('since');
-    if (since && Number.isNaN(Date.parse(since))) throw new LedeError('bad_input', 'since must be an ISO 8601 time');
-    const all = await c.get('web').repo.topStories({ limit: offset + limit + 1, since: since ? new Date(since).toISOString() : undefined });
+    const since = timeParam(c.req.query('since'), 'since');
+    const all = await c.get('web').repo.topStories({ limit: offset + limit + 1, since });
     const items = all.slice(offset, offset + limit);
     return c.json({ items, next: all.length > offset + limit ? encodeOffset(offset + limit) : null });
   });

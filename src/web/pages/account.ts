@@ -5,14 +5,28 @@ import type { Env } from '../context.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { html } from '../views/html.ts';
 import { csrfField, layout } from '../views/layout.ts';
-import { clientIp, endSession, hashPassword, PASSWORD_MIN, rateLimit, startSession, verifyPassword } from '../auth.ts';
+import { clientIp, endSession, hashPassword, needsRehash, PASSWORD_MIN, rateLimit, startSession, verifyNoAccount, verifyPassword } from '../auth.ts';
+import { checkSignin, recordSigninFailure, rememberDevice } from '../throttle.ts';
 import { toHttpError } from '../errors.ts';
 
 const EMAIL_RE = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
-/** Only local paths: a `back` parameter must never send the reader to another site. */
+/**
+ * Only paths of this site: a `back` parameter must never send the reader elsewhere. Browsers drop tabs
+ * and line breaks from URLs and read a backslash as a slash, so "/\t/evil.example" is "//evil.example"
+ * to them: any control character or backslash is refused, then the path must resolve on this origin.
+ */
 export function safeBack(back: unknown): string {
-  return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') && back.length < 500 ? back : '/';
+  if (typeof back !== 'string' || !back.startsWith('/') || back.length >= 500) return '/';
+  if (/[\u0000-\u001F\u007F\\]/.test(back)) return '/';
+  let url: URL;
+  try {
+    url = new URL(back, 'http://lede.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://lede.invalid') return '/';
+  return url.pathname + url.search + url.hash;
 }
 
 interface FormState { email?: string; name?: string; error?: string; status?: ContentfulStatusCode }
@@ -34,7 +48,7 @@ ${s.error ? html`<p class="error" role="alert" id="form-error">${s.error}</p>` :
   ${signup ? html`<p class="hint" id="pw-hint">At least ${PASSWORD_MIN} characters.</p>` : ''}
   <button type="submit">${signup ? 'Create account' : 'Sign in'}</button>
 </form>
-<p>${signup ? html`Have an account? <a href="/signin?back=${encodeURIComponent(back)}">Sign in</a>` : html`New here? <a href="/signup?back=${encodeURIComponent(back)}">Create an account</a>`}</p>
+<p>${signup ? html`Have an account? <a href="/signin?back=${encodeURIComponent(back)}">Sign in</a>` : html`New here? <a href="/signup?back=${encodeURIComponent(back)}">Create an account</a> · <a href="/forgot">Forgot your password?</a>`}</p>
 </div>`), s.status ?? 200);
 }
 
@@ -67,16 +81,23 @@ export async function signup(c: Context<Env>): Promise<Response> {
 
 export async function signin(c: Context<Env>): Promise<Response> {
   const body = await c.req.parseBody();
-  const email = field(body, 'email').trim().toLowerCase();
-  const password = field(body, 'password');
+  const email = field(body, 'email').trim().toLowerCase().slice(0, 254);
+  const password = field(body, 'password').slice(0, 200);
   try {
-    await rateLimit(c, `signin:${clientIp(c)}`, 20, 900);
-    await rateLimit(c, `signin-email:${email}`, 10, 900);
-    const found = email ? await c.get('web').repo.findAccountByEmail(email) : null;
-    // The same answer for an unknown email and a wrong password: no account discovery.
-    if (!found || !(await verifyPassword(password, found.passwordHash))) throw new LedeError('unauthorized', 'Wrong email or password.');
+    const { repo } = c.get('web');
+    const found = email ? await repo.findAccountByEmail(email) : null;
+    await checkSignin(c, email, found?.id ?? null);
+    // The same answer, in the same time, for an unknown email and a wrong password: no account discovery.
+    const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyNoAccount(password);
+    if (!found || !ok) {
+      await recordSigninFailure(c, email);
+      throw new LedeError('unauthorized', 'Wrong email or password.');
+    }
+    // Stronger hashing parameters reach old accounts as their owners sign in.
+    if (needsRehash(found.passwordHash)) await repo.setPasswordHash(found.id, await hashPassword(password));
     const { passwordHash: _, ...account } = found;
     await startSession(c, account);
+    rememberDevice(c, account.id);
   } catch (e) {
     const err = toHttpError(e);
     if (err.status >= 500) throw e;

@@ -7,20 +7,23 @@ import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
 import { csrfToken } from '../auth.ts';
 import { layout } from '../views/layout.ts';
+import { isRtl, langDir } from '../views/bidi.ts';
 import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
+import { imageSrc } from '../images.ts';
 import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
 import { relatedFor } from '../related.ts';
-import { formatAbsolute } from '../time.ts';
+import { formatAbsolute, relativeTime } from '../time.ts';
 import { commentsSection, type CommentFormState } from './comments.ts';
 import { cached, idParam, now } from './util.ts';
+import { currentLocale, t as msg, type MessageKey } from '../i18n/index.ts';
 
 const RELATED_TTL_MS = 10 * 60_000;
-const ENTITY_GROUPS: [Entity['type'], string][] = [['PER', 'People'], ['ORG', 'Organisations'], ['LOC', 'Places']];
+const ENTITY_GROUPS: [Entity['type'], MessageKey][] = [['PER', 'article.people'], ['ORG', 'article.orgs'], ['LOC', 'article.places']];
 
 /** The body as safe HTML, the lede first (styled), whatever the extractor kept in `html`. */
-export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>): string {
-  let body = a.html?.trim() ? sanitizeArticleHtml(a.html) : textToHtml(a.text);
+export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>, image?: (src: string) => string | null): string {
+  let body = a.html?.trim() ? sanitizeArticleHtml(a.html, image) : textToHtml(a.text);
   const lede = a.lede?.trim();
   const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
   if (lede && !plain.includes(lede.slice(0, 60).replace(/\s+/g, ' '))) body = `<p>${escapeHtml(lede)}</p>\n${body}`;
@@ -31,34 +34,36 @@ function alsoPublished(article: Article, versions: Version[], t: Date): Html | s
   const seen = new Set([article.outlet]);
   const others = versions.filter((v) => !seen.has(v.outlet) && seen.add(v.outlet));
   if (!others.length) return '';
-  return html`<p class="also">Also published by ${others.map((v, i) => html`${i ? (i === others.length - 1 ? ' and ' : ', ') : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : outletLink(v.outlet)}${v.published ? html` <span class="rel">(${timeEl(v.published, t)})</span>` : ''}`)}</p>`;
+  return html`<p class="also">${msg('article.also')} ${others.map((v, i) => html`${i ? (i === others.length - 1 ? msg('article.and') : currentLocale() === 'ar' ? '، ' : ', ') : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : outletLink(v.outlet)}${v.published ? html` <span class="rel">(${timeEl(v.published, t)})</span>` : ''}`)}</p>`;
 }
 
 function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string | null): Html | string {
   if (!e && !llm) return '';
   const entities = (e?.entities ?? []).filter((x) => x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC');
   const facts = (e?.facts ?? []).slice(0, 8);
-  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20).slice(0, 6);
+  // Every quote, in the order the article gives them: a cap hid the later speakers (the seed's foreign
+  // minister was quoted four times, after six others).
+  const quotes = (e?.quotes ?? []).filter((q) => q.text.length > 20);
   return html`<section class="ai" aria-labelledby="h-ai">
-  <h2 id="h-ai">AI features</h2>
-  <p class="note">Computed from the article text on this server${llm ? '; questions and translations use the configured language model' : ''}. Check the article before relying on them.</p>
-  ${e?.summary.length ? html`<h3>Summary</h3><ul class="summary">${e.summary.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
-  ${facts.length ? html`<h3>Key facts</h3><ul class="facts">${facts.map((f) => html`<li><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
-  ${quotes.length ? html`<h3>Quotes</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p>${q.direct ? html`“${q.text}”` : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— ${q.speaker}${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
-  ${entities.length ? html`<h3>Entities</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
+  <h2 id="h-ai">${msg('article.ai')}</h2>
+  <p class="note">${msg('article.aiNote', { llm: llm ? 'yes' : 'no' })}</p>
+  ${e?.summary.length ? html`<h3>${msg('article.summary')}</h3><ul class="summary">${e.summary.map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
+  ${facts.length ? html`<h3>${msg('article.facts')}</h3><ul class="facts">${facts.map((f) => html`<li dir="auto"><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
+  ${quotes.length ? html`<h3>${msg('article.quotes')}</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
+  ${entities.length ? html`<h3>${msg('article.entities')}</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
     const xs = entities.filter((x) => x.type === type).slice(0, 10);
-    return xs.length ? html`<dt>${label}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}">${x.canonical}</a>${x.role ? html` <span class="role">${x.role}</span>` : ''}</li>`)}</ul></dd>` : '';
+    return xs.length ? html`<dt>${msg(label)}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}"><bdi>${x.canonical}</bdi></a>${x.role ? html` <span class="role"><bdi>${x.role}</bdi></span>` : ''}</li>`)}</ul></dd>` : '';
   })}</dl>` : ''}
   ${llm ? html`<div class="llm">
     <form method="post" action="/article/${id}/ask" class="ask">
-      <label for="ask-q">Ask about this article</label>
-      <div class="row"><input id="ask-q" name="question" required maxlength="300" placeholder="What did the minister announce?"><button type="submit">Ask</button></div>
+      <label for="ask-q">${msg('article.askLabel')}</label>
+      <div class="row"><input id="ask-q" name="question" required maxlength="300" dir="auto" placeholder="${msg('article.askPlaceholder')}"><button type="submit">${msg('article.ask')}</button></div>
       ${raw('<!--csrf-->')}
     </form>
     <form method="post" action="/article/${id}/translate" class="translate">
-      <label for="tr-lang">Translate into</label>
+      <label for="tr-lang">${msg('article.translateLabel')}</label>
       <div class="row"><select id="tr-lang" name="language">${['English', 'Arabic', 'French', 'German', 'Spanish', 'Portuguese', 'Italian', 'Russian', 'Chinese', 'Turkish', 'Persian']
-        .filter((l) => !lang || !l.toLowerCase().startsWith(lang)).map((l) => html`<option>${l}</option>`)}</select><button type="submit">Translate</button></div>
+        .filter((l) => !lang || !l.toLowerCase().startsWith(lang)).map((l) => html`<option>${l}</option>`)}</select><button type="submit">${msg('article.translate')}</button></div>
       ${raw('<!--csrf-->')}
     </form>
   </div>` : ''}
@@ -86,35 +91,36 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     const named = (b: string | null) => (b && b.trim().toLowerCase() !== article.outlet.toLowerCase() ? b : null);
     const byline = named(article.byline) ?? versions.map((v) => named(v.byline)).find(Boolean) ?? null;
     const when = article.published ?? article.firstSeen;
+    const leadImage = article.image ? imageSrc(c, article.image) : null;
     const hashtags = enrichment?.hashtags ?? [];
     const main = await render(html`<div class="article-layout">
 <article class="article" aria-labelledby="h-title">
-  <header>
-    <p class="kicker">${outletLink(article.outlet)}${story && story.story.outlets.length > 1 ? html` · <a href="/story/${story.story.id}">Full coverage: ${story.story.outlets.length} outlets</a>` : ''}</p>
+  <header${langDir(article.language)}>
+    <p class="kicker">${outletLink(article.outlet)}${story && story.story.outlets.length > 1 ? html` · <a href="/story/${story.story.id}">${msg('article.fullCoverage', { n: story.story.outlets.length })}</a>` : ''}</p>
     <h1 id="h-title">${article.title}</h1>
-    ${byline ? html`<p class="byline">By ${byline}</p>` : ''}
-    <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">Original at ${article.outlet}</a>` : ''}</p>
+    ${byline ? html`<p class="byline">${msg('article.by', { byline })}</p>` : ''}
+    <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">${msg('article.original', { outlet: article.outlet })}</a>` : ''}</p>
     ${alsoPublished(article, versions, t)}
   </header>
-  ${article.image ? html`<figure class="lead-image"><img src="${article.image}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
-  <div class="body"${article.language ? raw(` lang="${escapeHtml(article.language)}"`) : ''}>
-${raw(bodyHtml(article))}
+  ${leadImage ? html`<figure class="lead-image"><img src="${leadImage}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}
+  <div class="body"${langDir(article.language)}>
+${raw(bodyHtml(article, (src) => imageSrc(c, src)))}
   </div>
   <section aria-labelledby="h-tags" class="hashtags">
-    <h2 id="h-tags">Hashtags</h2>
-    ${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">No hashtags yet.</p>`}
+    <h2 id="h-tags">${msg('article.hashtags')}</h2>
+    ${hashtags.length ? hashtagList(hashtags) : html`<p class="empty">${msg('article.noHashtags')}</p>`}
   </section>
   ${aiPanel(id, enrichment, !!(config.llmUrl && c.get('web').llm), article.language)}
   <!--comments-->
 </article>
 <aside class="related" aria-labelledby="h-related">
-  <h2 id="h-related">Related articles</h2>
+  <h2 id="h-related">${msg('article.related')}</h2>
   ${related.length ? html`<ul class="related-list">${related.map((r) => html`<li>
-    <p class="meta">${outletLink(r.outlet)}${r.relativeTime ? html` · <time${r.published ? html` datetime="${r.published}" title="${formatAbsolute(r.published)}"` : ''}>${r.relativeTime}</time>` : ''}</p>
-    <h3><a href="/article/${r.articleId}">${r.title}</a></h3>
-    ${r.snippet ? html`<p class="snippet">${truncate(r.snippet, 180)}</p>` : ''}
-  </li>`)}</ul>` : html`<p class="empty">No related articles yet.</p>`}
-  ${story ? html`<p><a href="/story/${story.story.id}">The whole story →</a></p>` : ''}
+    <p class="meta">${outletLink(r.outlet)}${r.relativeTime ? html` · <time${r.published ? html` datetime="${r.published}" title="${formatAbsolute(r.published)}"` : ''}>${r.published ? relativeTime(r.published, t) : r.relativeTime}</time>` : ''}</p>
+    <h3 dir="auto"><a href="/article/${r.articleId}">${r.title}</a></h3>
+    ${r.snippet ? html`<p class="snippet" dir="auto">${truncate(r.snippet, 180)}</p>` : ''}
+  </li>`)}</ul>` : html`<p class="empty">${msg('article.noRelated')}</p>`}
+  ${story ? html`<p><a href="/story/${story.story.id}">${msg('article.wholeStory')}</a></p>` : ''}
 </aside>
 </div>`);
     return { main, title: article.title, description: truncate(article.lede ?? article.text, 200) };

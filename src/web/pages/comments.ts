@@ -12,6 +12,7 @@ import { rateLimit, requireAccount, requireModerator } from '../auth.ts';
 import { toHttpError } from '../errors.ts';
 import { renderCommentBody } from '../text.ts';
 import { idParam, now } from './util.ts';
+import { t as msg } from '../i18n/index.ts';
 
 export const COMMENT_MAX = 4000;
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -26,6 +27,7 @@ export interface CommentFormState {
 
 const NOTICES: Record<string, string> = {
   reported: 'Thank you: the moderators will look at this comment.',
+  'already-reported': 'You have reported this comment already; the moderators will look at it.',
   deleted: 'Your comment was deleted.',
   hidden: 'The comment is now hidden.',
   removed: 'The comment was deleted.',
@@ -45,7 +47,7 @@ function commentForm(c: Context<Env>, articleId: ArticleId, opts: { parentId?: C
   ${opts.parentId ? html`<input type="hidden" name="parentId" value="${opts.parentId}">` : ''}
   <label for="${id}">${opts.label}</label>
   <textarea id="${id}" name="body" rows="${opts.parentId ? 3 : 4}" maxlength="${COMMENT_MAX}" required>${opts.draft ?? ''}</textarea>
-  <button type="submit">${opts.parentId ? 'Post reply' : 'Post comment'}</button>
+  <button type="submit">${msg(opts.parentId ? 'comments.postReply' : 'comments.post')}</button>
 </form>`;
 }
 
@@ -57,29 +59,29 @@ function oneComment(c: Context<Env>, cm: Comment, replies: Comment[], articleId:
   const actions: Html[] = [];
   if (me && !gone) {
     if (canEdit(me, cm, t)) {
-      actions.push(html`<a href="/comments/${cm.id}/edit">Edit</a>`);
-      actions.push(html`<form method="post" action="/comments/${cm.id}/delete" class="inline">${csrfField(c)}<button class="link" type="submit">Delete</button></form>`);
+      actions.push(html`<a href="/comments/${cm.id}/edit">${msg('comments.edit')}</a>`);
+      actions.push(html`<form method="post" action="/comments/${cm.id}/delete" class="inline">${csrfField(c)}<button class="link" type="submit">${msg('comments.delete')}</button></form>`);
     }
-    if (me.id !== cm.accountId) actions.push(html`<form method="post" action="/comments/${cm.id}/report" class="inline">${csrfField(c)}<button class="link" type="submit">Report</button></form>`);
+    if (me.id !== cm.accountId) actions.push(html`<form method="post" action="/comments/${cm.id}/report" class="inline">${csrfField(c)}<button class="link" type="submit">${msg('comments.report')}</button></form>`);
   }
   if (mod) {
     const act = (action: string, label: string) => html`<form method="post" action="/comments/${cm.id}/moderate" class="inline">${csrfField(c)}<input type="hidden" name="action" value="${action}"><button class="link" type="submit">${label}</button></form>`;
-    if (cm.status === 'visible') actions.push(act('hide', 'Hide'));
-    if (cm.status === 'hidden') actions.push(act('restore', 'Restore'));
-    if (cm.status !== 'deleted') actions.push(act('delete', 'Delete (moderator)'));
+    if (cm.status === 'visible') actions.push(act('hide', msg('comments.hide')));
+    if (cm.status === 'hidden') actions.push(act('restore', msg('comments.restore')));
+    if (cm.status !== 'deleted') actions.push(act('delete', msg('comments.deleteModerator')));
   }
   const body = cm.status === 'visible' || (mod && cm.status === 'hidden')
     ? raw(renderCommentBody(cm.body))
-    : html`<p class="gone">${cm.status === 'hidden' ? 'This comment was hidden by a moderator.' : 'This comment was deleted.'}</p>`;
+    : html`<p class="gone">${msg(cm.status === 'hidden' ? 'comments.hidden' : 'comments.deleted')}</p>`;
   const replyOpen = form?.parentId === cm.id;
   return html`<li id="comment-${cm.id}" class="comment${gone ? ' is-' + cm.status : ''}">
-  <article aria-label="Comment by ${cm.authorName}">
-    <p class="meta"><strong>${cm.authorName}</strong> · ${timeEl(cm.createdAt, t)}${cm.editedAt ? html` · <span title="edited">edited</span>` : ''}${mod && cm.status !== 'visible' ? html` · <span class="badge warn">${cm.status}</span>` : ''}${mod && cm.reports ? html` · <span class="badge warn">${cm.reports} ${cm.reports === 1 ? 'report' : 'reports'}</span>` : ''}</p>
-    <div class="comment-body">${body}</div>
+  <article aria-label="${msg('comments.by', { name: cm.authorName })}">
+    <p class="meta"><strong><bdi>${cm.authorName}</bdi></strong> · ${timeEl(cm.createdAt, t)}${cm.editedAt ? html` · <span title="${msg('comments.edited')}">${msg('comments.edited')}</span>` : ''}${mod && cm.status !== 'visible' ? html` · <span class="badge warn">${cm.status}</span>` : ''}${mod && cm.reports ? html` · <span class="badge warn">${msg('comments.reports', { n: cm.reports })}</span>` : ''}</p>
+    <div class="comment-body" dir="auto">${body}</div>
     ${actions.length ? html`<div class="actions">${actions}</div>` : ''}
-    ${me && cm.parentId === null && cm.status === 'visible' ? html`<details class="reply"${replyOpen ? raw(' open') : ''}><summary>Reply</summary>
+    ${me && cm.parentId === null && cm.status === 'visible' ? html`<details class="reply"${replyOpen ? raw(' open') : ''}><summary>${msg('comments.reply')}</summary>
       ${replyOpen && form ? html`<p class="error" role="alert">${form.error}</p>` : ''}
-      ${commentForm(c, articleId, { parentId: cm.id, idSuffix: `r${cm.id}`, label: `Reply to ${cm.authorName}`, draft: replyOpen ? form?.draft : '' })}</details>` : ''}
+      ${commentForm(c, articleId, { parentId: cm.id, idSuffix: `r${cm.id}`, label: msg('comments.replyTo', { name: cm.authorName }), draft: replyOpen ? form?.draft : '' })}</details>` : ''}
   </article>
   ${replies.length ? html`<ol class="replies">${replies.map((r) => oneComment(c, r, [], articleId, form))}</ol>` : ''}
 </li>`;
@@ -99,14 +101,15 @@ export async function commentsSection(c: Context<Env>, articleId: ArticleId, for
   const count = all.filter((cm) => cm.status === 'visible').length;
   const notice = NOTICES[c.req.query('notice') ?? ''];
   const back = encodeURIComponent(`/article/${articleId}#comments`);
+  const signin = msg('comments.signInPrompt', { signIn: '\u0000', signUp: '\u0000' }).split('\u0000');
   const topError = form && form.parentId === null;
   return String(await html`<section id="comments" class="comments" aria-labelledby="h-comments">
-  <h2 id="h-comments">Comments${count ? html` <span class="count">(${count})</span>` : ''}</h2>
+  <h2 id="h-comments">${msg('comments.title')}${count ? html` <span class="count">(${count})</span>` : ''}</h2>
   ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-  ${top.length ? html`<ol class="comment-list">${top.map((cm) => oneComment(c, cm, visibleReplies(cm), articleId, form))}</ol>` : html`<p class="empty">No comments yet. Be the first to comment.</p>`}
+  ${top.length ? html`<ol class="comment-list">${top.map((cm) => oneComment(c, cm, visibleReplies(cm), articleId, form))}</ol>` : html`<p class="empty">${msg('comments.none')}</p>`}
   ${me
-    ? html`${topError ? html`<p class="error" role="alert">${form!.error}</p>` : ''}${commentForm(c, articleId, { idSuffix: 'new', label: `Comment as ${me.name}`, draft: topError ? form!.draft : '' })}`
-    : html`<p class="signin-prompt"><a href="/signin?back=${back}">Sign in</a> or <a href="/signup?back=${back}">create an account</a> to comment.</p>`}
+    ? html`${topError ? html`<p class="error" role="alert">${form!.error}</p>` : ''}${commentForm(c, articleId, { idSuffix: 'new', label: msg('comments.as', { name: me.name }), draft: topError ? form!.draft : '' })}`
+    : html`<p class="signin-prompt">${signin[0]}<a href="/signin?back=${back}">${msg('layout.signIn')}</a>${signin[1]}<a href="/signup?back=${back}">${msg('comments.createAccount')}</a>${signin[2]}</p>`}
 </section>`);
 }
 
@@ -203,8 +206,8 @@ export async function reportComment(c: Context<Env>): Promise<Response> {
   const cm = id ? await repo.getComment(id) : null;
   if (!cm || cm.status !== 'visible') throw new LedeError('not_found', 'No such comment.');
   await rateLimit(c, `report:${me.id}`, 20, 3600);
-  await repo.reportComment(cm.id);
-  return c.redirect(`/article/${cm.articleId}?notice=reported#comment-${cm.id}`, 303);
+  const counted = await repo.reportComment(cm.id, me.id);
+  return c.redirect(`/article/${cm.articleId}?notice=${counted ? 'reported' : 'already-reported'}#comment-${cm.id}`, 303);
 }
 
 export async function moderateComment(c: Context<Env>): Promise<Response> {

@@ -1,13 +1,16 @@
 // Home (top stories, latest articles, trending hashtags), the latest list, the hashtag and outlet indexes.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
+import { imageSrc } from '../images.ts';
 import type { Story } from '../../domain/types.ts';
-import type { ArticleSummary } from '../../store/repository.ts';
+import type { ArticleSummary, TrendingHashtag } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
+import { around, currentLocale, t as msg } from '../i18n/index.ts';
+import { headlineFor } from '../views/bidi.ts';
 
 /** Top stories of the last two days, topped up from all time on a quiet instance (or an old corpus). */
 export async function topStoriesWithFallback(c: Context<Env>, limit: number): Promise<Story[]> {
@@ -19,19 +22,26 @@ export async function topStoriesWithFallback(c: Context<Env>, limit: number): Pr
   return [...recent, ...older].slice(0, limit);
 }
 
-export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<{ hashtag: string; count: number }[]> {
+export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<TrendingHashtag[]> {
   const { repo } = c.get('web');
   const recent = await repo.trendingHashtags(daysAgo(now(c), 7), limit);
   return recent.length >= Math.min(5, limit) ? recent : repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit);
 }
 
-function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean): Html {
+/** Trending is ranked by stories and outlets, so that is the number shown. */
+function trendCount(h: TrendingHashtag): Html {
+  const label = msg('home.trendCount', { stories: h.stories, outlets: h.outlets });
+  return html`<span class="count" title="${label}" aria-label="${label}">${h.stories}</span>`;
+}
+
+function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: boolean, image: (src: string) => string | null, titles: string[] = []): Html {
+  const src = lead?.image ? image(lead.image) : null;
   return html`<article class="story${first ? ' lead' : ''}">
-  ${lead?.image ? html`<img class="story-image" src="${lead.image}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
+  ${src ? html`<img class="story-image" src="${src}" alt="" loading="${first ? 'eager' : 'lazy'}" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
-  <h3><a href="/story/${s.id}">${s.title}</a></h3>
+  <h3 dir="auto"><a href="/story/${s.id}">${headlineFor(s.title, titles, currentLocale())}</a></h3>
   ${storyLine(s, t)}
-  ${lead?.snippet ? html`<p class="snippet">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
+  ${lead?.snippet ? html`<p class="snippet" dir="auto">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
   </div>
 </article>`;
 }
@@ -46,27 +56,30 @@ export async function homePage(c: Context<Env>): Promise<Response> {
       trendingWithFallback(c, 24),
     ]);
     // The story's lead: the article carrying its headline, else the one most outlets published.
-    const leads = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id).then((d) =>
-      d?.articles.find((a) => a.title === s.title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0])));
-    return html`<h1 class="vh">Lede: top stories</h1>
+    const details = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id)));
+    // (For a story told in two languages, the headline and lead in the reader's.)
+    const leads = stories.slice(0, 6).map((s, i) => { const d = details[i];
+      const title = headlineFor(s.title, d?.articles.map((a) => a.title) ?? [], currentLocale());
+      return d?.articles.find((a) => a.title === title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0]; });
+    return html`<h1 class="vh">${msg('home.heading')}</h1>
 <div class="home">
 <section class="top" aria-labelledby="h-top">
-  <h2 id="h-top">Top stories</h2>
-  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0))}</div>` : html`<p class="empty">No stories yet. Add sources in the admin pages, or run <code>lede ingest</code>.</p>`}
+  <h2 id="h-top">${msg('home.top')}</h2>
+  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0, (src) => imageSrc(c, src), details[i]?.articles.map((a) => a.title)))}</div>` : html`<p class="empty">${raw(msg('home.noStories'))}</p>`}
 </section>
 <section class="latest" aria-labelledby="h-latest">
-  <h2 id="h-latest">Latest articles</h2>
+  <h2 id="h-latest">${msg('home.latest')}</h2>
   ${latest.items.map((a) => articleCard(a, t, { snippetMax: 150 }))}
-  <p><a href="/latest">All latest articles →</a></p>
+  <p><a href="/latest">${msg('home.allLatest')}</a></p>
 </section>
 <aside class="trending" aria-labelledby="h-trending">
-  <h2 id="h-trending">Trending hashtags</h2>
-  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> <span class="count">${h.count}</span></li>`)}</ol>` : html`<p class="empty">None yet.</p>`}
+  <h2 id="h-trending">${msg('home.trending')}</h2>
+  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a></bdi> ${trendCount(h)}</li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
   ${feedLinks('')}
 </aside>
 </div>`;
   });
-  return c.html(layout(c, { title: '', description: 'Top stories across outlets, latest articles and trending hashtags.', feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
+  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
 }
 
 export async function latestPage(c: Context<Env>): Promise<Response> {
@@ -74,10 +87,10 @@ export async function latestPage(c: Context<Env>): Promise<Response> {
   const { repo } = c.get('web');
   const page = await repo.latestArticles({ limit: 30, cursor });
   const t = now(c);
-  return c.html(layout(c, { title: 'Latest articles', feeds: { base: '', title: 'Lede: latest articles' } }, html`
-<h1>Latest articles</h1>
-<div class="list">${page.items.map((a) => articleCard(a, t, { image: true, headingLevel: 2 }))}</div>
-${page.items.length ? '' : html`<p class="empty">No articles${cursor ? ' before this point' : ' yet'}.</p>`}
+  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: 'Lede: latest articles' } }, html`
+<h1>${msg('home.latest')}</h1>
+<div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
+${page.items.length ? '' : html`<p class="empty">${msg('home.noArticles', { before: cursor ? 'yes' : 'no' })}</p>`}
 ${cursorPager('/latest', page.next)}`));
 }
 
@@ -85,13 +98,13 @@ export async function hashtagsIndex(c: Context<Env>): Promise<Response> {
   const main = await fragment(c, 'hashtags', async () => {
     const { repo } = c.get('web');
     const [week, all] = await Promise.all([repo.trendingHashtags(daysAgo(now(c), 7), 50), repo.trendingHashtags('1970-01-01T00:00:00.000Z', 200)]);
-    const list = (xs: { hashtag: string; count: number }[]) =>
-      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> <span class="count">${h.count}</span></li>`)}</ul>`;
-    return html`<h1>Hashtags</h1>
-<section aria-labelledby="h-week"><h2 id="h-week">This week</h2>${week.length ? list(week) : html`<p class="empty">No hashtags this week.</p>`}</section>
-<section aria-labelledby="h-all"><h2 id="h-all">All time</h2>${all.length ? list(all) : html`<p class="empty">No hashtags yet.</p>`}</section>`;
+    const list = (xs: TrendingHashtag[]) =>
+      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> ${trendCount(h)}</li>`)}</ul>`;
+    return html`<h1>${msg('layout.hashtags')}</h1>
+<section aria-labelledby="h-week"><h2 id="h-week">${msg('home.thisWeek')}</h2>${week.length ? list(week) : html`<p class="empty">${msg('home.noHashtagsWeek')}</p>`}</section>
+<section aria-labelledby="h-all"><h2 id="h-all">${msg('home.allTime')}</h2>${all.length ? list(all) : html`<p class="empty">${msg('article.noHashtags')}</p>`}</section>`;
   });
-  return c.html(layout(c, { title: 'Hashtags' }, raw(main)));
+  return c.html(layout(c, { title: msg('layout.hashtags') }, raw(main)));
 }
 
 export async function outletsIndex(c: Context<Env>): Promise<Response> {
@@ -99,8 +112,9 @@ export async function outletsIndex(c: Context<Env>): Promise<Response> {
     const { repo } = c.get('web');
     const sources = await repo.listSources();
     const t = now(c);
-    return html`<h1>Outlets</h1>
-${sources.length ? html`<ul class="outlets">${sources.map((s) => html`<li><a href="/outlet/${seg(s.name)}">${s.name}</a> <span class="meta">${new URL(s.homeUrl).host} · following since ${timeEl(s.createdAt, t)}</span></li>`)}</ul>` : html`<p class="empty">No sources yet.</p>`}`;
+    const [since, after] = around('home.followingSince', 'time');
+    return html`<h1>${msg('layout.outlets')}</h1>
+${sources.length ? html`<ul class="outlets">${sources.map((s) => html`<li><a href="/outlet/${seg(s.name)}">${s.name}</a> <span class="meta">${new URL(s.homeUrl).host} · ${since}${timeEl(s.createdAt, t)}${after}</span></li>`)}</ul>` : html`<p class="empty">${msg('home.noSources')}</p>`}`;
   });
-  return c.html(layout(c, { title: 'Outlets' }, raw(main)));
+  return c.html(layout(c, { title: msg('layout.outlets') }, raw(main)));
 }

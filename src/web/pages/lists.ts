@@ -1,6 +1,7 @@
 // Hashtag and outlet pages: the latest articles with that hashtag or from that outlet, with feeds.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
+import { imageSrc } from '../images.ts';
 import { html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks } from '../views/parts.ts';
@@ -18,7 +19,7 @@ export async function hashtagPage(c: Context<Env>): Promise<Response> {
   return c.html(layout(c, { title: `#${tag}`, description: `Articles tagged #${tag}`, feeds: { base, title: `#${tag} on Lede` } }, html`
 <header class="list-head"><h1>#${tag}</h1>${feedLinks(base)}</header>
 <p><a href="/search?hashtag=${encodeURIComponent(tag)}&amp;q=">Search within #${tag}</a></p>
-<div class="list">${page.items.map((a) => articleCard(a, t, { image: true, headingLevel: 2 }))}</div>
+<div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">No articles with this hashtag${cursor ? ' before this point' : ''}.</p>`}
 ${cursorPager(base, page.next)}`), page.items.length || cursor ? 200 : 404);
 }
@@ -34,7 +35,7 @@ export async function outletPage(c: Context<Env>): Promise<Response> {
 <header class="list-head"><h1>${outlet}</h1>
 ${source ? html`<p class="meta"><a href="${source.homeUrl}" rel="noopener">${source.homeUrl}</a>${source.language ? ` · ${source.language}` : ''}${source.country ? ` · ${source.country}` : ''}</p>` : ''}
 ${feedLinks(base)}</header>
-<div class="list">${page.items.map((a) => articleCard(a, t, { image: true, headingLevel: 2 }))}</div>
+<div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">No articles from this outlet${cursor ? ' before this point' : ''}.</p>`}
 ${cursorPager(base, page.next)}`), page.items.length || cursor || source ? 200 : 404);
 }

@@ -9,6 +9,7 @@ import { layout } from '../views/layout.ts';
 import { outletLink, timeEl } from '../views/parts.ts';
 import { escapeHtml, safeHighlight, storedHashtag } from '../text.ts';
 import { cached, now } from './util.ts';
+import { t as msg } from '../i18n/index.ts';
 
 export const SEARCH_PAGE = 20;
 const MAX_PAGE = 50;
@@ -28,7 +29,9 @@ export function readSearchParams(get: (k: string) => string | undefined): Search
   const str = (k: string, max = 200) => (get(k) ?? '').trim().slice(0, max);
   const from = str('from', 10);
   const to = str('to', 10);
-  if ((from && !DAY.test(from)) || (to && !DAY.test(to))) throw new LedeError('bad_input', 'Dates must be written YYYY-MM-DD.');
+  // A real calendar day from 1970 on: "2024-02-31" or "0000-01-01" would otherwise reach the store.
+  const isDay = (d: string) => DAY.test(d) && d >= '1970-01-01' && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d);
+  if ((from && !isDay(from)) || (to && !isDay(to))) throw new LedeError('bad_input', 'Dates must be written YYYY-MM-DD.');
   const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(get('page') ?? '1', 10) || 1));
   return { q: str('q'), outlet: str('outlet'), hashtag: str('hashtag').replace(/^#/, ''), from, to, page };
 }
@@ -51,10 +54,10 @@ function pageLinks(p: SearchParams, total: number): Html | string {
   if (pages <= 1) return '';
   const href = (n: number) => '/search?' + new URLSearchParams({ ...Object.fromEntries(Object.entries(p).filter(([k, v]) => v && k !== 'page')), page: String(n) }).toString();
   const around = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-  return html`<nav class="pager" aria-label="Result pages">
-  ${p.page > 1 ? html`<a rel="prev" href="${href(p.page - 1)}">← Previous</a>` : ''}
-  ${around.map((n, i) => html`${i && n - around[i - 1]! > 1 ? html`<span aria-hidden="true">…</span>` : ''}${n === p.page ? html`<span aria-current="page" class="current">${n}</span>` : html`<a href="${href(n)}" aria-label="Page ${n}">${n}</a>`}`)}
-  ${p.page < pages ? html`<a rel="next" href="${href(p.page + 1)}">Next →</a>` : ''}
+  return html`<nav class="pager" aria-label="${msg('search.pages')}">
+  ${p.page > 1 ? html`<a rel="prev" href="${href(p.page - 1)}">${msg('search.prev')}</a>` : ''}
+  ${around.map((n, i) => html`${i && n - around[i - 1]! > 1 ? html`<span aria-hidden="true">…</span>` : ''}${n === p.page ? html`<span aria-current="page" class="current">${n}</span>` : html`<a href="${href(n)}" aria-label="${msg('search.page', { n })}">${n}</a>`}`)}
+  ${p.page < pages ? html`<a rel="next" href="${href(p.page + 1)}">${msg('search.next')}</a>` : ''}
 </nav>`;
 }
 
@@ -74,25 +77,25 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
   ]);
   const t = now(c);
   const hasFilter = p.outlet || p.hashtag || p.from || p.to;
-  return c.html(layout(c, { title: p.q ? `Search: ${p.q}` : 'Search', query: p.q, noindex: true }, html`
-<h1>${p.q ? html`Results for “${p.q}”` : 'Search'}</h1>
-<form method="get" action="/search" class="search-filters" aria-label="Search and filters">
-  <div class="field wide"><label for="sq">Words</label><input id="sq" name="q" type="search" value="${p.q}" maxlength="200" placeholder='e.g. sanctions "Iran" -oil'></div>
-  <div class="field"><label for="so">Outlet</label><input id="so" name="outlet" value="${p.outlet}" list="outlet-names" maxlength="200"></div>
+  return c.html(layout(c, { title: p.q ? msg('search.titleQuery', { q: p.q }) : msg('search.title'), query: p.q, noindex: true }, html`
+<h1>${p.q ? html`<bdi>${msg('search.resultsFor', { q: p.q })}</bdi>` : msg('search.title')}</h1>
+<form method="get" action="/search" class="search-filters" aria-label="${msg('search.filters')}">
+  <div class="field wide"><label for="sq">${msg('search.words')}</label><input id="sq" name="q" type="search" dir="auto" value="${p.q}" maxlength="200" placeholder='e.g. sanctions "Iran" -oil'></div>
+  <div class="field"><label for="so">${msg('search.outlet')}</label><input id="so" name="outlet" value="${p.outlet}" list="outlet-names" maxlength="200"></div>
   <datalist id="outlet-names">${sources.map((s) => html`<option value="${s.name}"></option>`)}</datalist>
-  <div class="field"><label for="sh">Hashtag</label><input id="sh" name="hashtag" value="${p.hashtag}" maxlength="100"></div>
-  <div class="field"><label for="sf">From</label><input id="sf" name="from" type="date" value="${p.from}"></div>
-  <div class="field"><label for="st">To</label><input id="st" name="to" type="date" value="${p.to}"></div>
-  <div class="field"><button type="submit">Search</button></div>
+  <div class="field"><label for="sh">${msg('search.hashtag')}</label><input id="sh" name="hashtag" value="${p.hashtag}" maxlength="100"></div>
+  <div class="field"><label for="sf">${msg('search.from')}</label><input id="sf" name="from" type="date" value="${p.from}"></div>
+  <div class="field"><label for="st">${msg('search.to')}</label><input id="st" name="to" type="date" value="${p.to}"></div>
+  <div class="field"><button type="submit">${msg('search.button')}</button></div>
 </form>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 ${p.q
-  ? html`<p class="result-count" role="status">${result.total === 0 ? 'No articles match' : `${result.total.toLocaleString('en')}${result.totalIsLowerBound ? '+' : ''} ${result.total === 1 && !result.totalIsLowerBound ? 'article matches' : 'articles match'}`}${hasFilter ? ' with these filters' : ''}.</p>`
-  : html`<p class="hint">Search titles and text of every article. Use quotes for a phrase, <code>OR</code> for either word, and a minus sign to leave a word out.</p>`}
+  ? html`<p class="result-count" role="status">${msg('search.count', { n: result.total, more: result.totalIsLowerBound ? 'yes' : 'no', filtered: hasFilter ? 'yes' : 'no' })}</p>`
+  : html`<p class="hint">${raw(msg('search.hint'))}</p>`}
 <ol class="results" start="${(p.page - 1) * SEARCH_PAGE + 1}">${result.hits.map((h) => html`<li class="card">
   <p class="meta">${outletLink(h.outlet)} · ${timeEl(h.published ?? h.firstSeen, t)}</p>
-  <h2><a href="/article/${h.id}">${h.title}</a></h2>
-  <p class="snippet">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
+  <h2 dir="auto"><a href="/article/${h.id}">${h.title}</a></h2>
+  <p class="snippet" dir="auto">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
 </li>`)}</ol>
 ${pageLinks(p, result.total)}`));
 }

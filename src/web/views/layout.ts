@@ -4,6 +4,7 @@ import type { Env } from '../context.ts';
 import { csrfToken } from '../auth.ts';
 import { STYLE_HREF } from '../static.ts';
 import { html, raw, type Html } from './html.ts';
+import { currentLocale, direction, t } from '../i18n/index.ts';
 
 export interface PageMeta {
   title: string;
@@ -25,21 +26,32 @@ function themeLinks(c: Context<Env>): Html {
   const back = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
   // Without JavaScript the server cannot know the system's scheme, so both choices are offered until one is made.
   // Short visible words keep the header on one line at 360 px; the accessible name says what they switch.
-  const link = (set: string, label: string) => html`<a class="theme-toggle" href="/theme?set=${set}&amp;back=${back}" aria-label="${label}">${label.replace(' theme', '')}</a>`;
-  if (theme === 'dark') return html`${link('light', 'Light theme')}${link('auto', 'System theme')}`;
-  if (theme === 'light') return html`${link('dark', 'Dark theme')}${link('auto', 'System theme')}`;
-  return html`${link('light', 'Light theme')}${link('dark', 'Dark theme')}`;
+  const link = (set: string) => html`<a class="theme-toggle" href="/theme?set=${set}&amp;back=${back}" aria-label="${t('layout.themeLabel', { set })}">${t('layout.theme', { set })}</a>`;
+  if (theme === 'dark') return html`${link('light')}${link('auto')}`;
+  if (theme === 'light') return html`${link('dark')}${link('auto')}`;
+  return html`${link('light')}${link('dark')}`;
+}
+
+/** The switch to the other interface language, each named in its own language. */
+function languageLink(c: Context<Env>): Html {
+  const path = c.req.path + (new URL(c.req.url).search || '');
+  const [set, name, dir] = currentLocale() === 'ar' ? ['en', 'English', 'ltr'] : ['ar', 'العربية', 'rtl'];
+  // A signed-in reader's choice is saved on the account: a form post, as every change of state.
+  if (c.get('account')) {
+    return html`<form method="post" action="/language" class="inline">${csrfField(c)}<input type="hidden" name="set" value="${set}"><input type="hidden" name="back" value="${path}"><button type="submit" class="link lang-toggle" lang="${set}" dir="${dir}">${name}</button></form>`;
+  }
+  return html`<a class="lang-toggle" href="/language?set=${set}&amp;back=${encodeURIComponent(path)}" lang="${set}" dir="${dir}" hreflang="${set}">${name}</a>`;
 }
 
 function accountNav(c: Context<Env>): Html {
   const a = c.get('account');
   if (!a) {
     const back = encodeURIComponent(c.req.path);
-    return html`<a href="/signin?back=${back}">Sign in</a><a href="/signup?back=${back}">Sign up</a>`;
+    return html`<a href="/signin?back=${back}">${t('layout.signIn')}</a><a href="/signup?back=${back}">${t('layout.signUp')}</a>`;
   }
-  const admin = a.role === 'admin' ? html`<a href="/admin">Admin</a>` : a.role === 'moderator' ? html`<a href="/admin/comments">Moderation</a>` : '';
+  const admin = a.role === 'admin' ? html`<a href="/admin">${t('layout.admin')}</a>` : a.role === 'moderator' ? html`<a href="/admin/comments">${t('layout.moderation')}</a>` : '';
   return html`<span class="who">${a.name}</span>${admin}
-    <form method="post" action="/signout" class="inline">${csrfField(c)}<button type="submit" class="link">Sign out</button></form>`;
+    <form method="post" action="/signout" class="inline">${csrfField(c)}<button type="submit" class="link">${t('layout.signOut')}</button></form>`;
 }
 
 export function layout(c: Context<Env>, meta: PageMeta, main: Html | string): Html {
@@ -51,7 +63,7 @@ export function layout(c: Context<Env>, meta: PageMeta, main: Html | string): Ht
 <link rel="alternate" type="application/feed+json" title="${meta.feeds.title} (JSON Feed)" href="${meta.feeds.base}/feed.json">`
     : '';
   return html`<!doctype html>
-<html lang="en"${theme ? raw(` data-theme="${theme}"`) : ''}>
+<html lang="${currentLocale()}"${direction() === 'rtl' ? raw(' dir="rtl"') : ''}${theme ? raw(` data-theme="${theme}"`) : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -64,26 +76,26 @@ ${meta.canonical ? html`<link rel="canonical" href="${meta.canonical}">` : ''}
 ${feeds}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${t('layout.skip')}</a>
 <header class="site">
   <div class="bar">
-    <a class="brand" href="/" aria-label="Lede home"><span aria-hidden="true">▍</span>Lede</a>
+    <a class="brand" href="/" aria-label="${t('layout.home')}"><span aria-hidden="true">▍</span>Lede</a>
     <form class="search" role="search" method="get" action="/search">
-      <label for="q" class="vh">Search articles</label>
-      <input id="q" name="q" type="search" placeholder="Search articles" value="${meta.query ?? ''}" maxlength="200">
-      <button type="submit">Search</button>
+      <label for="q" class="vh">${t('layout.searchLabel')}</label>
+      <input id="q" name="q" type="search" placeholder="${t('layout.searchLabel')}" value="${meta.query ?? ''}" maxlength="200" dir="auto">
+      <button type="submit">${t('layout.searchButton')}</button>
     </form>
-    <nav class="account" aria-label="Account">${accountNav(c)}${themeLinks(c)}</nav>
+    <nav class="account" aria-label="${t('layout.account')}">${accountNav(c)}${themeLinks(c)}${languageLink(c)}</nav>
   </div>
-  <nav class="sections" aria-label="Sections">
-    <a href="/">Top stories</a><a href="/latest">Latest</a><a href="/hashtags">Hashtags</a><a href="/outlets">Outlets</a>
+  <nav class="sections" aria-label="${t('layout.sections')}">
+    <a href="/">${t('layout.top')}</a><a href="/latest">${t('layout.latest')}</a><a href="/hashtags">${t('layout.hashtags')}</a><a href="/outlets">${t('layout.outlets')}</a>
   </nav>
 </header>
 <main id="main" tabindex="-1">
 ${main}
 </main>
 <footer class="site">
-  <p>Lede — one clean copy of every article, every outlet credited.
+  <p>${t('layout.footer')}
   <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> · <a href="/api/openapi.json">API</a></p>
 </footer>
 </body>

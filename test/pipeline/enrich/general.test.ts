@@ -133,7 +133,9 @@ describe('other languages', () => {
     const es = enrich({ title: 'La sequía', text: 'La sequía de este año es la peor que se recuerda en la región. Los agricultores dicen que la sequía de verano destruyó la cosecha de trigo, y que la lluvia de otoño no llegó. El gobierno de la región prometió ayuda para los agricultores que perdieron la cosecha de trigo. '.repeat(2) });
     expect(es.language).toBe('es');
     for (const h of es.hashtags) expect(h.toLowerCase()).not.toMatch(/^#(?:de|que|la|los|el|se|en)$/);
-    expect(es.hashtags.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(['#sequía']));
+    // Without a Spanish tagger or list of common words, topics stay keyphrases and are not tagged.
+    expect(es.keyphrases.map((k) => k.toLowerCase())).toContain('sequía');
+    expect(es.hashtags).toEqual([]);
   });
 });
 

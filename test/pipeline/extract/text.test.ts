@@ -149,3 +149,23 @@ describe('furniture variants', () => {
     expect(page).toMatchObject({ title: null, text: '', lede: null, related: [] });
   });
 });
+
+describe('furniture worded otherwise', () => {
+  const lines = seed000.split('\n');
+  const bodyStart = lines.findIndex((l) => l.startsWith('Following the conversation'));
+  const bodyEnd = lines.findIndex((l) => l === 'Hashtags');
+  const article = lines.slice(bodyStart, bodyEnd).filter((l) => l.trim()).join('\n\n');
+  const variants: [string, string][] = [
+    ['an AI assistant promo with its pitch and a bare Tags heading', seed000.replace('Try Our AI Features', 'Ask our AI assistant')
+      .replace('Explore what Daily8 AI can do for you:', 'Get instant answers about this story, summaries and translations in seconds.').replace(/^Hashtags$/m, 'Tags')],
+    ['German widgets', seed000.replace(/^Hashtags$/m, 'Schlagwörter').replace('Try Our AI Features', 'Artikel teilen').replace(/^Comments$/m, 'Kommentare').replace('Related Articles', 'Lesen Sie auch')],
+    ['French widgets', seed000.replace('Try Our AI Features', 'Partager cet article').replace(/^Comments$/m, 'Commentaires').replace('Related Articles', 'À lire aussi')],
+  ];
+  for (const [what, text] of variants) {
+    it(`keeps only the article: ${what}`, () => {
+      const page = extract({ text, referenceTime: ref });
+      expect(page.text).toBe(article);
+      expect(page.related.length).toBe(3);
+    });
+  }
+});

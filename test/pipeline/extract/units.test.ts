@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, resolveRelative } from '../../../src/pipeline/extract/dates.ts';
 import { sanitize } from '../../../src/pipeline/extract/sanitize.ts';
 import { extract } from '../../../src/pipeline/extract/index.ts';
+import { chooseSiteName } from '../../../src/pipeline/extract/metadata.ts';
+import { parseFeedDate } from '../../../src/pipeline/feeds/index.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -63,5 +65,39 @@ describe('extract input', () => {
     expect(extract({ html: '<<<>>>&&&' }).title).toBeNull();
     const deep = '<div>'.repeat(5000) + '<p>Deep paragraph of text that is long enough to be scored as content here.</p>' + '</div>'.repeat(5000);
     expect(extract({ html: deep }).text).toContain('Deep paragraph');
+  });
+});
+
+describe('chooseSiteName', () => {
+  it('skips a site name that is only a subdomain of the host, and writes a short handle as its acronym', () => {
+    // AP's hosted.ap.org pages: og:site_name "Hosted", twitter:site "@ap".
+    expect(chooseSiteName(['Hosted', null], '@ap', 'https://hosted.ap.org/x/story')).toBe('AP');
+    // A name equal to the site's own label stays, whatever the public suffix.
+    expect(chooseSiteName(['The Sun'], '@thesun', 'https://www.thesun.co.uk/news/1')).toBe('The Sun');
+    expect(chooseSiteName(['MoreBikes'], '@EvenMoreBikes', 'https://www.morebikes.co.uk/1')).toBe('MoreBikes');
+    // A longer handle is a name as written; no candidate at all gives null.
+    expect(chooseSiteName([null, null], '@politifact', 'https://www.politifact.com/a')).toBe('politifact');
+    expect(chooseSiteName([null], null, 'https://example.com/')).toBeNull();
+    expect(chooseSiteName(['@SlashGear'], null, undefined)).toBe('SlashGear');
+  });
+});
+
+describe('publication dates', () => {
+  const page = (ld: string, meta = '') => `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Quay reopens","datePublished":"${ld}"}</script>${meta}</head>
+<body><article><h1>Quay reopens</h1><p>The harbour board reopened the quay on Monday after six weeks of repairs to the old pier.</p>
+<p>Fishing boats returned to their berths by noon, and the ferry timetable resumes on Friday as planned.</p></article></body></html>`;
+  const now = new Date('2026-12-05T12:00:00Z');
+  it('never takes a placeholder, pre-web or future date: the next source wins, else none', () => {
+    expect(extract({ html: page('0001-01-01T00:00:00Z'), url: 'https://x.example/a', referenceTime: now }).published).toBeNull();
+    expect(extract({ html: page('0001-01-01T00:00:00Z', '<meta property="article:published_time" content="2026-12-01T08:00:00Z">'), url: 'https://x.example/a', referenceTime: now }).published).toBe('2026-12-01T08:00:00.000Z');
+    expect(extract({ html: page('1970-01-01T00:00:00Z'), url: 'https://x.example/a', referenceTime: now }).published).toBeNull();
+    expect(extract({ html: page('2031-01-01T00:00:00Z', '<meta name="date" content="2026-11-30">'), url: 'https://x.example/a', referenceTime: now }).published).toBe('2026-11-30T00:00:00.000Z');
+    expect(extract({ html: page('2026-12-05T09:00:00Z'), url: 'https://x.example/a', referenceTime: now }).published).toBe('2026-12-05T09:00:00.000Z');
+  });
+  it('reads a two-digit year as the feeds write it, and a four-digit year 0001 as no date', () => {
+    expect(parseFeedDate('Wed, 02 Oct 02 13:00:00 GMT')).toBe('2002-10-02T13:00:00.000Z');
+    expect(parseFeedDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(parseDate('0001-01-01T00:00:00Z')).toBeNull();
+    expect(parseDate('Mon, 01 Jan 0001 00:00:00 GMT')).toBeNull();
   });
 });

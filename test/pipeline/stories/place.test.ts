@@ -1,4 +1,9 @@
 // placeVersion and relatedArticles against the real SQLite store.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
@@ -7,6 +12,7 @@ import { newVersion, seedVersions, unrelatedNews } from './helpers.ts';
 
 let repo: Repository | null = null;
 afterEach(async () => { await repo?.close(); repo = null; });
+const bin = fileURLToPath(new URL('../../../bin/run-ts.js', import.meta.url));
 const open = async () => (repo = await openStore('sqlite::memory:'));
 
 describe('placeVersion: the seed pair', () => {
@@ -121,3 +127,41 @@ describe('relatedArticles', () => {
     expect(got.find((g) => g.articleId === relatedIds[1])!.relativeTime).toBe('4 hours ago');
   });
 });
+
+describe('document frequencies in the store', () => {
+  it('every new article placed counts its terms in the store, so another process weighs words the same', async () => {
+    const r = await open();
+    const news = unrelatedNews().slice(0, 3);
+    for (const [i, n] of news.entries()) await placeVersion(r, newVersion({ outlet: `Outlet ${i}`, title: n.title, text: n.text, published: '2025-02-20T08:00:00Z' }));
+    // The same article again is no new article: nothing counted twice.
+    await placeVersion(r, newVersion({ outlet: 'Outlet 0', title: news[0]!.title, text: news[0]!.text, published: '2025-02-20T08:00:00Z' }));
+    const { countTerms, DEFAULT_CLUSTER_OPTIONS } = await import('../../../src/pipeline/stories/cluster.ts');
+    const terms = news.map((n) => new Set(countTerms(n, DEFAULT_CLUSTER_OPTIONS).keys()));
+    const all = [...new Set(terms.flatMap((t) => [...t]))];
+    const stored = await r.termDocs(all);
+    expect(stored.docs).toBe(3);
+    for (const t of all) expect(stored.counts.get(t)).toBe(terms.filter((s) => s.has(t)).length);
+  });
+
+  it('a fresh process ranks related articles exactly as the process that ingested them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-df-'));
+    const url = `sqlite:${join(dir, 'lede.db')}`;
+    const r = (repo = await openStore(url));
+    const s = seedVersions();
+    const seed = await placeVersion(r, s.publisher);
+    const now = Date.parse('2025-02-20T12:00:00Z');
+    for (const [i, item] of s.related.entries()) {
+      await placeVersion(r, newVersion({ outlet: item.outlet, title: item.title, text: item.text || item.title, url: `https://outlet.example/iran/${i}`, published: new Date(now - (1 + 3 * i) * 3600_000).toISOString() }));
+    }
+    for (const [i, n] of unrelatedNews().entries()) {
+      await placeVersion(r, newVersion({ outlet: 'Local Times', ...n, url: `https://local.example/${i}`, published: new Date(now - 30 * 60_000).toISOString() }));
+    }
+    const here = await relatedArticles(r, seed.article.id, { limit: 10, now });
+    const child = execFileSync(process.execPath, [bin, fileURLToPath(new URL('./related-fresh-process.ts', import.meta.url)), url, String(seed.article.id), String(now)], { encoding: 'utf8' });
+    const fresh = JSON.parse(child) as typeof here;
+    expect(fresh.map((x) => x.articleId)).toEqual(here.map((x) => x.articleId));
+    fresh.forEach((x, i) => expect(x.score).toBeCloseTo(here[i]!.score, 9));
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+

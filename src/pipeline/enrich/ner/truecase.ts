@@ -5,8 +5,7 @@
 // "IN" becomes an organisation; in Title Case the whole headline becomes one. The tagger and the rules see
 // the recased words; the mentions keep the text as written. (Statistical truecasers need a large cased
 // corpus and a language model; the gazetteers and a list of words news writes in lower case do well enough.)
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { commonWords } from '../common-words.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
 import type { Perceptron } from './perceptron.ts';
@@ -51,16 +50,6 @@ export function shoutedRuns(words: readonly string[]): boolean[] {
 }
 
 const SUFFIX = /(?:ing|ed|es|s|ly|er|ers|ment|ments|ness)$/;
-
-let common: ReadonlySet<string> | null = null;
-
-/** Lower-case words of GMB and BBC News text (data/common-words.txt.gz, scripts/build-common-words.ts). */
-function commonWords(): ReadonlySet<string> {
-  if (common) return common;
-  const text = gunzipSync(readFileSync(new URL('../data/common-words.txt.gz', import.meta.url))).toString('utf8');
-  common = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')));
-  return common;
-}
 
 /**
  * Is this (lower-case) word a common word rather than a name? News text writes it in lower case (the

@@ -1,0 +1,26 @@
+// Term document frequencies (migration 007): one upsert for all terms, the total under the empty term.
+import type { TermStatsRepo } from '../ports/articles.ts';
+import type { Db } from './db.ts';
+
+export function termStatsPort(db: Db): TermStatsRepo {
+  return {
+    async addTermDocs(terms) {
+      const all = ['', ...new Set(terms.filter(Boolean))].sort(); // one lock order for concurrent writers
+      await db.exec(
+        `INSERT INTO term_stats (term, docs) SELECT unnest($1::text[]), 1
+         ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + 1`,
+        [all],
+      );
+    },
+    async termDocs(terms) {
+      const rows = await db.query<{ term: string; docs: string | number }>('SELECT term, docs FROM term_stats WHERE term = ANY($1::text[])', [['', ...new Set(terms)]]);
+      const counts = new Map<string, number>();
+      let docs = 0;
+      for (const r of rows) {
+        if (r.term === '') docs = Number(r.docs);
+        else counts.set(r.term, Number(r.docs));
+      }
+      return { docs, counts };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Term document frequencies (migration 007): one upsert per distinct term, the total under the empty term.
+import type { TermStatsRepo } from '../ports/articles.ts';
+import type { SqliteDb } from './db.ts';
+
+export function termStatsPort(db: SqliteDb): TermStatsRepo {
+  return {
+    addTermDocs: (terms) =>
+      db.atomic(() => {
+        const up = db.prepare('INSERT INTO term_stats (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1');
+        up.run('');
+        for (const t of new Set(terms)) if (t) up.run(t);
+      }),
+    termDocs: (terms) =>
+      db.run(() => {
+        const rows = db.all('SELECT term, docs FROM term_stats WHERE term IN (SELECT value FROM json_each(?))', JSON.stringify(['', ...new Set(terms)]));
+        const counts = new Map<string, number>();
+        let docs = 0;
+        for (const r of rows) {
+          if (r.term === '') docs = Number(r.docs);
+          else counts.set(r.term as string, Number(r.docs));
+        }
+        return { docs, counts };
+      }),
+  };
+}

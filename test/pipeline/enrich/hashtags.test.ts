@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../src/pipeline/enrich/index.ts';
+import { isStopwordOfAnyLanguage } from '../../../src/pipeline/enrich/common-words.ts';
+
+// The seed article as the demo publishes it: a Title Case headline over the body.
+const seed = readFileSync(new URL('../../../fixtures/seeds/001_03aee5fa6f29c944.txt', import.meta.url), 'utf8');
+const seedArticle = enrich({ title: 'Iraq’s Ruling Coalition to Discuss US Warnings', text: seed, published: '2025-02-20T10:00:00Z' });
+
+describe('hashtags a person would pick', () => {
+  it('takes no name or tag from a Title Case headline verb, and keeps the names the body confirms', () => {
+    const e = seedArticle;
+    expect(e.entities.map((x) => x.canonical)).not.toContain('Discuss US');
+    expect(e.hashtags).not.toContain('#DiscussUS');
+    const headlineUS = e.mentions.find((m) => m.start < 50 && m.text === 'US');
+    expect(headlineUS).toMatchObject({ type: 'LOC', canonical: 'United States' });
+    for (const h of ['#Iraq', '#MarcoRubio']) expect(e.hashtags).toContain(h);
+  });
+
+  it('does not make an organisation of the tail of an office name', () => {
+    const orgs = seedArticle.entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+    expect(orgs).not.toContain('Near Eastern Affairs');
+    expect(orgs).toContain('US State Department');
+  });
+
+  it('gives one tag per concept: a country acronym is the country, a place', () => {
+    const e = enrich({
+      title: 'UK Targets Iranian Oil Magnate With Asset Freeze',
+      text: 'The UK government froze the assets of an Iranian oil magnate on Tuesday. The United Kingdom said the measures target companies that ship Iranian oil. UK officials said more sanctions would follow. '.repeat(2),
+    });
+    expect(e.mentions.filter((m) => m.text === 'UK').every((m) => m.type === 'LOC' && m.canonical === 'United Kingdom')).toBe(true);
+    expect(e.hashtags).toContain('#UnitedKingdom');
+    expect(e.hashtags).not.toContain('#UK');
+  });
+
+  it('never tags a common word the article writes in lower case, however it is capitalised in the headline', () => {
+    const e = enrich({
+      title: 'Light Festival Opens in Amsterdam',
+      text: 'The Amsterdam Light Festival opened on Thursday with thirty artworks along the canals. Artists use light to change how visitors see the city. The light installations stay until January, organisers in Amsterdam said. Light artists from Serbia and France take part. '.repeat(2),
+    });
+    expect(e.hashtags).not.toContain('#Light');
+    expect(e.hashtags).not.toContain('#Festival');
+    expect(e.hashtags).toContain('#Amsterdam');
+    for (const h of e.hashtags) expect(isStopwordOfAnyLanguage(h.slice(1))).toBe(false);
+  });
+
+  it('tags a country, never a nationality', () => {
+    const e = enrich({ title: 'Korean Dance Festival Opens in Seoul', text: 'The Korean dance festival opened in Seoul on Friday. Korean performers and Japanese guests filled the Jeongdong Theater. Korea has held the festival since 1998, and Korean audiences love it.' });
+    expect(e.hashtags).not.toContain('#Korean');
+    expect(e.hashtags).not.toContain('#Japanese');
+    expect(e.hashtags).toContain('#Seoul');
+  });
+
+  it('tags no topic from a language it has neither tagger nor common words for', () => {
+    const e = enrich({ title: 'Só quem se Ama', text: 'O amor é a maior força da vida. Cada dia de amor é um dia de vida, e aqui queremos viver o amor. '.repeat(4) });
+    expect(e.language).toBe('pt');
+    expect(e.hashtags.map((h) => h.toLowerCase())).not.toEqual(expect.arrayContaining(['#amor']));
+    expect(e.hashtags.map((h) => h.toLowerCase())).not.toEqual(expect.arrayContaining(['#aqui']));
+  });
+});
+
+describe('newswire conventions', () => {
+  const wire = enrich({
+    title: 'Apple Shares Fall After Earnings Miss',
+    text: 'NEW YORK, Jan 5 (Reuters) - Shares of Apple Inc fell 3 percent on Tuesday after the iPhone maker reported weaker sales. Goldman Sachs analysts cut their target.',
+  });
+
+  it('reads a dateline: the place is a place, the month no person, the credited agency no hashtag', () => {
+    const names = wire.mentions.filter((m) => m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC').map((m) => `${m.type}:${m.text}`);
+    expect(names).toContain('LOC:NEW YORK');
+    expect(names).not.toContain('PER:Jan');
+    expect(names).toContain('ORG:Reuters'); // still an organisation named in the text
+    expect(wire.hashtags).not.toContain('#Reuters');
+  });
+
+  it('keeps a sentence-opening common noun out of the company name', () => {
+    expect(wire.mentions.map((m) => m.text)).toContain('Apple Inc');
+    expect(wire.mentions.map((m) => m.text)).not.toContain('Shares of Apple Inc');
+  });
+
+  it('finds noun phrases in a shouted wire headline, not the whole headline', () => {
+    const e = enrich({ title: 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT', text: 'AL-AIN, United Arab Emirates 1996-12-06\nJapan began the defence of their Asian Cup title with a lucky 2-1 win against Syria on Friday.' });
+    expect(e.keyphrases).not.toContain('JAPAN GET LUCKY WIN');
+    expect(e.keyphrases).toContain('LUCKY WIN');
+  });
+});
+
+describe('keyphrases', () => {
+  it('are noun phrases of one to four words, multi-word ones among them', () => {
+    const k = seedArticle.keyphrases;
+    expect(k.length).toBeGreaterThanOrEqual(5);
+    for (const p of k) expect(p.split(/\s+/).length).toBeLessThanOrEqual(4);
+    expect(k.some((p) => p.includes(' '))).toBe(true);
+    // No verbs: the headline's "Discuss" is no keyphrase.
+    expect(k.map((p) => p.toLowerCase())).not.toContain('discuss');
+  });
+});

@@ -1,0 +1,60 @@
+// One story across languages: Arabic articles are placed with English coverage of the same event from
+// language-independent evidence (places, numbers, dates, a news lexicon), measured on the Arabic/English
+// set written for this repository (test/fixtures/arabic/pairs.jsonl; scripts/eval-crosslingual.ts prints it).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { StoryClusterer } from '../../../src/pipeline/stories/cluster.ts';
+import { crossLingualText } from '../../../src/pipeline/stories/evidence.ts';
+import { scoreCrossLingual, type PairDoc } from '../../../src/pipeline/stories/pair-metrics.ts';
+import { storyTerms } from '../../../src/pipeline/stories/terms.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/arabic/${name}`, import.meta.url), 'utf8');
+const seedDir = new URL('../../../fixtures/seeds/', import.meta.url);
+
+describe('cross-language story evidence', () => {
+  it('leaves English text exactly as it was, so English clustering is unchanged', () => {
+    const en = "Iraq's ruling coalition meets after the US warned on 2,500 troops.";
+    expect(crossLingualText(en)).toBe(en);
+  });
+
+  it('writes Arabic places, demonyms, months, numbers and news words as an English article does', () => {
+    const t = storyTerms('فرضت الولايات المتحدة عقوبات على مصارف عراقية في الأول من فبراير، وتحتفظ بنحو ٢٥٠٠ جندي في العراق.');
+    const en = storyTerms('The United States imposed sanctions on Iraqi banks on February 1 and keeps 2,500 troops in Iraq.');
+    for (const term of ['unit', 'state', 'sanction', 'februari', '500', 'troop', 'iraq']) {
+      expect(t, term).toContain(term);
+      expect(en, term).toContain(term);
+    }
+  });
+
+  it('puts the Arabic seed article in the English seed article\'s story', () => {
+    const c = new StoryClusterer();
+    const english = readFileSync(new URL('001_03aee5fa6f29c944.txt', seedDir), 'utf8');
+    const [title, ...body] = fixture('seed-ar.txt').split('\n\n');
+    const a = c.place({ text: english });
+    const b = c.place({ title, text: body.join('\n\n') });
+    expect(c.resolve(b.story)).toBe(c.resolve(a.story));
+  });
+
+  it('still joins two Arabic outlets\' differently worded reports of one event, and keeps another event apart', () => {
+    const c = new StoryClusterer();
+    const [title, ...body] = fixture('seed-ar.txt').split('\n\n');
+    const a = c.place({ title, text: body.join('\n\n') });
+    const other = c.place({ title: 'كأس العالم', text: 'فاز المنتخب المغربي على نظيره الإسباني في المباراة النهائية لكأس العالم بهدفين مقابل هدف في الدوحة.' });
+    const b = c.place({
+      title: 'اجتماع طارئ لقوى الإطار التنسيقي بعد تحذيرات واشنطن',
+      text: 'تعقد قوى الإطار التنسيقي الحاكمة في العراق اجتماعاً طارئاً خلال أيام لمناقشة المكالمة بين روبيو والسوداني، بعد أن طالبت الخارجية الأميركية بغداد بالحد من النفوذ الإيراني. ويخشى قادة في الإطار من عقوبات أميركية على مصارف عراقية، فيما أكد وزير الخارجية فؤاد حسين التزام بغداد بعلاقات متوازنة مع واشنطن وطهران.',
+    });
+    expect(c.resolve(b.story)).toBe(c.resolve(a.story));
+    expect(c.resolve(other.story)).not.toBe(c.resolve(a.story));
+  });
+
+  it('joins most Arabic/English pairs and adds no false joins between events that share names', () => {
+    const docs = fixture('pairs.jsonl').trim().split('\n').map((l) => JSON.parse(l) as PairDoc);
+    const s = scoreCrossLingual(docs);
+    expect(s.pairs).toBeGreaterThanOrEqual(30);
+    expect(s.pairJoinRate).toBeGreaterThanOrEqual(0.8);
+    expect(s.crossPairs).toBeGreaterThanOrEqual(20);
+    expect(s.crossFalseJoinRate).toBeLessThanOrEqual(0.05);
+    expect(s.anyFalseJoinRate).toBeLessThanOrEqual(0.05);
+  });
+});
