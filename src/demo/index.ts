@@ -6,6 +6,7 @@ import type { Config } from '../config/index.ts';
 
 import { runIngest, type IngestSummary } from '../jobs/index.ts';
 import { openRuntime, type Runtime } from '../main.ts';
+import { createMetrics } from '../metrics/index.ts';
 import type { PipelineEvent } from '../pipeline/run.ts';
 import type { Repository } from '../store/repository.ts';
 import { startWeb } from '../web/index.ts';
@@ -38,6 +39,8 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
     // The guard against private addresses is lifted for the demo only: its newswire is on loopback.
     const config: Config = { ...opts.config, allowPrivateNetworks: true };
     rt = await openRuntime(config, { allowPrivateNetworks: true, minDelayMs: 0 });
+    // One process ingests and serves: the web's /metrics counts this ingest too.
+    const metrics = config.metrics ? createMetrics() : null;
     const added = await subscribe(rt.repo, newswire.outlets);
     if (added) log(`subscribed to ${added} demo feed(s)`);
     const summary = await runIngest({
@@ -47,11 +50,11 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       once: true,
       pollIntervalMs: config.pollIntervalMinutes * 60_000,
       signal: opts.signal,
-      onEvent: (e) => logEvent(e, log),
+      onEvent: (e) => { logEvent(e, log); metrics?.onPipelineEvent(e); },
     });
     log(`ingested: ${summary.newArticles} new article(s), ${summary.stored - summary.newArticles} further version(s), ` +
       `${summary.seen} already stored, ${summary.skipped} skipped, ${summary.failed} failed`);
-    const web = await startWeb({ repo: rt.repo, config, port: config.port, host: config.host });
+    const web = await startWeb({ repo: rt.repo, config, port: config.port, host: config.host, metrics });
     const runtime = rt;
     return {
       url: web.url,

@@ -67,3 +67,10 @@ export function setLogger(logger: Logger): void {
 export function reasonCode(description: string): string {
   return /^([a-z_]+):/.exec(description)?.[1] ?? 'other';
 }
+
+/** The process's logger at the configured level (`logLevel`, LEDE_LOG_LEVEL): called once by each long-running command. */
+export function configureLogging(config: { logLevel: LogLevel }): Logger {
+  const logger = createLogger({ level: config.logLevel });
+  setLogger(logger);
+  return logger;
+}

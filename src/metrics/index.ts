@@ -3,6 +3,7 @@
 // due-feed lag, store size) is read from the store at scrape time, so any process's /metrics shows it.
 // `lede serve` answers /metrics when LEDE_METRICS=1 (behind LEDE_METRICS_TOKEN when set); `lede ingest`
 // serves its own on LEDE_METRICS_PORT; `lede demo` runs both in one process.
+import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PipelineEvent } from '../pipeline/run.ts';
 import type { Repository } from '../store/repository.ts';
@@ -103,4 +104,22 @@ async function readFeeds(repo: Repository): Promise<FeedSnapshot> {
     }
   }
   return { byStatus, due, lagSeconds };
+}
+
+/** A small HTTP server answering GET /metrics (for `lede ingest`, which has no web app). */
+export async function serveMetrics(metrics: Metrics, port: number, host: string, token?: string): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/metrics') return void res.writeHead(404).end();
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const wanted = Buffer.from(`Bearer ${token}`);
+    if (token && !(given.length === wanted.length && timingSafeEqual(given, wanted))) return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer' }).end();
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  const addr = server.address() as import('node:net').AddressInfo;
+  return { url: `http://${host}:${addr.port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -17,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lede-cli-ingest-'));
   wire = await startNewswire({ articles: 8, outlets: 2, copyShare: 0, seed: 5 });
-  env = { ...process.env, LEDE_DATABASE_URL: `sqlite:${join(dir, 'lede.db')}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0' };
+  env = { ...process.env, LEDE_DATABASE_URL: `sqlite:${join(dir, 'lede.db')}`, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0', LEDE_LOG_LEVEL: 'info' };
 });
 
 afterAll(async () => {
@@ -36,7 +36,7 @@ it('says what to do when no feed is followed yet', async () => {
   expect(r.out).toMatch(/no feeds to ingest yet: lede sources add URL/);
 });
 
-it('ingests once with a log line per feed, then a second run stores nothing new', async () => {
+it('ingests once with a log event per feed poll, then a second run stores nothing new', async () => {
   const repo = await openStore(env.LEDE_DATABASE_URL!);
   for (let o = 0; o < wire.outlets; o++) {
     const s = await repo.addSource({ name: wire.outletName(o), homeUrl: wire.homeUrl(o) });
@@ -46,7 +46,10 @@ it('ingests once with a log line per feed, then a second run stores nothing new'
 
   const first = await lede('ingest', '--once', '--concurrency', '2');
   expect(first.code, first.out).toBe(0);
-  expect(first.out).toContain(`feed ${wire.feedUrl(0)}: ok, `);
+  // Not on a terminal: one JSON line per feed poll, with the feed, its status and what it stored.
+  const polls = first.out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === 'feed_poll');
+  expect(polls.map((p) => p.feed).sort()).toEqual([wire.feedUrl(0), wire.feedUrl(1)].sort());
+  expect(polls[0]).toMatchObject({ level: 30, status: 'ok', stored: expect.any(Number) });
   expect(first.out).toMatch(/lede ingest: 2 feed fetch\(es\), 8 new article\(s\), 0 further version\(s\), 0 already seen/);
 
   // Feeds are not due again until the poll interval has passed: a second pass has nothing to do.

@@ -36,6 +36,7 @@ export default {
     const { startDemo } = await import('../../demo/index.ts');
     const { stopSignal } = await import('../../main.ts');
     const config = loadConfig({ port: values.port });
+    (await import('../../log/index.ts')).configureLogging(config);
     const stop = stopSignal(() => process.stderr.write('\nlede demo: stopping\n'));
     const log = (line: string) => console.log(`lede demo: ${line}`);
     try {

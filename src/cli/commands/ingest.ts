@@ -4,6 +4,7 @@ import { LedeError } from '../../domain/errors.ts';
 import type { IngestSummary } from '../../jobs/index.ts';
 import type { PipelineEvent } from '../../pipeline/run.ts';
 import type { Command } from '../command.ts';
+import { reasonCode } from '../../log/index.ts';
 
 const help = `Usage: lede ingest [--once] [--concurrency N]
 
@@ -37,9 +38,17 @@ export default {
     const { loadConfig } = await import('../../config/index.ts');
     const { openRuntime, stopSignal } = await import('../../main.ts');
     const config = loadConfig({ ingestConcurrency: values.concurrency });
+    const { configureLogging } = await import('../../log/index.ts');
+    const logger = configureLogging(config);
     const rt = await openRuntime(config);
+    // Its own /metrics when asked (LEDE_METRICS_PORT): the counters of what this process ingests.
+    const { createMetrics, serveMetrics } = await import('../../metrics/index.ts');
+    const metrics = config.metricsPort ? createMetrics() : null;
+    metrics?.watchStore(rt.repo);
+    const metricsServer = metrics ? await serveMetrics(metrics, config.metricsPort, config.host, config.metricsToken) : null;
+    if (metricsServer) logger.info({ event: 'metrics_listening', url: metricsServer.url }, `metrics on ${metricsServer.url}/metrics`);
     const stop = stopSignal(() => process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n'));
-    const progress = createProgress(Boolean(process.stderr.isTTY));
+    const progress = createProgress(Boolean(process.stderr.isTTY), process.stderr, undefined, logger);
     try {
       const feeds = await rt.repo.listFeeds();
       if (feeds.length === 0) {
@@ -57,13 +66,14 @@ export default {
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
-        onEvent: progress.event,
+        onEvent: (e) => { progress.event(e); metrics?.onPipelineEvent(e); },
         onError: (m) => process.stderr.write(`\nlede ingest: ${m}\n`),
       });
       progress.done(summary);
       return 0;
     } finally {
       stop.dispose();
+      await metricsServer?.close();
       await rt.close();
     }
   },
@@ -80,6 +90,8 @@ export function createProgress(
   tty: boolean,
   out: { write(s: string): unknown; columns?: number } = process.stderr,
   log: (line: string) => void = (line) => console.log(line),
+  /** When given, the non-terminal output is structured events instead of text lines: one per feed poll, one per failed item. */
+  logger?: import('../../log/index.ts').Logger,
 ): Progress {
   let total: number | null = null;
   let feeds = 0;
@@ -107,7 +119,8 @@ export function createProgress(
           if (e.outcome.isNewArticle) fresh++;
           last = e.outcome.title.slice(0, 60);
         } else if (e.outcome.status === 'failed') {
-          if (!tty) log(`item ${e.outcome.key} of ${e.feed.url}: failed: ${e.outcome.reason}`);
+          if (!tty && logger) logger.warn({ event: 'item_failed', feed: e.feed.url, item: e.outcome.key, reason: reasonCode(e.outcome.reason), error: e.outcome.reason }, 'item failed');
+          else if (!tty) log(`item ${e.outcome.key} of ${e.feed.url}: failed: ${e.outcome.reason}`);
         }
         if (tty) bar();
         return;
@@ -117,6 +130,9 @@ export function createProgress(
       if (tty) {
         if (e.error && (e.status === 'error' || e.status === 'refused')) out.write(`\r\x1b[Kfeed ${e.feed.url}: ${e.error}\n`);
         bar();
+      } else if (logger) {
+        const failed = e.status === 'error' || e.status === 'refused';
+        logger[failed ? 'warn' : 'info']({ event: 'feed_poll', feed: e.feed.url, status: e.status, stored: e.items, ...(e.error ? { reason: reasonCode(e.error), error: e.error } : {}) }, 'feed polled');
       } else {
         log(`feed ${e.feed.url}: ${e.status}${e.items ? `, ${e.items} stored` : ''}${e.error ? ` (${e.error})` : ''}`);
       }

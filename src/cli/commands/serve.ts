@@ -28,6 +28,7 @@ export default {
     }
     const { loadConfig } = await import('../../config/index.ts');
     const config = loadConfig({ port: values.port, host: values.host });
+    (await import('../../log/index.ts')).configureLogging(config);
     const { openStore } = await import('../../store/index.ts');
     const { startWeb } = await import('../../web/index.ts');
     const repo = await openStore(config.databaseUrl);
