@@ -79,8 +79,6 @@ async function fill(repo: Repository, n: number): Promise<{ articleIds: ArticleI
   return { articleIds: ids };
 }
 
-const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
-
 interface Load { name: string; rps: number; p50: number; p99: number; errors: number }
 
 function run(url: string, name: string, requests: { path: string }[], connections: number, seconds: number): Promise<Load> {
@@ -92,10 +90,12 @@ function run(url: string, name: string, requests: { path: string }[], connection
   });
 }
 
-async function startChild(db: string, ops: 'on' | 'off' = 'on'): Promise<{ url: string; child: ChildProcess }> {
+/** The server in a child process; `ops`: metrics on and a log line per request (to /dev/null, as to a journal). */
+async function startChild(db: string, ops = false): Promise<{ url: string; child: ChildProcess }> {
   const here = fileURLToPath(import.meta.url);
   const runTs = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
-  const child = spawn(process.execPath, [runTs, here], { env: { ...process.env, LEDE_BENCH_WEB_CHILD: db, LEDE_BENCH_WEB_OPS: ops }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, LEDE_BENCH_WEB_CHILD: db, LEDE_LOG_LEVEL: ops ? 'info' : 'warn', LEDE_BENCH_WEB_METRICS: ops ? '1' : '0' };
+  const child = spawn(process.execPath, [runTs, here], { env, stdio: ['ignore', 'pipe', ops ? 'ignore' : 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -145,39 +145,39 @@ export default async function bench(): Promise<BenchTable> {
     // Warm up: JIT, SQLite page cache and the fragment cache for the hot articles.
     await run(url, 'warm', [...articles, { path: '/' }, ...searches], 4, 3);
     const rows: Load[] = [];
-    rows.push(await run(url, 'baseline: /healthz (JSON)', [{ path: '/healthz' }], 10, 5));
-    // The cost of operations: the same article load on this server (a JSON request line per request to
-    // a file, /metrics scraped each second) and on a second one with no request log and no metrics,
-    // alternated in short rounds so that the shared machine's load falls on both alike.
-    const bare = await startChild(db, 'off');
-    const on: Load[] = [];
-    const off: Load[] = [];
-    try {
-      await run(bare.url, 'warm', articles, 4, 3);
-      for (let round = 0; round < 4; round++) {
-        const scraper = setInterval(() => void fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } }).then((r) => r.text()).catch(() => {}), 1000);
-        on.push(await run(url, 'on', articles, 10, 4));
-        clearInterval(scraper);
-        off.push(await run(bare.url, 'off', articles, 10, 4));
-      }
-    } finally {
-      bare.child.kill('SIGTERM');
-    }
-    const mid = (xs: Load[], name: string): Load => ({ ...xs.slice().sort((a, b) => a.rps - b.rps)[xs.length >> 1]!, name });
-    const withOps = mid(on, 'article page (40 hot ids), request log + /metrics (median of 4 rounds)');
-    const withoutOps = mid(off, 'article page, no request log, no metrics (median of 4 rounds)');
-    rows.push(withOps, withoutOps);
+    rows.push(await run(url, 'baseline: /healthz (JSON, no store call)', [{ path: '/healthz' }], 10, 5));
+    rows.push(await run(url, 'article page (40 hot ids)', articles, 10, 8));
     rows.push(await run(url, 'home', [{ path: '/' }], 10, 8));
     rows.push(await run(url, 'search, 10 repeated queries (1 connection)', searches, 1, 6));
     rows.push(await run(url, 'search, each query new (1 connection)', fresh, 1, 6));
     rows.push(await run(url, 'search, each query new (10 connections)', fresh.slice(10_000), 10, 6));
     rows.push(await run(url, 'API /api/v1/articles', [{ path: '/api/v1/articles?limit=20' }], 10, 5));
+    // What operating costs: the same article load on a second server with metrics on (scraped every second)
+    // and a JSON log line per request, rounds alternating with the plain server so that load drift cancels.
+    const ops = await startChild(db, true);
+    const plain: number[] = [];
+    const observed: number[] = [];
+    try {
+      await run(ops.url, 'warm', [...articles, { path: '/' }], 4, 3);
+      const scraper = setInterval(() => void fetch(`${ops.url}/metrics`).then((r) => r.text()).catch(() => {}), 1000);
+      try {
+        for (let round = 0; round < 3; round++) {
+          plain.push((await run(url, 'plain', articles, 10, 4)).rps);
+          observed.push((await run(ops.url, 'ops', articles, 10, 4)).rps);
+        }
+      } finally {
+        clearInterval(scraper);
+      }
+    } finally {
+      ops.child.kill('SIGTERM');
+    }
     const base = rows[0]!.rps;
     return {
       title: `Web: ${total.toLocaleString('en')} articles in SQLite, server in a child process, autocannon on loopback (${reuse ? 'database reused' : `filled in ${fillSeconds.toFixed(0)} s`})`,
       columns: ['load', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'vs baseline'],
       rows: rows.map((r) => [r.name, Math.round(r.rps), r.p50, r.p99, r.errors, `${(r.rps / base).toFixed(2)}×`]),
-      notes: [`Request log + metrics cost: ${(100 * (1 - withOps.rps / withoutOps.rps)).toFixed(1)} % of article-page throughput (target ≤ 5 %).`, `Article page, first view (not cached): median ${median(cold).toFixed(0)} ms over ${cold.length} articles.`, 'Targets: article p99 ≤ 20 ms and ≥ 1,000 req/s; home ≥ 1,000 req/s; search p50 ≤ 10 ms (1 connection).', 'baseline = /healthz (JSON, no store query) on the same server.'],
+      notes: [`Article page, first view (not cached): median ${median(cold).toFixed(0)} ms over ${cold.length} articles.`,
+        `Operating cost: article page ${Math.round(median(plain))} req/s plain vs ${Math.round(median(observed))} req/s with /metrics on (scraped every second) and a JSON log line per request: ${((1 - median(observed) / median(plain)) * 100).toFixed(1)} % slower (medians of 3 alternating 4 s rounds; target ≤ 5 %).`, 'Targets: article p99 ≤ 20 ms and ≥ 1,000 req/s; home ≥ 1,000 req/s; search p50 ≤ 10 ms (1 connection).', 'baseline = /healthz (a count query + JSON) on the same server.'],
     };
   } finally {
     child.kill('SIGTERM');
@@ -191,12 +191,7 @@ if (process.env.LEDE_BENCH_WEB_CHILD && existsSync(process.env.LEDE_BENCH_WEB_CH
   const { loadConfig } = await import('../src/config/index.ts');
   const { startWeb } = await import('../src/web/index.ts');
   const repo = await openStore(`sqlite:${process.env.LEDE_BENCH_WEB_CHILD}`);
-  const ops = process.env.LEDE_BENCH_WEB_OPS !== 'off';
-  const { createLogger } = await import('../src/log/index.ts');
-  const { default: pino } = await import('pino');
-  // On: one JSON request line per request to a file (as a journal takes them) and /metrics served.
-  const logger = ops ? createLogger({ level: 'info', pretty: false, destination: pino.destination({ dest: `${process.env.LEDE_BENCH_WEB_CHILD}.requests.log`, sync: false }) }) : createLogger({ level: 'warn', pretty: false });
-  const web = await startWeb({ repo, config: loadConfig({ metrics: ops, metricsToken: BENCH_METRICS_TOKEN }, {}), port: 0, host: '127.0.0.1', logger, ...(ops ? {} : { metrics: null }) });
+  const web = await startWeb({ repo, config: loadConfig({ metrics: process.env.LEDE_BENCH_WEB_METRICS === '1' }, {}), port: 0, host: '127.0.0.1' });
   console.log(`listening ${web.url}`);
   process.once('SIGTERM', () => { void web.close().then(() => repo.close()).then(() => process.exit(0)); });
 }

@@ -64,6 +64,14 @@ export function createMetrics(): Metrics {
     async collect() { if (repo) this.set((await feeds()).lagSeconds); },
   });
   new Gauge({
+    name: 'lede_feed_leases', help: 'Feeds leased now, by ingest worker', labelNames: ['worker'] as const, registers: [registry],
+    async collect() {
+      if (!repo) return;
+      this.reset();
+      for (const l of await repo.countLeases()) this.set({ worker: l.worker }, l.feeds);
+    },
+  });
+  new Gauge({
     name: 'lede_articles', help: 'Articles in the store', registers: [registry],
     async collect() { if (repo) this.set(await repo.countArticles()); },
   });

@@ -134,6 +134,11 @@ describe('metrics', () => {
     const before = await read();
     expect(value(before, 'lede_feed_polls_total')).toBe(0);
     expect(value(before, 'lede_feeds_due')).toBe(2);
+    // A worker holding a feed shows in the leases gauge until it lets go.
+    const [held] = await repo.leaseDueFeeds('worker-a', 1, 60_000);
+    expect(value(await read(), 'lede_feed_leases', { worker: 'worker-a' })).toBe(1);
+    await repo.releaseLease('worker-a', held!.id);
+    expect(value(await read(), 'lede_feed_leases')).toBe(0);
     const fetcher = createFetcher({ allowPrivateNetworks: true, minDelayMs: 0 });
     try {
       await runIngest({ repo, fetcher, concurrency: 2, once: true, pollIntervalMs: 60_000, onEvent: metrics.onPipelineEvent });

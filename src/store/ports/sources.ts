@@ -50,4 +50,6 @@ export interface LeaseRepo {
   /** Extends the lease of feeds the worker still holds (heartbeat). */
   renewLeases(worker: string, feedIds: FeedId[], leaseMs: number, now?: Date): Promise<void>;
   releaseLease(worker: string, feedId: FeedId): Promise<void>;
+  /** Live leases by worker (for metrics: how many feeds each ingest process holds now). */
+  countLeases(now?: Date): Promise<{ worker: string; feeds: number }[]>;
 }

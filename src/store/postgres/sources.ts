@@ -109,6 +109,11 @@ export function sourcePort(db: Db): SourceRepo & LeaseRepo {
     async releaseLease(worker, feedId) {
       await db.exec('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [feedId, worker]);
     },
+    async countLeases(now = new Date()) {
+      const rows = await db.query<{ worker: string; n: number }>(
+        'SELECT lease_owner AS worker, count(*) AS n FROM feeds WHERE lease_owner IS NOT NULL AND lease_until > $1 GROUP BY lease_owner', [now]);
+      return rows.map((r) => ({ worker: r.worker, feeds: Number(r.n) }));
+    },
   };
 }
 

@@ -81,6 +81,9 @@ export function sourcePort(db: SqliteDb): SourceRepo & LeaseRepo {
       }),
     releaseLease: (worker, feedId) =>
       db.run(() => { db.exec('UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?', feedId, worker); }),
+    countLeases: (now = new Date()) =>
+      db.run(() => db.all('SELECT lease_owner AS worker, count(*) AS n FROM feeds WHERE lease_owner IS NOT NULL AND lease_until > ? GROUP BY lease_owner', now.toISOString())
+        .map((r) => ({ worker: String(r.worker), feeds: Number(r.n) }))),
   };
 }
 
