@@ -82,6 +82,10 @@ function cleanBlocks(blocks: Block[], meta: PageMetadata): Block[] {
   }
   // Leading headings and short lines before the first real paragraph are kicker, byline and date furniture.
   while (out.length > 1 && out[0]!.kind !== 'figure' && isFrontMatter(out[0]!)) out.shift();
+  // A date stamp among the first blocks ends the front matter: the short lines above it ("JANIE HAR", a
+  // kicker) are its byline and labels.
+  const stamp = out.slice(0, 3).findIndex((b) => b.kind === 'p' && isDateStamp(b.text));
+  if (stamp > 0 && stamp < out.length - 1 && out.slice(0, stamp).every((b) => b.kind !== 'figure' && b.text.length < 60 && !/[.!?]["”’]?$/.test(b.text))) out.splice(0, stamp + 1);
   // Trailing teaser lists (headline, date, truncated summary, repeated) are related-story widgets.
   while (out.length > 1 && isTailJunk(out[out.length - 1]!)) out.pop();
   return out;
@@ -93,7 +97,7 @@ const DATE_ONLY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?(?:[a-z]{3,9}\.
 function isTailJunk(b: Block): boolean {
   if (b.kind === 'figure') return true;
   const t = b.text;
-  if (DATE_ONLY.test(t)) return true;
+  if (DATE_ONLY.test(t) || isDateStamp(t)) return true;
   if (b.kind === 'h') return true;
   if (b.linkDensity > 0.5 && t.length < 300) return true;
   if (b.kind === 'p' && /(?:\.\.\.|…)$/.test(t) && t.length < 400) return true;
@@ -104,10 +108,27 @@ function isTailJunk(b: Block): boolean {
   return false;
 }
 
+/**
+ * A line of dates and times only, with their labels, in any arrangement ("Nov. 20, 2019Updated: Nov. 20,
+ * 2019 1:35 a.m.", "Published 12 May 2024 · 14:02 CEST"): what is left without them is no text.
+ */
+export function isDateStamp(t: string): boolean {
+  if (t.length > 120 || !/\d/.test(t)) return false;
+  const rest = t
+    .replace(/(?:last\s+)?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|atualizado)\s*(?:on|am|le|el|em)?/gi, ' ')
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, ' ')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
+    .replace(/\b[ap]\.?\s?m\.?/gi, ' ')
+    .replace(/\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|IST)\b/g, ' ')
+    .replace(/[\d\s.,:;/|·•–—()+-]+/g, '');
+  return rest.length < 3;
+}
+
 function isFrontMatter(b: Block): boolean {
   if (b.kind === 'h') return true;
   if (b.kind !== 'p') return false;
   const t = b.text;
+  if (isDateStamp(t)) return true;
   return t.length < 100 && (/^(?:by|von|par|por)\s/i.test(t) || /\b(?:updated|published|posted)\b/i.test(t) || /\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b/.test(t) && !/[.!?]["”’]?$/.test(t));
 }
 

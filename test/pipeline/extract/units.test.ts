@@ -4,6 +4,7 @@ import { parseDate, resolveRelative } from '../../../src/pipeline/extract/dates.
 import { sanitize } from '../../../src/pipeline/extract/sanitize.ts';
 import { extract } from '../../../src/pipeline/extract/index.ts';
 import { chooseSiteName } from '../../../src/pipeline/extract/metadata.ts';
+import { isDateStamp } from '../../../src/pipeline/extract/index.ts';
 import { parseFeedDate } from '../../../src/pipeline/feeds/index.ts';
 
 describe('parseDate', () => {
@@ -99,5 +100,26 @@ describe('publication dates', () => {
     expect(parseFeedDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(parseDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(parseDate('Mon, 01 Jan 0001 00:00:00 GMT')).toBeNull();
+  });
+});
+
+describe('isDateStamp', () => {
+  it('knows a line of dates, times and their labels, and nothing else', () => {
+    for (const t of ['Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.', 'Published 12 May 2024 · 14:02 CEST', 'Updated: Tuesday, March 3, 2020 10:15 PM ET', '2024-05-12 14:02', 'Veröffentlicht am 12.05.2024'])
+      expect(isDateStamp(t), t).toBe(true);
+    for (const t of ['On Nov. 20, 2019 the council voted 7 to 2 for the plan.', 'Updated guidance was published on Monday.', 'The 2019 budget'])
+      expect(isDateStamp(t), t).toBe(false);
+  });
+});
+
+describe('front matter', () => {
+  it('drops a byline and a date stamp above the first paragraph, whatever their form', () => {
+    const html = `<html><body><article><h1>Utility begins power shutoff over fire danger</h1>
+<p>JANIE HAR</p><p>Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.</p>
+<p>SAN FRANCISCO (AP) — The utility was set to begin shutting off power Wednesday to some 375,000 people in Northern California.</p>
+<p>The company said the shutoffs would last until the winds died down and crews could inspect the lines for damage.</p></article></body></html>`;
+    const page = extract({ html, url: 'https://news.example/a' });
+    expect(page.text.startsWith('SAN FRANCISCO (AP)')).toBe(true);
+    expect(page.lede?.startsWith('SAN FRANCISCO (AP)')).toBe(true);
   });
 });
