@@ -24,6 +24,8 @@ export const configSchema = z.object({
   fetchMaxBytes: int(10 * 1024 * 1024, 1024),
   fetchMaxRedirects: int(5, 0),
   pollIntervalMinutes: int(30, 1),
+  /** How long one poll of one feed may read items before it gives the worker back (the rest waits for the next poll). */
+  feedBudgetSeconds: int(120, 1),
   ingestConcurrency: int(4, 1),
   /** How long an ingest worker's claim on a feed lasts without a heartbeat (a crashed worker's feeds return after it). */
   leaseSeconds: int(300, 1),

@@ -20,6 +20,8 @@ export interface IngestOptions {
   /** One pass over the feeds due now, then return; else keep polling until the signal. */
   once: boolean;
   pollIntervalMs: number;
+  /** Time budget of one feed poll (see PipelineDeps.feedBudgetMs). */
+  feedBudgetMs?: number;
   /** Stops cleanly: the article in hand is finished, leases are released. */
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
@@ -81,7 +83,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const handle = async (feed: Feed) => {
     held.add(feed.id);
     try {
-      count(await ingestFeed({ repo, fetcher: opts.fetcher, pollIntervalMs: opts.pollIntervalMs, now, signal: opts.signal, onEvent: opts.onEvent }, feed));
+      count(await ingestFeed({ repo, fetcher: opts.fetcher, pollIntervalMs: opts.pollIntervalMs, now, signal: opts.signal, onEvent: opts.onEvent, feedBudgetMs: opts.feedBudgetMs }, feed));
     } catch (e) {
       // A store failure for one feed (disk full, lock timeout) is reported; the feed is retried later.
       summary.feedErrors++;

@@ -25,6 +25,12 @@ export interface PipelineDeps {
   signal?: AbortSignal;
   /** Progress and reasons for skipped items, one event at a time. */
   onEvent?: (e: PipelineEvent) => void;
+  /**
+   * How long one poll of one feed may read items (default: no limit). A feed whose pages are slow or many
+   * gives its worker back when the budget is spent: the items not read are left for the next poll, which
+   * comes as soon as the other due feeds have had their turn.
+   */
+  feedBudgetMs?: number;
 }
 
 export type PipelineEvent =
@@ -124,9 +130,15 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
     .map((x) => x.item);
   const outcomes: ItemOutcome[] = [];
   let interrupted = false;
-  for (const item of items) {
+  let deferred = 0;
+  const deadline = deps.feedBudgetMs ? performance.now() + deps.feedBudgetMs : Infinity;
+  for (const [i, item] of items.entries()) {
     if (deps.signal?.aborted) {
       interrupted = true;
+      break;
+    }
+    if (performance.now() > deadline) {
+      deferred = items.length - i;
       break;
     }
     const seconds: ItemSeconds = {};
@@ -141,18 +153,20 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
   const notes = [
     parsed.partial ? `partial feed: ${parsed.partial}` : null,
     failed.length ? `${failed.length} item(s) failed, will retry: ${failed[0]!.reason}` : null,
+    deferred ? `${deferred} item(s) deferred to the next poll: the feed's time budget (${Math.round(deps.feedBudgetMs! / 1000)} s) was spent` : null,
   ].filter(Boolean);
   const error = notes.length ? notes.join('; ') : null;
   // Items that failed for a passing reason (or were not reached) are retried on the next poll: the feed
   // is then fetched unconditionally, since a 304 would hide them.
-  const retry = failed.length > 0 || interrupted;
+  const retry = failed.length > 0 || interrupted || deferred > 0;
   await repo.recordFetch(feed.id, {
     status: 'ok',
     etag: retry ? null : res.etag,
     lastModified: retry ? null : res.lastModified,
     error,
     fetchedAt: started.toISOString(),
-    nextFetchAt: interrupted ? now().toISOString() : due(pollDelayMs(parsed.items, now(), deps.pollIntervalMs)),
+    // Stopped or out of budget: due again now, behind the feeds that were already waiting.
+    nextFetchAt: interrupted || deferred ? now().toISOString() : due(pollDelayMs(parsed.items, now(), deps.pollIntervalMs)),
   });
   deps.onEvent?.({ type: 'feed', feed, status: 'ok', items: outcomes.filter((o) => o.status === 'stored').length, error });
   return { status: 'ok', error, items: outcomes, interrupted };

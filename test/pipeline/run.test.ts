@@ -257,3 +257,37 @@ describe('ingest over a loopback newswire', () => {
     expect(itemKey(item)).not.toBe(itemKey({ ...item, title: 'U' }));
   });
 });
+
+describe('a feed time budget', () => {
+  it('gives the worker back when a slow feed spends its budget; the next poll reads the rest, nothing twice', async () => {
+    // One outlet whose article pages each take 150 ms, eight new items: a 500 ms budget reads a few.
+    const wire = await startNewswire({ articles: 8, outlets: 1, copyShare: 0, pageDelayMs: 150, seed: 3 });
+    servers.push(wire);
+    await followWire(wire);
+    const [feed] = await repo.listFeeds();
+    const poll = () => ingestFeed({ repo, fetcher, pollIntervalMs: 30 * 60_000, feedBudgetMs: 500 }, feed!);
+
+    const first = await poll();
+    const storedFirst = first.items.filter((o) => o.status === 'stored').length;
+    expect(storedFirst).toBeGreaterThan(0);
+    expect(storedFirst).toBeLessThan(8);
+    expect(first.error).toMatch(/deferred to the next poll/);
+    const after = (await repo.listFeeds())[0]!;
+    // Due again now (behind feeds already waiting), read in full: no validators kept.
+    expect(Date.parse(after.nextFetchAt!)).toBeLessThanOrEqual(Date.now());
+    expect(after.etag).toBeNull();
+    expect(after.error).toMatch(/deferred/);
+
+    let polls = 1;
+    while ((await repo.countArticles()) < 8 && polls < 10) {
+      await poll();
+      polls++;
+    }
+    expect(await repo.countArticles()).toBe(8);
+    expect(await repo.checkIntegrity()).toEqual([]);
+    // Done: the feed is back on its normal interval with no note.
+    const last = await poll();
+    expect(last.error).toBeNull();
+    expect(Date.parse((await repo.listFeeds())[0]!.nextFetchAt!)).toBeGreaterThan(Date.now() + 60_000);
+  });
+});

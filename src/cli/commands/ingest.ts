@@ -64,6 +64,7 @@ export default {
         concurrency: config.ingestConcurrency,
         once: Boolean(values.once),
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
+        feedBudgetMs: config.feedBudgetSeconds * 1000,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
         onEvent: (e) => { progress.event(e); metrics?.onPipelineEvent(e); },
