@@ -2,11 +2,11 @@
 // database dropping every connection of the ingest mid-run (what a server restart does to its clients;
 // done with pg_terminate_backend on this test's own database, so other tests sharing the server are not
 // disturbed). Nothing is lost or doubled, the workers reconnect, and a rerun completes the store.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import { startNewswire, type Newswire } from '../jobs/concurrency-newswire.ts';
+import { spawnIngest } from './ingest-process.ts';
 import { testPostgres } from '../store/backends.ts';
 
 let wire: Newswire;
@@ -30,18 +30,6 @@ async function freshStore(): Promise<string> {
   return url;
 }
 
-function ingest(url: string) {
-  const child = spawn(process.execPath, ['bin/lede.js', 'ingest', '--once', '--concurrency', '2'], {
-    env: { ...process.env, LEDE_DATABASE_URL: url, LEDE_ALLOW_PRIVATE_NETWORKS: 'true', LEDE_FETCH_MIN_DELAY_MS: '0', LEDE_LEASE_SECONDS: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const done = new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, output })));
-  return { child, done };
-}
 
 async function query(url: string, sql: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
@@ -81,20 +69,20 @@ async function expectComplete(url: string): Promise<void> {
 describe('ingest on PostgreSQL under faults', () => {
   it('survives kill -9 mid-run: the rerun finds the store sound and completes it without duplicates', async () => {
     const url = await freshStore();
-    const first = ingest(url);
+    const first = spawnIngest(url);
     expect(await waitForArticles(url, 4)).toBeGreaterThanOrEqual(4);
     first.child.kill('SIGKILL');
     expect((await first.done).signal).toBe('SIGKILL');
     expect(await query(url, 'SELECT count(*) FROM articles')).toBeLessThan(wire.articles.length);
     await new Promise((r) => setTimeout(r, 1200)); // the dead worker's leases run out
-    const second = await ingest(url).done;
+    const second = await spawnIngest(url).done;
     expect(second.code, second.output).toBe(0);
     await expectComplete(url);
   }, 120_000);
 
   it('reconnects when the database drops its connections mid-run, and loses nothing', async () => {
     const url = await freshStore();
-    const run = ingest(url);
+    const run = spawnIngest(url);
     const before = await waitForArticles(url, 4);
     expect(before).toBeGreaterThanOrEqual(4);
     const database = new URL(url).pathname.slice(1);
@@ -108,7 +96,7 @@ describe('ingest on PostgreSQL under faults', () => {
     // next poll: let that time come, then poll again.
     await new Promise((r) => setTimeout(r, 1200));
     await query(url, 'WITH d AS (UPDATE feeds SET next_fetch_at = now() RETURNING 1) SELECT count(*) FROM d');
-    const second = await ingest(url).done;
+    const second = await spawnIngest(url).done;
     expect(second.code, second.output).toBe(0);
     await expectComplete(url);
   }, 120_000);

@@ -1,6 +1,5 @@
 // `kill -9` in the middle of `lede ingest`, then a rerun: the store is sound, no article is half-written,
 // nothing is stored twice, and the rerun completes what the killed run left.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import { startNewswire, type Newswire } from '../jobs/concurrency-newswire.ts';
+import { spawnIngest } from './ingest-process.ts';
 
 let dir: string;
 let wire: Newswire;
@@ -31,24 +31,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function ingest(): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; signal: string | null; output: string }> } {
-  const child = spawn(process.execPath, ['bin/lede.js', 'ingest', '--once', '--concurrency', '2'], {
-    env: {
-      ...process.env,
-      LEDE_DATABASE_URL: dbUrl,
-      LEDE_ALLOW_PRIVATE_NETWORKS: 'true',
-      LEDE_FETCH_MIN_DELAY_MS: '0',
-      LEDE_LEASE_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const done = new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, output })));
-  return { child, done };
-}
 
 const count = (sql: string): number => {
   const db = new Database(join(dir, 'lede.db'), { readonly: true, fileMustExist: true });
@@ -61,7 +43,7 @@ const count = (sql: string): number => {
 };
 
 it('survives kill -9 mid-run: the rerun finds the store sound and completes it without duplicates', async () => {
-  const first = ingest();
+  const first = spawnIngest(dbUrl);
   // Wait until some, but not all, articles are in.
   const deadline = Date.now() + 60_000;
   let stored = 0;
@@ -83,7 +65,7 @@ it('survives kill -9 mid-run: the rerun finds the store sound and completes it w
 
   // The dead worker's leases run out (LEDE_LEASE_SECONDS=1); the rerun takes its feeds over.
   await new Promise((r) => setTimeout(r, 1200));
-  const second = await ingest().done;
+  const second = await spawnIngest(dbUrl).done;
   expect(second.code, second.output).toBe(0);
 
   const repo = await openStore(dbUrl);

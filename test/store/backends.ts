@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Repository } from '../../src/store/repository.ts';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
+import { alive } from '../../src/store/sqlite/holders.ts';
 
 export interface Backend {
   name: string;
@@ -194,14 +195,6 @@ async function dropAbandonedDatabases(admin: <T>(fn: (c: pg.Client) => Promise<T
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 // PGlite runs one PostgreSQL backend in this process (WASM); pglite-socket multiplexes client
 // connections onto it, keeping a transaction's statements together. It cannot serve a second

@@ -1,43 +1,33 @@
 // The Arabic pages in a real browser (Debian's chromium via playwright-core): an Arabic article lays out
 // right to left inside the English interface, the Arabic interface mirrors the whole page, and neither
 // scrolls sideways at 360 px. Screenshots for checking by eye: scripts/screenshots-arabic.ts.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
 import { ingestText, makeFixture, NOW, type Fixture } from './fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let f: Fixture;
 let web: { url: string; close(): Promise<void> };
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
 let arabicId: number;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execFileSync('bash', ['scripts/install-chromium.sh'], { stdio: 'inherit' });
   f = await makeFixture({ fillers: 4 });
   arabicId = (await ingestText(f.repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2)).id;
   web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
-  profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(5000);
+  chrome = await launchChromium();
+  context = chrome.context;
   page = context.pages()[0] ?? (await context.newPage());
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await chrome?.close();
   await web?.close();
   await f?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 const style = (selector: string) => page.locator(selector).first().evaluate((el) => {

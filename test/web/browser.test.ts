@@ -1,43 +1,32 @@
 // Browser tests: Debian's chromium driven by playwright-core (no browser download) against a real server
 // on loopback. One browser launch for the file. Screenshots go to test-results/web/ (git-ignored).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
 import { makeFixture, NOW, type Fixture } from './fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-results/web';
 let f: Fixture;
 let web: { url: string; close(): Promise<void> };
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) execFileSync('bash', ['scripts/install-chromium.sh'], { stdio: 'inherit' });
   mkdirSync(SHOTS, { recursive: true });
   f = await makeFixture();
   web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
-  profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
-  // A persistent context is how playwright takes a fresh --user-data-dir.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(5000);
+  chrome = await launchChromium();
+  context = chrome.context;
   page = context.pages()[0] ?? (await context.newPage());
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await chrome?.close();
   await web?.close();
   await f?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function shot(name: string, width: number, scheme: 'light' | 'dark'): Promise<void> {

@@ -1,11 +1,8 @@
 // The XSS and load checks on both store backends: hostile article pages (through the real extractor and
 // its sanitiser) and hostile comments, opened in Debian's chromium — no script runs, no handler fires;
 // then 50 connections at once on the reader's pages — every answer a 200.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/pipeline/extract/index.ts';
 import { contentHash } from '../../src/pipeline/run.ts';
@@ -15,7 +12,6 @@ import { backends } from '../store/backends.ts';
 import { makeFixture, NOW, type Fixture } from './fixture.ts';
 import { Client } from './client.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /** Payloads of the usual XSS lists, each trying to set window.__pwned or open a dialog. */
 const PAYLOADS = [
@@ -59,11 +55,10 @@ for (const backend of backends()) {
     let f: Fixture;
     let web: { url: string; close(): Promise<void> };
     let context: BrowserContext;
-    let profile: string;
+    let chrome: Awaited<ReturnType<typeof launchChromium>>;
     const ids: number[] = [];
 
     beforeAll(async () => {
-      if (!existsSync(CHROMIUM)) execFileSync('bash', ['scripts/install-chromium.sh'], { stdio: 'inherit' });
       repo = await backend.open();
       f = await makeFixture({ repo, fillers: 3 });
       for (const [i, payload] of PAYLOADS.entries()) {
@@ -79,18 +74,13 @@ for (const backend of backends()) {
       const c = new Client(web.url);
       await c.submit('/signup', '/signup', { name: '<img src=x onerror=alert(1)>', email: 'hostile@example.org', password: 'correct horse battery' });
       for (const payload of PAYLOADS.slice(0, 4)) await c.submit(`/article/${ids[0]}`, `/article/${ids[0]}/comments`, { body: payload });
-      profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      context.setDefaultTimeout(5000);
+      chrome = await launchChromium();
+      context = chrome.context;
     }, 120_000);
     afterAll(async () => {
-      await context?.close();
+      await chrome?.close();
       await web?.close();
       await backend.cleanup();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     it('runs no script from hostile articles and comments, and keeps their text', async () => {

@@ -36,7 +36,8 @@ export function liveHolders(dbPath: string): number[] {
   return names.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid));
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid is running (EPERM: it is, but another user's). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
