@@ -211,3 +211,34 @@ export interface Comment {
   createdAt: IsoTime;
   editedAt: IsoTime | null;
 }
+
+export type FolderId = Brand<number, 'FolderId'>;
+export type FollowId = Brand<number, 'FollowId'>;
+
+/** What a reader can follow: a feed (a source's), an outlet, a hashtag, a story, an entity or a saved search. */
+export type FollowKind = 'feed' | 'outlet' | 'hashtag' | 'story' | 'entity' | 'search';
+export const FOLLOW_KINDS: readonly FollowKind[] = ['feed', 'outlet', 'hashtag', 'story', 'entity', 'search'];
+
+/** A folder a reader named; each follow sits in at most one. */
+export interface Folder {
+  id: FolderId;
+  name: string;
+}
+
+/** One thing a reader follows. */
+export interface Follow {
+  id: FollowId;
+  accountId: AccountId;
+  kind: FollowKind;
+  /** The feed id, outlet name, hashtag, story id, entity name or search query. */
+  target: string;
+  feedId: FeedId | null;
+  /** The followed feed's address (feeds only). */
+  feedUrl: string | null;
+  title: string;
+  folderId: FolderId | null;
+  folder: string | null;
+  /** Articles with an id at or below this count as read (where "mark all as read" left it). */
+  readBefore: number;
+  createdAt: IsoTime;
+}

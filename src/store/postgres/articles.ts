@@ -177,6 +177,10 @@ export function articlePort(db: Db): ArticleRepo {
         await db.exec('DELETE FROM article_hashtags WHERE article_id = $1', [articleId]);
         const tags = [...new Set(e.hashtags)];
         if (tags.length) await db.exec('INSERT INTO article_hashtags (article_id, hashtag) SELECT $1, unnest($2::text[])', [articleId, tags]);
+        // Entities by name, for readers who follow one.
+        await db.exec('DELETE FROM article_entities WHERE article_id = $1', [articleId]);
+        const names = [...new Set(e.entities.map((x) => x.canonical).filter(Boolean))];
+        if (names.length) await db.exec('INSERT INTO article_entities (article_id, entity) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [articleId, names]);
       });
     },
     async getEnrichment(articleId: ArticleId) {

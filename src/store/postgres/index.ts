@@ -11,6 +11,9 @@ import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
+import { readingPort } from '../reading.ts';
+import { SUMMARY_COLUMNS } from './articles.ts';
+import { pgCode } from './db.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -34,6 +37,14 @@ export function createPostgresRepository(db: Db): Repository {
     searchPort(db),
     accountPort(db),
     termStatsPort(db),
+    readingPort({
+      dialect: 'postgres',
+      all: (sql, params) => db.query(sql, params),
+      exec: (sql, params) => db.exec(sql, params),
+      transaction: (fn) => db.transaction(fn),
+      isUnique: (e) => pgCode(e) === '23505',
+      summaryColumns: SUMMARY_COLUMNS,
+    }),
     {
       kind: 'postgres' as const,
       // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository

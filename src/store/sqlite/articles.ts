@@ -189,6 +189,10 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         db.exec('DELETE FROM article_hashtags WHERE article_id = ?', articleId);
         const add = db.prepare('INSERT OR IGNORE INTO article_hashtags (article_id, hashtag) VALUES (?, ?)');
         for (const tag of new Set(e.hashtags)) add.run(articleId, tag);
+        // Entities by name, for readers who follow one.
+        db.exec('DELETE FROM article_entities WHERE article_id = ?', articleId);
+        const addEntity = db.prepare('INSERT OR IGNORE INTO article_entities (entity, article_id) VALUES (?, ?)');
+        for (const name of new Set(e.entities.map((x) => x.canonical))) if (name) addEntity.run(name, articleId);
       }),
     getEnrichment: (articleId: ArticleId) =>
       db.run(() => {

@@ -10,6 +10,8 @@ import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
+import { readingPort } from '../reading.ts';
+import { SUMMARY_COLUMNS } from './articles.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -45,6 +47,14 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     searchPort(db),
     accountPort(db),
     termStatsPort(db),
+    readingPort({
+      dialect: 'sqlite',
+      all: (sql, params) => db.run(() => db.all(sql, ...params)),
+      exec: (sql, params) => db.run(() => db.exec(sql, ...params)),
+      transaction: (fn) => db.transaction(fn),
+      isUnique: (e) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: string } | null)?.code)),
+      summaryColumns: SUMMARY_COLUMNS,
+    }),
     {
       kind: 'sqlite' as const,
       // Every call made while `fn` runs joins the transaction (see db.ts), so the repository itself is
