@@ -83,7 +83,7 @@ it('finds the feed a home page advertises, takes --name, and lists sources with 
 
 it('says clearly when a page is neither a feed nor advertises one', async () => {
   await expect(sources.run(['add', `${base}/plain/`])).rejects.toThrow(/not a feed and advertises none/);
-  await expect(sources.run(['add', 'not a url'])).rejects.toThrow(/not a URL/);
+  await expect(sources.run(['add', 'not a url'])).rejects.toThrow(/must be an http\(s\) URL/);
 });
 
 it('imports OPML (folders as categories, known feeds kept) and exports it back', async () => {

@@ -1,7 +1,7 @@
 // `lede sources add|list|remove|import|export`: the publishers Lede follows and their feeds.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeError, isLedeError, LedeError } from '../../domain/errors.ts';
+import { LedeError } from '../../domain/errors.ts';
 import type { Feed, Source } from '../../domain/types.ts';
 import type { Runtime } from '../../main.ts';
 import type { Command } from '../command.ts';
@@ -106,45 +106,14 @@ interface AddOptions {
 
 /** Adds the feed at `url` (or the first feed a home page advertises); returns the exit code. */
 export async function add(rt: Runtime, url: string, opts: AddOptions): Promise<number> {
-  let parsedUrl: URL;
-  try {
-    parsedUrl = new URL(url);
-  } catch {
-    throw new LedeError('bad_input', `not a URL: ${url}`);
-  }
-  const { parseFeed } = await import('../../pipeline/feeds/index.ts');
-  const { decodeHtml } = await import('../../pipeline/fetch/index.ts');
-  const { discoverFeeds } = await import('../../pipeline/sources/index.ts');
-  const res = await rt.fetcher.get(parsedUrl.href, { kind: 'feed' });
-  let feedUrl = res.url;
-  let feed;
-  try {
-    feed = parseFeed(res.body, { contentType: res.contentType, url: res.url });
-  } catch (e) {
-    if (!isLedeError(e) || e.code !== 'feed_invalid') throw e;
-    const found = discoverFeeds(decodeHtml(res.body, res.contentType), res.url);
-    if (found.length === 0) throw new LedeError('not_found', `${res.url} is not a feed and advertises none (${e.message})`);
-    feedUrl = found[0]!.url;
-    const r2 = await rt.fetcher.get(feedUrl, { kind: 'feed' });
-    feed = parseFeed(r2.body, { contentType: r2.contentType, url: r2.url });
-    if (found.length > 1) console.error(`${res.url} advertises ${found.length} feeds; following ${feedUrl} (add the others by URL if wanted)`);
-  }
-  const known = await rt.repo.findFeedByUrl(feedUrl);
-  if (known) {
-    console.log(`already following ${feedUrl} (source ${known.sourceId})`);
+  const { subscribe } = await import('../../pipeline/sources/index.ts');
+  const r = await subscribe(rt.repo, rt.fetcher, url, opts);
+  if (!r.created) {
+    console.log(`already following ${r.feed.url} (source ${r.source.id})`);
     return 0;
   }
-  const homeUrl = feed.homeUrl ?? new URL('/', feedUrl).href;
-  const source =
-    (await rt.repo.findSourceByHomeUrl(homeUrl)) ??
-    (await rt.repo.addSource({
-      name: opts.name?.trim() || feed.title?.trim() || new URL(homeUrl).hostname,
-      homeUrl,
-      language: opts.language ?? null,
-      country: opts.country ?? null,
-    }));
-  const added = await rt.repo.addFeed({ sourceId: source.id, url: feedUrl, title: feed.title, category: opts.category ?? null });
-  console.log(`source ${source.id} ${source.name}: following ${added.url} (${feed.format}, ${feed.items.length} items now); run lede ingest to read it`);
+  if (r.alsoAdvertised.length) console.error(`the page advertises ${r.alsoAdvertised.length + 1} feeds; following ${r.feed.url} (add the others by URL if wanted)`);
+  console.log(`source ${r.source.id} ${r.source.name}: following ${r.feed.url} (${r.format}, ${r.items} items now); run lede ingest to read it`);
   return 0;
 }
 
@@ -174,27 +143,11 @@ async function list(rt: Runtime, json: boolean): Promise<number> {
 
 /** Imports an OPML document; returns the exit code (0 even when some outlines were skipped). */
 export async function importOpml(rt: Runtime, xml: string): Promise<number> {
-  const { parseOpmlDetailed } = await import('../../pipeline/sources/index.ts');
+  const { parseOpmlDetailed, importOutlines } = await import('../../pipeline/sources/index.ts');
   const { outlines, skipped } = parseOpmlDetailed(xml);
-  let added = 0;
-  let known = 0;
-  for (const o of outlines) {
-    try {
-      if (await rt.repo.findFeedByUrl(o.xmlUrl)) {
-        known++;
-        continue;
-      }
-      const homeUrl = o.htmlUrl ?? new URL('/', o.xmlUrl).href;
-      const source =
-        (await rt.repo.findSourceByHomeUrl(homeUrl)) ??
-        (await rt.repo.addSource({ name: o.title || new URL(homeUrl).hostname, homeUrl, language: o.language }));
-      await rt.repo.addFeed({ sourceId: source.id, url: o.xmlUrl, title: o.title || null, category: o.categories[0] ?? null });
-      added++;
-    } catch (e) {
-      skipped.push({ title: o.title || o.xmlUrl, reason: describeError(e) });
-    }
-  }
-  console.log(`imported ${added} feed(s); ${known} already followed; ${skipped.length} skipped`);
+  const r = await importOutlines(rt.repo, outlines);
+  skipped.push(...r.skipped);
+  console.log(`imported ${r.added.length} feed(s); ${r.existing.length} already followed; ${skipped.length} skipped`);
   for (const s of skipped) console.error(`  skipped ${s.title}: ${s.reason}`);
   return 0;
 }

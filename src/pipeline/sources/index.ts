@@ -3,3 +3,5 @@ export { parseOpml, parseOpmlDetailed, toOpml, normalizeCategory } from './opml.
 export type { OpmlOutline, OpmlImport } from './opml.ts';
 export { discoverFeeds } from './discover.ts';
 export type { DiscoveredFeed } from './discover.ts';
+export { subscribe, addKnownFeed, importOutlines, httpUrl } from './service.ts';
+export type { Subscribed, SubscribeOptions, ImportResult } from './service.ts';

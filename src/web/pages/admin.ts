@@ -4,8 +4,7 @@ import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import type { FeedId, SourceId } from '../../domain/types.ts';
 import { LedeError } from '../../domain/errors.ts';
-import { parseOpmlDetailed, toOpml, type OpmlOutline } from '../../pipeline/sources/index.ts';
-import type { Repository } from '../../store/repository.ts';
+import { addKnownFeed, importOutlines, parseOpmlDetailed, toOpml } from '../../pipeline/sources/index.ts';
 import { html, type Html } from '../views/html.ts';
 import { csrfField, layout } from '../views/layout.ts';
 import { timeEl } from '../views/parts.ts';
@@ -16,14 +15,6 @@ import { raw } from '../views/html.ts';
 import { idParam, now } from './util.ts';
 
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
-
-function httpUrl(s: string, what: string): string {
-  try {
-    const u = new URL(s.trim());
-    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-  } catch { /* fall through to the error */ }
-  throw new LedeError('bad_input', `${what} must be an http(s) URL.`);
-}
 
 const NOTICES: Record<string, string> = {
   added: 'Source added. Its feed is polled on the next run of the scheduler.',
@@ -104,17 +95,8 @@ export async function addSource(c: Context<Env>): Promise<Response> {
   requireAdmin(c);
   const body = await c.req.parseBody();
   try {
-    const name = str(body.name);
-    if (!name || name.length > 200) throw new LedeError('bad_input', 'Give the source a name (up to 200 characters).');
-    const homeUrl = httpUrl(str(body.homeUrl), 'The home page');
-    const feedUrl = httpUrl(str(body.feedUrl), 'The feed URL');
-    const language = str(body.language).slice(0, 10) || null;
-    const { repo } = c.get('web');
-    if (await repo.findFeedByUrl(feedUrl)) throw new LedeError('conflict', 'That feed is already followed.');
-    await repo.transaction(async (tx) => {
-      const source = (await tx.findSourceByHomeUrl(homeUrl)) ?? (await tx.addSource({ name, homeUrl, language }));
-      await tx.addFeed({ sourceId: source.id, url: feedUrl });
-    });
+    const { created } = await addKnownFeed(c.get('web').repo, { name: str(body.name), homeUrl: str(body.homeUrl), feedUrl: str(body.feedUrl), language: str(body.language).slice(0, 10) || null });
+    if (!created) throw new LedeError('conflict', 'That feed is already followed.');
     c.get('web').fragments.delete('sources');
     return c.redirect('/admin?notice=added', 303);
   } catch (e) {
@@ -139,22 +121,6 @@ export async function removeFeed(c: Context<Env>): Promise<Response> {
   return c.redirect('/admin?notice=feed-removed', 303);
 }
 
-/** Adds the outlines' sources and feeds; feeds already followed are skipped. */
-export async function importOutlines(repo: Repository, outlines: OpmlOutline[]): Promise<{ added: number; existing: number }> {
-  let added = 0;
-  let existing = 0;
-  for (const o of outlines) {
-    if (await repo.findFeedByUrl(o.xmlUrl)) { existing++; continue; }
-    const homeUrl = o.htmlUrl ?? new URL(o.xmlUrl).origin + '/';
-    await repo.transaction(async (tx) => {
-      const source = (await tx.findSourceByHomeUrl(homeUrl)) ?? (await tx.findSourceByName(o.title)) ?? (await tx.addSource({ name: o.title, homeUrl, language: o.language }));
-      await tx.addFeed({ sourceId: source.id, url: o.xmlUrl, title: o.title, category: o.categories[0] ?? null });
-    });
-    added++;
-  }
-  return { added, existing };
-}
-
 export async function importOpml(c: Context<Env>): Promise<Response> {
   requireAdmin(c);
   const body = await c.req.parseBody();
@@ -167,7 +133,9 @@ export async function importOpml(c: Context<Env>): Promise<Response> {
     }
     if (!xml) throw new LedeError('bad_input', 'Choose an OPML file or paste OPML.');
     const parsed = parseOpmlDetailed(xml);
-    const { added, existing } = await importOutlines(c.get('web').repo, parsed.outlines);
+    const r = await importOutlines(c.get('web').repo, parsed.outlines);
+    parsed.skipped.push(...r.skipped);
+    const [added, existing] = [r.added.length, r.existing.length];
     c.get('web').fragments.delete('sources');
     const skipped = parsed.skipped.length ? ` Skipped ${parsed.skipped.length}: ${parsed.skipped.slice(0, 5).map((s) => `${s.title} (${s.reason})`).join('; ')}.` : '';
     return adminPage(c, { notice: `Imported ${added} ${added === 1 ? 'feed' : 'feeds'}; ${existing} already followed.${skipped}` });
