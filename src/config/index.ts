@@ -50,6 +50,10 @@ export const configSchema = z.object({
   metricsToken: z.string().min(16).optional(),
   /** `lede ingest` serves its own /metrics on this port (0: none). */
   metricsPort: int(0, 0),
+  /** How many things (feeds, outlets, hashtags, stories, entities, searches) one reader may follow. */
+  readerMaxFollows: int(1000, 1),
+  /** Whether readers may add feeds Lede does not read yet (the admin page can change it; this is the default). */
+  readersAddFeeds: bool.default(true),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

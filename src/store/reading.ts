@@ -315,11 +315,13 @@ export function readingPort(db: ReadingDb): ReadingRepo {
       await db.transaction(async () => {
         const q = new Sql(db.dialect);
         await db.exec(`UPDATE follows SET read_before = ${q.p(upToId)} WHERE account_id = ${q.p(accountId)} AND read_before < ${q.p(upToId)}${follows ? ' AND ' + q.in('id', follows) : ''}`, q.params);
-        // Rows that only said "read" are now said by read_before; kept-unread rows of the whole account
-        // give way to "mark everything read". Starred rows stay.
+        // Everything read: rows that only said "read" are now said by read_before, and kept-unread rows
+        // give way. (For some follows only, a row may still matter to another follow: kept.) Starred stay.
+        if (follows) return;
         const d = new Sql(db.dialect);
-        const scope = follows ? ` AND read = 1` : '';
-        await db.exec(`DELETE FROM reading_states WHERE account_id = ${d.p(accountId)} AND article_id <= ${d.p(upToId)} AND starred_at IS NULL${scope}`, d.params);
+        await db.exec(`DELETE FROM reading_states WHERE account_id = ${d.p(accountId)} AND article_id <= ${d.p(upToId)} AND starred_at IS NULL`, d.params);
+        const k = new Sql(db.dialect);
+        await db.exec(`UPDATE reading_states SET read = NULL WHERE account_id = ${k.p(accountId)} AND article_id <= ${k.p(upToId)} AND read = 0`, k.params);
       });
     },
     async firstArticleSince(at) {

@@ -9,16 +9,19 @@ import { TtlCache } from './cache.ts';
 import type { Env, Theme, WebContext, WebDeps } from './context.ts';
 import { checkCsrf, loadSession, sameString, serverKey } from './auth.ts';
 import { log } from '../log/index.ts';
+import { createFetcher, fetcherOptionsFromConfig } from '../pipeline/fetch/index.ts';
 import { createMetrics } from '../metrics/index.ts';
 import { toHttpError } from './errors.ts';
 import { securityHeaders } from './security.ts';
 import { IMAGE_PATH, imageHandler } from './images.ts';
 import { forgot, forgotForm, resetPassword, resetPasswordForm } from './reset.ts';
-import { STYLE_CSS, STYLE_HREF } from './static.ts';
+import { FIXED_ASSETS, KEYS_JS, KEYS_SRC, MANIFEST, STYLE_CSS, STYLE_HREF } from './static.ts';
 import { html } from './views/html.ts';
 import { layout } from './views/layout.ts';
 import { feedHandler } from './feeds.ts';
 import { apiRoutes } from './api/index.ts';
+import { greaderRoutes } from './api/greader.ts';
+import { feverRoutes } from './api/fever.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { homePage, latestPage, hashtagsIndex, outletsIndex } from './pages/home.ts';
 import { articlePage } from './pages/article.ts';
@@ -29,6 +32,8 @@ import { signin, signinForm, signout, signup, signupForm, safeBack } from './pag
 import { deleteOwnComment, editComment, editCommentForm, moderateComment, postComment, reportComment } from './pages/comments.ts';
 import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
+import { followAction, markAllAction, myPage, readAction, starAction, unfollowAction } from './pages/my.ts';
+import { deleteFolder, editFollow, exportMyOpml, importMyOpml, myFollows, mySettings, readersAddFeedsAction, renameFolder, revokeApiPasswordAction, setApiPasswordAction } from './pages/my-settings.ts';
 import { originOf } from './feeds.ts';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
 
@@ -38,14 +43,23 @@ const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 export const FRAGMENT_TTL_MS = 15_000;
 
 export function createApp(deps: WebDeps): Hono<Env> {
+  let fetcher = deps.fetcher;
+  const now = deps.now ?? (() => new Date());
   const web: WebContext = {
     repo: deps.repo,
     config: deps.config,
-    now: deps.now ?? (() => new Date()),
+    now,
     llm: deps.llm ?? null,
     fragments: new TtlCache<unknown>(FRAGMENT_TTL_MS, 5000),
     logger: deps.logger ?? log(),
     metrics: deps.metrics !== undefined ? deps.metrics : deps.config.metrics ? createMetrics() : null,
+    reader: {
+      repo: deps.repo,
+      fetcher: () => (fetcher ??= createFetcher({ ...fetcherOptionsFromConfig(deps.config), minDelayMs: 0 })),
+      now,
+      maxFollows: deps.config.readerMaxFollows,
+      readersAddFeeds: deps.config.readersAddFeeds,
+    },
   };
   web.metrics?.watchStore(deps.repo);
   const secureBase = deps.config.baseUrl?.startsWith('https:') ?? false;
@@ -64,6 +78,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
     c.set('web', web);
     c.set('account', null);
     c.set('sessionToken', null);
+    c.set('viaToken', false);
     c.set('secure', secureBase || new URL(c.req.url).protocol === 'https:');
     const theme = getCookie(c, THEME_COOKIE);
     c.set('theme', theme === 'dark' || theme === 'light' ? theme : null);
@@ -88,7 +103,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
   // Form posts: a size cap (OPML uploads may be larger), then the CSRF check on every form.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next();
-    const limited = bodyLimit({ maxSize: c.req.path === '/admin/opml' ? 3 * 1024 * 1024 : 64 * 1024, onError: () => { throw new LedeError('too_large', 'The form is too large.'); } });
+    const limited = bodyLimit({ maxSize: (c.req.path === '/admin/opml' || c.req.path === '/my/opml') ? 3 * 1024 * 1024 : 64 * 1024, onError: () => { throw new LedeError('too_large', 'The form is too large.'); } });
     return limited(c, async () => {
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new LedeError('bad_input', 'Forms must be sent as application/x-www-form-urlencoded or multipart/form-data.');
@@ -104,6 +119,9 @@ export function createApp(deps: WebDeps): Hono<Env> {
   });
 
   app.get(STYLE_HREF, (c) => c.body(STYLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  app.get(KEYS_SRC, (c) => c.body(KEYS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  for (const [path, asset] of FIXED_ASSETS) app.get(path, (c) => c.body(new Uint8Array(asset.body), 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/manifest.webmanifest', (c) => c.body(MANIFEST, 200, { 'Content-Type': 'application/manifest+json', 'Cache-Control': 'public, max-age=86400' }));
   app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /search\nDisallow: /admin\nDisallow: /api/\n', 200, { 'Cache-Control': 'public, max-age=86400' }));
   app.get('/metrics', async (c) => {
@@ -188,6 +206,23 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.post('/comments/:id{[0-9]+}/report', reportComment);
   app.post('/comments/:id{[0-9]+}/moderate', moderateComment);
 
+  app.get('/my', myPage);
+  app.post('/my/follow', followAction);
+  app.get('/my/follows', myFollows);
+  app.post('/my/follows/:id{[0-9]+}', editFollow);
+  app.post('/my/follows/:id{[0-9]+}/delete', unfollowAction);
+  app.post('/my/folders/:id{[0-9]+}', renameFolder);
+  app.post('/my/folders/:id{[0-9]+}/delete', deleteFolder);
+  app.post('/my/items/:id{[0-9]+}/read', readAction);
+  app.post('/my/items/:id{[0-9]+}/star', starAction);
+  app.post('/my/mark-all', markAllAction);
+  app.get('/my/opml', exportMyOpml);
+  app.post('/my/opml', importMyOpml);
+  app.get('/my/settings', mySettings);
+  app.post('/my/settings/api-password', setApiPasswordAction);
+  app.post('/my/settings/api-password/revoke', revokeApiPasswordAction);
+  app.post('/admin/settings', readersAddFeedsAction);
+
   app.get('/admin', adminHome);
   app.post('/admin/sources', addSource);
   app.post('/admin/sources/:id{[0-9]+}/delete', removeSource);
@@ -201,6 +236,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
     return c.json(openApiDocument(originOf(c)));
   });
   app.route('/api/v1', apiRoutes());
+  app.route('/api/greader', greaderRoutes());
+  app.route('/api/fever', feverRoutes());
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: 'No such API endpoint; see /api/openapi.json.' } }, 404);

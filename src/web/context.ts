@@ -6,6 +6,8 @@ import type { Repository } from '../store/repository.ts';
 import type { TtlCache } from './cache.ts';
 import type { Metrics } from '../metrics/index.ts';
 import type { Logger } from '../log/index.ts';
+import type { Fetcher } from '../pipeline/fetch/index.ts';
+import type { ReaderDeps } from '../reader/index.ts';
 
 export interface WebDeps {
   repo: Repository;
@@ -18,6 +20,8 @@ export interface WebDeps {
   metrics?: Metrics | null;
   /** The logger (tests capture its lines); the process's logger when absent. */
   logger?: Logger;
+  /** The fetcher readers' new feeds are read with (SSRF guard); made from the config when absent. */
+  fetcher?: Fetcher;
 }
 
 /** What the article page needs from a language model (an OpenAI-compatible server, see enrich/llm). */
@@ -38,6 +42,8 @@ export interface WebContext {
   secret?: Promise<Buffer>;
   logger: Logger;
   metrics: Metrics | null;
+  /** The personal reader's service (follows, reading state, API passwords). */
+  reader: ReaderDeps;
 }
 
 export type Theme = 'light' | 'dark' | null;
@@ -53,6 +59,8 @@ export interface Env {
     locale: Locale;
     /** Set by the CSP middleware: true when the request came over HTTPS (or says so via the proxy). */
     secure: boolean;
+    /** Set when the request signed in with an API token (no cookie, so no CSRF check applies). */
+    viaToken: boolean;
     /** The server's signing key (config secretKey, else one kept in the store): signs cookies and URLs. */
     secret: Buffer;
   };

@@ -6,7 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Env } from '../context.ts';
 import type { ArticleId, Comment, CommentId, StoryId } from '../../domain/types.ts';
 import { LedeError } from '../../domain/errors.ts';
-import { checkCsrf, rateLimit, requireAccount } from '../auth.ts';
+import { rateLimit } from '../auth.ts';
+import { signInWithToken } from './app-auth.ts';
+import { readerApi, requireWriter } from './reader.ts';
 import { relatedFor } from '../related.ts';
 import { storedHashtag } from '../text.ts';
 import { readSearchParams, runSearch } from '../pages/search.ts';
@@ -49,6 +51,12 @@ export function apiRoutes(): Hono<Env> {
   });
   api.use('*', etag({ weak: true }));
   api.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new LedeError('too_large', 'The request body is larger than 64 KiB.'); } }));
+  // Apps sign in with a Bearer token (POST /api/v1/tokens); browsers with the session cookie and X-CSRF-Token.
+  api.use('*', async (c, next) => {
+    await signInWithToken(c);
+    await next();
+  });
+  readerApi(api);
 
   api.get('/stories', async (c) => {
     const limit = limitOf(c);
@@ -97,11 +105,10 @@ export function apiRoutes(): Hono<Env> {
     return c.json({ items: (await repo.listComments(id)).map(publicComment) });
   });
 
-  // Posting needs the session cookie and the CSRF token in X-CSRF-Token (as on the site's forms).
+  // Posting needs a Bearer token, or the session cookie and the CSRF token in X-CSRF-Token (as on the site's forms).
   api.post('/articles/:id/comments', async (c) => {
     const id = mustId<ArticleId>(c.req.param('id'), 'article');
-    const me = requireAccount(c);
-    checkCsrf(c, c.req.header('x-csrf-token'));
+    const me = requireWriter(c);
     const { repo, now } = c.get('web');
     if (!(await repo.getArticle(id))) throw new LedeError('not_found', 'No such article.');
     let input: { body?: unknown; parentId?: unknown };

@@ -13,6 +13,8 @@ import { toHttpError } from '../errors.ts';
 import { renderCommentBody, truncate } from '../text.ts';
 import { raw } from '../views/html.ts';
 import { idParam, now } from './util.ts';
+import { readersMayAddFeeds } from '../../reader/index.ts';
+import { t as msg } from '../i18n/index.ts';
 
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
 
@@ -20,13 +22,14 @@ const NOTICES: Record<string, string> = {
   added: 'Source added. Its feed is polled on the next run of the scheduler.',
   removed: 'Source removed; its articles stay.',
   'feed-removed': 'Feed removed.',
+  settings: 'Settings saved.',
 };
 
 async function adminPage(c: Context<Env>, message?: { error?: string; notice?: string; status?: 400 | 409 | 413 | 422 }): Promise<Response> {
   requireAdmin(c);
   const { repo } = c.get('web');
   const t = now(c);
-  const [sources, feeds] = await Promise.all([repo.listSources(), repo.listFeeds()]);
+  const [sources, feeds, readersAdd] = await Promise.all([repo.listSources(), repo.listFeeds(), readersMayAddFeeds(c.get('web').reader)]);
   const notice = message?.notice ?? NOTICES[c.req.query('notice') ?? ''];
   const failing = feeds.filter((f) => f.status === 'error' || f.status === 'refused').length;
   return c.html(layout(c, { title: 'Admin', noindex: true }, html`
@@ -56,6 +59,15 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
   </table></div>
 </section>
 <div class="admin-forms">
+<section aria-labelledby="h-readers">
+  <h2 id="h-readers">Readers</h2>
+  <form method="post" action="/admin/settings" class="stack">
+    ${csrfField(c)}
+    <label><input type="checkbox" name="allow" value="yes"${readersAdd ? raw(' checked') : ''}> ${msg('admin.readersAddFeeds')}</label>
+    <p class="meta">When off, readers follow only the feeds Lede already reads (and its outlets, hashtags, stories and searches); new feeds come from this page.</p>
+    <button type="submit">Save</button>
+  </form>
+</section>
 <section aria-labelledby="h-add">
   <h2 id="h-add">Add a source</h2>
   <form method="post" action="/admin/sources" class="stack">

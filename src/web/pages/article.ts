@@ -132,6 +132,9 @@ export async function articlePage(c: Context<Env>, form?: CommentFormState): Pro
   if (!id) throw new LedeError('not_found', 'No such article.');
   const part = await articleMain(c, id);
   if (!part) throw new LedeError('not_found', 'No such article.');
+  // Opening an article marks it read for a signed-in reader (as every feed reader does).
+  const me = c.get('account');
+  if (me && c.req.method === 'GET') await c.get('web').repo.setRead(me.id, [id], true, c.get('web').now().toISOString());
   const comments = await commentsSection(c, id, form);
   // Only pages with forms carry a CSRF token (an anonymous visitor gets its cookie only then).
   const csrf = c.get('account') || c.get('web').llm ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}">` : '';

@@ -2,6 +2,7 @@
 // snippets and numbered pages.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
+import { followControl } from './my.ts';
 import { LedeError } from '../../domain/errors.ts';
 import type { SearchHit, SearchResult } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
@@ -77,6 +78,9 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
   ]);
   const t = now(c);
   const hasFilter = p.outlet || p.hashtag || p.from || p.to;
+  // A quoted name (what the entity links of an article page search for) is followed as that name.
+  const entity = /^"([^"]{2,100})"$/.exec(p.q)?.[1];
+  const follow = p.q && !hasFilter ? await (entity ? followControl(c, 'entity', entity, entity) : followControl(c, 'search', p.q, msg('my.kind.search'))) : '';
   return c.html(layout(c, { title: p.q ? msg('search.titleQuery', { q: p.q }) : msg('search.title'), query: p.q, noindex: true }, html`
 <h1>${p.q ? html`<bdi>${msg('search.resultsFor', { q: p.q })}</bdi>` : msg('search.title')}</h1>
 <form method="get" action="/search" class="search-filters" aria-label="${msg('search.filters')}">
@@ -89,6 +93,7 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
   <div class="field"><button type="submit">${msg('search.button')}</button></div>
 </form>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${follow}
 ${p.q
   ? html`<p class="result-count" role="status">${msg('search.count', { n: result.total, more: result.totalIsLowerBound ? 'yes' : 'no', filtered: hasFilter ? 'yes' : 'no' })}</p>`
   : html`<p class="hint">${raw(msg('search.hint'))}</p>`}

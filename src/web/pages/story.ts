@@ -12,6 +12,7 @@ import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { formatAbsolute } from '../time.ts';
 import { truncate } from '../text.ts';
 import { cached, idParam, now } from './util.ts';
+import { followControl } from './my.ts';
 import { around, currentLocale, languageName, t as msg } from '../i18n/index.ts';
 
 const MAX_ARTICLES = 40;
@@ -20,7 +21,9 @@ export async function storyPage(c: Context<Env>): Promise<Response> {
   const id = idParam(c.req.param('id')) as StoryId | null;
   const part = id ? await cached(c, `story:${id}`, () => storyMain(c, id)) : null;
   if (!part) throw new LedeError('not_found', 'No such story.');
-  return c.html(layout(c, { title: part.title, description: part.description, feeds: { base: `/story/${id}`, title: part.title } }, raw(part.main)));
+  // The follow button is the reader's own: outside the cached part.
+  const follow = await followControl(c, 'story', String(id), msg('my.kind.story'));
+  return c.html(layout(c, { title: part.title, description: part.description, feeds: { base: `/story/${id}`, title: part.title } }, html`${follow}${raw(part.main)}`));
 }
 
 async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string; description: string; main: string } | null> {

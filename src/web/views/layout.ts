@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { csrfToken } from '../auth.ts';
-import { STYLE_HREF } from '../static.ts';
+import { KEYS_SRC, STYLE_HREF } from '../static.ts';
 import { html, raw, type Html } from './html.ts';
 import { currentLocale, direction, t } from '../i18n/index.ts';
 
@@ -50,7 +50,7 @@ function accountNav(c: Context<Env>): Html {
     return html`<a href="/signin?back=${back}">${t('layout.signIn')}</a><a href="/signup?back=${back}">${t('layout.signUp')}</a>`;
   }
   const admin = a.role === 'admin' ? html`<a href="/admin">${t('layout.admin')}</a>` : a.role === 'moderator' ? html`<a href="/admin/comments">${t('layout.moderation')}</a>` : '';
-  return html`<span class="who">${a.name}</span>${admin}
+  return html`<a href="/my">${t('layout.my')}</a><span class="who">${a.name}</span>${admin}
     <form method="post" action="/signout" class="inline">${csrfField(c)}<button type="submit" class="link">${t('layout.signOut')}</button></form>`;
 }
 
@@ -73,6 +73,11 @@ ${meta.noindex ? raw('<meta name="robots" content="noindex">') : ''}
 ${meta.canonical ? html`<link rel="canonical" href="${meta.canonical}">` : ''}
 <meta name="color-scheme" content="${theme ?? 'light dark'}">
 <link rel="stylesheet" href="${STYLE_HREF}">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/static/icon-192.png">
+<meta name="theme-color" content="#1c1d21">
+<script src="${KEYS_SRC}" defer></script>
 ${feeds}
 </head>
 <body>
@@ -94,10 +99,19 @@ ${feeds}
 <main id="main" tabindex="-1">
 ${main}
 </main>
+${keysDialog()}
 <footer class="site">
   <p>${t('layout.footer')}
   <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> · <a href="/api/openapi.json">API</a></p>
 </footer>
 </body>
 </html>`;
+}
+
+/** The keyboard help, opened by "?" (keys.js); without JavaScript it is never shown. */
+function keysDialog(): Html {
+  const keys: [string, string][] = [['j', t('my.key.next')], ['k', t('my.key.prev')], ['o', t('my.key.open')], ['s', t('my.key.star')], ['m', t('my.key.read')], ['r', t('my.key.refresh')], ['g h', t('my.key.home')], ['g u', t('my.key.unread')], ['g s', t('my.key.starred')], ['?', t('my.key.help')]];
+  return html`<dialog id="keys-dialog" aria-labelledby="keys-title"><h2 id="keys-title">${t('my.keysTitle')}</h2>
+<dl class="keys">${keys.map(([k, what]) => html`<dt><kbd>${k}</kbd></dt><dd>${what}</dd>`)}</dl>
+<form method="dialog"><button type="submit">${t('my.close')}</button></form></dialog>`;
 }
