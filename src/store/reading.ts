@@ -324,15 +324,20 @@ export function readingPort(db: ReadingDb): ReadingRepo {
         await db.exec(`UPDATE reading_states SET read = NULL WHERE account_id = ${k.p(accountId)} AND article_id <= ${k.p(upToId)} AND read = 0`, k.params);
       });
     },
+    // Ids follow arrival, so these are cheap where ingest fills the store; a backfill can put an older
+    // article after newer ones, and min/max over the time range stays right then too.
     async firstArticleSince(at) {
       const q = new Sql(db.dialect);
-      const r = await one(q, `SELECT id FROM articles WHERE first_seen >= ${q.p(at)} ORDER BY first_seen, id LIMIT 1`);
-      return (r ? Number(r.id) : (await newestId()) + 1) as ArticleId;
+      const r = await one(q, `SELECT min(id) AS id FROM articles WHERE first_seen >= ${q.p(at)}`);
+      return (r?.id != null ? Number(r.id) : (await newestId()) + 1) as ArticleId;
     },
     async lastArticleBefore(at) {
       const q = new Sql(db.dialect);
-      const r = await one(q, `SELECT id FROM articles WHERE first_seen < ${q.p(at)} ORDER BY first_seen DESC, id DESC LIMIT 1`);
-      return (r ? Number(r.id) : 0) as ArticleId;
+      const newest = await one(q, `SELECT 1 AS later FROM articles WHERE first_seen >= ${q.p(at)} LIMIT 1`);
+      if (!newest) return (await newestId()) as ArticleId; // everything is older: no scan
+      const o = new Sql(db.dialect);
+      const r = await one(o, `SELECT max(id) AS id FROM articles WHERE first_seen < ${o.p(at)}`);
+      return (r?.id != null ? Number(r.id) : 0) as ArticleId;
     },
     async readingStateSize() {
       const [r] = await db.all('SELECT (SELECT count(*) FROM reading_states) AS rows, (SELECT count(*) FROM follows) AS follows', []);

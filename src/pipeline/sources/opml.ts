@@ -130,5 +130,11 @@ export function toOpml(entries: { source: Source; feeds: Feed[] }[], title = 'Le
     ...[...f.folders].map(([name, sub]) => ({ text: name, title: name, outlines: toOutlines(sub) })),
     ...f.feeds,
   ];
-  return generateOpml({ head: { title, dateCreated: new Date() }, body: { outlines: toOutlines(root) } });
+  const outlines = toOutlines(root);
+  // feedsmith refuses a body without outlines; nothing followed yet is still a valid, importable OPML.
+  if (!outlines.length) {
+    const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return `<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>${esc(title)}</title><dateCreated>${new Date().toUTCString()}</dateCreated></head><body></body></opml>\n`;
+  }
+  return generateOpml({ head: { title, dateCreated: new Date() }, body: { outlines } });
 }
