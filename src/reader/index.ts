@@ -61,7 +61,9 @@ export async function followFeed(d: ReaderDeps, account: Account, url: string, o
   }
   const source = await d.repo.getSource(feed.sourceId);
   const title = opts.title?.trim() || feed.title || source?.name || feed.url;
-  return (await d.repo.addFollow(account.id, { kind: 'feed', target: String(feed.id), feedId: feed.id, title, folderId: await folderId(d, account, opts.folder) })).follow;
+  const added = (await d.repo.addFollow(account.id, { kind: 'feed', target: String(feed.id), feedId: feed.id, title, folderId: await folderId(d, account, opts.folder) })).follow;
+  changed(d, account);
+  return added;
 }
 
 /** Follows an outlet, hashtag, story, entity or search (a feed goes through followFeed). */
@@ -80,11 +82,14 @@ export async function follow(d: ReaderDeps, account: Account, kind: FollowKind, 
     title = opts.title?.trim() || found.story.title;
   }
   await checkRoom(d, account);
-  return (await d.repo.addFollow(account.id, { kind, target: clean, title, folderId: await folderId(d, account, opts.folder) })).follow;
+  const added = (await d.repo.addFollow(account.id, { kind, target: clean, title, folderId: await folderId(d, account, opts.folder) })).follow;
+  changed(d, account);
+  return added;
 }
 
 export async function unfollow(d: ReaderDeps, account: Account, id: FollowId): Promise<void> {
   if (!(await d.repo.removeFollow(account.id, id))) throw new LedeError('not_found', 'You do not follow that.');
+  changed(d, account);
 }
 
 /** Windows are cached for a minute: the first article id inside the unread window moves slowly. */
@@ -117,19 +122,59 @@ async function searchMatches(d: ReaderDeps, follows: Follow[]): Promise<Map<Foll
 export type StreamOptions = Omit<StreamQuery, 'windowStart' | 'searchMatches'>;
 
 /** The reader's stream: what their follows bring (or their starred articles), with their state. */
-export async function stream(d: ReaderDeps, account: Account, opts: StreamOptions): Promise<ReadingItem[]> {
-  const follows = opts.starredOnly ? [] : await d.repo.listFollows(account.id);
-  const scoped = opts.follows ? follows.filter((f) => opts.follows!.includes(f.id)) : follows;
+export async function stream(d: ReaderDeps, account: Account, opts: StreamOptions, follows?: Follow[]): Promise<ReadingItem[]> {
+  const all = opts.starredOnly ? [] : follows ?? (await d.repo.listFollows(account.id));
+  const scoped = opts.follows ? all.filter((f) => opts.follows!.includes(f.id)) : all;
   return d.repo.readingStream(account.id, { ...opts, windowStart: await windowStart(d), searchMatches: await searchMatches(d, scoped) });
 }
 
-export async function unreadCounts(d: ReaderDeps, account: Account): Promise<UnreadCounts> {
-  const follows = await d.repo.listFollows(account.id);
-  return d.repo.unreadCounts(account.id, { windowStart: await windowStart(d), searchMatches: await searchMatches(d, follows) });
+/**
+ * Unread counts, kept for COUNTS_TTL_MS per account in this process: a page of My Lede, an app's sync
+ * and the next page all ask for them. Every change of the reader's own state through this module drops
+ * them at once; new articles (and changes made on another node) show within the TTL, like every other
+ * list on the site (FRAGMENT_TTL_MS).
+ */
+const COUNTS_TTL_MS = 15_000;
+const countsCache = new WeakMap<Repository, Map<number, { at: number; counts: Promise<UnreadCounts> }>>();
+function countsOf(d: ReaderDeps): Map<number, { at: number; counts: Promise<UnreadCounts> }> {
+  let m = countsCache.get(d.repo);
+  if (!m) countsCache.set(d.repo, (m = new Map()));
+  return m;
+}
+/** Forgets an account's cached counts (after any change to what it follows or has read). */
+export function changed(d: ReaderDeps, account: Pick<Account, 'id'>): void {
+  countsOf(d).delete(account.id);
 }
 
-export const markRead = (d: ReaderDeps, account: Account, ids: ArticleId[], read: boolean) => d.repo.setRead(account.id, ids, read, nowIso(d));
-export const star = (d: ReaderDeps, account: Account, ids: ArticleId[], starred: boolean) => d.repo.setStarred(account.id, ids, starred, nowIso(d));
+export async function unreadCounts(d: ReaderDeps, account: Account, follows?: Follow[]): Promise<UnreadCounts> {
+  const cache = countsOf(d);
+  const now = d.now().getTime();
+  const hit = cache.get(account.id);
+  if (hit && Math.abs(now - hit.at) < COUNTS_TTL_MS) return hit.counts;
+  const counts = (async () => {
+    const list = follows ?? (await d.repo.listFollows(account.id));
+    return d.repo.unreadCounts(account.id, { windowStart: await windowStart(d), searchMatches: await searchMatches(d, list) });
+  })();
+  if (cache.size > 10_000) cache.clear(); // bounded: a busy server keeps only recent readers
+  cache.set(account.id, { at: now, counts });
+  counts.catch(() => cache.delete(account.id));
+  return counts;
+}
+
+/** Counts as they are now, bypassing the cache (benchmarks, tests). */
+export async function freshUnreadCounts(d: ReaderDeps, account: Account, follows?: Follow[]): Promise<UnreadCounts> {
+  changed(d, account);
+  return unreadCounts(d, account, follows);
+}
+
+export async function markRead(d: ReaderDeps, account: Account, ids: ArticleId[], read: boolean): Promise<void> {
+  await d.repo.setRead(account.id, ids, read, nowIso(d));
+  changed(d, account);
+}
+export async function star(d: ReaderDeps, account: Account, ids: ArticleId[], starred: boolean): Promise<void> {
+  await d.repo.setStarred(account.id, ids, starred, nowIso(d));
+  changed(d, account);
+}
 
 /**
  * Marks all as read: every article of these follows (all when absent) first seen up to `before` (now
@@ -139,6 +184,7 @@ export async function markAllRead(d: ReaderDeps, account: Account, opts: { follo
   const before = opts.before && opts.before.getTime() < d.now().getTime() ? opts.before : d.now();
   const upTo = await d.repo.lastArticleBefore(new Date(before.getTime() + 1).toISOString());
   if (upTo > 0) await d.repo.markAllRead(account.id, upTo, opts.follows);
+  changed(d, account);
 }
 
 /** The reader's follows of feeds as OPML 2.0, folders as outline groups. */
@@ -174,6 +220,7 @@ export async function importOpml(d: ReaderDeps, account: Account, xml: string): 
     await d.repo.addFollow(account.id, { kind: 'feed', target: String(feed.id), feedId: feed.id, title: feed.title ?? feed.url, folderId: await folderId(d, account, folder) });
     followed++;
   }
+  changed(d, account);
   return { followed, skipped };
 }
 

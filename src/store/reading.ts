@@ -253,9 +253,9 @@ export function readingPort(db: ReadingDb): ReadingRepo {
       if (s.starredOnly) return starredStream(accountId, { ...s, limit });
       const floor = Math.max(s.afterId != null ? s.afterId + 1 : 0, s.unreadOnly ? s.windowStart : 0);
       const ceiling = s.beforeId ?? NO_END;
-      // Unread is bounded by the window: one pass. Otherwise read the id range in widening spans from the
-      // end the order starts at, so a first page costs a few thousand index entries, not the whole history.
-      if (s.unreadOnly || s.ids) return (await streamPass(accountId, s, floor, ceiling, limit)).map((r) => itemOf(r, s.windowStart));
+      if (s.ids) return (await streamPass(accountId, s, floor, ceiling, limit)).map((r) => itemOf(r, s.windowStart));
+      // Read the id range in widening spans from the end the order starts at, so a first page costs a few
+      // thousand index entries, not a month (unread) or the whole history (all).
       const top = Math.min(ceiling, (await newestId()) + 1);
       const out: Row[] = [];
       let span = FIRST_SPAN;
@@ -272,19 +272,21 @@ export function readingPort(db: ReadingDb): ReadingRepo {
     },
 
     async unreadCounts(accountId, s): Promise<UnreadCounts> {
+      // Counted in the store: per follow, and the distinct articles (one article may come by two follows).
       const q = new Sql(db.dialect);
       const m = matches(q, accountId, undefined, s.searchMatches, s.windowStart, NO_END);
-      const rows = await all(q, `WITH m AS (${m})
-        SELECT m.fid, m.aid FROM m LEFT JOIN reading_states st ON st.account_id = ${q.p(accountId)} AND st.article_id = m.aid
-        WHERE st.read = 0 OR (st.read IS NULL AND m.aid > m.rb)`);
+      const rows = await all(q, `WITH m AS (${m}),
+        u AS (SELECT m.fid, m.aid FROM m LEFT JOIN reading_states st ON st.account_id = ${q.p(accountId)} AND st.article_id = m.aid
+              WHERE st.read = 0 OR (st.read IS NULL AND m.aid > m.rb))
+        SELECT fid, count(*) AS n FROM u GROUP BY fid
+        UNION ALL SELECT 0, count(DISTINCT aid) FROM u`);
       const byFollow = new Map<FollowId, number>();
-      const articles = new Set<number>();
+      let total = 0;
       for (const r of rows) {
-        const fid = Number(r.fid) as FollowId;
-        byFollow.set(fid, (byFollow.get(fid) ?? 0) + 1);
-        articles.add(Number(r.aid));
+        if (Number(r.fid) === 0) total = Number(r.n);
+        else byFollow.set(Number(r.fid) as FollowId, Number(r.n));
       }
-      return { total: articles.size, byFollow };
+      return { total, byFollow };
     },
 
     async setRead(accountId, ids, read, at) {

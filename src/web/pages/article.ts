@@ -2,6 +2,7 @@
 // the body with its lede, hashtags, the AI panel, comments and related articles.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
+import { markRead } from '../../reader/index.ts';
 import type { Article, ArticleId, Enrichment, Entity, Version } from '../../domain/types.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
@@ -134,7 +135,7 @@ export async function articlePage(c: Context<Env>, form?: CommentFormState): Pro
   if (!part) throw new LedeError('not_found', 'No such article.');
   // Opening an article marks it read for a signed-in reader (as every feed reader does).
   const me = c.get('account');
-  if (me && c.req.method === 'GET') await c.get('web').repo.setRead(me.id, [id], true, c.get('web').now().toISOString());
+  if (me && c.req.method === 'GET') await markRead(c.get('web').reader, me, [id], true);
   const comments = await commentsSection(c, id, form);
   // Only pages with forms carry a CSRF token (an anonymous visitor gets its cookie only then).
   const csrf = c.get('account') || c.get('web').llm ? `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}">` : '';

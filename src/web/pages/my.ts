@@ -47,13 +47,14 @@ export async function myPage(c: Context<Env>): Promise<Response> {
   const followId = idParam(c.req.query('follow')) as FollowId | null;
   const folderId = idParam(c.req.query('folder'));
   const before = idParam(c.req.query('before')) as ArticleId | null;
-  const [follows, folders, counts] = await Promise.all([d.repo.listFollows(me.id), d.repo.listFolders(me.id), reader.unreadCounts(d, me)]);
+  const [follows, folders] = await Promise.all([d.repo.listFollows(me.id), d.repo.listFolders(me.id)]);
+  const counts = await reader.unreadCounts(d, me, follows);
   const follow = followId ? follows.find((f) => f.id === followId) : undefined;
   if (followId && !follow) throw new LedeError('not_found', 'You do not follow that.');
   const folder = folderId ? folders.find((f) => f.id === folderId) : undefined;
   if (folderId && !folder) throw new LedeError('not_found', 'No such folder.');
   const scope = follow ? [follow.id] : folder ? follows.filter((f) => f.folderId === folder.id).map((f) => f.id) : undefined;
-  const items = await reader.stream(d, me, { follows: scope, starredOnly: view === 'starred', unreadOnly: !showAll, beforeId: before ?? undefined, limit: PAGE + 1 });
+  const items = await reader.stream(d, me, { follows: scope, starredOnly: view === 'starred', unreadOnly: !showAll, beforeId: before ?? undefined, limit: PAGE + 1 }, follows);
   const page = items.slice(0, PAGE);
   const title = view === 'starred' ? t('my.starred') : follow ? follow.title : folder ? folder.name : t('my.all');
   const folderCount = (id: number) => follows.filter((f) => f.folderId === id).reduce((n, f) => n + (counts.byFollow.get(f.id) ?? 0), 0);
