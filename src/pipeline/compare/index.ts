@@ -10,3 +10,4 @@ export { coverageOf, originalOf, roleOf } from './coverage.ts';
 export { timelineOf } from './timeline.ts';
 export { versionDigest } from './digest.ts';
 export { rankBriefing, type BriefingStory } from './briefing.ts';
+export { noteVersion, refreshStory, refreshStories, type PlacedVersion, articlesToRead, MAX_STORY_ARTICLES } from './refresh.ts';

@@ -3,3 +3,4 @@ export { parseOpml, parseOpmlDetailed, toOpml, normalizeCategory } from './opml.
 export type { OpmlOutline, OpmlImport } from './opml.ts';
 export { discoverFeeds } from './discover.ts';
 export type { DiscoveredFeed } from './discover.ts';
+export { outletSighting, guessKind, countryOfHost, type OutletEvidence } from './outlet.ts';

@@ -11,6 +11,7 @@ import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
+import { intelligencePort } from './intelligence.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -34,6 +35,7 @@ export function createPostgresRepository(db: Db): Repository {
     searchPort(db),
     accountPort(db),
     termStatsPort(db),
+    intelligencePort(db),
     {
       kind: 'postgres' as const,
       // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository

@@ -10,6 +10,7 @@ import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
+import { intelligencePort } from './intelligence.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -45,6 +46,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
     searchPort(db),
     accountPort(db),
     termStatsPort(db),
+    intelligencePort(db),
     {
       kind: 'sqlite' as const,
       // Every call made while `fn` runs joins the transaction (see db.ts), so the repository itself is
