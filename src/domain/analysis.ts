@@ -96,6 +96,8 @@ export interface NumberChange {
 export interface VersionComparison {
   versionId: VersionId;
   outlet: string;
+  /** Where the outlet published it. */
+  url: string | null;
   at: IsoTime;
   role: 'original' | 'copy';
   differences: Difference[];
@@ -135,6 +137,7 @@ export interface Coverage {
 export type Development =
   | { kind: 'first-report'; at: IsoTime; outlet: string; articleId: ArticleId; title: string }
   | { kind: 'new-account'; at: IsoTime; outlet: string; articleId: ArticleId; title: string }
+  | { kind: 'republished'; at: IsoTime; outlet: string; articleId: ArticleId; from: string }
   | { kind: 'fact'; at: IsoTime; outlet: string; articleId: ArticleId; text: string }
   | { kind: 'quote'; at: IsoTime; outlet: string; articleId: ArticleId; text: string; speaker: string | null }
   | { kind: 'number-changed'; at: IsoTime; outlet: string; articleId: ArticleId; change: NumberChange }

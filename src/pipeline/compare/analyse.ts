@@ -15,6 +15,7 @@ import { hasPhrase, phraseKey, wordLine, wordsOf } from './text.ts';
 export interface StoryVersionInput {
   id: VersionId;
   outlet: string;
+  url: string | null;
   title: string;
   text: string;
   language: string | null;
@@ -81,7 +82,7 @@ export function analyseStory(input: StoryInput): StoryResult {
       const role = roleOf(v, original);
       roles.push({ versionId: v.id, outlet: v.outlet, role: v === original ? 'original' : role });
       const differences = v === original ? [] : compareCopy(original, v);
-      const c = { versionId: v.id, outlet: v.outlet, at: new Date(v.at).toISOString(), role: v === original ? 'original' as const : role, differences };
+      const c = { versionId: v.id, outlet: v.outlet, url: v.url, at: new Date(v.at).toISOString(), role: v === original ? 'original' as const : role, differences };
       versionDiffs.set(v.id, c);
       return c;
     }).sort((x, y) => x.at.localeCompare(y.at) || x.versionId - y.versionId);
@@ -103,6 +104,7 @@ export function analyseStory(input: StoryInput): StoryResult {
   const timeline = timelineOf(timed.flatMap((a, i) => a.versions.map((v) => ({
     id: v.id, articleId: a.id, outlet: v.outlet, title: v.title, at: v.at,
     isOriginal: v.id === comparisons[i]!.original.versionId,
+    originalOutlet: comparisons[i]!.original.outlet,
     digest: v.digest, differences: versionDiffs.get(v.id)!.differences,
   }))));
 

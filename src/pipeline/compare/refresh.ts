@@ -67,7 +67,7 @@ export async function refreshStory(repo: Repository, storyId: StoryId, now: Date
       quotes: e ? versionDigest(e).quotes : null,
       entities: e?.entities ?? [],
       versions: f.versions.map((v) => ({
-        id: v.id, outlet: v.outlet, title: v.title, text: v.text, language: v.language, published: v.published, fetchedAt: v.fetchedAt,
+        id: v.id, outlet: v.outlet, url: v.url, title: v.title, text: v.text, language: v.language, published: v.published, fetchedAt: v.fetchedAt,
         digest: digests.get(v.id)!,
       })),
     };

@@ -1,4 +1,4 @@
-// What changed in a story, in time order: the first report, each new account, and what a version
+// What changed in a story, in time order: the first report, each new account, each republication, and what a version
 // brought that no earlier one had — a fact, a direct quote, a number that disagrees with the one
 // reported before, an update paragraph — with the outlet and the time it first appeared.
 import type { DigestFact, Development, Difference, VersionDigest } from '../../domain/analysis.ts';
@@ -14,6 +14,8 @@ export interface TimelineVersion {
   at: number;
   /** The article's original version (its first publication), else a copy or an update. */
   isOriginal: boolean;
+  /** The outlet whose text this version carries. */
+  originalOutlet: string;
   digest: VersionDigest;
   differences: Difference[];
 }
@@ -37,6 +39,7 @@ export function timelineOf(versions: TimelineVersion[]): Development[] {
     if (i === 0) out.push({ kind: 'first-report', ...base, title: v.title });
     else {
       if (v.isOriginal && !ordered.slice(0, i).some((x) => x.articleId === v.articleId)) out.push({ kind: 'new-account', ...base, title: v.title });
+      else if (v.outlet !== v.originalOutlet) out.push({ kind: 'republished', ...base, from: v.originalOutlet });
       for (const d of v.differences) if (d.kind === 'adds-update') out.push({ kind: 'update', ...base, text: d.first });
       const changed = disagreements([...facts.values()], v.digest.facts);
       for (const change of changed) {

@@ -172,7 +172,7 @@ export function parseTextPage(input: string, referenceTime: Date): TextPage {
     else if (RELATED_HEADING.test(l)) section = 'related';
     k++;
   }
-  const furniture = [...new Set(lines.slice(end).filter((l, i) => l && !inItem(starts, end + i) && (WIDGET_LINE.test(l) || isWidgetPrompt(l))))];
+  const furniture = [...new Set(lines.slice(end).filter((l, i) => l && !inItem(starts, end + i) && WIDGET_LINE.test(l) && !isWidgetPrompt(l)))];
   return { title, paragraphs, related, furniture };
 }
 

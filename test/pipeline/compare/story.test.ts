@@ -13,7 +13,7 @@ let nextVersion = 1;
 
 function article(id: number, copies: { outlet: string; hours: number; copy: ReadCopy }[]): StoryArticleInput {
   const versions = copies.map((c) => ({
-    id: nextVersion++ as VersionId, outlet: c.outlet, title: c.copy.title, text: c.copy.text, language: 'en', published: at(c.hours), fetchedAt: at(c.hours),
+    id: nextVersion++ as VersionId, outlet: c.outlet, url: null, title: c.copy.title, text: c.copy.text, language: 'en', published: at(c.hours), fetchedAt: at(c.hours),
     digest: c.copy.digest,
   }));
   const canonical = copies.reduce((best, c, i) => (c.copy.text.length > copies[best]!.copy.text.length ? i : best), 0);
@@ -103,8 +103,8 @@ describe('analyseStory', () => {
     expect(t).toContainEqual({ kind: 'new-account', at: at(3), outlet: 'Channel North', articleId: 2, title: RIVAL_TITLE });
     expect(t).toContainEqual({ kind: 'quote', at: at(3), outlet: 'Channel North', articleId: 2, text: 'This is the worst flooding the valley has seen in a decade', speaker: 'Jonas Berg' });
     expect(t).toContainEqual({ kind: 'update', at: at(5), outlet: 'Nordic Wire', articleId: 1, text: UPDATE });
-    // The verbatim copy brought nothing new: no entry of its own.
-    expect(t.filter((d) => d.outlet === 'Valley Daily')).toEqual([]);
+    // The verbatim copy brought nothing new: it is only listed as a republication.
+    expect(t.filter((d) => d.outlet === 'Valley Daily')).toEqual([{ kind: 'republished', at: at(1), outlet: 'Valley Daily', articleId: 1, from: 'Nordic Wire' }]);
     expect(t.map((d) => d.at)).toEqual([...t.map((d) => d.at)].sort());
   });
 
