@@ -117,6 +117,8 @@ export interface CoverageOutlet {
   name: string;
   country: string | null;
   language: string | null;
+  /** The language most of its versions are in (the registry's language, when set, wins). */
+  seenLanguage: string | null;
   kind: OutletKind | null;
   firstAt: IsoTime;
   /** Articles whose original text is this outlet's. */

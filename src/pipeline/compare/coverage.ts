@@ -38,7 +38,7 @@ export function coverageOf(articles: CoverageArticle[], outlets: ReadonlyMap<str
     const original = originalOf(a);
     for (const v of a.versions) {
       const o = by.get(v.outlet) ?? {
-        name: v.outlet, country: null, language: null, kind: null, firstAt: iso(v.at), own: 0, copies: 0, copiedFrom: [] as string[], languages: new Map<string, number>(),
+        name: v.outlet, country: null, language: null, seenLanguage: null, kind: null, firstAt: iso(v.at), own: 0, copies: 0, copiedFrom: [] as string[], languages: new Map<string, number>(),
       };
       by.set(v.outlet, o);
       if (v.at < Date.parse(o.firstAt)) o.firstAt = iso(v.at);
@@ -54,12 +54,20 @@ export function coverageOf(articles: CoverageArticle[], outlets: ReadonlyMap<str
     }
   }
   const list: CoverageOutlet[] = [...by.values()]
-    .map(({ languages, ...o }) => {
-      const r = outlets.get(o.name);
-      const seen = [...languages].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
-      return { ...o, country: r?.country ?? null, language: r?.language ?? seen, kind: r?.kind ?? null };
-    })
+    .map(({ languages, ...o }) => ({ ...o, seenLanguage: [...languages].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null }))
     .sort((x, y) => x.firstAt.localeCompare(y.firstAt) || x.name.localeCompare(y.name));
+  return withRegistry({ outlets: list, byCountry: [], byLanguage: [], byKind: [], first }, outlets);
+}
+
+/**
+ * The coverage with each outlet's country, language and kind from the registry, grouped. Applied at
+ * ingest, and again when the registry changed since (an admin's edit shows at once on the story page).
+ */
+export function withRegistry(c: Coverage, outlets: ReadonlyMap<string, Outlet>): Coverage {
+  const list = c.outlets.map((o) => {
+    const r = outlets.get(o.name);
+    return { ...o, country: r?.country ?? null, language: r?.language ?? o.seenLanguage, kind: r?.kind ?? null };
+  });
   const group = (key: (o: CoverageOutlet) => string | null): [string, string[]][] => {
     const g = new Map<string, string[]>();
     for (const o of list) {
@@ -73,6 +81,6 @@ export function coverageOf(articles: CoverageArticle[], outlets: ReadonlyMap<str
     byCountry: group((o) => o.country),
     byLanguage: group((o) => o.language),
     byKind: group((o) => o.kind),
-    first,
+    first: c.first,
   };
 }

@@ -6,7 +6,7 @@
 export { analyseStory, type StoryInput, type StoryArticleInput, type StoryVersionInput, type StoryResult, type VersionRole } from './analyse.ts';
 export { compareCopy, changedNumbers, type CopyText } from './copies.ts';
 export { compareAccounts, disagreements, factText, type Account } from './accounts.ts';
-export { coverageOf, originalOf, roleOf } from './coverage.ts';
+export { coverageOf, originalOf, roleOf, withRegistry } from './coverage.ts';
 export { timelineOf } from './timeline.ts';
 export { versionDigest } from './digest.ts';
 export { rankBriefing, type BriefingStory } from './briefing.ts';

@@ -13,6 +13,7 @@ import { layout } from '../views/layout.ts';
 import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { articleDifferences, coverageBlock, developmentItem, keyQuoteList } from '../views/intelligence.ts';
 import { truncate } from '../text.ts';
+import { withRegistry } from '../../pipeline/compare/coverage.ts';
 import { cached, idParam, now } from './util.ts';
 import { around, currentLocale, languageName, t as msg } from '../i18n/index.ts';
 
@@ -30,8 +31,10 @@ export function summaryFor(a: StoryAnalysis): string[] {
 
 async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string; description: string; main: string } | null> {
   const { repo } = c.get('web');
-  const [found, analysis] = await Promise.all([repo.getStory(id), repo.getStoryAnalysis(id)]);
+  const [found, stored] = await Promise.all([repo.getStory(id), repo.getStoryAnalysis(id)]);
   if (!found) return null;
+  // The registry as it is now: an admin's edit of an outlet shows without waiting for the next analysis.
+  const analysis = stored && { ...stored, coverage: withRegistry(stored.coverage, new Map((await repo.getOutlets(stored.coverage.outlets.map((o) => o.name))).map((o) => [o.name, o]))) };
   const { story } = found;
   const t = now(c);
   const summary = analysis ? summaryFor(analysis) : [];
