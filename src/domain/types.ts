@@ -85,6 +85,8 @@ export interface ExtractedPage {
   html: string;
   /** Items of an aggregator's related-articles block, separated from the body. */
   related: RelatedItem[];
+  /** Widget lines separated from a plain-text page's body ("Hashtags", "Comments", "Related Articles"). */
+  furniture?: string[];
 }
 
 /** One outlet's copy of an article. */

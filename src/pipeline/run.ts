@@ -14,6 +14,7 @@ import { decodeHtml, describeFetchFailure, type Fetcher } from './fetch/index.ts
 import { parseFeed } from './feeds/index.ts';
 import { cleanWhitespace, foldTypography, normalizeText } from './normalize/index.ts';
 import { placeVersion } from './stories/index.ts';
+import { noteVersion, refreshStories } from './compare/index.ts';
 
 export interface PipelineDeps {
   repo: Repository;
@@ -148,6 +149,7 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
     outcomes.push(outcome);
     deps.onEvent?.({ type: 'item', feed, outcome, seconds });
   }
+  if (!interrupted) await refreshTouchedStories(deps, outcomes);
 
   const failed = outcomes.filter((o): o is Extract<ItemOutcome, { status: 'failed' }> => o.status === 'failed');
   const notes = [
@@ -217,6 +219,7 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
         await tx.saveEnrichment(placed.article.id, enrichmentOf(enrichment, version));
       }
+      await noteVersion(tx, placed, { enrichment, page: page.extracted, source: ctx.source });
       return {
         status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
         isNewArticle: placed.isNewArticle, storyId: placed.storyId,
@@ -225,6 +228,18 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
   } catch (e) {
     return { status: 'failed', key, reason: describeError(e) };
   }
+}
+
+/** Stories analysed per poll beyond the ones it touched: the backlog left by stopped processes or old stores. */
+const STORY_BACKLOG = 3;
+
+/**
+ * Story intelligence for the stories this poll changed, once each, after their articles committed (outside
+ * the write lock). A story that fails here stays due and is picked up from the backlog by a later poll.
+ */
+async function refreshTouchedStories(deps: PipelineDeps, outcomes: ItemOutcome[]): Promise<void> {
+  const touched = outcomes.flatMap((o) => (o.status === 'stored' && o.storyId !== null ? [o.storyId] : []));
+  await refreshStories(deps.repo, touched, { backlog: STORY_BACKLOG, now: deps.now });
 }
 
 function enrichmentOf(e: Enrichment, v: NewVersion): Enrichment {

@@ -2,6 +2,7 @@
 // SQLite (sqlite/) and PostgreSQL (postgres/) implement it; one test suite runs against both.
 import type { AccountRepo, CommentRepo } from './ports/accounts.ts';
 import type { ArticleRepo, SearchRepo, StoryRepo, TermStatsRepo } from './ports/articles.ts';
+import type { AnalysisRepo, OutletRepo } from './ports/intelligence.ts';
 import type { LeaseRepo, SourceRepo } from './ports/sources.ts';
 import type { ReadingRepo } from './ports/reading.ts';
 
@@ -10,7 +11,9 @@ export type * from './ports/articles.ts';
 export type * from './ports/sources.ts';
 export type * from './ports/reading.ts';
 
-export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRepo, SearchRepo, AccountRepo, CommentRepo, TermStatsRepo, ReadingRepo {
+export type * from './ports/intelligence.ts';
+
+export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRepo, SearchRepo, AccountRepo, CommentRepo, TermStatsRepo, ReadingRepo, OutletRepo, AnalysisRepo {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs `fn` in one transaction: everything written for one article commits or rolls back together. */
   transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T>;

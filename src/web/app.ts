@@ -26,11 +26,12 @@ import { openApiDocument } from './api/openapi.ts';
 import { homePage, latestPage, hashtagsIndex, outletsIndex } from './pages/home.ts';
 import { articlePage } from './pages/article.ts';
 import { storyPage } from './pages/story.ts';
+import { briefingPage } from './pages/briefing.ts';
 import { hashtagPage, outletPage } from './pages/lists.ts';
 import { searchPage } from './pages/search.ts';
 import { signin, signinForm, signout, signup, signupForm, safeBack } from './pages/account.ts';
 import { deleteOwnComment, editComment, editCommentForm, moderateComment, postComment, reportComment } from './pages/comments.ts';
-import { addSource, adminHome, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
+import { addSource, adminHome, adminOutlets, editOutlet, exportOpml, importOpml, moderationPage, removeFeed, removeSource } from './pages/admin.ts';
 import { askArticle, translateArticle } from './pages/llm.ts';
 import { followAction, markAllAction, myPage, readAction, starAction, unfollowAction } from './pages/my.ts';
 import { deleteFolder, editFollow, exportMyOpml, importMyOpml, myFollows, mySettings, readersAddFeedsAction, renameFolder, revokeApiPasswordAction, setApiPasswordAction } from './pages/my-settings.ts';
@@ -179,12 +180,15 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get('/article/:id{[0-9]+}', (c) => articlePage(c));
   app.get('/hashtag/:tag', hashtagPage);
   app.get('/outlet/:name', outletPage);
+  app.get('/briefing', briefingPage);
 
   for (const ext of ['xml', 'atom', 'json']) {
     app.get(`/feed.${ext}`, feedHandler('home'));
     app.get(`/story/:id{[0-9]+}/feed.${ext}`, feedHandler('story', 'id'));
     app.get(`/hashtag/:tag/feed.${ext}`, feedHandler('hashtag', 'tag'));
     app.get(`/outlet/:name/feed.${ext}`, feedHandler('outlet', 'name'));
+    app.get(`/briefing/feed.${ext}`, feedHandler('briefing'));
+    app.get(`/briefing.${ext}`, feedHandler('briefing'));
   }
 
   app.get('/signin', signinForm);
@@ -230,6 +234,8 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.get('/admin/opml', exportOpml);
   app.post('/admin/opml', importOpml);
   app.get('/admin/comments', moderationPage);
+  app.get('/admin/outlets', adminOutlets);
+  app.post('/admin/outlets', editOutlet);
 
   app.get('/api/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -3,8 +3,9 @@
 // related block, filler articles, enrichment from the real enrich stage, and a story.
 import { readFileSync } from 'node:fs';
 import { openStore } from '../../src/store/index.ts';
-import type { Article, ArticleId, ExtractedPage, SourceId, Story } from '../../src/domain/types.ts';
+import type { Article, ArticleId, ExtractedPage, Source, SourceId, Story } from '../../src/domain/types.ts';
 import { extract } from '../../src/pipeline/extract/index.ts';
+import { noteVersion, refreshStory } from '../../src/pipeline/compare/index.ts';
 import { placeVersion } from '../../src/pipeline/stories/index.ts';
 import { contentHash } from '../../src/pipeline/run.ts';
 import type { NewVersion, Repository } from '../../src/store/repository.ts';
@@ -44,7 +45,7 @@ function version(e: ExtractedPage, p: { outlet: string; sourceId: SourceId | nul
 export async function makeFixture(opts: { fillers?: number; repo?: Repository } = {}): Promise<Fixture> {
   const { repo, cleanup } = opts.repo ? { repo: opts.repo, cleanup: async () => {} } : await openTestStore();
   const config = loadConfig({ databaseUrl: 'sqlite::memory:', allowPrivateNetworks: true }, {});
-  const asharq = await repo.addSource({ name: 'Asharq Al-Awsat', homeUrl: 'https://english.aawsat.com/', language: 'en' });
+  const asharq = await repo.addSource({ name: 'Asharq Al-Awsat', homeUrl: 'https://english.aawsat.com/', language: 'en', country: 'SA' });
   const daily8 = await repo.addSource({ name: 'Daily8', homeUrl: 'https://daily8.example/', language: 'en' });
   const arabiya = await repo.addSource({ name: 'Al Arabiya', homeUrl: 'https://english.alarabiya.net/', language: 'en' });
   await repo.addFeed({ sourceId: asharq.id, url: 'https://english.aawsat.com/feed' });
@@ -55,29 +56,34 @@ export async function makeFixture(opts: { fillers?: number; repo?: Repository } 
   const aggregator = extract({ text: seed('000'), referenceTime: NOW });
   const publisher = extract({ text: seed('001'), referenceTime: NOW });
   const title = aggregator.title!;
-  const place = async (v: NewVersion) => {
+  // As ingest does: the article's transaction notes the outlet, the version's digest and the story's
+  // change; the story's analysis follows outside it.
+  const place = async (v: NewVersion, page: ExtractedPage, source: Source | null) => {
     const enrichment = enrich({ title: v.title, text: v.text, published: v.published, language: v.language });
-    return repo.transaction(async (tx) => {
+    const placed = await repo.transaction(async (tx) => {
       const r = await placeVersion(tx, v);
       if (r.isNewArticle || r.article.canonicalVersionId === r.version.id) await tx.saveEnrichment(r.article.id, enrichment);
+      await noteVersion(tx, r, { enrichment, page, source });
       return r;
     });
+    if (placed.storyId) await refreshStory(repo, placed.storyId, NOW);
+    return placed;
   };
-  const first = await place(version(publisher, { outlet: 'Asharq Al-Awsat', sourceId: asharq.id, title: publisher.title ?? title, url: 'https://english.aawsat.com/arab-world/iraq-coalition-us-warnings', published: hoursAgo(5) }));
-  await place(version(aggregator, { outlet: 'Daily8', sourceId: daily8.id, title, url: 'https://daily8.example/iraq-coalition', published: hoursAgo(3) }));
+  const first = await place(version(publisher, { outlet: 'Asharq Al-Awsat', sourceId: asharq.id, title: publisher.title ?? title, url: 'https://english.aawsat.com/arab-world/iraq-coalition-us-warnings', published: hoursAgo(5) }), publisher, asharq);
+  await place(version(aggregator, { outlet: 'Daily8', sourceId: daily8.id, title, url: 'https://daily8.example/iraq-coalition', published: hoursAgo(3) }), aggregator, daily8);
   // The aggregator page's related block: each item an article of its own outlet.
   const related: Article[] = [];
   for (const r of aggregator.related) {
     const e = extract({ text: `${r.title}\n${r.text}`, referenceTime: NOW });
     const source = (await repo.findSourceByName(r.outlet)) ?? (await repo.addSource({ name: r.outlet, homeUrl: `https://${r.outlet.toLowerCase().replace(/\W+/g, '')}.example/` }));
-    related.push((await place(version(e, { outlet: r.outlet, sourceId: source.id, title: r.title, published: r.published }))).article);
+    related.push((await place(version(e, { outlet: r.outlet, sourceId: source.id, title: r.title, published: r.published }), e, source)).article);
   }
   // Filler articles, each about something else (distinct words), so that dedup and stories keep them apart.
   const words = 'harbour railway orchestra vaccine election drought satellite museum glacier vineyard bakery stadium ferry library volcano tramway marathon reservoir lighthouse cathedral festival bridge telescope archive orchard canal quarry airship parliament circus'.split(' ');
   for (let i = 0; i < (opts.fillers ?? 30); i++) {
     const w = (k: number) => words[(i * 7 + k * 3) % words.length]!;
     const e = extract({ text: `${w(0)[0]!.toUpperCase()}${w(0).slice(1)} plan ${i + 1} splits the ${w(1)} council\nThe ${w(1)} council of district ${i + 1} met on Tuesday to weigh the ${w(0)} plan against the ${w(2)} budget.\n\nOfficials put the cost of the ${w(0)} works at ${10 + i} million dollars, while critics of the ${w(3)} scheme asked for a vote on the ${w(4)}.` });
-    await place(version(e, { outlet: i % 2 ? 'Al Arabiya' : 'Daily8', sourceId: i % 2 ? arabiya.id : daily8.id, title: e.title!, published: hoursAgo(30 + i) }));
+    await place(version(e, { outlet: i % 2 ? 'Al Arabiya' : 'Daily8', sourceId: i % 2 ? arabiya.id : daily8.id, title: e.title!, published: hoursAgo(30 + i) }), e, i % 2 ? arabiya : daily8);
   }
   const storyId = first.storyId ?? (await repo.getArticle(first.article.id))!.article.storyId;
   if (!storyId) throw new Error('placeVersion put the seed article in no story');
@@ -99,7 +105,9 @@ export async function ingestText(repo: Repository, text: string, outlet: string,
   const r = await repo.transaction(async (tx) => {
     const placed = await placeVersion(tx, v);
     await tx.saveEnrichment(placed.article.id, enrichment);
+    await noteVersion(tx, placed, { enrichment, page: e, source: null });
     return placed;
   });
+  if (r.storyId) await refreshStory(repo, r.storyId, NOW);
   return { id: r.article.id, storyId: (await repo.getArticle(r.article.id))!.article.storyId };
 }

@@ -136,7 +136,7 @@ for (const backend of backends()) {
         expect(res.res.status).toBe(303);
         await check(`POST /signin?back=${spelling}`, res.res);
       }
-    });
+    }, 120_000);
 
     it('POST: no 5xx and no off-site redirect for any form field', async () => {
       const routes = routesOf(f.repo, f.config).filter((r) => r.method === 'POST' && !r.path.startsWith('/api/'));

@@ -146,8 +146,8 @@ describe('story page', () => {
     expect(coverage).toContain('Asharq Al-Awsat');
     expect(coverage).toMatch(/Versions: Asharq Al-Awsat .*Daily8/);
     const timeline = section(body, 'id="h-tl"', '</section>');
-    // One entry per version: the publisher's and the aggregator's.
-    expect([...timeline.matchAll(/<li>/g)].length).toBe(2);
+    // The publisher's first report, then the aggregator's republication.
+    expect([...timeline.matchAll(/<li class="dev /g)].length).toBe(2);
     // Oldest first.
     expect(textOf(timeline).indexOf('Asharq Al-Awsat')).toBeLessThan(textOf(timeline).indexOf('Daily8'));
     expect(text).toContain('Summary across outlets');

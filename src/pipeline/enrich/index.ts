@@ -17,6 +17,7 @@ import * as ar from './arabic/index.ts';
 
 export { camelCase } from './hashtags.ts';
 export { rankKeyphrases } from './keyphrases.ts';
+export { findNumbers } from './numbers.ts';
 
 export interface EnrichInput {
   title: string;
@@ -169,6 +170,8 @@ export interface StoryArticle {
   title: string;
   text: string;
   outlet: string;
+  /** The article's hashtags when already known (its stored enrichment): it is then not enriched again. */
+  hashtags?: string[];
 }
 
 /** Hashtags and a multi-document summary of the articles of one story. */
@@ -177,10 +180,10 @@ export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}):
   const counts = new Map<string, { n: number; docs: number; first: number }>();
   const sentences: SummarySentence[] = [];
   articles.forEach((a, d) => {
-    const e = enrich({ title: a.title, text: a.text });
-    e.hashtags.forEach((h, i) => {
+    const tags = a.hashtags ?? enrich({ title: a.title, text: a.text }).hashtags;
+    tags.forEach((h, i) => {
       const c = counts.get(h) ?? { n: 0, docs: 0, first: i };
-      c.n += e.hashtags.length - i;
+      c.n += tags.length - i;
       c.docs++;
       c.first = Math.min(c.first, i);
       counts.set(h, c);

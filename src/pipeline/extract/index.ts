@@ -193,5 +193,6 @@ function extractText(input: string, referenceTime: Date): ExtractedPage {
     text,
     html: page.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n'),
     related: page.related,
+    furniture: page.furniture,
   };
 }

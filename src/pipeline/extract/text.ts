@@ -79,6 +79,8 @@ export interface TextPage {
   title: string | null;
   paragraphs: string[];
   related: RelatedItem[];
+  /** The widget lines of the furniture region ("Hashtags", "Comments", "Related Articles"), as written. */
+  furniture: string[];
 }
 
 /** Splits a plain-text page into title, body paragraphs and related items. */
@@ -170,7 +172,13 @@ export function parseTextPage(input: string, referenceTime: Date): TextPage {
     else if (RELATED_HEADING.test(l)) section = 'related';
     k++;
   }
-  return { title, paragraphs, related };
+  const furniture = [...new Set(lines.slice(end).filter((l, i) => l && !inItem(starts, end + i) && WIDGET_LINE.test(l) && !isWidgetPrompt(l)))];
+  return { title, paragraphs, related, furniture };
+}
+
+/** Whether line `i` is an item's outlet or time line (an outlet may be named like a widget). */
+function inItem(starts: ItemStart[], i: number): boolean {
+  return starts.some((s) => i >= s.index && i < s.next);
 }
 
 function nextNonEmpty(lines: string[], i: number): number {

@@ -5,3 +5,4 @@ export { discoverFeeds } from './discover.ts';
 export type { DiscoveredFeed } from './discover.ts';
 export { subscribe, addKnownFeed, importOutlines, httpUrl } from './service.ts';
 export type { Subscribed, SubscribeOptions, ImportResult } from './service.ts';
+export { outletSighting, guessKind, countryOfHost, type OutletEvidence } from './outlet.ts';

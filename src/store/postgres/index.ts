@@ -14,6 +14,7 @@ import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import { pgCode } from './db.ts';
+import { intelligencePort } from './intelligence.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -45,6 +46,7 @@ export function createPostgresRepository(db: Db): Repository {
       isUnique: (e) => pgCode(e) === '23505',
       summaryColumns: SUMMARY_COLUMNS,
     }),
+    intelligencePort(db),
     {
       kind: 'postgres' as const,
       // Every query made while `fn` runs uses the transaction's client (see db.ts), so the repository

@@ -12,6 +12,7 @@ import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
+import { intelligencePort } from './intelligence.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -55,6 +56,7 @@ export function createSqliteRepository(db: SqliteDb): Repository {
       isUnique: (e) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((e as { code?: string } | null)?.code)),
       summaryColumns: SUMMARY_COLUMNS,
     }),
+    intelligencePort(db),
     {
       kind: 'sqlite' as const,
       // Every call made while `fn` runs joins the transaction (see db.ts), so the repository itself is

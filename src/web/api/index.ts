@@ -1,5 +1,6 @@
-// JSON API under /api/v1: stories, articles, search, hashtags, comments. Reads carry ETag and
-// Cache-Control (304 on If-None-Match, by hono's etag middleware); lists page with opaque cursors.
+// JSON API under /api/v1: stories (with their analysis), the briefing, outlets, articles, search, hashtags,
+// comments. Reads carry ETag and Cache-Control (304 on If-None-Match, by hono's etag middleware); lists
+// page with opaque cursors.
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +15,8 @@ import { storedHashtag } from '../text.ts';
 import { readSearchParams, runSearch } from '../pages/search.ts';
 import { validateBody } from '../pages/comments.ts';
 import { daysAgo, idParam, timeParam } from '../pages/util.ts';
+import { loadBriefing } from '../briefing.ts';
+import { readOutletPatch } from '../outlets.ts';
 
 const encodeOffset = (n: number): string => Buffer.from(`o:${n}`).toString('base64url');
 function decodeOffset(cursor: string | undefined): number {
@@ -68,10 +71,60 @@ export function apiRoutes(): Hono<Env> {
     return c.json({ items, next: all.length > offset + limit ? encodeOffset(offset + limit) : null });
   });
 
+  // A story with its stored analysis: coverage, how the copies and accounts differ, timeline, key quotes.
   api.get('/stories/:id', async (c) => {
-    const found = await c.get('web').repo.getStory(mustId<StoryId>(c.req.param('id'), 'story'));
+    const id = mustId<StoryId>(c.req.param('id'), 'story');
+    const { repo } = c.get('web');
+    const [found, analysis] = await Promise.all([repo.getStory(id), repo.getStoryAnalysis(id)]);
     if (!found) throw new LedeError('not_found', 'No such story.');
-    return c.json(found);
+    return c.json({ ...found, analysis });
+  });
+
+  api.get('/stories/:id/analysis', async (c) => {
+    const id = mustId<StoryId>(c.req.param('id'), 'story');
+    const { repo } = c.get('web');
+    const [found, analysis] = await Promise.all([repo.getStory(id), repo.getStoryAnalysis(id)]);
+    if (!found) throw new LedeError('not_found', 'No such story.');
+    if (!analysis) throw new LedeError('not_found', 'This story has not been analysed yet; try again shortly.');
+    return c.json(analysis);
+  });
+
+  api.get('/briefing', async (c) => {
+    const b = await loadBriefing(c.get('web').repo, c.get('web').now());
+    return c.json({
+      since: b.since, until: b.until,
+      items: b.items.map((i) => ({ story: i.story, highlights: i.highlights, summary: i.analysis.summary, keyQuotes: i.analysis.keyQuotes, coverage: i.analysis.coverage })),
+    });
+  });
+
+  api.get('/outlets', async (c) => c.json({ items: await c.get('web').repo.listOutlets() }));
+
+  api.get('/outlets/:name', async (c) => {
+    const name = c.req.param('name');
+    const { repo } = c.get('web');
+    const [outlet, coverage] = await Promise.all([repo.getOutlet(name), repo.outletCoverage(name)]);
+    if (!outlet) throw new LedeError('not_found', 'No such outlet.');
+    return c.json({ ...outlet, coverage });
+  });
+
+  // An admin's edit (a Bearer token, or the session cookie and X-CSRF-Token, as for comments): the fields sent replace the stored ones.
+  api.patch('/outlets/:name', async (c) => {
+    const me = requireWriter(c);
+    if (me.role !== 'admin') throw new LedeError('forbidden', 'Only administrators can edit outlets.');
+    let input: unknown;
+    try {
+      input = await c.req.json();
+    } catch {
+      throw new LedeError('bad_input', 'The request body must be JSON: {"kind": "wire", "country": "GB", …}');
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new LedeError('bad_input', 'The request body must be a JSON object.');
+    const patch = readOutletPatch(input as Record<string, unknown>);
+    const { repo, now, fragments } = c.get('web');
+    const outlet = await repo.updateOutlet(c.req.param('name'), patch, now().toISOString());
+    if (!outlet) throw new LedeError('not_found', 'No such outlet.');
+    fragments.clear();
+    c.header('Cache-Control', 'no-store');
+    return c.json(outlet);
   });
 
   api.get('/articles', async (c) => {

@@ -90,6 +90,15 @@ export function languageName(code: string, locale: Locale = currentLocale()): st
   }
 }
 
+/** A country's name in the current locale ("SA" → "Saudi Arabia" / "السعودية"). */
+export function countryName(code: string, locale: Locale = currentLocale()): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /**
  * A message around markup: the text before and after the argument `slot` ("updated {time}" →
  * ["updated ", ""]), so a page can put an element (a <time>, a link) where the message says.

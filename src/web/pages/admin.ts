@@ -15,6 +15,8 @@ import { raw } from '../views/html.ts';
 import { idParam, now } from './util.ts';
 import { readersMayAddFeeds } from '../../reader/index.ts';
 import { t as msg } from '../i18n/index.ts';
+import { OUTLET_KINDS } from '../../domain/analysis.ts';
+import { readOutletPatch } from '../outlets.ts';
 
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
 
@@ -34,7 +36,7 @@ async function adminPage(c: Context<Env>, message?: { error?: string; notice?: s
   const failing = feeds.filter((f) => f.status === 'error' || f.status === 'refused').length;
   return c.html(layout(c, { title: 'Admin', noindex: true }, html`
 <h1>Admin</h1>
-<nav class="subnav" aria-label="Admin"><a href="/admin" aria-current="page">Sources and feeds</a><a href="/admin/comments">Comment moderation</a></nav>
+<nav class="subnav" aria-label="Admin"><a href="/admin" aria-current="page">Sources and feeds</a><a href="/admin/outlets">Outlets</a><a href="/admin/comments">Comment moderation</a></nav>
 ${message?.error ? html`<p class="error" role="alert">${message.error}</p>` : ''}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <section aria-labelledby="h-health">
@@ -177,11 +179,58 @@ export async function moderationPage(c: Context<Env>): Promise<Response> {
   const act = (id: number, action: string, label: string): Html => html`<form method="post" action="/comments/${id}/moderate" class="inline">${csrfField(c)}<input type="hidden" name="action" value="${action}"><input type="hidden" name="back" value="queue"><button type="submit" class="link">${label}</button></form>`;
   return c.html(layout(c, { title: 'Comment moderation', noindex: true }, html`
 <h1>Comment moderation</h1>
-${c.get('account')?.role === 'admin' ? html`<nav class="subnav" aria-label="Admin"><a href="/admin">Sources and feeds</a><a href="/admin/comments" aria-current="page">Comment moderation</a></nav>` : ''}
+${c.get('account')?.role === 'admin' ? html`<nav class="subnav" aria-label="Admin"><a href="/admin">Sources and feeds</a><a href="/admin/outlets">Outlets</a><a href="/admin/comments" aria-current="page">Comment moderation</a></nav>` : ''}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${queue.length ? html`<ol class="comment-list moderation">${queue.map((cm) => html`<li class="comment is-${cm.status}">
   <p class="meta"><strong>${cm.authorName}</strong> on <a href="/article/${cm.articleId}#comment-${cm.id}">article ${cm.articleId}</a> · ${timeEl(cm.createdAt, t)} · <span class="badge${cm.status !== 'visible' ? ' warn' : ''}">${cm.status}</span>${cm.reports ? html` · <span class="badge warn">${cm.reports} ${cm.reports === 1 ? 'report' : 'reports'}</span>` : ''}</p>
   <div class="comment-body">${raw(renderCommentBody(cm.body))}</div>
   <div class="actions">${cm.status !== 'hidden' ? act(cm.id, 'hide', 'Hide') : ''}${cm.status !== 'visible' ? act(cm.id, 'restore', 'Restore') : ''}${cm.status !== 'deleted' ? act(cm.id, 'delete', 'Delete') : ''}</div>
 </li>`)}</ol>` : html`<p class="empty">Nothing to moderate: no reported or hidden comments.</p>`}`));
+}
+
+const OUTLET_NOTICES: Record<string, string> = { saved: 'Outlet saved. Ingest no longer changes what you set.' };
+
+/** The outlet registry: every outlet as ingest found it, each editable (kind, country, language, owner, home page). */
+async function outletsPage(c: Context<Env>, message?: { error?: string; status?: 400 | 404 }): Promise<Response> {
+  requireAdmin(c);
+  const outlets = await c.get('web').repo.listOutlets();
+  const notice = OUTLET_NOTICES[c.req.query('notice') ?? ''];
+  const t = now(c);
+  return c.html(layout(c, { title: 'Outlets', noindex: true }, html`
+<h1>Outlets</h1>
+<nav class="subnav" aria-label="Admin"><a href="/admin">Sources and feeds</a><a href="/admin/outlets" aria-current="page">Outlets</a><a href="/admin/comments">Comment moderation</a></nav>
+${message?.error ? html`<p class="error" role="alert">${message.error}</p>` : ''}
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+<p>${outlets.length} outlets, registered as ingest first met them (from their feed and page metadata). What you set here wins over what ingest finds.</p>
+<div class="table-wrap" role="region" aria-label="Outlets" tabindex="0"><table class="outlets">
+  <thead><tr><th scope="col">Outlet</th><th scope="col">Kind</th><th scope="col">Country</th><th scope="col">Language</th><th scope="col">Owner</th><th scope="col">Home page</th><th scope="col"><span class="vh">Save</span></th></tr></thead>
+  <tbody>${outlets.map((o, i) => html`<tr>
+    <th scope="row"><a href="/outlet/${encodeURIComponent(o.name)}">${o.name}</a><br><span class="meta">since ${timeEl(o.firstSeen, t)}${o.editedAt ? ' · edited' : ''}</span></th>
+    <td><select name="kind" form="o-${i}" aria-label="Kind of ${o.name}">${OUTLET_KINDS.map((k) => html`<option value="${k}"${k === o.kind ? raw(' selected') : ''}>${k}</option>`)}</select></td>
+    <td><input name="country" form="o-${i}" value="${o.country ?? ''}" maxlength="2" size="3" aria-label="Country of ${o.name}"></td>
+    <td><input name="language" form="o-${i}" value="${o.language ?? ''}" maxlength="12" size="4" aria-label="Language of ${o.name}"></td>
+    <td><input name="owner" form="o-${i}" value="${o.owner ?? ''}" maxlength="200" aria-label="Owner of ${o.name}"></td>
+    <td><input name="homeUrl" form="o-${i}" value="${o.homeUrl ?? ''}" type="url" aria-label="Home page of ${o.name}"></td>
+    <td><form method="post" action="/admin/outlets" id="o-${i}" class="inline">${csrfField(c)}<input type="hidden" name="name" value="${o.name}"><button type="submit">Save</button></form></td>
+  </tr>`)}</tbody>
+</table></div>`), message?.status ?? 200);
+}
+
+export const adminOutlets = (c: Context<Env>) => outletsPage(c);
+
+export async function editOutlet(c: Context<Env>): Promise<Response> {
+  requireAdmin(c);
+  const body = await c.req.parseBody();
+  const name = typeof body.name === 'string' ? body.name : '';
+  const { repo, now: clock, fragments } = c.get('web');
+  try {
+    const patch = readOutletPatch({ kind: body.kind, country: body.country, language: body.language, owner: body.owner, homeUrl: body.homeUrl });
+    if (!(await repo.updateOutlet(name, patch, clock().toISOString()))) throw new LedeError('not_found', 'No such outlet.');
+    fragments.clear();
+    return c.redirect('/admin/outlets?notice=saved', 303);
+  } catch (e) {
+    const err = toHttpError(e);
+    if (err.status >= 500) throw e;
+    return outletsPage(c, { error: err.message, status: err.status === 404 ? 404 : 400 });
+  }
 }

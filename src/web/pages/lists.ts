@@ -1,12 +1,14 @@
-// Hashtag and outlet pages: the latest articles with that hashtag or from that outlet, with feeds.
+// Hashtag and outlet pages: the latest articles with that hashtag or from that outlet, with feeds; the
+// outlet page also shows what the outlet registry knows of it and its coverage (own texts, copies, firsts).
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { imageSrc } from '../images.ts';
-import { html } from '../views/html.ts';
+import { html, type Html } from '../views/html.ts';
+import { countryName, languageName, t as msg } from '../i18n/index.ts';
 import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks } from '../views/parts.ts';
 import { bareHashtag, seg, storedHashtag } from '../text.ts';
-import { now } from './util.ts';
+import { cached, now } from './util.ts';
 import { followControl } from './my.ts';
 
 const PAGE = 25;
@@ -29,14 +31,26 @@ export async function outletPage(c: Context<Env>): Promise<Response> {
   const outlet = c.req.param('name') ?? '';
   const cursor = c.req.query('cursor') ?? null;
   const { repo } = c.get('web');
-  const [page, source] = await Promise.all([repo.latestArticles({ limit: PAGE, cursor, outlet }), repo.findSourceByName(outlet)]);
+  const [page, source, registered, coverage] = await Promise.all([
+    repo.latestArticles({ limit: PAGE, cursor, outlet }), repo.findSourceByName(outlet), repo.getOutlet(outlet),
+    cached(c, `outlet-coverage:${outlet}`, () => repo.outletCoverage(outlet)),
+  ]);
   const t = now(c);
   const base = `/outlet/${seg(outlet)}`;
+  const home = registered?.homeUrl ?? source?.homeUrl ?? null;
+  const row = (label: string, value: Html | string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   return c.html(layout(c, { title: outlet, description: `Articles from ${outlet}`, feeds: { base, title: `${outlet} on Lede` } }, html`
 <header class="list-head"><h1>${outlet}</h1>
-${source ? html`<p class="meta"><a href="${source.homeUrl}" rel="noopener">${source.homeUrl}</a>${source.language ? ` · ${source.language}` : ''}${source.country ? ` · ${source.country}` : ''}</p>` : ''}
 ${await followControl(c, 'outlet', outlet, outlet)}${feedLinks(base)}</header>
+${registered || source ? html`<section aria-labelledby="h-registry" class="registry"><h2 id="h-registry">${msg('outlet.registry')}</h2><dl class="facts">
+  ${row(msg('outlet.kind'), registered ? msg('story.kind', { kind: registered.kind }) : null)}
+  ${row(msg('outlet.country'), (registered?.country ?? source?.country) ? countryName((registered?.country ?? source?.country)!) : null)}
+  ${row(msg('outlet.language'), (registered?.language ?? source?.language) ? languageName((registered?.language ?? source?.language)!) : null)}
+  ${row(msg('outlet.owner'), registered?.owner ?? null)}
+  ${row(msg('outlet.home'), home ? html`<a href="${home}" rel="noopener">${home}</a>` : null)}
+</dl></section>` : ''}
+${coverage.articles ? html`<section aria-labelledby="h-outlet-cov"><h2 id="h-outlet-cov">${msg('outlet.coverage')}</h2><p class="outlet-counts">${msg('outlet.counts', { ...coverage })}</p></section>` : ''}
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">No articles from this outlet${cursor ? ' before this point' : ''}.</p>`}
-${cursorPager(base, page.next)}`), page.items.length || cursor || source ? 200 : 404);
+${cursorPager(base, page.next)}`), page.items.length || cursor || source || registered ? 200 : 404);
 }

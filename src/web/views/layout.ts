@@ -93,7 +93,7 @@ ${feeds}
     <nav class="account" aria-label="${t('layout.account')}">${accountNav(c)}${themeLinks(c)}${languageLink(c)}</nav>
   </div>
   <nav class="sections" aria-label="${t('layout.sections')}">
-    <a href="/">${t('layout.top')}</a><a href="/latest">${t('layout.latest')}</a><a href="/hashtags">${t('layout.hashtags')}</a><a href="/outlets">${t('layout.outlets')}</a>
+    <a href="/">${t('layout.top')}</a><a href="/latest">${t('layout.latest')}</a><a href="/hashtags">${t('layout.hashtags')}</a><a href="/outlets">${t('layout.outlets')}</a><a href="/briefing">${t('layout.briefing')}</a>
   </nav>
 </header>
 <main id="main" tabindex="-1">

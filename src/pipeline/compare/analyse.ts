@@ -1,0 +1,193 @@
+// analyseStory: everything the story page and the briefing show beyond the stored articles, from the
+// story's stored versions, their digests and the articles' enrichments. Pure: the same input gives the
+// same analysis, so ingest computes it once per change and the web only reads it.
+import type {
+  ArticleComparison, DigestFact, DigestQuote, KeyQuote, Outlet, StoryAnalysis, StoryStats, VersionComparison, VersionDigest,
+} from '../../domain/analysis.ts';
+import type { ArticleId, Entity, IsoTime, StoryId, VersionId } from '../../domain/types.ts';
+import { enrichStory } from '../enrich/index.ts';
+import { compareAccounts } from './accounts.ts';
+import { compareCopy } from './copies.ts';
+import { coverageOf, originalOf, roleOf } from './coverage.ts';
+import { timelineOf } from './timeline.ts';
+import { hasPhrase, phraseKey, wordLine, wordsOf } from './text.ts';
+
+export interface StoryVersionInput {
+  id: VersionId;
+  outlet: string;
+  url: string | null;
+  title: string;
+  text: string;
+  language: string | null;
+  published: IsoTime | null;
+  fetchedAt: IsoTime;
+  digest: VersionDigest;
+}
+
+export interface StoryArticleInput {
+  id: ArticleId;
+  title: string;
+  text: string;
+  language: string | null;
+  canonicalVersionId: VersionId | null;
+  /** From the article's stored enrichment (null when it has none). */
+  hashtags: string[] | null;
+  facts: DigestFact[] | null;
+  quotes: DigestQuote[] | null;
+  entities: Entity[];
+  versions: StoryVersionInput[];
+}
+
+export interface StoryInput {
+  storyId: StoryId;
+  /** Articles of the story read for the analysis (a very large story is read in part). */
+  articles: StoryArticleInput[];
+  /** How many articles the story has in all. */
+  articleCount: number;
+  outlets: ReadonlyMap<string, Outlet>;
+  now: IsoTime;
+}
+
+export interface VersionRole {
+  versionId: VersionId;
+  outlet: string;
+  role: 'original' | 'copy';
+}
+
+export interface StoryResult {
+  analysis: StoryAnalysis;
+  stats: StoryStats;
+  roles: VersionRole[];
+}
+
+const KEY_QUOTES = 5;
+const ENTITIES = 18;
+const ARRIVALS = 200;
+
+const timeOf = (v: { published: IsoTime | null; fetchedAt: IsoTime }): number => {
+  const p = v.published ? Date.parse(v.published) : NaN;
+  return Number.isFinite(p) ? p : Date.parse(v.fetchedAt);
+};
+
+export function analyseStory(input: StoryInput): StoryResult {
+  const articles = input.articles.filter((a) => a.versions.length);
+  const timed = articles.map((a) => ({ ...a, versions: a.versions.map((v) => ({ ...v, at: timeOf(v) })) }));
+
+  // Each article: its original and how every other version differs from it.
+  const roles: VersionRole[] = [];
+  const versionDiffs = new Map<VersionId, VersionComparison>();
+  const comparisons: ArticleComparison[] = timed.map((a) => {
+    const original = originalOf(a);
+    const versions = a.versions.map((v): VersionComparison => {
+      const role = roleOf(v, original);
+      roles.push({ versionId: v.id, outlet: v.outlet, role: v === original ? 'original' : role });
+      const differences = v === original ? [] : compareCopy(original, v);
+      const c = { versionId: v.id, outlet: v.outlet, url: v.url, at: new Date(v.at).toISOString(), role: v === original ? 'original' as const : role, differences };
+      versionDiffs.set(v.id, c);
+      return c;
+    }).sort((x, y) => x.at.localeCompare(y.at) || x.versionId - y.versionId);
+    return {
+      articleId: a.id, title: a.title, original: { outlet: original.outlet, versionId: original.id, at: new Date(original.at).toISOString() },
+      versions, againstStory: [],
+    };
+  });
+
+  // The accounts against each other: the article's enrichment (its canonical text) and every copy's digest.
+  const accounts = compareAccounts(timed.map((a) => ({
+    articleId: a.id,
+    texts: [a.text, ...a.versions.filter((v) => v.id !== a.canonicalVersionId).map((v) => v.text)],
+    facts: a.facts ?? canonicalDigest(a).facts,
+    quotes: a.quotes ?? canonicalDigest(a).quotes,
+  })));
+  for (const c of comparisons) c.againstStory = accounts.differences.get(c.articleId) ?? [];
+
+  const timeline = timelineOf(timed.flatMap((a, i) => a.versions.map((v) => ({
+    id: v.id, articleId: a.id, outlet: v.outlet, title: v.title, at: v.at,
+    isOriginal: v.id === comparisons[i]!.original.versionId,
+    originalOutlet: comparisons[i]!.original.outlet,
+    digest: v.digest, differences: versionDiffs.get(v.id)!.differences,
+  }))));
+
+  const digest = summaries(timed);
+  const outletNames = new Set(timed.flatMap((a) => a.versions.map((v) => v.outlet)));
+  const arrivals = timed.flatMap((a) => a.versions.map((v) => v.at)).sort((x, y) => x - y);
+  const analysis: StoryAnalysis = {
+    storyId: input.storyId,
+    computedAt: input.now,
+    coverage: coverageOf(timed, input.outlets),
+    articles: comparisons.sort((x, y) => x.original.at.localeCompare(y.original.at) || x.articleId - y.articleId),
+    fullest: accounts.fullest,
+    timeline,
+    summary: digest.summary,
+    summaryByLanguage: digest.byLanguage,
+    hashtags: digest.hashtags,
+    entities: storyEntities(timed),
+    keyQuotes: keyQuotes(timed),
+    articleCount: input.articleCount,
+    analysedArticles: timed.length,
+  };
+  return {
+    analysis,
+    stats: { outlets: outletNames.size, articles: input.articleCount, versions: arrivals.length, arrivals: arrivals.slice(-ARRIVALS) },
+    roles,
+  };
+}
+
+function canonicalDigest(a: StoryArticleInput): VersionDigest {
+  return (a.versions.find((v) => v.id === a.canonicalVersionId) ?? a.versions[0]!).digest;
+}
+
+/** The summary across outlets, and per language when the story is told in several. */
+function summaries(articles: StoryArticleInput[]): { summary: string[]; hashtags: string[]; byLanguage: Record<string, string[]> } {
+  const input = (xs: StoryArticleInput[]) => xs.map((a) => ({ title: a.title, text: a.text, outlet: a.versions[0]!.outlet, hashtags: a.hashtags ?? undefined }));
+  const all = enrichStory(input(articles));
+  const byLanguage: Record<string, string[]> = {};
+  const languages = [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
+  if (languages.length > 1) {
+    for (const l of languages.slice(0, 4)) byLanguage[l] = enrichStory(input(articles.filter((a) => a.language === l))).summary;
+  }
+  return { summary: all.summary, hashtags: all.hashtags, byLanguage };
+}
+
+/**
+ * The quotes a reader should see first: direct quotes with a named speaker, carried by the most outlets,
+ * each once (a copy's quote is the original's).
+ */
+function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput & { at: number })[] })[]): KeyQuote[] {
+  const lines = articles.flatMap((a) => a.versions.map((v) => ({ outlet: v.outlet, line: wordLine(v.text) })));
+  const seen = new Set<string>();
+  const out: (KeyQuote & { direct: boolean })[] = [];
+  for (const a of articles) {
+    const original = originalOf(a);
+    for (const q of a.quotes ?? canonicalDigest(a).quotes) {
+      const key = phraseKey(q.text);
+      if (seen.has(key) || wordsOf(q.text).length < 4) continue;
+      seen.add(key);
+      const outlets = new Set(lines.filter((l) => hasPhrase(l.line, q.text)).map((l) => l.outlet)).size;
+      out.push({ text: q.text, speaker: q.speaker, outlet: original.outlet, articleId: a.id, outlets: Math.max(1, outlets), direct: q.direct });
+    }
+  }
+  return out
+    .sort((x, y) => Number(y.direct) - Number(x.direct) || Number(!!y.speaker) - Number(!!x.speaker) || y.outlets - x.outlets)
+    .slice(0, KEY_QUOTES)
+    .map(({ direct: _d, ...q }) => q);
+}
+
+/** People, organisations and places by the number of articles naming them; one place named in two languages counts once. */
+function storyEntities(articles: StoryArticleInput[]): StoryAnalysis['entities'] {
+  const by = new Map<string, StoryAnalysis['entities'][number]>();
+  for (const a of articles) {
+    for (const e of a.entities) {
+      if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
+      const k = `${e.type}|${e.id ?? e.canonical}`;
+      const cur = by.get(k);
+      if (!cur) by.set(k, { canonical: e.canonical, type: e.type, ...(e.id ? { id: e.id } : {}), articles: 1, mentions: e.mentions, names: [e.canonical] });
+      else {
+        cur.articles++;
+        cur.mentions += e.mentions;
+        if (!cur.names.includes(e.canonical)) cur.names.push(e.canonical);
+      }
+    }
+  }
+  return [...by.values()].sort((x, y) => y.articles - x.articles || y.mentions - x.mentions).slice(0, ENTITIES);
+}

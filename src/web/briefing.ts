@@ -1,0 +1,58 @@
+// The day's briefing, shared by /briefing, its feeds and GET /api/v1/briefing: the stories that grew in
+// the last 24 hours, ranked by coverage and growth (pipeline/compare rankBriefing) from the counts stored
+// beside each analysis, with the stored analyses of the few shown. Reads only.
+import type { BriefingCandidate, Difference, StoryAnalysis } from '../domain/analysis.ts';
+import { rankBriefing, type BriefingStory } from '../pipeline/compare/briefing.ts';
+import type { Repository } from '../store/repository.ts';
+
+/** Stories shown, and candidates ranked (the most covered stories active in the day). */
+export const BRIEFING_STORIES = 10;
+const CANDIDATES = 100;
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Narrows the day's candidates to what one reader follows. Everyone gets the whole day's briefing; per-user
+ * following (issue 16) plugs in here: given the signed-in reader's follows, return the candidates to rank.
+ */
+export type BriefingScope = (candidates: BriefingCandidate[]) => Promise<BriefingCandidate[]>;
+export const everyone: BriefingScope = async (c) => c;
+
+export interface BriefingItem {
+  story: BriefingStory;
+  analysis: StoryAnalysis;
+  /** The differences worth a line in the briefing, with the outlet whose copy or account they describe. */
+  highlights: { outlet: string; copy: boolean; difference: Difference }[];
+}
+
+export interface Briefing {
+  since: string;
+  until: string;
+  items: BriefingItem[];
+}
+
+const HIGHLIGHTS = 4;
+// What a reader of the briefing most wants to know of the copies: disagreements first, then changes.
+const WEIGHT: Partial<Record<Difference['kind'], number>> = {
+  'numbers-differ': 0, 'adds-update': 1, 'dropped-lede': 2, 'unattributed-quotes': 3, 'flattened-quotes': 4, 'only-quotes': 5, 'truncated': 6, 'dropped-paragraphs': 7, 'only-facts': 8,
+};
+
+export function highlightsOf(a: StoryAnalysis): BriefingItem['highlights'] {
+  const out: BriefingItem['highlights'] = [];
+  for (const art of a.articles) {
+    for (const v of art.versions) for (const d of v.differences) if (WEIGHT[d.kind] !== undefined) out.push({ outlet: v.outlet, copy: v.role === 'copy', difference: d });
+    for (const d of art.againstStory) if (WEIGHT[d.kind] !== undefined) out.push({ outlet: art.original.outlet, copy: false, difference: d });
+  }
+  return out.sort((x, y) => WEIGHT[x.difference.kind]! - WEIGHT[y.difference.kind]!).slice(0, HIGHLIGHTS);
+}
+
+export async function loadBriefing(repo: Repository, now: Date, scope: BriefingScope = everyone, limit = BRIEFING_STORIES): Promise<Briefing> {
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
+  const candidates = await scope(await repo.briefingCandidates(since, CANDIDATES));
+  const ranked = rankBriefing(candidates, now, limit);
+  const analyses = await Promise.all(ranked.map((s) => repo.getStoryAnalysis(s.storyId)));
+  const items = ranked.flatMap((story, i) => {
+    const analysis = analyses[i];
+    return analysis ? [{ story, analysis, highlights: highlightsOf(analysis) }] : [];
+  });
+  return { since, until: now.toISOString(), items };
+}

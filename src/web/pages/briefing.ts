@@ -1,0 +1,69 @@
+// /briefing: the day's top stories by coverage and growth, each with its summary across outlets, the
+// differences between the outlets' copies and accounts, and the key quotes; and the same as feeds
+// (/briefing/feed.xml, .atom, .json). For everyone: a signed-in reader's follows (issue 16) narrow it
+// through loadBriefing's scope once following exists.
+import type { Context } from 'hono';
+import type { Env } from '../context.ts';
+import { loadBriefing, type Briefing, type BriefingItem } from '../briefing.ts';
+import type { FeedDoc, FeedItem } from '../feeds.ts';
+import { t } from '../i18n/index.ts';
+import { html, raw, render, type Html } from '../views/html.ts';
+import { layout } from '../views/layout.ts';
+import { feedLinks, timeEl } from '../views/parts.ts';
+import { differenceItem, keyQuoteList } from '../views/intelligence.ts';
+import { summaryFor } from './story.ts';
+import { cached, now } from './util.ts';
+
+const KEY_QUOTES = 2;
+
+/** The briefing for this request: the whole day's, read once per fragment lifetime. */
+function briefing(c: Context<Env>): Promise<Briefing> {
+  const { repo } = c.get('web');
+  return cached(c, 'briefing:data', () => loadBriefing(repo, now(c)));
+}
+
+function highlights(item: BriefingItem): Html | string {
+  if (!item.highlights.length) return '';
+  return html`<ul class="differences">${item.highlights.map((h) => html`<li class="highlight"><strong>${h.copy ? t('story.copyBy', { outlet: h.outlet }) : h.outlet}</strong><ul>${differenceItem(h.difference)}</ul></li>`)}</ul>`;
+}
+
+function storyBlock(item: BriefingItem, n: number, at: Date): Html {
+  const { story, analysis } = item;
+  const first = analysis.coverage.first;
+  return html`<li class="briefing-story" id="story-${story.storyId}">
+  <h2 id="b-${n}" dir="auto"><a href="/story/${story.storyId}">${story.title}</a></h2>
+  <p class="meta">${t('briefing.growth', { outlets: story.stats.outlets, today: story.today })}${first ? html` · ${t('story.firstReported', { outlet: first.outlet })} ${timeEl(first.at, at)}` : ''}</p>
+  ${summaryFor(analysis).length ? html`<ul class="summary">${summaryFor(analysis).map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
+  ${item.highlights.length ? html`<h3>${t('briefing.differences')}</h3>${highlights(item)}` : ''}
+  ${analysis.keyQuotes.length ? html`<h3>${t('story.keyQuotes')}</h3>${keyQuoteList(analysis.keyQuotes.slice(0, KEY_QUOTES))}` : ''}
+  <p><a href="/story/${story.storyId}">${t('briefing.more')}</a></p>
+</li>`;
+}
+
+export async function briefingPage(c: Context<Env>): Promise<Response> {
+  const at = now(c);
+  const main = await cached(c, 'briefing:page', async () => {
+    const b = await briefing(c);
+    return render(html`<section class="briefing" aria-labelledby="h-briefing">
+<header class="list-head"><h1 id="h-briefing">${t('briefing.heading')}</h1>${feedLinks('/briefing')}</header>
+<p class="meta">${t('briefing.description')}</p>
+${b.items.length ? html`<ol class="briefing-list">${b.items.map((item, i) => storyBlock(item, i, at))}</ol>` : html`<p class="empty">${t('briefing.empty')}</p>`}
+</section>`);
+  });
+  return c.html(layout(c, { title: t('briefing.title'), description: t('briefing.description'), feeds: { base: '/briefing', title: t('briefing.heading') } }, raw(main)));
+}
+
+/** The briefing as a feed: one entry per story, its content the summary, the differences and the key quotes. */
+export async function briefingFeed(c: Context<Env>): Promise<FeedDoc> {
+  const b = await briefing(c);
+  const items: FeedItem[] = await Promise.all(b.items.map(async (item): Promise<FeedItem> => {
+    const summary = summaryFor(item.analysis);
+    const content = await render(html`${summary.length ? html`<ul>${summary.map((s) => html`<li>${s}</li>`)}</ul>` : ''}${item.highlights.length ? html`<h3>${t('briefing.differences')}</h3>${highlights(item)}` : ''}${item.analysis.keyQuotes.length ? html`<h3>${t('story.keyQuotes')}</h3>${keyQuoteList(item.analysis.keyQuotes.slice(0, KEY_QUOTES))}` : ''}`);
+    return {
+      path: `/story/${item.story.storyId}`, externalUrl: null, title: item.story.title, summary: summary.join(' ') || item.story.title, html: content,
+      date: item.story.lastSeen, author: item.analysis.coverage.outlets.map((o) => o.name).slice(0, 5).join(', '), image: null,
+    };
+  }));
+  return { title: `Lede: ${t('briefing.heading')}`, path: '/briefing', description: t('briefing.description'), items };
+}
+
