@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { StoryClusterer, type ClusterOptions } from '../src/pipeline/stories/cluster.ts';
 import { scoreClustering, type ClusteringScores } from '../src/pipeline/stories/metrics.ts';
 
-const dir = resolve(import.meta.dirname, '../../shared/data/clustering');
+// ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
+const shared = process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data');
+const dir = resolve(shared, 'clustering');
 if (!existsSync(dir)) {
   console.error(`eval-clustering: ${dir} is absent; this evaluation needs the shared development data.`);
   process.exit(2);

@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DedupStream } from '../src/pipeline/dedup/index.ts';
 
-const data = resolve(import.meta.dirname, '../../shared/data');
+// ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
+const data = process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data');
 if (!existsSync(data)) {
   console.error(`eval-dedup: ${data} is absent; this evaluation needs the shared development data.`);
   process.exit(2);

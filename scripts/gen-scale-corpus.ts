@@ -12,7 +12,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-const shared = resolve(repo, '../shared/data');
+// ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
+const shared = process.env.LEDE_SHARED_DATA ?? [resolve(repo, '../shared/data'), resolve(repo, '../../shared/data')].find(existsSync) ?? resolve(repo, '../shared/data');
 
 export interface ScaleArticle {
   n: number;

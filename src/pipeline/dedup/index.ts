@@ -12,7 +12,7 @@ export { findCopy, isMoreComplete, type CopyCandidate, type CopyMatch, type Vers
 export { MemoryDedupIndex } from './memory.ts';
 export { DedupStream, CANDIDATES, type StreamPlacement } from './stream.ts';
 
-import type { Fingerprint } from '../../store/ports/articles.ts';
+import type { Fingerprint } from '../../domain/pipeline.ts';
 import { anchorKeys, encodeSignature, fingerprintText, type TextFingerprint } from './fingerprint.ts';
 
 /** The fingerprint as the store keeps it: anchor keys as bands, the sketch as an opaque signature. */

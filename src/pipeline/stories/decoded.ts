@@ -5,7 +5,7 @@
 // or a rolled-back transaction is decoded afresh. Callers share the cached story read-only (its type
 // says so) and copy the one story they change with `editable`: copying all 32 candidates' centroids on
 // every placement cost more than the decoding it saved.
-import type { StoryState } from '../../store/ports/articles.ts';
+import type { StoryState } from '../../domain/pipeline.ts';
 import { decodeStory, type StoredStory } from './state.ts';
 
 /** A decoded story shared between placements: read it, or take an `editable` copy to change it. */

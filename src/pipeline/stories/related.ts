@@ -1,8 +1,7 @@
 // Related articles for the article page: the story's other coverage, then the closest articles of
 // other stories (same topic, another event), ranked by similarity with a recency decay.
 import type { ArticleId, IsoTime, StoryId } from '../../domain/types.ts';
-import type { Repository } from '../../store/repository.ts';
-import type { ArticleSummary } from '../../store/ports/articles.ts';
+import type { ArticleSummary, RelatedReader } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS, countTerms, topTerms, vectorOf } from './cluster.ts';
 import { documentFrequencies } from './place.ts';
 import { relativeTime } from './relative-time.ts';
@@ -38,7 +37,7 @@ const RELATED_TERMS = 40;
 const SEARCH_WORDS = 12;
 
 /** Up to `limit` articles of the same story (newest first), then up to `limit` of other stories (best first). */
-export async function relatedArticles(repo: Repository, articleId: ArticleId, opts: RelatedOptions = {}): Promise<RelatedArticle[]> {
+export async function relatedArticles(repo: RelatedReader, articleId: ArticleId, opts: RelatedOptions = {}): Promise<RelatedArticle[]> {
   const limit = opts.limit ?? 8;
   const now = opts.now instanceof Date ? opts.now.getTime() : opts.now ?? Date.now();
   const halfLife = opts.halfLifeMs ?? 3 * DAY;

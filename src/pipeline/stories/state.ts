@@ -1,5 +1,5 @@
 // A story's centroid as the store keeps it (StoryState.centroid): compact JSON in UTF-8, opaque to the store.
-import type { StoryState } from '../../store/ports/articles.ts';
+import type { StoryState } from '../../domain/pipeline.ts';
 import type { StoryId } from '../../domain/types.ts';
 import { topTerms, type StoryModel } from './cluster.ts';
 import type { TermVector } from './vector.ts';

@@ -1,79 +1,15 @@
 import type {
-  Article, ArticleId, Enrichment, FeedId, IsoTime, Item, SourceId, Story, StoryId, Version, VersionId,
+  Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
+import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryState } from '../../domain/pipeline.ts';
 
-/** One outlet's copy as the pipeline hands it to the store. */
-export interface NewVersion {
-  sourceId: SourceId | null;
-  feedId: FeedId | null;
-  outlet: string;
-  url: string | null;
-  canonicalUrl: string | null;
-  title: string;
-  byline: string | null;
-  text: string;
-  html: string;
-  lede: string | null;
-  image: string | null;
-  language: string | null;
-  published: IsoTime | null;
-  fetchedAt: IsoTime;
-  /** Hash of the folded text: an exact repeat is recognised without the dedup stage. */
-  contentHash: string;
-}
-
-/** What dedup keeps per article to find copies later: LSH band keys and an opaque signature. */
-export interface Fingerprint {
-  bands: string[];
-  signature: Uint8Array;
-}
-
-/**
- * Postings findByFingerprint reads per band, newest article first. A band shared by more articles than
- * this is boilerplate, not evidence, and reading it in full would make every lookup grow with the store
- * (the same cap as the in-memory dedup index).
- */
-export const POSTINGS_PER_BAND = 48;
-
-/**
- * Stories findStoriesByTerms reads per term, most recently active first, inside the time window: a term
- * shared by more active stories says little about which one an article belongs to (the in-memory
- * clusterer's storiesPerTerm).
- */
-export const STORIES_PER_TERM = 48;
-
-export interface FingerprintCandidate {
-  articleId: ArticleId;
-  signature: Uint8Array;
-  textLength: number;
-  published: IsoTime | null;
-  outlet: string;
-}
-
-/** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */
-export interface StoryState {
-  storyId: StoryId;
-  terms: string[];
-  centroid: Uint8Array;
-  lastSeen: IsoTime;
-}
+// The pipeline's own types live in the domain (stages never import the store); the store speaks them.
+export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryState } from '../../domain/pipeline.ts';
+export { POSTINGS_PER_BAND, STORIES_PER_TERM } from '../../domain/pipeline.ts';
 
 export interface ArticleWithVersions {
   article: Article;
   versions: Version[];
-}
-
-export interface ArticleSummary {
-  id: ArticleId;
-  storyId: StoryId | null;
-  title: string;
-  outlet: string;
-  url: string | null;
-  published: IsoTime | null;
-  firstSeen: IsoTime;
-  snippet: string;
-  image: string | null;
-  outletCount: number;
 }
 
 export interface Page<T> {

@@ -1,0 +1,88 @@
+// The pipeline's own types: what a stage hands to the store and reads back from it. They live here, not
+// in store/ports, so pipeline stages depend on the domain only; the store's ports speak these types.
+import type { Article, ArticleId, FeedId, IsoTime, SourceId, StoryId } from './types.ts';
+
+/** One outlet's copy as the pipeline hands it to the store. */
+export interface NewVersion {
+  sourceId: SourceId | null;
+  feedId: FeedId | null;
+  outlet: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  text: string;
+  html: string;
+  lede: string | null;
+  image: string | null;
+  language: string | null;
+  published: IsoTime | null;
+  fetchedAt: IsoTime;
+  /** Hash of the folded text: an exact repeat is recognised without the dedup stage. */
+  contentHash: string;
+}
+
+/** What dedup keeps per article to find copies later: LSH band keys and an opaque signature. */
+export interface Fingerprint {
+  bands: string[];
+  signature: Uint8Array;
+}
+
+/**
+ * Postings findByFingerprint reads per band, newest article first. A band shared by more articles than
+ * this is boilerplate, not evidence, and reading it in full would make every lookup grow with the store
+ * (the same cap as the in-memory dedup index).
+ */
+export const POSTINGS_PER_BAND = 48;
+
+/**
+ * Stories findStoriesByTerms reads per term, most recently active first, inside the time window: a term
+ * shared by more active stories says little about which one an article belongs to (the in-memory
+ * clusterer's storiesPerTerm).
+ */
+export const STORIES_PER_TERM = 48;
+
+export interface FingerprintCandidate {
+  articleId: ArticleId;
+  signature: Uint8Array;
+  textLength: number;
+  published: IsoTime | null;
+  outlet: string;
+}
+
+/** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */
+export interface StoryState {
+  storyId: StoryId;
+  terms: string[];
+  centroid: Uint8Array;
+  lastSeen: IsoTime;
+}
+
+/** One article as lists show it. */
+export interface ArticleSummary {
+  id: ArticleId;
+  storyId: StoryId | null;
+  title: string;
+  outlet: string;
+  url: string | null;
+  published: IsoTime | null;
+  firstSeen: IsoTime;
+  snippet: string;
+  image: string | null;
+  outletCount: number;
+}
+
+
+/** Document frequencies of terms over the stored articles (for IDF), shared by every process on the store. */
+export interface TermStats {
+  /** How many articles were counted, and how many of them contain each of `terms` (absent: none). */
+  termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
+}
+
+/** What related-article ranking reads: an article, a story's articles, the story index, full-text search. */
+export interface RelatedReader extends TermStats {
+  getArticle(id: ArticleId): Promise<{ article: Article } | null>;
+  getStory(id: StoryId): Promise<{ articles: ArticleSummary[] } | null>;
+  findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  search(q: string, opts: { limit: number; from?: IsoTime }): Promise<{ hits: ArticleSummary[] }>;
+}
