@@ -101,12 +101,12 @@ ${nav}
 <section class="reader-main" aria-labelledby="h-stream">
   <header class="list-head">
     <h1 id="h-stream"><bdi>${title}</bdi>${view === 'starred' ? '' : countBadge(unreadScope)}</h1>
-    <p class="reader-tools">${view === 'starred' ? '' : showAll
+    <div class="reader-tools">${view === 'starred' ? '' : showAll
       ? html`<a href="${params({ show: '', before: '' })}">${t('my.hideRead')}</a>`
       : html`<a href="${params({ show: 'all', before: '' })}">${t('my.showRead')}</a>`}
     ${markAll}
     ${follow ? html` <a href="/my/follows#follow-${follow.id}">${t('my.editFollow')}</a>` : ''}
-    <button type="button" class="link keys-help" data-keys-help hidden>${t('my.keysButton')}</button></p>
+    <button type="button" class="link keys-help" data-keys-help hidden>${t('my.keysButton')}</button></div>
   </header>
   ${page.length ? html`<ol class="reader-items">${page.map((a) => html`<li id="item-${a.id}" class="reader-item ${a.read ? 'is-read' : 'is-unread'}" data-item="${a.id}">
     ${articleCard(a, tnow, { image: (src) => imageSrc(c, src), headingLevel: 2, snippetMax: 200 })}
