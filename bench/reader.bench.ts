@@ -16,7 +16,6 @@ import type { Account, AccountId } from '../src/domain/types.ts';
 import * as reader from '../src/reader/index.ts';
 import { openStore } from '../src/store/index.ts';
 import type { Repository } from '../src/store/repository.ts';
-import type { Fetcher } from '../src/pipeline/fetch/index.ts';
 import type { BenchTable } from './table.ts';
 
 const ARTICLES = Number(process.env.LEDE_BENCH_READER_ARTICLES ?? 1_000_000);
@@ -109,7 +108,7 @@ async function fillPostgres(url: string): Promise<void> {
 interface Measured { counts: number[]; page: number[]; warm: number[]; baseline: number[]; unread: number; stateBytes: number; followBytes: number; stateRows: number }
 
 async function measure(repo: Repository, sizes: () => Promise<{ state: number; follows: number }>): Promise<Measured> {
-  const deps: reader.ReaderDeps = { repo, fetcher: () => { throw new Error('no fetch in the bench'); }, now: () => END, maxFollows: 1000, readersAddFeeds: false } as reader.ReaderDeps & { fetcher: () => Fetcher };
+  const deps: reader.ReaderDeps = { repo, fetcher: () => { throw new Error('no fetch in the bench'); }, now: () => END, maxFollows: 1000, readersAddFeeds: false };
   const m: Measured = { counts: [], page: [], warm: [], baseline: [], unread: 0, stateBytes: 0, followBytes: 0, stateRows: 0 };
   const users = Array.from({ length: SAMPLE_USERS }, (_, i) => ((i * 97) % USERS) + 1);
   // One warm-up pass, then two measured passes.

@@ -87,6 +87,13 @@ export async function follow(d: ReaderDeps, account: Account, kind: FollowKind, 
   return added;
 }
 
+/** The follows one follow or one folder stands for; undefined (all of them) when neither is given. */
+export async function followScope(d: ReaderDeps, account: Account, by: { follow?: number | null; folder?: number | null }): Promise<FollowId[] | undefined> {
+  if (by.follow) return [by.follow as FollowId];
+  if (by.folder) return (await d.repo.listFollows(account.id)).filter((f) => f.folderId === by.folder).map((f) => f.id);
+  return undefined;
+}
+
 export async function unfollow(d: ReaderDeps, account: Account, id: FollowId): Promise<void> {
   if (!(await d.repo.removeFollow(account.id, id))) throw new LedeError('not_found', 'You do not follow that.');
   changed(d, account);

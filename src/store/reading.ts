@@ -294,7 +294,8 @@ export function readingPort(db: ReadingDb): ReadingRepo {
       await db.transaction(async () => {
         for (const id of new Set(ids)) {
           const q = new Sql(db.dialect);
-          await db.exec(`INSERT INTO reading_states (account_id, article_id, read, changed_at) VALUES (${q.p(accountId)}, ${q.p(id)}, ${q.p(read ? 1 : 0)}, ${q.p(at)})
+          // From articles: an id that names no article (deleted, or an app's stale id) is skipped, not an error.
+          await db.exec(`INSERT INTO reading_states (account_id, article_id, read, changed_at) SELECT ${q.p(accountId)}, a.id, ${q.p(read ? 1 : 0)}, ${q.p(at)} FROM articles a WHERE a.id = ${q.p(id)}
             ON CONFLICT (account_id, article_id) DO UPDATE SET read = excluded.read, changed_at = excluded.changed_at`, q.params);
         }
       });
@@ -305,7 +306,7 @@ export function readingPort(db: ReadingDb): ReadingRepo {
         for (const id of new Set(ids)) {
           const q = new Sql(db.dialect);
           if (starred) {
-            await db.exec(`INSERT INTO reading_states (account_id, article_id, starred_at, changed_at) VALUES (${q.p(accountId)}, ${q.p(id)}, ${q.p(at)}, ${q.p(at)})
+            await db.exec(`INSERT INTO reading_states (account_id, article_id, starred_at, changed_at) SELECT ${q.p(accountId)}, a.id, ${q.p(at)}, ${q.p(at)} FROM articles a WHERE a.id = ${q.p(id)}
               ON CONFLICT (account_id, article_id) DO UPDATE SET starred_at = coalesce(reading_states.starred_at, excluded.starred_at), changed_at = excluded.changed_at`, q.params);
           } else {
             await db.exec(`UPDATE reading_states SET starred_at = NULL, changed_at = ${q.p(at)} WHERE account_id = ${q.p(accountId)} AND article_id = ${q.p(id)}`, q.params);

@@ -131,6 +131,9 @@ for (const backend of backends()) {
       await repo.setRead(me, [b1], false, at(7));
       expect((await repo.unreadCounts(me, { windowStart: (b1 + 1) as ArticleId })).total).toBe(0);
       await repo.setStarred(me, [a1], false, at(8));
+      // An id that names no article (an app's stale id) is skipped, not an error.
+      await repo.setRead(me, [999_999 as ArticleId], true, at(9));
+      await repo.setStarred(me, [999_999 as ArticleId], true, at(9));
       expect(await repo.readingStream(me, { windowStart, limit: 10, starredOnly: true })).toEqual([]);
     });
 

@@ -9,7 +9,7 @@ import { chromium as playwright, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-export async function launchChromium(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(viewport = { width: 1280, height: 900 }, opts: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) execFileSync('bash', ['scripts/install-chromium.sh'], { stdio: 'inherit' });
   const profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
   // A persistent context is how playwright takes a fresh --user-data-dir.
@@ -17,6 +17,7 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(5000);
   return {

@@ -5,9 +5,8 @@ import type { Context } from 'hono';
 import { LedeError } from '../../domain/errors.ts';
 import type { Account } from '../../domain/types.ts';
 import { accountOfToken, issueToken } from '../../reader/index.ts';
-import { clientIp, verifyNoAccount, verifyPassword } from '../auth.ts';
+import { clientIp, rateLimit, verifyNoAccount, verifyPassword } from '../auth.ts';
 import type { Env } from '../context.ts';
-import { rateLimit } from '../auth.ts';
 
 /** The token in an Authorization header (`Bearer T` or `GoogleLogin auth=T`), if any. */
 export function headerToken(c: Context<Env>): string | null {

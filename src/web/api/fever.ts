@@ -9,19 +9,10 @@ import type { ReadingItem } from '../../store/repository.ts';
 import type { Env } from '../context.ts';
 import { clientIp, rateLimit } from '../auth.ts';
 import { originOf } from '../feeds.ts';
+import { requestParams as params } from './params.ts';
 
 /** Fever answers 50 items at most per call. */
 const ITEMS_PER_CALL = 50;
-
-async function params(c: Context<Env>): Promise<URLSearchParams> {
-  const p = new URL(c.req.url).searchParams;
-  const type = c.req.header('content-type') ?? '';
-  if (c.req.method === 'POST') {
-    if (/application\/x-www-form-urlencoded/i.test(type)) for (const [k, v] of new URLSearchParams(await c.req.text())) p.append(k, v);
-    else if (/multipart\/form-data/i.test(type)) for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string') p.append(k, v);
-  }
-  return p;
-}
 
 const ids = (raw: string | null): ArticleId[] =>
   (raw ?? '').split(',').map((x) => Number(x.trim())).filter((n) => Number.isSafeInteger(n) && n > 0).slice(0, ITEMS_PER_CALL) as ArticleId[];

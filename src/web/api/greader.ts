@@ -14,7 +14,8 @@ import type { ReadingItem } from '../../store/repository.ts';
 import type { Env } from '../context.ts';
 import { originOf } from '../feeds.ts';
 import { passwordLogin, signInWithToken } from './app-auth.ts';
-import { createHmac } from 'node:crypto';
+import { sign } from '../auth.ts';
+import { requestParams as params } from './params.ts';
 
 const READING_LIST = 'user/-/state/com.google/reading-list';
 const STARRED = 'user/-/state/com.google/starred';
@@ -22,15 +23,6 @@ const READ = 'user/-/state/com.google/read';
 const KEPT_UNREAD = 'user/-/state/com.google/kept-unread';
 const LABEL = 'user/-/label/';
 const ITEM_PREFIX = 'tag:google.com,2005:reader/item/';
-
-/** Query and form parameters together, repeated keys kept (i=1&i=2). */
-async function params(c: Context<Env>): Promise<URLSearchParams> {
-  const p = new URL(c.req.url).searchParams;
-  if (c.req.method === 'POST' && /application\/x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '')) {
-    for (const [k, v] of new URLSearchParams(await c.req.text())) p.append(k, v);
-  }
-  return p;
-}
 
 /** An item id in any of the forms clients send: long tag form, 16 hex digits, or decimal. */
 export function parseItemId(raw: string): ArticleId | null {
@@ -171,7 +163,7 @@ export function greaderRoutes(): Hono<Env> {
 
   // The action token (T) clients fetch and send back with edits. Edits are authorised by the header, which
   // no other site can send, so T is accepted as given; it is still a stable per-account value.
-  g.get('/reader/api/0/token', (c) => c.text(createHmac('sha256', c.get('secret')).update(`greader-T|${me(c).id}`).digest('hex').slice(0, 57)));
+  g.get('/reader/api/0/token', (c) => c.text(sign(c, 'greader-T', String(me(c).id), 57)));
 
   g.get('/reader/api/0/user-info', (c) => {
     const a = me(c);

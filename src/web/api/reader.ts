@@ -103,7 +103,7 @@ export function readerApi(api: Hono<Env>): void {
     if (limit > 100) throw new LedeError('bad_input', 'limit must be at most 100');
     const follow = optionalId(c.req.query('follow'), 'follow');
     const folder = optionalId(c.req.query('folder'), 'folder');
-    const follows = follow ? [follow as FollowId] : folder ? (await repo.listFollows(me.id)).filter((f) => f.folderId === folder).map((f) => f.id) : undefined;
+    const follows = await reader.followScope(c.get('web').reader, me, { follow, folder });
     const items = await reader.stream(c.get('web').reader, me, {
       follows, unreadOnly: c.req.query('unread') === '1', starredOnly: c.req.query('starred') === '1',
       beforeId: optionalId(c.req.query('before'), 'before') as ArticleId | undefined, limit: limit + 1,
@@ -142,7 +142,7 @@ export function readerApi(api: Hono<Env>): void {
     const { repo } = c.get('web');
     const follow = body.follow == null ? undefined : optionalId(String(body.follow), 'follow');
     const folder = body.folder == null ? undefined : optionalId(String(body.folder), 'folder');
-    const follows = follow ? [follow as FollowId] : folder ? (await repo.listFollows(me.id)).filter((f) => f.folderId === folder).map((f) => f.id) : undefined;
+    const follows = await reader.followScope(c.get('web').reader, me, { follow, folder });
     const before = typeof body.before === 'string' ? new Date(body.before) : undefined;
     if (before && Number.isNaN(before.getTime())) throw new LedeError('bad_input', 'before must be an ISO 8601 time');
     await reader.markAllRead(c.get('web').reader, me, { follows, before });

@@ -12,7 +12,7 @@ import { requireAdmin, requireModerator } from '../auth.ts';
 import { toHttpError } from '../errors.ts';
 import { renderCommentBody, truncate } from '../text.ts';
 import { raw } from '../views/html.ts';
-import { idParam, now } from './util.ts';
+import { formText as str, idParam, now } from './util.ts';
 import { readersMayAddFeeds } from '../../reader/index.ts';
 import { t as msg } from '../i18n/index.ts';
 import { OUTLET_KINDS } from '../../domain/analysis.ts';
@@ -103,7 +103,6 @@ function timeUntil(iso: string, t: Date): string {
 
 export const adminHome = (c: Context<Env>) => adminPage(c);
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 export async function addSource(c: Context<Env>): Promise<Response> {
   requireAdmin(c);

@@ -13,9 +13,8 @@ import { html } from '../views/html.ts';
 import { csrfField, layout } from '../views/layout.ts';
 import { timeEl } from '../views/parts.ts';
 import { addFeedForm } from './my.ts';
-import { idParam, now } from './util.ts';
+import { formText as str, idParam, now } from './util.ts';
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
 
 const NOTICES: Record<string, string> = { saved: 'my.noticeSaved', imported: 'my.noticeImported', password: 'my.noticePassword', revoked: 'my.noticeRevoked' };

@@ -15,11 +15,10 @@ import { html, type Html } from '../views/html.ts';
 import { csrfField, layout } from '../views/layout.ts';
 import { articleCard } from '../views/parts.ts';
 import { safeBack } from './account.ts';
-import { idParam, now } from './util.ts';
+import { formText as str, idParam, now } from './util.ts';
 
 const PAGE = 30;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** Where a form on a reader page returns to: its `back` field, kept on this site. */
 const backOf = (body: Record<string, unknown>, fallback = '/my'): string => (typeof body.back === 'string' ? safeBack(body.back) : fallback);
@@ -186,7 +185,7 @@ export async function markAllAction(c: Context<Env>): Promise<Response> {
   const folder = idParam(str(body.folder));
   const days = Number(str(body.older) || 0);
   if (!Number.isFinite(days) || days < 0 || days > 3650) throw new LedeError('bad_input', 'older must be a number of days');
-  const follows = follow ? [follow] : folder ? (await d.repo.listFollows(me.id)).filter((f) => f.folderId === folder).map((f) => f.id) : undefined;
+  const follows = await reader.followScope(d, me, { follow, folder });
   await reader.markAllRead(d, me, { follows, before: days ? new Date(d.now().getTime() - days * 86400_000) : undefined });
   // Back to the list without its cursor: the page it was on is now read.
   return c.redirect(backOf(body).replace(/([?&])before=\d+&?/, '$1').replace(/[?&]$/, ''), 303);

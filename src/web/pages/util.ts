@@ -15,6 +15,9 @@ export function cached<T>(c: Context<Env>, key: string, make: () => Promise<T>, 
   return c.get('web').fragments.get(`${c.get('locale') ?? 'en'}:${key}`, make, ttlMs) as Promise<T>;
 }
 
+/** A form field as trimmed text ('' when absent or a file). */
+export const formText = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
 export const now = (c: Context<Env>): Date => c.get('web').now();
 
 /** A positive integer id from a path segment, or null. */
