@@ -81,7 +81,10 @@ export function searchPort(db: SqliteDb): SearchRepo {
         const when: string[] = [];
         if (opts.from) { when.push('coalesce(published, first_seen) >= ?'); params.push(time(opts.from)); }
         if (opts.to) { when.push('coalesce(published, first_seen) <= ?'); params.push(time(opts.to)); }
-        if (when.length) where.push(`articles_fts.rowid IN (SELECT id FROM articles WHERE ${when.join(' AND ')})`);
+        // `+rowid`: without it FTS5 is handed each id of the subquery and runs the whole MATCH once per id
+        // (0.65 s for 2,000 recent articles, 12 s for an article page's related list at 5,000); with it the
+        // matches are found once and checked against the subquery's ids.
+        if (when.length) where.push(`+articles_fts.rowid IN (SELECT id FROM articles WHERE ${when.join(' AND ')})`);
         const filter = where.join(' AND ');
         const total = Number(db.get(`SELECT count(*) AS n FROM articles_fts WHERE ${filter}`, ...params)!.n);
         if (total === 0) return { total, hits: [] };
@@ -94,9 +97,10 @@ export function searchPort(db: SqliteDb): SearchRepo {
         const ids = ranked.map((r) => Number(r.id));
         const marks = ids.map(() => '?').join(', ');
         const rows = new Map(db.all(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks})`, ...ids).map((r) => [Number(r.id), r]));
+        // `+rowid` again: one pass over the matches is cheaper than a MATCH per id (9–30 ms for 40 ids at 100k).
         const headlines = new Map(db.all(
           `SELECT rowid AS id, snippet(articles_fts, 1, '${START}', '${STOP}', ' … ', 32) AS headline
-           FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${marks})`, match, ...ids,
+           FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (${marks})`, match, ...ids,
         ).map((r) => [Number(r.id), String(r.headline ?? '')]));
         const hits: SearchHit[] = [];
         for (const r of ranked) {
