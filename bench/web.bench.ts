@@ -197,6 +197,7 @@ export default async function bench(): Promise<BenchTable> {
     const plain: number[] = [];
     const observed: number[] = [];
     try {
+      for (const a of articles) await fetch(`${ops.url}${a.path}`).then((r) => r.text()); // first views, as on the plain server
       await run(ops.url, 'warm', [...articles, { path: '/' }], 4, 3);
       const scraper = setInterval(() => void fetch(`${ops.url}/metrics`).then((r) => r.text()).catch(() => {}), 1000);
       try {

@@ -84,5 +84,5 @@ export interface RelatedReader extends TermStats {
   getArticle(id: ArticleId): Promise<{ article: Article } | null>;
   getStory(id: StoryId): Promise<{ articles: ArticleSummary[] } | null>;
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
-  search(q: string, opts: { limit: number; from?: IsoTime }): Promise<{ hits: ArticleSummary[] }>;
+  search(q: string, opts: { limit: number; from?: IsoTime; rankWindow?: number; countTotal?: boolean; highlight?: boolean }): Promise<{ hits: ArticleSummary[] }>;
 }
