@@ -5,7 +5,6 @@
 // time window, so its cost does not grow with the corpus. It joins the most similar story when the
 // similarity clears a threshold, else it starts a story. When a story's centroid comes to resemble
 // another candidate's closely, the two are merged (a story that turned out to be the same event).
-import { joinsStory } from './decide.ts';
 import { storyTerms } from './terms.ts';
 import { DocumentFrequencies, documentVector, termCounts, type TermVector } from './vector.ts';
 
@@ -128,15 +127,6 @@ export function similarity(v: TermVector, s: CentroidView): number {
   return d / s.norm;
 }
 
-/**
- * Whether an article of vector `v` joins story `s`, its most similar candidate at `sim`: the similarity
- * clears the threshold for the article's length, and the evidence agrees on place and on something
- * specific (decide.ts).
- */
-export function joins(v: TermVector, s: CentroidView, sim: number, o: ClusterOptions): boolean {
-  return joinsStory(v, s, sim, joinThresholdFor(v.size, o), v.size < o.longTerms);
-}
-
 export function centroidSimilarity(a: CentroidView, b: CentroidView): number {
   if (!a.norm || !b.norm) return 0;
   const [s, l] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
@@ -196,7 +186,7 @@ export class StoryClusterer {
       if (sim >= o.joinThreshold * 0.5) near.push([s, sim]);
     }
     let created = false;
-    if (!best || !joins(v, best, bestSim, o)) {
+    if (!best || bestSim < joinThresholdFor(v.size, o)) {
       best = { id: this.nextId++, centroid: new Map(), norm: 0, articles: 0, firstSeen: at, lastSeen: at };
       this.stories.set(best.id, best);
       created = true;
