@@ -78,6 +78,7 @@ for (const backend of backends()) {
       const text = textOf(section(body, `id="story-${f.story.id}"`, '</li>\n'));
       expect(text).toContain('2 outlets · 2 new copies today');
       expect(text).toContain('Daily8’s copy dropped the opening paragraph (the lede)');
+      expect(text.split('Daily8’s copy').length - 1).toBe(1); // one heading per copy, its differences under it
       expect(text).toContain('Key quotes');
       for (const path of ['/briefing/feed.xml', '/briefing.atom', '/briefing.json']) {
         const r = await anon().get(path);

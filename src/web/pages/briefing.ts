@@ -41,9 +41,15 @@ function whoseNote(whose: Whose, follows: boolean): Html | string {
   return follows ? html`<p class="meta"><a href="/briefing">${t('briefing.yoursLink')}</a></p>` : '';
 }
 
+/** The highlights under each copy or account they describe, in the order of their first highlight. */
 function highlights(item: BriefingItem): Html | string {
   if (!item.highlights.length) return '';
-  return html`<ul class="differences">${item.highlights.map((h) => html`<li class="highlight"><strong>${h.copy ? t('story.copyBy', { outlet: h.outlet }) : h.outlet}</strong><ul>${differenceItem(h.difference)}</ul></li>`)}</ul>`;
+  const groups = new Map<string, BriefingItem['highlights']>();
+  for (const h of item.highlights) {
+    const key = `${h.copy ? 'copy' : 'own'}:${h.outlet}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return html`<ul class="differences">${[...groups.values()].map((hs) => html`<li class="highlight"><strong>${hs[0]!.copy ? t('story.copyBy', { outlet: hs[0]!.outlet }) : hs[0]!.outlet}</strong><ul>${hs.map((h) => differenceItem(h.difference))}</ul></li>`)}</ul>`;
 }
 
 function storyBlock(item: BriefingItem, n: number, at: Date): Html {
