@@ -442,7 +442,7 @@ for (const backend of backends()) {
           throw new Error('rolled back');
         });
         const outside = repo.addFeed({ sourceId: s.id, url: 'https://s.test/2' });
-        const other = repo.withLock('ingest', async (tx) => tx.addFeed({ sourceId: s.id, url: 'https://s.test/3' }));
+        const other = repo.withKeys(['ingest'], async (tx) => tx.addFeed({ sourceId: s.id, url: 'https://s.test/3' }));
         await expect(slow).rejects.toThrow('rolled back');
         await outside;
         await other;

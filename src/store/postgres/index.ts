@@ -54,13 +54,26 @@ export function createPostgresRepository(db: Db): Repository {
       transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
-      // A transaction-level advisory lock: released by COMMIT/ROLLBACK, so a crashed worker can never
-      // leave it held; every ingest process on every machine queues on the same name.
-      withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T> {
-        return db.transaction(async () => {
-          await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
-          return fn(repo);
-        });
+      // Transaction-level advisory locks: released by COMMIT/ROLLBACK, so a crashed worker can never
+      // leave one held. A deadlock can still come from row locks (two placements touching one story's
+      // rows in different orders): the server breaks it, the loser's part is rolled back to its savepoint
+      // and placed again, now seeing the winner's writes.
+      async withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await db.transaction(async () => {
+              await lockKeys(db, keys);
+              return fn(repo);
+            });
+          } catch (e) {
+            if (attempt >= 5 || !RETRYABLE.has(pgCode(e) ?? '')) throw e;
+            await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
+          }
+        }
+      },
+      async lockKeys(keys: string[]) {
+        await lockKeys(db, keys);
+        return true;
       },
       checkIntegrity: () => checkIntegrity(db),
       async storeBytes() {
@@ -75,6 +88,30 @@ export function createPostgresRepository(db: Db): Repository {
     },
   );
   return repo;
+}
+
+/** Deadlock detected, serialization failure: the transaction may simply be run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/** Two 32-bit FNV-1a hashes of a key: the (int4, int4) advisory lock space, apart from any bigint lock. */
+function lockId(key: string): [number, number] {
+  let a = 0x811c9dc5, b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a | 0, b | 0];
+}
+
+/**
+ * Takes the advisory locks of `keys` in one statement, in ascending order: two transactions asking for
+ * overlapping sets queue on the first key they share instead of each holding what the other wants.
+ */
+async function lockKeys(db: Db, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  const ids = [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  await db.query('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
 }
 
 async function checkIntegrity(db: Db): Promise<string[]> {

@@ -62,6 +62,16 @@ export function storyPort(db: Db): StoryRepo {
         }
       });
     },
+    async getStoryStates(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      return rows.map((r) => ({
+        storyId: r.story_id as StoryId,
+        terms: r.terms as string[],
+        centroid: new Uint8Array(r.centroid as Buffer),
+        lastSeen: iso(r.last_seen),
+      }));
+    },
     async findStoriesByTerms(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];
       // Each term reads only its STORIES_PER_TERM most recent stories inside the window, from

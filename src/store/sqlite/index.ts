@@ -64,10 +64,12 @@ export function createSqliteRepository(db: SqliteDb): Repository {
       transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
-      // SQLite has one writer per file: BEGIN IMMEDIATE is already the store-wide lock, across processes.
-      withLock<T>(_name: string, fn: (tx: Repository) => Promise<T>): Promise<T> {
+      // SQLite has one writer per file: BEGIN IMMEDIATE already excludes every other writer, across
+      // processes, so there is nothing finer to lock.
+      withKeys<T>(_keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
+      lockKeys: async () => false,
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
       storeBytes: () => db.run(() => Number(db.get('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')!.n)),
       readiness: () => db.run(() => {

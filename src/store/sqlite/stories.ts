@@ -88,6 +88,17 @@ export function storyPort(db: SqliteDb): StoryRepo {
         const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
         for (const term of terms) add.run(term, s.storyId, lastSeen);
       }),
+    getStoryStates: (ids) =>
+      db.run((): StoryState[] => {
+        if (ids.length === 0) return [];
+        const rows = db.all('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)]));
+        return rows.map((r) => ({
+          storyId: r.story_id as StoryId,
+          terms: JSON.parse(r.terms as string) as string[],
+          centroid: new Uint8Array(r.centroid as Buffer),
+          lastSeen: iso(r.last_seen),
+        }));
+      }),
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {
         if (terms.length === 0 || limit <= 0) return [];
