@@ -80,8 +80,8 @@ export interface PlacementIndex {
   /** Counts one more document holding `terms` and returns weights current for them (this one included). */
   countTerms(terms: string[]): Promise<TermWeights>;
   /**
-   * Stories sharing any of `terms` whose last article is not older than `since` (null: any), most terms
-   * shared first, then most recently active; at most `limit`.
+   * Stories that used any of `terms` (took an article with it) not before `since` (null: any time), the
+   * storiesPerTerm most recent per term; most terms shared first, then most recently active; at most `limit`.
    */
   findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]>;
   /**
@@ -94,9 +94,16 @@ export interface PlacementIndex {
   assignStory(article: ArticleId, story: number): Promise<void>;
   /** The story's span takes in `at`; `title` replaces its headline when given. */
   touchStory(story: number, at: number | null, title?: string): Promise<void>;
-  /** Moves every article of `from` into `into`, and `from` is gone. */
+  /** Moves every article of `from` into `into`, and the terms it is found by (each keeps its time); `from` is gone. */
   mergeStories(into: number, from: number): Promise<void>;
-  saveStory(s: StoredStory): Promise<void>;
+  /**
+   * Stores the story, found from now on also by `terms` (the lookup terms of the article just placed),
+   * stamped with its last article's time. A story is found by the lookup terms of all its articles: an
+   * article's own words find the story it joined, where the centroid's top terms (an average) miss
+   * stories whose articles word one event differently. A term's lookups read only the stories that used
+   * it most recently inside the window, so what a story keeps does not cost lookups.
+   */
+  saveStory(s: StoredStory, terms: readonly string[]): Promise<void>;
 }
 
 /**

@@ -10,8 +10,7 @@ import type {
   CanonicalFacts, CopyCandidate, KnownVersion, PlacementIndex, SharedStory, StoredStory, TermWeights, TextFingerprint,
 } from '../../domain/placement.ts';
 import { MemoryDedupIndex } from '../dedup/memory.ts';
-import { DEFAULT_CLUSTER_OPTIONS, topTerms, type ClusterOptions } from './cluster.ts';
-import { STORY_INDEX_TERMS } from './state.ts';
+import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster.ts';
 import { DocumentFrequencies } from './vector.ts';
 
 /** Articles created between two evictions of stories that left the window. */
@@ -38,8 +37,8 @@ export class MemoryPlacementIndex implements PlacementIndex {
   private storyOfArticle: number[] = [];
 
   private stories = new Map<number, SharedStory>();
-  private postings = new Map<string, number[]>();
-  private termsOf = new Map<number, string[]>();
+  /** Per term, the stories that used it, most recent first, with the time each used it last. */
+  private postings = new Map<string, { ids: number[]; at: number[] }>();
   private mergedInto = new Map<number, number>();
   private nextStory = 0;
   private latest: number | null = null;
@@ -121,15 +120,19 @@ export class MemoryPlacementIndex implements PlacementIndex {
 
   async findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]> {
     const shared = new Map<number, number>();
+    const once = new Set<number>();
     for (const t of new Set(terms)) {
-      const list = this.postings.get(t);
-      if (!list) continue;
-      let n = 0;
-      for (const id of list) {
-        const s = this.stories.get(id);
-        if (!s || (since !== null && s.lastSeen !== null && s.lastSeen < since)) continue;
+      const p = this.postings.get(t);
+      if (!p) continue;
+      once.clear();
+      // Most recent first: the first one used before `since` ends the term's list, as in the store. A
+      // merged story's entries stand for the story it went into.
+      const n = Math.min(p.ids.length, this.opts.storiesPerTerm);
+      for (let i = 0; i < n && (since === null || p.at[i]! >= since); i++) {
+        const id = this.resolve(p.ids[i]!);
+        if (once.has(id) || !this.stories.has(id)) continue;
+        once.add(id);
         shared.set(id, (shared.get(id) ?? 0) + 1);
-        if (++n >= this.opts.storiesPerTerm) break;
       }
     }
     const seen = (id: number) => this.stories.get(id)!.lastSeen ?? -Infinity;
@@ -158,39 +161,29 @@ export class MemoryPlacementIndex implements PlacementIndex {
 
   async mergeStories(into: number, from: number): Promise<void> {
     if (into === from) return;
-    this.unindex(from);
+    // The entries of `from` stay where they are in time and now stand for `into` (as the store moves its
+    // rows, each keeping its last_seen).
     this.stories.delete(from);
     this.mergedInto.set(from, into);
   }
 
-  async saveStory(s: StoredStory): Promise<void> {
+  async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
     this.stories.set(s.id, s);
-    const terms = topTerms(s.centroid, STORY_INDEX_TERMS);
-    const keep = new Set(terms);
-    for (const t of this.termsOf.get(s.id) ?? []) if (!keep.has(t)) this.drop(t, s.id);
-    this.termsOf.set(s.id, terms);
-    // The most recently saved first, as the store reads a term's most recently active stories.
-    for (const t of terms) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
-      const i = list.indexOf(s.id);
-      if (i >= 0) list.splice(i, 1);
-      list.unshift(s.id);
-      if (list.length > this.opts.storiesPerTerm) list.length = this.opts.storiesPerTerm;
-    }
+    // Undated stories are never outside a window.
+    const at = s.lastSeen ?? Infinity;
+    for (const t of terms) this.post(t, s.id, at);
   }
 
-  private unindex(id: number): void {
-    for (const t of this.termsOf.get(id) ?? []) this.drop(t, id);
-    this.termsOf.delete(id);
-  }
-
-  private drop(term: string, id: number): void {
-    const list = this.postings.get(term);
-    if (!list) return;
-    const i = list.indexOf(id);
-    if (i >= 0) list.splice(i, 1);
-    if (!list.length) this.postings.delete(term);
+  /** Puts `id` first in the term's stories, used at `at`. */
+  private post(term: string, id: number, at: number): void {
+    let p = this.postings.get(term);
+    if (!p) this.postings.set(term, (p = { ids: [], at: [] }));
+    const i = p.ids.indexOf(id);
+    if (i >= 0) { p.ids.splice(i, 1); p.at.splice(i, 1); }
+    p.ids.unshift(id);
+    p.at.unshift(at);
+    // Beyond the newest storiesPerTerm a term's stories are never read.
+    if (p.ids.length > this.opts.storiesPerTerm) { p.ids.length = this.opts.storiesPerTerm; p.at.length = this.opts.storiesPerTerm; }
   }
 
   /** Forgets stories that left the window twice over, so memory stays flat on an endless stream. */
@@ -199,10 +192,13 @@ export class MemoryPlacementIndex implements PlacementIndex {
     const now = this.latest;
     if (now === null) return;
     for (const [id, s] of this.stories) {
-      if (s.lastSeen !== null && now - s.lastSeen > 2 * this.opts.windowMs) {
-        this.unindex(id);
-        this.stories.delete(id);
-      }
+      if (s.lastSeen !== null && now - s.lastSeen > 2 * this.opts.windowMs) this.stories.delete(id);
+    }
+    for (const [t, p] of this.postings) {
+      const keep = p.ids.map((id) => this.stories.has(this.resolve(id)));
+      p.ids = p.ids.filter((_, i) => keep[i]);
+      p.at = p.at.filter((_, i) => keep[i]);
+      if (!p.ids.length) this.postings.delete(t);
     }
   }
 }

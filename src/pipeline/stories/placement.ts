@@ -151,7 +151,8 @@ async function assignToStory(
   const vec = documentVector(terms.text, idf, o.vectorTerms);
   const titleVec = documentVector(terms.title, idf, o.vectorTerms);
   const since = at === null ? null : at - o.windowMs;
-  const found = vec.size ? await index.findStories(topTerms(vec, o.lookupTerms), since, o.storyCandidates) : [];
+  const lookup = topTerms(vec, o.lookupTerms);
+  const found = vec.size ? await index.findStories(lookup, since, o.storyCandidates) : [];
   let r = rank(vec, found, o);
   // The stories this placement may change, read again once no other placement can change them.
   const claim = [...new Set([...(r.best ? [r.best.id] : []), ...r.near.map(([s]) => s.id)])];
@@ -187,6 +188,7 @@ async function assignToStory(
   await index.touchStory(story.id, at, title);
 
   const merged: number[] = [];
+  let saved = !createdStory;
   for (const [c] of near) {
     if (c.id === story.id || centroidSimilarity(story, c) < o.mergeThreshold) continue;
     const [into, from]: [StoredStory, SharedStory] = story.articles >= c.articles ? [story, c] : [editable(c), story];
@@ -194,11 +196,14 @@ async function assignToStory(
     into.articles += from.articles;
     if (from.firstSeen !== null) into.firstSeen = into.firstSeen === null ? from.firstSeen : Math.min(into.firstSeen, from.firstSeen);
     if (from.lastSeen !== null) into.lastSeen = into.lastSeen === null ? from.lastSeen : Math.max(into.lastSeen, from.lastSeen);
+    // The terms of `from` move to `into`, which must be stored for that: a story started by this article
+    // is stored before it takes another in.
+    if (!saved && into === story) { await index.saveStory(story, lookup); saved = true; }
     await index.mergeStories(into.id, from.id);
     merged.push(from.id);
     story = into;
   }
-  await index.saveStory(story);
+  await index.saveStory(story, lookup);
   return { story: story.id, createdStory, similarity: bestSim, merged };
 }
 

@@ -117,7 +117,7 @@ export class StorePlacementIndex implements PlacementIndex {
     if (this.article?.storyId === from) this.article = { ...this.article, storyId: into as StoryId };
   }
 
-  async saveStory(s: StoredStory): Promise<void> {
-    await this.tx.saveStoryState(encodeStory(s));
+  async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
+    await this.tx.saveStoryState({ ...encodeStory(s), touched: [...terms] });
   }
 }
