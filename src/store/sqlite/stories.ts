@@ -87,12 +87,11 @@ export function storyPort(db: SqliteDb): StoryRepo {
         );
         if (s.touched) {
           // The story keeps every term it was found by; the article's terms are stamped with its time.
-          const stamp = db.prepare(
-            `INSERT INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)
+          db.exec(
+            `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
              ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+            s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
           );
-          const lastSeen = time(s.lastSeen);
-          for (const term of new Set(s.touched)) stamp.run(term, s.storyId, lastSeen);
           return;
         }
         // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
