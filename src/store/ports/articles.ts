@@ -78,6 +78,8 @@ export interface StoryRepo {
    * most its STORIES_PER_TERM most recently active stories, so the cost is bounded by the terms asked.
    */
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  /** The stored states of these stories (those that still exist). */
+  getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
   getStory(id: StoryId): Promise<{ story: Story; articles: ArticleSummary[] } | null>;
   topStories(opts: { limit: number; since?: IsoTime }): Promise<Story[]>;
 }
