@@ -31,6 +31,10 @@ export interface TrainOptions {
    * share to the shared ones. The model returned is the one corpus `keep`'s view: shared plus its own
    * weights summed into one table (the size and speed of a plain model; the tagger knows no corpora).
    */
+  /** Each sentence's update size (default 1): a smaller one lets a corpus inform the weights without outvoting the rest. */
+  weights?: readonly number[];
+  /** The sentences whose lower-case words make the model's `lower` set (default: the training sentences). */
+  lowerFrom?: Sentence[];
   domains?: { of: readonly string[]; keep: string; /** Update size of the other corpora's sentences (1: as the kept one's). */ rate?: number };
 }
 
@@ -52,7 +56,7 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
   const p = new Perceptron();
   // With corpora marked, the words "used in lower case" are the kept (edited newswire) corpus's: tweets
   // write names in lower case ("obama"), which would teach that a capitalised word seen lower-cased is no name.
-  const lowerFrom = opts.domains && process.env.NER_LOWER_ALL !== '1' ? train.filter((_, i) => opts.domains!.of[i] === opts.domains!.keep) : train;
+  const lowerFrom = opts.lowerFrom ?? (opts.domains && process.env.NER_LOWER_ALL !== '1' ? train.filter((_, i) => opts.domains!.of[i] === opts.domains!.keep) : train);
   p.lower = lowerCaseWords(lowerFrom.map((s) => s.words));
   const feats = train.map((s) => staticFeatures(s.words, gaz, p.lower));
   const order = train.map((_, i) => i);
@@ -89,7 +93,7 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
         if (gold[i] !== guess[i]) errors++;
         const gf = [...f[i]!, ...dynamicFeatures(PREV_STATES[gp]!, wn[i]!)];
         const pf = [...f[i]!, ...dynamicFeatures(PREV_STATES[pp]!, wn[i]!)];
-        const r = opts.domains && opts.domains.of[si] !== opts.domains.keep ? (opts.domains.rate ?? 1) : 1;
+        const r = (opts.weights?.[si] ?? 1) * (opts.domains && opts.domains.of[si] !== opts.domains.keep ? (opts.domains.rate ?? 1) : 1);
         for (const q of ps) { q.add(gf, gold[i]!, r); q.add(pf, guess[i]!, -r); }
       }
     }
