@@ -6,7 +6,7 @@
 // Run: [NER_LOCO_RECIPES=others,mix,gmb2,aug] [NER_LOCO_ONLY=gmb,sec] nice node bin/run-ts.js scripts/ner-loco.ts [EPOCHS=5] [MAX_PER_CORPUS=4000]
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { loadModel } from '../src/pipeline/enrich/ner/tagger.ts';
-import { taggerScore, trainPerceptron } from './ner-train-core.ts';
+import { SOUP_SHARE, soup, taggerScore, trainPerceptron } from './ner-train-core.ts';
 import { HELDOUT, readBtc, readGmb, readSec, readWikigold, requireData, sample, type Sentence } from './train-ner-data.ts';
 
 requireData();
@@ -25,12 +25,16 @@ const corpora: Record<string, { train: Sentence[]; test: Sentence[] }> = {
 // gmb — GMB alone (the shipped recipe, retrained: how far retraining alone moves a figure); others — the other corpora only; mix — GMB's training sentences + the others; gmb2 — the same with GMB
 // twice; aug — GMB + the others with feature augmentation by corpus, GMB's view kept (ner-train-core.ts).
 type Named = { name: string; s: Sentence[] };
+/** The shipped model's share when "soup" averages its weights with the mix model's (NER_SOUP, ner-train-core). */
+const SOUP = SOUP_SHARE;
+
 /** NER_OTHER_WEIGHT: the update size of the other corpora's sentences in "mixw" (GMB's is 1). */
 const OTHER_WEIGHT = Number(process.env.NER_OTHER_WEIGHT ?? 0.5);
 const RECIPES: Record<string, { label: string; train: (gmb: Sentence[], others: Named[]) => Sentence[] | { s: Sentence[]; domains?: string[]; weights?: number[] } }> = {
   gmb: { label: 'GMB only, retrained', train: (g) => g },
   others: { label: 'the other corpora only', train: (g, o) => [...o.flatMap((x) => x.s), ...g] },
   mix: { label: 'GMB + the other corpora', train: (g, o) => [...g, ...o.flatMap((x) => x.s)] },
+  soup: { label: `shipped and mix weights averaged (${SOUP} shipped)`, train: (g, o) => [...g, ...o.flatMap((x) => x.s)] },
   mixw: { label: `GMB + the other corpora at update size ${OTHER_WEIGHT}`, train: (g, o) => ({ s: [...g, ...o.flatMap((x) => x.s)], weights: [...g.map(() => 1), ...o.flatMap((x) => x.s.map(() => OTHER_WEIGHT))] }) },
   mixdem: { label: 'GMB + the others, nationalities as GMB tags them', train: (g, o) => [...g, ...o.flatMap((x) => x.s.map(demonymsAsPlaces))] },
   gmb2: { label: 'GMB ×2 + the other corpora', train: (g, o) => [...g, ...g, ...o.flatMap((x) => x.s)] },
@@ -76,8 +80,8 @@ for (const [name, { test }] of Object.entries(corpora)) {
     const model = Array.isArray(set)
       ? trainPerceptron(set, { epochs, seed: SEED, lowerFrom })
       : trainPerceptron(set.s, { epochs, seed: SEED, lowerFrom, weights: set.weights, domains: set.domains && { of: set.domains, keep: 'gmb', rate: RATE } });
-    fs.push(taggerScore(test, model).f);
-    console.error(`${name} ${r}: ${fs.at(-1)!.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    fs.push(taggerScore(test, r === 'soup' ? soup(shipped, model, SOUP) : model).f);
+    console.error(`${name} ${r}: ${fs.at(-1)!.toFixed(4)} (shipped ${a.toFixed(4)}) (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   const d = Math.max(...fs) - a;
   console.log(`| ${name} | ${test.length} | ${a.toFixed(3)} | ${fs.map((f) => f.toFixed(3)).join(' | ')} | ${(d >= 0 ? '+' : '') + d.toFixed(3)} |`);

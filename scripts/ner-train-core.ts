@@ -7,6 +7,10 @@ import { tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
 import { PREV_STATES, START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
 import { correctHonorifics, entitySet, prf, type Sentence } from './train-ner-data.ts';
 
+/** Sentences taken from each other corpus for the mix model (a fixed shuffle's first ones). */
+export const MIX_CAP = 4000;
+/** GMB's model's share in the shipped soup (NER_SOUP overrides it for experiments). */
+export const SOUP_SHARE = Number(process.env.NER_SOUP ?? 0.65);
 /** Training epochs of the shipped model and the cross-validation scripts' default. */
 export const EPOCHS = 10;
 /**
@@ -36,6 +40,23 @@ export interface TrainOptions {
   /** The sentences whose lower-case words make the model's `lower` set (default: the training sentences). */
   lowerFrom?: Sentence[];
   domains?: { of: readonly string[]; keep: string; /** Update size of the other corpora's sentences (1: as the kept one's). */ rate?: number };
+}
+
+/**
+ * Two models' weights averaged (a "model soup"): `a` at share `wa`, `b` at 1 - wa, with `a`'s lower-case
+ * words. Both taggers are linear in the same features, so the average scores every sentence as the
+ * weighted sum of the two scores would, at the size of one model.
+ */
+export function soup(a: Perceptron, b: Perceptron, wa: number): Perceptron {
+  const out = new Perceptron();
+  out.lower = a.lower;
+  for (const [f, w] of a.weights) out.weights.set(f, w.map((x) => x * wa));
+  for (const [f, w] of b.weights) {
+    const cur = out.weights.get(f);
+    if (cur) for (let k = 0; k < w.length; k++) cur[k]! += (1 - wa) * w[k]!;
+    else out.weights.set(f, w.map((x) => x * (1 - wa)));
+  }
+  return out;
 }
 
 /** Adds `b`'s weights into `a`. */
