@@ -3,7 +3,7 @@
 // one left out, beside the shipped model (trained on GMB) on the same sentences. A rule or feature is kept
 // only if it wins across corpora, and a retrained model is shipped only if this table says it generalises.
 // GMB's left-out test is its held-out slice (the last HELDOUT sentences, never trained on).
-// Run: [NER_LOCO_RECIPES=others,mix,gmb2,aug] [NER_LOCO_ONLY=gmb,sec] nice node bin/run-ts.js scripts/ner-loco.ts [EPOCHS=5] [MAX_PER_CORPUS=4000]
+// Run: [NER_LOCO_RECIPES=gmb,others,mix,mixdem,gmb2,mixw,aug,soup] [NER_LOCO_ONLY=gmb,sec] [NER_LOWER_GMB=1] [NER_SEED=N] [NER_SOUP=0.65] nice node bin/run-ts.js scripts/ner-loco.ts [EPOCHS=5] [MAX_PER_CORPUS=4000]
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { loadModel } from '../src/pipeline/enrich/ner/tagger.ts';
 import { SOUP_SHARE, soup, taggerScore, trainPerceptron } from './ner-train-core.ts';
@@ -23,7 +23,9 @@ const corpora: Record<string, { train: Sentence[]; test: Sentence[] }> = {
 
 // The recipes compared (NER_LOCO_RECIPES, comma-separated; default: the first two):
 // gmb — GMB alone (the shipped recipe, retrained: how far retraining alone moves a figure); others — the other corpora only; mix — GMB's training sentences + the others; gmb2 — the same with GMB
-// twice; aug — GMB + the others with feature augmentation by corpus, GMB's view kept (ner-train-core.ts).
+// twice; aug — GMB + the others with feature augmentation by corpus, GMB's view kept (ner-train-core.ts);
+// mixdem — mix with nationalities tagged as GMB does; mixw — mix at a smaller update size for the others;
+// soup — the shipped model's weights averaged with the mix model's (train-ner.ts ships this recipe).
 type Named = { name: string; s: Sentence[] };
 /** The shipped model's share when "soup" averages its weights with the mix model's (NER_SOUP, ner-train-core). */
 const SOUP = SOUP_SHARE;
