@@ -21,7 +21,7 @@ const corpora: Record<string, { train: Sentence[]; test: Sentence[] }> = {
   sec: { train: readSec(), test: readSec() },
 };
 
-// The recipes compared (NER_LOCO_RECIPES, comma-separated; default: the first two):
+// The recipes compared (NER_LOCO_RECIPES, comma-separated; default: others,mix):
 // gmb — GMB alone (the shipped recipe, retrained: how far retraining alone moves a figure); others — the other corpora only; mix — GMB's training sentences + the others; gmb2 — the same with GMB
 // twice; aug — GMB + the others with feature augmentation by corpus, GMB's view kept (ner-train-core.ts);
 // mixdem — mix with nationalities tagged as GMB does; mixw — mix at a smaller update size for the others;
