@@ -1,9 +1,10 @@
 // F1@5 and F1@10 of the keyphrases that enrich() returns, on 500N-KPCrowd (../shared/data/keyphrases)
 // and Inspec (../shared/data/keyphrases-inspec), scored as the data README says: lower-case and
 // Porter-stem both sides, exact match, P = correct/k, R = correct/|gold|, averaged over documents.
-// Two baselines run in the same process over the same noun-phrase candidates: FirstPhrases (candidates
-// in text order) and TextRank (Mihalcea & Tarau 2004).
-// Run: node bin/run-ts.js scripts/eval-keyphrases.ts [--only NAME] [--set kpcrowd|inspec] [--limit N]
+// Three baselines run in the same process over the same noun-phrase candidates: FirstPhrases (candidates
+// in text order), TextRank (Mihalcea & Tarau 2004) and MultipartiteRank (Boudin 2018, its published settings).
+// --min-words N scores only documents of at least N words (50 of KPCrowd's 500 hold only their title).
+// Run: node bin/run-ts.js scripts/eval-keyphrases.ts [--only NAME] [--set kpcrowd|inspec] [--limit N] [--min-words N]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stemmer } from 'stemmer';
@@ -44,6 +45,7 @@ const systems: Record<string, (title: string, body: string, full: string) => str
   'enrich().keyphrases': (t, b) => enrich({ title: t, text: b, language: 'en' }).keyphrases,
   'FirstPhrases (baseline)': baseline('firstphrases'),
   'TextRank (baseline)': baseline('textrank'),
+  'MultipartiteRank (baseline)': baseline('multipartite'),
 };
 const only = arg('--only');
 if (only) for (const k of Object.keys(systems)) if (!k.startsWith(only)) delete systems[k];
@@ -58,8 +60,11 @@ for (const [set, { dir, published }] of Object.entries(SETS)) {
   const files = readdirSync(resolve(dir, 'docsutf8')).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(arg('--limit') ?? 1e9));
   const totals: Record<string, { f5: number; p10: number; r10: number; f10: number; ms: number }> = {};
   for (const name of Object.keys(systems)) totals[name] = { f5: 0, p10: 0, r10: 0, f10: 0, ms: 0 };
+  let scored = 0;
   for (const f of files) {
     const full = readFileSync(resolve(dir, 'docsutf8', f), 'utf8').replace(/\r/g, '');
+    if (full.split(/\s+/).filter(Boolean).length < Number(arg('--min-words') ?? 0)) continue;
+    scored++;
     const gold = new Set(readFileSync(resolve(dir, 'keys', f.replace(/\.txt$/, '.key')), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).map(stem));
     const lines = full.split('\n');
     const ti = lines.findIndex((l) => l.trim());
@@ -77,7 +82,7 @@ for (const [set, { dir, published }] of Object.entries(SETS)) {
       t.f10 += at10.f;
     }
   }
-  const n = files.length;
+  const n = scored;
   console.log(`\n${set}: ${n} documents (${published})`);
   console.log('| system | F1@5 | P@10 | R@10 | F1@10 | ms/doc |\n|---|---|---|---|---|---|');
   for (const [name, t] of Object.entries(totals)) {

@@ -7,6 +7,10 @@ import { tagWords } from '../src/pipeline/enrich/ner/tagger.ts';
 import { PREV_STATES, START, viterbi } from '../src/pipeline/enrich/ner/viterbi.ts';
 import { correctHonorifics, entitySet, prf, type Sentence } from './train-ner-data.ts';
 
+/** Sentences taken from each other corpus for the mix model (a fixed shuffle's first ones). */
+export const MIX_CAP = 4000;
+/** GMB's model's share in the shipped soup (NER_SOUP overrides it for experiments). */
+export const SOUP_SHARE = Number(process.env.NER_SOUP ?? 0.65);
 /** Training epochs of the shipped model and the cross-validation scripts' default. */
 export const EPOCHS = 10;
 /**
@@ -24,6 +28,44 @@ export interface TrainOptions {
   seed?: number;
   /** Called after each epoch with the weights averaged so far (for early-stopping curves). */
   onEpoch?: (epoch: number, errors: number, averaged: () => Perceptron) => void;
+  /**
+   * Each sentence's corpus, for feature augmentation (Daume 2007): every feature has a shared weight and
+   * one per corpus, and a sentence is scored and updated with the shared weights plus its corpus's, so
+   * what only one corpus teaches (its conventions) goes to that corpus's weights and what the corpora
+   * share to the shared ones. The model returned is the one corpus `keep`'s view: shared plus its own
+   * weights summed into one table (the size and speed of a plain model; the tagger knows no corpora).
+   */
+  /** Each sentence's update size (default 1): a smaller one lets a corpus inform the weights without outvoting the rest. */
+  weights?: readonly number[];
+  /** The sentences whose lower-case words make the model's `lower` set (default: the training sentences). */
+  lowerFrom?: Sentence[];
+  domains?: { of: readonly string[]; keep: string; /** Update size of the other corpora's sentences (1: as the kept one's). */ rate?: number };
+}
+
+/**
+ * Two models' weights averaged (a "model soup"): `a` at share `wa`, `b` at 1 - wa, with `a`'s lower-case
+ * words. Both taggers are linear in the same features, so the average scores every sentence as the
+ * weighted sum of the two scores would, at the size of one model.
+ */
+export function soup(a: Perceptron, b: Perceptron, wa: number): Perceptron {
+  const out = new Perceptron();
+  out.lower = a.lower;
+  for (const [f, w] of a.weights) out.weights.set(f, w.map((x) => x * wa));
+  for (const [f, w] of b.weights) {
+    const cur = out.weights.get(f);
+    if (cur) for (let k = 0; k < w.length; k++) cur[k]! += (1 - wa) * w[k]!;
+    else out.weights.set(f, w.map((x) => x * (1 - wa)));
+  }
+  return out;
+}
+
+/** Adds `b`'s weights into `a`. */
+function addWeights(a: Perceptron, b: Perceptron): void {
+  for (const [f, w] of b.weights) {
+    const cur = a.weights.get(f);
+    if (cur) for (let k = 0; k < w.length; k++) cur[k]! += w[k]!;
+    else a.weights.set(f, Float64Array.from(w));
+  }
 }
 
 // Structured perceptron: decode the whole sentence with the current weights, then move weights towards
@@ -33,9 +75,17 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
   const train = sentences.map(correctHonorifics);
   const gaz = gazetteer();
   const p = new Perceptron();
-  p.lower = lowerCaseWords(train.map((s) => s.words));
+  // With corpora marked, the words "used in lower case" are the kept (edited newswire) corpus's: tweets
+  // write names in lower case ("obama"), which would teach that a capitalised word seen lower-cased is no name.
+  const lowerFrom = opts.lowerFrom ?? (opts.domains && process.env.NER_LOWER_ALL !== '1' ? train.filter((_, i) => opts.domains!.of[i] === opts.domains!.keep) : train);
+  p.lower = lowerCaseWords(lowerFrom.map((s) => s.words));
   const feats = train.map((s) => staticFeatures(s.words, gaz, p.lower));
   const order = train.map((_, i) => i);
+  const own = new Map<string, Perceptron>();
+  for (const d of opts.domains?.of ?? []) if (!own.has(d)) own.set(d, new Perceptron());
+  const all = [p, ...own.values()];
+  const both = (si: number) => (opts.domains ? [p, own.get(opts.domains.of[si]!)!] : [p]);
+  const scores = (ps: Perceptron[], f: string[]) => { const v = ps[0]!.scores(f); for (let k = 1; k < ps.length; k++) ps[k]!.scores(f, v); return v; };
   let seed = opts.seed ?? 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let e = 0; e < opts.epochs; e++) {
@@ -49,25 +99,29 @@ export function trainPerceptron(sentences: Sentence[], opts: TrainOptions): Perc
       const f = feats[si]!;
       const wn = s.words.map(norm);
       const gold = s.tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number]));
+      const ps = both(si);
       const em = f.map((x, i) => {
-        const v = p.scores(x);
+        const v = scores(ps, x);
         for (let k = 0; k < v.length; k++) if (k !== gold[i]) v[k]! += COST;
         return v;
       });
-      const guess = viterbi(em, (i, k) => p.scores(dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
-      p.tick();
+      const guess = viterbi(em, (i, k) => scores(ps, dynamicFeatures(PREV_STATES[k]!, wn[i]!)));
+      for (const q of all) q.tick();
       for (let i = 0; i < gold.length; i++) {
         const gp = i ? gold[i - 1]! : START;
         const pp = i ? guess[i - 1]! : START;
         if (gold[i] === guess[i] && gp === pp) continue;
         if (gold[i] !== guess[i]) errors++;
-        p.add([...f[i]!, ...dynamicFeatures(PREV_STATES[gp]!, wn[i]!)], gold[i]!, 1);
-        p.add([...f[i]!, ...dynamicFeatures(PREV_STATES[pp]!, wn[i]!)], guess[i]!, -1);
+        const gf = [...f[i]!, ...dynamicFeatures(PREV_STATES[gp]!, wn[i]!)];
+        const pf = [...f[i]!, ...dynamicFeatures(PREV_STATES[pp]!, wn[i]!)];
+        const r = (opts.weights?.[si] ?? 1) * (opts.domains && opts.domains.of[si] !== opts.domains.keep ? (opts.domains.rate ?? 1) : 1);
+        for (const q of ps) { q.add(gf, gold[i]!, r); q.add(pf, guess[i]!, -r); }
       }
     }
-    opts.onEpoch?.(e + 1, errors, () => p.averagedCopy());
+    opts.onEpoch?.(e + 1, errors, () => { const c = p.averagedCopy(); if (opts.domains) addWeights(c, own.get(opts.domains.keep)!.averagedCopy()); return c; });
   }
   p.average();
+  if (opts.domains) { const k = own.get(opts.domains.keep)!; k.average(); addWeights(p, k); }
   return p;
 }
 

@@ -112,6 +112,45 @@ export function readWikigold(): Sentence[] {
   return out;
 }
 
+/** CoNLL-like lines: word first, tag last; IO or BIO tags; MISC and anything else dropped to O. */
+export function readConll(path: string, sep: RegExp): Sentence[] {
+  const out: Sentence[] = [];
+  let cur: Sentence = { words: [], tags: [] };
+  const flush = () => { if (cur.words.length) out.push(cur); cur = { words: [], tags: [] }; };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('-DOCSTART-')) { flush(); continue; }
+    const parts = line.trim().split(sep);
+    const word = parts[0]!;
+    const tag = parts.length > 1 ? parts[parts.length - 1]! : 'O';
+    const m = /^([BI])-(PER|ORG|LOC)$/.exec(tag);
+    const prev = cur.tags.at(-1) ?? 'O';
+    cur.words.push(word);
+    if (!m) cur.tags.push('O');
+    else cur.tags.push(m[1] === 'B' || prev.slice(2) !== m[2] ? `B-${m[2]}` : `I-${m[2]}`);
+  }
+  flush();
+  return out;
+}
+
+/** The Broad Twitter Corpus, its six sections (incl. tweets by news outlets, g), CoNLL conventions. */
+export function readBtc(): Sentence[] {
+  return ['a', 'b', 'e', 'f', 'g', 'h'].flatMap((x) => readConll(resolve(DATA, `btc/${x}.conll`), /\t/));
+}
+
+/** SEC filings (FIN5 and FIN3), CoNLL conventions. */
+export function readSec(): Sentence[] {
+  return ['FIN5', 'FIN3'].flatMap((x) => readConll(resolve(DATA, `sec-filings/${x}.txt`), / /));
+}
+
+/** A fixed shuffle, then its first `n` sentences (so that no corpus swamps a mix). */
+export function sample(s: Sentence[], n: number): Sentence[] {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const idx = s.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [idx[i], idx[j]] = [idx[j]!, idx[i]!]; }
+  return idx.slice(0, n).map((i) => s[i]!);
+}
+
 export function entitySet(tags: readonly string[], prefix: string): Set<string> {
   const out = new Set<string>();
   let start = -1;

@@ -113,7 +113,7 @@ export function wordAt(words: string[], i: number): string {
  * case: a capitalised first word that is one ("Council meets", "Get out") is more likely capitalised
  * for its position than for being a name, which the word's own weights cannot tell.
  */
-export function pairFeatures(words: string[], i: number, lower: ReadonlySet<string>): string[] {
+export function pairFeatures(words: string[], i: number, lower: ReadonlySet<string>, regime = ''): string[] {
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
@@ -124,15 +124,41 @@ export function pairFeatures(words: string[], i: number, lower: ReadonlySet<stri
     const lw = w.toLowerCase();
     if (lw !== w && !ACRONYM.test(w) && lower.has(lw)) f.push('first|lc');
   }
+  if (regime) {
+    // In a shouted, Title Case or all-lower-case sentence a capital says little: the word's shape and
+    // whether it is a common lower-case word weigh apart from ordinary sentences.
+    f.push('rg=' + regime, 'rg|sh=' + regime + '|' + shortShape(w));
+    const lw = w.toLowerCase();
+    if (lw !== w && lower.has(lw)) f.push('rg|lc=' + regime);
+  }
   return f;
+}
+
+/**
+ * The case regime of a sentence: 'U' shouted (most words in capitals), 'T' Title Case (most words
+ * capitalised), 'L' no capital at all (tweets), '' ordinary.
+ */
+export function caseRegime(words: readonly string[]): string {
+  let letters = 0, upper = 0, cap = 0;
+  for (const w of words) {
+    if (!/^\p{L}/u.test(w)) continue;
+    letters++;
+    if (w.length > 1 && !/\p{Ll}/u.test(w)) upper++;
+    else if (/^\p{Lu}/u.test(w)) cap++;
+  }
+  if (letters < 3) return '';
+  if (upper >= 0.6 * letters) return 'U';
+  if (upper + cap >= 0.6 * letters) return 'T';
+  return upper + cap === 0 ? 'L' : '';
 }
 
 /** All tag-independent features of every token (training uses this; tagging caches the parts). */
 export function staticFeatures(words: string[], gaz: Gazetteer, lower: ReadonlySet<string>): string[][] {
+  const regime = caseRegime(words);
   return words.map((w, i) => {
     const f = localFeatures(w, gaz, lower);
     for (const d of OFFSETS) f.push(...neighbourFeatures(wordAt(words, i + d), d, gaz));
-    f.push(...pairFeatures(words, i, lower));
+    f.push(...pairFeatures(words, i, lower, regime));
     return f;
   });
 }

@@ -1,9 +1,10 @@
 // The entity tagger: Viterbi decoding (viterbi.ts) with the averaged perceptron weights shipped in
-// data/ner-model.json.gz (trained by scripts/train-ner.ts on the GMB newswire corpus).
+// data/ner-model.json.gz (scripts/train-ner.ts: a GMB newswire model averaged with one trained on GMB plus
+// tweets and SEC filings).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { gazetteer, type Gazetteer } from '../gazetteer.ts';
-import { dynamicFeatures, pairFeatures, localFeatures, neighbourFeatures, norm, OFFSETS, wordAt } from './features.ts';
+import { caseRegime, dynamicFeatures, pairFeatures, localFeatures, neighbourFeatures, norm, OFFSETS, wordAt } from './features.ts';
 import { Perceptron, TAGS, type Tag } from './perceptron.ts';
 import { pathScore, PREV_STATES, viterbi } from './viterbi.ts';
 
@@ -78,6 +79,7 @@ function scoresOf(model: Perceptron, w: string, gaz: Gazetteer): WordScores {
 /** Emission scores (every tag-independent feature) of each token, from the per-word caches. */
 function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Gazetteer): Float64Array[] {
   const n = TAGS.length;
+  const regime = caseRegime(words);
   const edge = (i: number) => (i < 0 || i >= words.length ? scoresOf(model, wordAt(words, i), gaz) : ws[i]!);
   return words.map((_, i) => {
     const s = Float64Array.from(ws[i]!.local);
@@ -85,7 +87,7 @@ function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Ga
       const v = edge(i + OFFSETS[k]!).at[k]!;
       for (let j = 0; j < n; j++) s[j]! += v[j]!;
     }
-    return model.scores(pairFeatures(words, i, model.lower), s);
+    return model.scores(pairFeatures(words, i, model.lower, regime), s);
   });
 }
 
