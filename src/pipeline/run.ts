@@ -38,8 +38,12 @@ export type PipelineEvent =
   | { type: 'feed'; feed: Feed; status: FeedStatus; items: number; error: string | null }
   | { type: 'item'; feed: Feed; outcome: ItemOutcome; seconds?: ItemSeconds };
 
-/** Where one item's time went, for the ingest latency metrics: total; read (fetch and extract the page); enrich; store. */
-export type ItemSeconds = Partial<Record<'total' | 'read' | 'enrich' | 'store', number>>;
+/**
+ * Where one item's time went, for the ingest latency metrics and the ingest bench: total; read (fetch and
+ * extract the page), split into fetch and extract; enrich; store (the transaction), of which place is dedup
+ * and story placement.
+ */
+export type ItemSeconds = Partial<Record<'total' | 'read' | 'fetch' | 'extract' | 'enrich' | 'store' | 'place', number>>;
 
 export type ItemOutcome =
   | { status: 'stored'; key: string; title: string; articleId: ArticleId; versionId: VersionId; isNewArticle: boolean; storyId: StoryId | null }
@@ -203,18 +207,19 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       }
     }
 
-    const page = await timed('read', () => readArticle(deps, item));
+    const page = await timed('read', () => readArticle(deps, item, seconds));
     if (!page) {
       await repo.recordItem(ctx.feed.id, key, item, null);
       return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
     }
 
-    const version = toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))());
+    // Normalizing the text belongs with extraction in the timings.
+    const version = await timed('extract', () => toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))()));
     // Enrichment is pure and the costliest stage: done before the transaction so the write lock is short.
     const enrichment = await timed('enrich', () => enrich({ title: version.title, text: version.text, published: version.published, language: version.language }));
 
     return await timed('store', () => repo.transaction(async (tx) => {
-      const placed = await placeVersion(tx, version);
+      const placed = await timed('place', () => placeVersion(tx, version));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
         await tx.saveEnrichment(placed.article.id, enrichmentOf(enrichment, version));
@@ -256,12 +261,13 @@ interface ReadPage {
  * page may not be fetched). Null when there is no text worth storing. Throws when the page could not be
  * fetched for a passing reason and the feed has no full text: the item is then retried on the next poll.
  */
-async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | null> {
+async function readArticle(deps: PipelineDeps, item: Item, seconds: ItemSeconds = {}): Promise<ReadPage | null> {
   const fromFeed = feedContent(item);
   if (fromFeed && fromFeed.text.length >= FULL_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
   if (!item.url) return fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS ? { extracted: fromFeed, url: null } : null;
 
   let res;
+  const fetchStarted = performance.now();
   try {
     // No abort signal here: on Ctrl-C the article in hand is finished (the fetch is bounded by its timeouts).
     res = await deps.fetcher.get(item.url, { kind: 'page' });
@@ -272,6 +278,8 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
     if (permanent) return null;
     throw e;
   }
+  const extractStarted = performance.now();
+  seconds.fetch = (extractStarted - fetchStarted) / 1000;
   const type = (res.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   let extracted: ExtractedPage;
   if (type === 'text/plain') {
@@ -283,6 +291,7 @@ async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | n
   }
   // A page that yields less than the feed said (paywall, script-rendered) loses to the feed's text.
   if (fromFeed && fromFeed.text.length > extracted.text.length) extracted = { ...extracted, text: fromFeed.text, html: fromFeed.html, lede: fromFeed.lede };
+  seconds.extract = (performance.now() - extractStarted) / 1000;
   if (extracted.text.length < MIN_ARTICLE_CHARS) return null;
   return { extracted, url: res.url };
 }
