@@ -65,6 +65,7 @@ export default {
         once: Boolean(values.once),
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
         feedBudgetMs: config.feedBudgetSeconds * 1000,
+        perHostWorkers: config.fetchPerHostConcurrency,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
         onEvent: (e) => { progress.event(e); metrics?.onPipelineEvent(e); },

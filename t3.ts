@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startScaleWire } from './bench/newswire.ts';
+import { subscribeWire, runLedeIngest } from './bench/ingest.bench.ts';
+import { openStore } from './src/store/index.ts';
+const w = await startScaleWire({ articles: Number(process.env.N ?? 600), hosts: 30, feeds: 60, slowHosts: 0, slowShare: 0 });
+const dir = mkdtempSync(join(tmpdir(), 'lede-prof-'));
+const url = `sqlite:${join(dir, 'lede.db')}`;
+const repo = await openStore(url); await subscribeWire(repo, w); await repo.close();
+console.log(await runLedeIngest(url, {}, process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []));
+await w.close();
