@@ -11,6 +11,7 @@ import type { Fetcher } from '../pipeline/fetch/index.ts';
 import { ingestFeed, refreshChangedStories, type FeedOutcome, type PipelineEvent } from '../pipeline/run.ts';
 import type { Repository } from '../store/repository.ts';
 import { runPool, sleep } from './pool.ts';
+import { createPreparePool } from './prepare-pool.ts';
 
 export interface IngestOptions {
   repo: Repository;
@@ -28,6 +29,8 @@ export interface IngestOptions {
    * workers; the others go on with other hosts' feeds.
    */
   perHostWorkers?: number;
+  /** Worker threads that extract and enrich (default 0: on the main thread). */
+  threads?: number;
   /** Stops cleanly: the article in hand is finished, leases are released. */
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
@@ -102,9 +105,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     await refreshChangedStories(repo, ids, now).catch(() => {});
   };
 
+  const pool = createPreparePool(opts.threads ?? 0);
   const handle = async (feed: Feed) => {
     try {
-      count(await ingestFeed({ repo, fetcher: opts.fetcher, pollIntervalMs: opts.pollIntervalMs, now, signal: opts.signal, onEvent: opts.onEvent, feedBudgetMs: opts.feedBudgetMs, deferStoryRefresh }, feed));
+      count(await ingestFeed({
+        repo, fetcher: opts.fetcher, pollIntervalMs: opts.pollIntervalMs, now, signal: opts.signal, onEvent: opts.onEvent, feedBudgetMs: opts.feedBudgetMs,
+        deferStoryRefresh, prepare: pool.prepare,
+      }, feed));
     } catch (e) {
       // A store failure for one feed (disk full, lock timeout) is reported; the feed is retried later.
       summary.feedErrors++;
@@ -154,6 +161,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   } finally {
     clearInterval(heartbeat);
     for (const id of held) await repo.releaseLease(worker, id).catch(() => {});
+    await pool.close();
   }
   if (opts.signal?.aborted) summary.interrupted = true;
   return summary;

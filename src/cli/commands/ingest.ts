@@ -66,6 +66,7 @@ export default {
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
         feedBudgetMs: config.feedBudgetSeconds * 1000,
         perHostWorkers: config.fetchPerHostConcurrency,
+        threads: config.ingestThreads,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
         onEvent: (e) => { progress.event(e); metrics?.onPipelineEvent(e); },
