@@ -88,7 +88,6 @@ const LAST = ['Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Novak', 'Castillo', 'B
 const ROLES = ['finance minister', 'chief executive', 'mayor', 'spokeswoman', 'spokesman', 'union leader', 'central bank governor', 'health secretary', 'opposition leader', 'chief economist', 'police chief', 'foreign minister'];
 const PLACES = ['Lisbon', 'Nairobi', 'Osaka', 'Toronto', 'Krakow', 'Lagos', 'Melbourne', 'Lyon', 'Seville', 'Hamburg', 'Jakarta', 'Montreal', 'Accra', 'Glasgow', 'Valencia', 'Gdansk', 'Bogota', 'Manila', 'Porto', 'Rotterdam', 'Mumbai', 'Santiago', 'Helsinki', 'Cape Town'];
 const COUNTRIES = ['Portugal', 'Kenya', 'Japan', 'Canada', 'Poland', 'Nigeria', 'Australia', 'France', 'Spain', 'Germany', 'Indonesia', 'Ghana', 'Scotland', 'Colombia', 'Philippines', 'Netherlands', 'India', 'Chile', 'Finland', 'South Africa'];
-const ORG_HEADS = ['Northern', 'Atlantic', 'United', 'National', 'Federal', 'Coastal', 'Metropolitan', 'Continental', 'Royal', 'Pacific', 'Eastern', 'Central'];
 const ORG_TAILS = ['Rail Company', 'Water Authority', 'Energy Group', 'Farmers Union', 'Port Authority', 'Steel Works', 'Teachers Federation', 'Transport Board', 'Housing Trust', 'Airlines', 'Bank', 'Medical Council'];
 const TOPICS: { section: string; nouns: string[]; verbs: string[] }[] = [
   { section: 'business', nouns: ['profits', 'shares', 'wages', 'prices', 'exports', 'the merger', 'the deal', 'investors', 'the budget', 'inflation', 'interest rates', 'the factory'], verbs: ['rose', 'fell', 'slipped', 'climbed', 'stalled', 'recovered'] },
@@ -116,6 +115,8 @@ const FILLER = [
 ];
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+/** Syllables for invented surnames, towns and company names: each story gets its own, as real events do. */
+const SYL = ['ka', 'lo', 'mer', 'tan', 'vi', 'sor', 'del', 'lun', 'pra', 'gel', 'to', 'ris', 'van', 'mo', 'shel', 'tur', 'ab', 'en', 'quo', 'dri', 'fen', 'hal', 'ni', 'pas', 'rel', 'sta', 'um', 'wen', 'bor', 'zan'];
 
 interface StoryFacts {
   topic: (typeof TOPICS)[number];
@@ -138,6 +139,17 @@ export function generateScaleWire(opts: ScaleWireOptions = {}) {
   const rand = rng(opts.seed ?? 17);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const coined = (n: number) => cap(Array.from({ length: n }, () => pick(SYL)).join(''));
+  const person = () => `${pick(FIRST)} ${rand() < 0.3 ? pick(LAST) : coined(3)}`;
+  const newFacts = (): StoryFacts => {
+    const topic = pick(TOPICS);
+    return {
+      topic, person: person(), role: pick(ROLES), second: person(),
+      // A real city or country for the gazetteers, and a town of the story's own.
+      place: rand() < 0.4 ? pick(PLACES) : `${coined(2)}${pick(['ville', 'burg', 'ford', 'stad', 'mouth', 'ton'])}`,
+      country: pick(COUNTRIES), org: `${coined(2)} ${pick(ORG_TAILS)}`, amount: int(1200, 98000), percent: int(2, 40), noun: pick(topic.nouns),
+    };
+  };
 
   // Feeds: every host has one, the rest are spread over hosts as further sections.
   const feeds: WireFeed[] = [];
@@ -175,12 +187,7 @@ export function generateScaleWire(opts: ScaleWireOptions = {}) {
   while (items.length < regular) {
     const size = Math.min(regular - items.length, rand() < 0.45 ? 1 : int(2, 6));
     if (size > 1) storiesOfSeveral++;
-    const topic = pick(TOPICS);
-    const facts: StoryFacts = {
-      topic, person: `${pick(FIRST)} ${pick(LAST)}`, role: pick(ROLES), second: `${pick(FIRST)} ${pick(LAST)}`,
-      place: pick(PLACES), country: pick(COUNTRIES), org: `${pick(ORG_HEADS)} ${pick(ORG_TAILS)}`,
-      amount: int(1200, 98000), percent: int(2, 40), noun: pick(topic.nouns),
-    };
+    const facts = newFacts();
     const headline = `${facts.org} ${pick(['faces', 'defends', 'announces', 'scraps', 'delays', 'expands'])} ${facts.noun.replace(/^the /, '')} plan in ${facts.place}`;
     const first = hostsForStories[int(0, hostsForStories.length - 1)]!;
     for (let k = 0; k < size; k++) {
@@ -198,11 +205,7 @@ export function generateScaleWire(opts: ScaleWireOptions = {}) {
   }
   // The huge feed: one publisher's whole archive with full text in the feed.
   for (let k = 0; items.length < nArticles && huge; k++) {
-    const topic = pick(TOPICS);
-    const facts: StoryFacts = {
-      topic, person: `${pick(FIRST)} ${pick(LAST)}`, role: pick(ROLES), second: `${pick(FIRST)} ${pick(LAST)}`, place: pick(PLACES),
-      country: pick(COUNTRIES), org: `${pick(ORG_HEADS)} ${pick(ORG_TAILS)}`, amount: int(1200, 98000), percent: int(2, 40), noun: pick(topic.nouns),
-    };
+    const facts = newFacts();
     items.push({
       id: items.length, story: story++, feed: huge.id, copyOf: null,
       title: `${facts.person} on ${facts.noun.replace(/^the /, '')} in ${facts.place} (${k + 1})`, author: `${pick(FIRST)} ${pick(LAST)}`,

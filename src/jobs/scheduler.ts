@@ -97,12 +97,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     if (ids.length && changed.size === 0) changedSince = Date.now();
     for (const id of ids) changed.add(id);
   };
+  // Workers that call this together share the stories one at a time (on PostgreSQL a story's analysis is
+  // mostly round trips, which overlap); the backlog left by earlier runs is looked at once per drain.
   const refreshChanged = async () => {
     if (changed.size === 0) return;
-    const ids = [...changed];
-    changed.clear();
     changedSince = Infinity;
-    await refreshChangedStories(repo, ids, now).catch(() => {});
+    while (changed.size > 0 && !opts.signal?.aborted) {
+      const id = changed.values().next().value as StoryId;
+      changed.delete(id);
+      await refreshChangedStories(repo, [id], now, 0).catch(() => {});
+    }
+    await refreshChangedStories(repo, [], now).catch(() => {});
   };
 
   const pool = createPreparePool(opts.threads ?? 0);

@@ -249,9 +249,9 @@ async function refreshTouchedStories(deps: PipelineDeps, outcomes: ItemOutcome[]
   await refreshChangedStories(deps.repo, touched, deps.now);
 }
 
-/** Story intelligence for stories that changed (each once), plus a few left due by earlier runs. */
-export async function refreshChangedStories(repo: Repository, storyIds: Iterable<StoryId>, now?: () => Date): Promise<void> {
-  await refreshStories(repo, storyIds, { backlog: STORY_BACKLOG, now });
+/** Story intelligence for stories that changed (each once), plus `backlog` left due by earlier runs. */
+export async function refreshChangedStories(repo: Repository, storyIds: Iterable<StoryId>, now?: () => Date, backlog = STORY_BACKLOG): Promise<void> {
+  await refreshStories(repo, storyIds, { backlog, now });
 }
 
 
