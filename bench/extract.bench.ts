@@ -2,7 +2,9 @@
 // happy-dom, on the same pages in the same process. Pages: the benchmark dev set in ../shared/data/extraction
 // when present (with its ground truth, so each contender also gets the benchmark's P/R/F1), otherwise the
 // golden pages bundled under test/pages.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
@@ -92,8 +94,50 @@ function pageScore(truth: string, got: string): { p: number; r: number } {
   return { p: tp + fp ? tp / (tp + fp) : 0, r: tp + fn ? tp / (tp + fn) : 0 };
 }
 
-export default async (): Promise<BenchTable> => {
+/**
+ * Whole process, as a user runs it on a folder of pages: `lede extract --jsonl FILES` against a script running
+ * Readability on linkedom over the same files (bench/readability-cli.mjs), start-up included, rounds
+ * alternating so that load drift on a shared machine falls on both.
+ */
+function wholeProcess(pages: Page[], source: string): BenchTable {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-extract-bench-'));
+  try {
+    const files = pages.map((p, i) => {
+      const f = join(dir, `${String(i).padStart(4, '0')}.html`);
+      writeFileSync(f, p.html);
+      return f;
+    });
+    const root = resolve(import.meta.dirname, '..');
+    const commands = [
+      { name: 'lede extract --jsonl (one process)', args: [join(root, 'bin/lede.js'), 'extract', '--jsonl', ...files] },
+      { name: 'Readability on linkedom (one process)', args: [join(root, 'bench/readability-cli.mjs'), ...files] },
+    ];
+    spawnSync(process.execPath, [join(root, 'bin/lede.js'), 'extract', '--help']); // the CLI bundle is built once, not timed
+    const rounds = Number(process.env.EXTRACT_BENCH_ROUNDS ?? 5);
+    const times = commands.map(() => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
+      commands.forEach((c, i) => {
+        const t0 = performance.now();
+        const res = spawnSync(process.execPath, c.args, { cwd: root, maxBuffer: 1 << 30 });
+        if (res.status !== 0 && c.name.startsWith('lede')) throw new Error(`${c.name} failed: ${res.stderr}`);
+        times[i]!.push(performance.now() - t0);
+      });
+    }
+    const base = median(times[1]!);
+    return {
+      title: `Article extraction, whole process: ${source}; median of ${rounds} alternating rounds`,
+      columns: ['command', 'seconds', 'ms/page (start-up included)', '× vs Readability on linkedom'],
+      rows: commands.map((c, i) => [c.name, median(times[i]!) / 1000, median(times[i]!) / pages.length, `${(base / median(times[i]!)).toFixed(2)}×`]),
+      notes: ['Each command is a fresh `node` process over all pages, as `time lede extract --jsonl *.html` measures it.'],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async (): Promise<BenchTable[]> => {
   const { pages, source } = loadPages();
+  const whole = wholeProcess(pages, source);
   const runs = Number(process.env.EXTRACT_BENCH_RUNS ?? (pages.length > 20 ? 3 : 7));
   const results: { name: string; ms: number; peak: number; p: number; r: number }[] = [];
   for (const c of CONTENDERS) {
@@ -116,7 +160,7 @@ export default async (): Promise<BenchTable> => {
   }
   const jsdom = results.find((r) => r.name.includes('jsdom'))!.ms;
   const linkedom = results.find((r) => r.name.includes('linkedom'))!.ms;
-  return {
+  return [whole, {
     title: `Article extraction: ${source}; median of ${runs} passes`,
     columns: ['extractor', 'ms/page', 'pages/s', '× vs jsdom', '× vs linkedom', 'P', 'R', 'F1', 'peak RSS MiB'],
     rows: results.map((r) => [
@@ -128,5 +172,5 @@ export default async (): Promise<BenchTable> => {
       'extract (parse, metadata, scoring, cleanup, sanitised HTML). P/R/F1: the benchmark metric against the ground truth, where present.',
       'Peak RSS is process-wide, sampled during each contender\'s timed passes (contenders run in the order shown).',
     ],
-  };
+  }];
 };

@@ -1,10 +1,10 @@
-// Per-article cost of dedup + story assignment with 10k and 100k articles already indexed (1M with
-// LEDE_BENCH_1M=1), in-memory indexes, scale corpus from scripts/gen-scale-corpus.ts. The 10k run is the
+// Per-article cost of placement (dedup + story assignment, the one algorithm ingest runs) with 10k and
+// 100k articles already indexed (1M with LEDE_BENCH_1M=1), in-memory index, scale corpus from scripts/gen-scale-corpus.ts. The 10k run is the
 // baseline in the same process; the target is ≤ 2 ms per article at 1M and within 1.5× of 10k.
 // LEDE_BENCH_SIZES=10000,50000 picks other sizes. The store-backed table (placeVersion on SQLite
 // :memory:, what `lede ingest` runs) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it).
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
-import { DedupStream, fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
+import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
 import { generateCorpus, loadSentences, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
 import { createHash } from 'node:crypto';
@@ -57,7 +57,7 @@ async function sqliteTable(sentences: string[], origin: string): Promise<BenchTa
     const wall = (performance.now() - t0) / placed.length;
     const cpuMs = cpuMsPer(process.cpuUsage(cpu0), placed.length);
     const cpu1 = process.cpuUsage();
-    for (const { v, fp } of storedOnly) await repo.withLock('ingest', (tx) => tx.createArticle(v, fp));
+    for (const { v, fp } of storedOnly) await repo.transaction((tx) => tx.createArticle(v, fp));
     const storeMs = cpuMsPer(process.cpuUsage(cpu1), storedOnly.length);
     if (!baseline) baseline = cpuMs;
     rows.push([size.toLocaleString('en'), cpuMs, cpuMs / baseline, wall, storeMs, cpuMs - storeMs, await repo.countArticles()]);
@@ -84,37 +84,29 @@ async function memoryTable(sentences: string[], origin: string): Promise<BenchTa
   for (const size of sizes()) {
     globalThis.gc?.();
     const before = process.memoryUsage();
-    const dedup = new DedupStream();
     const clusterer = new StoryClusterer();
     const gen = generateCorpus(size + MEASURED, sentences, { seed: 1 });
     const fillStart = performance.now();
     for (let i = 0; i < size; i++) {
       const a = gen.next().value as ScaleArticle;
-      dedup.place(a.text, a.published);
-      clusterer.place({ title: a.title, text: a.text, published: a.published });
+      await clusterer.place({ title: a.title, text: a.text, published: a.published });
     }
     const fillMs = performance.now() - fillStart;
     process.stderr.write(`stories bench: ${size} indexed in ${(fillMs / 1000).toFixed(0)} s\n`);
     const measured: ScaleArticle[] = [];
     for (const a of gen) measured.push(a);
     const perArticle: number[] = [];
-    const dedupMs: number[] = [];
     let copies = 0, found = 0, falseCopies = 0;
     // CPU time as well as wall time: on a shared machine other processes inflate the wall clock.
     const cpu0 = process.cpuUsage();
     for (let b = 0; b < measured.length; b += BATCH) {
       const batch = measured.slice(b, b + BATCH);
-      let dedupTime = 0;
       const t0 = performance.now();
       for (const a of batch) {
-        const d0 = performance.now();
-        const p = dedup.place(a.text, a.published);
-        dedupTime += performance.now() - d0;
-        clusterer.place({ title: a.title, text: a.text, published: a.published });
-        if (a.copyOf !== null) { copies++; if (p.match) found++; } else if (p.match) falseCopies++;
+        const p = await clusterer.place({ title: a.title, text: a.text, published: a.published });
+        if (a.copyOf !== null) { copies++; if (!p.isNewArticle) found++; } else if (!p.isNewArticle) falseCopies++;
       }
       perArticle.push((performance.now() - t0) / batch.length);
-      dedupMs.push(dedupTime / batch.length);
     }
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000 / measured.length;
@@ -122,15 +114,15 @@ async function memoryTable(sentences: string[], origin: string): Promise<BenchTa
     const ms = median(perArticle);
     if (!baseline) baseline = cpuMs;
     rows.push([
-      size.toLocaleString('en'), cpuMs, cpuMs / baseline, ms, median(dedupMs), ms - median(dedupMs),
-      (fillMs / size) * 1000 / 1000, mib(dedup.index.bytes), mib(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers), mib(after.rss),
+      size.toLocaleString('en'), cpuMs, cpuMs / baseline, ms,
+      (fillMs / size) * 1000 / 1000, mib(clusterer.index.dedup.bytes), mib(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers), mib(after.rss),
       `${found}/${copies}, ${falseCopies} false`,
     ]);
     progress('memory', rows[rows.length - 1]!);
   }
   return {
-    title: 'stories: dedup + story assignment per article, with N articles already indexed (in memory)',
-    columns: ['indexed', 'CPU ms/article', 'vs first size', 'wall ms/article (median)', 'wall dedup ms', 'wall story ms', 'fill wall ms/article', 'dedup index MiB', 'heap+buffers MiB', 'RSS MiB', 'planted copies found'],
+    title: 'stories: placement (dedup + story assignment) per article, with N articles already indexed (in memory)',
+    columns: ['indexed', 'CPU ms/article', 'vs first size', 'wall ms/article (median)', 'fill wall ms/article', 'dedup index MiB', 'heap+buffers MiB', 'RSS MiB', 'planted copies found'],
     rows,
     notes: [
       `Scale corpus: scripts/gen-scale-corpus.ts over ${sentences.length} real sentences of ${origin}, ~3000 articles a day, 3-day story window.`,

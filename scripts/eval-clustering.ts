@@ -3,7 +3,8 @@
 //   node bin/run-ts.js scripts/eval-clustering.ts [--options '{"joinThreshold":0.3}']
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { StoryClusterer, type ClusterOptions } from '../src/pipeline/stories/cluster.ts';
+import type { ClusterOptions } from '../src/pipeline/stories/cluster.ts';
+import { StoryClusterer } from '../src/pipeline/stories/streams.ts';
 import { scoreClustering, type ClusteringScores } from '../src/pipeline/stories/metrics.ts';
 
 // ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
@@ -28,9 +29,10 @@ function shuffled<T>(xs: T[], seed: number): T[] {
   return out;
 }
 
-function run(rows: { text: string; cluster: number }[]): ClusteringScores {
+async function run(rows: { text: string; cluster: number }[]): Promise<ClusteringScores> {
   const c = new StoryClusterer(options);
-  const placed = rows.map((r) => c.place({ text: r.text }).story);
+  const placed: number[] = [];
+  for (const r of rows) placed.push((await c.place({ text: r.text })).story);
   return scoreClustering(rows.map((r) => r.cluster), placed.map((s) => c.resolve(s)));
 }
 
@@ -41,10 +43,11 @@ for (const set of (process.env.SETS ?? 'T,S,TS').split(',')) {
   const rows = readFileSync(`${dir}/GoogleNews-${set}.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; cluster: number });
   const gold = new Set(rows.map((r) => r.cluster)).size;
   const t0 = performance.now();
-  const s = run(rows);
+  const s = await run(rows);
   const ms = performance.now() - t0;
   console.log(`| ${set} | file | ${f(s.nmi)} | ${f(s.homogeneity)} | ${f(s.completeness)} | ${f(s.bcubedF1)} | ${s.clusters} (${gold}) | ${ms.toFixed(0)} |`);
-  const runs = SEEDS.map((seed) => run(shuffled(rows, seed)));
+  const runs: ClusteringScores[] = [];
+  for (const seed of SEEDS) runs.push(await run(shuffled(rows, seed)));
   const mean = (k: keyof ClusteringScores) => runs.reduce((a, r) => a + r[k], 0) / runs.length;
   const min = Math.min(...runs.map((r) => r.nmi));
   console.log(`| ${set} | shuffled ×${SEEDS.length} (mean; min NMI ${f(min)}) | ${f(mean('nmi'))} | ${f(mean('homogeneity'))} | ${f(mean('completeness'))} | ${f(mean('bcubedF1'))} | ${mean('clusters').toFixed(0)} (${gold}) | |`);

@@ -6,7 +6,7 @@
 // Also writes the stream with --write so `lede dedup FILE.jsonl` can be scored on it.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DedupStream } from '../src/pipeline/dedup/index.ts';
+import { DedupStream } from '../src/pipeline/stories/streams.ts';
 
 // ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
 const data = process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data');
@@ -116,7 +116,7 @@ const perKind = new Map<Kind, { tp: number; fp: number; fn: number; n: number; w
 let tp = 0, fp = 0, fn = 0;
 const t0 = performance.now();
 for (const r of rows) {
-  const p = stream.place(r.text);
+  const p = await stream.place(r.text);
   ids.push(r.id);
   const predicted = p.article === ids.length - 1 ? null : ids[p.article]!;
   const goldDup = firstOf.get(r.group) !== r.id;

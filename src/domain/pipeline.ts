@@ -53,7 +53,14 @@ export interface FingerprintCandidate {
 /** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */
 export interface StoryState {
   storyId: StoryId;
+  /** The centroid's top terms. */
   terms: string[];
+  /**
+   * The terms the story is found by, as this save changes them: when given, these are added (or stamped
+   * with `lastSeen`) and the story keeps every term it had; when absent, the story is found by `terms`
+   * alone, all stamped with `lastSeen`.
+   */
+  touched?: string[];
   centroid: Uint8Array;
   lastSeen: IsoTime;
 }
@@ -84,5 +91,5 @@ export interface RelatedReader extends TermStats {
   getArticle(id: ArticleId): Promise<{ article: Article } | null>;
   getStory(id: StoryId): Promise<{ articles: ArticleSummary[] } | null>;
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
-  search(q: string, opts: { limit: number; from?: IsoTime }): Promise<{ hits: ArticleSummary[] }>;
+  search(q: string, opts: { limit: number; from?: IsoTime; rankWindow?: number; countTotal?: boolean; highlight?: boolean }): Promise<{ hits: ArticleSummary[] }>;
 }

@@ -1,5 +1,6 @@
 // The repository interface: the only way any part of Lede reads or writes stored data.
 // SQLite (sqlite/) and PostgreSQL (postgres/) implement it; one test suite runs against both.
+import type { PlacementStore } from '../domain/placement.ts';
 import type { AccountRepo, CommentRepo } from './ports/accounts.ts';
 import type { ArticleRepo, SearchRepo, StoryRepo, TermStatsRepo } from './ports/articles.ts';
 import type { AnalysisRepo, OutletRepo } from './ports/intelligence.ts';
@@ -13,15 +14,20 @@ export type * from './ports/reading.ts';
 
 export type * from './ports/intelligence.ts';
 
-export interface Repository extends SourceRepo, LeaseRepo, ArticleRepo, StoryRepo, SearchRepo, AccountRepo, CommentRepo, TermStatsRepo, ReadingRepo, OutletRepo, AnalysisRepo {
+export interface Repository extends PlacementStore, SourceRepo, LeaseRepo, ArticleRepo, StoryRepo, SearchRepo, AccountRepo, CommentRepo, TermStatsRepo, ReadingRepo, OutletRepo, AnalysisRepo {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs `fn` in one transaction: everything written for one article commits or rolls back together. */
   transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T>;
   /**
-   * Runs `fn` holding a store-wide lock named `name` (PostgreSQL: advisory lock; SQLite: the single
-   * writer), so dedup and story assignment see each other's writes across workers.
+   * Runs `fn` in a transaction (a savepoint inside one in force) holding locks on `keys` only, so that
+   * placements touching anything in common see each other's writes while the others run side by side.
+   * PostgreSQL: transaction-level advisory locks, taken in one sorted order, released at the outermost
+   * COMMIT/ROLLBACK; a deadlock the server breaks (with row locks) is retried. SQLite: BEGIN IMMEDIATE
+   * already excludes every other writer.
    */
-  withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T>;
+  withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T>;
+  /** Inside withKeys: takes further keys (sorted). False when the transaction already excludes every other writer. */
+  lockKeys(keys: string[]): Promise<boolean>;
   /** Integrity check: no article without versions, no dangling story, FTS in step. Empty when sound. */
   checkIntegrity(): Promise<string[]>;
   /** Why the store cannot serve now (unreachable, schema not current), or null: cheap, for /readyz. */

@@ -2,20 +2,40 @@
 // the last 24 hours, ranked by coverage and growth (pipeline/compare rankBriefing) from the counts stored
 // beside each analysis, with the stored analyses of the few shown. Reads only.
 import type { BriefingCandidate, Difference, StoryAnalysis } from '../domain/analysis.ts';
+import type { Account, StoryId } from '../domain/types.ts';
 import { rankBriefing, type BriefingStory } from '../pipeline/compare/briefing.ts';
+import { stream, type ReaderDeps } from '../reader/index.ts';
 import type { Repository } from '../store/repository.ts';
 
 /** Stories shown, and candidates ranked (the most covered stories active in the day). */
 export const BRIEFING_STORIES = 10;
-const CANDIDATES = 100;
 const DAY_MS = 24 * 3600_000;
 
 /**
- * Narrows the day's candidates to what one reader follows. Everyone gets the whole day's briefing; per-user
- * following (issue 16) plugs in here: given the signed-in reader's follows, return the candidates to rank.
+ * Which of the day's stories a briefing ranks: everyone's (the most covered), or one reader's (those that
+ * hold an article their follows brought in the day, however little covered).
  */
-export type BriefingScope = (candidates: BriefingCandidate[]) => Promise<BriefingCandidate[]>;
-export const everyone: BriefingScope = async (c) => c;
+export interface BriefingScope {
+  /** The day's most covered stories read from the store, before narrowing. */
+  candidates: number;
+  narrow: (candidates: BriefingCandidate[], since: string) => Promise<BriefingCandidate[]>;
+}
+export const everyone: BriefingScope = { candidates: 100, narrow: async (c) => c };
+
+/** A reader's stream holds at most this many of the day's articles for their briefing. */
+const FOLLOWED_ARTICLES = 2000;
+
+/** The stories of what a signed-in reader follows, among the day's analysed stories. */
+export function followedBy(d: ReaderDeps, account: Account): BriefingScope {
+  return {
+    candidates: 5000,
+    narrow: async (candidates, since) => {
+      const items = await stream(d, account, { seenAfter: since, limit: FOLLOWED_ARTICLES });
+      const stories = new Set<StoryId>(items.flatMap((i) => (i.storyId === null ? [] : [i.storyId])));
+      return candidates.filter((c) => stories.has(c.storyId));
+    },
+  };
+}
 
 export interface BriefingItem {
   story: BriefingStory;
@@ -47,7 +67,7 @@ export function highlightsOf(a: StoryAnalysis): BriefingItem['highlights'] {
 
 export async function loadBriefing(repo: Repository, now: Date, scope: BriefingScope = everyone, limit = BRIEFING_STORIES): Promise<Briefing> {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
-  const candidates = await scope(await repo.briefingCandidates(since, CANDIDATES));
+  const candidates = await scope.narrow(await repo.briefingCandidates(since, scope.candidates), since);
   const ranked = rankBriefing(candidates, now, limit);
   const analyses = await Promise.all(ranked.map((s) => repo.getStoryAnalysis(s.storyId)));
   const items = ranked.flatMap((story, i) => {
@@ -55,4 +75,12 @@ export async function loadBriefing(repo: Repository, now: Date, scope: BriefingS
     return analysis ? [{ story, analysis, highlights: highlightsOf(analysis) }] : [];
   });
   return { since, until: now.toISOString(), items };
+}
+
+/** The briefing as the API gives it (GET /api/v1/briefing and /api/v1/me/briefing). */
+export function briefingJson(b: Briefing): object {
+  return {
+    since: b.since, until: b.until,
+    items: b.items.map((i) => ({ story: i.story, highlights: i.highlights, summary: i.analysis.summary, keyQuotes: i.analysis.keyQuotes, coverage: i.analysis.coverage })),
+  };
 }

@@ -114,10 +114,10 @@ describe('transactions', () => {
   });
 });
 
-describe('withLock', () => {
-  it('serialises critical sections across pools', async () => {
+describe('withKeys', () => {
+  it('serialises sections holding a key in common across pools', async () => {
     const events: string[] = [];
-    const section = (repo: Repository, name: string) => repo.withLock('ingest', async () => {
+    const section = (repo: Repository, name: string) => repo.withKeys([`only-${name}`, 'shared', `b:${name}`], async () => {
       events.push(`${name}:in`);
       await new Promise((r) => setTimeout(r, 150));
       events.push(`${name}:out`);
@@ -128,20 +128,20 @@ describe('withLock', () => {
     }
   });
 
-  it('different names do not block each other', async (ctx) => {
+  it('sections with no key in common do not block each other', async (ctx) => {
     // PGlite is one backend that runs one transaction at a time: only a server can show this.
     if (server.kind !== 'server') ctx.skip();
     const started = Date.now();
     await Promise.all([
-      a.withLock('one', () => new Promise((r) => setTimeout(r, 300))),
-      b.withLock('two', () => new Promise((r) => setTimeout(r, 300))),
+      a.withKeys(['one', 'h:1'], () => new Promise((r) => setTimeout(r, 300))),
+      b.withKeys(['two', 'h:2'], () => new Promise((r) => setTimeout(r, 300))),
     ]);
     expect(Date.now() - started).toBeLessThan(550);
   });
 
-  it('check-then-insert under the lock never doubles an article', async () => {
+  it('check-then-insert under the key never doubles an article', async () => {
     const hash = 'race-' + Date.now();
-    const place = (repo: Repository) => repo.withLock('ingest', async (tx) => {
+    const place = (repo: Repository) => repo.withKeys([`h:${hash}`], async (tx) => {
       const found = await tx.findVersionByHash(hash);
       if (found) return found.articleId;
       await new Promise((r) => setTimeout(r, 20)); // widen the window a race would need

@@ -291,7 +291,22 @@ for (const backend of backends()) {
         expect(await repo.getStory(s2.id)).toBeNull();
         const merged = await repo.getStory(s1.id);
         expect(merged?.story).toMatchObject({ articleCount: 2, firstSeen: at(-30) });
-        expect((await repo.findStoriesByTerms(['oil'], at(-60), 5))).toEqual([]);
+        // The terms the merged story was found by now find the story it went into.
+        expect((await repo.findStoriesByTerms(['oil'], at(-60), 5)).map((f) => f.storyId)).toEqual([s1.id]);
+        expect(await repo.checkIntegrity()).toEqual([]);
+      });
+
+      it('a story keeps every term its articles were found by; a term finds it only while used in the window', async () => {
+        const a = await repo.createArticle(version({ contentHash: 'k1' }), null);
+        const s = await repo.createStory('Kept', at(-50));
+        await repo.assignStory(a.article.id, s.id);
+        await repo.saveStoryState({ storyId: s.id, terms: ['flood'], touched: ['flood', 'river'], centroid: new Uint8Array([1]), lastSeen: at(-50) });
+        await repo.saveStoryState({ storyId: s.id, terms: ['flood'], touched: ['flood', 'dam'], centroid: new Uint8Array([2]), lastSeen: at(0) });
+        const ids = async (terms: string[], since: number) => (await repo.findStoriesByTerms(terms, at(since), 5)).map((f) => f.storyId);
+        expect(await ids(['dam'], -10)).toEqual([s.id]);
+        expect(await ids(['river'], -60)).toEqual([s.id]);
+        // 'river' was last used at -50: outside a window that starts at -10, though the story is active.
+        expect(await ids(['river'], -10)).toEqual([]);
         expect(await repo.checkIntegrity()).toEqual([]);
       });
     });
@@ -442,7 +457,7 @@ for (const backend of backends()) {
           throw new Error('rolled back');
         });
         const outside = repo.addFeed({ sourceId: s.id, url: 'https://s.test/2' });
-        const other = repo.withLock('ingest', async (tx) => tx.addFeed({ sourceId: s.id, url: 'https://s.test/3' }));
+        const other = repo.withKeys(['ingest'], async (tx) => tx.addFeed({ sourceId: s.id, url: 'https://s.test/3' }));
         await expect(slow).rejects.toThrow('rolled back');
         await outside;
         await other;

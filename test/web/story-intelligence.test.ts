@@ -78,6 +78,7 @@ for (const backend of backends()) {
       const text = textOf(section(body, `id="story-${f.story.id}"`, '</li>\n'));
       expect(text).toContain('2 outlets · 2 new copies today');
       expect(text).toContain('Daily8’s copy dropped the opening paragraph (the lede)');
+      expect(text.split('Daily8’s copy').length - 1).toBe(1); // one heading per copy, its differences under it
       expect(text).toContain('Key quotes');
       for (const path of ['/briefing/feed.xml', '/briefing.atom', '/briefing.json']) {
         const r = await anon().get(path);
@@ -90,6 +91,25 @@ for (const backend of backends()) {
       expect(api.items.map((i: { story: { storyId: number } }) => i.story.storyId)).toEqual(ids);
       // Filler stories (30 hours old and more) did not grow today: not in the briefing.
       expect(api.items.every((i: { story: { today: number } }) => i.story.today > 0)).toBe(true);
+    });
+
+    it('gives a signed-in reader the briefing of what they follow, and everyone else everyone\'s', async () => {
+      const everyone = async (client: Client, path = '/briefing') => [...(await client.get(path)).body.matchAll(/<li class="briefing-story" id="story-(\d+)"/g)].map((m) => Number(m[1]));
+      const all = await everyone(anon());
+      expect(all.length).toBeGreaterThan(1);
+      // Following nothing yet: everyone's briefing, with no note about follows.
+      expect(await everyone(admin)).toEqual(all);
+      expect((await admin.submit('/my', '/my/follow', { kind: 'outlet', target: 'Daily8' })).res.status).toBe(303);
+      const { body } = await admin.get('/briefing');
+      expect(textOf(body)).toContain('From what you follow.');
+      expect(await everyone(admin)).toEqual([f.story.id]);
+      expect(await everyone(admin, '/briefing?everyone=1')).toEqual(all);
+      expect(textOf((await admin.get('/briefing?everyone=1')).body)).toContain('Your briefing, from what you follow');
+      // The same through the API for apps; a visitor has no "me".
+      const mine = JSON.parse((await admin.get('/api/v1/me/briefing')).body);
+      expect(mine.items.map((i: { story: { storyId: number } }) => i.story.storyId)).toEqual([f.story.id]);
+      expect((await anon().get('/api/v1/me/briefing')).res.status).toBe(401);
+      expect(await everyone(anon())).toEqual(all);
     });
 
     it('shows the registry and the coverage on the outlet page', async () => {

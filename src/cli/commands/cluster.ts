@@ -36,7 +36,7 @@ export default {
         placed.push({ id, story: null, error: error ?? 'item has no text' });
         continue;
       }
-      const p = clusterer.place({ title, text, published: parseTime(value!.published) });
+      const p = await clusterer.place({ title, text, published: parseTime(value!.published) });
       placed.push({ id, story: p.story });
     }
     // Story numbers are renumbered 0.. in order of first appearance after merges are resolved.

@@ -1,5 +1,5 @@
 // `lede dedup FILE.jsonl`: near-duplicate detection over a stream of items, one verdict per line.
-import { DedupStream } from '../../pipeline/dedup/index.ts';
+import { DedupStream } from '../../pipeline/stories/index.ts';
 import { parseTime, readJsonLines } from '../../pipeline/stories/jsonl.ts';
 import type { Command } from '../command.ts';
 
@@ -40,7 +40,8 @@ export default {
         out.push(JSON.stringify({ id, duplicateOf: null, error: error ?? 'item has no text' }) + '\n');
         continue;
       }
-      const p = stream.place(text, parseTime(value!.published));
+      const url = typeof value!.url === 'string' ? value!.url : null;
+      const p = await stream.place(text, parseTime(value!.published), { url });
       ids.push(id);
       const n = ids.length - 1;
       out.push(JSON.stringify({ id, duplicateOf: p.article === n ? null : ids[p.article] }) + '\n');

@@ -1,11 +1,8 @@
 // The dedup decision: which earlier article (if any) a new text is a copy of.
+import type { CopyCandidate } from '../../domain/placement.ts';
 import { isCopy, resemblance, type CopyRule, type Resemblance, type TextFingerprint } from './fingerprint.ts';
 
-export interface CopyCandidate<K> {
-  key: K;
-  fingerprint: TextFingerprint;
-  published: number | null;
-}
+export type { CopyCandidate };
 
 export interface CopyMatch<K> {
   key: K;

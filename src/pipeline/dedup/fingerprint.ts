@@ -8,6 +8,7 @@
 //     has fewer than k shingles;
 //   - anchors: the shingle hashes in a fixed 1-in-ANCHOR_RATE sample of hash space. A subset copy carries
 //     the same anchors as its original, so anchors are the candidate-lookup keys (the "bands").
+import type { TextFingerprint } from '../../domain/placement.ts';
 import { foldTypography, words } from '../normalize/index.ts';
 
 export const SHINGLE_WORDS = 4;
@@ -15,14 +16,7 @@ export const SKETCH_SIZE = 128;
 const ANCHOR_RATE = 8;
 export const MAX_ANCHORS = 96;
 
-export interface TextFingerprint {
-  /** Distinct shingles in the text. */
-  shingles: number;
-  /** Ascending; the whole shingle set when it has fewer than SKETCH_SIZE members. */
-  sketch: Uint32Array;
-  /** Ascending anchor hashes (candidate-lookup keys). */
-  anchors: Uint32Array;
-}
+export type { TextFingerprint };
 
 function fmix32(h: number): number {
   h ^= h >>> 16;

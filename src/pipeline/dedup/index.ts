@@ -1,7 +1,7 @@
 // dedup: recognises copies of one article across outlets and feeds (see fingerprint.ts for the method).
-// Pure cores (fingerprints, the copy decision, canonical choice, URL canonicalisation) plus an in-memory
-// index; the store-backed path is placeVersion in ../stories/index.ts, which uses the repository's
-// findByFingerprint/createArticle/addVersion.
+// Pure cores (fingerprints, the copy decision, canonical choice, URL canonicalisation, content hash) plus
+// an in-memory fingerprint index. The dedup step itself is part of placement (../stories/placement.ts),
+// which runs over an in-memory index (DedupStream for `lede dedup`) or the store (placeVersion).
 export { canonicalizeUrl } from './url.ts';
 export {
   fingerprintText, resemblance, isCopy, encodeSignature, decodeSignature, anchorKeys, shingleHashes,
@@ -10,7 +10,7 @@ export {
 } from './fingerprint.ts';
 export { findCopy, isMoreComplete, type CopyCandidate, type CopyMatch, type VersionFacts } from './detect.ts';
 export { MemoryDedupIndex } from './memory.ts';
-export { DedupStream, CANDIDATES, type StreamPlacement } from './stream.ts';
+export { contentHash } from './hash.ts';
 
 import type { Fingerprint } from '../../domain/pipeline.ts';
 import { anchorKeys, encodeSignature, fingerprintText, type TextFingerprint } from './fingerprint.ts';

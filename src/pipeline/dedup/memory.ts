@@ -29,8 +29,8 @@ export class MemoryDedupIndex {
     return this.arena.byteLength + this.offsets.byteLength * 2 + this.lengths.byteLength + this.published.byteLength * 1.5 + this.anchors.bytes;
   }
 
-  /** Adds one version's fingerprint under `group` (the article it belongs to). */
-  add(group: number, fp: TextFingerprint, published: number | null): void {
+  /** Adds one version's fingerprint under `group` (the article it belongs to); returns its entry number. */
+  add(group: number, fp: TextFingerprint, published: number | null): number {
     if (this.count === this.offsets.length) this.growEntries();
     while (this.arenaUsed + fp.sketch.length > this.arena.length) {
       const a = new Uint32Array(this.arena.length * 2); a.set(this.arena); this.arena = a;
@@ -44,21 +44,19 @@ export class MemoryDedupIndex {
     this.published[i] = published ?? NaN;
     this.groups[i] = group;
     for (const a of fp.anchors) this.anchors.add(a, i);
+    return i;
+  }
+
+  /** The fingerprint stored as entry `i` (anchors are not kept: lookups only compare sketches). */
+  fingerprint(i: number): TextFingerprint {
+    return { shingles: this.shingles[i]!, sketch: this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!), anchors: new Uint32Array(0) };
   }
 
   /** Up to `limit` stored fingerprints sharing the most anchors with `fp`. */
   lookup(fp: TextFingerprint, limit: number): CopyCandidate<number>[] {
     return this.mostShared(fp.anchors, limit).map((i) => {
       const p = this.published[i]!;
-      return {
-        key: this.groups[i]!,
-        fingerprint: {
-          shingles: this.shingles[i]!,
-          sketch: this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!),
-          anchors: new Uint32Array(0),
-        },
-        published: Number.isNaN(p) ? null : p,
-      };
+      return { key: this.groups[i]!, fingerprint: this.fingerprint(i), published: Number.isNaN(p) ? null : p };
     });
   }
 

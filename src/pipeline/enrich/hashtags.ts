@@ -63,6 +63,15 @@ function isDatelineCredit(folded: string, start: number): boolean {
   return /^[\p{Lu}\p{N}][\p{Lu}\p{N} .,'-]*(?:,[^(\n]{0,40})?\($/u.test(folded.slice(line, start)) && /^[^)\n]{0,40}\)\s*[-–—]/u.test(folded.slice(start, start + 45));
 }
 
+function countStems(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of text.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []) {
+    const stem = stemOf(w);
+    out.set(stem, (out.get(stem) ?? 0) + 1);
+  }
+  return out;
+}
+
 /**
  * Does the body write this topic? As a phrase; in a script without case (Arabic), whose ranker gives
  * words without their attached prefixes ("إطار" for "الإطار"), word by word.
@@ -109,10 +118,18 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     cands.push({ tag: camelCase(e.canonical), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical });
   }
   const entityStems = new Set(cands.flatMap((s) => s.stem.split(' ')));
+  // How often the body writes each word stem: a one-word topic must recur in the body itself. Its count
+  // comes with the title's words, and a title word echoed once ("… Arrogance" over "arrogant") is no topic.
+  let bodyStems: Map<string, number> | null = null;
+  const bodyCount = (stem: string) => {
+    bodyStems ??= countStems(body);
+    return bodyStems.get(stem) ?? 0;
+  };
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
     if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
+    if (!/\s/.test(k.stem) && /\p{Script=Latin}/u.test(k.phrase) && bodyCount(k.stem) < 2) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

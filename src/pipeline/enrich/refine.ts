@@ -15,7 +15,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}.&'-]*/gu;
 
 export function refineNames(folded: string, names: RawMention[], titleEnd: number): RawMention[] {
   const gaz = gazetteer();
-  const headline = titleEnd > 0 && /\p{L}/u.test(folded.slice(titleEnd)) && isTitleCased(folded.slice(0, titleEnd));
+  const headline = titleEnd > 0 && /\p{L}/u.test(folded.slice(titleEnd)) && isTitleCased(folded.slice(0, titleEnd), folded.slice(titleEnd));
   const bodyKeys = new Map<string, RawMention['type']>();
   for (const m of names) {
     if (m.start < titleEnd) continue;
@@ -45,11 +45,13 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
  * Title Case or capitals: most words capitalised (a headline in sentence case keeps capitals as
  * informative as a body sentence's, so its names stand on their own).
  */
-function isTitleCased(title: string): boolean {
+function isTitleCased(title: string, body: string): boolean {
   const words = title.match(/\p{L}[\p{L}'-]*/gu) ?? [];
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  // And a capitalised common word after the first ("Discuss"): names alone do not make Title Case.
-  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && commonWords().has(w.toLowerCase()));
+  // And a capitalised common word after the first ("Discuss"), or one the body itself writes in lower case
+  // ("Royal … Arrogance" over "the British royal"): names alone do not make Title Case.
+  const lowerInBody = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
+  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w)));
   return words.length >= 3 && caps >= 0.6 * words.length && common;
 }
 

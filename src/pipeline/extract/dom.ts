@@ -13,13 +13,13 @@ export function parseHtml(source: string): Document {
   let html = source;
   let doc = parse(html);
   // Rare: a <noscript> that a browser ends earlier than htmlparser2 did. Cut it the browser's way, parse again.
-  const cuts = noscriptCuts(doc, html);
+  const cuts = /<noscript/i.test(html) ? noscriptCuts(doc, html) : [];
   if (cuts.length) {
     html = cuts.reduceRight((h, [from, to]) => h.slice(0, from) + h.slice(to), html);
     doc = parse(html);
   }
   limitDepth(doc);
-  breakOutOfForeignContent(doc);
+  if (/<(?:svg|math)\b/i.test(html)) breakOutOfForeignContent(doc);
   unwrapUnclosedLinks(doc, html);
   return doc;
 }
@@ -35,12 +35,13 @@ const parse = (html: string): Document =>
  */
 function noscriptCuts(doc: Document, html: string): [number, number][] {
   const cuts: [number, number][] = [];
-  const lower = html.toLowerCase();
+  const endTag = /<\/noscript/gi;
   for (const el of elements(doc, 'noscript')) {
     if (el.startIndex === null || el.endIndex === null) continue;
-    const close = lower.indexOf('</noscript', el.startIndex);
+    endTag.lastIndex = el.startIndex;
+    const close = endTag.exec(html)?.index ?? -1;
     if (close < 0 || close >= el.endIndex - 10) continue;
-    const end = lower.indexOf('>', close);
+    const end = html.indexOf('>', close);
     if (end > 0 && !cuts.some(([a, b]) => el.startIndex! < b && a < end + 1)) cuts.push([el.startIndex, end + 1]);
   }
   return cuts.sort((a, b) => a[0] - b[0]);

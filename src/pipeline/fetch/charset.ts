@@ -2,7 +2,7 @@
 // WHATWG (BOM, then HTTP, then the document's own declaration) with two corrections real feeds need: a
 // declared UTF-8 that is not UTF-8 falls through to the next declaration, and a declared single-byte
 // charset whose bytes are in fact valid multi-byte UTF-8 is read as UTF-8 (legacy text almost never is).
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** The WHATWG name of a charset label, or null when TextDecoder does not know it. */
 export function normalizeCharset(label: string | null | undefined): string | null {
@@ -42,7 +42,7 @@ export function legacyCharsetForLanguage(language: string | null | undefined): s
   return table[lang] ?? 'windows-1252';
 }
 
-const hasNonAscii = (buf: Uint8Array): boolean => buf.some((b) => b >= 0x80);
+const hasNonAscii = (buf: Uint8Array): boolean => !isAscii(buf);
 
 /** True when the bytes are UTF-8 apart from a cut-off last character or rare damaged spots in long text. */
 function mostlyUtf8(buf: Uint8Array): boolean {
@@ -90,6 +90,8 @@ export function chooseCharset(buf: Uint8Array, declared: (string | null | undefi
 export function decodeWith(buf: Uint8Array, charset: string): string {
   const bom = bomCharset(buf);
   const body = bom && bom.charset === charset ? buf.subarray(bom.length) : buf;
+  // Buffer's own UTF-8 decoder gives the same text (U+FFFD for bad bytes) at about twice TextDecoder's speed.
+  if (charset === 'utf-8') return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   return new TextDecoder(charset).decode(body);
 }
 

@@ -1,10 +1,12 @@
-// Online, single-pass story clustering held in memory (for `lede cluster`, the bench and tests).
+// The story maths of placement: term vectors, centroids, similarity and the join threshold.
 //
 // Each story keeps a centroid: the sum of its articles' TF-IDF vectors. A new article is compared with
-// the stories found through an inverted index of story terms, restricted to stories active within the
-// time window, so its cost does not grow with the corpus. It joins the most similar story when the
+// the stories found through an index of story terms, restricted to stories active within the time
+// window, so its cost does not grow with the corpus. It joins the most similar story when the
 // similarity clears a threshold, else it starts a story. When a story's centroid comes to resemble
 // another candidate's closely, the two are merged (a story that turned out to be the same event).
+// The algorithm itself is placement.ts; its indexes are memory-index.ts and store-index.ts.
+import type { StoryModel } from '../../domain/placement.ts';
 import { storyTerms } from './terms.ts';
 import { DocumentFrequencies, documentVector, termCounts, type TermVector } from './vector.ts';
 
@@ -49,28 +51,13 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   titleWeight: 2,
 };
 
-export interface StoryModel {
-  id: number;
-  centroid: TermVector;
-  norm: number;
-  articles: number;
-  firstSeen: number | null;
-  lastSeen: number | null;
-}
+export type { StoryModel };
 
 export interface ClusterInput {
   title?: string | null;
   text: string;
   /** Milliseconds since the epoch; null = undated (no time window applies). */
   published?: number | null;
-}
-
-export interface ClusterPlacement {
-  story: number;
-  created: boolean;
-  similarity: number;
-  /** Stories merged into `story` by this placement. */
-  merged: number[];
 }
 
 export function vectorOf(input: ClusterInput, df: DocumentFrequencies, opts: ClusterOptions, learn: boolean): TermVector {
@@ -141,134 +128,4 @@ export function centroidSimilarity(a: CentroidView, b: CentroidView): number {
 
 export function topTerms(v: ReadonlyMap<string, number>, n: number): string[] {
   return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
-}
-
-const MERGE_CHECKS = 4;
-const MAX_CANDIDATES = 16;
-
-export class StoryClusterer {
-  readonly opts: ClusterOptions;
-  readonly df = new DocumentFrequencies();
-  private stories = new Map<number, StoryModel>();
-  private postings = new Map<string, number[]>();
-  private nextId = 0;
-  /** Merged story → the story it went into. */
-  private mergedInto = new Map<number, number>();
-  private placed = 0;
-
-  constructor(opts: Partial<ClusterOptions> = {}) {
-    this.opts = { ...DEFAULT_CLUSTER_OPTIONS, ...opts };
-  }
-
-  get storyCount(): number {
-    return this.stories.size;
-  }
-
-  /** The story a (possibly merged) story id now lives in. */
-  resolve(id: number): number {
-    let r = id;
-    for (let next = this.mergedInto.get(r); next !== undefined; next = this.mergedInto.get(r)) r = next;
-    return r;
-  }
-
-  place(input: ClusterInput): ClusterPlacement {
-    const o = this.opts;
-    const at = input.published ?? null;
-    const v = vectorOf(input, this.df, o, true);
-    if (++this.placed % 50_000 === 0) this.evict(at);
-    const candidates = this.candidates(v, at);
-    let best: StoryModel | null = null;
-    let bestSim = 0;
-    const near: [StoryModel, number][] = [];
-    for (const s of candidates) {
-      const sim = similarity(v, s);
-      if (sim > bestSim) { bestSim = sim; best = s; }
-      if (sim >= o.joinThreshold * 0.5) near.push([s, sim]);
-    }
-    let created = false;
-    if (!best || bestSim < joinThresholdFor(v.size, o)) {
-      best = { id: this.nextId++, centroid: new Map(), norm: 0, articles: 0, firstSeen: at, lastSeen: at };
-      this.stories.set(best.id, best);
-      created = true;
-    }
-    let target: StoryModel = best;
-    addToCentroid(target, v, o.centroidTerms);
-    target.articles++;
-    if (at !== null) {
-      target.lastSeen = target.lastSeen === null ? at : Math.max(target.lastSeen, at);
-      target.firstSeen = target.firstSeen === null ? at : Math.min(target.firstSeen, at);
-    }
-    this.index(target.id, topTerms(v, o.lookupTerms));
-    const merged: number[] = [];
-    // Only stories the article itself resembles can turn out to be the same event.
-    near.sort((a, b) => b[1] - a[1]);
-    for (const [c] of near.slice(0, MERGE_CHECKS)) {
-      if (c === target || !this.stories.has(c.id)) continue;
-      if (centroidSimilarity(target, c) >= o.mergeThreshold) {
-        const [into, from]: StoryModel[] = target.articles >= c.articles ? [target, c] : [c, target];
-        this.merge(into!, from!);
-        merged.push(from!.id);
-        target = into!;
-      }
-    }
-    return { story: target.id, created, similarity: bestSim, merged };
-  }
-
-  /**
-   * Stories sharing the article's heaviest terms, active within the window; only the MAX_CANDIDATES with
-   * the most term weight in common are scored in full, which bounds the cost per article.
-   */
-  private candidates(v: TermVector, at: number | null): StoryModel[] {
-    const hits = new Map<number, number>();
-    for (const t of topTerms(v, this.opts.lookupTerms)) {
-      const list = this.postings.get(t);
-      if (!list) continue;
-      const w = v.get(t)!;
-      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + w);
-    }
-    const ranked = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-    const out: StoryModel[] = [];
-    for (const [id] of ranked) {
-      const s = this.stories.get(id);
-      if (!s) continue;
-      if (at !== null && s.lastSeen !== null && at - s.lastSeen > this.opts.windowMs) continue;
-      out.push(s);
-      if (out.length >= MAX_CANDIDATES) break;
-    }
-    return out;
-  }
-
-  private index(id: number, terms: string[]): void {
-    for (const t of terms) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
-      const i = list.indexOf(id);
-      if (i >= 0) list.splice(i, 1);
-      list.unshift(id);
-      if (list.length > this.opts.storiesPerTerm) list.length = this.opts.storiesPerTerm;
-    }
-  }
-
-  private merge(into: StoryModel, from: StoryModel): void {
-    addToCentroid(into, from.centroid, this.opts.centroidTerms);
-    into.articles += from.articles;
-    if (from.firstSeen !== null) into.firstSeen = into.firstSeen === null ? from.firstSeen : Math.min(into.firstSeen, from.firstSeen);
-    if (from.lastSeen !== null) into.lastSeen = into.lastSeen === null ? from.lastSeen : Math.max(into.lastSeen, from.lastSeen);
-    this.stories.delete(from.id);
-    this.mergedInto.set(from.id, into.id);
-    this.index(into.id, topTerms(into.centroid, this.opts.lookupTerms));
-  }
-
-  /** Forgets stories that left the window, so memory stays flat on an endless stream. */
-  private evict(now: number | null): void {
-    if (now === null) return;
-    for (const [id, s] of this.stories) {
-      if (s.lastSeen !== null && now - s.lastSeen > 2 * this.opts.windowMs) this.stories.delete(id);
-    }
-    for (const [t, list] of this.postings) {
-      const kept = list.filter((id) => this.stories.has(id));
-      if (kept.length) this.postings.set(t, kept); else this.postings.delete(t);
-    }
-    if (this.df.docs > 200_000) this.df.decay();
-  }
 }

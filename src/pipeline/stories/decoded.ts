@@ -6,10 +6,10 @@
 // says so) and copy the one story they change with `editable`: copying all 32 candidates' centroids on
 // every placement cost more than the decoding it saved.
 import type { StoryState } from '../../domain/pipeline.ts';
-import { decodeStory, type StoredStory } from './state.ts';
+import type { SharedStory, StoredStory } from '../../domain/placement.ts';
+import { decodeStory } from './state.ts';
 
-/** A decoded story shared between placements: read it, or take an `editable` copy to change it. */
-export type SharedStory = Readonly<Omit<StoredStory, 'centroid'>> & { readonly centroid: ReadonlyMap<string, number> };
+export type { SharedStory };
 
 /** Entries kept (the most recently used): about the stories active in one window at a busy site. */
 const MAX_ENTRIES = 2048;

@@ -1,6 +1,7 @@
 // Cross-language story quality: how often two articles on one event in two languages land in one story
 // (pair-join rate), and how often articles on different events that share names do (false-join rate).
-import { StoryClusterer, type ClusterOptions } from './cluster.ts';
+import type { ClusterOptions } from './cluster.ts';
+import { StoryClusterer } from './streams.ts';
 
 export interface PairDoc {
   id: string;
@@ -33,10 +34,11 @@ export interface PairScores {
 }
 
 /** Places the documents in time order through one StoryClusterer (as `lede cluster` does) and scores it. */
-export function scoreCrossLingual(docs: PairDoc[], opts: Partial<ClusterOptions> = {}): PairScores {
+export async function scoreCrossLingual(docs: PairDoc[], opts: Partial<ClusterOptions> = {}): Promise<PairScores> {
   const c = new StoryClusterer(opts);
   const ordered = [...docs].sort((a, b) => (a.published ?? 0) - (b.published ?? 0));
-  const placed = ordered.map((d) => [d, c.place({ title: d.title, text: d.text, published: d.published }).story] as const);
+  const placed: (readonly [PairDoc, number])[] = [];
+  for (const d of ordered) placed.push([d, (await c.place({ title: d.title, text: d.text, published: d.published })).story]);
   const story = new Map(placed.map(([d, s]) => [d.id, c.resolve(s)]));
   const byEvent = new Map<string, PairDoc[]>();
   for (const d of docs) byEvent.set(d.event, [...(byEvent.get(d.event) ?? []), d]);

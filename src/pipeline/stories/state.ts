@@ -1,14 +1,10 @@
 // A story's centroid as the store keeps it (StoryState.centroid): compact JSON in UTF-8, opaque to the store.
 import type { StoryState } from '../../domain/pipeline.ts';
 import type { StoryId } from '../../domain/types.ts';
-import { topTerms, type StoryModel } from './cluster.ts';
-import type { TermVector } from './vector.ts';
+import type { StoredStory } from '../../domain/placement.ts';
+import { topTerms } from './cluster.ts';
 
-export interface StoredStory extends StoryModel {
-  /** The current story title's term vector, to judge whether a new headline represents it better. */
-  titleVector: ReadonlyMap<string, number>;
-  titleScore: number;
-}
+export type { StoredStory };
 
 interface Wire {
   v: 1;

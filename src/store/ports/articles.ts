@@ -78,6 +78,8 @@ export interface StoryRepo {
    * most its STORIES_PER_TERM most recently active stories, so the cost is bounded by the terms asked.
    */
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  /** The stored states of these stories (those that still exist). */
+  getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
   getStory(id: StoryId): Promise<{ story: Story; articles: ArticleSummary[] } | null>;
   topStories(opts: { limit: number; since?: IsoTime }): Promise<Story[]>;
 }
@@ -88,13 +90,37 @@ export interface SearchHit extends ArticleSummary {
   rank: number;
 }
 
+/**
+ * Both backends rank only a query's newest SEARCH_RANK_WINDOW matches: ranking reads every match it orders
+ * (a broad query over the last 30 days' 40,000 articles took ~1 s in SQLite), and newest first is what a
+ * news reader wants from a broad query anyway. A query with fewer matches ranks them all.
+ */
+export const SEARCH_RANK_WINDOW = 1000;
+/** Counting stops here; beyond it the total is reported as a lower bound. */
+export const SEARCH_COUNT_CAP = 10_000;
+
 export interface SearchResult {
   total: number;
-  /** Set when counting stopped early (PostgreSQL, very broad queries): there are at least `total` matches. */
+  /** Set when counting stopped early (very broad queries): there are at least `total` matches. */
   totalIsLowerBound?: boolean;
   hits: SearchHit[];
 }
 
+export interface SearchOptions {
+  limit: number;
+  offset?: number;
+  outlet?: string;
+  hashtag?: string;
+  from?: IsoTime;
+  to?: IsoTime;
+  /** Rank only this many of the newest matches (default SEARCH_RANK_WINDOW): candidates, not a result page. */
+  rankWindow?: number;
+  /** False: no total beyond the ranked window (`total` is then how many were ranked). */
+  countTotal?: boolean;
+  /** False: no highlighted snippets (`highlight` is empty); a snippet re-reads the article's text. */
+  highlight?: boolean;
+}
+
 export interface SearchRepo {
-  search(q: string, opts: { limit: number; offset?: number; outlet?: string; hashtag?: string; from?: IsoTime; to?: IsoTime }): Promise<SearchResult>;
+  search(q: string, opts: SearchOptions): Promise<SearchResult>;
 }

@@ -13,6 +13,8 @@ export type Row = Record<string, unknown>;
 interface TxState {
   client: pg.PoolClient;
   savepoints: number;
+  /** Work to run once the transaction committed (see afterCommit). */
+  after: (() => Promise<void>)[];
 }
 
 /** Options taken off the URL before it reaches pg: `pool_size` (default 10). */
@@ -95,6 +97,7 @@ export class Db {
     const outer = this.tx.getStore();
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
+      const pending = outer.after.length;
       await outer.client.query(`SAVEPOINT ${name}`);
       try {
         const result = await fn();
@@ -102,6 +105,7 @@ export class Db {
         return result;
       } catch (e) {
         await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+        outer.after.length = pending; // what the rolled-back part asked for is void too
         throw e;
       }
     }
@@ -110,14 +114,22 @@ export class Db {
     // is reported as an 'error' event on the client; unheard, it would end the process. The next query
     // fails instead, the transaction rolls back, and the client is destroyed rather than pooled.
     let broken: Error | undefined;
+    let released = false;
     const lost = (e: Error) => { broken = e; };
     client.on('error', lost);
+    const after: (() => Promise<void>)[] = [];
     try {
       await client.query('BEGIN');
-      const result = await this.tx.run({ client, savepoints: 0 }, fn);
+      const result = await this.tx.run({ client, savepoints: 0, after }, fn);
       await client.query('COMMIT');
+      client.off('error', lost);
+      client.release(broken);
+      released = true;
+      // Committed: what ran after is bookkeeping (shared counters); its failure must not undo the answer.
+      for (const work of after) await work().catch(() => {});
       return result;
     } catch (e) {
+      if (released) throw e;
       try {
         await client.query('ROLLBACK');
       } catch (rollbackError) {
@@ -125,9 +137,22 @@ export class Db {
       }
       throw e;
     } finally {
-      client.off('error', lost);
-      client.release(broken);
+      if (!released) {
+        client.off('error', lost);
+        client.release(broken);
+      }
     }
+  }
+
+  /**
+   * Runs `work` once the transaction in force commits (on a pooled client of its own, after this one is
+   * released), or now when none is: for shared counters every writer touches, which would otherwise be
+   * held locked until each writer's commit and so serialise them all.
+   */
+  async afterCommit(work: () => Promise<void>): Promise<void> {
+    const state = this.tx.getStore();
+    if (state) state.after.push(() => this.tx.exit(work));
+    else await work();
   }
 
   /** Runs `fn` outside any transaction in force (used where work must commit on its own). */

@@ -54,13 +54,26 @@ export function createPostgresRepository(db: Db): Repository {
       transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
-      // A transaction-level advisory lock: released by COMMIT/ROLLBACK, so a crashed worker can never
-      // leave it held; every ingest process on every machine queues on the same name.
-      withLock<T>(name: string, fn: (tx: Repository) => Promise<T>): Promise<T> {
-        return db.transaction(async () => {
-          await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
-          return fn(repo);
-        });
+      // Transaction-level advisory locks: released by COMMIT/ROLLBACK, so a crashed worker can never
+      // leave one held. A deadlock can still come from row locks (two placements touching one story's
+      // rows in different orders): the server breaks it, the loser's part is rolled back to its savepoint
+      // and placed again, now seeing the winner's writes.
+      async withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await db.transaction(async () => {
+              await lockKeys(db, keys);
+              return fn(repo);
+            });
+          } catch (e) {
+            if (attempt >= 5 || !RETRYABLE.has(pgCode(e) ?? '')) throw e;
+            await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
+          }
+        }
+      },
+      async lockKeys(keys: string[]) {
+        await lockKeys(db, keys);
+        return true;
       },
       checkIntegrity: () => checkIntegrity(db),
       async storeBytes() {
@@ -75,6 +88,30 @@ export function createPostgresRepository(db: Db): Repository {
     },
   );
   return repo;
+}
+
+/** Deadlock detected, serialization failure: the transaction may simply be run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/** Two 32-bit FNV-1a hashes of a key: the (int4, int4) advisory lock space, apart from any bigint lock. */
+function lockId(key: string): [number, number] {
+  let a = 0x811c9dc5, b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a | 0, b | 0];
+}
+
+/**
+ * Takes the advisory locks of `keys` in one statement, in ascending order: two transactions asking for
+ * overlapping sets queue on the first key they share instead of each holding what the other wants.
+ */
+async function lockKeys(db: Db, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  const ids = [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  await db.query('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
 }
 
 async function checkIntegrity(db: Db): Promise<string[]> {
@@ -93,10 +130,10 @@ async function checkIntegrity(db: Db): Promise<string[]> {
   if (emptyStories.length) problems.push(`stories without articles: ${list(emptyStories)}`);
   const staleStates = await ids('SELECT st.story_id AS id FROM story_states st LEFT JOIN stories s ON s.id = st.story_id WHERE s.id IS NULL');
   if (staleStates.length) problems.push(`story index entries of missing stories: ${list(staleStates)}`);
-  // Story lookups trust story_terms.last_seen to be the state's (migration 002): out of step, a story
-  // would be missed inside its window or found outside it.
-  const staleTerms = await ids('SELECT DISTINCT t.story_id AS id FROM story_terms t JOIN story_states st ON st.story_id = t.story_id WHERE t.last_seen <> st.last_seen ORDER BY 1');
-  if (staleTerms.length) problems.push(`story index terms out of step with their story's last_seen: ${list(staleTerms)}`);
+  // A story_terms row's last_seen is when the story last took an article with that term: never later
+  // than the story's own last_seen, or lookups would find the story through it outside the window.
+  const staleTerms = await ids('SELECT DISTINCT t.story_id AS id FROM story_terms t JOIN story_states st ON st.story_id = t.story_id WHERE t.last_seen > st.last_seen ORDER BY 1');
+  if (staleTerms.length) problems.push(`story index terms newer than their story's last_seen: ${list(staleTerms)}`);
   const badItems = await ids('SELECT i.id FROM items i LEFT JOIN versions v ON v.id = i.version_id WHERE i.version_id IS NOT NULL AND v.id IS NULL');
   if (badItems.length) problems.push(`items pointing at missing versions: ${list(badItems)}`);
   const index = await db.one<{ valid: boolean }>(

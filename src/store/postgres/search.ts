@@ -2,6 +2,7 @@
 // index, queries in web-search syntax (`"exact phrase"`, `or`, `-word`), ranked by cover density with
 // length normalisation — like FTS5's bm25 it prefers title hits and short documents dense in the terms.
 import type { SearchHit, SearchRepo } from '../repository.ts';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import type { Db } from './db.ts';
 import { time, toSummary } from './rows.ts';
@@ -17,10 +18,6 @@ const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWo
 // store's bm25 column weights (10, 1) have it.
 const WEIGHTS = '{0, 0, 0.1, 1.0}';
 
-/** How many of a query's newest matches are ranked (see search()). */
-const RANK_WINDOW = 1000;
-/** Counting stops here; beyond it the total is reported as a lower bound. */
-const COUNT_CAP = 10_000;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -48,7 +45,7 @@ export function searchPort(db: Db): SearchRepo {
 
       const pageSize = Math.max(1, opts.limit);
       const skip = Math.max(0, opts.offset ?? 0);
-      const window = Math.max(RANK_WINDOW, pageSize + skip);
+      const window = Math.max(opts.rankWindow ?? SEARCH_RANK_WINDOW, pageSize + skip);
       const limit = p(pageSize);
       const offset = p(skip);
       // Ranking reads each match's tsvector (ts_rank_cd cannot use the index), ~50 µs a match: a query
@@ -58,7 +55,7 @@ export function searchPort(db: Db): SearchRepo {
       // LIMIT. Summary columns and the headline (ts_headline re-parses the text: costly) only for the page.
       const rows = await db.query(
         `SELECT ${SUMMARY_COLUMNS}, m.rank, m.in_window,
-           ts_headline('lede', translate(a.text, '${START}${STOP}', ''), websearch_to_tsquery('lede', $1), '${HEADLINE_OPTIONS}') AS headline
+           ${opts.highlight === false ? "''" : `ts_headline('lede', translate(a.text, '${START}${STOP}', ''), websearch_to_tsquery('lede', $1), '${HEADLINE_OPTIONS}')`} AS headline
          FROM (SELECT w.id, w.first_seen, count(*) OVER () AS in_window,
                  ts_rank_cd('${WEIGHTS}', w.search, websearch_to_tsquery('lede', $1), 1) AS rank
                FROM (SELECT a.id, a.first_seen, a.search FROM articles a WHERE ${filter}
@@ -70,13 +67,13 @@ export function searchPort(db: Db): SearchRepo {
       );
       const hits: SearchHit[] = rows.map((r) => ({ ...toSummary(r), highlight: markHighlight(String(r.headline ?? '')), rank: Number(r.rank) }));
       // A window not filled holds every match (an empty first page: none). Otherwise count, but only up
-      // to COUNT_CAP: an exact count of a broad query reads every matching row (0.2 s at 100k articles).
+      // to SEARCH_COUNT_CAP: an exact count of a broad query reads every matching row (0.2 s at 100k articles).
       const inWindow = rows.length ? Number(rows[0]!.in_window) : 0;
-      if ((rows.length || skip === 0) && inWindow < window) return { total: inWindow, hits };
+      if (opts.countTotal === false || ((rows.length || skip === 0) && inWindow < window)) return { total: inWindow, hits };
       const counted = Number((await db.one<{ n: number }>(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM articles a WHERE ${filter} LIMIT ${COUNT_CAP}) c`, params.slice(0, -2),
+        `SELECT count(*) AS n FROM (SELECT 1 FROM articles a WHERE ${filter} LIMIT ${SEARCH_COUNT_CAP}) c`, params.slice(0, -2),
       ))!.n);
-      return counted >= COUNT_CAP ? { total: counted, hits, totalIsLowerBound: true } : { total: counted, hits };
+      return counted >= SEARCH_COUNT_CAP ? { total: counted, hits, totalIsLowerBound: true } : { total: counted, hits };
     },
   };
 }

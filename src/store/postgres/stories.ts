@@ -32,6 +32,13 @@ export function storyPort(db: Db): StoryRepo {
         const rows = await db.query('SELECT id FROM stories WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [[into, from]]);
         if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
         await db.exec('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
+        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it).
+        await db.exec(
+          `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, $1, last_seen FROM story_terms
+           WHERE story_id = $2 AND EXISTS (SELECT 1 FROM story_states WHERE story_id = $1)
+           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+          [into, from],
+        );
         await db.exec(
           `UPDATE stories s SET first_seen = least(s.first_seen, f.first_seen), last_seen = greatest(s.last_seen, f.last_seen)
            FROM stories f WHERE s.id = $1 AND f.id = $2`,
@@ -48,6 +55,21 @@ export function storyPort(db: Db): StoryRepo {
       );
     },
     async saveStoryState(s: StoryState) {
+      if (s.touched) {
+        // One statement: the state, and the article's terms stamped with its time; the story keeps every
+        // term it was found by.
+        await db.exec(
+          `WITH st AS (
+             INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen
+             RETURNING story_id)
+           INSERT INTO story_terms (term, story_id, last_seen)
+           SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
+           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)]],
+        );
+        return;
+      }
       await db.transaction(async () => {
         await db.exec(
           `INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, $2, $3, $4)
@@ -61,6 +83,16 @@ export function storyPort(db: Db): StoryRepo {
           await db.exec('INSERT INTO story_terms (term, story_id, last_seen) SELECT unnest($1::text[]), $2, $3', [terms, s.storyId, time(s.lastSeen)]);
         }
       });
+    },
+    async getStoryStates(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      return rows.map((r) => ({
+        storyId: r.story_id as StoryId,
+        terms: r.terms as string[],
+        centroid: new Uint8Array(r.centroid as Buffer),
+        lastSeen: iso(r.last_seen),
+      }));
     },
     async findStoriesByTerms(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];

@@ -6,11 +6,13 @@ export function termStatsPort(db: Db): TermStatsRepo {
   return {
     async addTermDocs(terms) {
       const all = ['', ...new Set(terms.filter(Boolean))].sort(); // one lock order for concurrent writers
-      await db.exec(
+      // After the placement commits: every placement counts the total row and the common words, and held
+      // until each commit those rows would make concurrent ingest processes wait on one another.
+      await db.afterCommit(() => db.exec(
         `INSERT INTO term_stats (term, docs) SELECT unnest($1::text[]), 1
          ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + 1`,
         [all],
-      );
+      ).then(() => {}));
     },
     async termDocs(terms) {
       const rows = await db.query<{ term: string; docs: string | number }>('SELECT term, docs FROM term_stats WHERE term = ANY($1::text[])', [['', ...new Set(terms)]]);

@@ -87,8 +87,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
       articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet,
     );
     db.exec('DELETE FROM fingerprint_bands WHERE article_id = ?', articleId);
-    const add = db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)');
-    for (const band of new Set(fp.bands)) add.run(band, articleId);
+    if (fp.bands.length) db.exec('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value, ? FROM json_each(?)', articleId, JSON.stringify(fp.bands));
   }
 
   return {

@@ -64,10 +64,12 @@ export function createSqliteRepository(db: SqliteDb): Repository {
       transaction<T>(fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
-      // SQLite has one writer per file: BEGIN IMMEDIATE is already the store-wide lock, across processes.
-      withLock<T>(_name: string, fn: (tx: Repository) => Promise<T>): Promise<T> {
+      // SQLite has one writer per file: BEGIN IMMEDIATE already excludes every other writer, across
+      // processes, so there is nothing finer to lock.
+      withKeys<T>(_keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
         return db.transaction(() => fn(repo));
       },
+      lockKeys: async () => false,
       checkIntegrity: () => db.run(() => checkIntegrity(db)),
       storeBytes: () => db.run(() => Number(db.get('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')!.n)),
       readiness: () => db.run(() => {
@@ -104,10 +106,10 @@ function checkIntegrity(db: SqliteDb): string[] {
   if (danglingStory.length) problems.push(`articles in missing stories: ${list(danglingStory)}`);
   const staleStates = ids('SELECT st.story_id AS id FROM story_states st LEFT JOIN stories s ON s.id = st.story_id WHERE s.id IS NULL');
   if (staleStates.length) problems.push(`story index entries of missing stories: ${list(staleStates)}`);
-  // Story lookups trust story_terms.last_seen to be the state's (migration 002): out of step, a story
-  // would be missed inside its window or found outside it.
-  const staleTerms = ids('SELECT DISTINCT t.story_id AS id FROM story_terms t JOIN story_states st ON st.story_id = t.story_id WHERE t.last_seen <> st.last_seen ORDER BY 1');
-  if (staleTerms.length) problems.push(`story index terms out of step with their story's last_seen: ${list(staleTerms)}`);
+  // A story_terms row's last_seen is when the story last took an article with that term: never later
+  // than the story's own last_seen, or lookups would find the story through it outside the window.
+  const staleTerms = ids('SELECT DISTINCT t.story_id AS id FROM story_terms t JOIN story_states st ON st.story_id = t.story_id WHERE t.last_seen > st.last_seen ORDER BY 1');
+  if (staleTerms.length) problems.push(`story index terms newer than their story's last_seen: ${list(staleTerms)}`);
   const badItems = ids('SELECT i.id FROM items i LEFT JOIN versions v ON v.id = i.version_id WHERE i.version_id IS NOT NULL AND v.id IS NULL');
   if (badItems.length) problems.push(`items pointing at missing versions: ${list(badItems)}`);
 

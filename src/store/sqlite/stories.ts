@@ -57,6 +57,13 @@ export function storyPort(db: SqliteDb): StoryRepo {
         const rows = db.all('SELECT id FROM stories WHERE id IN (?, ?)', into, from);
         if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
         db.exec('UPDATE articles SET story_id = ? WHERE story_id = ?', into, from);
+        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it).
+        db.exec(
+          `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, ?, last_seen FROM story_terms
+           WHERE story_id = ? AND EXISTS (SELECT 1 FROM story_states WHERE story_id = ?)
+           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+          into, from, into,
+        );
         db.exec(
           `UPDATE stories SET first_seen = min(stories.first_seen, f.first_seen), last_seen = max(stories.last_seen, f.last_seen)
            FROM (SELECT first_seen, last_seen FROM stories WHERE id = ?) AS f WHERE stories.id = ?`,
@@ -78,6 +85,15 @@ export function storyPort(db: SqliteDb): StoryRepo {
            ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen),
         );
+        if (s.touched) {
+          // The story keeps every term it was found by; the article's terms are stamped with its time.
+          db.exec(
+            `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
+             ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+            s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
+          );
+          return;
+        }
         // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
         // one article to the next, and each row sits in three indexes. last_seen rides along so lookups
         // can skip stories outside the window (migration 002).
@@ -87,6 +103,17 @@ export function storyPort(db: SqliteDb): StoryRepo {
         db.exec('UPDATE story_terms SET last_seen = ? WHERE story_id = ? AND last_seen IS NOT ?', lastSeen, s.storyId, lastSeen);
         const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
         for (const term of terms) add.run(term, s.storyId, lastSeen);
+      }),
+    getStoryStates: (ids) =>
+      db.run((): StoryState[] => {
+        if (ids.length === 0) return [];
+        const rows = db.all('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)]));
+        return rows.map((r) => ({
+          storyId: r.story_id as StoryId,
+          terms: JSON.parse(r.terms as string) as string[],
+          centroid: new Uint8Array(r.centroid as Buffer),
+          lastSeen: iso(r.last_seen),
+        }));
       }),
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {

@@ -4,11 +4,14 @@ import type { SqliteDb } from './db.ts';
 
 export function termStatsPort(db: SqliteDb): TermStatsRepo {
   return {
+    // One statement for all terms: a hundred single-row upserts cost a fifth of a placement in calls alone.
     addTermDocs: (terms) =>
       db.atomic(() => {
-        const up = db.prepare('INSERT INTO term_stats (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1');
-        up.run('');
-        for (const t of new Set(terms)) if (t) up.run(t);
+        db.exec(
+          `INSERT INTO term_stats (term, docs) SELECT DISTINCT value, 1 FROM json_each(?) WHERE true
+           ON CONFLICT (term) DO UPDATE SET docs = docs + 1`,
+          JSON.stringify(['', ...terms.filter(Boolean)]),
+        );
       }),
     termDocs: (terms) =>
       db.run(() => {

@@ -15,7 +15,7 @@ import { storedHashtag } from '../text.ts';
 import { readSearchParams, runSearch } from '../pages/search.ts';
 import { validateBody } from '../pages/comments.ts';
 import { daysAgo, idParam, timeParam } from '../pages/util.ts';
-import { loadBriefing } from '../briefing.ts';
+import { briefingJson, loadBriefing } from '../briefing.ts';
 import { readOutletPatch } from '../outlets.ts';
 
 const encodeOffset = (n: number): string => Buffer.from(`o:${n}`).toString('base64url');
@@ -90,11 +90,7 @@ export function apiRoutes(): Hono<Env> {
   });
 
   api.get('/briefing', async (c) => {
-    const b = await loadBriefing(c.get('web').repo, c.get('web').now());
-    return c.json({
-      since: b.since, until: b.until,
-      items: b.items.map((i) => ({ story: i.story, highlights: i.highlights, summary: i.analysis.summary, keyQuotes: i.analysis.keyQuotes, coverage: i.analysis.coverage })),
-    });
+    return c.json(briefingJson(await loadBriefing(c.get('web').repo, c.get('web').now())));
   });
 
   api.get('/outlets', async (c) => c.json({ items: await c.get('web').repo.listOutlets() }));

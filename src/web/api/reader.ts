@@ -8,6 +8,7 @@ import * as reader from '../../reader/index.ts';
 import { checkCsrf, requireAccount } from '../auth.ts';
 import type { Env } from '../context.ts';
 import { passwordLogin } from './app-auth.ts';
+import { briefingJson, followedBy, loadBriefing } from '../briefing.ts';
 
 /** The account of a write: a Bearer token, or a session with the CSRF token in X-CSRF-Token. */
 export function requireWriter(c: Context<Env>): Account {
@@ -41,6 +42,13 @@ const optionalId = (raw: string | undefined, what: string): number | undefined =
 };
 
 export function readerApi(api: Hono<Env>): void {
+  // The day's briefing from what this reader follows (empty when nothing they follow grew).
+  api.get('/me/briefing', async (c) => {
+    const me = requireAccount(c);
+    const { repo, reader: deps } = c.get('web');
+    return c.json(briefingJson(await loadBriefing(repo, c.get('web').now(), followedBy(deps, me))));
+  });
+
   // Email and API password for a token: { "email": "…", "password": "…" } → { "token": "…" }.
   api.post('/tokens', async (c) => {
     const body = await json(c);

@@ -1,10 +1,10 @@
 // /briefing: the day's top stories by coverage and growth, each with its summary across outlets, the
 // differences between the outlets' copies and accounts, and the key quotes; and the same as feeds
-// (/briefing/feed.xml, .atom, .json). For everyone: a signed-in reader's follows (issue 16) narrow it
-// through loadBriefing's scope once following exists.
+// (/briefing/feed.xml, .atom, .json). A signed-in reader who follows something gets the stories of what they
+// follow (everyone's with ?everyone=1, or when nothing they follow grew in the day); feeds are everyone's.
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
-import { loadBriefing, type Briefing, type BriefingItem } from '../briefing.ts';
+import { followedBy, loadBriefing, type Briefing, type BriefingItem } from '../briefing.ts';
 import type { FeedDoc, FeedItem } from '../feeds.ts';
 import { t } from '../i18n/index.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
@@ -16,15 +16,40 @@ import { cached, now } from './util.ts';
 
 const KEY_QUOTES = 2;
 
-/** The briefing for this request: the whole day's, read once per fragment lifetime. */
+/** Everyone's briefing: the whole day's, read once per fragment lifetime. */
 function briefing(c: Context<Env>): Promise<Briefing> {
   const { repo } = c.get('web');
   return cached(c, 'briefing:data', () => loadBriefing(repo, now(c)));
 }
 
+type Whose = 'everyone' | 'yours' | 'nothing-followed-grew';
+
+/** The briefing this request shows, and whose it is. */
+async function briefingFor(c: Context<Env>): Promise<{ b: Briefing; whose: Whose; follows: boolean }> {
+  const me = c.get('account');
+  const { repo, reader } = c.get('web');
+  const follows = !!me && (await repo.listFollows(me.id)).length > 0;
+  if (!me || !follows || c.req.query('everyone') !== undefined) return { b: await briefing(c), whose: 'everyone', follows };
+  const mine = await cached(c, `briefing:data:a${me.id}`, () => loadBriefing(repo, now(c), followedBy(reader, me)));
+  if (mine.items.length) return { b: mine, whose: 'yours', follows };
+  return { b: await briefing(c), whose: 'nothing-followed-grew', follows };
+}
+
+function whoseNote(whose: Whose, follows: boolean): Html | string {
+  if (whose === 'yours') return html`<p class="meta">${t('briefing.yours')} · <a href="/briefing?everyone=1">${t('briefing.everyoneLink')}</a></p>`;
+  if (whose === 'nothing-followed-grew') return html`<p class="meta">${t('briefing.nothingFollowedGrew')}</p>`;
+  return follows ? html`<p class="meta"><a href="/briefing">${t('briefing.yoursLink')}</a></p>` : '';
+}
+
+/** The highlights under each copy or account they describe, in the order of their first highlight. */
 function highlights(item: BriefingItem): Html | string {
   if (!item.highlights.length) return '';
-  return html`<ul class="differences">${item.highlights.map((h) => html`<li class="highlight"><strong>${h.copy ? t('story.copyBy', { outlet: h.outlet }) : h.outlet}</strong><ul>${differenceItem(h.difference)}</ul></li>`)}</ul>`;
+  const groups = new Map<string, BriefingItem['highlights']>();
+  for (const h of item.highlights) {
+    const key = `${h.copy ? 'copy' : 'own'}:${h.outlet}`;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return html`<ul class="differences">${[...groups.values()].map((hs) => html`<li class="highlight"><strong>${hs[0]!.copy ? t('story.copyBy', { outlet: hs[0]!.outlet }) : hs[0]!.outlet}</strong><ul>${hs.map((h) => differenceItem(h.difference))}</ul></li>`)}</ul>`;
 }
 
 function storyBlock(item: BriefingItem, n: number, at: Date): Html {
@@ -42,11 +67,14 @@ function storyBlock(item: BriefingItem, n: number, at: Date): Html {
 
 export async function briefingPage(c: Context<Env>): Promise<Response> {
   const at = now(c);
-  const main = await cached(c, 'briefing:page', async () => {
-    const b = await briefing(c);
+  const { b, whose, follows } = await briefingFor(c);
+  const me = c.get('account');
+  const key = whose === 'yours' ? `briefing:page:a${me!.id}` : `briefing:page:${whose}:${follows}`;
+  const main = await cached(c, key, async () => {
     return render(html`<section class="briefing" aria-labelledby="h-briefing">
 <header class="list-head"><h1 id="h-briefing">${t('briefing.heading')}</h1>${feedLinks('/briefing')}</header>
 <p class="meta">${t('briefing.description')}</p>
+${whoseNote(whose, follows)}
 ${b.items.length ? html`<ol class="briefing-list">${b.items.map((item, i) => storyBlock(item, i, at))}</ol>` : html`<p class="empty">${t('briefing.empty')}</p>`}
 </section>`);
   });

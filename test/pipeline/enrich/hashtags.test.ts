@@ -44,6 +44,20 @@ describe('hashtags a person would pick', () => {
     for (const h of e.hashtags) expect(isStopwordOfAnyLanguage(h.slice(1))).toBe(false);
   });
 
+  it('takes no tag from a headline word the body writes once, in another form or in lower case', () => {
+    const body = [
+      'What was this British royal and his aides thinking of when he granted a long interview to the BBC about Jeffrey Epstein?',
+      'Prince Andrew told friends that the interview was a great success, but his own self-indicting words left him open to prosecution. Jeffrey Epstein died in a New York prison in August.',
+      'It is testimony to how out-of-touch and arrogant the pampered royals are, critics in London said.',
+      'The BBC said the interview with Prince Andrew was watched by millions. Epstein had friends in London and New York.',
+    ].join('\n\n');
+    const e = enrich({ title: 'Royal Self-Indicting Arrogance', text: body });
+    expect(e.hashtags).not.toContain('#Arrogant');
+    expect(e.hashtags).not.toContain('#Arrogance');
+    expect(e.entities.map((x) => x.canonical)).not.toContain('Royal Self-Indicting');
+    for (const h of ['#JeffreyEpstein', '#BBC']) expect(e.hashtags).toContain(h);
+  });
+
   it('tags a country, never a nationality', () => {
     const e = enrich({ title: 'Korean Dance Festival Opens in Seoul', text: 'The Korean dance festival opened in Seoul on Friday. Korean performers and Japanese guests filled the Jeongdong Theater. Korea has held the festival since 1998, and Korean audiences love it.' });
     expect(e.hashtags).not.toContain('#Korean');

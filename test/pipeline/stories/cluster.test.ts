@@ -14,40 +14,43 @@ const ELECTION = [
 ];
 
 describe('StoryClusterer', () => {
-  it('groups reports of one event and keeps other events apart', () => {
+  it('groups reports of one event and keeps other events apart', async () => {
     const c = new StoryClusterer();
     const news = unrelatedNews();
     const stream = [QUAKE[0]!, ELECTION[0]!, news[0]!, QUAKE[1]!, news[1]!, ELECTION[1]!, QUAKE[2]!, news[2]!];
     const gold = ['q', 'e', 'n0', 'q', 'n1', 'e', 'q', 'n2'];
-    const placed = stream.map((d) => c.place(d).story);
+    const placed: number[] = [];
+    for (const d of stream) placed.push((await c.place(d)).story);
     const final = placed.map((s) => c.resolve(s));
     expect(scoreClustering(gold, final).nmi).toBe(1);
   });
 
-  it('gives the same answer for the same stream (deterministic)', () => {
-    const run = () => {
+  it('gives the same answer for the same stream (deterministic)', async () => {
+    const run = async () => {
       const c = new StoryClusterer();
-      return [...QUAKE, ...ELECTION].map((d) => c.place(d).story);
+      const out: number[] = [];
+      for (const d of [...QUAKE, ...ELECTION]) out.push((await c.place(d)).story);
+      return out;
     };
-    expect(run()).toEqual(run());
+    expect(await run()).toEqual(await run());
   });
 
-  it('an article outside the time window starts a new story', () => {
+  it('an article outside the time window starts a new story', async () => {
     const c = new StoryClusterer({ windowMs: 3 * 24 * 3600_000 });
     const t0 = Date.parse('2025-01-01T00:00:00Z');
-    const a = c.place({ ...QUAKE[0]!, published: t0 });
-    const b = c.place({ ...QUAKE[1]!, published: t0 + 3600_000 });
-    const late = c.place({ ...QUAKE[2]!, published: t0 + 10 * 24 * 3600_000 });
+    const a = (await c.place({ ...QUAKE[0]!, published: t0 }));
+    const b = (await c.place({ ...QUAKE[1]!, published: t0 + 3600_000 }));
+    const late = (await c.place({ ...QUAKE[2]!, published: t0 + 10 * 24 * 3600_000 }));
     expect(b.story).toBe(a.story);
     expect(late.story).not.toBe(a.story);
     expect(late.created).toBe(true);
   });
 
-  it('handles pre-stemmed, stop-word-free research text', () => {
+  it('handles pre-stemmed, stop-word-free research text', async () => {
     const c = new StoryClusterer();
-    const s1 = c.place({ text: 'chile earthquak magnitud tsunami warn antofagasta coast' }).story;
-    const s2 = c.place({ text: 'tsunami warn lift chile earthquak antofagasta' }).story;
-    const s3 = c.place({ text: 'portug elect prime minist second term vote' }).story;
+    const s1 = (await c.place({ text: 'chile earthquak magnitud tsunami warn antofagasta coast' })).story;
+    const s2 = (await c.place({ text: 'tsunami warn lift chile earthquak antofagasta' })).story;
+    const s3 = (await c.place({ text: 'portug elect prime minist second term vote' })).story;
     expect(c.resolve(s2)).toBe(c.resolve(s1));
     expect(c.resolve(s3)).not.toBe(c.resolve(s1));
   });

@@ -3,7 +3,7 @@
 // set written for this repository (test/fixtures/arabic/pairs.jsonl; scripts/eval-crosslingual.ts prints it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StoryClusterer } from '../../../src/pipeline/stories/cluster.ts';
+import { StoryClusterer } from '../../../src/pipeline/stories/streams.ts';
 import { crossLingualText } from '../../../src/pipeline/stories/evidence.ts';
 import { scoreCrossLingual, type PairDoc } from '../../../src/pipeline/stories/pair-metrics.ts';
 import { storyTerms } from '../../../src/pipeline/stories/terms.ts';
@@ -26,21 +26,21 @@ describe('cross-language story evidence', () => {
     }
   });
 
-  it('puts the Arabic seed article in the English seed article\'s story', () => {
+  it('puts the Arabic seed article in the English seed article\'s story', async () => {
     const c = new StoryClusterer();
     const english = readFileSync(new URL('001_03aee5fa6f29c944.txt', seedDir), 'utf8');
     const [title, ...body] = fixture('seed-ar.txt').split('\n\n');
-    const a = c.place({ text: english });
-    const b = c.place({ title, text: body.join('\n\n') });
+    const a = await c.place({ text: english });
+    const b = await c.place({ title, text: body.join('\n\n') });
     expect(c.resolve(b.story)).toBe(c.resolve(a.story));
   });
 
-  it('still joins two Arabic outlets\' differently worded reports of one event, and keeps another event apart', () => {
+  it('still joins two Arabic outlets\' differently worded reports of one event, and keeps another event apart', async () => {
     const c = new StoryClusterer();
     const [title, ...body] = fixture('seed-ar.txt').split('\n\n');
-    const a = c.place({ title, text: body.join('\n\n') });
-    const other = c.place({ title: 'كأس العالم', text: 'فاز المنتخب المغربي على نظيره الإسباني في المباراة النهائية لكأس العالم بهدفين مقابل هدف في الدوحة.' });
-    const b = c.place({
+    const a = await c.place({ title, text: body.join('\n\n') });
+    const other = await c.place({ title: 'كأس العالم', text: 'فاز المنتخب المغربي على نظيره الإسباني في المباراة النهائية لكأس العالم بهدفين مقابل هدف في الدوحة.' });
+    const b = await c.place({
       title: 'اجتماع طارئ لقوى الإطار التنسيقي بعد تحذيرات واشنطن',
       text: 'تعقد قوى الإطار التنسيقي الحاكمة في العراق اجتماعاً طارئاً خلال أيام لمناقشة المكالمة بين روبيو والسوداني، بعد أن طالبت الخارجية الأميركية بغداد بالحد من النفوذ الإيراني. ويخشى قادة في الإطار من عقوبات أميركية على مصارف عراقية، فيما أكد وزير الخارجية فؤاد حسين التزام بغداد بعلاقات متوازنة مع واشنطن وطهران.',
     });
@@ -48,9 +48,9 @@ describe('cross-language story evidence', () => {
     expect(c.resolve(other.story)).not.toBe(c.resolve(a.story));
   });
 
-  it('joins most Arabic/English pairs and adds no false joins between events that share names', () => {
+  it('joins most Arabic/English pairs and adds no false joins between events that share names', async () => {
     const docs = fixture('pairs.jsonl').trim().split('\n').map((l) => JSON.parse(l) as PairDoc);
-    const s = scoreCrossLingual(docs);
+    const s = await scoreCrossLingual(docs);
     expect(s.pairs).toBeGreaterThanOrEqual(30);
     expect(s.pairJoinRate).toBeGreaterThanOrEqual(0.8);
     expect(s.crossPairs).toBeGreaterThanOrEqual(20);

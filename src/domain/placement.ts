@@ -1,0 +1,137 @@
+// Placement: where a new outlet's copy goes — an exact repeat of a stored version, a further version of
+// an article (a copy), or a new article placed in a story. The algorithm is written once (pipeline/stories
+// placement.ts) against the PlacementIndex port below; an in-memory index serves the CLI, the bench, the
+// evaluation scripts and tests, a store-backed one serves ingest. The types both sides speak live here.
+import type { Article, ArticleId, IsoTime, Story, StoryId, Version } from './types.ts';
+import type { Fingerprint, FingerprintCandidate, NewVersion, StoryState, TermStats } from './pipeline.ts';
+
+/** A text's dedup fingerprint (see pipeline/dedup/fingerprint.ts for the method). */
+export interface TextFingerprint {
+  /** Distinct shingles in the text. */
+  shingles: number;
+  /** Ascending; the whole shingle set when it has fewer than SKETCH_SIZE members. */
+  sketch: Uint32Array;
+  /** Ascending anchor hashes (candidate-lookup keys). */
+  anchors: Uint32Array;
+}
+
+export interface CopyCandidate<K> {
+  key: K;
+  fingerprint: TextFingerprint;
+  published: number | null;
+}
+
+/** A story as placement weighs it: a centroid (sum of its articles' TF-IDF vectors) and its span. */
+export interface StoryModel {
+  id: number;
+  centroid: Map<string, number>;
+  norm: number;
+  articles: number;
+  /** Milliseconds since the epoch; null while the story holds only undated articles. */
+  firstSeen: number | null;
+  lastSeen: number | null;
+}
+
+export interface StoredStory extends StoryModel {
+  /** The current story title's term vector, to judge whether a new headline represents it better. */
+  titleVector: ReadonlyMap<string, number>;
+  titleScore: number;
+}
+
+/** A story an index hands out: it may be shared between placements, so it is read, never written. */
+export type SharedStory = Readonly<Omit<StoredStory, 'centroid'>> & { readonly centroid: ReadonlyMap<string, number> };
+
+/** What placement needs to know of a stored version found by content hash or URL. */
+export interface KnownVersion {
+  articleId: ArticleId;
+  outlet: string;
+  contentHash: string;
+}
+
+/** An article's canonical text as the copy decision compares it. */
+export interface CanonicalFacts {
+  fingerprint: TextFingerprint;
+  published: number | null;
+}
+
+/** IDF of a term over the documents an index has counted. */
+export interface TermWeights {
+  idf(term: string): number;
+}
+
+/**
+ * The state placement reads and writes. Every method is one step of the algorithm; an index decides how
+ * to keep it (typed arrays in memory, rows in the store). Calls for one placement run in one transaction
+ * of the store-backed index.
+ */
+export interface PlacementIndex {
+  versionByHash(contentHash: string): Promise<KnownVersion | null>;
+  versionByUrl(canonicalUrl: string): Promise<KnownVersion | null>;
+  /** Up to `limit` articles whose canonical fingerprints share most anchors with `fp`. */
+  copyCandidates(fp: TextFingerprint, limit: number): Promise<CopyCandidate<ArticleId>[]>;
+  canonical(article: ArticleId): Promise<CanonicalFacts | null>;
+  /** A new article with `v` as its first (canonical) version. */
+  createArticle(v: NewVersion, fp: TextFingerprint): Promise<ArticleId>;
+  /** A further version of an article; returns the article's story (after any merge), or null. */
+  addVersion(article: ArticleId, v: NewVersion, makeCanonical: boolean, fp: TextFingerprint | null): Promise<number | null>;
+  /** The story an existing version's article is in, or null: a repeat changes nothing. */
+  storyOf(version: KnownVersion): Promise<number | null>;
+
+  /** Counts one more document holding `terms` and returns weights current for them (this one included). */
+  countTerms(terms: string[]): Promise<TermWeights>;
+  /**
+   * Stories that used any of `terms` (took an article with it) not before `since` (null: any time), the
+   * storiesPerTerm most recent per term; most terms shared first, then most recently active; at most `limit`.
+   */
+  findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]>;
+  /**
+   * Takes the stories this placement may change for itself (others placing at the same moment wait) and
+   * returns their current state, which may differ from what findStories returned; null when the index is
+   * never shared with a concurrent writer, so nothing can have changed.
+   */
+  claimStories(ids: number[]): Promise<SharedStory[] | null>;
+  createStory(title: string, at: number | null): Promise<number>;
+  assignStory(article: ArticleId, story: number): Promise<void>;
+  /** The story's span takes in `at`; `title` replaces its headline when given. */
+  touchStory(story: number, at: number | null, title?: string): Promise<void>;
+  /** Moves every article of `from` into `into`, and the terms it is found by (each keeps its time); `from` is gone. */
+  mergeStories(into: number, from: number): Promise<void>;
+  /**
+   * Stores the story, found from now on also by `terms` (the lookup terms of the article just placed),
+   * stamped with its last article's time. A story is found by the lookup terms of all its articles: an
+   * article's own words find the story it joined, where the centroid's top terms (an average) miss
+   * stories whose articles word one event differently. A term's lookups read only the stories that used
+   * it most recently inside the window, so what a story keeps does not cost lookups.
+   */
+  saveStory(s: StoredStory, terms: readonly string[]): Promise<void>;
+}
+
+/**
+ * The store's side of placement: the repository methods the store-backed PlacementIndex is an adapter
+ * over (pipeline/stories/store-index.ts). Declared here so the pipeline never imports the store.
+ */
+export interface PlacementStore extends TermStats {
+  /**
+   * Runs `fn` in a transaction (nested in one in force) holding transaction-level locks on `keys` only,
+   * taken in one sorted order, so placements that touch nothing in common run side by side. Retried when
+   * the database breaks a deadlock between two of them.
+   */
+  withKeys<T>(keys: string[], fn: (tx: PlacementStore) => Promise<T>): Promise<T>;
+  /** Inside withKeys: takes further keys. False when the transaction already excludes every other writer. */
+  lockKeys(keys: string[]): Promise<boolean>;
+  findVersionByUrl(url: string): Promise<Version | null>;
+  findVersionByHash(contentHash: string): Promise<Version | null>;
+  createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
+  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
+  findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
+  getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;
+  addTermDocs(terms: string[]): Promise<void>;
+  createStory(title: string, at: IsoTime): Promise<Story>;
+  assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;
+  mergeStories(into: StoryId, from: StoryId): Promise<void>;
+  updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
+  saveStoryState(s: StoryState): Promise<void>;
+  findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  /** The stored states of these stories (those that still exist). */
+  getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
+}

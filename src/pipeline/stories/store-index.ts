@@ -1,0 +1,123 @@
+// The store-backed PlacementIndex: an adapter over the repository (PlacementStore) for one placement,
+// inside the transaction placeVersion opens. It also keeps the article and version it read or wrote, so
+// placeVersion can hand them back without reading them again.
+import type { Article, ArticleId, IsoTime, StoryId, Version } from '../../domain/types.ts';
+import type { NewVersion } from '../../domain/pipeline.ts';
+import type {
+  CanonicalFacts, CopyCandidate, KnownVersion, PlacementIndex, PlacementStore, SharedStory, StoredStory, TermWeights, TextFingerprint,
+} from '../../domain/placement.ts';
+import { storeFingerprint } from '../dedup/index.ts';
+import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
+import { decodeStoryCached } from './decoded.ts';
+import { encodeStory } from './state.ts';
+import { DocumentFrequencies } from './vector.ts';
+
+// Term statistics for IDF: the store's counts (term_stats, shared by every process), cached here and
+// refreshed for an article's terms before it is weighed. One per process, not per repository object: a
+// transaction handle may be a new object each time.
+const frequencies = new DocumentFrequencies();
+export function documentFrequencies(): DocumentFrequencies {
+  if (frequencies.docs > 200_000) frequencies.decay();
+  return frequencies;
+}
+
+const ms = (t: IsoTime | null | undefined): number | null => {
+  if (!t) return null;
+  const x = Date.parse(t);
+  return Number.isFinite(x) ? x : null;
+};
+const iso = (t: number): IsoTime => new Date(t).toISOString();
+
+/** Lock key of a story: a placement that may change it holds it. */
+export const storyKey = (id: number): string => `s:${id}`;
+
+export class StorePlacementIndex implements PlacementIndex {
+  /** The article and version the placement ended on (read or written). */
+  article: Article | null = null;
+  version: Version | null = null;
+
+  constructor(private readonly tx: PlacementStore) {}
+
+  // Versions found are returned whole: a Version is a KnownVersion, and a repeat hands it back as is.
+  async versionByHash(contentHash: string): Promise<Version | null> {
+    return this.tx.findVersionByHash(contentHash);
+  }
+
+  async versionByUrl(canonicalUrl: string): Promise<Version | null> {
+    return this.tx.findVersionByUrl(canonicalUrl);
+  }
+
+  async copyCandidates(fp: TextFingerprint, limit: number): Promise<CopyCandidate<ArticleId>[]> {
+    const found = await this.tx.findByFingerprint(storeFingerprint(fp).bands, limit);
+    return found.map((c) => ({ key: c.articleId, fingerprint: decodeSignature(c.signature), published: ms(c.published) }));
+  }
+
+  async canonical(id: ArticleId): Promise<CanonicalFacts | null> {
+    const a = await this.tx.getArticle(id);
+    if (!a) return null;
+    return { fingerprint: fingerprintText(a.article.text), published: ms(a.article.published) };
+  }
+
+  async createArticle(v: NewVersion, fp: TextFingerprint): Promise<ArticleId> {
+    const created = await this.tx.createArticle(v, storeFingerprint(fp));
+    this.article = created.article;
+    this.version = created.version;
+    return created.article.id;
+  }
+
+  async addVersion(id: ArticleId, v: NewVersion, makeCanonical: boolean, fp: TextFingerprint | null): Promise<number | null> {
+    this.version = await this.tx.addVersion(id, v, makeCanonical, fp ? storeFingerprint(fp) : null);
+    this.article = (await this.tx.getArticle(id))!.article;
+    return this.article.storyId;
+  }
+
+  async storyOf(known: KnownVersion): Promise<number | null> {
+    const a = await this.tx.getArticle(known.articleId);
+    if (!a) throw new Error(`version ${(known as Version).id} points at missing article ${known.articleId}`);
+    this.article = a.article;
+    this.version = known as Version;
+    return a.article.storyId;
+  }
+
+  async countTerms(terms: string[]): Promise<TermWeights> {
+    const df = documentFrequencies();
+    df.seed(await this.tx.termDocs(terms), terms);
+    df.add(terms);
+    await this.tx.addTermDocs(terms);
+    return df;
+  }
+
+  async findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]> {
+    const states = await this.tx.findStoriesByTerms(terms, iso(since ?? 0), limit);
+    return states.map(decodeStoryCached).filter((s): s is SharedStory => s !== null);
+  }
+
+  async claimStories(ids: number[]): Promise<SharedStory[] | null> {
+    if (!(await this.tx.lockKeys(ids.map(storyKey)))) return null;
+    const states = await this.tx.getStoryStates(ids as StoryId[]);
+    return states.map(decodeStoryCached).filter((s): s is SharedStory => s !== null);
+  }
+
+  async createStory(title: string, at: number | null): Promise<number> {
+    return (await this.tx.createStory(title, iso(at ?? Date.now()))).id;
+  }
+
+  async assignStory(article: ArticleId, story: number): Promise<void> {
+    await this.tx.assignStory(article, story as StoryId);
+    if (this.article?.id === article) this.article = { ...this.article, storyId: story as StoryId };
+  }
+
+  async touchStory(story: number, at: number | null, title?: string): Promise<void> {
+    if (at === null && title === undefined) return;
+    await this.tx.updateStory(story as StoryId, { title, seen: at === null ? undefined : iso(at) });
+  }
+
+  async mergeStories(into: number, from: number): Promise<void> {
+    await this.tx.mergeStories(into as StoryId, from as StoryId);
+    if (this.article?.storyId === from) this.article = { ...this.article, storyId: into as StoryId };
+  }
+
+  async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
+    await this.tx.saveStoryState({ ...encodeStory(s), touched: [...terms] });
+  }
+}
