@@ -27,6 +27,8 @@ export const configSchema = z.object({
   /** How long one poll of one feed may read items before it gives the worker back (the rest waits for the next poll). */
   feedBudgetSeconds: int(120, 1),
   ingestConcurrency: int(4, 1),
+  /** Worker threads that extract and enrich articles for `lede ingest` (0: on the main thread). */
+  ingestThreads: int(1, 0),
   /** How long an ingest worker's claim on a feed lasts without a heartbeat (a crashed worker's feeds return after it). */
   leaseSeconds: int(300, 1),
   llmUrl: z.string().url().optional(),

@@ -47,6 +47,8 @@ export async function startDemo(opts: DemoOptions): Promise<Demo> {
       repo: rt.repo,
       fetcher: rt.fetcher,
       concurrency: config.ingestConcurrency,
+      // Every demo outlet is on the one loopback host: fairness between hosts has nothing to share out.
+      perHostWorkers: config.ingestConcurrency,
       once: true,
       pollIntervalMs: config.pollIntervalMinutes * 60_000,
       signal: opts.signal,

@@ -35,7 +35,7 @@ export function createMetrics(): Metrics {
   const items = new Counter({ name: 'lede_items_total', help: 'Feed items by outcome: stored, seen, skipped, failed', labelNames: ['outcome'] as const, registers: [registry] });
   const itemFailures = new Counter({ name: 'lede_item_failures_total', help: 'Failed items by reason code', labelNames: ['reason'] as const, registers: [registry] });
   const itemSeconds = new Histogram({
-    name: 'lede_ingest_item_duration_seconds', help: 'Time to ingest one item, by stage: total, read (fetch and extract), enrich, store', labelNames: ['stage'] as const,
+    name: 'lede_ingest_item_duration_seconds', help: 'Time to ingest one item, by stage: total, read (fetch and extract), fetch, extract, enrich, store, place (part of store)', labelNames: ['stage'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry],
   });
   let repo: Repository | null = null;

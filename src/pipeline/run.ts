@@ -5,14 +5,12 @@
 // transaction, so a crash or Ctrl-C at any point leaves either the whole article or nothing of it; the
 // item is recorded in the same transaction, so the next run picks the article up again when it was lost.
 import { createHash } from 'node:crypto';
-import { describeError, isLedeError, LedeError } from '../domain/errors.ts';
-import type { ArticleId, Enrichment, ExtractedPage, Feed, FeedStatus, Item, Source, StoryId, VersionId } from '../domain/types.ts';
-import type { NewVersion, Repository } from '../store/repository.ts';
-import { enrich } from './enrich/index.ts';
-import { extract, MIN_ARTICLE_CHARS } from './extract/index.ts';
-import { decodeHtml, describeFetchFailure, type Fetcher } from './fetch/index.ts';
+import { describeError, isLedeError } from '../domain/errors.ts';
+import type { ArticleId, Feed, FeedStatus, Item, Source, StoryId, VersionId } from '../domain/types.ts';
+import type { Repository } from '../store/repository.ts';
+import { prepareArticle, type ArticleInput, type PreparedArticle } from './article.ts';
+import { describeFetchFailure, type Fetcher } from './fetch/index.ts';
 import { parseFeed } from './feeds/index.ts';
-import { cleanWhitespace, foldTypography, normalizeText } from './normalize/index.ts';
 import { placeVersion } from './stories/index.ts';
 import { noteVersion, refreshStories } from './compare/index.ts';
 
@@ -32,14 +30,26 @@ export interface PipelineDeps {
    * comes as soon as the other due feeds have had their turn.
    */
   feedBudgetMs?: number;
+  /**
+   * Takes the stories a poll changed instead of analysing them at the end of the poll: the scheduler
+   * gathers them over many polls and refreshes each once (a story that six feeds add to is otherwise
+   * analysed six times, each time over all its articles). Until then they stay due in the store.
+   */
+  deferStoryRefresh?: (storyIds: StoryId[]) => void;
+  /** Runs prepareArticle (extract, normalize, enrich); default in this thread. Ingest passes a worker-thread pool. */
+  prepare?: (input: ArticleInput) => Promise<PreparedArticle>;
 }
 
 export type PipelineEvent =
   | { type: 'feed'; feed: Feed; status: FeedStatus; items: number; error: string | null }
   | { type: 'item'; feed: Feed; outcome: ItemOutcome; seconds?: ItemSeconds };
 
-/** Where one item's time went, for the ingest latency metrics: total; read (fetch and extract the page); enrich; store. */
-export type ItemSeconds = Partial<Record<'total' | 'read' | 'enrich' | 'store', number>>;
+/**
+ * Where one item's time went, for the ingest latency metrics and the ingest bench: total; read (fetch and
+ * extract the page), split into fetch and extract; enrich; store (the transaction), of which place is dedup
+ * and story placement.
+ */
+export type ItemSeconds = Partial<Record<'total' | 'read' | 'fetch' | 'extract' | 'enrich' | 'store' | 'place', number>>;
 
 export type ItemOutcome =
   | { status: 'stored'; key: string; title: string; articleId: ArticleId; versionId: VersionId; isNewArticle: boolean; storyId: StoryId | null }
@@ -54,9 +64,6 @@ export interface FeedOutcome {
   /** Stopped by the signal before every item was handled. */
   interrupted: boolean;
 }
-
-/** Below this much text, a feed entry is a summary and the article page is fetched. */
-const FULL_TEXT_CHARS = 1000;
 
 /** The longest a feed that publishes rarely waits between polls. */
 const MAX_POLL_MS = 6 * 3600_000;
@@ -84,10 +91,7 @@ export function itemKey(item: Item): string {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The hash of the text as compared: typography folded, whitespace collapsed, case ignored. */
-export function contentHash(text: string): string {
-  return sha256(foldTypography(cleanWhitespace(text.normalize('NFC'))).replace(/\s+/g, ' ').trim().toLowerCase());
-}
+export { contentHash } from './article.ts';
 
 /** Fetches one feed (conditionally), parses it and ingests its new items; records the outcome on the feed. */
 export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOutcome> {
@@ -203,23 +207,25 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       }
     }
 
-    const page = await timed('read', () => readArticle(deps, item));
+    // Extraction and enrichment (pure, the costliest stages) are done before the transaction so the write
+    // lock is short; on a worker thread when deps.prepare is a pool.
+    const readStarted = performance.now();
+    const page = await readArticle(deps, ctx, item, seconds);
+    // read stays "fetch and extract" (what it measured before enrichment moved in here).
+    seconds.read = (performance.now() - readStarted) / 1000 - (seconds.enrich ?? 0);
     if (!page) {
       await repo.recordItem(ctx.feed.id, key, item, null);
       return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
     }
-
-    const version = toVersion(ctx, item, page.extracted, page.url, (deps.now ?? (() => new Date()))());
-    // Enrichment is pure and the costliest stage: done before the transaction so the write lock is short.
-    const enrichment = await timed('enrich', () => enrich({ title: version.title, text: version.text, published: version.published, language: version.language }));
+    const { version, enrichment } = page;
 
     return await timed('store', () => repo.transaction(async (tx) => {
-      const placed = await placeVersion(tx, version);
+      const placed = await timed('place', () => placeVersion(tx, version));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
-        await tx.saveEnrichment(placed.article.id, enrichmentOf(enrichment, version));
+        await tx.saveEnrichment(placed.article.id, enrichment);
       }
-      await noteVersion(tx, placed, { enrichment, page: page.extracted, source: ctx.source });
+      await noteVersion(tx, placed, { enrichment, page: page.page, source: ctx.source });
       return {
         status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
         isNewArticle: placed.isNewArticle, storyId: placed.storyId,
@@ -239,86 +245,46 @@ const STORY_BACKLOG = 3;
  */
 async function refreshTouchedStories(deps: PipelineDeps, outcomes: ItemOutcome[]): Promise<void> {
   const touched = outcomes.flatMap((o) => (o.status === 'stored' && o.storyId !== null ? [o.storyId] : []));
-  await refreshStories(deps.repo, touched, { backlog: STORY_BACKLOG, now: deps.now });
+  if (deps.deferStoryRefresh) return deps.deferStoryRefresh(touched);
+  await refreshChangedStories(deps.repo, touched, deps.now);
 }
 
-function enrichmentOf(e: Enrichment, v: NewVersion): Enrichment {
-  return { ...e, language: e.language ?? v.language };
+/** Story intelligence for stories that changed (each once), plus `backlog` left due by earlier runs. */
+export async function refreshChangedStories(repo: Repository, storyIds: Iterable<StoryId>, now?: () => Date, backlog = STORY_BACKLOG): Promise<void> {
+  await refreshStories(repo, storyIds, { backlog, now });
 }
 
-interface ReadPage {
-  extracted: ExtractedPage;
-  url: string | null;
-}
 
 /**
- * The article as the item's page shows it, or the feed's own content when it is the full text (or when the
- * page may not be fetched). Null when there is no text worth storing. Throws when the page could not be
- * fetched for a passing reason and the feed has no full text: the item is then retried on the next poll.
+ * The prepared article (page or feed text, extracted, normalized, enriched), or null when there is no text
+ * worth storing. Throws when the page could not be fetched for a passing reason and the feed has no text
+ * to fall back on: the item is then retried on the next poll.
  */
-async function readArticle(deps: PipelineDeps, item: Item): Promise<ReadPage | null> {
-  const fromFeed = feedContent(item);
-  if (fromFeed && fromFeed.text.length >= FULL_TEXT_CHARS) return { extracted: fromFeed, url: item.url };
-  if (!item.url) return fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS ? { extracted: fromFeed, url: null } : null;
+async function readArticle(deps: PipelineDeps, ctx: ItemContext, item: Item, seconds: ItemSeconds): Promise<Extract<PreparedArticle, { status: 'ready' }> | null> {
+  const prepare = deps.prepare ?? (async (input: ArticleInput) => prepareArticle(input));
+  const base = { item, feedId: ctx.feed.id, source: ctx.source && { id: ctx.source.id, name: ctx.source.name, language: ctx.source.language }, fetchedAt: (deps.now ?? (() => new Date()))().toISOString() };
+  const done = (r: PreparedArticle) => {
+    if (r.status !== 'ready') return null;
+    seconds.extract = (seconds.extract ?? 0) + r.seconds.extract;
+    seconds.enrich = r.seconds.enrich;
+    return r;
+  };
+  const first = await prepare({ ...base, page: { kind: 'none' } });
+  if (first.status !== 'fetch') return done(first);
 
   let res;
+  const fetchStarted = performance.now();
   try {
     // No abort signal here: on Ctrl-C the article in hand is finished (the fetch is bounded by its timeouts).
-    res = await deps.fetcher.get(item.url, { kind: 'page' });
+    res = await deps.fetcher.get(item.url!, { kind: 'page' });
   } catch (e) {
+    seconds.fetch = (performance.now() - fetchStarted) / 1000;
     // Refused (robots.txt, SSRF guard, not http): the feed's text is all we may have.
     const permanent = isLedeError(e) && (e.code === 'fetch_refused' || e.code === 'too_large');
-    if (fromFeed && fromFeed.text.length >= MIN_ARTICLE_CHARS) return { extracted: fromFeed, url: item.url };
-    if (permanent) return null;
+    const own = done(await prepare({ ...base, page: { kind: 'failed' } }));
+    if (own || permanent) return own;
     throw e;
   }
-  const type = (res.contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  let extracted: ExtractedPage;
-  if (type === 'text/plain') {
-    extracted = extract({ text: decodeHtml(res.body, res.contentType), url: res.url });
-  } else if (type === '' || type.includes('html') || type.includes('xml')) {
-    extracted = extract({ html: decodeHtml(res.body, res.contentType), url: res.url });
-  } else {
-    throw new LedeError('extract_failed', `${res.url} is ${type}, not an article page`);
-  }
-  // A page that yields less than the feed said (paywall, script-rendered) loses to the feed's text.
-  if (fromFeed && fromFeed.text.length > extracted.text.length) extracted = { ...extracted, text: fromFeed.text, html: fromFeed.html, lede: fromFeed.lede };
-  if (extracted.text.length < MIN_ARTICLE_CHARS) return null;
-  return { extracted, url: res.url };
-}
-
-/** The feed entry's own content (full text or summary) as an extracted page, or null when it has none. */
-function feedContent(item: Item): ExtractedPage | null {
-  const html = item.contentHtml?.trim() || item.summary?.trim();
-  if (!html) return null;
-  const body = /<[a-z][^>]*>/i.test(html) ? html : html.split(/\n\s*\n/).map((p) => `<p>${escapeHtml(p)}</p>`).join('');
-  const page = extract({ html: `<html><body><article>${body}</article></body></html>`, url: item.url ?? undefined });
-  return page.text.trim() ? page : null;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function toVersion(ctx: ItemContext, item: Item, page: ExtractedPage, url: string | null, fetchedAt: Date): NewVersion {
-  const norm = normalizeText(page.text);
-  const outlet = ctx.source?.name ?? page.siteName ?? (url ? new URL(url).hostname : 'unknown');
-  const title = cleanWhitespace((item.title?.trim() || page.title?.trim() || norm.text.split('\n')[0]!.slice(0, 120)).normalize('NFC'));
-  return {
-    sourceId: ctx.source?.id ?? null,
-    feedId: ctx.feed.id,
-    outlet,
-    url,
-    canonicalUrl: page.canonicalUrl,
-    title,
-    byline: page.byline ?? (item.authors.length ? item.authors.join(', ') : null),
-    text: norm.text,
-    html: page.html,
-    lede: page.lede,
-    image: page.image ?? item.image,
-    language: page.language ?? norm.language ?? ctx.source?.language ?? null,
-    published: page.published ?? item.published ?? item.updated,
-    fetchedAt: fetchedAt.toISOString(),
-    contentHash: contentHash(norm.text),
-  };
+  seconds.fetch = (performance.now() - fetchStarted) / 1000;
+  return done(await prepare({ ...base, page: { kind: 'page', body: res.body, contentType: res.contentType, url: res.url } }));
 }

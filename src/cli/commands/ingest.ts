@@ -65,6 +65,8 @@ export default {
         once: Boolean(values.once),
         pollIntervalMs: config.pollIntervalMinutes * 60_000,
         feedBudgetMs: config.feedBudgetSeconds * 1000,
+        perHostWorkers: config.fetchPerHostConcurrency,
+        threads: config.ingestThreads,
         leaseMs: config.leaseSeconds * 1000,
         signal: stop.signal,
         onEvent: (e) => { progress.event(e); metrics?.onPipelineEvent(e); },
