@@ -65,6 +65,9 @@ export interface FeedOutcome {
   interrupted: boolean;
 }
 
+/** Items of one feed read at once, ahead of the one being stored (see ingestFeed). */
+export const READ_AHEAD = 4;
+
 /** The longest a feed that publishes rarely waits between polls. */
 const MAX_POLL_MS = 6 * 3600_000;
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -137,21 +140,30 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
   let interrupted = false;
   let deferred = 0;
   const deadline = deps.feedBudgetMs ? performance.now() + deps.feedBudgetMs : Infinity;
-  for (const [i, item] of items.entries()) {
-    if (deps.signal?.aborted) {
-      interrupted = true;
+  // Items are read (page fetched, extracted, enriched) up to READ_AHEAD at a time and stored one by one in
+  // feed order: one slow page no longer holds the worker's other items, and the pages of the next items
+  // are fetched while this one is stored. The fetcher's per-host limit still bounds the requests to a host.
+  const reads: Promise<ItemRead>[] = [];
+  const readStarted: number[] = [];
+  const seconds: ItemSeconds[] = [];
+  for (let i = 0; i < items.length; i++) {
+    while (reads.length < Math.min(items.length, i + READ_AHEAD) && !deps.signal?.aborted && performance.now() <= deadline) {
+      const n = reads.length;
+      readStarted[n] = performance.now();
+      seconds[n] = {};
+      reads.push(readItem(deps, { feed, source }, items[n]!, seconds[n]!));
+    }
+    if (i === reads.length) {
+      // Nothing more was started: stopped by the signal, or the budget is spent.
+      if (deps.signal?.aborted) interrupted = true;
+      else deferred = items.length - i;
       break;
     }
-    if (performance.now() > deadline) {
-      deferred = items.length - i;
-      break;
-    }
-    const seconds: ItemSeconds = {};
-    const started = performance.now();
-    const outcome = await ingestItem(deps, { feed, source }, item, seconds);
-    seconds.total = (performance.now() - started) / 1000;
+    const read = await reads[i]!;
+    const outcome = read.status === 'read' ? await storeItem(deps, { feed, source }, items[i]!, read, seconds[i]!) : read;
+    seconds[i]!.total = (performance.now() - readStarted[i]!) / 1000;
     outcomes.push(outcome);
-    deps.onEvent?.({ type: 'item', feed, outcome, seconds });
+    deps.onEvent?.({ type: 'item', feed, outcome, seconds: seconds[i] });
   }
   if (!interrupted) await refreshTouchedStories(deps, outcomes);
 
@@ -183,29 +195,24 @@ export interface ItemContext {
   source: Source | null;
 }
 
+/** An item read and ready to store, or what became of it when there is nothing to store. */
+type ItemRead = ItemOutcome | { status: 'read'; key: string; page: Extract<PreparedArticle, { status: 'ready' }> };
+
 /** Moves one feed item through the stages into the store. Never throws for a bad item: it says why. */
 export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Item, seconds: ItemSeconds = {}): Promise<ItemOutcome> {
-  const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
-    const t = performance.now();
-    try {
-      return await fn();
-    } finally {
-      seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - t) / 1000;
-    }
-  };
+  const read = await readItem(deps, ctx, item, seconds);
+  return read.status === 'read' ? storeItem(deps, ctx, item, read, seconds) : read;
+}
+
+/** The stages before the store: seen before, a known link, or the page fetched, extracted and enriched. */
+async function readItem(deps: PipelineDeps, ctx: ItemContext, item: Item, seconds: ItemSeconds): Promise<ItemRead> {
   const { repo } = deps;
   const key = itemKey(item);
   try {
     if (await repo.hasItem(ctx.feed.id, key)) return { status: 'seen', key };
 
-    // A link another feed already delivered: the same copy, credited once.
-    if (item.url) {
-      const known = await repo.findVersionByUrl(item.url);
-      if (known) {
-        await repo.recordItem(ctx.feed.id, key, item, known.id);
-        return { status: 'skipped', key, reason: `already stored from ${item.url}` };
-      }
-    }
+    const known = await creditKnownLink(repo, ctx, key, item);
+    if (known) return known;
 
     // Extraction and enrichment (pure, the costliest stages) are done before the transaction so the write
     // lock is short; on a worker thread when deps.prepare is a pool.
@@ -217,9 +224,38 @@ export async function ingestItem(deps: PipelineDeps, ctx: ItemContext, item: Ite
       await repo.recordItem(ctx.feed.id, key, item, null);
       return { status: 'skipped', key, reason: `no article text in ${item.url ?? 'the feed entry'}` };
     }
-    const { version, enrichment } = page;
+    return { status: 'read', key, page };
+  } catch (e) {
+    return { status: 'failed', key, reason: describeError(e) };
+  }
+}
 
-    return await timed('store', () => repo.transaction(async (tx) => {
+/** A link another feed (or an earlier item) already delivered: the same copy, credited once. */
+async function creditKnownLink(repo: Repository, ctx: ItemContext, key: string, item: Item): Promise<ItemOutcome | null> {
+  if (!item.url) return null;
+  const known = await repo.findVersionByUrl(item.url);
+  if (!known) return null;
+  await repo.recordItem(ctx.feed.id, key, item, known.id);
+  return { status: 'skipped', key, reason: `already stored from ${item.url}` };
+}
+
+/** The store stage: the version placed, the item recorded, the enrichment and the story notes, in one transaction. */
+async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read: Extract<ItemRead, { status: 'read' }>, seconds: ItemSeconds): Promise<ItemOutcome> {
+  const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      seconds[stage] = (seconds[stage] ?? 0) + (performance.now() - t) / 1000;
+    }
+  };
+  const { key, page } = read;
+  const { version, enrichment } = page;
+  try {
+    // An earlier item of this feed with the same link may have been stored while this one was read.
+    const known = await creditKnownLink(deps.repo, ctx, key, item);
+    if (known) return known;
+    return await timed('store', () => deps.repo.transaction(async (tx) => {
       const placed = await timed('place', () => placeVersion(tx, version));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {

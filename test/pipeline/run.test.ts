@@ -249,6 +249,40 @@ describe('ingest over a loopback newswire', () => {
     expect(versions[0]!.url).toBe(`${base}/night-train.html`);
   });
 
+  it('reads the next pages while a slow one loads, and still stores the items oldest first', async () => {
+    const topics = ['harbour crane', 'night train', 'river ferry', 'tram depot', 'bus lane'];
+    const events: string[] = [];
+    const page = (n: number) => (_q: unknown, res: import('node:http').ServerResponse) => {
+      events.push(`start ${n}`);
+      const text = `<p>The city council voted on the ${topics[n]} plan on Monday after a long debate about its cost and its route. </p>`.repeat(6);
+      setTimeout(() => {
+        events.push(`end ${n}`);
+        res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>The ${topics[n]} plan</title></head><body><article><h1>The ${topics[n]} plan</h1>${text}</article></body></html>`);
+      }, n === 0 ? 400 : 10);
+    };
+    const routes: Record<string, ReturnType<typeof page>> = {};
+    topics.forEach((_t, n) => (routes[`/p${n}.html`] = page(n)));
+    const base = await serve({
+      ...routes,
+      '/feed.xml': (_q, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>City Desk</title><link>${base}/</link>` +
+        // Newest first, as feeds list them; the oldest (p0) has the slow page.
+        topics.map((t, n) => ({ t, n })).reverse().map(({ t, n }) =>
+          `<item><title>The ${t} plan</title><link>${base}/p${n}.html</link><guid>p${n}</guid><pubDate>${new Date(Date.UTC(2026, 0, 1, 8 + n)).toUTCString()}</pubDate></item>`).join('') +
+        '</channel></rss>'),
+    });
+    const source = await repo.addSource({ name: 'City Desk', homeUrl: `${base}/` });
+    const feed = await repo.addFeed({ sourceId: source.id, url: `${base}/feed.xml` });
+    const outcome = await ingestFeed({ repo, fetcher, pollIntervalMs: 60_000 }, feed);
+
+    expect(outcome.items.map((i) => `${i.key.replace(/.*\//, '')} ${i.status}`)).toEqual(topics.map((_t, n) => `p${n} stored`));
+    // The second page was asked for before the first one answered.
+    expect(events.indexOf('start 1')).toBeLessThan(events.indexOf('end 0'));
+    // Stored in publication order: article ids follow the items.
+    const ids = outcome.items.map((i) => (i as { articleId: number }).articleId);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+  });
+
   it('knows an item again by guid, else link, else its content', () => {
     const item = { guid: null, url: null, title: 'T', summary: 'S', contentHtml: null, authors: [], published: null, updated: null, categories: [], image: null };
     expect(itemKey({ ...item, guid: ' g1 ' })).toBe('g1');
@@ -260,8 +294,9 @@ describe('ingest over a loopback newswire', () => {
 
 describe('a feed time budget', () => {
   it('gives the worker back when a slow feed spends its budget; the next poll reads the rest, nothing twice', async () => {
-    // One outlet whose article pages each take 150 ms, eight new items: a 500 ms budget reads a few.
-    const wire = await startNewswire({ articles: 8, outlets: 1, copyShare: 0, pageDelayMs: 150, seed: 3 });
+    // One outlet whose article pages each take 300 ms, twelve new items read a few at a time (two requests
+    // to the host at once): a 500 ms budget starts six and leaves the rest.
+    const wire = await startNewswire({ articles: 12, outlets: 1, copyShare: 0, pageDelayMs: 300, seed: 3 });
     servers.push(wire);
     await followWire(wire);
     const [feed] = await repo.listFeeds();
@@ -270,7 +305,7 @@ describe('a feed time budget', () => {
     const first = await poll();
     const storedFirst = first.items.filter((o) => o.status === 'stored').length;
     expect(storedFirst).toBeGreaterThan(0);
-    expect(storedFirst).toBeLessThan(8);
+    expect(storedFirst).toBeLessThan(12);
     expect(first.error).toMatch(/deferred to the next poll/);
     const after = (await repo.listFeeds())[0]!;
     // Due again now (behind feeds already waiting), read in full: no validators kept.
@@ -279,11 +314,11 @@ describe('a feed time budget', () => {
     expect(after.error).toMatch(/deferred/);
 
     let polls = 1;
-    while ((await repo.countArticles()) < 8 && polls < 10) {
+    while ((await repo.countArticles()) < 12 && polls < 10) {
       await poll();
       polls++;
     }
-    expect(await repo.countArticles()).toBe(8);
+    expect(await repo.countArticles()).toBe(12);
     expect(await repo.checkIntegrity()).toEqual([]);
     // Done: the feed is back on its normal interval with no note.
     const last = await poll();

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { migrate, schemaVersion } from './migrate.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +20,14 @@ export type Row = Record<string, unknown>;
 const BUSY_WAIT_MS = 30_000;
 
 const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+
+/**
+ * Write transactions after which a connection counts as a busy writer (ingest, an import) and hands its
+ * WAL checkpoints to a background thread (see checkpointer.ts); a web process rarely gets there.
+ */
+const BUSY_WRITER_COMMITS = 100;
+/** The writer's own checkpoint threshold (pages) once the background thread runs: only a safety valve. */
+const SAFETY_AUTOCHECKPOINT = 20_000;
 
 /** Prepared statements kept per connection. */
 const STATEMENT_CACHE = 200;
@@ -34,8 +43,10 @@ export class SqliteDb {
   private held = false;
   private closed = false;
   private readonly statements = new Map<string, Database.Statement>();
+  private commits = 0;
+  private checkpointer: Checkpointer | null = null;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
       this.conn = new Database(path);
@@ -164,6 +175,7 @@ export class SqliteDb {
         try {
           const result = await fn();
           this.conn.exec('COMMIT');
+          if (++this.commits === BUSY_WRITER_COMMITS) this.startCheckpointer();
           return result;
         } catch (e) {
           if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
@@ -173,11 +185,23 @@ export class SqliteDb {
     );
   }
 
+  /** Moves WAL checkpoints to a background thread (file databases only; once). */
+  startCheckpointer(): void {
+    if (this.checkpointer || this.path === ':memory:' || this.closed) return;
+    try {
+      this.checkpointer = startCheckpointer(this.path);
+      this.conn.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT}`);
+    } catch {
+      // No worker threads here: the writer keeps checkpointing itself.
+    }
+  }
+
   /** Closes after the transaction in hand (if any) has finished. */
   async close(): Promise<void> {
     if (this.closed) return;
     await this.lock(async () => {
       this.closed = true;
+      await this.checkpointer?.stop();
       try {
         this.conn.pragma('optimize');
       } catch {
