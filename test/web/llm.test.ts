@@ -70,7 +70,7 @@ describe('Ask and Translate', () => {
     expect((await c.get(path)).body).not.toContain('/ask"');
     const token = /name="_csrf" value="([^"]+)"/.exec((await c.get('/signin')).body)![1]!;
     const { res, body } = await c.post(`${path}/ask`, { _csrf: token, question: 'Anything?' });
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(404);
     expect(textOf(body)).toContain('No language model is configured');
   });
 });

@@ -13,7 +13,9 @@ import { idParam } from './util.ts';
 
 async function loadArticle(c: Context<Env>) {
   const { llm, config, repo } = c.get('web');
-  if (!llm || !config.llmUrl) throw new LedeError('llm_unavailable', 'No language model is configured on this server.');
+  // Not configured is no server fault (and no form links here then): a 404, where a model that is
+  // configured but down stays a 503.
+  if (!llm || !config.llmUrl) throw new LedeError('not_found', 'No language model is configured on this server.');
   const id = idParam(c.req.param('id')) as ArticleId | null;
   const found = id ? await repo.getArticle(id) : null;
   if (!found) throw new LedeError('not_found', 'No such article.');
