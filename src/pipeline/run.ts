@@ -160,7 +160,10 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
       break;
     }
     const read = await reads[i]!;
-    const outcome = read.status === 'read' ? await storeItem(deps, { feed, source }, items[i]!, read, seconds[i]!) : read;
+    // An earlier item of this feed with the same link was read at the same time: it may be stored by now.
+    const url = items[i]!.url;
+    const recheck = !!url && items.slice(Math.max(0, i - READ_AHEAD), i).some((x) => x.url === url);
+    const outcome = read.status === 'read' ? await storeItem(deps, { feed, source }, items[i]!, read, seconds[i]!, recheck) : read;
     seconds[i]!.total = (performance.now() - readStarted[i]!) / 1000;
     outcomes.push(outcome);
     deps.onEvent?.({ type: 'item', feed, outcome, seconds: seconds[i] });
@@ -240,7 +243,9 @@ async function creditKnownLink(repo: Repository, ctx: ItemContext, key: string, 
 }
 
 /** The store stage: the version placed, the item recorded, the enrichment and the story notes, in one transaction. */
-async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read: Extract<ItemRead, { status: 'read' }>, seconds: ItemSeconds): Promise<ItemOutcome> {
+async function storeItem(
+  deps: PipelineDeps, ctx: ItemContext, item: Item, read: Extract<ItemRead, { status: 'read' }>, seconds: ItemSeconds, recheckLink = false,
+): Promise<ItemOutcome> {
   const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
     try {
@@ -252,8 +257,7 @@ async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read:
   const { key, page } = read;
   const { version, enrichment } = page;
   try {
-    // An earlier item of this feed with the same link may have been stored while this one was read.
-    const known = await creditKnownLink(deps.repo, ctx, key, item);
+    const known = recheckLink ? await creditKnownLink(deps.repo, ctx, key, item) : null;
     if (known) return known;
     return await timed('store', () => deps.repo.transaction(async (tx) => {
       const placed = await timed('place', () => placeVersion(tx, version));

@@ -283,6 +283,27 @@ describe('ingest over a loopback newswire', () => {
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
   });
 
+  it('credits a link that two items of one feed share once, though both were read at the same time', async () => {
+    let hits = 0;
+    const text = '<p>The harbour authority approved the new crane on Tuesday after a year of talks with the port workers. </p>'.repeat(6);
+    const base = await serve({
+      '/crane.html': (_q, res) => { hits++; res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>New crane</title></head><body><article><h1>New crane</h1>${text}</article></body></html>`); },
+      '/feed.xml': (_q, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Port News</title><link>${base}/</link>` +
+        `<item><title>New crane (updated)</title><link>${base}/crane.html</link><guid>crane-2</guid><pubDate>Thu, 01 Jan 2026 10:00:00 GMT</pubDate></item>` +
+        `<item><title>New crane</title><link>${base}/crane.html</link><guid>crane-1</guid><pubDate>Thu, 01 Jan 2026 09:00:00 GMT</pubDate></item>` +
+        '</channel></rss>'),
+    });
+    const source = await repo.addSource({ name: 'Port News', homeUrl: `${base}/` });
+    const feed = await repo.addFeed({ sourceId: source.id, url: `${base}/feed.xml` });
+    const outcome = await ingestFeed({ repo, fetcher, pollIntervalMs: 60_000 }, feed);
+    expect(outcome.items.map((i) => `${i.key} ${i.status}`)).toEqual(['crane-1 stored', 'crane-2 skipped']);
+    expect(hits).toBe(2); // both pages were read ahead
+    expect(await repo.countArticles()).toBe(1);
+    const { versions } = (await repo.getArticle((outcome.items[0] as { articleId: ArticleId }).articleId))!;
+    expect(versions).toHaveLength(1);
+  });
+
   it('knows an item again by guid, else link, else its content', () => {
     const item = { guid: null, url: null, title: 'T', summary: 'S', contentHtml: null, authors: [], published: null, updated: null, categories: [], image: null };
     expect(itemKey({ ...item, guid: ' g1 ' })).toBe('g1');
