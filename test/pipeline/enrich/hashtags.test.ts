@@ -65,6 +65,18 @@ describe('hashtags a person would pick', () => {
     expect(e.hashtags).toContain('#Seoul');
   });
 
+  it('tags a person known by one name with the style the article gives them', () => {
+    const e = enrich({
+      title: 'Palace under pressure after interview',
+      text: 'Prince Andrew gave an interview to the BBC on Saturday about his friendship with Jeffrey Epstein. ' +
+        'Critics said Prince Andrew showed no remorse. Lawyers for the victims said they would ask Prince Andrew to testify. ' +
+        'Andrew’s office did not reply. Jeffrey Epstein died in a New York jail in August.',
+    });
+    expect(e.hashtags).toContain('#PrinceAndrew');
+    expect(e.hashtags).not.toContain('#Andrew');
+    expect(e.hashtags).toContain('#JeffreyEpstein');
+  });
+
   it('tags no topic from a language it has neither tagger nor common words for', () => {
     const e = enrich({ title: 'Só quem se Ama', text: 'O amor é a maior força da vida. Cada dia de amor é um dia de vida, e aqui queremos viver o amor. '.repeat(4) });
     expect(e.language).toBe('pt');
