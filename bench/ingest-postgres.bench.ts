@@ -8,9 +8,8 @@
 //   BENCH_WIRE_ARTICLES=2000 BENCH_WIRE_HOSTS=60 BENCH_WIRE_FEEDS=120 npm run bench -- ingest-postgres
 //
 // Needs a PostgreSQL server: LEDE_TEST_PG_URL, default postgres://127.0.0.1:5432/test (trust auth).
-import pg from 'pg';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
-import { DEFAULT_URL, withDatabase, withUser } from '../test/store/backends.ts';
+import { DEFAULT_URL, withClient, withDatabase, withUser } from '../test/store/backends.ts';
 import { runLedeIngest, subscribeWire } from './ingest.bench.ts';
 import { startScaleWire, type ScaleWire } from './newswire.ts';
 import type { BenchTable } from './table.ts';
@@ -19,16 +18,6 @@ const ARTICLES = Number(process.env.BENCH_WIRE_ARTICLES ?? 5000);
 const HOSTS = Number(process.env.BENCH_WIRE_HOSTS ?? 120);
 const FEEDS = Number(process.env.BENCH_WIRE_FEEDS ?? 240);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(Number);
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 interface Check {
   articles: number;
@@ -45,7 +34,7 @@ interface Check {
 }
 
 async function check(url: string, wire: ScaleWire): Promise<Check> {
-  return admin(url, async (c) => {
+  return withClient(url, async (c) => {
     const one = async (sql: string) => Number((await c.query(sql)).rows[0]!.n);
     const rows = (await c.query<{ url: string; article_id: string; story_id: string | null }>(
       'SELECT v.url, v.article_id, a.story_id FROM versions v JOIN articles a ON a.id = v.article_id')).rows;
@@ -81,7 +70,7 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
   try {
     for (const n of PROCESSES) {
       const name = `lede_bench_ingest_${n}`;
-      await admin(adminUrl, async (c) => {
+      await withClient(adminUrl, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.query(`CREATE DATABASE ${name}`);
       });
@@ -98,7 +87,7 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
       const cpu = runs.reduce((a, r) => a + r.cpuSeconds, 0);
       rows.push([n, c.versions, seconds, rate, rate / base, (cpu / c.versions) * 1000, c.articles, c.stories,
         `${c.hashesInTwoArticles} / ${c.urlsTwice} / ${c.copiesApart} / ${c.copiesInTwoStories}`]);
-      await admin(adminUrl, (cl) => cl.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withClient(adminUrl, (cl) => cl.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
   } finally {
     await wire.close();

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { rng } from '../test/jobs/concurrency-newswire.ts';
 
 export interface ScaleWireOptions {
   /** Distinct articles (copies come on top); default 5,000. */
@@ -70,17 +71,6 @@ export interface ScaleWire {
   /** Requests served, by host index. */
   requests: number[];
   close(): Promise<void>;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Maria', 'James', 'Amina', 'Chen', 'Olga', 'David', 'Fatima', 'Lucas', 'Priya', 'Tomas', 'Elena', 'Kwame', 'Sofia', 'Hiroshi', 'Grace', 'Omar', 'Ines', 'Pavel', 'Nadia', 'Samuel', 'Leila', 'Marco', 'Yuki', 'Adrian', 'Ruth', 'Ibrahim', 'Clara', 'Diego', 'Hannah', 'Viktor'];

@@ -143,15 +143,11 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
   // Items are read (page fetched, extracted, enriched) up to READ_AHEAD at a time and stored one by one in
   // feed order: one slow page no longer holds the worker's other items, and the pages of the next items
   // are fetched while this one is stored. The fetcher's per-host limit still bounds the requests to a host.
-  const reads: Promise<ItemRead>[] = [];
-  const readStarted: number[] = [];
-  const seconds: ItemSeconds[] = [];
+  const reads: { started: number; seconds: ItemSeconds; read: Promise<ItemRead> }[] = [];
   for (let i = 0; i < items.length; i++) {
     while (reads.length < Math.min(items.length, i + READ_AHEAD) && !deps.signal?.aborted && performance.now() <= deadline) {
-      const n = reads.length;
-      readStarted[n] = performance.now();
-      seconds[n] = {};
-      reads.push(readItem(deps, { feed, source }, items[n]!, seconds[n]!));
+      const seconds: ItemSeconds = {};
+      reads.push({ started: performance.now(), seconds, read: readItem(deps, { feed, source }, items[reads.length]!, seconds) });
     }
     if (i === reads.length) {
       // Nothing more was started: stopped by the signal, or the budget is spent.
@@ -159,14 +155,12 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
       else deferred = items.length - i;
       break;
     }
-    const read = await reads[i]!;
-    // An earlier item of this feed with the same link was read at the same time: it may be stored by now.
-    const url = items[i]!.url;
-    const recheck = !!url && items.slice(Math.max(0, i - READ_AHEAD), i).some((x) => x.url === url);
-    const outcome = read.status === 'read' ? await storeItem(deps, { feed, source }, items[i]!, read, seconds[i]!, recheck) : read;
-    seconds[i]!.total = (performance.now() - readStarted[i]!) / 1000;
+    const { started, seconds } = reads[i]!;
+    const read = await reads[i]!.read;
+    const outcome = read.status === 'read' ? await storeItem(deps, { feed, source }, items[i]!, read, seconds) : read;
+    seconds.total = (performance.now() - started) / 1000;
     outcomes.push(outcome);
-    deps.onEvent?.({ type: 'item', feed, outcome, seconds: seconds[i] });
+    deps.onEvent?.({ type: 'item', feed, outcome, seconds });
   }
   if (!interrupted) await refreshTouchedStories(deps, outcomes);
 
@@ -233,7 +227,7 @@ async function readItem(deps: PipelineDeps, ctx: ItemContext, item: Item, second
   }
 }
 
-/** A link another feed (or an earlier item) already delivered: the same copy, credited once. */
+/** A link another feed already delivered: the same copy, credited once. */
 async function creditKnownLink(repo: Repository, ctx: ItemContext, key: string, item: Item): Promise<ItemOutcome | null> {
   if (!item.url) return null;
   const known = await repo.findVersionByUrl(item.url);
@@ -243,9 +237,7 @@ async function creditKnownLink(repo: Repository, ctx: ItemContext, key: string, 
 }
 
 /** The store stage: the version placed, the item recorded, the enrichment and the story notes, in one transaction. */
-async function storeItem(
-  deps: PipelineDeps, ctx: ItemContext, item: Item, read: Extract<ItemRead, { status: 'read' }>, seconds: ItemSeconds, recheckLink = false,
-): Promise<ItemOutcome> {
+async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read: Extract<ItemRead, { status: 'read' }>, seconds: ItemSeconds): Promise<ItemOutcome> {
   const timed = async <T>(stage: keyof ItemSeconds, fn: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
     try {
@@ -257,11 +249,14 @@ async function storeItem(
   const { key, page } = read;
   const { version, enrichment } = page;
   try {
-    const known = recheckLink ? await creditKnownLink(deps.repo, ctx, key, item) : null;
-    if (known) return known;
-    return await timed('store', () => deps.repo.transaction(async (tx) => {
+    return await timed('store', () => deps.repo.transaction(async (tx): Promise<ItemOutcome> => {
       const placed = await timed('place', () => placeVersion(tx, version));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
+      // The link was stored meanwhile (by an item read at the same time, here or in another feed): the same
+      // copy, credited once, as when it is known before the read.
+      if (placed.isRepeat && item.url && (placed.version.url === item.url || placed.version.canonicalUrl === item.url)) {
+        return { status: 'skipped', key, reason: `already stored from ${item.url}` };
+      }
       if (placed.isNewArticle || placed.article.canonicalVersionId === placed.version.id) {
         await tx.saveEnrichment(placed.article.id, enrichment);
       }

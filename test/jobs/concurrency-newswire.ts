@@ -46,7 +46,8 @@ export interface NewswireOptions {
   paragraphs?: number;
 }
 
-function rng(seed: number): () => number {
+/** A seeded generator (mulberry32): the same wire for the same seed. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

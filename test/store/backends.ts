@@ -123,6 +123,17 @@ async function answers(url: string): Promise<string | null> {
 }
 
 /** pg takes the user from $USER only; default it to the OS account as psql does. */
+/** One client connected to `url` for the length of `fn`. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export function withUser(url: string): string {
   const u = new URL(url);
   if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username;
@@ -138,15 +149,7 @@ export function withDatabase(url: string, database: string): string {
 }
 
 async function serverPostgres(adminUrl: string): Promise<TestPostgres> {
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(adminUrl, fn);
   await dropAbandonedDatabases(admin);
   const fresh = async () => {
     const name = `lede_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -18,6 +18,13 @@ function tempPath(): string {
   return join(dir, 'lede.db');
 }
 
+/** A connection to `path` (a file, or ':memory:') with one table to write into. */
+function openWithTable(path: string): SqliteDb {
+  const db = new SqliteDb(path);
+  db.conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  return db;
+}
+
 async function writeRows(db: SqliteDb, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await db.transaction(async () => {
@@ -35,8 +42,7 @@ const until = async (ok: () => boolean, ms: number) => {
 describe('the background checkpointer', () => {
   it('starts once a connection has written many transactions and copies the log into the file', async () => {
     const path = tempPath();
-    const db = new SqliteDb(path);
-    db.conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const db = openWithTable(path);
     // The writer itself would copy the log only past 20,000 pages now: what reaches the file is the thread's.
     await writeRows(db, 100);
     expect(db.conn.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
@@ -48,14 +54,12 @@ describe('the background checkpointer', () => {
 
   it('leaves a connection that writes little, and in-memory databases, as they are', async () => {
     const path = tempPath();
-    const db = new SqliteDb(path);
-    db.conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const db = openWithTable(path);
     await writeRows(db, 20);
     expect(db.conn.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await db.close();
 
-    const mem = new SqliteDb(':memory:');
-    mem.conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const mem = openWithTable(':memory:');
     await writeRows(mem, 120);
     expect(mem.conn.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await mem.close();
@@ -63,8 +67,7 @@ describe('the background checkpointer', () => {
 
   it('closes with the writer and leaves every row readable', async () => {
     const path = tempPath();
-    const db = new SqliteDb(path);
-    db.conn.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const db = openWithTable(path);
     await writeRows(db, 150);
     await db.close();
     const again = new SqliteDb(path);

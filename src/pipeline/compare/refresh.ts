@@ -13,6 +13,8 @@ import { versionDigest } from './digest.ts';
 export interface PlacedVersion {
   article: Pick<Article, 'id'>;
   version: Pick<Version, 'id' | 'outlet' | 'url' | 'fetchedAt'>;
+  /** A version stored before: only it may already have its digest (a new one cannot). */
+  isRepeat: boolean;
   storyId: StoryId | null;
 }
 
@@ -24,7 +26,7 @@ export interface PlacedVersion {
 export async function noteVersion(
   tx: Repository, placed: PlacedVersion, from: { enrichment: Pick<Enrichment, 'facts' | 'quotes'>; page: Pick<ExtractedPage, 'language' | 'related' | 'furniture'>; source: Pick<Source, 'homeUrl' | 'country' | 'language'> | null },
 ): Promise<void> {
-  if ((await tx.getVersionDigests([placed.version.id])).size) return;
+  if (placed.isRepeat && (await tx.getVersionDigests([placed.version.id])).size) return;
   await tx.noteOutlet(outletSighting({ name: placed.version.outlet, source: from.source, url: placed.version.url, page: from.page, at: placed.version.fetchedAt }));
   await tx.saveVersionDigest(placed.version.id, placed.article.id, placed.version.outlet, versionDigest(from.enrichment, from.page));
   if (placed.storyId !== null) await tx.markStoryChanged(placed.storyId);

@@ -57,20 +57,18 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
 }
 
-const STYLES = ['Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Pope', 'Emperor', 'Empress', 'Sheikh', 'Sheikha', 'Emir', 'Sultan'];
+const STYLES = new Set(['Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Pope', 'Emperor', 'Empress', 'Sheikh', 'Sheikha', 'Emir', 'Sultan']);
 
 /**
  * A person known by one name goes by it with the style the article gives them: the tagger keeps titles
- * outside names (newswire convention), so "Prince Andrew" is the person "Andrew", but #Andrew alone names
- * nobody. The style written most often before the name is taken back for the tag.
+ * outside names (newswire convention), so "Prince Andrew" is the person "Andrew" with the role "Prince",
+ * but #Andrew alone names nobody. The style is the role's last word, when the text writes it right before
+ * the name (a role may also come from an apposition after it).
  */
-function styledName(name: string, folded: string): string {
-  if (/\s/.test(name) || !/^\p{Lu}/u.test(name)) return name;
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const counts = new Map<string, number>();
-  for (const m of folded.matchAll(new RegExp(`\\b(${STYLES.join('|')})\\s+${esc}(?![\\p{L}\\p{N}])`, 'gu'))) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? `${best[0]} ${name}` : name;
+function styledName(e: HashtagEntity, folded: string): string {
+  if (e.type !== 'PER' || !e.role || /\s/.test(e.canonical)) return e.canonical;
+  const style = e.role.split(/\s+/).at(-1)!;
+  return STYLES.has(style) && folded.includes(`${style} ${e.canonical}`) ? `${style} ${e.canonical}` : e.canonical;
 }
 
 /** "BAGHDAD (Reuters) -": the agency credited in a dateline is the source, not what the article is about. */
@@ -131,8 +129,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;
     const score = (e.mentions + (e.inTitle ? 2 : 0) + early) * weight;
-    const name = e.type === 'PER' ? styledName(e.canonical, folded) : e.canonical;
-    cands.push({ tag: camelCase(name), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical });
+    cands.push({ tag: camelCase(styledName(e, folded)), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical });
   }
   const entityStems = new Set(cands.flatMap((s) => s.stem.split(' ')));
   // How often the body writes each word stem: a one-word topic must recur in the body itself. Its count

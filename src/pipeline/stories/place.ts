@@ -16,6 +16,8 @@ export interface Placement {
   article: Article;
   version: Version;
   isNewArticle: boolean;
+  /** The same text was stored before (a re-fetch, the same link from another feed): nothing new written. */
+  isRepeat: boolean;
   storyId: StoryId | null;
 }
 
@@ -36,6 +38,6 @@ export async function placeVersion(repo: PlacementStore, input: NewVersion, opts
   return repo.withKeys(placementKeys(prepared), async (tx) => {
     const index = new StorePlacementIndex(tx);
     const out = await place(index, prepared, opts);
-    return { article: index.article!, version: index.version!, isNewArticle: out.isNewArticle, storyId: out.story as StoryId | null };
+    return { article: index.article!, version: index.version!, isNewArticle: out.isNewArticle, isRepeat: out.repeatOf !== null, storyId: out.story as StoryId | null };
   });
 }
