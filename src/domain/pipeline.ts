@@ -63,6 +63,17 @@ export interface StoryState {
   touched?: string[];
   centroid: Uint8Array;
   lastSeen: IsoTime;
+  /**
+   * A random number the writer gives each save (null for states saved before stamps): the same stamp
+   * means the same bytes, so a reader holding a decoded copy need not read the centroid again.
+   */
+  stamp?: number | null;
+}
+
+/** A story's stored stamp (StoryState.stamp) without its state: what a reader checks its copy against. */
+export interface StoryStamp {
+  storyId: StoryId;
+  stamp: number | null;
 }
 
 /** One article as lists show it. */

@@ -3,7 +3,7 @@
 // placement.ts) against the PlacementIndex port below; an in-memory index serves the CLI, the bench, the
 // evaluation scripts and tests, a store-backed one serves ingest. The types both sides speak live here.
 import type { Article, ArticleId, IsoTime, Story, StoryId, Version } from './types.ts';
-import type { Fingerprint, FingerprintCandidate, NewVersion, StoryState, TermStats } from './pipeline.ts';
+import type { Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState, TermStats } from './pipeline.ts';
 
 /** A text's dedup fingerprint (see pipeline/dedup/fingerprint.ts for the method). */
 export interface TextFingerprint {
@@ -132,6 +132,10 @@ export interface PlacementStore extends TermStats {
   updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  /** findStoriesByTerms's stories, in its order, as their stamps alone (no centroid read). */
+  findStoryStamps(terms: string[], since: IsoTime, limit: number): Promise<StoryStamp[]>;
   /** The stored states of these stories (those that still exist). */
   getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
+  /** The stamps of these stories (those that still exist), by id. */
+  getStoryStamps(ids: StoryId[]): Promise<StoryStamp[]>;
 }

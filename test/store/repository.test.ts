@@ -279,10 +279,14 @@ for (const backend of backends()) {
         await repo.assignStory(a.article.id, s1.id);
         await repo.assignStory(b.article.id, s2.id);
         await repo.saveStoryState({ storyId: s1.id, terms: ['iran', 'sanctions', 'uk'], centroid: new Uint8Array([1, 2]), lastSeen: at(0) });
-        await repo.saveStoryState({ storyId: s2.id, terms: ['iran', 'oil'], centroid: new Uint8Array([3]), lastSeen: at(-30) });
+        await repo.saveStoryState({ storyId: s2.id, terms: ['iran', 'oil'], centroid: new Uint8Array([3]), lastSeen: at(-30), stamp: 2 ** 52 + 7 });
         const found = await repo.findStoriesByTerms(['iran', 'sanctions'], at(-60), 5);
         expect(found.map((f) => f.storyId)).toEqual([s1.id, s2.id]);
-        expect(found[0]).toEqual({ storyId: s1.id, terms: ['iran', 'sanctions', 'uk'], centroid: new Uint8Array([1, 2]), lastSeen: at(0) });
+        expect(found[0]).toEqual({ storyId: s1.id, terms: ['iran', 'sanctions', 'uk'], centroid: new Uint8Array([1, 2]), lastSeen: at(0), stamp: null });
+        // The same stories in the same order as stamps alone (what placement reads before any centroid).
+        expect(await repo.findStoryStamps(['iran', 'sanctions'], at(-60), 5)).toEqual([{ storyId: s1.id, stamp: null }, { storyId: s2.id, stamp: 2 ** 52 + 7 }]);
+        expect(await repo.getStoryStamps([s2.id, s1.id, 999_999 as never])).toEqual([{ storyId: s1.id, stamp: null }, { storyId: s2.id, stamp: 2 ** 52 + 7 }]);
+        expect((await repo.getStoryStates([s2.id]))[0]!.stamp).toBe(2 ** 52 + 7);
         expect((await repo.findStoriesByTerms(['iran'], at(-10), 5)).map((f) => f.storyId)).toEqual([s1.id]);
         await repo.saveStoryState({ storyId: s1.id, terms: ['moon'], centroid: new Uint8Array([4]), lastSeen: at(1) });
         expect((await repo.findStoriesByTerms(['sanctions'], at(-60), 5))).toEqual([]);

@@ -1,13 +1,15 @@
 // Decoded story states kept between placements. Decoding a candidate's centroid (JSON) was the largest
 // single cost of placeVersion against a store (~1.4 ms of ~7 per article with 10k stored: up to 32
-// candidates each, mostly the same active stories again and again). An entry is used only while the
-// stored bytes are exactly the ones it was decoded from, so a story changed by another worker, process
-// or a rolled-back transaction is decoded afresh. Callers share the cached story read-only (its type
-// says so) and copy the one story they change with `editable`: copying all 32 candidates' centroids on
-// every placement cost more than the decoding it saved.
-import type { StoryState } from '../../domain/pipeline.ts';
+// candidates each, mostly the same active stories again and again), and reading the centroids out of the
+// store the next one. An entry is used only while the stored state is the one it was decoded from: the
+// same stamp (a random number each save writes, StoryState.stamp), or for unstamped states the same
+// bytes. So a story changed by another worker, process or a rolled-back transaction is read afresh, and
+// a placement's own saves are remembered (`rememberStory`) so the next placement need not read them.
+// Callers share the cached story read-only (its type says so) and copy the one story they change with
+// `editable`: copying all 32 candidates' centroids on every placement cost more than the decoding it saved.
+import type { StoryStamp, StoryState } from '../../domain/pipeline.ts';
 import type { SharedStory, StoredStory } from '../../domain/placement.ts';
-import { decodeStory } from './state.ts';
+import { asStored, decodeStory } from './state.ts';
 
 export type { SharedStory };
 
@@ -15,25 +17,56 @@ export type { SharedStory };
 const MAX_ENTRIES = 2048;
 
 interface Entry {
-  bytes: Uint8Array;
+  /** Null for an entry remembered from a save: it is found by its stamp alone. */
+  bytes: Uint8Array | null;
   lastSeen: string;
+  stamp: number | null;
   story: SharedStory;
 }
 
 const cache = new Map<number, Entry>();
 
+function keep(id: number, entry: Entry): void {
+  cache.delete(id); // (re)insert at the young end of the eviction order
+  cache.set(id, entry);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+/** The cached story whose stored state carries `ref.stamp`, or null: then the state must be read. */
+export function cachedStory(ref: StoryStamp): SharedStory | null {
+  const hit = cache.get(ref.storyId as number);
+  if (!hit || ref.stamp === null || hit.stamp !== ref.stamp) return null;
+  keep(ref.storyId as number, hit);
+  return hit.story;
+}
+
+/**
+ * Remembers `story` as just saved with `state` (stamped): in its stored form (asStored), a copy the
+ * caller's later changes do not reach, weighing what a process that reads the state would weigh.
+ */
+export function rememberStory(state: StoryState, story: StoredStory): void {
+  if (state.stamp === null || state.stamp === undefined) return;
+  keep(state.storyId as number, { bytes: null, lastSeen: state.lastSeen, stamp: state.stamp, story: asStored(story) });
+}
+
+/** A new random stamp for a save (53 bits: two saves of one story never share one in practice). */
+export const newStamp = (): number => Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
+
 export function decodeStoryCached(state: StoryState): SharedStory | null {
   const id = state.storyId as number;
+  const stamp = state.stamp ?? null;
   const hit = cache.get(id);
-  if (hit && hit.lastSeen === state.lastSeen && Buffer.compare(hit.bytes, state.centroid) === 0) {
-    cache.delete(id); // refresh its place in the eviction order
-    cache.set(id, hit);
+  const same = hit && (stamp !== null
+    ? hit.stamp === stamp
+    : hit.stamp === null && hit.bytes !== null && hit.lastSeen === state.lastSeen && Buffer.compare(hit.bytes, state.centroid) === 0);
+  if (same) {
+    keep(id, hit);
     return hit.story;
   }
   const story = decodeStory(state);
   if (!story) return null;
-  cache.set(id, { bytes: state.centroid, lastSeen: state.lastSeen, story });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  // A stamped entry is found by its stamp: holding its bytes too would only cost memory.
+  keep(id, { bytes: stamp === null ? state.centroid : null, lastSeen: state.lastSeen, stamp, story });
   return story;
 }
 

@@ -21,13 +21,33 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** Terms a story is indexed under: more than an article looks up with, so topic-level lookups find it too. */
 export const STORY_INDEX_TERMS = 32;
 
-export function encodeStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): StoryState {
-  const wire: Wire = {
-    v: 1, n: s.articles, f: s.firstSeen, l: s.lastSeen,
-    c: [...s.centroid].map(([t, w]) => [t, round(w)]),
-    tv: [...s.titleVector].map(([t, w]) => [t, round(w)]),
-    ts: round(s.titleScore),
+const toWire = (s: StoredStory): Wire => ({
+  v: 1, n: s.articles, f: s.firstSeen, l: s.lastSeen,
+  c: [...s.centroid].map(([t, w]) => [t, round(w)]),
+  tv: [...s.titleVector].map(([t, w]) => [t, round(w)]),
+  ts: round(s.titleScore),
+});
+
+function fromWire(w: Wire, id: number, lastSeen: string): StoredStory {
+  const centroid = new Map(w.c);
+  let n = 0;
+  for (const x of centroid.values()) n += x * x;
+  return {
+    id, centroid, norm: Math.sqrt(n), articles: w.n, firstSeen: w.f, lastSeen: w.l ?? Date.parse(lastSeen),
+    titleVector: new Map(w.tv ?? []), titleScore: w.ts ?? 0,
   };
+}
+
+/**
+ * The story as decodeStory(encodeStory(s)) gives it back (weights rounded as stored), without the JSON:
+ * a story must weigh the same whether a process saved it or read it.
+ */
+export function asStored(s: StoredStory): StoredStory {
+  return fromWire(toWire(s), s.id, new Date(s.lastSeen ?? Date.now()).toISOString());
+}
+
+export function encodeStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): StoryState {
+  const wire = toWire(s);
   return {
     storyId: s.id as StoryId,
     terms: topTerms(s.centroid, indexTerms),
@@ -40,14 +60,7 @@ export function decodeStory(state: StoryState): StoredStory | null {
   try {
     const w = JSON.parse(new TextDecoder().decode(state.centroid)) as Wire;
     if (w.v !== 1 || !Array.isArray(w.c)) return null;
-    const centroid = new Map(w.c);
-    let n = 0;
-    for (const x of centroid.values()) n += x * x;
-    return {
-      id: state.storyId as number,
-      centroid, norm: Math.sqrt(n), articles: w.n, firstSeen: w.f, lastSeen: w.l ?? Date.parse(state.lastSeen),
-      titleVector: new Map(w.tv ?? []), titleScore: w.ts ?? 0,
-    };
+    return fromWire(w, state.storyId as number, state.lastSeen);
   } catch {
     return null;
   }

@@ -2,13 +2,13 @@
 // inside the transaction placeVersion opens. It also keeps the article and version it read or wrote, so
 // placeVersion can hand them back without reading them again.
 import type { Article, ArticleId, IsoTime, StoryId, Version } from '../../domain/types.ts';
-import type { NewVersion } from '../../domain/pipeline.ts';
+import type { NewVersion, StoryStamp } from '../../domain/pipeline.ts';
 import type {
   CanonicalFacts, CopyCandidate, KnownVersion, PlacementIndex, PlacementStore, SharedStory, StoredStory, TermWeights, TextFingerprint,
 } from '../../domain/placement.ts';
 import { storeFingerprint } from '../dedup/index.ts';
 import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
-import { decodeStoryCached } from './decoded.ts';
+import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
 import { encodeStory } from './state.ts';
 import { DocumentFrequencies } from './vector.ts';
 
@@ -88,14 +88,26 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]> {
-    const states = await this.tx.findStoriesByTerms(terms, iso(since ?? 0), limit);
-    return states.map(decodeStoryCached).filter((s): s is SharedStory => s !== null);
+    return this.read(await this.tx.findStoryStamps(terms, iso(since ?? 0), limit));
   }
 
   async claimStories(ids: number[]): Promise<SharedStory[] | null> {
     if (!(await this.tx.lockKeys(ids.map(storyKey)))) return null;
-    const states = await this.tx.getStoryStates(ids as StoryId[]);
-    return states.map(decodeStoryCached).filter((s): s is SharedStory => s !== null);
+    return this.read(await this.tx.getStoryStamps(ids as StoryId[]));
+  }
+
+  /** The stories of `refs`, in their order: from the cache where its copy is current, else read and decoded. */
+  private async read(refs: StoryStamp[]): Promise<SharedStory[]> {
+    const found = refs.map(cachedStory);
+    const missing = refs.filter((_, i) => !found[i]).map((r) => r.storyId);
+    if (missing.length) {
+      const states = new Map((await this.tx.getStoryStates(missing)).map((s) => [s.storyId as number, s]));
+      refs.forEach((r, i) => {
+        const state = states.get(r.storyId as number); // gone when merged away between the two reads
+        if (!found[i] && state) found[i] = decodeStoryCached(state);
+      });
+    }
+    return found.filter((s): s is SharedStory => s !== null);
   }
 
   async createStory(title: string, at: number | null): Promise<number> {
@@ -118,6 +130,8 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
-    await this.tx.saveStoryState({ ...encodeStory(s), touched: [...terms] });
+    const state = { ...encodeStory(s), touched: [...terms], stamp: newStamp() };
+    await this.tx.saveStoryState(state);
+    rememberStory(state, s);
   }
 }

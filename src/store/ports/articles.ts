@@ -1,10 +1,10 @@
 import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
-import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryState } from '../../domain/pipeline.ts';
+import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
-export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryState } from '../../domain/pipeline.ts';
+export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
 export { POSTINGS_PER_BAND, STORIES_PER_TERM } from '../../domain/pipeline.ts';
 
 export interface ArticleWithVersions {
@@ -78,8 +78,12 @@ export interface StoryRepo {
    * most its STORIES_PER_TERM most recently active stories, so the cost is bounded by the terms asked.
    */
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
+  /** findStoriesByTerms's stories, in its order, as their stamps alone (no centroid read). */
+  findStoryStamps(terms: string[], since: IsoTime, limit: number): Promise<StoryStamp[]>;
   /** The stored states of these stories (those that still exist). */
   getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
+  /** The stamps of these stories (those that still exist), by id. */
+  getStoryStamps(ids: StoryId[]): Promise<StoryStamp[]>;
   getStory(id: StoryId): Promise<{ story: Story; articles: ArticleSummary[] } | null>;
   topStories(opts: { limit: number; since?: IsoTime }): Promise<Story[]>;
 }

@@ -1,7 +1,7 @@
 // Stories and the story index (top terms and centroid per story) used by online clustering.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, StoryId } from '../../domain/types.ts';
-import type { StoryRepo, StoryState } from '../repository.ts';
+import type { StoryRepo, StoryStamp, StoryState } from '../repository.ts';
 import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import type { Db } from './db.ts';
@@ -12,6 +12,30 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
   (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS article_count,
   (SELECT coalesce(array_agg(DISTINCT v.outlet ORDER BY v.outlet), '{}')
      FROM articles a JOIN versions v ON v.article_id = a.id WHERE a.story_id = s.id) AS outlets`;
+
+// Each term reads only its STORIES_PER_TERM most recent stories inside the window, from
+// story_terms_recent (migration 002), so the lookup does not grow with the store. Ranked from
+// story_terms alone (its last_seen is the state's): only the `limit` chosen read their state rows.
+// Parameters: terms, since, limit, cap.
+const rankedStories = (columns: string) => `
+  SELECT ${columns}
+  FROM (SELECT p.story_id, count(*) AS shared, max(p.last_seen) AS last_seen
+        FROM (SELECT DISTINCT unnest($1::text[]) AS term) q
+        CROSS JOIN LATERAL (SELECT t.story_id, t.last_seen FROM story_terms t WHERE t.term = q.term AND t.last_seen >= $2
+                            ORDER BY t.last_seen DESC, t.story_id DESC LIMIT $4) p
+        GROUP BY p.story_id ORDER BY shared DESC, last_seen DESC, p.story_id LIMIT $3) r
+  JOIN story_states st ON st.story_id = r.story_id
+  ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
+
+const stampOf = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
+const toState = (r: Record<string, unknown>): StoryState => ({
+  storyId: r.story_id as StoryId,
+  terms: r.terms as string[],
+  centroid: new Uint8Array(r.centroid as Buffer),
+  lastSeen: iso(r.last_seen),
+  stamp: stampOf(r.stamp),
+});
+const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_id as StoryId, stamp: stampOf(r.stamp) });
 
 export function storyPort(db: Db): StoryRepo {
   return {
@@ -60,21 +84,23 @@ export function storyPort(db: Db): StoryRepo {
         // term it was found by.
         await db.exec(
           `WITH st AS (
-             INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen
+             INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES ($1, $2, $3, $4, $6)
+             ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
+               stamp = excluded.stamp
              RETURNING story_id)
            INSERT INTO story_terms (term, story_id, last_seen)
            SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
            ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
-          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)]],
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null],
         );
         return;
       }
       await db.transaction(async () => {
         await db.exec(
-          `INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
-          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen)],
+          `INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
+             stamp = excluded.stamp`,
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), s.stamp ?? null],
         );
         await db.exec('DELETE FROM story_terms WHERE story_id = $1', [s.storyId]);
         const terms = [...new Set(s.terms)];
@@ -86,36 +112,23 @@ export function storyPort(db: Db): StoryRepo {
     },
     async getStoryStates(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.query('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
-      return rows.map((r) => ({
-        storyId: r.story_id as StoryId,
-        terms: r.terms as string[],
-        centroid: new Uint8Array(r.centroid as Buffer),
-        lastSeen: iso(r.last_seen),
-      }));
+      const rows = await db.query('SELECT story_id, terms, centroid, last_seen, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      return rows.map(toState);
+    },
+    async getStoryStamps(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query('SELECT story_id, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      return rows.map(toStamp);
     },
     async findStoriesByTerms(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];
-      // Each term reads only its STORIES_PER_TERM most recent stories inside the window, from
-      // story_terms_recent (migration 002), so the lookup does not grow with the store. Ranked from
-      // story_terms alone (its last_seen is the state's): only the `limit` chosen read their centroids.
-      const rows = await db.query(
-        `SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
-         FROM (SELECT p.story_id, count(*) AS shared, max(p.last_seen) AS last_seen
-               FROM (SELECT DISTINCT unnest($1::text[]) AS term) q
-               CROSS JOIN LATERAL (SELECT t.story_id, t.last_seen FROM story_terms t WHERE t.term = q.term AND t.last_seen >= $2
-                                   ORDER BY t.last_seen DESC, t.story_id DESC LIMIT $4) p
-               GROUP BY p.story_id ORDER BY shared DESC, last_seen DESC, p.story_id LIMIT $3) r
-         JOIN story_states st ON st.story_id = r.story_id
-         ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`,
-        [[...new Set(terms)], time(since), limit, STORIES_PER_TERM],
-      );
-      return rows.map((r) => ({
-        storyId: r.story_id as StoryId,
-        terms: r.terms as string[],
-        centroid: new Uint8Array(r.centroid as Buffer),
-        lastSeen: iso(r.last_seen),
-      }));
+      const rows = await db.query(rankedStories('st.story_id, st.terms, st.centroid, st.last_seen, st.stamp'), [[...new Set(terms)], time(since), limit, STORIES_PER_TERM]);
+      return rows.map(toState);
+    },
+    async findStoryStamps(terms, since, limit) {
+      if (terms.length === 0 || limit <= 0) return [];
+      const rows = await db.query(rankedStories('st.story_id, st.stamp'), [[...new Set(terms)], time(since), limit, STORIES_PER_TERM]);
+      return rows.map(toStamp);
     },
     async getStory(id) {
       const s = await db.one(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);

@@ -1,7 +1,7 @@
 // Stories and the story index (top terms and centroid per story) used by online clustering.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, StoryId } from '../../domain/types.ts';
-import type { StoryRepo, StoryState } from '../repository.ts';
+import type { StoryRepo, StoryStamp, StoryState } from '../repository.ts';
 import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
@@ -18,7 +18,7 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
 // stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
 // They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
 // read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
-const FIND_STORIES_BY_TERMS = `
+const RANKED_STORIES = `
   WITH q (term) AS (SELECT DISTINCT value FROM json_each(?)),
   hits AS (
     SELECT t.story_id, t.last_seen FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
@@ -28,10 +28,21 @@ const FIND_STORIES_BY_TERMS = `
   ranked AS (
     SELECT story_id, count(*) AS shared, max(last_seen) AS last_seen FROM hits
     GROUP BY story_id ORDER BY shared DESC, last_seen DESC, story_id LIMIT ?
-  )
-  SELECT st.story_id, st.terms, st.centroid, st.last_seen, r.shared
-  FROM ranked r JOIN story_states st ON st.story_id = r.story_id
-  ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
+  )`;
+const RANKED_ORDER = 'ORDER BY r.shared DESC, st.last_seen DESC, st.story_id';
+const FIND_STORIES_BY_TERMS = `${RANKED_STORIES}
+  SELECT st.story_id, st.terms, st.centroid, st.last_seen, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
+const FIND_STORY_STAMPS = `${RANKED_STORIES}
+  SELECT st.story_id, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
+
+const toState = (r: Record<string, unknown>): StoryState => ({
+  storyId: r.story_id as StoryId,
+  terms: JSON.parse(r.terms as string) as string[],
+  centroid: new Uint8Array(r.centroid as Buffer),
+  lastSeen: iso(r.last_seen),
+  stamp: r.stamp as number | null,
+});
+const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_id as StoryId, stamp: r.stamp as number | null });
 
 export function storyPort(db: SqliteDb): StoryRepo {
   return {
@@ -81,9 +92,10 @@ export function storyPort(db: SqliteDb): StoryRepo {
     saveStoryState: (s: StoryState) =>
       db.atomic(() => {
         db.exec(
-          `INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES (?, ?, ?, ?)
-           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen`,
-          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen),
+          `INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
+             stamp = excluded.stamp`,
+          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), s.stamp ?? null,
         );
         if (s.touched) {
           // The story keeps every term it was found by; the article's terms are stamped with its time.
@@ -107,25 +119,25 @@ export function storyPort(db: SqliteDb): StoryRepo {
     getStoryStates: (ids) =>
       db.run((): StoryState[] => {
         if (ids.length === 0) return [];
-        const rows = db.all('SELECT story_id, terms, centroid, last_seen FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)]));
-        return rows.map((r) => ({
-          storyId: r.story_id as StoryId,
-          terms: JSON.parse(r.terms as string) as string[],
-          centroid: new Uint8Array(r.centroid as Buffer),
-          lastSeen: iso(r.last_seen),
-        }));
+        const rows = db.all('SELECT story_id, terms, centroid, last_seen, stamp FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)]));
+        return rows.map(toState);
+      }),
+    getStoryStamps: (ids) =>
+      db.run((): StoryStamp[] => {
+        if (ids.length === 0) return [];
+        return db.all('SELECT story_id, stamp FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)])).map(toStamp);
       }),
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {
         if (terms.length === 0 || limit <= 0) return [];
         const t = time(since);
-        const rows = db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit);
-        return rows.map((r) => ({
-          storyId: r.story_id as StoryId,
-          terms: JSON.parse(r.terms as string) as string[],
-          centroid: new Uint8Array(r.centroid as Buffer),
-          lastSeen: iso(r.last_seen),
-        }));
+        return db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toState);
+      }),
+    findStoryStamps: (terms, since, limit) =>
+      db.run((): StoryStamp[] => {
+        if (terms.length === 0 || limit <= 0) return [];
+        const t = time(since);
+        return db.all(FIND_STORY_STAMPS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toStamp);
       }),
     getStory: (id) =>
       db.run(() => {

@@ -1,7 +1,7 @@
 // The decoded-story cache answers exactly what decoding would, and changing an editable copy never
 // changes what the cache answers next.
 import { describe, expect, it } from 'vitest';
-import { decodeStoryCached, editable } from '../../../src/pipeline/stories/decoded.ts';
+import { cachedStory, decodeStoryCached, editable, newStamp, rememberStory } from '../../../src/pipeline/stories/decoded.ts';
 import { decodeStory, encodeStory, type StoredStory } from '../../../src/pipeline/stories/state.ts';
 
 const story = (id: number, weight: number): StoredStory => ({
@@ -26,6 +26,24 @@ describe('decodeStoryCached', () => {
     decodeStoryCached(encodeStory(story(9002, 2)));
     const changed = encodeStory(story(9002, 3));
     expect(decodeStoryCached(changed)!.centroid.get('harbour')).toBe(3);
+  });
+
+  it('a stamped state is found by its stamp: the same stamp hits, any other is read afresh', () => {
+    const state = { ...encodeStory(story(9004, 2)), stamp: newStamp() };
+    expect(cachedStory({ storyId: state.storyId, stamp: state.stamp })).toBeNull(); // never read
+    expect(decodeStoryCached(state)).toEqual(decodeStory(state));
+    expect(cachedStory({ storyId: state.storyId, stamp: state.stamp })).toEqual(decodeStory(state));
+    expect(cachedStory({ storyId: state.storyId, stamp: state.stamp + 1 })).toBeNull(); // saved by someone else since
+    expect(cachedStory({ storyId: state.storyId, stamp: null })).toBeNull(); // unstamped: only the bytes can tell
+  });
+
+  it('remembers a saved story as a reader of its state would decode it, untouched by the saver\'s later changes', () => {
+    const s = story(9005, 1 / 3); // 0.3333…: the stored form rounds it
+    const state = { ...encodeStory(s), stamp: newStamp() };
+    rememberStory(state, s);
+    s.centroid.set('harbour', 100);
+    s.articles = 50;
+    expect(cachedStory({ storyId: state.storyId, stamp: state.stamp! })).toEqual(decodeStory(state));
   });
 
   it('passes undecodable states through as null', () => {

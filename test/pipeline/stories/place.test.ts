@@ -8,6 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
 import { placeVersion, relatedArticles } from '../../../src/pipeline/stories/index.ts';
+import { StorePlacementIndex } from '../../../src/pipeline/stories/store-index.ts';
+import { editable, newStamp } from '../../../src/pipeline/stories/decoded.ts';
+import { encodeStory } from '../../../src/pipeline/stories/state.ts';
 import { newVersion, seedVersions, unrelatedNews } from './helpers.ts';
 
 let repo: Repository | null = null;
@@ -165,3 +168,28 @@ describe('document frequencies in the store', () => {
   });
 });
 
+
+describe('placeVersion: stories read from the store or from this process\'s copy', () => {
+  it('a story this process saved is not read again; one saved by another process since is', async () => {
+    const r = await open();
+    const [first] = unrelatedNews();
+    const placed = await placeVersion(r, newVersion({ outlet: 'Local Times', ...first!, url: 'https://local.example/1', published: '2025-02-20T08:00:00Z' }));
+    let reads = 0;
+    const counted = new Proxy(r, {
+      get: (t, k) => (k === 'getStoryStates' ? (ids: never[]) => { reads++; return t.getStoryStates(ids); } : Reflect.get(t, k)),
+    });
+    const index = new StorePlacementIndex(counted);
+    const [state] = await r.getStoryStates([placed.storyId!]);
+    const [mine] = await index.findStories(state!.terms, null, 5);
+    expect(mine!.id).toBe(placed.storyId);
+    expect(reads).toBe(0);
+
+    // Another process's save: another centroid under a new stamp.
+    const theirs = { ...encodeStory({ ...editable(mine!), centroid: new Map([['volcano', 1]]), norm: 1 }), stamp: newStamp() };
+    await r.saveStoryState(theirs);
+    const [fresh] = await index.findStories(['volcano'], null, 5);
+    expect(reads).toBe(1);
+    expect(fresh!.id).toBe(placed.storyId);
+    expect([...fresh!.centroid]).toEqual([['volcano', 1]]);
+  });
+});
