@@ -7,6 +7,7 @@ import type { NewVersion } from '../domain/pipeline.ts';
 import type { Enrichment, ExtractedPage, Item, Source } from '../domain/types.ts';
 import { LedeError } from '../domain/errors.ts';
 import { enrich } from './enrich/index.ts';
+import { prepareVersion, type PreparedVersion } from './stories/index.ts';
 import { extract, MIN_ARTICLE_CHARS } from './extract/index.ts';
 import { decodeHtml } from './fetch/index.ts';
 import { cleanWhitespace, detectLanguage, foldTypography } from './normalize/index.ts';
@@ -27,7 +28,11 @@ export interface ArticleInput {
 }
 
 export type PreparedArticle =
-  | { status: 'ready'; page: ExtractedPage; version: NewVersion; enrichment: Enrichment; seconds: { extract: number; enrich: number } }
+  | {
+    status: 'ready'; page: ExtractedPage; version: NewVersion; enrichment: Enrichment; seconds: { extract: number; enrich: number };
+    /** The version's fingerprint and term counts, ready for placement (pure work, done here off the store's thread). */
+    placement: PreparedVersion;
+  }
   /** The feed's text is not the full article: fetch the page and call again with it. */
   | { status: 'fetch' }
   /** No article text worth storing. */
@@ -78,7 +83,11 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
   const version = toVersion(input, page, url);
   const t1 = performance.now();
   const enrichment = enrich({ title: version.title, text: version.text, published: version.published, language: version.language });
-  return { status: 'ready', page, version, enrichment: { ...enrichment, language: enrichment.language ?? version.language }, seconds: { extract: (t1 - t0) / 1000, enrich: (performance.now() - t1) / 1000 } };
+  const placement = prepareVersion(version);
+  return {
+    status: 'ready', page, version, enrichment: { ...enrichment, language: enrichment.language ?? version.language }, placement,
+    seconds: { extract: (t1 - t0) / 1000, enrich: (performance.now() - t1) / 1000 },
+  };
 }
 
 const feedMarkup = (item: Item): string => item.contentHtml?.trim() || item.summary?.trim() || '';

@@ -2,7 +2,7 @@
 // is the store-backed call ingest makes, DedupStream and StoryClusterer the in-memory streams the CLI,
 // the bench and the evaluation scripts run — plus related-article ranking.
 export { placeVersion, type Placement } from './place.ts';
-export { place, prepareVersion, DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, type PlacementOutcome } from './placement.ts';
+export { place, prepareVersion, DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, type PlacementOutcome, type PreparedVersion } from './placement.ts';
 export { MemoryPlacementIndex } from './memory-index.ts';
 export { DedupStream, StoryClusterer, streamVersion, type StreamItem, type StreamPlacement, type ClusterPlacement } from './streams.ts';
 export { relatedArticles, type RelatedArticle, type RelatedOptions } from './related.ts';

@@ -32,9 +32,12 @@ export function placementKeys(p: PreparedVersion): string[] {
   return keys;
 }
 
-export async function placeVersion(repo: PlacementStore, input: NewVersion, opts: Partial<PlacementOptions> = {}): Promise<Placement> {
-  // Pure work before any lock: fingerprint and term counts.
-  const prepared = prepareVersion(input, opts);
+/**
+ * Places one version. `input` may come prepared (ingest prepares it on the extract/enrich thread with the
+ * default options); otherwise the pure work is done here, before any lock: fingerprint and term counts.
+ */
+export async function placeVersion(repo: PlacementStore, input: NewVersion | PreparedVersion, opts: Partial<PlacementOptions> = {}): Promise<Placement> {
+  const prepared = 'fingerprint' in input ? input : prepareVersion(input, opts);
   return repo.withKeys(placementKeys(prepared), async (tx) => {
     const index = new StorePlacementIndex(tx);
     const out = await place(index, prepared, opts);
