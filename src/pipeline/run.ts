@@ -250,7 +250,7 @@ async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read:
   const { version, enrichment } = page;
   try {
     return await timed('store', () => deps.repo.transaction(async (tx): Promise<ItemOutcome> => {
-      const placed = await timed('place', () => placeVersion(tx, page.placement));
+      const placed = await timed('place', () => placeVersion(tx, { ...page.placement, version }));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       // The link was stored meanwhile (by an item read at the same time, here or in another feed): the same
       // copy, credited once, as when it is known before the read.
