@@ -141,6 +141,8 @@ for (const backend of backends()) {
         );
         expect(article).toMatchObject({ title: 'A title', canonicalVersionId: v.id, outlet: 'Example News', lede: 'The lede.', published: at(0), firstSeen: at(1) });
         expect(v).toMatchObject({ articleId: article.id, contentHash: 'hash-a', fetchedAt: at(1) });
+        // What creating returns is what reading back gives.
+        expect(await repo.getArticle(article.id)).toEqual({ article, versions: [v] });
         expect((await repo.findVersionByUrl('https://example.test/a'))?.id).toBe(v.id);
         expect((await repo.findVersionByUrl('https://example.test/canonical'))?.id).toBe(v.id);
         expect(await repo.findVersionByUrl('https://example.test/none')).toBeNull();
@@ -205,6 +207,8 @@ for (const backend of backends()) {
         await repo.saveEnrichment(b.article.id, enrichment(['Iran', 'UK', 'UK']));
         await repo.saveEnrichment(c.article.id, enrichment(['Old', 'Old2']));
         expect(await repo.getEnrichment(a.article.id)).toEqual(enrichment(['Iran', 'UK']));
+        // The article's hashtags follow its latest enrichment: Oil went, UK came, Iran stayed once.
+        expect((await repo.latestArticles({ limit: 10, hashtag: 'Oil' })).items).toEqual([]);
         expect(await repo.getEnrichment(999 as ArticleId)).toBeNull();
         expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2, stories: 2, outlets: 1 }, { hashtag: 'UK', count: 2, stories: 2, outlets: 1 }]);
         await expect(repo.saveEnrichment(999 as ArticleId, enrichment([]))).rejects.toBeTruthy();

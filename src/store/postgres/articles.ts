@@ -12,6 +12,9 @@ export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.pu
   left(coalesce(nullif(a.lede, ''), a.text), 280) AS snippet,
   (SELECT count(DISTINCT v.outlet) FROM versions v WHERE v.article_id = a.id) AS outlet_count`;
 
+/** An Article's columns (toArticle), for RETURNING without the search columns. */
+const ARTICLE_COLUMNS = `id, story_id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen`;
+
 const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
   image, language, published, fetched_at, content_hash`;
 
@@ -88,20 +91,40 @@ export function articlePort(db: Db): ArticleRepo {
       return r ? toVersion(r) : null;
     },
 
+    // One statement (ingest's costliest part on PostgreSQL was round trips: this was nine). The two ids are
+    // drawn first so that the article names its canonical version as it is inserted (that reference is
+    // checked at commit); the version's other columns are the article's own, from the same parameters.
     async createArticle(v: NewVersion, fp: Fingerprint | null) {
-      return db.transaction(async () => {
-        const a = await db.one<{ id: number }>(
-          `INSERT INTO articles (title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-          [v.title, v.byline, v.text, v.html, v.lede, v.image, v.language, v.url, v.outlet, time(v.published), time(v.fetchedAt),
-            searchTerms(v.title, v.text)],
-        );
-        const version = await insertVersion(a!.id, v);
-        await db.exec('UPDATE articles SET canonical_version_id = $2 WHERE id = $1', [a!.id, version.id]);
-        if (fp) await saveFingerprint(a!.id, fp, v);
-        const article = toArticle((await db.one('SELECT * FROM articles WHERE id = $1', [a!.id]))!);
-        return { article, version };
+      const r = await db.one(
+        `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS a, nextval(pg_get_serial_sequence('versions', 'id')) AS v),
+         art AS (
+           INSERT INTO articles (id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
+           SELECT ids.a, ids.v, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $4::text, $3::text,
+             $13::timestamptz, $14::timestamptz, $16::text FROM ids
+           RETURNING ${ARTICLE_COLUMNS}),
+         ver AS (
+           INSERT INTO versions (id, ${VERSION_COLUMNS})
+           SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids
+           RETURNING id, source_id, canonical_url, fetched_at, content_hash),
+         fp AS (
+           INSERT INTO fingerprints (article_id, signature, text_length, published, outlet)
+           SELECT ids.a, $17::bytea, $18::int, $13, $3 FROM ids WHERE $17::bytea IS NOT NULL),
+         bands AS (INSERT INTO fingerprint_bands (band, article_id) SELECT b, ids.a FROM ids, unnest($19::text[]) AS b)
+         SELECT art.*, ver.id AS v_id, ver.source_id AS v_source_id, ver.canonical_url AS v_canonical_url, ver.fetched_at AS v_fetched_at,
+           ver.content_hash AS v_content_hash
+         FROM art, ver`,
+        [
+          v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede, v.image, v.language,
+          time(v.published), time(v.fetchedAt), v.contentHash, searchTerms(v.title, v.text),
+          fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)] : [],
+        ],
+      );
+      const article = toArticle(r!);
+      const version = toVersion({
+        ...r!, id: r!.v_id, article_id: r!.id, source_id: r!.v_source_id, canonical_url: r!.v_canonical_url,
+        fetched_at: r!.v_fetched_at, content_hash: r!.v_content_hash,
       });
+      return { article, version };
     },
     async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
       return db.transaction(async () => {
@@ -167,21 +190,21 @@ export function articlePort(db: Db): ArticleRepo {
       return Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n);
     },
 
+    // One statement, so atomic without a transaction of its own: the enrichment, and the article's hashtags
+    // and entity names (for readers who follow one) made the same as its lists — the rows no longer listed
+    // deleted, the new ones added (sub-statements of one statement cannot see each other's rows, so the
+    // two touch disjoint rows).
     async saveEnrichment(articleId: ArticleId, e: Enrichment) {
-      await db.transaction(async () => {
-        await db.exec(
-          `INSERT INTO enrichments (article_id, language, data) VALUES ($1, $2, $3)
-           ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data`,
-          [articleId, e.language, JSON.stringify(e)],
-        );
-        await db.exec('DELETE FROM article_hashtags WHERE article_id = $1', [articleId]);
-        const tags = [...new Set(e.hashtags)];
-        if (tags.length) await db.exec('INSERT INTO article_hashtags (article_id, hashtag) SELECT $1, unnest($2::text[])', [articleId, tags]);
-        // Entities by name, for readers who follow one.
-        await db.exec('DELETE FROM article_entities WHERE article_id = $1', [articleId]);
-        const names = [...new Set(e.entities.map((x) => x.canonical).filter(Boolean))];
-        if (names.length) await db.exec('INSERT INTO article_entities (article_id, entity) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [articleId, names]);
-      });
+      await db.exec(
+        `WITH en AS (
+           INSERT INTO enrichments (article_id, language, data) VALUES ($1, $2, $3)
+           ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data),
+         tags_gone AS (DELETE FROM article_hashtags WHERE article_id = $1 AND NOT (hashtag = ANY($4::text[]))),
+         tags AS (INSERT INTO article_hashtags (article_id, hashtag) SELECT $1, unnest($4::text[]) ON CONFLICT DO NOTHING),
+         names_gone AS (DELETE FROM article_entities WHERE article_id = $1 AND NOT (entity = ANY($5::text[])))
+         INSERT INTO article_entities (article_id, entity) SELECT $1, unnest($5::text[]) ON CONFLICT DO NOTHING`,
+        [articleId, e.language, JSON.stringify(e), [...new Set(e.hashtags)], [...new Set(e.entities.map((x) => x.canonical).filter(Boolean))]],
+      );
     },
     async getEnrichment(articleId: ArticleId) {
       const r = await db.one<{ data: Enrichment }>('SELECT data FROM enrichments WHERE article_id = $1', [articleId]);
