@@ -147,15 +147,16 @@ export interface WhereView {
 
 /**
  * Do `a` and `b` report events in different places? Yes when both are about a country (a country weighs
- * in their terms) and they name no country in common, or when each title names a country the other text
- * does not name at all ("UAE central bank cuts rate" and "Saudi central bank lowers rate", both naming the
- * US Federal Reserve); unless they share two names, which makes them one story wherever it is reported
- * from ("Nokia Lumia goes on sale in the UK" and "… in Taiwan"). Countries only: "Istanbul" is Turkey, so
- * a city in one report and its country in another agree.
+ * in their terms) and they name no country in common, or when one's title names countries and the other
+ * text names none of them ("UAE central bank cuts rate" and "Saudi central bank lowers rate", both naming
+ * the US Federal Reserve): a report of an event names where its headline says the event is. Unless they
+ * share two names, which makes them one story wherever it is reported from ("Nokia Lumia goes on sale in
+ * the UK" and "… in Taiwan"). Countries only: "Istanbul" is Turkey, so a city in one report and its
+ * country in another agree.
  */
 export function elsewhere(a: WhereView, b: WhereView): boolean {
   const ca = countriesOf(a.terms), cb = countriesOf(b.terms);
   const apart = (disjoint(ca, cb) && located(ca, a.terms) && located(cb, b.terms)) ||
-    (disjoint(countriesOf(a.title), cb) && disjoint(countriesOf(b.title), ca));
+    disjoint(countriesOf(a.title), cb) || disjoint(countriesOf(b.title), ca);
   return apart && sharedNames(a.terms, b.terms, NAMES_THAT_OVERRIDE) < NAMES_THAT_OVERRIDE;
 }

@@ -54,6 +54,15 @@ describe('elsewhere', () => {
     expect(elsewhere(view(KUWAIT.title, KUWAIT.text), view(QATAR.title, QATAR.text))).toBe(true);
   });
 
+  it('parts a report whose text never names the country its story\'s headline is about', () => {
+    const story = view('Kuwait emir suspends parliament', 'Kuwait\'s emir suspended parliament; the United States and Britain urged calm.');
+    const other = view('US and Iran hold talks in Oman', 'American and Iranian negotiators met in Muscat; Britain welcomed the talks.');
+    expect(elsewhere(other, story)).toBe(true);
+    // Named anywhere in the text is enough.
+    const same = view('Parliament suspended for four years', 'The emir of Kuwait suspended parliament; Washington and London urged calm.');
+    expect(elsewhere(same, story)).toBe(false);
+  });
+
   it('does not part one event told with a city in one report and its country in the other', () => {
     for (const q of QUAKE) expect([...countriesOf(terms(`${q.title} ${q.text}`)).keys()]).toEqual(['Turkey']);
     expect(elsewhere(view(QUAKE[0]!.title, QUAKE[0]!.text), view(QUAKE[1]!.title, QUAKE[1]!.text))).toBe(false);
