@@ -41,10 +41,12 @@ function stems(): PlaceStems {
       }
     } else {
       // "Christmas Island" is named by both words, not by "Christmas"; "New York" by "york" ("new" is a
-      // stop word). A name of ordinary words only ("Port Said" is "port" once "said" is dropped, "United
-      // States") is not read from terms: its other names say it ("US", "American").
+      // stop word). A name of ordinary words only ("Port Said" is "port" once "said" is dropped, "Holy
+      // See", "Gold Coast") is not read from terms, unless it is a country's own name of two words or more
+      // ("United States", "United Kingdom": what an Arabic text's الولايات المتحدة is written as).
       const ss = [...new Set(storyTerms(alias))];
-      if (!ss.length || ss.every((s) => isCommonStem(s))) continue;
+      const own = countries.has(canon) && aliasKey(canon) === alias && ss.length > 1;
+      if (!ss.length || !own && ss.every((s) => isCommonStem(s))) continue;
       const i = multi.push({ stems: ss, place: canon }) - 1;
       for (const s of ss) multiByStem.set(s, [...(multiByStem.get(s) ?? []), i]);
     }
@@ -54,25 +56,23 @@ function stems(): PlaceStems {
   return placeStems;
 }
 
-/** The place a one-word story term names ("iraqi" → Iraq), if any. */
-export function placeOfStem(stem: string): string | undefined {
-  return stems().single.get(stem);
-}
-
-/** The places a term vector names: one-word names, and longer names all of whose words it has. */
+/**
+ * The places a term vector names, each with the weight of its heaviest naming: one-word names, and longer
+ * names all of whose words it has (weighed as their words' mean).
+ */
 export function placesOf(v: ReadonlyMap<string, number>): Map<string, number> {
   const { single, multi, multiByStem } = stems();
   const out = new Map<string, number>();
+  const note = (p: string, w: number) => { if (w > (out.get(p) ?? 0)) out.set(p, w); };
   v.forEach((w, t) => {
     const p = single.get(t);
-    if (p !== undefined) out.set(p, (out.get(p) ?? 0) + w);
+    if (p !== undefined) note(p, w);
     for (const i of multiByStem.get(t) ?? []) {
       const m = multi[i]!;
-      // Counted once, at its first word.
       if (m.stems[0] !== t || !m.stems.every((s) => v.has(s))) continue;
       let sum = 0;
       for (const s of m.stems) sum += v.get(s)!;
-      out.set(m.place, (out.get(m.place) ?? 0) + sum / m.stems.length);
+      note(m.place, sum / m.stems.length);
     }
   });
   return out;

@@ -39,8 +39,12 @@ describe('countries in story terms', () => {
     expect(placesOf(terms('a Christmas sale'))).toEqual(new Map());
     expect([...placesOf(terms('flights to Christmas Island'))].map(([p]) => p)).toEqual(['Christmas Island']);
     expect([...countriesOf(terms('banks in Abu Dhabi'))].map(([c]) => c)).toEqual(['United Arab Emirates']);
-    // "Port Said" is only "port" once "said" is dropped: a port names no place.
+    // "Port Said" is only "port" once "said" is dropped: a port names no place; nor does "holy" with "see".
     expect(placesOf(terms('the port said ships left'))).toEqual(new Map());
+    expect(placesOf(terms('pilgrims see the holy sites'))).toEqual(new Map());
+    // A country's own name of ordinary words is read, in English and as Arabic text is written.
+    expect([...countriesOf(terms('United States officials'))].map(([c]) => c)).toEqual(['United States']);
+    expect([...countriesOf(terms('مسؤولون في الولايات المتحدة'))].map(([c]) => c)).toEqual(['United States']);
   });
 
   it('counts shared names, not places, numbers or common words', () => {
