@@ -32,7 +32,11 @@ let commonStems: ReadonlySet<string> | null = null;
 
 /** Is this lower-case word, or another form of it ("tickets", "ticketing"), a common word? */
 export function isCommonWordForm(lw: string): boolean {
-  if (commonWords().has(lw)) return true;
+  return commonWords().has(lw) || isCommonStem(stemmer(lw));
+}
+
+/** Is this Porter stem ("ticket") the stem of a common word? */
+export function isCommonStem(stem: string): boolean {
   commonStems ??= new Set([...commonWords()].map((w) => stemmer(w)));
-  return commonStems.has(stemmer(lw));
+  return commonStems.has(stem);
 }

@@ -16,6 +16,11 @@ export interface Gazetteer {
   orgWords: Set<string>;
   /** Canonical names of countries (as opposed to cities and regions). */
   countries: Set<string>;
+  /**
+   * Canonical name of a city or sub-national place → the country it lies in ("Istanbul" → "Turkey",
+   * "Darfur" → "Sudan"); absent for countries, seas, regions across borders and contested places.
+   */
+  countryOf: Map<string, string>;
   /** Names and aliases written in capitals, without dots ("UN", "UAE", "NATO"): kept as such when truecasing. */
   acronyms: Set<string>;
 }
@@ -39,11 +44,13 @@ export function gazetteer(): Gazetteer {
   const orgWords = new Set<string>();
   const countries = new Set<string>();
   const acronyms = new Set<string>();
+  const countryOf = new Map<string, string>();
   const noteAcronym = (a: string) => { if (/^[\p{Lu}.&]+$/u.test(a) && a.replace(/\./g, '').length >= 2) acronyms.add(a.replace(/\./g, '')); };
   for (const line of readData('places.tsv').split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [canon, aliases = '', kind] = line.split('\t');
+    const [canon, aliases = '', kind, country] = line.split('\t');
     if (kind === 'country') countries.add(canon!);
+    else if (country) countryOf.set(canon!, country);
     const all = [canon!, ...aliases.split('|').filter(Boolean)];
     for (const a of all) {
       const k = aliasKey(a);
@@ -67,6 +74,6 @@ export function gazetteer(): Gazetteer {
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, acronyms };
+  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, acronyms };
   return cached;
 }

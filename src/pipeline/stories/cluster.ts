@@ -35,6 +35,11 @@ export interface ClusterOptions {
   storiesPerTerm: number;
   /** Weight of title words relative to body words. */
   titleWeight: number;
+  /**
+   * An article does not join, and stories do not merge with, a story about another country (where.ts):
+   * two short reports of one kind of event in two countries share most of their weighted words.
+   */
+  checkWhere: boolean;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -49,6 +54,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   centroidTerms: 120,
   storiesPerTerm: 48,
   titleWeight: 2,
+  checkWhere: true,
 };
 
 export type { StoryModel };

@@ -15,6 +15,7 @@ import {
 } from './cluster.ts';
 import { editable } from './decoded.ts';
 import { cosine, documentVector } from './vector.ts';
+import { elsewhere } from './where.ts';
 
 export interface PlacementOptions extends ClusterOptions {
   /** False: dedup only (`lede dedup`), no story assignment. */
@@ -126,14 +127,30 @@ async function repeat(index: PlacementIndex, known: KnownVersion): Promise<Place
 
 interface Ranked { best: SharedStory | null; bestSim: number; near: [SharedStory, number][] }
 
-function rank(vec: Map<string, number>, stories: readonly SharedStory[], o: PlacementOptions): Ranked {
-  let best: SharedStory | null = null;
-  let bestSim = 0;
+/**
+ * The story the article joins: the most similar one that clears the join threshold and is not about
+ * another place (where.ts), else none (best null); `near` are the stories it resembles, for merges.
+ */
+function rank(vec: Map<string, number>, titleVec: Map<string, number>, stories: readonly SharedStory[], o: PlacementOptions): Ranked {
+  const threshold = joinThresholdFor(vec.size, o);
+  const scored: [SharedStory, number][] = [];
   const near: [SharedStory, number][] = [];
   for (const s of stories) {
     const sim = similarity(vec, s);
-    if (sim > bestSim) { bestSim = sim; best = s; }
+    scored.push([s, sim]);
     if (sim >= o.joinThreshold * 0.5) near.push([s, sim]);
+  }
+  // Stable: of equally similar stories the first found, as before.
+  scored.sort((a, b) => b[1] - a[1]);
+  let best: SharedStory | null = null;
+  // The top cosine is reported even when nothing is joined.
+  let bestSim = scored[0]?.[1] ?? 0;
+  for (const [s, sim] of scored) {
+    if (sim < threshold || sim <= 0) break;
+    if (o.checkWhere && elsewhere({ terms: vec, title: titleVec }, { terms: s.centroid, title: s.titleVector })) continue;
+    best = s;
+    bestSim = sim;
+    break;
   }
   // Only stories the article itself resembles can turn out to be the same event.
   near.sort((a, b) => b[1] - a[1] || b[0].id - a[0].id);
@@ -153,18 +170,18 @@ async function assignToStory(
   const since = at === null ? null : at - o.windowMs;
   const lookup = topTerms(vec, o.lookupTerms);
   const found = vec.size ? await index.findStories(lookup, since, o.storyCandidates) : [];
-  let r = rank(vec, found, o);
+  let r = rank(vec, titleVec, found, o);
   // The stories this placement may change, read again once no other placement can change them.
   const claim = [...new Set([...(r.best ? [r.best.id] : []), ...r.near.map(([s]) => s.id)])];
   if (claim.length) {
     const fresh = await index.claimStories(claim);
-    if (fresh) r = rank(vec, fresh, o);
+    if (fresh) r = rank(vec, titleVec, fresh, o);
   }
   const { best, bestSim, near } = r;
 
   let story: StoredStory;
   let createdStory = false;
-  if (!best || bestSim < joinThresholdFor(vec.size, o)) {
+  if (!best) {
     const id = await index.createStory(p.version.title, at);
     story = { id, centroid: new Map(), norm: 0, articles: 0, firstSeen: at, lastSeen: at, titleVector: titleVec, titleScore: 0 };
     createdStory = true;
@@ -191,6 +208,7 @@ async function assignToStory(
   let saved = !createdStory;
   for (const [c] of near) {
     if (c.id === story.id || centroidSimilarity(story, c) < o.mergeThreshold) continue;
+    if (o.checkWhere && elsewhere({ terms: story.centroid, title: story.titleVector }, { terms: c.centroid, title: c.titleVector })) continue;
     const [into, from]: [StoredStory, SharedStory] = story.articles >= c.articles ? [story, c] : [editable(c), story];
     addToCentroid(into, from.centroid, o.centroidTerms);
     into.articles += from.articles;

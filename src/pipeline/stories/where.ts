@@ -1,0 +1,162 @@
+// Where a story happens, at country level, read from story terms: "istanbul" and "turkey" both say
+// Turkey, "khartoum" and "darfur" say Sudan (the gazetteer's city → country link), a demonym says its
+// country ("iraqi" → Iraq). Two reports of one event say where it happened; two reports of one kind of
+// event in two countries (a rate cut in the UAE and one in Saudi Arabia, an earthquake in Iran and one in
+// Turkey) are two events even when their cosine clears the join threshold: short texts on one kind of
+// event share most of their weighted words. `elsewhere` is that judgement, read from what every
+// PlacementIndex keeps of a story (its centroid and its headline's term vector).
+import { aliasKey, gazetteer } from '../enrich/gazetteer.ts';
+import { isCommonStem, isCommonWordForm } from '../enrich/common-words.ts';
+import { storyTerms } from './terms.ts';
+
+interface PlaceStems {
+  /** Stem of a one-word name or demonym ("iraq", "iraqi", "istanbul") → the place. */
+  single: ReadonlyMap<string, string>;
+  /** Stems of a longer name ("abu dhabi" → abu, dhabi) → the place, named only when all are present. */
+  multi: readonly { stems: readonly string[]; place: string }[];
+  /** Stem → the multi-word names that have it, to test only those a vector can name. */
+  multiByStem: ReadonlyMap<string, readonly number[]>;
+}
+
+let placeStems: PlaceStems | null = null;
+
+function stems(): PlaceStems {
+  if (placeStems) return placeStems;
+  const single = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const multi: { stems: string[]; place: string }[] = [];
+  const multiByStem = new Map<string, number[]>();
+  const { countries, acronyms, titleWords, places } = gazetteer();
+  for (const [alias, canon] of places) {
+    const words = alias.split(/[^\p{L}]+/u).filter(Boolean);
+    if (words.length === 1) {
+      // An ordinary word, or a word with an ordinary word's stem ("main" of Maine), names no place unless
+      // it is a country's own name ("Turkey", "Jordan") or an acronym ("US"); title words never do.
+      const own = countries.has(canon) && aliasKey(canon) === alias || acronyms.has(alias.toUpperCase());
+      if (titleWords.has(alias) || !own && isCommonWordForm(alias)) continue;
+      for (const s of storyTerms(alias)) {
+        const had = single.get(s);
+        if (had !== undefined && had !== canon) ambiguous.add(s);
+        else single.set(s, canon);
+      }
+    } else {
+      // "Christmas Island" is named by both words, not by "Christmas"; "New York" by "york" ("new" is a
+      // stop word). A name of ordinary words only ("Port Said" is "port" once "said" is dropped, "Holy
+      // See", "Gold Coast") is not read from terms, unless it is a country's own name of two words or more
+      // ("United States", "United Kingdom": what an Arabic text's الولايات المتحدة is written as).
+      const ss = [...new Set(storyTerms(alias))];
+      const own = countries.has(canon) && aliasKey(canon) === alias && ss.length > 1;
+      if (!ss.length || !own && ss.every((s) => isCommonStem(s))) continue;
+      const i = multi.push({ stems: ss, place: canon }) - 1;
+      for (const s of ss) multiByStem.set(s, [...(multiByStem.get(s) ?? []), i]);
+    }
+  }
+  for (const s of ambiguous) single.delete(s);
+  placeStems = { single, multi, multiByStem };
+  return placeStems;
+}
+
+/**
+ * The places a term vector names, each with the weight of its heaviest naming: one-word names, and longer
+ * names all of whose words it has (weighed as their words' mean).
+ */
+export function placesOf(v: ReadonlyMap<string, number>): Map<string, number> {
+  const { single, multi, multiByStem } = stems();
+  const out = new Map<string, number>();
+  const note = (p: string, w: number) => { if (w > (out.get(p) ?? 0)) out.set(p, w); };
+  v.forEach((w, t) => {
+    const p = single.get(t);
+    if (p !== undefined) note(p, w);
+    for (const i of multiByStem.get(t) ?? []) {
+      const m = multi[i]!;
+      if (m.stems[0] !== t || !m.stems.every((s) => v.has(s))) continue;
+      let sum = 0;
+      for (const s of m.stems) sum += v.get(s)!;
+      note(m.place, sum / m.stems.length);
+    }
+  });
+  return out;
+}
+
+/** The country a place is, or lies in; undefined for seas, regions across borders, contested places. */
+export function countryOfPlace(place: string): string | undefined {
+  const g = gazetteer();
+  return g.countries.has(place) ? place : g.countryOf.get(place);
+}
+
+/** The countries a term vector (an article's or a story centroid) names, with their summed weights. */
+export function countriesOf(v: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  placesOf(v).forEach((w, p) => {
+    const c = countryOfPlace(p);
+    if (c !== undefined) out.set(c, (out.get(c) ?? 0) + w);
+  });
+  return out;
+}
+
+/** The terms of a vector that name places: one-word names, and the words of longer names it has whole. */
+export function placeTerms(v: ReadonlyMap<string, number>): Set<string> {
+  const { single, multi, multiByStem } = stems();
+  const out = new Set<string>();
+  v.forEach((_, t) => {
+    if (single.has(t)) out.add(t);
+    for (const i of multiByStem.get(t) ?? []) if (multi[i]!.stems.every((s) => v.has(s))) out.add(t);
+  });
+  return out;
+}
+
+/** A vector is about a place when a country's weight is at least this share of its heaviest term's. */
+const LOCATED_SHARE = 0.3;
+/** Names two texts must share to be one event whatever their places say (a person and a company, say). */
+const NAMES_THAT_OVERRIDE = 2;
+
+function located(countries: ReadonlyMap<string, number>, v: ReadonlyMap<string, number>): boolean {
+  let max = 0;
+  v.forEach((w) => { if (w > max) max = w; });
+  for (const w of countries.values()) if (w >= LOCATED_SHARE * max) return true;
+  return false;
+}
+
+function disjoint(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const c of a.keys()) if (b.has(c)) return false;
+  return true;
+}
+
+/**
+ * Names `a` shares with `b`, up to `enough`: terms in Latin script that are neither places, numbers nor
+ * common words ("welker", "lumia", "houthi"). Arabic words kept as their stems are not counted: verbs and
+ * nouns without an English equivalent stay as stems too, so they would count an Arabic text's ordinary
+ * words shared with the Arabic copy of another event.
+ */
+export function sharedNames(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, enough = Infinity): number {
+  const places = placeTerms(a);
+  let n = 0;
+  for (const t of a.keys()) {
+    if (!b.has(t) || places.has(t) || !/^[a-z]/.test(t) || /\d/.test(t) || isCommonStem(t)) continue;
+    if (++n >= enough) break;
+  }
+  return n;
+}
+
+/** What `elsewhere` reads of an article or a story: its term vector (centroid) and its title's. */
+export interface WhereView {
+  readonly terms: ReadonlyMap<string, number>;
+  readonly title: ReadonlyMap<string, number>;
+}
+
+/**
+ * Do `a` and `b` report events in different places? Yes when both are about a country (a country weighs
+ * in their terms) and they name no country in common, or when one's title names countries and the other
+ * text names none of them ("UAE central bank cuts rate" and "Saudi central bank lowers rate", both naming
+ * the US Federal Reserve): a report of an event names where its headline says the event is. Unless they
+ * share two names, which makes them one story wherever it is reported from ("Nokia Lumia goes on sale in
+ * the UK" and "… in Taiwan"). Countries only: "Istanbul" is Turkey, so a city in one report and its
+ * country in another agree.
+ */
+export function elsewhere(a: WhereView, b: WhereView): boolean {
+  const ca = countriesOf(a.terms), cb = countriesOf(b.terms);
+  const apart = (disjoint(ca, cb) && located(ca, a.terms) && located(cb, b.terms)) ||
+    disjoint(countriesOf(a.title), cb) || disjoint(countriesOf(b.title), ca);
+  return apart && sharedNames(a.terms, b.terms, NAMES_THAT_OVERRIDE) < NAMES_THAT_OVERRIDE;
+}
