@@ -141,8 +141,15 @@ for (const backend of backends()) {
         );
         expect(article).toMatchObject({ title: 'A title', canonicalVersionId: v.id, outlet: 'Example News', lede: 'The lede.', published: at(0), firstSeen: at(1) });
         expect(v).toMatchObject({ articleId: article.id, contentHash: 'hash-a', fetchedAt: at(1) });
-        // What creating returns is what reading back gives.
+        // What creating returns is what reading back gives, one at a time or several at once (in the order asked).
         expect(await repo.getArticle(article.id)).toEqual({ article, versions: [v] });
+        const other = await repo.createArticle(version({ contentHash: 'hash-b' }), null);
+        const more = await repo.addVersion(other.article.id, version({ contentHash: 'hash-c', outlet: 'Second Outlet' }), false, null);
+        expect(await repo.getArticles([other.article.id, 999_999 as ArticleId, article.id])).toEqual([
+          { article: other.article, versions: [other.version, more] },
+          { article, versions: [v] },
+        ]);
+        expect(await repo.getArticles([])).toEqual([]);
         expect((await repo.findVersionByUrl('https://example.test/a'))?.id).toBe(v.id);
         expect((await repo.findVersionByUrl('https://example.test/canonical'))?.id).toBe(v.id);
         expect(await repo.findVersionByUrl('https://example.test/none')).toBeNull();
@@ -150,7 +157,7 @@ for (const backend of backends()) {
         const cands = await repo.findByFingerprint(['b2', 'zz'], 5);
         expect(cands).toEqual([{ articleId: article.id, signature: new Uint8Array([9, 8, 7]), textLength: v.text.length, published: at(0), outlet: 'Example News' }]);
         expect(await repo.findByFingerprint(['zz'], 5)).toEqual([]);
-        expect(await repo.countArticles()).toBe(1);
+        expect(await repo.countArticles()).toBe(2);
       });
 
       it('ranks fingerprint candidates by shared bands', async () => {
@@ -210,6 +217,9 @@ for (const backend of backends()) {
         // The article's hashtags follow its latest enrichment: Oil went, UK came, Iran stayed once.
         expect((await repo.latestArticles({ limit: 10, hashtag: 'Oil' })).items).toEqual([]);
         expect(await repo.getEnrichment(999 as ArticleId)).toBeNull();
+        expect(await repo.getEnrichments([a.article.id, 999 as ArticleId, b.article.id])).toEqual(new Map([
+          [a.article.id, enrichment(['Iran', 'UK'])], [b.article.id, enrichment(['Iran', 'UK', 'UK'])],
+        ]));
         expect(await repo.trendingHashtags(at(-60), 10)).toEqual([{ hashtag: 'Iran', count: 2, stories: 2, outlets: 1 }, { hashtag: 'UK', count: 2, stories: 2, outlets: 1 }]);
         await expect(repo.saveEnrichment(999 as ArticleId, enrichment([]))).rejects.toBeTruthy();
       });

@@ -54,14 +54,14 @@ export async function refreshStory(repo: Repository, storyId: StoryId, now: Date
   const revision = rev?.revision ?? 0;
   const found = await repo.getStory(storyId);
   if (!found) return false;
-  const full = (await Promise.all(articlesToRead(found.articles).map((a) => repo.getArticle(a.id)))).filter((x): x is ArticleWithVersions => x !== null);
-  const enrichments = await Promise.all(full.map((f) => repo.getEnrichment(f.article.id)));
+  const full = await repo.getArticles(articlesToRead(found.articles).map((a) => a.id));
+  const enrichments = await repo.getEnrichments(full.map((f) => f.article.id));
   const digests = await repo.getVersionDigests(full.flatMap((f) => f.versions.map((v) => v.id)));
   await digestMissing(repo, full, digests);
   const names = [...new Set(full.flatMap((f) => f.versions.map((v) => v.outlet)))];
   const outlets = new Map((await repo.getOutlets(names)).map((o) => [o.name, o]));
-  const articles: StoryArticleInput[] = full.map((f, i) => {
-    const e = enrichments[i] ?? null;
+  const articles: StoryArticleInput[] = full.map((f) => {
+    const e = enrichments.get(f.article.id) ?? null;
     return {
       id: f.article.id, title: f.article.title, text: f.article.text, language: f.article.language, canonicalVersionId: f.article.canonicalVersionId,
       hashtags: e?.hashtags ?? null,

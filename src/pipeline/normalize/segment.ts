@@ -79,9 +79,13 @@ export function tokenize(text: string): Span[] {
   return out;
 }
 
-/** Lower-cased, folded words for comparison (dedup shingles, story vectors). */
+/**
+ * Lower-cased, folded words for comparison (dedup shingles, story vectors). A word keeps its combining
+ * marks (Devanagari vowel signs, Arabic harakat), which NFKC cannot always compose; the Turkish dotted
+ * capital İ is read as I, since its lower case is i plus a combining dot ("İzmir" is izmir, not i + zmir).
+ */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) out.push(m[0]);
+  for (const m of text.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) out.push(m[0]);
   return out;
 }

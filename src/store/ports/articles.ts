@@ -33,11 +33,15 @@ export interface ArticleRepo {
   findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
 
   getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
+  /** Several articles with their versions, in the order of `ids` (those that exist): a story's worth in one read. */
+  getArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]>;
   latestArticles(opts: { limit: number; cursor?: string | null; outlet?: string; hashtag?: string }): Promise<Page<ArticleSummary>>;
   countArticles(): Promise<number>;
 
   saveEnrichment(articleId: ArticleId, e: Enrichment): Promise<void>;
   getEnrichment(articleId: ArticleId): Promise<Enrichment | null>;
+  /** The stored enrichments of several articles, by article (absent: none stored). */
+  getEnrichments(articleIds: ArticleId[]): Promise<Map<ArticleId, Enrichment>>;
   /**
    * Hashtags of articles first seen since `since`, ranked by the distinct stories and outlets that carry
    * them (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.

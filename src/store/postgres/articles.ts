@@ -6,6 +6,7 @@ import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
+import { withVersions } from '../rows.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -166,6 +167,13 @@ export function articlePort(db: Db): ArticleRepo {
       const versions = await db.query('SELECT * FROM versions WHERE article_id = $1 ORDER BY id', [id]);
       return { article: toArticle(a), versions: versions.map(toVersion) };
     },
+    async getArticles(ids: ArticleId[]) {
+      if (ids.length === 0) return [];
+      const unique = [...new Set(ids)];
+      const articles = await db.query('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
+      const versions = await db.query('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
+      return withVersions(ids, articles.map(toArticle), versions.map(toVersion));
+    },
     async latestArticles(opts) {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -209,6 +217,11 @@ export function articlePort(db: Db): ArticleRepo {
     async getEnrichment(articleId: ArticleId) {
       const r = await db.one<{ data: Enrichment }>('SELECT data FROM enrichments WHERE article_id = $1', [articleId]);
       return r ? r.data : null;
+    },
+    async getEnrichments(articleIds: ArticleId[]) {
+      if (articleIds.length === 0) return new Map();
+      const rows = await db.query<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
+      return new Map(rows.map((r) => [Number(r.article_id) as ArticleId, r.data]));
     },
     async trendingHashtags(since, limit) {
       const rows = await db.query<{ hashtag: string; count: number; stories: number; outlets: number }>(

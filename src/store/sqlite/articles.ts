@@ -6,6 +6,7 @@ import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
+import { withVersions } from '../rows.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -151,6 +152,14 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         if (!a) return null;
         return { article: toArticle(a), versions: db.all('SELECT * FROM versions WHERE article_id = ? ORDER BY id', id).map(toVersion) };
       }),
+    getArticles: (ids: ArticleId[]) =>
+      db.run(() => {
+        if (ids.length === 0) return [];
+        const unique = JSON.stringify([...new Set(ids)]);
+        const articles = db.all('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))', unique).map(toArticle);
+        const versions = db.all('SELECT * FROM versions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id', unique).map(toVersion);
+        return withVersions(ids, articles, versions);
+      }),
     latestArticles: (opts) =>
       db.run(() => {
         const where: string[] = [];
@@ -197,6 +206,13 @@ export function articlePort(db: SqliteDb): ArticleRepo {
       db.run(() => {
         const r = db.get('SELECT data FROM enrichments WHERE article_id = ?', articleId);
         return r ? (JSON.parse(r.data as string) as Enrichment) : null;
+      }),
+    getEnrichments: (articleIds: ArticleId[]) =>
+      db.run(() => {
+        const rows = articleIds.length
+          ? db.all('SELECT article_id, data FROM enrichments WHERE article_id IN (SELECT value FROM json_each(?))', JSON.stringify([...new Set(articleIds)]))
+          : [];
+        return new Map(rows.map((r) => [r.article_id as ArticleId, JSON.parse(r.data as string) as Enrichment]));
       }),
     trendingHashtags: (since, limit) =>
       db.run(() =>

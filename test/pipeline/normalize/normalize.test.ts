@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTypography, normalizeText, splitSentences, tokenize, detectLanguage } from '../../../src/pipeline/normalize/index.ts';
+import { foldTypography, normalizeText, splitSentences, tokenize, detectLanguage, words } from '../../../src/pipeline/normalize/index.ts';
 
 describe('normalize', () => {
   it('folds curly quotes and dashes for comparison', () => {
@@ -25,6 +25,12 @@ describe('normalize', () => {
   it('tokenizes words with offsets', () => {
     const t = tokenize("al-Sudani's visit, 2,500 troops");
     expect(t.map((x) => x.text)).toEqual(["al-Sudani's", 'visit', '2', '500', 'troops']);
+  });
+
+  it('compares words whole: a Turkish dotted İ is an i, combining marks stay inside their word', () => {
+    expect(words('İzmir and ISTANBUL')).toEqual(['izmir', 'and', 'istanbul']);
+    expect(words('नमस्ते दुनिया')).toEqual(['नमस्ते', 'दुनिया']); // vowel signs are marks: a word is not cut at each
+    expect(words('العِراق')).toEqual(['العِراق']);
   });
 
   it('cleans whitespace and detects language', () => {
