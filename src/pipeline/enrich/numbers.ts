@@ -40,7 +40,7 @@ const CURRENCY_WORD: Record<string, string> = {
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const WORDNUM = Object.keys(SMALL).join('|');
 const NUMBER_RE = new RegExp(
-  `(US\\$|[$€£¥])?\\s?\\b(${NUM}|(?:${WORDNUM})(?:[- ](?:${WORDNUM}))?)(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|[mkb])\\b)?` +
+  `(US\\$|[$€£¥])?\\s?\\b(${NUM}|(?:${WORDNUM})(?:[- ](?:${WORDNUM}))?\\b)(?:\\s?(thousand|million|billion|trillion|bn|mn|tn|[mkb])\\b)?` +
     `(?:\\s?(%|percent\\b|per cent\\b|(?:${Object.keys(CURRENCY_WORD).join('|')})\\b))?`,
   'giu',
 );
@@ -60,7 +60,7 @@ export function findNumbers(folded: string): NumberMatch[] {
   for (const m of folded.matchAll(NUMBER_RE)) {
     const [all, cur, num, scale, suffix] = m;
     let start = m.index!;
-    if (!cur && all.startsWith(' ')) start++;
+    if (!cur && /^\s/.test(all)) start++; // the space (or line break) before a number is not part of it
     const isWord = /^\p{L}/u.test(num!);
     let value = isWord ? wordValue(num!) : Number(num!.replace(/,/g, ''));
     if (value === null || Number.isNaN(value)) continue;

@@ -102,6 +102,13 @@ describe('facts', () => {
     expect(e.mentions.find((m) => m.text === '$1.5 billion')?.type).toBe('MONEY');
   });
 
+  it('reads a number word only as a whole word, and never takes the line break before a number', () => {
+    const doc = 'TENNIS - RESULTS AT THE OPEN\nThe tenants of ten flats paid 5 dollars; Tennessee won.\n12 players withdrew.';
+    const e = enrich({ title: 'Sport', text: doc });
+    const numbers = e.mentions.filter((m) => m.type === 'QUANTITY' || m.type === 'MONEY');
+    expect(numbers.map((m) => m.text)).toEqual(['ten', '5 dollars', '12']);
+  });
+
   it('leaves the year open when the article has no date', () => {
     const e = enrich({ title: 'Vote', text: 'Parliament will vote on June 5 on the budget.' });
     expect(e.facts.find((f) => f.kind === 'date')?.value).toBe('--06-05');

@@ -29,7 +29,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
 export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
-  truecase: true,
+  truecase: true, resultLines: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -105,7 +105,45 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
+  if (nerRules.resultLines) addResultLines(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A team name in a results table: capitalised words (with "of", "de", … inside), up to five.
+const TEAM = String.raw`\p{Lu}[\p{L}'.&-]*(?:[ \t]+(?:\p{Lu}[\p{L}'.&-]*|of|de|del|la|le|do|da|and|y)){0,4}`;
+const SCORE = String.raw`\d{1,3}`;
+/** "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )": a match and its score. */
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})[ \t]+${SCORE}[ \t]+(${TEAM})[ \t]+${SCORE}(?:[ \t]*\([^)\n]*\))?[ \t]*$`, 'gmu');
+/** "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61": a standings row, three numbers or more. */
+const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM})(?:[ \t]+\d{1,4}){3,}[ \t]*$`, 'gmu');
+
+/**
+ * Results tables, as newswire prints them line by line: in a line of a match score or a standings row,
+ * the names are teams — organisations, even when a place gives one its name ("Dundee United", "Derby"),
+ * which is the newswire convention. A name the tagger took for a person stays a person (golf and
+ * athletics tables list players). Lines are read whole: a table has no full stops, so the sentence
+ * splitter may run its rows together.
+ */
+function addResultLines(folded: string, ms: RawMention[]): void {
+  const teams: { start: number; end: number }[] = [];
+  for (const re of [SCORE_LINE, STANDING_LINE]) {
+    for (const m of folded.matchAll(re)) {
+      const line = m[0];
+      let from = 0;
+      for (const name of m.slice(1)) {
+        if (!name) continue;
+        const at = line.indexOf(name, from);
+        from = at + name.length;
+        teams.push({ start: m.index! + at, end: m.index! + at + name.length });
+      }
+    }
+  }
+  for (const t of teams) {
+    const inside = ms.filter((x) => x.start < t.end && x.end > t.start);
+    if (inside.some((x) => x.type === 'PER')) continue;
+    for (const x of inside) ms.splice(ms.indexOf(x), 1);
+    ms.push({ type: 'ORG', start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
+  }
 }
 
 /**

@@ -57,3 +57,39 @@ describe('entity post-rules', () => {
     expect(Object.values(nerRules).every(Boolean)).toBe(true);
   });
 });
+
+describe('results tables', () => {
+  const table = [
+    'Results of league matches on Saturday:',
+    'Aberdeen 2 Hibernian 0',
+    'Dundee United 1 Kilmarnock 1 (halftime 0-1)',
+    'Standings (played, won, drawn, lost, goals for, against, points):',
+    'Celtic 28 19 6 3 60 22 63',
+    '2. Dundee United 28 18 7 3 58 25 61',
+    'Leading scores after the second round of the Open:',
+    'Ernie Els 66 70 136',
+  ].join('\n');
+  const typed = (text: string) => mentions(text).filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type} ${m.text}`);
+
+  it('types the names in score and standings lines as teams, a place-named team included, and keeps players people', () => {
+    const got = typed(table);
+    for (const team of ['Aberdeen', 'Hibernian', 'Dundee United', 'Kilmarnock', 'Celtic']) expect(got).toContain(`ORG ${team}`);
+    expect(got).not.toContain('LOC Dundee');
+    expect(got).toContain('PER Ernie Els');
+  });
+
+  it('leaves prose with numbers alone', () => {
+    const prose = 'Aberdeen has 2 hospitals and Glasgow 5 of them, officials said on Monday.\nThe Glasgow 2 Edinburgh 0 result was a surprise.';
+    const withRule = typed(prose);
+    nerRules.resultLines = false;
+    try {
+      expect(typed(prose)).toEqual(withRule);
+    } finally {
+      nerRules.resultLines = true;
+    }
+    nerRules.resultLines = false;
+    const withoutOnTable = typed(table);
+    nerRules.resultLines = true;
+    expect(withoutOnTable).not.toEqual(typed(table)); // the rule is what types the table
+  });
+});
