@@ -55,7 +55,10 @@ export function compareAccounts(accounts: Account[]): AccountsComparison {
 export function factText(f: DigestFact): string {
   if (f.kind === 'date') return f.about ? `${f.text}: ${f.about}` : f.text;
   if (!f.about) return f.text;
-  const about = f.about.toLowerCase().startsWith(String(f.unit ?? '').toLowerCase()) ? f.about : `${f.unit ?? ''} ${f.about}`.trim();
+  // The phrase usually holds its unit ("new designations under …"); a counted noun (lower case) goes first
+  // only where it does not. Money and percentages carry their unit in their own text ("12%", "$1.5 billion").
+  const unit = /^\p{Ll}+$/u.test(f.unit ?? '') ? f.unit! : '';
+  const about = !unit || wordsOf(f.about).includes(unit) ? f.about : `${unit} ${f.about}`;
   return `${f.text} ${about}`;
 }
 

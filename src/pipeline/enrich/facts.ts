@@ -8,7 +8,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { arabicCountedPhrase } from './arabic/facts.ts';
 
 const STOP_AFTER = /^(?:a|an|the|each|every|its|their|this|these|and|or|but|as|while|which|who|that|said|says|to|will|would|have|has|had|was|were|is|are|be|been|on|at|than|since|because|after|before|when|per)$/i;
-const PREP = /^(?:of|in|from|at|for|on|with|across|into|to|against|per)$/i;
+const PREP = /^(?:of|in|from|at|for|on|with|across|into|to|against|per|under|between|among|amid|near|within|without|during|via|by|through)$/i;
 const APPROX = /(?:around|about|nearly|almost|roughly|approximately|some|more than|over|at least|up to|fewer than|less than|under)\s+$/i;
 
 const sentenceAt = spanAt;
@@ -29,6 +29,8 @@ function countedPhrase(text: string): { unit: string | null; about: string | nul
       continue;
     }
     if (/^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes)-old$/i.test(w)) break;
+    // A participle after a plural noun opens a clause, it is not what is counted: "four companies operating in …".
+    if (head && !sawPrep && /\p{Ll}{3,}ing$/u.test(w) && /s$/i.test(kept.at(-1)!)) break;
     kept.push(w);
     if (!sawPrep) head = w;
     if (sawPrep && kept.length - kept.indexOf(kept.find((x) => PREP.test(x))!) >= 3) break;

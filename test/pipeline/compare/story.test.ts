@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingCandidate, Outlet } from '../../../src/domain/analysis.ts';
 import type { ArticleId, StoryId, VersionId } from '../../../src/domain/types.ts';
-import { analyseStory, compareAccounts, disagreements, rankBriefing, type StoryArticleInput } from '../../../src/pipeline/compare/index.ts';
+import { analyseStory, compareAccounts, disagreements, factText, rankBriefing, type StoryArticleInput } from '../../../src/pipeline/compare/index.ts';
 import { textCopy, WIRE, WIRE_TITLE, type ReadCopy } from './helpers.ts';
 
 const T0 = Date.parse('2026-03-01T08:00:00.000Z');
@@ -142,5 +142,15 @@ describe('rankBriefing', () => {
     const ranked = rankBriefing([candidate(1, 5, [1, 2, 3]), candidate(2, 3, [20, 21, 22, 23]), candidate(3, 9, [-10]), candidate(4, 1, [23])], now, 10);
     expect(ranked.map((r) => r.storyId)).toEqual([2, 1, 4]);
     expect(ranked[0]).toMatchObject({ today: 4, lastHours: 4 });
+  });
+});
+
+describe('a fact as a difference lists it', () => {
+  it('reads as the article wrote it: the unit is not put in front again when the phrase holds it', () => {
+    expect(factText({ kind: 'number', text: 'five', value: 5, unit: 'designations', about: 'new designations under Iran sanctions' })).toBe('five new designations under Iran sanctions');
+    expect(factText({ kind: 'number', text: '2,500', value: 2500, unit: 'troops', about: 'troops in Iraq' })).toBe('2,500 troops in Iraq');
+    expect(factText({ kind: 'number', text: '40', value: 40, unit: 'barrels', about: 'a day' })).toBe('40 barrels a day');
+    expect(factText({ kind: 'number', text: '12%', value: 12, unit: '%', about: 'rise in exports' })).toBe('12% rise in exports');
+    expect(factText({ kind: 'number', text: '$1.5 billion', value: 1.5e9, unit: 'USD', about: 'in loans' })).toBe('$1.5 billion in loans');
   });
 });

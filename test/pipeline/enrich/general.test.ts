@@ -102,6 +102,13 @@ describe('facts', () => {
     expect(e.mentions.find((m) => m.text === '$1.5 billion')?.type).toBe('MONEY');
   });
 
+  it('counts the noun a number counts, not a word after a preposition or a participle', () => {
+    const e = enrich({ title: 'Sanctions', text: 'Britain added five new designations under its Iran sanctions regime on Wednesday. The list names four companies operating in the shipping sector.' });
+    const by = (value: number) => e.facts.find((f) => f.value === value);
+    expect(by(5)).toMatchObject({ unit: 'designations', about: 'new designations' });
+    expect(by(4)).toMatchObject({ unit: 'companies', about: 'companies' });
+  });
+
   it('reads a number word only as a whole word, and never takes the line break before a number', () => {
     const doc = 'TENNIS - RESULTS AT THE OPEN\nThe tenants of ten flats paid 5 dollars; Tennessee won.\n12 players withdrew.';
     const e = enrich({ title: 'Sport', text: doc });
