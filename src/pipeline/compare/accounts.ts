@@ -38,10 +38,16 @@ export function compareAccounts(accounts: Account[]): AccountsComparison {
       const changes = disagreements(fullest.facts, a.facts);
       if (changes.length) out.push({ kind: 'numbers-differ', changes });
     }
-    const onlyFacts = a.facts
-      .filter((f) => (f.kind === 'date' || f.unit) && !others(a).some((o) => carriesFact(o, lines.get(o.articleId)!, f)))
-      .map((f) => factText(f));
-    if (onlyFacts.length) out.push({ kind: 'only-facts', facts: [...new Set(onlyFacts)].slice(0, MAX_ONLY) });
+    // One line per figure: a headline and its body often state the same one ("five new designations").
+    const byFigure = new Map<string, string>();
+    for (const f of a.facts) {
+      if (!(f.kind === 'date' || f.unit) || others(a).some((o) => carriesFact(o, lines.get(o.articleId)!, f))) continue;
+      const key = `${f.kind}|${f.value}|${(f.unit ?? '').toLowerCase()}`;
+      const text = factText(f);
+      if (!byFigure.has(key)) byFigure.set(key, text);
+    }
+    const onlyFacts = [...byFigure.values()];
+    if (onlyFacts.length) out.push({ kind: 'only-facts', facts: onlyFacts.slice(0, MAX_ONLY) });
     const onlyQuotes = a.quotes
       .filter((q) => q.direct && wordsOf(q.text).length >= MIN_QUOTE_WORDS && !others(a).some((o) => lines.get(o.articleId)!.some((l) => hasPhrase(l, q.text))))
       .map((q) => ({ text: excerpt(q.text, 200), speaker: q.speaker }));

@@ -154,3 +154,18 @@ describe('a fact as a difference lists it', () => {
     expect(factText({ kind: 'number', text: '$1.5 billion', value: 1.5e9, unit: 'USD', about: 'in loans' })).toBe('$1.5 billion in loans');
   });
 });
+
+describe('facts only one account has', () => {
+  it('are listed once per figure, though a headline and its body both state it', () => {
+    const five = { kind: 'number' as const, value: 5, unit: 'designations' };
+    const accounts = [
+      { articleId: 1 as ArticleId, texts: ['Britain sanctions an oil magnate and four firms in a long statement about Iran and its networks abroad.'], facts: [], quotes: [] },
+      {
+        articleId: 2 as ArticleId, texts: ['UK adds five new designations\n\nBritain added five new designations under its Iran sanctions regime.'], quotes: [],
+        facts: [{ ...five, text: 'five', about: 'new designations under Iran sanctions' }, { ...five, text: 'five', about: 'new designations' }],
+      },
+    ];
+    const diffs = compareAccounts(accounts).differences.get(2 as ArticleId) ?? [];
+    expect(diffs).toContainEqual({ kind: 'only-facts', facts: ['five new designations under Iran sanctions'] });
+  });
+});
