@@ -6,6 +6,7 @@ import { detectLanguage, foldTypographyKeepOffsets, splitSentences, type Span } 
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, numberFacts } from './facts.ts';
 import { makeHashtags, type HashtagEntity } from './hashtags.ts';
+import { aliasKey, gazetteer } from './gazetteer.ts';
 import { rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
@@ -74,13 +75,16 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
   const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all);
-  const mentions: EntityMention[] = all.map((m, i) => ({
-    text: doc.slice(m.start, m.end),
-    type: m.type as EntityType,
-    start: m.start,
-    end: m.end,
-    canonical: canon[i]!,
-  }));
+  const mentions: EntityMention[] = all.map((m, i) => {
+    const nationality = !arabic && isNationality(m);
+    return {
+      text: doc.slice(m.start, m.end),
+      type: nationality ? 'MISC' : m.type as EntityType,
+      start: m.start,
+      end: m.end,
+      canonical: nationality ? nationalityName(m.text) : canon[i]!,
+    };
+  });
   const entities = groupEntities(mentions, folded, titleEnd);
   if (arabic) ar.addArabicRoles(entities, arabicNames);
 
@@ -114,6 +118,17 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     summary: picked.map((i) => doc.slice(body[i]!.start, body[i]!.end)),
   };
 }
+
+/**
+ * A nationality ("Iraqi", "Scottish") found as a place: newswire annotation keeps it apart from people,
+ * organisations and places (CoNLL's MISC), as the issue asks of the entity list. It is named as written,
+ * in ordinary case ("IRAQI" in a wire headline is Iraqi), so it never doubles its country in the list.
+ */
+function isNationality(m: RawMention): boolean {
+  return m.type === 'LOC' && gazetteer().demonyms.has(aliasKey(m.text));
+}
+
+const nationalityName = (text: string): string => (text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text);
 
 /** The title is always its own sentence, even without final punctuation. */
 function titleSplit(sentences: Span[], titleEnd: number): Span[] {

@@ -45,7 +45,10 @@ describe('entities', () => {
   it('merges spelling variants of a country', () => {
     const e = enrich({ title: 'Trade', text: 'The U.S. and the United States Congress disagree. US officials and American diplomats met in Washington.' });
     const us = e.mentions.filter((m) => m.canonical === 'United States').map((m) => m.text);
-    expect(us).toEqual(expect.arrayContaining(['U.S.', 'US', 'American']));
+    expect(us).toEqual(expect.arrayContaining(['U.S.', 'US']));
+    // A nationality is not a place (newswire's MISC): kept apart, named as written.
+    expect(e.mentions.find((m) => m.text === 'American')).toMatchObject({ type: 'MISC', canonical: 'American' });
+    expect(e.entities.filter((x) => x.type === 'LOC').map((x) => x.canonical)).not.toContain('American');
     expect(e.hashtags.filter((h) => /US|UnitedStates|America/.test(h)).length).toBeLessThanOrEqual(2);
   });
 
