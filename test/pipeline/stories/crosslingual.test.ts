@@ -26,6 +26,13 @@ describe('cross-language story evidence', () => {
     }
   });
 
+  it('reads a family name in nisba form as a name, a nationality after a definite noun as its country', () => {
+    const t = storyTerms(crossLingualText('وقال رئيس الوزراء العراقي محمد شياع السوداني إن الحكومة العراقية ستلتقي الجانب السوداني.'));
+    expect(t).toContain('iraq');
+    // Sudan only once, from "the Sudanese side"; al-Sudani is the Iraqi prime minister's name.
+    expect(t.filter((x) => x === 'sudan')).toHaveLength(1);
+  });
+
   it('puts the Arabic seed article in the English seed article\'s story', async () => {
     const c = new StoryClusterer();
     const english = readFileSync(new URL('001_03aee5fa6f29c944.txt', seedDir), 'utf8');
