@@ -43,8 +43,7 @@ export function compareAccounts(accounts: Account[]): AccountsComparison {
     for (const f of a.facts) {
       if (!(f.kind === 'date' || f.unit) || others(a).some((o) => carriesFact(o, lines.get(o.articleId)!, f))) continue;
       const key = `${f.kind}|${f.value}|${(f.unit ?? '').toLowerCase()}`;
-      const text = factText(f);
-      if (!byFigure.has(key)) byFigure.set(key, text);
+      if (!byFigure.has(key)) byFigure.set(key, factText(f));
     }
     const onlyFacts = [...byFigure.values()];
     if (onlyFacts.length) out.push({ kind: 'only-facts', facts: onlyFacts.slice(0, MAX_ONLY) });

@@ -9,7 +9,7 @@
 // `editable`: copying all 32 candidates' centroids on every placement cost more than the decoding it saved.
 import type { StoryStamp, StoryState } from '../../domain/pipeline.ts';
 import type { SharedStory, StoredStory } from '../../domain/placement.ts';
-import { asStored, decodeStory } from './state.ts';
+import { decodeStory } from './state.ts';
 
 export type { SharedStory };
 
@@ -41,12 +41,12 @@ export function cachedStory(ref: StoryStamp): SharedStory | null {
 }
 
 /**
- * Remembers `story` as just saved with `state` (stamped): in its stored form (asStored), a copy the
- * caller's later changes do not reach, weighing what a process that reads the state would weigh.
+ * Remembers a story just saved with `state` (stamped), as `stored`: its stored form from encodeStoredStory,
+ * a copy the saver's later changes do not reach, weighing what a process that reads the state would weigh.
  */
-export function rememberStory(state: StoryState, story: StoredStory): void {
+export function rememberStory(state: StoryState, stored: StoredStory): void {
   if (state.stamp === null || state.stamp === undefined) return;
-  keep(state.storyId as number, { bytes: null, lastSeen: state.lastSeen, stamp: state.stamp, story: asStored(story) });
+  keep(state.storyId as number, { bytes: null, lastSeen: state.lastSeen, stamp: state.stamp, story: stored });
 }
 
 /** A new random stamp for a save (53 bits: two saves of one story never share one in practice). */

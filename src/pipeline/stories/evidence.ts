@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { hasArabic, normalizeArabic } from '../normalize/arabic.ts';
 import { foldTypography } from '../normalize/index.ts';
-import { arabicGazetteer, arabicKey, articleMismatch, demonymPlace } from '../enrich/arabic/gazetteer.ts';
+import { arabicGazetteer, arabicKey, articleMismatch, DEFINITE, demonymPlace } from '../enrich/arabic/gazetteer.ts';
 import { arabicTokens, FUNCTION_WORDS, isSpeechVerb } from '../enrich/arabic/words.ts';
 
 const MONTHS: Record<string, string> = {
@@ -76,7 +76,7 @@ export function crossLingualText(text: string): string {
     // (the noun definite too) is the Iraqi government. Being definite, the name is then dropped like the
     // other definite words no English article shares (keeping its stem cost pairs.jsonl 87.1 → 83.9 % pair join).
     const prev = toks[i - 1];
-    const surname = /^ال/.test(t.norm) && !!prev && /^ +$/.test(t.gap) && !/^(?:[وفبكل]?ال|لل)/.test(prev.norm) &&
+    const surname = /^ال/.test(t.norm) && !!prev && /^ +$/.test(t.gap) && !DEFINITE.test(prev.norm) &&
       !/^\d/.test(prev.text) && !FUNCTION_WORDS.has(prev.norm);
     const dem = surname ? null : demonymPlace(t.text);
     const month = MONTHS[normalizeArabic(t.text).replace(/^ال/, '')];
@@ -84,7 +84,7 @@ export function crossLingualText(text: string): string {
     // A definite word no English article shares (a common noun or adjective) only dilutes the vector and
     // crowds the shared terms out of the candidate lookup; other words (names most often) are kept, so
     // Arabic articles on one event still find each other by them.
-    else if (!/^(?:[وفبكل]?ال|لل)/.test(t.norm)) out.push(t.stem);
+    else if (!DEFINITE.test(t.norm)) out.push(t.stem);
   }
   // Latin words of a mixed text (names, acronyms) are kept too, after the Arabic ones.
   const latin = folded.match(/[A-Za-z][A-Za-z'-]+/g) ?? [];

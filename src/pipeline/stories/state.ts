@@ -38,21 +38,21 @@ function fromWire(w: Wire, id: number, lastSeen: string): StoredStory {
   };
 }
 
-/**
- * The story as decodeStory(encodeStory(s)) gives it back (weights rounded as stored), without the JSON:
- * a story must weigh the same whether a process saved it or read it.
- */
-export function asStored(s: StoredStory): StoredStory {
-  return fromWire(toWire(s), s.id, new Date(s.lastSeen ?? Date.now()).toISOString());
+export function encodeStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): StoryState {
+  return encodeStoredStory(s, indexTerms).state;
 }
 
-export function encodeStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): StoryState {
+/**
+ * The state to save, and the story as decodeStory gives that state back (weights rounded as stored),
+ * from the same wire form without parsing it again: a story must weigh the same whether a process saved
+ * it or read it.
+ */
+export function encodeStoredStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS): { state: StoryState; stored: StoredStory } {
   const wire = toWire(s);
+  const lastSeen = new Date(s.lastSeen ?? Date.now()).toISOString();
   return {
-    storyId: s.id as StoryId,
-    terms: topTerms(s.centroid, indexTerms),
-    centroid: new TextEncoder().encode(JSON.stringify(wire)),
-    lastSeen: new Date(s.lastSeen ?? Date.now()).toISOString(),
+    state: { storyId: s.id as StoryId, terms: topTerms(s.centroid, indexTerms), centroid: new TextEncoder().encode(JSON.stringify(wire)), lastSeen },
+    stored: fromWire(wire, s.id, lastSeen),
   };
 }
 

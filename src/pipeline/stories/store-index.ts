@@ -9,7 +9,7 @@ import type {
 import { storeFingerprint } from '../dedup/index.ts';
 import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
 import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
-import { encodeStory } from './state.ts';
+import { encodeStoredStory } from './state.ts';
 import { DocumentFrequencies } from './vector.ts';
 
 // Term statistics for IDF: the store's counts (term_stats, shared by every process), cached here and
@@ -130,8 +130,9 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
-    const state = { ...encodeStory(s), touched: [...terms], stamp: newStamp() };
+    const encoded = encodeStoredStory(s);
+    const state = { ...encoded.state, touched: [...terms], stamp: newStamp() };
     await this.tx.saveStoryState(state);
-    rememberStory(state, s);
+    rememberStory(state, encoded.stored);
   }
 }

@@ -1,7 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
 import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
@@ -70,6 +70,20 @@ export function articlePort(db: Db): ArticleRepo {
     if (bands.length) {
       await db.exec('INSERT INTO fingerprint_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, articleId]);
     }
+  }
+
+  async function readArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    const articles = await db.query('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
+    const versions = await db.query('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
+    return withVersions(ids, articles.map(toArticle), versions.map(toVersion));
+  }
+
+  async function readEnrichments(articleIds: ArticleId[]): Promise<Map<ArticleId, Enrichment>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await db.query<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
+    return new Map(rows.map((r) => [Number(r.article_id) as ArticleId, r.data]));
   }
 
   return {
@@ -162,18 +176,9 @@ export function articlePort(db: Db): ArticleRepo {
     },
 
     async getArticle(id: ArticleId) {
-      const a = await db.one('SELECT * FROM articles WHERE id = $1', [id]);
-      if (!a) return null;
-      const versions = await db.query('SELECT * FROM versions WHERE article_id = $1 ORDER BY id', [id]);
-      return { article: toArticle(a), versions: versions.map(toVersion) };
+      return (await readArticles([id]))[0] ?? null;
     },
-    async getArticles(ids: ArticleId[]) {
-      if (ids.length === 0) return [];
-      const unique = [...new Set(ids)];
-      const articles = await db.query('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
-      const versions = await db.query('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
-      return withVersions(ids, articles.map(toArticle), versions.map(toVersion));
-    },
+    getArticles: readArticles,
     async latestArticles(opts) {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -215,14 +220,9 @@ export function articlePort(db: Db): ArticleRepo {
       );
     },
     async getEnrichment(articleId: ArticleId) {
-      const r = await db.one<{ data: Enrichment }>('SELECT data FROM enrichments WHERE article_id = $1', [articleId]);
-      return r ? r.data : null;
+      return (await readEnrichments([articleId])).get(articleId) ?? null;
     },
-    async getEnrichments(articleIds: ArticleId[]) {
-      if (articleIds.length === 0) return new Map();
-      const rows = await db.query<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
-      return new Map(rows.map((r) => [Number(r.article_id) as ArticleId, r.data]));
-    },
+    getEnrichments: readEnrichments,
     async trendingHashtags(since, limit) {
       const rows = await db.query<{ hashtag: string; count: number; stories: number; outlets: number }>(
         `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets

@@ -1,7 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
 import { POSTINGS_PER_BAND } from '../ports/articles.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
@@ -91,6 +91,20 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     if (fp.bands.length) db.exec('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value, ? FROM json_each(?)', articleId, JSON.stringify(fp.bands));
   }
 
+  function readArticles(ids: ArticleId[]): ArticleWithVersions[] {
+    if (ids.length === 0) return [];
+    const unique = JSON.stringify([...new Set(ids)]);
+    const articles = db.all('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))', unique).map(toArticle);
+    const versions = db.all('SELECT * FROM versions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id', unique).map(toVersion);
+    return withVersions(ids, articles, versions);
+  }
+
+  function readEnrichments(articleIds: ArticleId[]): Map<ArticleId, Enrichment> {
+    if (articleIds.length === 0) return new Map();
+    const rows = db.all('SELECT article_id, data FROM enrichments WHERE article_id IN (SELECT value FROM json_each(?))', JSON.stringify([...new Set(articleIds)]));
+    return new Map(rows.map((r) => [r.article_id as ArticleId, JSON.parse(r.data as string) as Enrichment]));
+  }
+
   return {
     hasItem: (feedId: FeedId, key: string) => db.run(() => db.get('SELECT 1 FROM items WHERE feed_id = ? AND key = ?', feedId, key) !== null),
     recordItem: (feedId: FeedId, key: string, item: Item, versionId: VersionId | null) =>
@@ -146,20 +160,8 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         }));
       }),
 
-    getArticle: (id: ArticleId) =>
-      db.run(() => {
-        const a = db.get('SELECT * FROM articles WHERE id = ?', id);
-        if (!a) return null;
-        return { article: toArticle(a), versions: db.all('SELECT * FROM versions WHERE article_id = ? ORDER BY id', id).map(toVersion) };
-      }),
-    getArticles: (ids: ArticleId[]) =>
-      db.run(() => {
-        if (ids.length === 0) return [];
-        const unique = JSON.stringify([...new Set(ids)]);
-        const articles = db.all('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))', unique).map(toArticle);
-        const versions = db.all('SELECT * FROM versions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id', unique).map(toVersion);
-        return withVersions(ids, articles, versions);
-      }),
+    getArticle: (id: ArticleId) => db.run(() => readArticles([id])[0] ?? null),
+    getArticles: (ids: ArticleId[]) => db.run(() => readArticles(ids)),
     latestArticles: (opts) =>
       db.run(() => {
         const where: string[] = [];
@@ -202,18 +204,8 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         const addEntity = db.prepare('INSERT OR IGNORE INTO article_entities (entity, article_id) VALUES (?, ?)');
         for (const name of new Set(e.entities.map((x) => x.canonical))) if (name) addEntity.run(name, articleId);
       }),
-    getEnrichment: (articleId: ArticleId) =>
-      db.run(() => {
-        const r = db.get('SELECT data FROM enrichments WHERE article_id = ?', articleId);
-        return r ? (JSON.parse(r.data as string) as Enrichment) : null;
-      }),
-    getEnrichments: (articleIds: ArticleId[]) =>
-      db.run(() => {
-        const rows = articleIds.length
-          ? db.all('SELECT article_id, data FROM enrichments WHERE article_id IN (SELECT value FROM json_each(?))', JSON.stringify([...new Set(articleIds)]))
-          : [];
-        return new Map(rows.map((r) => [r.article_id as ArticleId, JSON.parse(r.data as string) as Enrichment]));
-      }),
+    getEnrichment: (articleId: ArticleId) => db.run(() => readEnrichments([articleId]).get(articleId) ?? null),
+    getEnrichments: (articleIds: ArticleId[]) => db.run(() => readEnrichments(articleIds)),
     trendingHashtags: (since, limit) =>
       db.run(() =>
         db.all(

@@ -2,7 +2,7 @@
 // changes what the cache answers next.
 import { describe, expect, it } from 'vitest';
 import { cachedStory, decodeStoryCached, editable, newStamp, rememberStory } from '../../../src/pipeline/stories/decoded.ts';
-import { decodeStory, encodeStory, type StoredStory } from '../../../src/pipeline/stories/state.ts';
+import { decodeStory, encodeStoredStory, encodeStory, type StoredStory } from '../../../src/pipeline/stories/state.ts';
 
 const story = (id: number, weight: number): StoredStory => ({
   id, centroid: new Map([['harbour', weight], ['strike', 1]]), norm: 0, articles: 2, firstSeen: 1, lastSeen: 2,
@@ -39,8 +39,9 @@ describe('decodeStoryCached', () => {
 
   it('remembers a saved story as a reader of its state would decode it, untouched by the saver\'s later changes', () => {
     const s = story(9005, 1 / 3); // 0.3333…: the stored form rounds it
-    const state = { ...encodeStory(s), stamp: newStamp() };
-    rememberStory(state, s);
+    const encoded = encodeStoredStory(s);
+    const state = { ...encoded.state, stamp: newStamp() };
+    rememberStory(state, encoded.stored);
     s.centroid.set('harbour', 100);
     s.articles = 50;
     expect(cachedStory({ storyId: state.storyId, stamp: state.stamp! })).toEqual(decodeStory(state));

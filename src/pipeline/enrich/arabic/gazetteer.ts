@@ -63,10 +63,13 @@ export function demonymPlace(word: string): ArabicPlace | null {
   return null;
 }
 
+/** A definite word: the article, after a one-letter conjunction or preposition if any (والعراق, للعراق). */
+export const DEFINITE = /^(?:[وفبكل]?ال|لل)/;
+
 /**
  * "المالي" (financial) is not مالي (Mali): a word with the article names a place only when the place's
  * name has it too (العراق). `norm` and `stem` are the first word's normalised form and light stem.
  */
 export function articleMismatch(norm: string, stem: string, place: ArabicPlace): boolean {
-  return /^(?:[وفبكل]?ال|لل)/.test(norm) && !normalizeArabic(place.name).startsWith('ال') && !/^ال/.test(stem);
+  return DEFINITE.test(norm) && !normalizeArabic(place.name).startsWith('ال') && !/^ال/.test(stem);
 }

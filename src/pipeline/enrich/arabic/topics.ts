@@ -5,8 +5,9 @@
 import type { Span } from '../../normalize/index.ts';
 import type { Keyphrase } from '../keyphrases.ts';
 import { arabicTokens, isFunctionWord, type ArabicToken } from './words.ts';
+import { DEFINITE } from './gazetteer.ts';
 
-const definite = (t: ArabicToken) => /^(?:[وفبكل]?ال|لل)/.test(t.norm) && t.stem.length >= 3 && !isFunctionWord(t);
+const definite = (t: ArabicToken) => DEFINITE.test(t.norm) && t.stem.length >= 3 && !isFunctionWord(t);
 
 export function arabicTopics(folded: string, sentences: Span[], limit = 20): Keyphrase[] {
   const found = new Map<string, Keyphrase & { forms: Map<string, number> }>();
