@@ -16,6 +16,8 @@ interface PlaceStems {
   multi: readonly { stems: readonly string[]; place: string }[];
   /** Stem → the multi-word names that have it, to test only those a vector can name. */
   multiByStem: ReadonlyMap<string, readonly number[]>;
+  /** Stems of demonyms ("isra" of Israeli, "iraqi"): in a headline they name an actor more often than a place. */
+  demonym: ReadonlySet<string>;
 }
 
 let placeStems: PlaceStems | null = null;
@@ -26,7 +28,8 @@ function stems(): PlaceStems {
   const ambiguous = new Set<string>();
   const multi: { stems: string[]; place: string }[] = [];
   const multiByStem = new Map<string, number[]>();
-  const { countries, acronyms, titleWords, places } = gazetteer();
+  const demonym = new Set<string>();
+  const { countries, acronyms, titleWords, places, demonyms } = gazetteer();
   for (const [alias, canon] of places) {
     const words = alias.split(/[^\p{L}]+/u).filter(Boolean);
     if (words.length === 1) {
@@ -35,6 +38,7 @@ function stems(): PlaceStems {
       const own = countries.has(canon) && aliasKey(canon) === alias || acronyms.has(alias.toUpperCase());
       if (titleWords.has(alias) || !own && isCommonWordForm(alias)) continue;
       for (const s of storyTerms(alias)) {
+        if (demonyms.has(alias)) demonym.add(s);
         const had = single.get(s);
         if (had !== undefined && had !== canon) ambiguous.add(s);
         else single.set(s, canon);
@@ -52,7 +56,7 @@ function stems(): PlaceStems {
     }
   }
   for (const s of ambiguous) single.delete(s);
-  placeStems = { single, multi, multiByStem };
+  placeStems = { single, multi, multiByStem, demonym };
   return placeStems;
 }
 
@@ -92,6 +96,22 @@ export function countriesOf(v: ReadonlyMap<string, number>): Map<string, number>
     if (c !== undefined) out.set(c, (out.get(c) ?? 0) + w);
   });
   return out;
+}
+
+/**
+ * The countries a headline places its event in. A demonym in a headline most often names who acts
+ * ("Israeli strikes on south Lebanon", "Iranian gas"), a place name where it happens; so when the headline
+ * names a place by name, its demonyms are left out. A headline of demonyms only ("Saudi central bank
+ * lowers rate") is placed by them.
+ */
+export function headlineCountries(v: ReadonlyMap<string, number>): Map<string, number> {
+  const { demonym, multi, multiByStem } = stems();
+  const names = new Map<string, number>();
+  // "saudi" of "Saudi Arabia" is part of a name, not a demonym.
+  const inName = (t: string) => (multiByStem.get(t) ?? []).some((i) => multi[i]!.stems.every((s) => v.has(s)));
+  v.forEach((w, t) => { if (!demonym.has(t) || inName(t)) names.set(t, w); });
+  const byName = names.size < v.size ? countriesOf(names) : null;
+  return byName?.size ? byName : countriesOf(v);
 }
 
 /** The terms of a vector that name places: one-word names, and the words of longer names it has whole. */
@@ -157,6 +177,6 @@ export interface WhereView {
 export function elsewhere(a: WhereView, b: WhereView): boolean {
   const ca = countriesOf(a.terms), cb = countriesOf(b.terms);
   const apart = (disjoint(ca, cb) && located(ca, a.terms) && located(cb, b.terms)) ||
-    disjoint(countriesOf(a.title), cb) || disjoint(countriesOf(b.title), ca);
+    disjoint(headlineCountries(a.title), cb) || disjoint(headlineCountries(b.title), ca);
   return apart && sharedNames(a.terms, b.terms, NAMES_THAT_OVERRIDE) < NAMES_THAT_OVERRIDE;
 }

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoryClusterer } from '../../../src/pipeline/stories/streams.ts';
 import { placeVersion } from '../../../src/pipeline/stories/index.ts';
-import { countriesOf, elsewhere, placesOf, sharedNames } from '../../../src/pipeline/stories/where.ts';
+import { countriesOf, elsewhere, headlineCountries, placesOf, sharedNames } from '../../../src/pipeline/stories/where.ts';
 import { storyTerms } from '../../../src/pipeline/stories/terms.ts';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
@@ -76,6 +76,25 @@ describe('elsewhere', () => {
     const a = view('Nokia Lumia 1520 goes on sale in Taiwan', 'The Nokia Lumia 1520 goes on sale in Taipei this week.');
     const b = view('Nokia Lumia 1520 arrives in Britain', 'British buyers can order the Nokia Lumia 1520 from Friday.');
     expect(elsewhere(a, b)).toBe(false);
+  });
+
+  it('reads a headline\'s demonym as who acts, its place name as where the event is', () => {
+    const countries = (title: string) => [...headlineCountries(terms(title)).keys()];
+    expect(countries('Turkish drones strike targets in northern Iraq')).toEqual(['Iraq']);
+    expect(countries('Egyptian court jails activist')).toEqual(['Egypt']);
+    // "Saudi" of "Saudi Arabia" is part of the name.
+    expect(countries('Saudi Arabia and Jordan sign power deal')).toEqual(['Saudi Arabia', 'Jordan']);
+  });
+
+  it('parts two strikes by one country on two others, though both reports name the attacker', () => {
+    const a = view('Turkish drones strike targets in northern Iraq',
+      'Turkish drones struck suspected militant hideouts in the mountains of northern Iraq on Monday, Ankara said. Kurdish officials in Iraq reported two dead.');
+    const b = view('Turkish drones hit fuel depot in northeast Syria',
+      'Turkish drones hit a fuel depot near Qamishli in northeast Syria on Monday, a monitoring group said. Turkey said it targeted militants.');
+    expect(elsewhere(a, b)).toBe(true);
+    // One strike told twice, the attacker named in one headline only, is still one event.
+    const c = view('Drone strike kills two in northern Iraq', 'A Turkish drone strike killed two people in northern Iraq on Monday, Kurdish officials said.');
+    expect(elsewhere(a, c)).toBe(false);
   });
 
   it('says nothing when one side names no country', () => {
