@@ -53,7 +53,8 @@ export function crossLingualText(text: string): string {
     const t = toks[i]!;
     if (/^\d/.test(t.text)) {
       const n = Number(t.text.replace(/,/g, ''));
-      out.push(Number.isFinite(n) && /^\d+$/.test(t.text) ? n.toLocaleString('en-US') : t.text);
+      // Digits only: story terms join "115,000" into 115000, so both languages meet there.
+      out.push(Number.isFinite(n) && /^[\d,]+$/.test(t.text) ? String(n) : t.text);
       continue;
     }
     if (FUNCTION_WORDS.has(t.norm) || isSpeechVerb(t)) continue;

@@ -27,10 +27,13 @@ function stem(w: string): string {
   return s;
 }
 
+/** "115,000" → "115000": a number is one term however its thousands are grouped (2034 and 2,034 alike). */
+const GROUPED = /(\d),(?=\d{3}(?!\d))/g;
+
 /** The term sequence of a text for story vectors. */
 export function storyTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(foldTypography(crossLingualText(text)))) {
+  for (const w of words(foldTypography(crossLingualText(text)).replace(GROUPED, '$1'))) {
     if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
     out.push(stem(w));
   }

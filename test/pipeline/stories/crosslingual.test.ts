@@ -20,10 +20,20 @@ describe('cross-language story evidence', () => {
   it('writes Arabic places, demonyms, months, numbers and news words as an English article does', () => {
     const t = storyTerms('فرضت الولايات المتحدة عقوبات على مصارف عراقية في الأول من فبراير، وتحتفظ بنحو ٢٥٠٠ جندي في العراق.');
     const en = storyTerms('The United States imposed sanctions on Iraqi banks on February 1 and keeps 2,500 troops in Iraq.');
-    for (const term of ['unit', 'state', 'sanction', 'februari', '500', 'troop', 'iraq']) {
+    for (const term of ['unit', 'state', 'sanction', 'februari', '2500', 'troop', 'iraq']) {
       expect(t, term).toContain(term);
       expect(en, term).toContain(term);
     }
+  });
+
+  it('reads a year and a grouped number as one term in both languages', () => {
+    const t = storyTerms('استضافة كأس العالم 2034 في ملعب يتسع لـ115000 متفرج');
+    const en = storyTerms('hosting the 2034 World Cup in a 115,000-seat stadium');
+    for (const term of ['2034', '115000']) {
+      expect(t, term).toContain(term);
+      expect(en, term).toContain(term);
+    }
+    expect(t).not.toContain('034');
   });
 
   it('reads a family name in nisba form as a name, a nationality after a definite noun as its country', () => {
