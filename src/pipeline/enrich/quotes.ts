@@ -28,6 +28,17 @@ const VERBS =
   'pointed out|observed|vowed|promised|pledged|maintained|contended|estimated|reported|recalled|conceded|tweeted|posted';
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'g');
 const PRONOUN = /^(he|she|they|it|his|her)$/i;
+/**
+ * Who was told, and where or when: "told reporters", "told the BBC on Tuesday", "told Reuters in an
+ * interview". One to four words (a name, or "the"/a pronoun and a noun), then prepositional phrases.
+ */
+const LISTENER = new RegExp(
+  '^\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}\\p{N}\'’.&-]+\\s+){0,3}?' +
+  '(?:reporters|journalists|lawmakers|legislators|parliament|investors|analysts|supporters|delegates|students|' +
+  'viewers|listeners|readers|staff|employees|workers|members|him|her|them|us|me|\\p{Lu}[\\p{L}\'’.&-]*)' +
+  '(?:\\s+(?:on|in|at|during|after|before|via|last|this|late|earlier)\\s+(?:[\\p{L}\\p{N}\'’-]+\\s+){0,3}?[\\p{L}\\p{N}\'’-]+(?=[\\s,.;:]|$))*',
+  'u',
+);
 const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
 
 /** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */
@@ -92,6 +103,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
     const after = folded.slice(close + 1, Math.max(close + 1, (s2?.end ?? close) + 1));
     const a1 = new RegExp(`^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?|he|she|they|it)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`, 'u').exec(after);
     if (a1) {
+      // The attribution is not reported speech of its own ("…," Auchincloss told reporters on a call).
+      inDirect.add(close + 1, close + 1 + a1.index + a1[0].length);
       verb = a1[2] ?? a1[3] ?? null;
       const who = (a1[1] ?? a1[4])!;
       const whoStart = close + 1 + a1.index + a1[0].indexOf(who);
@@ -129,8 +142,15 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       const rest = folded.slice(cstart, s.end);
       // "said (on Tuesday | to reporters | in a statement) that …"
       const that = /^\s+(?:(?:on|in|at|to|during|last|this|late|earlier|after|before|via)\b[^,;."]{0,50}?\s+|,[^,;."]{0,60},\s+)?that\s+/u.exec(rest);
+      const listener = /^(?:told|tells)$/.test(vm[1]!) ? LISTENER.exec(rest) : null;
       if (that) cstart += that[0].length;
-      else if (/^(said|says|say|told|tells|added|adds)$/.test(vm[1]!)) {
+      else if (listener) {
+        // "told reporters (on a call)": what follows the one told, if anything, is what was said.
+        cstart += listener[0].length;
+        const said = /^\s+(?:that\s+)?/.exec(folded.slice(cstart, s.end));
+        if (!said || /^\s*[,.:;]?\s*$/.test(folded.slice(cstart, s.end))) continue;
+        cstart += said[0].length;
+      } else if (/^(said|says|say|told|tells|added|adds)$/.test(vm[1]!)) {
         const plain = /^\s+/.exec(rest);
         if (!plain || /^\s*[,.:]/.test(rest)) continue;
         cstart += plain[0].length;

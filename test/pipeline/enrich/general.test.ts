@@ -86,6 +86,16 @@ describe('quotes', () => {
     expect(e.quotes.find((q) => q.verb === 'reported')).toMatchObject({ speaker: 'Reuters', text: 'the meeting lasted three hours' });
   });
 
+  it('does not take the one told, or a direct quote\'s attribution, for what was said', () => {
+    const e = enrich({ title: 'Results', text: '"We are delivering on what we promised," Maria Lopez told reporters on a call. Lopez told the BBC on Tuesday that prices would fall next year. Lopez told Reuters the plant would reopen in May. Lopez later told investors in London.' });
+    expect(e.quotes.map((q) => [q.direct, q.text])).toEqual([
+      [true, 'We are delivering on what we promised'],
+      [false, 'prices would fall next year'],
+      [false, 'the plant would reopen in May'],
+    ]);
+    expect(new Set(e.quotes.map((q) => q.speaker))).toEqual(new Set(['Maria Lopez']));
+  });
+
   it('does not take scare quotes around a word for speech', () => {
     const e = enrich({ title: 'Plan', text: 'The so-called “peace plan” was announced by officials in Cairo.' });
     expect(e.quotes.filter((q) => q.direct)).toHaveLength(0);
