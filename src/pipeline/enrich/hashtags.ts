@@ -5,6 +5,7 @@
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
+import { isDatelineCredit } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
@@ -69,12 +70,6 @@ function styledName(e: HashtagEntity, folded: string): string {
   if (e.type !== 'PER' || !e.role || /\s/.test(e.canonical)) return e.canonical;
   const style = e.role.split(/\s+/).at(-1)!;
   return STYLES.has(style) && folded.includes(`${style} ${e.canonical}`) ? `${style} ${e.canonical}` : e.canonical;
-}
-
-/** "BAGHDAD (Reuters) -": the agency credited in a dateline is the source, not what the article is about. */
-function isDatelineCredit(folded: string, start: number): boolean {
-  const line = folded.lastIndexOf('\n', start) + 1;
-  return /^[\p{Lu}\p{N}][\p{Lu}\p{N} .,'-]*(?:,[^(\n]{0,40})?\($/u.test(folded.slice(line, start)) && /^[^)\n]{0,40}\)\s*[-–—]/u.test(folded.slice(start, start + 45));
 }
 
 function countStems(text: string): Map<string, number> {

@@ -8,6 +8,11 @@
 import posTagger from 'wink-pos-tagger';
 import { stemmer } from 'stemmer';
 import type { Span } from '../normalize/index.ts';
+import { datelineAt } from './dateline.ts';
+import { isCommonWordForm } from './common-words.ts';
+import { gazetteer } from './gazetteer.ts';
+import { loadModel } from './ner/tagger.ts';
+import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { tokenizeWords } from './tokens.ts';
 
@@ -85,20 +90,30 @@ interface Tok { surface: string; stem: string | null; noun: boolean }
 function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null, english: boolean): Tok[][] {
   const out: Tok[][] = [];
   for (const s of sentences) {
-    const words = tokenizeWords(folded, s.start, s.end).map((t) => t.text);
+    // A dateline ("LONDON (Reuters) - ") says where the story was filed, not what it is about.
+    // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
+    const atLine = s.start > 0 && folded[s.start - 1] === '\n';
+    const from = (atLine && datelineAt(folded, s.start)?.end) || s.start;
+    let words = tokenizeWords(folded, from, s.end).map((t) => t.text);
     if (!words.length) continue;
     const toks: Tok[] = [];
     if (english) {
       tagger ??= posTagger();
-      // A shouted sentence (a wire headline) is tagged in lower case: in capitals every word looks a name.
-      const letters = words.filter((w) => /\p{L}/u.test(w));
-      const shouted = letters.length >= 3 && letters.filter((w) => !/\p{Ll}/u.test(w)).length >= 0.8 * letters.length;
-      const tagged = tagger.tagRawTokens(shouted ? words.map((w) => w.toLowerCase()) : words);
+      // A shouted or Title Case headline is tagged as ordinary text, recased as the entity tagger reads
+      // it: in capitals every word looks a name, and "Oil Major Beats Profit Forecasts" one long name.
+      if (mayNeedTruecasing(folded.slice(from, s.end))) words = truecaseWords(words, loadModel(), gazetteer());
+      // A common word capitalised only for starting the sentence ("Shares in BP rose") is no name.
+      const first = words[0]!;
+      if (/^\p{Lu}\p{Ll}+$/u.test(first) && !/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(first.toLowerCase()) &&
+        !gazetteer().places.has(first.toLowerCase())) {
+        words = [first.toLowerCase(), ...words.slice(1)];
+      }
+      const tagged = tagger.tagRawTokens(words);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         const pos = tagged[i]?.pos ?? '';
-        const acronym = !shouted && /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
-        const proper = !shouted && pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
+        const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
+        const proper = pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
         const noun = NOUN.test(pos) || acronym;
         const ok = (noun || ADJ.test(pos)) && /\p{L}/u.test(w) && (proper || acronym || isContent(w));
         toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun });
@@ -173,9 +188,12 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   };
   let at = 0;
   const heads: [Tok[], number, number][] = [];
+  // A word seen only as a number's unit ("4 percent", "$2 billion", "300 barrels") measures, it is no topic.
+  const afterNumber = new Map<string, number>();
   for (const toks of sents) {
     for (const [a, b] of chunks(toks)) {
       add(toks, a, b, at + a);
+      if (b - a === 1 && a > 0 && /^\d/.test(toks[a - 1]!.surface)) afterNumber.set(toks[a]!.stem!, (afterNumber.get(toks[a]!.stem!) ?? 0) + 1);
       if (method !== 'textrank' && method !== 'multipartite' && b - a > 1) heads.push([toks, b - 1, at + b - 1]);
     }
     at += toks.length;
@@ -191,6 +209,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
     const mp = multipartite(list, MPR_ALPHA, MPR_THRESHOLD);
     return list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: mp[i]! })).sort((a, b) => b.score - a.score).slice(0, limit);
   }
+  if (!textrank) for (const [key, n] of afterNumber) if (cands.get(key)?.offsets.length === n) cands.delete(key);
   const ranked = [...cands.values()].map(({ len, offsets: _o, ...c }) => {
     const words = c.stem.split(' ').reduce((t, w) => t + score[ids.get(w)!]!, 0);
     if (textrank) return { ...c, score: words };

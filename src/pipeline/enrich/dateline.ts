@@ -1,0 +1,34 @@
+// A wire dateline at the start of a line: "LONDON (Reuters) - ", "BEIRUT, Lebanon (AP) — ",
+// "Washington (CNN) -- ", "KABUL - ". It says where the story was filed and who filed it: metadata, not
+// what the article is about, so keyphrases skip it and the agency it credits is no hashtag.
+
+export interface Dateline {
+  /** Offset just after the dash and its space: where the story itself begins. */
+  end: number;
+  /** The credited agency inside the parentheses ("Reuters"), when there is one. */
+  credit: { start: number; end: number } | null;
+}
+
+// A place in capitals (maybe with ", State" after it) and an optional credit, or a place in any case with
+// a credit; then a dash. The credit is what tells a mixed-case place from a sentence that starts a list.
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?:,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—])\s+/u;
+
+/** The dateline at `lineStart` (the start of a line of `text`), or null. */
+export function datelineAt(text: string, lineStart: number): Dateline | null {
+  const m = DATELINE.exec(text.slice(lineStart, lineStart + 120));
+  if (!m) return null;
+  const agency = m[1] ?? m[2];
+  let credit: Dateline['credit'] = null;
+  if (agency !== undefined) {
+    const open = m[0].lastIndexOf('(' + agency + ')');
+    credit = { start: lineStart + open + 1, end: lineStart + open + 1 + agency.length };
+  }
+  return { end: lineStart + m[0].length, credit };
+}
+
+/** Is `start` inside the credit of a dateline on its line ("Reuters" of "BAGHDAD (Reuters) -")? */
+export function isDatelineCredit(text: string, start: number): boolean {
+  const d = datelineAt(text, text.lastIndexOf('\n', start - 1) + 1);
+  return !!d?.credit && start >= d.credit.start && start < d.credit.end;
+}
