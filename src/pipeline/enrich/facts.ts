@@ -64,6 +64,8 @@ export function numberFacts(doc: string, folded: string, sentences: Span[], numb
     if (n.kind === 'number' && !unit) continue; // a bare number says nothing on its own
     // "oil exports rose 12%": for amounts and shares, what changed is usually named before the number.
     if (!about && n.kind !== 'number') about = subjectBefore(folded.slice(s.start, n.start));
+    // A dateline's dash or a quote mark is not part of what is counted ("- Shares in BP").
+    if (about) about = about.replace(/^[^\p{L}\p{N}$€£]+/u, '') || null;
     const approx = APPROX.exec(folded.slice(Math.max(s.start, n.start - 20), n.start));
     const start = approx ? n.start - approx[0].length : n.start;
     out.push({
@@ -80,13 +82,22 @@ export function numberFacts(doc: string, folded: string, sentences: Span[], numb
   return out;
 }
 
+/** Where a clause starts inside a sentence: after ";" or ":", or ", and" / ", but" / "and that". */
+const CLAUSE_BOUNDARY = /[;:]\s+|,\s+(?:and|but|while|whereas)\s+(?:that\s+)?|\band\s+that\s+/gi;
+/** The words that lead a date phrase ("by the end of", "in early", "since"), left out of what happened. */
+const DATE_LEAD = /(?:\b(?:on|in|since|by|until|from|last|this|next|at|before|after)(?:\s+(?:the\s+)?(?:end|start|beginning|middle|close)\s+of)?(?:\s+(?:early|mid|late))?)?\s*$/i;
+
 export function dateFacts(doc: string, folded: string, sentences: Span[], dates: DateMatch[]): Fact[] {
   const out: Fact[] = [];
   for (const d of dates) {
     const s = sentenceAt(sentences, d.start);
     if (!s) continue;
-    // What happened then: the clause of the sentence without the date phrase.
-    const before = folded.slice(s.start, d.start).replace(/\b(?:on|in|since|by|until|from|last|this|next)\s*$/i, '');
+    // What happened then: the date's own clause without the date phrase ("…, and that BP remained on
+    // track to cut costs by the end of 2026" is about cutting costs, not the sentence's first clause).
+    const lead = folded.slice(s.start, d.start);
+    const bounds = [...lead.matchAll(CLAUSE_BOUNDARY)];
+    const last = bounds.at(-1);
+    const before = (last ? lead.slice(last.index! + last[0].length) : lead).replace(DATE_LEAD, '');
     const after = folded.slice(d.end, s.end).replace(/^[,\s]+/, '');
     let about = (before.trim().length > 15 ? before.trim() + ' ' + after : after)
       .replace(/[,;]\s*$/, '')

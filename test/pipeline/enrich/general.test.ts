@@ -103,6 +103,12 @@ describe('quotes', () => {
 });
 
 describe('facts', () => {
+  it('says what a date is about from its own clause, and what a number counts without a dateline\'s dash', () => {
+    const e = enrich({ title: 'Costs', text: 'OSLO (Reuters) - Shares in Equinor rose 3 percent on Tuesday.\nThe chief executive said the company would keep its dividend, and that Equinor would cut costs by $1 billion by the end of 2027.' });
+    expect(e.facts.find((f) => f.text === '3 percent')?.about).toBe('Shares in Equinor');
+    expect(e.facts.find((f) => f.kind === 'date' && f.value === '2027')?.about).toBe('Equinor would cut costs by $1 billion');
+  });
+
   it('normalises money, percentages and dates', () => {
     const e = enrich({ title: 'Oil', text: 'Oil exports rose 12% to $1.5 billion in March 2024, officials said on Tuesday. The deal, signed on 3 April, covers 40,000 barrels a day.', published: '2024-04-10T12:00:00Z' });
     const by = (text: string) => e.facts.find((f) => f.text.endsWith(text));
