@@ -11,6 +11,8 @@ const STOP_AFTER = /^(?:a|an|the|each|every|its|their|this|these|and|or|but|as|w
 const PREP = /^(?:of|in|from|at|for|on|with|across|into|to|against|per|under|between|among|amid|near|within|without|during|via|by|through)$/i;
 const APPROX = /(?:around|about|nearly|almost|roughly|approximately|some|more than|over|at least|up to|fewer than|less than|under)\s+$/i;
 
+const COMPASS = /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|northeast|northwest|southeast|southwest)(?:ern|wards?)?$/i;
+
 const sentenceAt = spanAt;
 
 /** The noun phrase counted by a number: "additional troops from allied nations". */
@@ -29,6 +31,8 @@ function countedPhrase(text: string): { unit: string | null; about: string | nul
       continue;
     }
     if (/^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes)-old$/i.test(w)) break;
+    // A compass point after the noun says where: "13,000 people north of Malaga".
+    if (head && COMPASS.test(w)) break;
     // A participle after a plural noun opens a clause, it is not what is counted: "four companies operating in …".
     if (head && !sawPrep && /\p{Ll}{3,}ing$/u.test(w) && /s$/i.test(kept.at(-1)!)) break;
     kept.push(w);

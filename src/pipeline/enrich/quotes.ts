@@ -127,6 +127,16 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
         }
       }
     }
+    // A quote with no attribution that follows another in the same paragraph, no one else named between
+    // them, goes on in the same voice ("…," said Ana Torres. "People were trapped on their roofs.").
+    if ((speaker === undefined || speaker === null) && verb === null) {
+      const prev = out.findLast((q) => q.direct);
+      const between = prev ? folded.slice(prev.end, m.index!) : '';
+      if (prev?.speaker && !between.includes('\n') && between.length < 300 &&
+        !ms.some((x) => x.start >= prev.end && x.end <= m.index! && x.canonical !== prev.speaker && x.type === 'PER')) {
+        speaker = prev.speaker;
+      }
+    }
     out.push({ speaker: speaker ?? null, text: inner, verb, direct: true, start, end });
   }
 

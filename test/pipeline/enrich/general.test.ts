@@ -96,6 +96,11 @@ describe('quotes', () => {
     expect(new Set(e.quotes.map((q) => q.speaker))).toEqual(new Set(['Maria Lopez']));
   });
 
+  it('gives a quote that goes on without attribution to the one quoted just before, not across paragraphs', () => {
+    const e = enrich({ title: 'Floods', text: '"We have never seen water rise this fast," said Ana Torres, the mayor of a town north of Malaga. "People were trapped on their roofs."\n"The roads are gone," a firefighter said on the radio.\n"Nobody warned us in time."' });
+    expect(e.quotes.filter((q) => q.direct).map((q) => q.speaker)).toEqual(['Ana Torres', 'Ana Torres', null, null]);
+  });
+
   it('does not take scare quotes around a word for speech', () => {
     const e = enrich({ title: 'Plan', text: 'The so-called “peace plan” was announced by officials in Cairo.' });
     expect(e.quotes.filter((q) => q.direct)).toHaveLength(0);
@@ -107,6 +112,8 @@ describe('facts', () => {
     const e = enrich({ title: 'Costs', text: 'OSLO (Reuters) - Shares in Equinor rose 3 percent on Tuesday.\nThe chief executive said the company would keep its dividend, and that Equinor would cut costs by $1 billion by the end of 2027.' });
     expect(e.facts.find((f) => f.text === '3 percent')?.about).toBe('Shares in Equinor');
     expect(e.facts.find((f) => f.kind === 'date' && f.value === '2027')?.about).toBe('Equinor would cut costs by $1 billion');
+    const town = enrich({ title: 'Town', text: 'Alora, a town of 13,000 people north of Malaga, was flooded.' });
+    expect(town.facts.find((f) => f.value === 13000)?.unit).toBe('people');
   });
 
   it('normalises money, percentages and dates', () => {
