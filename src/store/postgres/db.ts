@@ -3,6 +3,7 @@
 // handed to it or through the repository itself) runs on that client, found through AsyncLocalStorage,
 // so code inside a transaction can never deadlock waiting for a second pooled client.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { storableParams } from '../../domain/text.ts';
@@ -73,6 +74,17 @@ export class Db {
     return res.rows as R[];
   }
 
+  /**
+   * A query as a named prepared statement: each connection parses (and plans) it once instead of on
+   * every call. Only for fixed SQL run per article (placement's statements): a connection keeps every
+   * statement it prepared.
+   */
+  async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const state = this.tx.getStore();
+    const res = await (state ? state.client : this.pool).query({ name: statementName(sql), text: sql, values: storableParams(params) });
+    return res.rows as R[];
+  }
+
   async one<R = Row>(sql: string, params: unknown[] = []): Promise<R | null> {
     const rows = await this.query<R>(sql, params);
     return rows[0] ?? null;
@@ -93,12 +105,14 @@ export class Db {
    * outer transaction and wrap their part in a savepoint, so a failed inner part can be caught by the
    * caller without poisoning the outer transaction.
    */
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  async transaction<T>(fn: () => Promise<T>, opts: { first?: string } = {}): Promise<T> {
+    // `first`: SQL without parameters run at the start, sent with BEGIN (or SAVEPOINT) in one round trip.
+    const first = opts.first ? `; ${opts.first}` : '';
     const outer = this.tx.getStore();
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
       const pending = outer.after.length;
-      await outer.client.query(`SAVEPOINT ${name}`);
+      await outer.client.query(`SAVEPOINT ${name}${first}`);
       try {
         const result = await fn();
         await outer.client.query(`RELEASE SAVEPOINT ${name}`);
@@ -119,7 +133,7 @@ export class Db {
     client.on('error', lost);
     const after: (() => Promise<void>)[] = [];
     try {
-      await client.query('BEGIN');
+      await client.query(`BEGIN${first}`);
       const result = await this.tx.run({ client, savepoints: 0, after }, fn);
       await client.query('COMMIT');
       client.off('error', lost);
@@ -163,6 +177,17 @@ export class Db {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name: the same SQL always gets the same name, in every connection. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `lede_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** pg error code of a failed query, e.g. '23505' unique_violation. */
