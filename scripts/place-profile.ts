@@ -1,7 +1,8 @@
 // Profiling aid for store-path placement: fills a store (sqlite :memory: or a fresh PostgreSQL database)
-// with N scale-corpus articles, then places 500 more and prints, on PostgreSQL, each statement's count and
-// client-observed wall time per placement. Run under `node --cpu-prof` for the process's own profile.
-//   node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
+// with N scale-corpus articles, then places 500 more and prints each statement's count and
+// client-observed wall time per placement (on SQLite the statement's own time, COMMIT included). With
+// PROFILE=out.cpuprofile the measured placements alone are CPU-profiled (200 µs sampling).
+//   [PROFILE=FILE] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Database from 'better-sqlite3';
@@ -73,7 +74,6 @@ if (!server) {
     try { return origExec.call(this, sql); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t0; stats.set(head, s); }
   };
 }
-(globalThis as any).__refs = 0; (globalThis as any).__miss = 0;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 on = true;
@@ -85,7 +85,6 @@ if (process.env.PROFILE) {
 }
 const cpu = process.cpuUsage(cpu0);
 console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms, wall ${((performance.now() - t0) / prepared.length).toFixed(3)} ms per placement`);
-console.log("refs", (globalThis as any).__refs / prepared.length, "misses", (globalThis as any).__miss / prepared.length); (globalThis as any).__refs = 0;
 for (const [head, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.n / prepared.length).toFixed(2).padStart(6)} × ${(s.ms / prepared.length).toFixed(3).padStart(7)} ms  ${head}`);
 }
