@@ -18,10 +18,16 @@ interface TxState {
   after: (() => Promise<void>)[];
 }
 
-/** Options taken off the URL before it reaches pg: `pool_size` (default 10). */
+/**
+ * Options taken off the URL before it reaches pg: `pool_size` (default 10), and `prepared_statements=off`
+ * for a server that multiplexes clients onto shared backends (a transaction-pooling proxy, the embedded
+ * PGlite of the tests), where a named statement one client prepared is seen by another.
+ */
 export interface PoolOptions {
   connectionString: string;
   max: number;
+  /** Placement's statements as named prepared statements (Db.prepared); default true. */
+  named?: boolean;
 }
 
 export function parsePostgresUrl(url: string): PoolOptions {
@@ -38,9 +44,12 @@ export function parsePostgresUrl(url: string): PoolOptions {
   if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username;
   const size = u.searchParams.get('pool_size');
   u.searchParams.delete('pool_size');
+  const prepared = u.searchParams.get('prepared_statements');
+  u.searchParams.delete('prepared_statements');
+  if (prepared !== null && prepared !== 'on' && prepared !== 'off') throw new LedeError('bad_config', `prepared_statements must be on or off, got ${prepared}`);
   const max = size === null ? 10 : Number(size);
   if (!Number.isInteger(max) || max < 1) throw new LedeError('bad_config', `pool_size must be a positive integer, got ${size}`);
-  return { connectionString: u.toString(), max };
+  return { connectionString: u.toString(), max, named: prepared !== 'off' };
 }
 
 // int8 (ids, count(*)) as JS numbers: ids stay far below 2^53. numeric (ts_rank sums) as numbers too.
@@ -54,8 +63,10 @@ const types = {
 export class Db {
   readonly pool: pg.Pool;
   private readonly tx = new AsyncLocalStorage<TxState>();
+  private readonly named: boolean;
 
   constructor(opts: PoolOptions) {
+    this.named = opts.named !== false;
     this.pool = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.max,
@@ -81,7 +92,8 @@ export class Db {
    */
   async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
-    const res = await (state ? state.client : this.pool).query({ name: statementName(sql), text: sql, values: storableParams(params) });
+    const values = storableParams(params);
+    const res = await (state ? state.client : this.pool).query(this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
   }
 
