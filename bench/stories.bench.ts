@@ -2,15 +2,28 @@
 // 100k articles already indexed (1M with LEDE_BENCH_1M=1), in-memory index, scale corpus from scripts/gen-scale-corpus.ts. The 10k run is the
 // baseline in the same process; the target is ≤ 2 ms per article at 1M and within 1.5× of 10k.
 // LEDE_BENCH_SIZES=10000,50000 picks other sizes. The store-backed table (placeVersion on SQLite
-// :memory:, what `lede ingest` runs) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it).
+// :memory:, what `lede ingest` runs) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it); the same on
+// PostgreSQL (a fresh database on the test server, dropped after) LEDE_BENCH_PG_SIZES=10000,100000.
+// LEDE_BENCH_SIZES=0 skips the in-memory table.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
 import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
 import { generateCorpus, loadSentences, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
 import { createHash } from 'node:crypto';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { SqliteDb } from '../src/store/sqlite/db.ts';
+import { createSqliteRepository } from '../src/store/sqlite/index.ts';
+import { copySqliteToPostgres } from '../src/store/postgres/copy.ts';
+import { snapshotStoryCache } from '../src/pipeline/stories/decoded.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NewVersion } from '../src/store/ports/articles.ts';
+import { openPostgresStore } from '../src/store/postgres/index.ts';
+import type { Repository } from '../src/store/repository.ts';
+import { testPostgres, withClient } from '../test/store/backends.ts';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { median, type BenchTable } from './table.ts';
 
 const MEASURED = 3000;
@@ -34,53 +47,169 @@ function toVersion(a: ScaleArticle): NewVersion {
   };
 }
 
-/**
- * placeVersion against a real SQLite store (in memory): the path `lede ingest` takes. The baseline, on
- * the same store, writes 500 other articles with createArticle alone (fingerprint computed beforehand,
- * no lookups, no story): what storing an article costs, so that the rest is dedup + story assignment.
- */
-async function sqliteTable(sentences: string[], origin: string): Promise<BenchTable> {
-  const sizes = (process.env.LEDE_BENCH_SQLITE_SIZES ?? '2000,10000').split(',').map(Number).filter((n) => n > 0);
-  const rows: (string | number)[][] = [];
-  let baseline = 0;
-  const cpuMsPer = (c: NodeJS.CpuUsage, n: number) => (c.user + c.system) / 1000 / n;
-  for (const size of sizes) {
-    const repo = await openStore('sqlite::memory:');
-    const gen = generateCorpus(size + 1000, sentences, { seed: 2 });
-    for (let i = 0; i < size; i++) await placeVersion(repo, toVersion(gen.next().value as ScaleArticle));
-    const rest = [...gen];
-    const placed = rest.slice(0, 500).map(toVersion);
-    const storedOnly = rest.slice(500).map((a) => ({ v: toVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
-    // The pure part (fingerprint, term counts) apart: ingest does it on the extract/enrich thread.
-    const cpuP = process.cpuUsage();
-    const t0 = performance.now();
-    const prepared = placed.map((v) => prepareVersion(v));
-    const prepareMs = cpuMsPer(process.cpuUsage(cpuP), placed.length);
-    const cpu0 = process.cpuUsage();
-    for (const p of prepared) await placeVersion(repo, p);
-    const wall = (performance.now() - t0) / placed.length;
-    const storeMs = cpuMsPer(process.cpuUsage(cpu0), placed.length);
-    const cpuMs = prepareMs + storeMs;
-    const cpu1 = process.cpuUsage();
-    for (const { v, fp } of storedOnly) await repo.transaction((tx) => tx.createArticle(v, fp));
-    const createMs = cpuMsPer(process.cpuUsage(cpu1), storedOnly.length);
-    if (!baseline) baseline = cpuMs;
-    rows.push([size.toLocaleString('en'), cpuMs, cpuMs / baseline, wall, prepareMs, storeMs, createMs, cpuMs - createMs, await repo.countArticles()]);
-    progress('sqlite', rows[rows.length - 1]!);
-    await repo.close();
+/** CPU ms (user + system) of the PostgreSQL server processes serving `pids`, read from /proc (a local server only). */
+function serverCpuMs(pids: number[]): number | null {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      return null;
+    }
   }
-  return {
-    title: 'stories: placeVersion (dedup + story assignment + storing) per article against SQLite (:memory:)',
-    columns: ['stored', 'CPU ms/article', 'vs first size', 'wall ms/article', 'of which prepare (pure)', 'of which from prepared (under the lock)', 'baseline: createArticle alone CPU ms', 'dedup + story CPU ms (difference)', 'articles after'],
-    rows,
-    notes: [`500 articles placed after N are stored, then 500 more stored with createArticle alone; corpus from ${origin}. LEDE_BENCH_SQLITE_SIZES=… picks sizes (0 skips).`],
-  };
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
+
+/** Every statement sent to PostgreSQL by this process while `counting` is set (one statement, one round trip). */
+let statements = 0;
+let counting = false;
+function countStatements(): void {
+  const query = pg.Client.prototype.query;
+  if ((query as { counted?: boolean }).counted) return;
+  const counted = function (this: pg.Client, ...args: unknown[]) {
+    if (counting) statements++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query & { counted?: boolean };
+  counted.counted = true;
+  pg.Client.prototype.query = counted;
+}
+
+/**
+ * placeVersion against a real store: the path `lede ingest` takes. SQLite in memory, filled with N
+ * articles by placeVersion in this process; PostgreSQL (a fresh database on the test server) gets a copy
+ * of that SQLite store right after its fill (copySqliteToPostgres, what `lede migrate` runs: the same rows,
+ * ids and story stamps as placing them one by one would give, in far less time), then the same 500
+ * articles are placed into each, this process's decoded-story cache put back as the fill left it between
+ * the two. The baseline, on the same store, writes 500 other articles with createArticle alone
+ * (fingerprint computed beforehand, no lookups, no story): what storing an article costs, so that the
+ * rest is dedup + story assignment.
+ */
+async function storeTables(sentences: string[], origin: string): Promise<BenchTable[]> {
+  const list = (v: string | undefined) => (v ?? '').split(',').map(Number).filter((n) => n > 0);
+  const sqliteSizes = list(process.env.LEDE_BENCH_SQLITE_SIZES ?? '2000,10000');
+  const pgSizes = list(process.env.LEDE_BENCH_PG_SIZES);
+  const sizes = [...new Set([...sqliteSizes, ...pgSizes])].sort((a, b) => a - b);
+  const rows: Record<'sqlite' | 'postgres', (string | number)[][]> = { sqlite: [], postgres: [] };
+  const baseline: Record<string, number> = {};
+  const cpuMsPer = (c: NodeJS.CpuUsage, n: number) => (c.user + c.system) / 1000 / n;
+  if (pgSizes.length) countStatements();
+  const tmp = mkdtempSync(join(tmpdir(), 'lede-stories-bench-'));
+  try {
+    for (const size of sizes) {
+      const db = new SqliteDb(':memory:');
+      db.migrate();
+      const sqlite = createSqliteRepository(db);
+      const gen = generateCorpus(size + 1000, sentences, { seed: 2 });
+      const fill0 = performance.now();
+      for (let i = 0; i < size; i++) {
+        await placeVersion(sqlite, toVersion(gen.next().value as ScaleArticle));
+        if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
+      }
+      const fillS = (performance.now() - fill0) / 1000;
+      const rest = [...gen];
+      const placed = rest.slice(0, 500).map(toVersion);
+      const storedOnly = rest.slice(500).map((a) => ({ v: toVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
+      const file = join(tmp, `filled-${size}.db`);
+      if (pgSizes.includes(size)) db.conn.exec(`VACUUM INTO '${file}'`);
+      const restoreCache = snapshotStoryCache();
+
+      const measure = async (kind: 'sqlite' | 'postgres', repo: Repository, serverMs: () => Promise<number | null>, fill: number) => {
+        // The pure part (fingerprint, term counts) apart: ingest does it on the extract/enrich thread.
+        const cpuP = process.cpuUsage();
+        const t0 = performance.now();
+        const prepared = placed.map((v) => prepareVersion(v));
+        const prepareMs = cpuMsPer(process.cpuUsage(cpuP), placed.length);
+        const server0 = await serverMs();
+        const t1 = performance.now();
+        const cpu0 = process.cpuUsage();
+        statements = 0;
+        counting = true;
+        for (const p of prepared) await placeVersion(repo, p);
+        counting = false;
+        const storeMs = cpuMsPer(process.cpuUsage(cpu0), placed.length);
+        const t2 = performance.now();
+        const server1 = await serverMs();
+        const perStatement = statements / placed.length;
+        const cpuMs = prepareMs + storeMs;
+        const cpu1 = process.cpuUsage();
+        for (const { v, fp } of storedOnly) await repo.transaction((tx) => tx.createArticle(v, fp));
+        const createMs = cpuMsPer(process.cpuUsage(cpu1), storedOnly.length);
+        baseline[kind] ??= cpuMs;
+        const server = server0 !== null && server1 !== null ? (server1 - server0) / placed.length : null;
+        rows[kind].push([
+          size.toLocaleString('en'), cpuMs, cpuMs / baseline[kind]!, (t2 - t0) / placed.length, prepareMs, storeMs, (t2 - t1) / placed.length,
+          ...(kind === 'postgres' ? [server ?? '?', perStatement] : []),
+          createMs, cpuMs - createMs, await repo.countArticles(), fill,
+        ]);
+        progress(kind, rows[kind][rows[kind].length - 1]!);
+      };
+
+      if (sqliteSizes.includes(size)) await measure('sqlite', sqlite, async () => null, fillS);
+      await sqlite.close();
+      if (pgSizes.includes(size)) {
+        restoreCache();
+        const server = await testPostgres();
+        if (server.kind !== 'server') throw new Error('the PostgreSQL stories bench needs a server (LEDE_TEST_PG_URL, default 127.0.0.1:5432/test)');
+        const url = await server.createDatabase();
+        try {
+          const copy0 = performance.now();
+          await copySqliteToPostgres({ from: file, to: url, batchRows: 2000 });
+          await withClient(url, (c) => c.query('VACUUM ANALYZE'));
+          const copyS = (performance.now() - copy0) / 1000;
+          process.stderr.write(`stories bench: ${size} copied to PostgreSQL in ${copyS.toFixed(0)} s\n`);
+          const repo = await openPostgresStore(url);
+          try {
+            await measure('postgres', repo, async () => serverCpuMs(await backendPids(url)), fillS + copyS);
+          } finally {
+            await repo.close();
+          }
+        } finally {
+          await server.dropDatabase(url);
+        }
+        rmSync(file, { force: true });
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const columns = (kind: 'sqlite' | 'postgres') => [
+    'stored', 'CPU ms/article', 'vs first size', 'wall ms/article', 'of which prepare (pure, CPU)', 'of which from prepared (under the lock, CPU)',
+    'wall ms from prepared', ...(kind === 'postgres' ? ['server CPU ms/article', 'statements/article'] : []),
+    'baseline: createArticle alone CPU ms', 'dedup + story CPU ms (difference)', 'articles after', 'fill s',
+  ];
+  const note = `500 articles placed after N are stored, then 500 more stored with createArticle alone; corpus from ${origin}.`;
+  return [
+    ...(sqliteSizes.length ? [{
+      title: 'stories: placeVersion (dedup + story assignment + storing) per article against SQLite (:memory:)',
+      columns: columns('sqlite'), rows: rows.sqlite,
+      notes: [`${note} LEDE_BENCH_SQLITE_SIZES=… picks sizes (0 skips).`],
+    }] : []),
+    ...(pgSizes.length ? [{
+      title: 'stories: placeVersion (dedup + story assignment + storing) per article against PostgreSQL (a fresh database on the test server)',
+      columns: columns('postgres'), rows: rows.postgres,
+      notes: [
+        `${note} LEDE_BENCH_PG_SIZES=… picks sizes (none by default). Filled as a copy of the SQLite store after its fill ` +
+          '(fill s: the SQLite fill and the copy). CPU is this process only; the server\'s own CPU (from /proc, every backend of the ' +
+          'database) and the statements sent (each a round trip) are apart.',
+      ],
+    }] : []),
+  ];
+}
+
+/** The server processes serving database `url` (for their CPU time), this query's own excepted. */
+async function backendPids(url: string): Promise<number[]> {
+  const name = new URL(url).pathname.slice(1);
+  return withClient(url, async (c) =>
+    (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name])).rows.map((x) => x.pid));
 }
 
 export default async (): Promise<BenchTable[]> => {
   const { sentences, origin } = loadSentences();
   const memory = await memoryTable(sentences, origin);
-  return process.env.LEDE_BENCH_SQLITE_SIZES === '0' ? [memory] : [memory, await sqliteTable(sentences, origin)];
+  return [memory, ...(await storeTables(sentences, origin))];
 };
 
 async function memoryTable(sentences: string[], origin: string): Promise<BenchTable> {

@@ -65,6 +65,11 @@ export interface TermWeights {
  * of the store-backed index.
  */
 export interface PlacementIndex {
+  /**
+   * Optional: everything the placement of `q` may read first, asked for at once (the store-backed index
+   * reads it in one call, one round trip on PostgreSQL); the calls below then answer from it.
+   */
+  prefetch?(q: PlacementQuery): Promise<void>;
   versionByHash(contentHash: string): Promise<KnownVersion | null>;
   versionByUrl(canonicalUrl: string): Promise<KnownVersion | null>;
   /** Up to `limit` articles whose canonical fingerprints share most anchors with `fp`. */
@@ -106,6 +111,35 @@ export interface PlacementIndex {
   saveStory(s: StoredStory, terms: readonly string[]): Promise<void>;
 }
 
+/** What a placement looks up before it writes anything (PlacementIndex.prefetch). */
+export interface PlacementQuery {
+  contentHash: string;
+  canonicalUrl: string | null;
+  fingerprint: TextFingerprint;
+  copyCandidates: number;
+  /** The terms whose document counts the story assignment weighs; null when there is none (dedup only). */
+  terms: string[] | null;
+}
+
+/** The first reads of a placement in one call (PlacementStore.placementLookup). */
+export interface PlacementLookup {
+  byHash: Version | null;
+  /** Null also when no URL was asked for. */
+  byUrl: Version | null;
+  candidates: FingerprintCandidate[];
+  /** Null when no terms were asked for. */
+  termDocs: { docs: number; counts: Map<string, number> } | null;
+}
+
+/** The writes that end a story assignment, in one call (PlacementStore.saveStoryPlacement). */
+export interface StoryPlacement {
+  /** The article assigned to the story, or null. */
+  article: ArticleId | null;
+  /** The story's span takes in `seen`; `title` replaces its headline when given (updateStory). */
+  touch: { title?: string; seen?: IsoTime } | null;
+  state: StoryState;
+}
+
 /**
  * The store's side of placement: the repository methods the store-backed PlacementIndex is an adapter
  * over (pipeline/stories/store-index.ts). Declared here so the pipeline never imports the store.
@@ -124,6 +158,11 @@ export interface PlacementStore extends TermStats {
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
+  /**
+   * findVersionByHash, findVersionByUrl (when `url` is given), findByFingerprint (when `bands` are) and
+   * termDocs (when `terms` are) at once: one statement on PostgreSQL.
+   */
+  placementLookup(q: { contentHash: string; url: string | null; bands: string[]; limit: number; terms: string[] | null }): Promise<PlacementLookup>;
   getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;
   addTermDocs(terms: string[]): Promise<void>;
   createStory(title: string, at: IsoTime): Promise<Story>;
@@ -131,6 +170,8 @@ export interface PlacementStore extends TermStats {
   mergeStories(into: StoryId, from: StoryId): Promise<void>;
   updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
+  /** assignStory (when `article` is given), updateStory (when `touch` is) and saveStoryState at once: one statement on PostgreSQL. */
+  saveStoryPlacement(p: StoryPlacement & { story: StoryId }): Promise<void>;
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
   /** findStoriesByTerms's stories, in its order, as their stamps alone (no centroid read). */
   findStoryStamps(terms: string[], since: IsoTime, limit: number): Promise<StoryStamp[]>;

@@ -16,9 +16,10 @@ const STALL_MS = 400;
 function stalled(repo: Repository, opts: { locks: boolean } = { locks: true }): Repository {
   const wrap = (target: Repository): Repository => new Proxy(target, {
     get(t, key) {
-      if (key === 'findByFingerprint') {
-        return async (...args: Parameters<Repository['findByFingerprint']>) => {
-          const found = await t.findByFingerprint(...args);
+      // The copy lookup: alone, or with a placement's other first reads (placementLookup).
+      if (key === 'findByFingerprint' || key === 'placementLookup') {
+        return async (...args: unknown[]) => {
+          const found = await (t[key] as (...a: unknown[]) => Promise<unknown>)(...args);
           await sleep(STALL_MS);
           return found;
         };

@@ -212,8 +212,9 @@ async function embeddedPostgres(): Promise<TestPostgres> {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
   await server.start();
   // One connection per store: the multiplexer keeps a transaction's statements together, but statements
-  // of concurrent connections outside transactions may interleave when their messages span packets.
-  const url = `postgres://postgres@${server.getServerConn()}/postgres?pool_size=1`;
+  // of concurrent connections outside transactions may interleave when their messages span packets. No
+  // named prepared statements: every connection shares the one backend, and so its statement names.
+  const url = `postgres://postgres@${server.getServerConn()}/postgres?pool_size=1&prepared_statements=off`;
   process.once('beforeExit', () => {
     void server.stop().then(() => db.close());
   });

@@ -6,9 +6,8 @@
 import type { Article, StoryId, Version } from '../../domain/types.ts';
 import type { NewVersion } from '../../domain/pipeline.ts';
 import type { PlacementStore } from '../../domain/placement.ts';
-import { anchorKeys } from '../dedup/fingerprint.ts';
 import { place, prepareVersion, type PlacementOptions, type PreparedVersion } from './placement.ts';
-import { StorePlacementIndex } from './store-index.ts';
+import { StorePlacementIndex, storedFingerprint } from './store-index.ts';
 
 export { documentFrequencies } from './store-index.ts';
 
@@ -28,7 +27,7 @@ export interface Placement {
 export function placementKeys(p: PreparedVersion): string[] {
   const keys = [`h:${p.version.contentHash}`];
   if (p.version.canonicalUrl) keys.push(`u:${p.version.canonicalUrl}`);
-  for (const b of anchorKeys(p.fingerprint)) keys.push(`b:${b}`);
+  for (const b of storedFingerprint(p.fingerprint).bands) keys.push(`b:${b}`);
   return keys;
 }
 

@@ -88,6 +88,11 @@ export async function place(index: PlacementIndex, input: NewVersion | PreparedV
   const p = 'fingerprint' in input ? input : prepareVersion(input, o);
   const { version: v, fingerprint: fp } = p;
   const unplaced = { copy: null, createdStory: false, similarity: 0, merged: [] };
+  // The lookups below, and the term counts weighed after them, read at once where the index can.
+  await index.prefetch?.({
+    contentHash: v.contentHash, canonicalUrl: v.canonicalUrl, fingerprint: fp, copyCandidates: o.copyCandidates,
+    terms: p.terms ? termList(p.terms) : null,
+  });
 
   // The same text again (a re-fetch, another feed of the same outlet): nothing new to store.
   const byHash = await index.versionByHash(v.contentHash);
@@ -116,6 +121,17 @@ export async function place(index: PlacementIndex, input: NewVersion | PreparedV
   if (!p.terms) return { ...unplaced, article, isNewArticle: true, repeatOf: null, story: null };
   const s = await assignToStory(index, article, p, p.terms, o);
   return { article, isNewArticle: true, repeatOf: null, copy: null, ...s };
+}
+
+// The terms an article is counted under (its text's, title included), one array per prepared version.
+const termLists = new WeakMap<Map<string, number>, string[]>();
+function termList(terms: NonNullable<PreparedVersion['terms']>): string[] {
+  let list = termLists.get(terms.text);
+  if (!list) {
+    list = [...terms.text.keys()];
+    termLists.set(terms.text, list);
+  }
+  return list;
 }
 
 async function repeat(index: PlacementIndex, known: KnownVersion): Promise<PlacementOutcome> {
@@ -163,7 +179,7 @@ async function assignToStory(
   index: PlacementIndex, article: ArticleId, p: PreparedVersion, terms: NonNullable<PreparedVersion['terms']>, o: PlacementOptions,
 ): Promise<Pick<PlacementOutcome, 'story' | 'createdStory' | 'similarity' | 'merged'>> {
   const at = p.at;
-  const df = await index.countTerms([...terms.text.keys()]);
+  const df = await index.countTerms(termList(terms));
   const idf = (t: string) => df.idf(t);
   const vec = documentVector(terms.text, idf, o.vectorTerms);
   const titleVec = documentVector(terms.title, idf, o.vectorTerms);

@@ -4,8 +4,10 @@
 import type { Article, ArticleId, IsoTime, StoryId, Version } from '../../domain/types.ts';
 import type { NewVersion, StoryStamp } from '../../domain/pipeline.ts';
 import type {
-  CanonicalFacts, CopyCandidate, KnownVersion, PlacementIndex, PlacementStore, SharedStory, StoredStory, TermWeights, TextFingerprint,
+  CanonicalFacts, CopyCandidate, KnownVersion, PlacementIndex, PlacementLookup, PlacementQuery, PlacementStore, SharedStory, StoredStory,
+  StoryPlacement, TermWeights, TextFingerprint,
 } from '../../domain/placement.ts';
+import type { Fingerprint } from '../../domain/pipeline.ts';
 import { storeFingerprint } from '../dedup/index.ts';
 import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
 import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
@@ -27,6 +29,22 @@ const ms = (t: IsoTime | null | undefined): number | null => {
   return Number.isFinite(x) ? x : null;
 };
 const iso = (t: number): IsoTime => new Date(t).toISOString();
+const sameTerms = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
+
+// A fingerprint's stored form (its bands as strings) is wanted three times per placement: for the lock
+// keys, the copy lookup and the insert. Made once per fingerprint.
+const storedForms = new WeakMap<TextFingerprint, Fingerprint>();
+export function storedFingerprint(fp: TextFingerprint): Fingerprint {
+  let stored = storedForms.get(fp);
+  if (!stored) {
+    stored = storeFingerprint(fp);
+    storedForms.set(fp, stored);
+  }
+  return stored;
+}
+
+/** A story assignment's writes before its state: see StorePlacementIndex.assignStory. */
+type Held = Omit<StoryPlacement, 'state'> & { story: StoryId };
 
 /** Lock key of a story: a placement that may change it holds it. */
 export const storyKey = (id: number): string => `s:${id}`;
@@ -36,19 +54,37 @@ export class StorePlacementIndex implements PlacementIndex {
   article: Article | null = null;
   version: Version | null = null;
 
+  /** What prefetch read, and for what; each answer is used once, for the same question. */
+  private lookup: { q: PlacementQuery; found: PlacementLookup } | null = null;
+  /** The story assignment's writes, held until the story is saved and then made in one call. */
+  private pending: Held | null = null;
+
   constructor(private readonly tx: PlacementStore) {}
+
+  async prefetch(q: PlacementQuery): Promise<void> {
+    const found = await this.tx.placementLookup({
+      contentHash: q.contentHash, url: q.canonicalUrl, bands: q.fingerprint.shingles > 0 ? storedFingerprint(q.fingerprint).bands : [],
+      limit: q.copyCandidates, terms: q.terms,
+    });
+    this.lookup = { q, found };
+  }
 
   // Versions found are returned whole: a Version is a KnownVersion, and a repeat hands it back as is.
   async versionByHash(contentHash: string): Promise<Version | null> {
+    if (this.lookup?.q.contentHash === contentHash) return this.lookup.found.byHash;
     return this.tx.findVersionByHash(contentHash);
   }
 
   async versionByUrl(canonicalUrl: string): Promise<Version | null> {
+    if (this.lookup?.q.canonicalUrl === canonicalUrl) return this.lookup.found.byUrl;
     return this.tx.findVersionByUrl(canonicalUrl);
   }
 
   async copyCandidates(fp: TextFingerprint, limit: number): Promise<CopyCandidate<ArticleId>[]> {
-    const found = await this.tx.findByFingerprint(storeFingerprint(fp).bands, limit);
+    const l = this.lookup;
+    const found = l && l.q.fingerprint === fp && l.q.copyCandidates === limit && fp.shingles > 0
+      ? l.found.candidates
+      : await this.tx.findByFingerprint(storedFingerprint(fp).bands, limit);
     return found.map((c) => ({ key: c.articleId, fingerprint: decodeSignature(c.signature), published: ms(c.published) }));
   }
 
@@ -59,14 +95,14 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async createArticle(v: NewVersion, fp: TextFingerprint): Promise<ArticleId> {
-    const created = await this.tx.createArticle(v, storeFingerprint(fp));
+    const created = await this.tx.createArticle(v, storedFingerprint(fp));
     this.article = created.article;
     this.version = created.version;
     return created.article.id;
   }
 
   async addVersion(id: ArticleId, v: NewVersion, makeCanonical: boolean, fp: TextFingerprint | null): Promise<number | null> {
-    this.version = await this.tx.addVersion(id, v, makeCanonical, fp ? storeFingerprint(fp) : null);
+    this.version = await this.tx.addVersion(id, v, makeCanonical, fp ? storedFingerprint(fp) : null);
     this.article = (await this.tx.getArticle(id))!.article;
     return this.article.storyId;
   }
@@ -81,7 +117,9 @@ export class StorePlacementIndex implements PlacementIndex {
 
   async countTerms(terms: string[]): Promise<TermWeights> {
     const df = documentFrequencies();
-    df.seed(await this.tx.termDocs(terms), terms);
+    const l = this.lookup;
+    const read = l?.found.termDocs && l.q.terms && sameTerms(l.q.terms, terms) ? l.found.termDocs : await this.tx.termDocs(terms);
+    df.seed(read, terms);
     df.add(terms);
     await this.tx.addTermDocs(terms);
     return df;
@@ -114,17 +152,27 @@ export class StorePlacementIndex implements PlacementIndex {
     return (await this.tx.createStory(title, iso(at ?? Date.now()))).id;
   }
 
+  // assignStory and touchStory of the story being assigned are held and written with its state
+  // (saveStory), in one call; anything else first writes what is held, so the order of writes is kept.
   async assignStory(article: ArticleId, story: number): Promise<void> {
-    await this.tx.assignStory(article, story as StoryId);
+    await this.flush();
+    this.pending = { article, story: story as StoryId, touch: null };
     if (this.article?.id === article) this.article = { ...this.article, storyId: story as StoryId };
   }
 
   async touchStory(story: number, at: number | null, title?: string): Promise<void> {
     if (at === null && title === undefined) return;
-    await this.tx.updateStory(story as StoryId, { title, seen: at === null ? undefined : iso(at) });
+    const touch = { title, seen: at === null ? undefined : iso(at) };
+    if (this.pending?.story === story && !this.pending.touch) {
+      this.pending.touch = touch;
+      return;
+    }
+    await this.flush();
+    await this.tx.updateStory(story as StoryId, touch);
   }
 
   async mergeStories(into: number, from: number): Promise<void> {
+    await this.flush();
     await this.tx.mergeStories(into as StoryId, from as StoryId);
     if (this.article?.storyId === from) this.article = { ...this.article, storyId: into as StoryId };
   }
@@ -132,7 +180,25 @@ export class StorePlacementIndex implements PlacementIndex {
   async saveStory(s: StoredStory, terms: readonly string[]): Promise<void> {
     const encoded = encodeStoredStory(s);
     const state = { ...encoded.state, touched: [...terms], stamp: newStamp() };
-    await this.tx.saveStoryState(state);
+    const held = this.pending;
+    this.pending = null;
+    if (held && held.story === s.id) await this.tx.saveStoryPlacement({ ...held, state });
+    else {
+      if (held) await this.write(held);
+      await this.tx.saveStoryState(state);
+    }
     rememberStory(state, encoded.stored);
+  }
+
+  /** Writes the held assignment (placement always saves the story after it; this is for any other order). */
+  async flush(): Promise<void> {
+    const held = this.pending;
+    this.pending = null;
+    if (held) await this.write(held);
+  }
+
+  private async write(held: Held): Promise<void> {
+    if (held.article !== null) await this.tx.assignStory(held.article, held.story);
+    if (held.touch) await this.tx.updateStory(held.story, held.touch);
   }
 }

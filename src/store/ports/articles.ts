@@ -2,6 +2,7 @@ import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
 import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
+import type { PlacementLookup, StoryPlacement } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
 export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
@@ -31,6 +32,8 @@ export interface ArticleRepo {
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   /** Up to `limit` articles sharing most bands, counting only each band's POSTINGS_PER_BAND newest. */
   findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
+  /** findVersionByHash, findVersionByUrl, findByFingerprint and termDocs at once (see PlacementStore). */
+  placementLookup(q: { contentHash: string; url: string | null; bands: string[]; limit: number; terms: string[] | null }): Promise<PlacementLookup>;
 
   getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
   /** Several articles with their versions, in the order of `ids` (those that exist): a story's worth in one read. */
@@ -77,6 +80,8 @@ export interface StoryRepo {
    */
   updateStory(id: StoryId, patch: { title?: string; seen?: IsoTime }): Promise<void>;
   saveStoryState(s: StoryState): Promise<void>;
+  /** assignStory, updateStory and saveStoryState at once (see PlacementStore). */
+  saveStoryPlacement(p: StoryPlacement & { story: StoryId }): Promise<void>;
   /**
    * Stories active since `since` that share any of `terms`, most shared first; each term contributes at
    * most its STORIES_PER_TERM most recently active stories, so the cost is bounded by the terms asked.

@@ -35,6 +35,23 @@ export function decodeCursor(cursor: string): { firstSeen: Date; id: number } {
   return { firstSeen, id: Number(id) };
 }
 
+// placementLookup: findVersionByHash, findVersionByUrl, findByFingerprint and termDocs in one statement.
+// Parameters: content hash, URL (or null), bands (or null), limit, postings per band, terms with '' (or null).
+const PLACEMENT_LOOKUP = `
+  SELECT
+    (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
+    (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
+                                 ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
+    (SELECT json_agg(json_build_array(f.article_id, encode(f.signature, 'base64'), f.text_length, f.published, f.outlet)
+                     ORDER BY r.shared DESC, f.article_id)
+     FROM (SELECT p.article_id, count(*) AS shared
+           FROM (SELECT DISTINCT unnest($3::text[]) AS band) q
+           CROSS JOIN LATERAL (SELECT b.article_id FROM fingerprint_bands b WHERE b.band = q.band
+                               ORDER BY b.article_id DESC LIMIT $5) p
+           GROUP BY p.article_id ORDER BY shared DESC, p.article_id LIMIT $4) r
+     JOIN fingerprints f ON f.article_id = r.article_id) AS candidates,
+    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($6::text[])) AS term_docs`;
+
 export function articlePort(db: Db): ArticleRepo {
   async function insertVersion(articleId: number, v: NewVersion): Promise<Version> {
     // A repeat of the same copy (same outlet, same text) returns the stored one instead of doubling it.
@@ -110,7 +127,7 @@ export function articlePort(db: Db): ArticleRepo {
     // drawn first so that the article names its canonical version as it is inserted (that reference is
     // checked at commit); the version's other columns are the article's own, from the same parameters.
     async createArticle(v: NewVersion, fp: Fingerprint | null) {
-      const r = await db.one(
+      const [r] = await db.prepared(
         `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS a, nextval(pg_get_serial_sequence('versions', 'id')) AS v),
          art AS (
            INSERT INTO articles (id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
@@ -150,6 +167,32 @@ export function articlePort(db: Db): ArticleRepo {
         if (fp) await saveFingerprint(articleId, fp, v);
         return version;
       });
+    },
+    // One statement, one round trip: the four reads a placement starts with, each as one JSON value (the
+    // candidates' signatures in base64). The same SQL as the four calls it stands for.
+    async placementLookup(q) {
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [
+        q.contentHash, q.url, q.bands.length ? [...new Set(q.bands)] : null, q.limit, POSTINGS_PER_BAND, q.terms ? ['', ...new Set(q.terms)] : null,
+      ]))[0]!;
+      const candidates = ((r.candidates ?? []) as [number, string, number, string | null, string][]).map(([id, sig, length, published, outlet]) => ({
+        articleId: Number(id) as ArticleId,
+        signature: new Uint8Array(Buffer.from(sig, 'base64')),
+        textLength: Number(length),
+        published: isoOrNull(published),
+        outlet,
+      }));
+      let termDocs: { docs: number; counts: Map<string, number> } | null = null;
+      if (q.terms) {
+        const counts = new Map<string, number>();
+        let docs = 0;
+        for (const [term, n] of Object.entries((r.term_docs ?? {}) as Record<string, number>)) {
+          if (term === '') docs = Number(n);
+          else counts.set(term, Number(n));
+        }
+        termDocs = { docs, counts };
+      }
+      const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
+      return { byHash: version(r.by_hash), byUrl: version(r.by_url), candidates, termDocs };
     },
     async findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]> {
       if (bands.length === 0 || limit <= 0) return [];

@@ -3,6 +3,7 @@
 // handed to it or through the repository itself) runs on that client, found through AsyncLocalStorage,
 // so code inside a transaction can never deadlock waiting for a second pooled client.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { storableParams } from '../../domain/text.ts';
@@ -17,10 +18,16 @@ interface TxState {
   after: (() => Promise<void>)[];
 }
 
-/** Options taken off the URL before it reaches pg: `pool_size` (default 10). */
+/**
+ * Options taken off the URL before it reaches pg: `pool_size` (default 10), and `prepared_statements=off`
+ * for a server that multiplexes clients onto shared backends (a transaction-pooling proxy, the embedded
+ * PGlite of the tests), where a named statement one client prepared is seen by another.
+ */
 export interface PoolOptions {
   connectionString: string;
   max: number;
+  /** Placement's statements as named prepared statements (Db.prepared); default true. */
+  named?: boolean;
 }
 
 export function parsePostgresUrl(url: string): PoolOptions {
@@ -37,9 +44,12 @@ export function parsePostgresUrl(url: string): PoolOptions {
   if (!u.username && !process.env.PGUSER && !process.env.USER) u.username = userInfo().username;
   const size = u.searchParams.get('pool_size');
   u.searchParams.delete('pool_size');
+  const prepared = u.searchParams.get('prepared_statements');
+  u.searchParams.delete('prepared_statements');
+  if (prepared !== null && prepared !== 'on' && prepared !== 'off') throw new LedeError('bad_config', `prepared_statements must be on or off, got ${prepared}`);
   const max = size === null ? 10 : Number(size);
   if (!Number.isInteger(max) || max < 1) throw new LedeError('bad_config', `pool_size must be a positive integer, got ${size}`);
-  return { connectionString: u.toString(), max };
+  return { connectionString: u.toString(), max, named: prepared !== 'off' };
 }
 
 // int8 (ids, count(*)) as JS numbers: ids stay far below 2^53. numeric (ts_rank sums) as numbers too.
@@ -53,8 +63,10 @@ const types = {
 export class Db {
   readonly pool: pg.Pool;
   private readonly tx = new AsyncLocalStorage<TxState>();
+  private readonly named: boolean;
 
   constructor(opts: PoolOptions) {
+    this.named = opts.named !== false;
     this.pool = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.max,
@@ -70,6 +82,18 @@ export class Db {
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
     const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
+    return res.rows as R[];
+  }
+
+  /**
+   * A query as a named prepared statement: each connection parses (and plans) it once instead of on
+   * every call. Only for fixed SQL run per article (placement's statements): a connection keeps every
+   * statement it prepared.
+   */
+  async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const state = this.tx.getStore();
+    const values = storableParams(params);
+    const res = await (state ? state.client : this.pool).query(this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
   }
 
@@ -93,12 +117,14 @@ export class Db {
    * outer transaction and wrap their part in a savepoint, so a failed inner part can be caught by the
    * caller without poisoning the outer transaction.
    */
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  async transaction<T>(fn: () => Promise<T>, opts: { first?: string } = {}): Promise<T> {
+    // `first`: SQL without parameters run at the start, sent with BEGIN (or SAVEPOINT) in one round trip.
+    const first = opts.first ? `; ${opts.first}` : '';
     const outer = this.tx.getStore();
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
       const pending = outer.after.length;
-      await outer.client.query(`SAVEPOINT ${name}`);
+      await outer.client.query(`SAVEPOINT ${name}${first}`);
       try {
         const result = await fn();
         await outer.client.query(`RELEASE SAVEPOINT ${name}`);
@@ -119,7 +145,7 @@ export class Db {
     client.on('error', lost);
     const after: (() => Promise<void>)[] = [];
     try {
-      await client.query('BEGIN');
+      await client.query(`BEGIN${first}`);
       const result = await this.tx.run({ client, savepoints: 0, after }, fn);
       await client.query('COMMIT');
       client.off('error', lost);
@@ -163,6 +189,17 @@ export class Db {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name: the same SQL always gets the same name, in every connection. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `lede_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** pg error code of a failed query, e.g. '23505' unique_violation. */

@@ -61,10 +61,8 @@ export function createPostgresRepository(db: Db): Repository {
       async withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
         for (let attempt = 1; ; attempt++) {
           try {
-            return await db.transaction(async () => {
-              await lockKeys(db, keys);
-              return fn(repo);
-            });
+            // The locks are taken with BEGIN, in the same round trip.
+            return await db.transaction(() => fn(repo), { first: lockStatement(keys) });
           } catch (e) {
             if (attempt >= 5 || !RETRYABLE.has(pgCode(e) ?? '')) throw e;
             await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
@@ -110,8 +108,17 @@ function lockId(key: string): [number, number] {
  */
 async function lockKeys(db: Db, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  const ids = [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  await db.query('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
+  const ids = lockIds(keys);
+  await db.prepared('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
+}
+
+const lockIds = (keys: string[]): [number, number][] => [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+
+/** The same locks as one statement without parameters (the ids are integers), to go with BEGIN. */
+function lockStatement(keys: string[]): string | undefined {
+  if (!keys.length) return undefined;
+  const rows = lockIds(keys).map(([a, b]) => `(${a | 0}, ${b | 0})`);
+  return `SELECT pg_advisory_xact_lock(k1, k2) FROM (VALUES ${rows.join(', ')}) AS t(k1, k2)`;
 }
 
 async function checkIntegrity(db: Db): Promise<string[]> {

@@ -27,6 +27,8 @@ const rankedStories = (columns: string) => `
   JOIN story_states st ON st.story_id = r.story_id
   ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
 
+const FIND_STORY_STAMPS = rankedStories('st.story_id, st.stamp');
+
 const stampOf = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 const toState = (r: Record<string, unknown>): StoryState => ({
   storyId: r.story_id as StoryId,
@@ -38,7 +40,7 @@ const toState = (r: Record<string, unknown>): StoryState => ({
 const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_id as StoryId, stamp: stampOf(r.stamp) });
 
 export function storyPort(db: Db): StoryRepo {
-  return {
+  const port: StoryRepo = {
     async createStory(title, at) {
       const r = await db.one(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
       return toStory(r!);
@@ -110,6 +112,42 @@ export function storyPort(db: Db): StoryRepo {
         }
       });
     },
+    // One statement: the article's story, the story's span and headline, its state and the terms it is
+    // found by (the same SQL as assignStory, updateStory and saveStoryState; disjoint tables).
+    async saveStoryPlacement(p) {
+      const s = p.state;
+      if (!s.touched) {
+        await db.transaction(async () => {
+          if (p.article !== null) await port.assignStory(p.article, p.story);
+          if (p.touch) await port.updateStory(p.story, p.touch);
+          await port.saveStoryState(s);
+        });
+        return;
+      }
+      const [r] = await db.prepared<{ assigned: number }>(
+        `WITH a AS (UPDATE articles SET story_id = $7 WHERE id = $8 RETURNING id),
+         s AS (UPDATE stories SET title = coalesce($9, title), first_seen = least(first_seen, $10::timestamptz),
+               last_seen = greatest(last_seen, $10::timestamptz) WHERE $11 AND id = $7),
+         st AS (
+           INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES ($1, $2, $3, $4, $6)
+           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
+             stamp = excluded.stamp
+           RETURNING story_id),
+         t AS (
+           INSERT INTO story_terms (term, story_id, last_seen)
+           SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
+           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen))
+         SELECT count(*) AS assigned FROM a`,
+        [
+          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,
+          p.story, p.article, p.touch?.title ?? null, time(p.touch?.seen), p.touch !== null,
+        ],
+      ).catch((e) => {
+        if ((e as { code?: string }).code === '23503') throw new LedeError('not_found', `story ${p.story} does not exist`, { cause: e });
+        throw e;
+      });
+      if (p.article !== null && Number(r?.assigned) === 0) throw new LedeError('not_found', `article ${p.article} does not exist`);
+    },
     async getStoryStates(ids) {
       if (ids.length === 0) return [];
       const rows = await db.query('SELECT story_id, terms, centroid, last_seen, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
@@ -117,7 +155,7 @@ export function storyPort(db: Db): StoryRepo {
     },
     async getStoryStamps(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.query('SELECT story_id, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      const rows = await db.prepared('SELECT story_id, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
       return rows.map(toStamp);
     },
     async findStoriesByTerms(terms, since, limit) {
@@ -127,7 +165,7 @@ export function storyPort(db: Db): StoryRepo {
     },
     async findStoryStamps(terms, since, limit) {
       if (terms.length === 0 || limit <= 0) return [];
-      const rows = await db.query(rankedStories('st.story_id, st.stamp'), [[...new Set(terms)], time(since), limit, STORIES_PER_TERM]);
+      const rows = await db.prepared(FIND_STORY_STAMPS, [[...new Set(terms)], time(since), limit, STORIES_PER_TERM]);
       return rows.map(toStamp);
     },
     async getStory(id) {
@@ -152,4 +190,5 @@ export function storyPort(db: Db): StoryRepo {
       return rows.map(toStory);
     },
   };
+  return port;
 }

@@ -8,7 +8,7 @@ export function termStatsPort(db: Db): TermStatsRepo {
       const all = ['', ...new Set(terms.filter(Boolean))].sort(); // one lock order for concurrent writers
       // After the placement commits: every placement counts the total row and the common words, and held
       // until each commit those rows would make concurrent ingest processes wait on one another.
-      await db.afterCommit(() => db.exec(
+      await db.afterCommit(() => db.prepared(
         `INSERT INTO term_stats (term, docs) SELECT unnest($1::text[]), 1
          ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + 1`,
         [all],

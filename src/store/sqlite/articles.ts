@@ -7,6 +7,7 @@ import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
+import { termDocs } from './terms.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -91,6 +92,28 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     if (fp.bands.length) db.exec('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value, ? FROM json_each(?)', articleId, JSON.stringify(fp.bands));
   }
 
+  function findVersionByUrl(url: string): Version | null {
+    const r = db.get('SELECT * FROM versions WHERE url = ? OR canonical_url = ? ORDER BY (url = ?) DESC, id LIMIT 1', url, url, url);
+    return r ? toVersion(r) : null;
+  }
+
+  function findVersionByHash(contentHash: string): Version | null {
+    const r = db.get('SELECT * FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1', contentHash);
+    return r ? toVersion(r) : null;
+  }
+
+  function findByFingerprint(bands: string[], limit: number): FingerprintCandidate[] {
+    if (bands.length === 0 || limit <= 0) return [];
+    const rows = db.all(FIND_BY_FINGERPRINT, JSON.stringify([...new Set(bands)]), POSTINGS_PER_BAND - 1, limit);
+    return rows.map((r) => ({
+      articleId: r.article_id as ArticleId,
+      signature: new Uint8Array(r.signature as Buffer),
+      textLength: Number(r.text_length),
+      published: isoOrNull(r.published),
+      outlet: r.outlet as string,
+    }));
+  }
+
   function readArticles(ids: ArticleId[]): ArticleWithVersions[] {
     if (ids.length === 0) return [];
     const unique = JSON.stringify([...new Set(ids)]);
@@ -115,16 +138,8 @@ export function articlePort(db: SqliteDb): ArticleRepo {
           feedId, key, item.guid, item.url, item.title, time(item.published), JSON.stringify(item), versionId,
         );
       }),
-    findVersionByUrl: (url: string) =>
-      db.run(() => {
-        const r = db.get('SELECT * FROM versions WHERE url = ? OR canonical_url = ? ORDER BY (url = ?) DESC, id LIMIT 1', url, url, url);
-        return r ? toVersion(r) : null;
-      }),
-    findVersionByHash: (contentHash: string) =>
-      db.run(() => {
-        const r = db.get('SELECT * FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1', contentHash);
-        return r ? toVersion(r) : null;
-      }),
+    findVersionByUrl: (url: string) => db.run(() => findVersionByUrl(url)),
+    findVersionByHash: (contentHash: string) => db.run(() => findVersionByHash(contentHash)),
 
     createArticle: (v: NewVersion, fp: Fingerprint | null) =>
       db.atomic(() => {
@@ -147,18 +162,15 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         if (fp) saveFingerprint(articleId, fp, v);
         return version;
       }),
-    findByFingerprint: (bands: string[], limit: number) =>
-      db.run((): FingerprintCandidate[] => {
-        if (bands.length === 0 || limit <= 0) return [];
-        const rows = db.all(FIND_BY_FINGERPRINT, JSON.stringify([...new Set(bands)]), POSTINGS_PER_BAND - 1, limit);
-        return rows.map((r) => ({
-          articleId: r.article_id as ArticleId,
-          signature: new Uint8Array(r.signature as Buffer),
-          textLength: Number(r.text_length),
-          published: isoOrNull(r.published),
-          outlet: r.outlet as string,
-        }));
-      }),
+    findByFingerprint: (bands: string[], limit: number) => db.run(() => findByFingerprint(bands, limit)),
+    // The same reads one after the other, in one call: on SQLite there is no round trip to save.
+    placementLookup: (q) =>
+      db.run(() => ({
+        byHash: findVersionByHash(q.contentHash),
+        byUrl: q.url ? findVersionByUrl(q.url) : null,
+        candidates: findByFingerprint(q.bands, q.limit),
+        termDocs: q.terms ? termDocs(db, q.terms) : null,
+      })),
 
     getArticle: (id: ArticleId) => db.run(() => readArticles([id])[0] ?? null),
     getArticles: (ids: ArticleId[]) => db.run(() => readArticles(ids)),

@@ -45,23 +45,58 @@ const toState = (r: Record<string, unknown>): StoryState => ({
 const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_id as StoryId, stamp: r.stamp as number | null });
 
 export function storyPort(db: SqliteDb): StoryRepo {
+  function assignStory(articleId: ArticleId, storyId: StoryId): void {
+    let n: number;
+    try {
+      n = db.exec('UPDATE articles SET story_id = ? WHERE id = ?', storyId, articleId);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new LedeError('not_found', `story ${storyId} does not exist`, { cause: e });
+      throw e;
+    }
+    if (n === 0) throw new LedeError('not_found', `article ${articleId} does not exist`);
+  }
+
+  function updateStory(id: StoryId, patch: { title?: string; seen?: string }): void {
+    const seen = time(patch.seen);
+    db.exec(`UPDATE stories SET title = coalesce(?, title), first_seen = min(first_seen, coalesce(?, first_seen)),
+             last_seen = max(last_seen, coalesce(?, last_seen)) WHERE id = ?`,
+      patch.title ?? null, seen, seen, id);
+  }
+
+  function saveStoryState(s: StoryState): void {
+    db.exec(
+      `INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
+         stamp = excluded.stamp`,
+      s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), s.stamp ?? null,
+    );
+    if (s.touched) {
+      // The story keeps every term it was found by; the article's terms are stamped with its time.
+      db.exec(
+        `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
+         ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+        s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
+      );
+      return;
+    }
+    // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
+    // one article to the next, and each row sits in three indexes. last_seen rides along so lookups
+    // can skip stories outside the window (migration 002).
+    const terms = [...new Set(s.terms)];
+    const lastSeen = time(s.lastSeen);
+    db.exec('DELETE FROM story_terms WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))', s.storyId, JSON.stringify(terms));
+    db.exec('UPDATE story_terms SET last_seen = ? WHERE story_id = ? AND last_seen IS NOT ?', lastSeen, s.storyId, lastSeen);
+    const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
+    for (const term of terms) add.run(term, s.storyId, lastSeen);
+  }
+
   return {
     createStory: (title, at) =>
       db.run(() => {
         const id = db.insert('INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)', title, time(at), time(at));
         return toStory(db.get(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`, id)!);
       }),
-    assignStory: (articleId: ArticleId, storyId: StoryId) =>
-      db.run(() => {
-        let n: number;
-        try {
-          n = db.exec('UPDATE articles SET story_id = ? WHERE id = ?', storyId, articleId);
-        } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new LedeError('not_found', `story ${storyId} does not exist`, { cause: e });
-          throw e;
-        }
-        if (n === 0) throw new LedeError('not_found', `article ${articleId} does not exist`);
-      }),
+    assignStory: (articleId: ArticleId, storyId: StoryId) => db.run(() => assignStory(articleId, storyId)),
     mergeStories: (into: StoryId, from: StoryId) =>
       db.atomic(() => {
         if (into === from) return;
@@ -82,39 +117,13 @@ export function storyPort(db: SqliteDb): StoryRepo {
         );
         db.exec('DELETE FROM stories WHERE id = ?', from);
       }),
-    updateStory: (id, patch) =>
-      db.run(() => {
-        const seen = time(patch.seen);
-        db.exec(`UPDATE stories SET title = coalesce(?, title), first_seen = min(first_seen, coalesce(?, first_seen)),
-                 last_seen = max(last_seen, coalesce(?, last_seen)) WHERE id = ?`,
-          patch.title ?? null, seen, seen, id);
-      }),
-    saveStoryState: (s: StoryState) =>
+    updateStory: (id, patch) => db.run(() => updateStory(id, patch)),
+    saveStoryState: (s: StoryState) => db.atomic(() => saveStoryState(s)),
+    saveStoryPlacement: (p) =>
       db.atomic(() => {
-        db.exec(
-          `INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
-             stamp = excluded.stamp`,
-          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), s.stamp ?? null,
-        );
-        if (s.touched) {
-          // The story keeps every term it was found by; the article's terms are stamped with its time.
-          db.exec(
-            `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
-             ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
-            s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
-          );
-          return;
-        }
-        // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
-        // one article to the next, and each row sits in three indexes. last_seen rides along so lookups
-        // can skip stories outside the window (migration 002).
-        const terms = [...new Set(s.terms)];
-        const lastSeen = time(s.lastSeen);
-        db.exec('DELETE FROM story_terms WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))', s.storyId, JSON.stringify(terms));
-        db.exec('UPDATE story_terms SET last_seen = ? WHERE story_id = ? AND last_seen IS NOT ?', lastSeen, s.storyId, lastSeen);
-        const add = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id, last_seen) VALUES (?, ?, ?)');
-        for (const term of terms) add.run(term, s.storyId, lastSeen);
+        if (p.article !== null) assignStory(p.article, p.story);
+        if (p.touch) updateStory(p.story, p.touch);
+        saveStoryState(p.state);
       }),
     getStoryStates: (ids) =>
       db.run((): StoryState[] => {

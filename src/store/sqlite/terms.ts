@@ -13,16 +13,17 @@ export function termStatsPort(db: SqliteDb): TermStatsRepo {
           JSON.stringify(['', ...terms.filter(Boolean)]),
         );
       }),
-    termDocs: (terms) =>
-      db.run(() => {
-        const rows = db.all('SELECT term, docs FROM term_stats WHERE term IN (SELECT value FROM json_each(?))', JSON.stringify(['', ...new Set(terms)]));
-        const counts = new Map<string, number>();
-        let docs = 0;
-        for (const r of rows) {
-          if (r.term === '') docs = Number(r.docs);
-          else counts.set(r.term as string, Number(r.docs));
-        }
-        return { docs, counts };
-      }),
+    termDocs: (terms) => db.run(() => termDocs(db, terms)),
   };
+}
+
+export function termDocs(db: SqliteDb, terms: string[]): { docs: number; counts: Map<string, number> } {
+  const rows = db.all('SELECT term, docs FROM term_stats WHERE term IN (SELECT value FROM json_each(?))', JSON.stringify(['', ...new Set(terms)]));
+  const counts = new Map<string, number>();
+  let docs = 0;
+  for (const r of rows) {
+    if (r.term === '') docs = Number(r.docs);
+    else counts.set(r.term as string, Number(r.docs));
+  }
+  return { docs, counts };
 }
