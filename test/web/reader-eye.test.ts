@@ -34,3 +34,37 @@ describe('times', () => {
     }
   });
 });
+
+describe('Arabic inside the English interface', () => {
+  it('gives an Arabic article\'s title its direction, and leaves the interface\'s words around it left to right', async () => {
+    const { body } = await anon().get(`/article/${arabicId}`);
+    expect(body).toMatch(/<h1 id="h-title" lang="ar" dir="rtl">/);
+    // The kicker, times and links are the interface's: not inside a right-to-left header.
+    expect(body).toMatch(/<header>\s*<p class="kicker">/);
+    expect(body).toMatch(/<a class="outlet" href="[^"]+" dir="auto">الشرق الأوسط<\/a>/);
+  });
+
+  it('isolates each outlet of a list, not the whole list (which ran right to left from an Arabic first name)', async () => {
+    const story = (await anon().get(`/story/${f.story.id}`)).body;
+    const home = (await anon().get('/')).body;
+    for (const body of [story, home]) {
+      expect(body).toContain('<bdi>الشرق الأوسط</bdi>');
+      expect(body).not.toMatch(/<bdi>[^<]*(?:Asharq Al-Awsat|Daily8|الشرق الأوسط)[^<]*[,،][^<]*<\/bdi>/);
+    }
+  });
+
+  it('puts an Arabic key quote in guillemets, laid out right to left with its speaker', async () => {
+    const { body } = await anon().get(`/story/${f.story.id}`);
+    const quotes = body.slice(body.indexOf('class="quotes key-quotes"'));
+    expect(quotes).toMatch(/<li dir="rtl"><blockquote dir="auto">«[^“”<]+»<\/blockquote>/);
+    expect(quotes).not.toMatch(/“[^”<]*[\u0600-\u06FF][^”<]*”/);
+  });
+});
+
+describe('hashtags', () => {
+  it('break between their words in a narrow column, and keep their count beside them', async () => {
+    const { body } = await anon().get('/');
+    const trending = body.slice(body.indexOf('id="h-trending"'));
+    expect(trending).toMatch(/#United<wbr>States<\/a><\/bdi>&nbsp;<span class="count"/);
+  });
+});
