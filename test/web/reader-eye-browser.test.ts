@@ -1,0 +1,81 @@
+// What a careful reader sees in a real browser (Debian's chromium via playwright-core): at 390 px no page
+// scrolls sideways and no section link is cut off, in both interfaces; an Arabic article inside the English
+// interface keeps the interface's words left to right; Arabic quotations and list items sit the right way.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWeb } from '../../src/web/index.ts';
+import { launchChromium } from './chromium.ts';
+import { ingestText, makeFixture, NOW, type Fixture } from './fixture.ts';
+
+let f: Fixture;
+let web: { url: string; close(): Promise<void> };
+let page: Page;
+let chrome: Awaited<ReturnType<typeof launchChromium>>;
+let arabicId: number;
+
+beforeAll(async () => {
+  f = await makeFixture({ fillers: 4 });
+  arabicId = (await ingestText(f.repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2)).id;
+  web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
+  chrome = await launchChromium({ width: 390, height: 900 });
+  page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+}, 120_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await web?.close();
+  await f?.close();
+});
+
+describe('at 390 px', () => {
+  it('no page scrolls sideways and every section link is whole, in English and in Arabic', async () => {
+    for (const lang of ['en', 'ar']) {
+      await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
+      for (const path of ['/', `/story/${f.story.id}`, `/article/${arabicId}`, `/article/${f.seedArticle.id}`, '/briefing', '/search?q=iraq']) {
+        await page.goto(web.url + path);
+        const where = `${lang} ${path}`;
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), where).toBeLessThanOrEqual(0);
+        const cut = await page.locator('nav.sections a').evaluateAll((as) => as.filter((a) => {
+          const r = a.getBoundingClientRect();
+          const box = a.parentElement!.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+        }).map((a) => a.textContent));
+        expect(cut, where).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('an Arabic article in the English interface', () => {
+  it('reads its title right to left and the interface\'s line under it left to right', async () => {
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await page.goto(`${web.url}/article/${arabicId}`);
+    const dir = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).direction);
+    expect(await dir('#h-title')).toBe('rtl');
+    expect(await dir('.article header .meta')).toBe('ltr');
+    expect(await dir('.article header .kicker')).toBe('ltr');
+    // Its quotations have their bar and their speaker on the right, with the text.
+    expect(await dir('.ai figure.quote')).toBe('rtl');
+  });
+});
+
+describe('the story page in the English interface', () => {
+  it('marks Arabic quotations «» and keeps Arabic list items\' markers inside the column', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await page.goto(`${web.url}/story/${f.story.id}`);
+    const quotes = await page.locator('q').evaluateAll((qs) => qs.filter((q) => /[\u0600-\u06FF]/.test(q.textContent ?? '')).map((q) => getComputedStyle(q).quotes));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) expect(q).toMatch(/^"«" "»"/);
+    const hanging = await page.locator('li[dir]').evaluateAll((lis) => lis.filter((li) => {
+      const list = li.parentElement!;
+      if (getComputedStyle(li).direction === getComputedStyle(list).direction || getComputedStyle(li).listStyleType === 'none') return false;
+      // The marker sits before the item's start edge: there must be room for it inside the list.
+      const a = li.getBoundingClientRect();
+      const b = list.getBoundingClientRect();
+      return getComputedStyle(li).direction === 'rtl' ? b.right - a.right < 10 : a.left - b.left < 10;
+    }).map((li) => li.textContent));
+    expect(hanging).toEqual([]);
+  });
+});
