@@ -68,3 +68,35 @@ describe('hashtags', () => {
     expect(trending).toMatch(/#United<wbr>States<\/a><\/bdi>&nbsp;<span class="count"/);
   });
 });
+
+describe('the Arabic interface', () => {
+  /** The page's own words: its text without what readers wrote or outlets published (titles, names, tags). */
+  const interfaceText = (body: string) => textOf(body
+    .replace(/<(bdi|time|code)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(h1|h2|h3|p|a)\b[^>]*dir="auto"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<footer[\s\S]*<\/footer>/, ' ')
+    .replace(/<p class="feeds">[\s\S]*?<\/p>/g, ' ')
+    .replace(/<a class="brand"[\s\S]*?<\/a>/, ' ')
+    .replace(/<a class="lang-toggle"[\s\S]*?<\/a>/, ' '));
+
+  it('speaks Arabic on the account, error and list pages, titles and hints included', async () => {
+    for (const path of ['/signin', '/signup', '/forgot', '/no-such-page', '/story/999999', '/hashtag/Iraq', '/search?q=iraq']) {
+      const { body } = await anon().get(path, ar);
+      const words = interfaceText(body.slice(body.indexOf('<body')));
+      expect(words.match(/[A-Za-z]{3,}/g) ?? [], path).toEqual([]);
+      const title = /<title>([^<]*)<\/title>/.exec(body)![1]!.replace(/ · Lede$/, '');
+      expect(title, path).toMatch(/[\u0600-\u06FF#]|^Lede$/);
+      const placeholders = [...body.matchAll(/placeholder="([^"]*)"/g)].map((m) => m[1]!.replace(/&\w+;/g, ''));
+      expect(placeholders.filter((p) => /[A-Za-z]{3,}/.test(p)), path).toEqual([]);
+    }
+  });
+
+  it('says what went wrong in Arabic when a form is refused', async () => {
+    const client = anon();
+    const page = await client.get('/signin', ar);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const res = await client.request('/signin', { method: 'POST', headers: { ...ar, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: token, email: 'nobody@example.org', password: 'not the password' }).toString() });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
+  });
+});

@@ -79,7 +79,7 @@ export async function homePage(c: Context<Env>): Promise<Response> {
 </aside>
 </div>`;
   });
-  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
+  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: msg('home.feedTitle') } }, raw(main)));
 }
 
 export async function latestPage(c: Context<Env>): Promise<Response> {
@@ -87,7 +87,7 @@ export async function latestPage(c: Context<Env>): Promise<Response> {
   const { repo } = c.get('web');
   const page = await repo.latestArticles({ limit: 30, cursor });
   const t = now(c);
-  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: 'Lede: latest articles' } }, html`
+  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: msg('home.feedTitle') } }, html`
 <h1>${msg('home.latest')}</h1>
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">${msg('home.noArticles', { before: cursor ? 'yes' : 'no' })}</p>`}

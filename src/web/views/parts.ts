@@ -60,7 +60,7 @@ export function storyLine(s: Story, now: Date): Html {
 export function cursorPager(base: string, next: string | null, params: Record<string, string> = {}): Html | string {
   if (!next) return '';
   const q = new URLSearchParams({ ...params, cursor: next });
-  return html`<nav class="pager" aria-label="Pages"><a rel="next" href="${base}?${q.toString()}">${t('parts.older')}</a></nav>`;
+  return html`<nav class="pager" aria-label="${t('parts.pages')}"><a rel="next" href="${base}?${q.toString()}">${t('parts.older')}</a></nav>`;
 }
 
 export function feedLinks(base: string): Html {
