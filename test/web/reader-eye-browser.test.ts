@@ -47,6 +47,23 @@ describe('at 390 px', () => {
   });
 });
 
+describe('the search box', () => {
+  it('rounds its outer ends in both interfaces (the Arabic one mirrors the corners with the box)', async () => {
+    for (const [lang, outer] of [['en', 'Left'], ['ar', 'Right']] as const) {
+      await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
+      await page.goto(`${web.url}/`);
+      const inner = outer === 'Left' ? 'Right' : 'Left';
+      const corners = await page.evaluate(([o, i]) => {
+        const input = getComputedStyle(document.querySelector('form.search input')!);
+        const button = getComputedStyle(document.querySelector('form.search button')!);
+        const r = (s: CSSStyleDeclaration, side: string) => s.getPropertyValue(`border-top-${side.toLowerCase()}-radius`);
+        return { inputOuter: r(input, o!), inputInner: r(input, i!), buttonOuter: r(button, i!), buttonInner: r(button, o!) };
+      }, [outer, inner]);
+      expect(corners, lang).toEqual({ inputOuter: '6px', inputInner: '0px', buttonOuter: '6px', buttonInner: '0px' });
+    }
+  });
+});
+
 describe('an Arabic article in the English interface', () => {
   it('reads its title right to left and the interface\'s line under it left to right', async () => {
     await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
