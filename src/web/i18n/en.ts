@@ -85,7 +85,7 @@ export const en = {
   'story.byKind': 'By kind',
   'story.own': 'own text',
   'story.republishedFrom': 'republished {outlets}',
-  'story.unknown': 'unknown',
+  'story.unknown': 'Unknown',
   'story.kind': '{kind, select, wire {news agency} publisher {publisher} broadcaster {broadcaster} aggregator {aggregator} other {unknown}}',
   'story.kinds': '{kind, select, wire {News agencies} publisher {Publishers} broadcaster {Broadcasters} aggregator {Aggregators} other {Unknown}}',
   'story.differ': 'How the copies differ',
