@@ -47,6 +47,24 @@ describe('at 390 px', () => {
   });
 });
 
+describe('trending hashtags', () => {
+  it('keep their count on the line of the tag\'s last word, at any width', async () => {
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${web.url}/`);
+      const alone = await page.locator('.trend li').evaluateAll((lis) => lis.filter((li) => {
+        const rects = li.querySelector('a')!.getClientRects();
+        const last = rects[rects.length - 1]!;
+        const count = li.querySelector('.count')!.getBoundingClientRect();
+        return Math.abs((count.top + count.bottom) / 2 - (last.top + last.bottom) / 2) > last.height / 2;
+      }).map((li) => li.textContent));
+      expect(alone, String(width)).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 900 });
+  });
+});
+
 describe('the search box', () => {
   it('rounds its outer ends in both interfaces (the Arabic one mirrors the corners with the box)', async () => {
     for (const [lang, outer] of [['en', 'Left'], ['ar', 'Right']] as const) {
