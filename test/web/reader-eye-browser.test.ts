@@ -65,6 +65,21 @@ describe('trending hashtags', () => {
   });
 });
 
+describe('the Arabic interface, signed in', () => {
+  it('writes addresses left to right and its notes upright', async () => {
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'ar' });
+    await page.goto(`${web.url}/signup`);
+    await page.fill('#name', 'Layla');
+    await page.fill('#email', 'layla@example.org');
+    await page.fill('#password', 'a long web password');
+    await Promise.all([page.waitForURL(`${web.url}/`), page.click('form.stack button[type=submit]')]);
+    await page.goto(`${web.url}/my`);
+    const style = (sel: string) => page.locator(sel).first().evaluate((el) => ({ direction: getComputedStyle(el).direction, fontStyle: getComputedStyle(el).fontStyle }));
+    expect((await style('#feed-url')).direction).toBe('ltr');
+    expect((await style('.empty')).fontStyle).toBe('normal');
+  });
+});
+
 describe('the search box', () => {
   it('rounds its outer ends in both interfaces (the Arabic one mirrors the corners with the box)', async () => {
     for (const [lang, outer] of [['en', 'Left'], ['ar', 'Right']] as const) {
