@@ -80,6 +80,31 @@ describe('the Arabic interface, signed in', () => {
   });
 });
 
+describe('key quotes', () => {
+  it('sit with their speaker and outlet on the same side, whatever the interface\'s direction', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const lang of ['en', 'ar']) {
+      await page.setExtraHTTPHeaders({ 'Accept-Language': lang });
+      await page.goto(`${web.url}/story/${f.story.id}`);
+      const apart = await page.locator('.key-quotes li').evaluateAll((lis) => lis.filter((li) => {
+        const q = li.querySelector('blockquote')!.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(li.querySelector('blockquote')!);
+        const text = range.getBoundingClientRect();
+        const meta = li.querySelector('.meta')!;
+        const m = document.createRange();
+        m.selectNodeContents(meta);
+        const line = m.getBoundingClientRect();
+        // Text and its attribution start from the same edge of the column.
+        const rtl = getComputedStyle(li.querySelector('blockquote')!).direction === 'rtl';
+        return rtl ? Math.abs(text.right - line.right) > 40 || q.right < line.right - 40 : Math.abs(text.left - line.left) > 40;
+      }).map((li) => li.textContent));
+      expect(apart, lang).toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 900 });
+  });
+});
+
 describe('the search box', () => {
   it('rounds its outer ends in both interfaces (the Arabic one mirrors the corners with the box)', async () => {
     for (const [lang, outer] of [['en', 'Left'], ['ar', 'Right']] as const) {

@@ -5,7 +5,7 @@ import type { ArticleComparison, Coverage, Development, Difference, KeyQuote, St
 import { around, countryName, currentLocale, languageName, t } from '../i18n/index.ts';
 import { truncate } from '../text.ts';
 import { formatAbsolute } from '../time.ts';
-import { html, raw, type Html } from './html.ts';
+import { html, type Html } from './html.ts';
 import { outletLink, timeEl } from './parts.ts';
 import { hasRtl, isolatedList, tIsolated } from './bidi.ts';
 
@@ -66,9 +66,10 @@ export function developmentItem(d: Development): Html {
   return html`<li class="dev dev-${d.kind}">${when} <span>${who}: ${what}</span></li>`;
 }
 
+/** Each quote laid out in its own direction, its speaker and outlet under it on the same side. */
 export function keyQuoteList(quotes: KeyQuote[]): Html | string {
   if (!quotes.length) return '';
-  return html`<ul class="quotes key-quotes">${quotes.map((q) => html`<li${hasRtl(q.text) ? raw(' dir="rtl"') : ''}><blockquote dir="auto">${quoted(q.text)}</blockquote><p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`)}</ul>`;
+  return html`<ul class="quotes key-quotes">${quotes.map((q) => html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}"><blockquote dir="auto">${quoted(q.text)}</blockquote><p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`)}</ul>`;
 }
 
 function republishedFrom(outlets: string[]): Html {
