@@ -105,6 +105,23 @@ describe('key quotes', () => {
   });
 });
 
+describe('an image the publisher does not serve', () => {
+  it('leaves no empty frame on a card: the card closes up around its text', async () => {
+    // A lead image at a port nothing listens on: the proxy answers with its transparent placeholder.
+    const text = 'The lighthouse keepers voted on Monday to keep the lamp lit through the winter storms.';
+    const { article } = await f.repo.createArticle({
+      sourceId: null, feedId: null, outlet: 'Coast Times', url: null, canonicalUrl: null, title: 'Lighthouse keepers vote to keep the lamp lit',
+      byline: null, text, html: `<p>${text}</p>`, lede: null, image: 'http://127.0.0.1:9/lamp.jpg', language: 'en',
+      published: NOW.toISOString(), fetchedAt: NOW.toISOString(), contentHash: 'lighthouse-lamp',
+    }, null);
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    await page.goto(`${web.url}/latest`, { waitUntil: 'load' });
+    const card = page.locator('article.card', { has: page.locator(`a[href="/article/${article.id}"]`) });
+    await expect.poll(() => card.locator('img').count(), { timeout: 5000 }).toBe(0);
+    expect(await card.evaluate((el) => el.classList.contains('with-image'))).toBe(false);
+  });
+});
+
 describe('the search box', () => {
   it('rounds its outer ends in both interfaces (the Arabic one mirrors the corners with the box)', async () => {
     for (const [lang, outer] of [['en', 'Left'], ['ar', 'Right']] as const) {
