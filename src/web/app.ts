@@ -16,7 +16,7 @@ import { securityHeaders } from './security.ts';
 import { IMAGE_PATH, imageHandler } from './images.ts';
 import { forgot, forgotForm, resetPassword, resetPasswordForm } from './reset.ts';
 import { FIXED_ASSETS, KEYS_JS, KEYS_SRC, MANIFEST, STYLE_CSS, STYLE_HREF } from './static.ts';
-import { html } from './views/html.ts';
+import { html, raw } from './views/html.ts';
 import { layout } from './views/layout.ts';
 import { feedHandler } from './feeds.ts';
 import { apiRoutes } from './api/index.ts';
@@ -36,7 +36,7 @@ import { askArticle, translateArticle } from './pages/llm.ts';
 import { followAction, markAllAction, myPage, readAction, starAction, unfollowAction } from './pages/my.ts';
 import { deleteFolder, editFollow, exportMyOpml, importMyOpml, myFollows, mySettings, readersAddFeedsAction, renameFolder, revokeApiPasswordAction, setApiPasswordAction } from './pages/my-settings.ts';
 import { originOf } from './feeds.ts';
-import { isLocale, LOCALE_COOKIE, negotiateLocale, withLocale } from './i18n/index.ts';
+import { currentLocale, isLocale, LOCALE_COOKIE, negotiateLocale, t, withLocale } from './i18n/index.ts';
 
 const THEME_COOKIE = 'lede_theme';
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -247,7 +247,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'not_found', message: 'No such API endpoint; see /api/openapi.json.' } }, 404);
-    return errorPage(c, 404, 'Page not found', 'There is nothing at this address. Try the search, or go back to the top stories.');
+    return errorPage(c, 404, t('error.pageNotFound'), t('error.nothingHere'));
   });
 
   app.onError((err, c) => {
@@ -260,15 +260,16 @@ export function createApp(deps: WebDeps): Hono<Env> {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code: e.code, message: e.message } }, e.status);
     // A page that needs an account sends a signed-out reader to sign in and back.
     if (e.status === 401 && c.req.method === 'GET') return c.redirect(`/signin?back=${encodeURIComponent(c.req.path)}`, 303);
-    const titles: Record<number, string> = { 400: 'That did not work', 401: 'Sign in first', 403: 'Not allowed', 404: 'Not found', 409: 'Already there', 413: 'Too large', 429: 'Slow down' };
-    const titles5xx: Record<number, string> = { 502: 'Upstream error', 503: 'Not available', 504: 'Timed out' };
-    return errorPage(c, e.status, titles[e.status] ?? titles5xx[e.status] ?? 'Something went wrong', e.code === 'internal' ? 'The server hit an error. It has been logged; try again in a moment.' : e.message);
+    // The title in the reader's language; the error's own message (English) in the English interface, a
+    // general one by status in the Arabic interface (its messages come from deep in the store and pipeline).
+    const message = e.code === 'internal' ? t('error.internal') : currentLocale() === 'en' ? e.message : t('error.general', { status: String(e.status) });
+    return errorPage(c, e.status, t('error.title', { status: String(e.status) }), message);
   });
 
   return app;
 }
 
 async function errorPage(c: Context<Env>, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | number, title: string, message: string): Promise<Response> {
-  const signin = status === 401 ? html`<p><a href="/signin">Sign in</a> or <a href="/signup">create an account</a>.</p>` : '';
-  return c.html(layout(c, { title, noindex: true }, html`<div class="error-page"><h1>${title}</h1><p>${message}</p>${signin}<p><a href="/">Top stories</a> · <a href="/search">Search</a></p></div>`), status as 404);
+  const signin = status === 401 ? html`<p>${raw(t('error.signinOr'))}</p>` : '';
+  return c.html(layout(c, { title, noindex: true }, html`<div class="error-page"><h1>${title}</h1><p>${message}</p>${signin}<p><a href="/">${t('layout.top')}</a> · <a href="/search">${t('search.title')}</a></p></div>`), status as 404);
 }

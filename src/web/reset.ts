@@ -9,7 +9,8 @@ import type { Env } from './context.ts';
 import { clientIp, hashPassword, hashToken, PASSWORD_MIN, rateLimit, startSession } from './auth.ts';
 import { canMail, sendMail } from './mail.ts';
 import { toHttpError } from './errors.ts';
-import { html } from './views/html.ts';
+import { html, raw } from './views/html.ts';
+import { t } from './i18n/index.ts';
 import { csrfField, layout } from './views/layout.ts';
 
 export const RESET_HOURS = 24;
@@ -26,15 +27,15 @@ export async function issueResetLink(repo: Repository, email: string, now: Date,
 
 function resetForm(c: Context<Env>, error?: string, status: 200 | 400 = 200): Response | Promise<Response> {
   const token = c.req.param('token') ?? '';
-  return c.html(layout(c, { title: 'Choose a new password', noindex: true }, html`<div class="auth">
-<h1>Choose a new password</h1>
+  return c.html(layout(c, { title: t('auth.resetTitle'), noindex: true }, html`<div class="auth">
+<h1>${t('auth.resetTitle')}</h1>
 ${error ? html`<p class="error" role="alert" id="form-error">${error}</p>` : ''}
 <form method="post" action="/reset/${token}" class="stack">
   ${csrfField(c)}
-  <label for="password">New password</label>
+  <label for="password">${t('auth.newPassword')}</label>
   <input id="password" name="password" type="password" required minlength="${PASSWORD_MIN}" maxlength="200" autocomplete="new-password" aria-describedby="pw-hint">
-  <p class="hint" id="pw-hint">At least ${PASSWORD_MIN} characters. Setting it signs you out everywhere else.</p>
-  <button type="submit">Set password</button>
+  <p class="hint" id="pw-hint">${t('auth.resetHint', { n: PASSWORD_MIN })}</p>
+  <button type="submit">${t('auth.setPassword')}</button>
 </form>
 </div>`), status);
 }
@@ -46,10 +47,10 @@ export async function resetPassword(c: Context<Env>): Promise<Response> {
   const password = typeof body.password === 'string' ? body.password : '';
   const token = c.req.param('token') ?? '';
   try {
-    if (password.length < PASSWORD_MIN || password.length > 200) throw new LedeError('bad_input', `Choose a password of at least ${PASSWORD_MIN} characters.`);
+    if (password.length < PASSWORD_MIN || password.length > 200) throw new LedeError('bad_input', t('auth.badPassword', { n: PASSWORD_MIN }));
     const { repo, now } = c.get('web');
     const accountId = /^[\w-]{43}$/.test(token) ? await repo.takePasswordReset(hashToken(token), now().toISOString()) : null;
-    if (accountId === null) throw new LedeError('bad_input', 'This link has expired or was used already. Ask an administrator for a new one.');
+    if (accountId === null) throw new LedeError('bad_input', t('auth.resetExpired'));
     await repo.setPasswordHash(accountId, await hashPassword(password));
     await repo.deleteSessionsOf(accountId);
     const account = await repo.getAccount(accountId);
@@ -67,16 +68,16 @@ const MAILED_RESET_HOURS = 1;
 
 export async function forgotForm(c: Context<Env>, sent = false): Promise<Response> {
   const { config } = c.get('web');
-  return c.html(layout(c, { title: 'Forgot your password?', noindex: true }, html`<div class="auth">
-<h1>Forgot your password?</h1>
-${sent ? html`<p class="notice" role="status">If an account uses that address, a link to choose a new password is on its way. It works once, within an hour.</p>` : ''}
+  return c.html(layout(c, { title: t('auth.forgotTitle'), noindex: true }, html`<div class="auth">
+<h1>${t('auth.forgotTitle')}</h1>
+${sent ? html`<p class="notice" role="status">${t('auth.forgotSent')}</p>` : ''}
 ${canMail(config) ? html`<form method="post" action="/forgot" class="stack">
   ${csrfField(c)}
-  <label for="email">Email</label>
-  <input id="email" name="email" type="email" required maxlength="254" autocomplete="email">
-  <button type="submit">Send me a link</button>
-</form>` : html`<p>This server sends no mail. Ask an administrator for a reset link (<code>lede account reset-link EMAIL</code>).</p>`}
-<p><a href="/signin">Back to sign in</a></p>
+  <label for="email">${t('auth.email')}</label>
+  <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" dir="ltr">
+  <button type="submit">${t('auth.sendLink')}</button>
+</form>` : html`<p>${raw(t('auth.noMail'))}</p>`}
+<p><a href="/signin">${t('auth.backToSignin')}</a></p>
 </div>`));
 }
 

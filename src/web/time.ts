@@ -2,7 +2,7 @@
 import { relativeTime as storiesRelativeTime } from '../pipeline/stories/index.ts';
 import { absoluteIn, currentLocale, relativeTimeIn } from './i18n/index.ts';
 const absolute = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false,
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23',
 });
 const dayOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 

@@ -43,7 +43,7 @@ describe('an Arabic article', () => {
 
   it('reads right to left, with quotes in «» and their speakers, entities and hashtags isolated', async () => {
     const { body } = await anon().get(`/article/${arabicId}`);
-    expect(body).toMatch(/<header lang="ar" dir="rtl">/);
+    expect(body).toMatch(/<h1 id="h-title" lang="ar" dir="rtl">/);
     expect(body).toMatch(/<div class="body" lang="ar" dir="rtl">/);
     expect(body).toContain('«العراق عمل دائماً على الحفاظ على الحياد في صراعات المنطقة»');
     expect(body).toContain('— <bdi>عدي الخدران</bdi>');

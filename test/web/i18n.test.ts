@@ -6,7 +6,7 @@ import { around, negotiateLocale, relativeTimeIn, t, withLocale } from '../../sr
 describe('the message catalogue', () => {
   it('has every English message in Arabic, and every message formats in both', () => {
     expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
-    const values = { before: 'no', name: 'N', signIn: 'a', signUp: 'b', n: 3, outlets: 2, stories: 4, articles: 11, q: 'x', time: 't', byline: 'b', outlet: 'o', list: 'a, b', set: 'dark', llm: 'yes', type: 'PER', more: 'no', filtered: 'no', kind: 'wire', copies: 3, first: 'x', from: 'x', items: 'x', original: 'x', originals: 'x', paragraph: 'x', speaker: 'x', to: 'x', today: 'x', total: 3 };
+    const values = { before: 'no', name: 'N', signIn: 'a', signUp: 'b', n: 3, outlets: 2, stories: 4, articles: 11, q: 'x', time: 't', byline: 'b', outlet: 'o', list: 'a, b', set: 'dark', llm: 'yes', type: 'PER', more: 'no', filtered: 'no', kind: 'wire', copies: 3, first: 'x', from: 'x', items: 'x', original: 'x', originals: 'x', paragraph: 'x', speaker: 'x', to: 'x', today: 'x', total: 3, tag: '#x', status: '404', sources: 2, feeds: 3, field: 'x' };
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(t(key, values, 'en')).not.toBe('');
       expect(t(key, values, 'ar')).not.toBe('');

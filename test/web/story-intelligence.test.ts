@@ -49,7 +49,7 @@ for (const backend of backends()) {
       const who = textOf(section(body, 'id="h-who"', '</section>'));
       expect(who).toContain('Asharq Al-Awsat publisher — own text');
       expect(who).toContain('Daily8 aggregator — republished Asharq Al-Awsat');
-      expect(who).toMatch(/By country Saudi Arabia 1 Asharq Al-Awsat unknown 1 Daily8/);
+      expect(who).toMatch(/By country Saudi Arabia 1 Asharq Al-Awsat Unknown 1 Daily8/);
       const timeline = textOf(section(body, 'id="h-tl"', '</section>'));
       expect(timeline).toMatch(/Asharq Al-Awsat : first report: Iraq.s Ruling Coalition .* Daily8 : republished Asharq Al-Awsat’s text/);
     });

@@ -74,8 +74,9 @@ const absolute = new Map<Locale, Intl.DateTimeFormat>();
 export function absoluteIn(d: Date, locale: Locale = currentLocale()): string {
   let f = absolute.get(locale);
   if (!f) {
+    // hourCycle h23, not hour12: false: Arabic with hour12: false counts the hour after midnight as "24:40".
     absolute.set(locale, (f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-      day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false,
+      day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hourCycle: 'h23',
     })));
   }
   return f.format(d);

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env } from '../context.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { html } from '../views/html.ts';
+import { t } from '../i18n/index.ts';
 import { csrfField, layout } from '../views/layout.ts';
 import { clientIp, endSession, hashPassword, needsRehash, PASSWORD_MIN, rateLimit, startSession, verifyNoAccount, verifyPassword } from '../auth.ts';
 import { checkSignin, recordSigninFailure, rememberDevice } from '../throttle.ts';
@@ -34,21 +35,22 @@ interface FormState { email?: string; name?: string; error?: string; status?: Co
 async function authPage(c: Context<Env>, kind: 'signin' | 'signup', s: FormState = {}): Promise<Response> {
   const back = safeBack(c.req.query('back'));
   const signup = kind === 'signup';
-  return c.html(layout(c, { title: signup ? 'Create an account' : 'Sign in', noindex: true }, html`<div class="auth">
-<h1>${signup ? 'Create an account' : 'Sign in'}</h1>
+  const title = t(signup ? 'auth.signupTitle' : 'auth.signinTitle');
+  return c.html(layout(c, { title, noindex: true }, html`<div class="auth">
+<h1>${title}</h1>
 ${s.error ? html`<p class="error" role="alert" id="form-error">${s.error}</p>` : ''}
 <form method="post" action="/${kind}?back=${encodeURIComponent(back)}" class="stack"${s.error ? html` aria-describedby="form-error"` : ''}>
   ${csrfField(c)}
-  ${signup ? html`<label for="name">Display name</label>
+  ${signup ? html`<label for="name">${t('auth.name')}</label>
   <input id="name" name="name" required maxlength="60" autocomplete="nickname" value="${s.name ?? ''}">` : ''}
-  <label for="email">Email</label>
-  <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" value="${s.email ?? ''}">
-  <label for="password">Password</label>
+  <label for="email">${t('auth.email')}</label>
+  <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" dir="ltr" value="${s.email ?? ''}">
+  <label for="password">${t('auth.password')}</label>
   <input id="password" name="password" type="password" required ${signup ? html`minlength="${PASSWORD_MIN}" aria-describedby="pw-hint"` : ''} maxlength="200" autocomplete="${signup ? 'new-password' : 'current-password'}">
-  ${signup ? html`<p class="hint" id="pw-hint">At least ${PASSWORD_MIN} characters.</p>` : ''}
-  <button type="submit">${signup ? 'Create account' : 'Sign in'}</button>
+  ${signup ? html`<p class="hint" id="pw-hint">${t('auth.passwordHint', { n: PASSWORD_MIN })}</p>` : ''}
+  <button type="submit">${t(signup ? 'auth.create' : 'auth.signin')}</button>
 </form>
-<p>${signup ? html`Have an account? <a href="/signin?back=${encodeURIComponent(back)}">Sign in</a>` : html`New here? <a href="/signup?back=${encodeURIComponent(back)}">Create an account</a> · <a href="/forgot">Forgot your password?</a>`}</p>
+<p>${signup ? html`${t('auth.haveAccount')} <a href="/signin?back=${encodeURIComponent(back)}">${t('auth.signinTitle')}</a>` : html`${t('auth.newHere')} <a href="/signup?back=${encodeURIComponent(back)}">${t('auth.createLink')}</a> · <a href="/forgot">${t('auth.forgotLink')}</a>`}</p>
 </div>`), s.status ?? 200);
 }
 
@@ -63,12 +65,12 @@ export async function signup(c: Context<Env>): Promise<Response> {
   const name = field(body, 'name').replace(/\s+/g, ' ').trim();
   const password = field(body, 'password');
   try {
-    if (!name || name.length > 60) throw new LedeError('bad_input', 'Choose a display name of 1 to 60 characters.');
-    if (!EMAIL_RE.test(email) || email.length > 254) throw new LedeError('bad_input', 'Enter a valid email address.');
-    if (password.length < PASSWORD_MIN || password.length > 200) throw new LedeError('bad_input', `Choose a password of at least ${PASSWORD_MIN} characters.`);
+    if (!name || name.length > 60) throw new LedeError('bad_input', t('auth.badName'));
+    if (!EMAIL_RE.test(email) || email.length > 254) throw new LedeError('bad_input', t('auth.badEmail'));
+    if (password.length < PASSWORD_MIN || password.length > 200) throw new LedeError('bad_input', t('auth.badPassword', { n: PASSWORD_MIN }));
     await rateLimit(c, `signup:${clientIp(c)}`, 30, 3600);
     const { repo } = c.get('web');
-    if (await repo.findAccountByEmail(email)) throw new LedeError('conflict', 'An account with this email already exists. Sign in instead.');
+    if (await repo.findAccountByEmail(email)) throw new LedeError('conflict', t('auth.taken'));
     const account = await repo.createAccount({ email, name, passwordHash: await hashPassword(password) });
     await startSession(c, account);
   } catch (e) {
@@ -91,7 +93,7 @@ export async function signin(c: Context<Env>): Promise<Response> {
     const ok = found ? await verifyPassword(password, found.passwordHash) : await verifyNoAccount(password);
     if (!found || !ok) {
       await recordSigninFailure(c, email);
-      throw new LedeError('unauthorized', 'Wrong email or password.');
+      throw new LedeError('unauthorized', t('auth.wrong'));
     }
     // Stronger hashing parameters reach old accounts as their owners sign in.
     if (needsRehash(found.passwordHash)) await repo.setPasswordHash(found.id, await hashPassword(password));

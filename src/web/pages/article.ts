@@ -8,7 +8,7 @@ import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
 import { csrfToken } from '../auth.ts';
 import { layout } from '../views/layout.ts';
-import { isRtl, langDir } from '../views/bidi.ts';
+import { isRtl, langDir, tIsolated } from '../views/bidi.ts';
 import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import { imageSrc } from '../images.ts';
@@ -35,7 +35,7 @@ function alsoPublished(article: Article, versions: Version[], t: Date): Html | s
   const seen = new Set([article.outlet]);
   const others = versions.filter((v) => !seen.has(v.outlet) && seen.add(v.outlet));
   if (!others.length) return '';
-  return html`<p class="also">${msg('article.also')} ${others.map((v, i) => html`${i ? (i === others.length - 1 ? msg('article.and') : currentLocale() === 'ar' ? '، ' : ', ') : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : outletLink(v.outlet)}${v.published ? html` <span class="rel">(${timeEl(v.published, t)})</span>` : ''}`)}</p>`;
+  return html`<p class="also">${msg('article.also')} ${others.map((v, i) => html`${i ? (i === others.length - 1 ? msg('article.and') : currentLocale() === 'ar' ? '، ' : ', ') : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow" dir="auto">${v.outlet}</a>` : outletLink(v.outlet)}${v.published ? html` <span class="rel">(${timeEl(v.published, t)})</span>` : ''}`)}</p>`;
 }
 
 function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string | null): Html | string {
@@ -50,7 +50,7 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   <p class="note">${msg('article.aiNote', { llm: llm ? 'yes' : 'no' })}</p>
   ${e?.summary.length ? html`<h3>${msg('article.summary')}</h3><ul class="summary">${e.summary.map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
   ${facts.length ? html`<h3>${msg('article.facts')}</h3><ul class="facts">${facts.map((f) => html`<li dir="auto"><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
-  ${quotes.length ? html`<h3>${msg('article.quotes')}</h3>${quotes.map((q) => html`<figure class="quote"><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
+  ${quotes.length ? html`<h3>${msg('article.quotes')}</h3>${quotes.map((q) => html`<figure class="quote"${langDir(lang) || raw(' dir="auto"')}><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
   ${entities.length ? html`<h3>${msg('article.entities')}</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
     const xs = entities.filter((x) => x.type === type).slice(0, 10);
     return xs.length ? html`<dt>${msg(label)}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}"><bdi>${x.canonical}</bdi></a>${x.role ? html` <span class="role"><bdi>${x.role}</bdi></span>` : ''}</li>`)}</ul></dd>` : '';
@@ -94,13 +94,15 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     const when = article.published ?? article.firstSeen;
     const leadImage = article.image ? imageSrc(c, article.image) : null;
     const hashtags = enrichment?.hashtags ?? [];
+    // The title and body in the article's language and direction; the interface's words around them
+    // (outlet, times, links) in the interface's, so "2 hours ago" never reads "(hours ago 2)".
     const main = await render(html`<div class="article-layout">
 <article class="article" aria-labelledby="h-title">
-  <header${langDir(article.language)}>
+  <header>
     <p class="kicker">${outletLink(article.outlet)}${story && story.story.outlets.length > 1 ? html` · <a href="/story/${story.story.id}">${msg('article.fullCoverage', { n: story.story.outlets.length })}</a>` : ''}</p>
-    <h1 id="h-title">${article.title}</h1>
-    ${byline ? html`<p class="byline">${msg('article.by', { byline })}</p>` : ''}
-    <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">${msg('article.original', { outlet: article.outlet })}</a>` : ''}</p>
+    <h1 id="h-title"${langDir(article.language)}>${article.title}</h1>
+    ${byline ? html`<p class="byline">${tIsolated('article.by', { byline })}</p>` : ''}
+    <p class="meta">${timeEl(when, t, { absolute: true })}${article.url ? html` · <a href="${article.url}" rel="noopener nofollow">${tIsolated('article.original', { outlet: article.outlet })}</a>` : ''}</p>
     ${alsoPublished(article, versions, t)}
   </header>
   ${leadImage ? html`<figure class="lead-image"><img src="${leadImage}" alt="" decoding="async" referrerpolicy="no-referrer"></figure>` : ''}

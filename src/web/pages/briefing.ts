@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { followedBy, loadBriefing, type Briefing, type BriefingItem } from '../briefing.ts';
 import type { FeedDoc, FeedItem } from '../feeds.ts';
-import { t } from '../i18n/index.ts';
+import { currentLocale, t } from '../i18n/index.ts';
+import { headlineFor, isolate, tIsolated } from '../views/bidi.ts';
 import { html, raw, render, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { feedLinks, timeEl } from '../views/parts.ts';
@@ -49,15 +50,15 @@ function highlights(item: BriefingItem): Html | string {
     const key = `${h.copy ? 'copy' : 'own'}:${h.outlet}`;
     groups.set(key, [...(groups.get(key) ?? []), h]);
   }
-  return html`<ul class="differences">${[...groups.values()].map((hs) => html`<li class="highlight"><strong>${hs[0]!.copy ? t('story.copyBy', { outlet: hs[0]!.outlet }) : hs[0]!.outlet}</strong><ul>${hs.map((h) => differenceItem(h.difference))}</ul></li>`)}</ul>`;
+  return html`<ul class="differences">${[...groups.values()].map((hs) => html`<li class="highlight"><strong>${hs[0]!.copy ? tIsolated('story.copyBy', { outlet: hs[0]!.outlet }) : isolate(hs[0]!.outlet, currentLocale())}</strong><ul>${hs.map((h) => differenceItem(h.difference))}</ul></li>`)}</ul>`;
 }
 
 function storyBlock(item: BriefingItem, n: number, at: Date): Html {
   const { story, analysis } = item;
   const first = analysis.coverage.first;
   return html`<li class="briefing-story" id="story-${story.storyId}">
-  <h2 id="b-${n}" dir="auto"><a href="/story/${story.storyId}">${story.title}</a></h2>
-  <p class="meta">${t('briefing.growth', { outlets: story.stats.outlets, today: story.today })}${first ? html` · ${t('story.firstReported', { outlet: first.outlet })} ${timeEl(first.at, at)}` : ''}</p>
+  <h2 id="b-${n}" dir="auto"><a href="/story/${story.storyId}">${headlineFor(story.title, analysis.articles.map((a) => a.title), currentLocale())}</a></h2>
+  <p class="meta">${t('briefing.growth', { outlets: story.stats.outlets, today: story.today })}${first ? html` · ${tIsolated('story.firstReported', { outlet: first.outlet })} ${timeEl(first.at, at)}` : ''}</p>
   ${summaryFor(analysis).length ? html`<ul class="summary">${summaryFor(analysis).map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
   ${item.highlights.length ? html`<h3>${t('briefing.differences')}</h3>${highlights(item)}` : ''}
   ${analysis.keyQuotes.length ? html`<h3>${t('story.keyQuotes')}</h3>${keyQuoteList(analysis.keyQuotes.slice(0, KEY_QUOTES))}` : ''}

@@ -6,7 +6,7 @@ import type { Story } from '../../domain/types.ts';
 import type { ArticleSummary, TrendingHashtag } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
-import { articleCard, cursorPager, feedLinks, storyLine, timeEl } from '../views/parts.ts';
+import { articleCard, cursorPager, feedLinks, hashtagText, storyLine, timeEl } from '../views/parts.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
 import { around, currentLocale, t as msg } from '../i18n/index.ts';
@@ -74,12 +74,12 @@ export async function homePage(c: Context<Env>): Promise<Response> {
 </section>
 <aside class="trending" aria-labelledby="h-trending">
   <h2 id="h-trending">${msg('home.trending')}</h2>
-  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a></bdi> ${trendCount(h)}</li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
+  ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${hashtagText(bareHashtag(h.hashtag))}</a></bdi>${raw('&nbsp;')}${trendCount(h)}</li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
   ${feedLinks('')}
 </aside>
 </div>`;
   });
-  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: 'Lede: latest articles' } }, raw(main)));
+  return c.html(layout(c, { title: '', description: msg('home.description'), feeds: { base: '', title: msg('home.feedTitle') } }, raw(main)));
 }
 
 export async function latestPage(c: Context<Env>): Promise<Response> {
@@ -87,7 +87,7 @@ export async function latestPage(c: Context<Env>): Promise<Response> {
   const { repo } = c.get('web');
   const page = await repo.latestArticles({ limit: 30, cursor });
   const t = now(c);
-  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: 'Lede: latest articles' } }, html`
+  return c.html(layout(c, { title: msg('home.latest'), feeds: { base: '', title: msg('home.feedTitle') } }, html`
 <h1>${msg('home.latest')}</h1>
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
 ${page.items.length ? '' : html`<p class="empty">${msg('home.noArticles', { before: cursor ? 'yes' : 'no' })}</p>`}
@@ -99,7 +99,7 @@ export async function hashtagsIndex(c: Context<Env>): Promise<Response> {
     const { repo } = c.get('web');
     const [week, all] = await Promise.all([repo.trendingHashtags(daysAgo(now(c), 7), 50), repo.trendingHashtags('1970-01-01T00:00:00.000Z', 200)]);
     const list = (xs: TrendingHashtag[]) =>
-      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${bareHashtag(h.hashtag)}</a> ${trendCount(h)}</li>`)}</ul>`;
+      html`<ul class="tagcloud">${xs.map((h) => html`<li><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${hashtagText(bareHashtag(h.hashtag))}</a> ${trendCount(h)}</li>`)}</ul>`;
     return html`<h1>${msg('layout.hashtags')}</h1>
 <section aria-labelledby="h-week"><h2 id="h-week">${msg('home.thisWeek')}</h2>${week.length ? list(week) : html`<p class="empty">${msg('home.noHashtagsWeek')}</p>`}</section>
 <section aria-labelledby="h-all"><h2 id="h-all">${msg('home.allTime')}</h2>${all.length ? list(all) : html`<p class="empty">${msg('article.noHashtags')}</p>`}</section>`;

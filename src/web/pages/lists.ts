@@ -10,6 +10,7 @@ import { articleCard, cursorPager, feedLinks } from '../views/parts.ts';
 import { bareHashtag, seg, storedHashtag } from '../text.ts';
 import { cached, now } from './util.ts';
 import { followControl } from './my.ts';
+import { tIsolated } from '../views/bidi.ts';
 
 const PAGE = 25;
 
@@ -19,11 +20,11 @@ export async function hashtagPage(c: Context<Env>): Promise<Response> {
   const page = await c.get('web').repo.latestArticles({ limit: PAGE, cursor, hashtag: storedHashtag(tag) });
   const t = now(c);
   const base = `/hashtag/${seg(tag)}`;
-  return c.html(layout(c, { title: `#${tag}`, description: `Articles tagged #${tag}`, feeds: { base, title: `#${tag} on Lede` } }, html`
-<header class="list-head"><h1>#${tag}</h1>${await followControl(c, 'hashtag', storedHashtag(tag), `#${tag}`)}${feedLinks(base)}</header>
-<p><a href="/search?hashtag=${encodeURIComponent(tag)}&amp;q=">Search within #${tag}</a></p>
+  return c.html(layout(c, { title: `#${tag}`, description: msg('list.tagged', { tag: `#${tag}` }), feeds: { base, title: msg('list.onLede', { name: `#${tag}` }) } }, html`
+<header class="list-head"><h1><bdi>#${tag}</bdi></h1>${await followControl(c, 'hashtag', storedHashtag(tag), `#${tag}`)}${feedLinks(base)}</header>
+<p><a href="/search?hashtag=${encodeURIComponent(tag)}&amp;q=">${tIsolated('list.searchWithin', { tag: `#${tag}` })}</a></p>
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
-${page.items.length ? '' : html`<p class="empty">No articles with this hashtag${cursor ? ' before this point' : ''}.</p>`}
+${page.items.length ? '' : html`<p class="empty">${msg('list.noTagged', { before: cursor ? 'yes' : 'no' })}</p>`}
 ${cursorPager(base, page.next)}`), page.items.length || cursor ? 200 : 404);
 }
 
@@ -39,8 +40,8 @@ export async function outletPage(c: Context<Env>): Promise<Response> {
   const base = `/outlet/${seg(outlet)}`;
   const home = registered?.homeUrl ?? source?.homeUrl ?? null;
   const row = (label: string, value: Html | string | null) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-  return c.html(layout(c, { title: outlet, description: `Articles from ${outlet}`, feeds: { base, title: `${outlet} on Lede` } }, html`
-<header class="list-head"><h1>${outlet}</h1>
+  return c.html(layout(c, { title: outlet, description: msg('list.from', { outlet }), feeds: { base, title: msg('list.onLede', { name: outlet }) } }, html`
+<header class="list-head"><h1 dir="auto">${outlet}</h1>
 ${await followControl(c, 'outlet', outlet, outlet)}${feedLinks(base)}</header>
 ${registered || source ? html`<section aria-labelledby="h-registry" class="registry"><h2 id="h-registry">${msg('outlet.registry')}</h2><dl class="facts">
   ${row(msg('outlet.kind'), registered ? msg('story.kind', { kind: registered.kind }) : null)}
@@ -51,6 +52,6 @@ ${registered || source ? html`<section aria-labelledby="h-registry" class="regis
 </dl></section>` : ''}
 ${coverage.articles ? html`<section aria-labelledby="h-outlet-cov"><h2 id="h-outlet-cov">${msg('outlet.coverage')}</h2><p class="outlet-counts">${msg('outlet.counts', { ...coverage })}</p></section>` : ''}
 <div class="list">${page.items.map((a) => articleCard(a, t, { image: (src) => imageSrc(c, src), headingLevel: 2 }))}</div>
-${page.items.length ? '' : html`<p class="empty">No articles from this outlet${cursor ? ' before this point' : ''}.</p>`}
+${page.items.length ? '' : html`<p class="empty">${msg('list.noFrom', { before: cursor ? 'yes' : 'no' })}</p>`}
 ${cursorPager(base, page.next)}`), page.items.length || cursor || source || registered ? 200 : 404);
 }

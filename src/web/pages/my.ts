@@ -9,6 +9,7 @@ import * as reader from '../../reader/index.ts';
 import type { ReadingItem } from '../../store/repository.ts';
 import { requireAccount } from '../auth.ts';
 import type { Env } from '../context.ts';
+import { tIsolated } from '../views/bidi.ts';
 import { imageSrc } from '../images.ts';
 import { t } from '../i18n/index.ts';
 import { html, type Html } from '../views/html.ts';
@@ -132,12 +133,12 @@ export function addFeedForm(c: Context<Env>, back = '/my'): Html {
 export async function followControl(c: Context<Env>, kind: FollowKind, target: string, label?: string): Promise<Html | string> {
   const me = c.get('account');
   const back = here(c);
-  if (!me) return html`<p class="follow"><a class="button" href="/signin?back=${encodeURIComponent(back)}">${label ? t('my.followNamed', { name: label }) : t('my.follow')}</a></p>`;
+  if (!me) return html`<p class="follow"><a class="button" href="/signin?back=${encodeURIComponent(back)}">${label ? tIsolated('my.followNamed', { name: label }) : t('my.follow')}</a></p>`;
   const existing = (await c.get('web').repo.listFollows(me.id)).find((f) => f.kind === kind && f.target === target);
   if (existing) {
-    return html`<form method="post" action="/my/follows/${existing.id}/delete" class="follow">${csrfField(c)}<input type="hidden" name="back" value="${back}"><button type="submit" class="secondary" aria-pressed="true">${label ? t('my.followingNamed', { name: label }) : t('my.following')}</button></form>`;
+    return html`<form method="post" action="/my/follows/${existing.id}/delete" class="follow">${csrfField(c)}<input type="hidden" name="back" value="${back}"><button type="submit" class="secondary" aria-pressed="true">${label ? tIsolated('my.followingNamed', { name: label }) : t('my.following')}</button></form>`;
   }
-  return html`<form method="post" action="/my/follow" class="follow">${csrfField(c)}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="target" value="${target}"><input type="hidden" name="back" value="${back}"><button type="submit">${label ? t('my.followNamed', { name: label }) : t('my.follow')}</button></form>`;
+  return html`<form method="post" action="/my/follow" class="follow">${csrfField(c)}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="target" value="${target}"><input type="hidden" name="back" value="${back}"><button type="submit">${label ? tIsolated('my.followNamed', { name: label }) : t('my.follow')}</button></form>`;
 }
 
 // --- actions ------------------------------------------------------------------------------------------

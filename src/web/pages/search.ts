@@ -84,7 +84,7 @@ export async function searchPage(c: Context<Env>): Promise<Response> {
   return c.html(layout(c, { title: p.q ? msg('search.titleQuery', { q: p.q }) : msg('search.title'), query: p.q, noindex: true }, html`
 <h1>${p.q ? html`<bdi>${msg('search.resultsFor', { q: p.q })}</bdi>` : msg('search.title')}</h1>
 <form method="get" action="/search" class="search-filters" aria-label="${msg('search.filters')}">
-  <div class="field wide"><label for="sq">${msg('search.words')}</label><input id="sq" name="q" type="search" dir="auto" value="${p.q}" maxlength="200" placeholder='e.g. sanctions "Iran" -oil'></div>
+  <div class="field wide"><label for="sq">${msg('search.words')}</label><input id="sq" name="q" type="search" dir="auto" value="${p.q}" maxlength="200" placeholder="${msg('search.placeholder')}"></div>
   <div class="field"><label for="so">${msg('search.outlet')}</label><input id="so" name="outlet" value="${p.outlet}" list="outlet-names" maxlength="200"></div>
   <datalist id="outlet-names">${sources.map((s) => html`<option value="${s.name}"></option>`)}</datalist>
   <div class="field"><label for="sh">${msg('search.hashtag')}</label><input id="sh" name="hashtag" value="${p.hashtag}" maxlength="100"></div>

@@ -8,7 +8,7 @@ import type { StoryAnalysis } from '../../domain/analysis.ts';
 import type { StoryId } from '../../domain/types.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render } from '../views/html.ts';
-import { headlineFor } from '../views/bidi.ts';
+import { headlineFor, tIsolated } from '../views/bidi.ts';
 import { layout } from '../views/layout.ts';
 import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { articleDifferences, coverageBlock, developmentItem, keyQuoteList } from '../views/intelligence.ts';
@@ -53,7 +53,7 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   <h1 id="h-story" dir="auto">${headline}</h1>
   <p class="meta">${seen[0]}${timeEl(story.firstSeen, t, { absolute: true })}${seen[1]} · ${updated[0]}${timeEl(story.lastSeen, t)}${updated[1]}</p>
   ${analysis?.coverage.byLanguage.length ? html`<p class="meta languages">${msg('story.byLanguage')}: ${analysis.coverage.byLanguage.map(([l, outlets], i) => html`${i ? ' · ' : ''}<span class="badge">${l === 'unknown' ? '?' : languageName(l)} ${outlets.length}</span>`)}</p>` : ''}
-  ${analysis?.coverage.first ? html`<p class="meta first-report">${msg('story.firstReported', { outlet: analysis.coverage.first.outlet })}</p>` : ''}
+  ${analysis?.coverage.first ? html`<p class="meta first-report">${tIsolated('story.firstReported', { outlet: analysis.coverage.first.outlet })}</p>` : ''}
 </header>
 <div class="story-grid">
 <div>

@@ -1,6 +1,6 @@
 // Lede's keyboard, for readers who live in it: j/k next and previous article, o open, s star,
 // m read/unread, r refresh, g then h/u/s for home/unread/starred, ? the list of keys. Loaded with
-// defer under the CSP (no inline script); every page works the same without it.
+// defer under the CSP (no inline script); every page works the same without it. Also: empty image frames go.
 (() => {
   'use strict';
   const items = () => [...document.querySelectorAll('.reader-item, main .card')];
@@ -69,4 +69,19 @@
       default: break;
     }
   });
+})();
+
+// An image the proxy could not get comes back as a transparent 1×1 placeholder (or fails to load): its
+// empty grey frame goes, and the card closes up around the text. Without JavaScript the frame stays.
+(() => {
+  'use strict';
+  const dropEmpty = (img) => {
+    if (!(img instanceof HTMLImageElement) || !img.complete || img.naturalWidth > 1) return;
+    const card = img.closest('.with-image');
+    if (card) card.classList.remove('with-image');
+    (img.closest('figure.lead-image') || img).remove();
+  };
+  document.addEventListener('load', (e) => dropEmpty(e.target), true);
+  document.addEventListener('error', (e) => dropEmpty(e.target), true);
+  for (const img of document.images) dropEmpty(img);
 })();

@@ -50,7 +50,7 @@ function accountNav(c: Context<Env>): Html {
     return html`<a href="/signin?back=${back}">${t('layout.signIn')}</a><a href="/signup?back=${back}">${t('layout.signUp')}</a>`;
   }
   const admin = a.role === 'admin' ? html`<a href="/admin">${t('layout.admin')}</a>` : a.role === 'moderator' ? html`<a href="/admin/comments">${t('layout.moderation')}</a>` : '';
-  return html`<a href="/my">${t('layout.my')}</a><span class="who">${a.name}</span>${admin}
+  return html`<a href="/my">${t('layout.my')}</a><span class="who" dir="auto">${a.name}</span>${admin}
     <form method="post" action="/signout" class="inline">${csrfField(c)}<button type="submit" class="link">${t('layout.signOut')}</button></form>`;
 }
 

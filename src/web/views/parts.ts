@@ -3,7 +3,8 @@ import type { ArticleSummary } from '../../store/repository.ts';
 import type { Story } from '../../domain/types.ts';
 import { formatAbsolute, relativeTime } from '../time.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
-import { html, type Html } from './html.ts';
+import { html, raw, type Html } from './html.ts';
+import { isolatedList } from './bidi.ts';
 import { around, currentLocale, t } from '../i18n/index.ts';
 
 export function timeEl(iso: string | null | undefined, now: Date, opts: { absolute?: boolean } = {}): Html | string {
@@ -13,11 +14,21 @@ export function timeEl(iso: string | null | undefined, now: Date, opts: { absolu
   return html`<time datetime="${iso}" title="${abs}">${relativeTime(iso, now)}</time>`;
 }
 
-export const outletLink = (outlet: string): Html => html`<a class="outlet" href="/outlet/${seg(outlet)}">${outlet}</a>`;
+/** An outlet's name links to its page; dir="auto" isolates it (an Arabic name in an English line, and back). */
+export const outletLink = (outlet: string): Html => html`<a class="outlet" href="/outlet/${seg(outlet)}" dir="auto">${outlet}</a>`;
+
+/**
+ * A hashtag's words with a break opportunity between them (#Customs<wbr>And<wbr>Border<wbr>Protection,
+ * #محمد_<wbr>شياع): a narrow column breaks a long tag between its words, never mid-word.
+ */
+export function hashtagText(tag: string): Html {
+  const words = tag.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=_)(?=[^_])/u);
+  return html`${words.map((w, i) => html`${i ? raw('<wbr>') : ''}${w}`)}`;
+}
 
 export function hashtagList(tags: string[], label = t('parts.hashtags')): Html | string {
   if (!tags.length) return '';
-  return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><bdi><a href="/hashtag/${seg(t)}">#${t}</a></bdi></li>`)}</ul>`;
+  return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><bdi><a href="/hashtag/${seg(t)}">#${hashtagText(t)}</a></bdi></li>`)}</ul>`;
 }
 
 export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: string) => string | null; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
@@ -36,17 +47,20 @@ export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: 
 }
 
 export function storyLine(s: Story, now: Date): Html {
-  const list = s.outlets.slice(0, 4).join(currentLocale() === 'ar' ? '، ' : ', ');
-  const outlets = s.outlets.length > 4 ? t('parts.andMore', { list, n: s.outlets.length - 4 }) : list;
+  // Each name isolated, the list in the interface's order (one <bdi> around all of them turned the whole
+  // list right to left when the first outlet was Arabic).
+  const list = isolatedList(s.outlets.slice(0, 4), currentLocale());
+  const [more, moreAfter] = around('parts.andMore', 'list', { n: s.outlets.length - 4 });
+  const outlets = s.outlets.length > 4 ? html`${more}${list}${moreAfter}` : list;
   const [before, after] = around('time.updated', 'time');
-  return html`<p class="meta"><span class="badge">${t('parts.outlets', { n: s.outlets.length })}</span> <bdi>${outlets}</bdi> · ${before}${timeEl(s.lastSeen, now)}${after}</p>`;
+  return html`<p class="meta"><span class="badge">${t('parts.outlets', { n: s.outlets.length })}</span> ${outlets} · ${before}${timeEl(s.lastSeen, now)}${after}</p>`;
 }
 
 /** "Older" link for cursor pages. */
 export function cursorPager(base: string, next: string | null, params: Record<string, string> = {}): Html | string {
   if (!next) return '';
   const q = new URLSearchParams({ ...params, cursor: next });
-  return html`<nav class="pager" aria-label="Pages"><a rel="next" href="${base}?${q.toString()}">${t('parts.older')}</a></nav>`;
+  return html`<nav class="pager" aria-label="${t('parts.pages')}"><a rel="next" href="${base}?${q.toString()}">${t('parts.older')}</a></nav>`;
 }
 
 export function feedLinks(base: string): Html {
