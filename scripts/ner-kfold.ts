@@ -23,7 +23,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { gazetteer } from '../src/pipeline/enrich/gazetteer.ts';
 import { Perceptron } from '../src/pipeline/enrich/ner/perceptron.ts';
 import { deserializeModel, loadModel, serializeModel, tagWords, useModel } from '../src/pipeline/enrich/ner/tagger.ts';
-import { EPOCHS, MIX_CAP, soup, trainPerceptron } from './ner-train-core.ts';
+import { EPOCHS, MIX_CAP, soup, trainPerceptron, WIKIGOLD_TIMES } from './ner-train-core.ts';
 import {
   entitySet, HELDOUT, inDocuments, OWN_SET, prf, readBtc, readConllDir, readGmb, readSec, readWikigoldDocuments, requireData, sample, scoreDocuments,
   type Sentence, type TypeCounts,
@@ -131,7 +131,7 @@ if (parts.includes('kfold')) {
   console.log('| recipe | tagger F1 | tagger ORG P / R | pipeline F1 | pipeline ORG P / R |\n|---|---|---|---|---|');
   for (const label of ['shipped', ...recipes.map((r) => r.label)]) {
     const a = tag.get(label)!, b = pipe.get(label)!;
-    console.log(`| ${label === 'shipped' ? 'shipped model (wikigold never trained on)' : label} | ${f1(a)} | ${orgP(a)} / ${orgR(a)} | ${f1(b)} | ${orgP(b)} / ${orgR(b)} |`);
+    console.log(`| ${label === 'shipped' ? `shipped model (${WIKIGOLD_TIMES ? 'trained on all of wikigold: not held out' : 'wikigold never trained on'})` : label} | ${f1(a)} | ${orgP(a)} / ${orgR(a)} | ${f1(b)} | ${orgP(b)} / ${orgR(b)} |`);
   }
 }
 
