@@ -94,22 +94,29 @@ export function correctHonorifics(s: Sentence): Sentence {
   return tags ? { words: s.words, tags } : s;
 }
 
-/** wikigold: IO tags; MISC dropped; returns documents of sentences with BIO tags. */
+/** wikigold: IO tags; MISC dropped; its sentences (of every document, in order) with BIO tags. */
 export function readWikigold(): Sentence[] {
-  const out: Sentence[] = [];
+  return readWikigoldDocuments().flat();
+}
+
+/** wikigold's documents (Wikipedia articles, split at -DOCSTART-), each a list of sentences with BIO tags. */
+export function readWikigoldDocuments(): Sentence[][] {
+  const docs: Sentence[][] = [];
+  let out: Sentence[] = [];
   let cur: Sentence = { words: [], tags: [] };
   const flush = () => { if (cur.words.length) out.push(cur); cur = { words: [], tags: [] }; };
   for (const line of readFileSync(resolve(DATA, 'wikigold.conll.txt'), 'utf8').split('\n')) {
     if (!line.trim()) { flush(); continue; }
     const [word, tag] = line.split(' ');
-    if (word === '-DOCSTART-') { flush(); continue; }
+    if (word === '-DOCSTART-') { flush(); if (out.length) docs.push(out); out = []; continue; }
     const type = tag && tag !== 'O' ? tag.slice(2) : null;
     const prevType = cur.tags.length ? cur.tags[cur.tags.length - 1]!.slice(2) : '';
     cur.words.push(word!);
     cur.tags.push(type && type !== 'MISC' ? (prevType === type ? 'I-' : 'B-') + type : 'O');
   }
   flush();
-  return out;
+  if (out.length) docs.push(out);
+  return docs;
 }
 
 /** CoNLL-like lines: word first, tag last; IO or BIO tags; MISC and anything else dropped to O. */

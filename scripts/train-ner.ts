@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { deserializeModel, serializeModel } from '../src/pipeline/enrich/ner/tagger.ts';
-import { EPOCHS, fmtScore, MIX_CAP, SOUP_SHARE, soup, taggerScore, trainPerceptron } from './ner-train-core.ts';
-import { devSlice, HELDOUT, readBtc, readGmb, readSec, requireData, sample } from './train-ner-data.ts';
+import { EPOCHS, fmtScore, MIX_CAP, SOUP_SHARE, soup, taggerScore, trainPerceptron, WIKIGOLD_TIMES } from './ner-train-core.ts';
+import { devSlice, HELDOUT, readBtc, readGmb, readSec, readWikigold, requireData, sample } from './train-ner-data.ts';
 
 requireData();
 const epochs = Number(process.argv[2] ?? EPOCHS);
@@ -30,8 +30,9 @@ const log = (e: number, errors: number, averaged: () => import('../src/pipeline/
 console.log('GMB model');
 // The GMB model as it shipped on its own (pruned at 0.05), then the mix model; the soup is pruned again.
 const gmbModel = deserializeModel(serializeModel(trainPerceptron(train, { epochs, seed, onEpoch: log }), 0.05));
-console.log('GMB + BTC + SEC model');
-const mix = [...train, ...sample(readBtc(), MIX_CAP), ...sample(readSec(), MIX_CAP)];
+console.log(`GMB + BTC + SEC${WIKIGOLD_TIMES ? ` + wikigold ×${WIKIGOLD_TIMES}` : ''} model`);
+const wikigold = readWikigold();
+const mix = [...train, ...sample(readBtc(), MIX_CAP), ...sample(readSec(), MIX_CAP), ...Array.from({ length: WIKIGOLD_TIMES }, () => wikigold).flat()];
 const mixModel = trainPerceptron(mix, { epochs, seed, lowerFrom: train, onEpoch: log });
 const p = soup(gmbModel, mixModel, SOUP_SHARE);
 
