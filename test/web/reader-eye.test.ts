@@ -59,6 +59,12 @@ describe('Arabic inside the English interface', () => {
     expect(quotes).toMatch(/<li dir="rtl"><blockquote dir="auto">«[^“”<]+»<\/blockquote>/);
     expect(quotes).not.toMatch(/“[^”<]*[\u0600-\u06FF][^”<]*”/);
   });
+
+  it('lays a quote only one account has out in its own direction, the speaker after it', async () => {
+    const { body } = await anon().get(`/story/${f.story.id}`);
+    const only = body.slice(body.indexOf('diff-only-quotes'));
+    expect(only).toMatch(/<li dir="rtl"><q dir="auto">[\u0600-\u06FF][^<]*<\/q> — <bdi>[\u0600-\u06FF]/);
+  });
 });
 
 describe('hashtags', () => {

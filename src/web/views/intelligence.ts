@@ -28,7 +28,7 @@ export function differenceItem(d: Difference): Html {
     case 'reworded': return html`<li class="diff diff-reworded">${t('diff.reworded', { n: d.count })}</li>`;
     case 'numbers-differ': return html`<li class="diff diff-numbers">${t('diff.numbers')}: ${d.changes.map((c, i) => html`${i ? '; ' : ''}<strong>${t('diff.number', { from: c.from, to: c.to })}</strong>${c.unit ? ` ${c.unit}` : ''}`)}</li>`;
     case 'only-facts': return html`<li class="diff diff-only-facts">${t('diff.onlyFacts')}: <ul>${d.facts.map((f) => html`<li dir="auto">${truncate(f, 200)}</li>`)}</ul></li>`;
-    case 'only-quotes': return html`<li class="diff diff-only-quotes">${t('diff.onlyQuotes')}: <ul>${d.quotes.map((q) => html`<li><q dir="auto">${q.text}</q>${q.speaker ? html` — <bdi>${q.speaker}</bdi>` : ''}</li>`)}</ul></li>`;
+    case 'only-quotes': return html`<li class="diff diff-only-quotes">${t('diff.onlyQuotes')}: <ul>${d.quotes.map((q) => html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}"><q dir="auto">${q.text}</q>${q.speaker ? html` — <bdi>${q.speaker}</bdi>` : ''}</li>`)}</ul></li>`;
   }
 }
 
