@@ -4,7 +4,9 @@
 // model the size of one, scoring as the weighted sum of the two). scripts/ner-loco.ts chose the recipe
 // (it wins on every corpus left out); wikigold stays out of training so that eval-ner's wikigold figure
 // stays a held-out one. The last HELDOUT sentences of GMB are never trained on: eval-ner scores them.
-// Run: node bin/run-ts.js scripts/train-ner.ts [EPOCHS]
+// NER_WG=N adds wikigold N times to the mix model (then eval-ner's wikigold lines are no longer held out;
+// scripts/ner-kfold.ts measures such recipes by 5-fold cross-validation on wikigold's documents).
+// Run: [NER_WG=0] [NER_SOUP=0.65] node bin/run-ts.js scripts/train-ner.ts [EPOCHS]
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { deserializeModel, serializeModel } from '../src/pipeline/enrich/ner/tagger.ts';
