@@ -32,13 +32,8 @@ const PRONOUN = /^(he|she|they|it|his|her)$/i;
  * Who was told, and where or when: "told reporters", "told the BBC on Tuesday", "told Reuters in an
  * interview". One to four words (a name, or "the"/a pronoun and a noun), then prepositional phrases.
  */
-const LISTENER = new RegExp(
-  '^\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}\\p{N}\'’.&-]+\\s+){0,3}?' +
-  '(?:reporters|journalists|lawmakers|legislators|parliament|investors|analysts|supporters|delegates|students|' +
-  'viewers|listeners|readers|staff|employees|workers|members|him|her|them|us|me|\\p{Lu}[\\p{L}\'’.&-]*)' +
-  '(?:\\s+(?:on|in|at|during|after|before|via|last|this|late|earlier)\\s+(?:[\\p{L}\\p{N}\'’-]+\\s+){0,3}?[\\p{L}\\p{N}\'’-]+(?=[\\s,.;:]|$))*',
-  'u',
-);
+const LISTENER =
+  /^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}\p{N}'’.&-]+\s+){0,3}?(?:reporters|journalists|lawmakers|legislators|parliament|investors|analysts|supporters|delegates|students|viewers|listeners|readers|staff|employees|workers|members|him|her|them|us|me|\p{Lu}[\p{L}'’.&-]*)(?:\s+(?:on|in|at|during|after|before|via|last|this|late|earlier)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?[\p{L}\p{N}'’-]+(?=[\s,.;:]|$))*/u;
 const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
 
 /** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */

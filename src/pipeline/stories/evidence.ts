@@ -52,9 +52,8 @@ export function crossLingualText(text: string): string {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (/^\d/.test(t.text)) {
-      const n = Number(t.text.replace(/,/g, ''));
-      // Digits only: story terms join "115,000" into 115000, so both languages meet there.
-      out.push(Number.isFinite(n) && /^[\d,]+$/.test(t.text) ? String(n) : t.text);
+      // As written: story terms join "115,000" into 115000 in both languages.
+      out.push(t.text);
       continue;
     }
     if (FUNCTION_WORDS.has(t.norm) || isSpeechVerb(t)) continue;
