@@ -1,12 +1,11 @@
 // The Arabic pages in a real browser (Debian's chromium via playwright-core): an Arabic article lays out
 // right to left inside the English interface, the Arabic interface mirrors the whole page, and neither
 // scrolls sideways at 360 px. Screenshots for checking by eye: scripts/screenshots-arabic.ts.
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
-import { ingestText, makeFixture, NOW, type Fixture } from './fixture.ts';
+import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
 
 let f: Fixture;
 let web: { url: string; close(): Promise<void> };
@@ -17,7 +16,7 @@ let arabicId: number;
 
 beforeAll(async () => {
   f = await makeFixture({ fillers: 4 });
-  arabicId = (await ingestText(f.repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2)).id;
+  arabicId = (await ingestArabicSeed(f.repo)).id;
   web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
   chrome = await launchChromium();
   context = chrome.context;

@@ -7,7 +7,7 @@ import { startWeb } from '../../src/web/index.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { ArticleId } from '../../src/domain/types.ts';
 import type { Repository } from '../../src/store/repository.ts';
-import { ingestText, NOW, openTestStore } from './fixture.ts';
+import { ingestArabicSeed, ingestText, NOW, openTestStore } from './fixture.ts';
 import { Client } from './client.ts';
 
 let repo: Repository;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   ({ repo, cleanup } = await openTestStore());
   const seed = readFileSync(new URL('../../fixtures/seeds/001_03aee5fa6f29c944.txt', import.meta.url), 'utf8');
   const english = await ingestText(repo, `Iraq's ruling coalition to hold emergency meeting after Rubio call\n\n${seed}`, 'Asharq Al-Awsat', 5);
-  const arabic = await ingestText(repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2);
+  const arabic = await ingestArabicSeed(repo);
   englishId = english.id;
   arabicId = arabic.id;
   const config = loadConfig({ databaseUrl: 'sqlite::memory:', allowPrivateNetworks: true }, {});

@@ -94,6 +94,11 @@ export async function makeFixture(opts: { fillers?: number; repo?: Repository } 
 }
 
 /** A plain-text article (title line, blank line, body) through extract, placeVersion and enrich, as ingest does it. */
+/** The Arabic version of the seed article (test/fixtures/arabic/seed-ar.txt) from Asharq Al-Awsat, published `hoursAgo`. */
+export async function ingestArabicSeed(repo: Repository, hoursAgo = 2): Promise<{ id: ArticleId; storyId: number | null }> {
+  return ingestText(repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', hoursAgo);
+}
+
 export async function ingestText(repo: Repository, text: string, outlet: string, hoursAgo: number): Promise<{ id: ArticleId; storyId: number | null }> {
   const e = extract({ text, referenceTime: NOW });
   const published = new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString();

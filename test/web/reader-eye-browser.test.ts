@@ -1,12 +1,11 @@
 // What a careful reader sees in a real browser (Debian's chromium via playwright-core): at 390 px no page
 // scrolls sideways and no section link is cut off, in both interfaces; an Arabic article inside the English
 // interface keeps the interface's words left to right; Arabic quotations and list items sit the right way.
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
 import { launchChromium } from './chromium.ts';
-import { ingestText, makeFixture, NOW, type Fixture } from './fixture.ts';
+import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
 
 let f: Fixture;
 let web: { url: string; close(): Promise<void> };
@@ -16,7 +15,7 @@ let arabicId: number;
 
 beforeAll(async () => {
   f = await makeFixture({ fillers: 4 });
-  arabicId = (await ingestText(f.repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 2)).id;
+  arabicId = (await ingestArabicSeed(f.repo)).id;
   web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
   chrome = await launchChromium({ width: 390, height: 900 });
   page = chrome.context.pages()[0] ?? (await chrome.context.newPage());

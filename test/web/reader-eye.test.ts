@@ -1,10 +1,9 @@
 // What a careful reader notices, over real HTTP: times that read right in both interfaces, every page
 // of the Arabic interface in Arabic, and Arabic text inside the English interface isolated so that
 // the page's own words keep their order around it.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
-import { ingestText, makeFixture, NOW, type Fixture } from './fixture.ts';
+import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
 import { Client, textOf } from './client.ts';
 
 let f: Fixture;
@@ -16,7 +15,7 @@ const ar = { 'accept-language': 'ar' };
 beforeAll(async () => {
   f = await makeFixture({ fillers: 2 });
   // Published 00:40 UTC: the first hour of the day.
-  arabicId = (await ingestText(f.repo, readFileSync(new URL('../fixtures/arabic/seed-ar.txt', import.meta.url), 'utf8'), 'الشرق الأوسط', 11 + 20 / 60)).id;
+  arabicId = (await ingestArabicSeed(f.repo, 11 + 20 / 60)).id;
   web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
 }, 60_000);
 
