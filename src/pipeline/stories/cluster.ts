@@ -40,6 +40,11 @@ export interface ClusterOptions {
    * two short reports of one kind of event in two countries share most of their weighted words.
    */
   checkWhere: boolean;
+  /**
+   * An article does not join a story on place names alone: a narrow join mostly on places needs a word of
+   * its headline in the story (what.ts).
+   */
+  checkWhat: boolean;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -55,6 +60,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   storiesPerTerm: 48,
   titleWeight: 2,
   checkWhere: true,
+  checkWhat: true,
 };
 
 export type { StoryModel };

@@ -15,6 +15,7 @@ import {
 } from './cluster.ts';
 import { editable } from './decoded.ts';
 import { cosine, documentVector } from './vector.ts';
+import { placesOnly } from './what.ts';
 import { elsewhere } from './where.ts';
 
 export interface PlacementOptions extends ClusterOptions {
@@ -164,6 +165,7 @@ function rank(vec: Map<string, number>, titleVec: Map<string, number>, stories: 
   for (const [s, sim] of scored) {
     if (sim < threshold || sim <= 0) break;
     if (o.checkWhere && elsewhere({ terms: vec, title: titleVec }, { terms: s.centroid, title: s.titleVector })) continue;
+    if (o.checkWhat && placesOnly(vec, titleVec, s, sim, threshold)) continue;
     best = s;
     bestSim = sim;
     break;
