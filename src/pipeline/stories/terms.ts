@@ -2,6 +2,7 @@
 // Text that arrives already stemmed (research sets) passes through nearly unchanged.
 import { stemmer } from 'stemmer';
 import { foldTypography, words } from '../normalize/index.ts';
+import { aliasKey, gazetteer } from '../enrich/gazetteer.ts';
 import { crossLingualText } from './evidence.ts';
 
 const STOP = new Set(
@@ -30,10 +31,29 @@ function stem(w: string): string {
 /** "115,000" → "115000": a number is one term however its thousands are grouped (2034 and 2,034 alike). */
 const GROUPED = /(\d),(?=\d{3}(?!\d))/g;
 
+const ACRONYM = /\b(?:[A-Z]\.){2,4}|\b[A-Z]{2,4}\b/g;
+let placeAcronyms: ReadonlyMap<string, string> | null = null;
+
+/**
+ * "US", "U.S." and "UK" spelt out as the places they name ("United States"): one term whichever way a
+ * text writes them, and the one an Arabic text's الولايات المتحدة gives; "us" would also be the pronoun.
+ */
+function spellOutPlaceAcronyms(text: string): string {
+  if (!placeAcronyms) {
+    const g = gazetteer();
+    placeAcronyms = new Map([...g.acronyms].flatMap((a) => {
+      const place = g.places.get(aliasKey(a));
+      return place ? [[a, place] as const] : [];
+    }));
+  }
+  const names = placeAcronyms;
+  return text.replace(ACRONYM, (m) => names.get(m.replace(/\./g, '')) ?? m);
+}
+
 /** The term sequence of a text for story vectors. */
 export function storyTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(foldTypography(crossLingualText(text)).replace(GROUPED, '$1'))) {
+  for (const w of words(foldTypography(spellOutPlaceAcronyms(crossLingualText(text))).replace(GROUPED, '$1'))) {
     if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
     out.push(stem(w));
   }

@@ -26,6 +26,15 @@ describe('cross-language story evidence', () => {
     }
   });
 
+  it('reads "US" and "U.S." as the United States an Arabic text names, and "us" as a pronoun', () => {
+    const arabic = storyTerms('عقوبات الولايات المتحدة');
+    for (const en of ['US sanctions', 'U.S. sanctions', 'United States sanctions']) {
+      expect(storyTerms(en), en).toEqual(expect.arrayContaining(arabic.filter((t) => t !== 'sanction')));
+      expect(storyTerms(en), en).not.toContain('us');
+    }
+    expect(storyTerms('They told us')).toEqual(['us']);
+  });
+
   it('reads a year and a grouped number as one term in both languages', () => {
     const t = storyTerms('استضافة كأس العالم 2034 في ملعب يتسع لـ115000 متفرج');
     const en = storyTerms('hosting the 2034 World Cup in a 115,000-seat stadium');
