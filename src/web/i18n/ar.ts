@@ -30,6 +30,7 @@ export const ar: Record<MessageKey, string> = {
   'parts.older': 'مقالات أقدم ←',
   'parts.follow': 'تابع:',
   'parts.hashtags': 'الوسوم',
+  'parts.foundLate': 'وصلت إلى ليد {time}',
   'home.heading': 'ليد: أهم القصص',
   'home.top': 'أهم القصص',
   'home.noStories': 'لا توجد قصص بعد. أضف مصادر من صفحات الإدارة، أو شغّل <code>lede ingest</code>.',

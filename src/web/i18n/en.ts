@@ -28,6 +28,7 @@ export const en = {
   'parts.older': 'Older articles →',
   'parts.follow': 'Follow:',
   'parts.hashtags': 'Hashtags',
+  'parts.foundLate': 'found by Lede {time}',
   'home.heading': 'Lede: top stories',
   'home.top': 'Top stories',
   'home.noStories': 'No stories yet. Add sources in the admin pages, or run <code>lede ingest</code>.',

@@ -14,7 +14,7 @@ import { sanitizeArticleHtml } from '../sanitize.ts';
 import { imageSrc } from '../images.ts';
 import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
 import { relatedFor } from '../related.ts';
-import { formatAbsolute, relativeTime } from '../time.ts';
+import { formatAbsolute, listedAt, relativeTime } from '../time.ts';
 import { commentsSection, type CommentFormState } from './comments.ts';
 import { cached, idParam, now } from './util.ts';
 import { currentLocale, t as msg, type MessageKey } from '../i18n/index.ts';
@@ -91,7 +91,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     // A byline that only repeats the outlet's name adds nothing next to the outlet.
     const named = (b: string | null) => (b && b.trim().toLowerCase() !== article.outlet.toLowerCase() ? b : null);
     const byline = named(article.byline) ?? versions.map((v) => named(v.byline)).find(Boolean) ?? null;
-    const when = article.published ?? article.firstSeen;
+    const when = listedAt(article);
     const leadImage = article.image ? imageSrc(c, article.image) : null;
     const hashtags = enrichment?.hashtags ?? [];
     // The title and body in the article's language and direction; the interface's words around them
