@@ -124,6 +124,16 @@ describe('the interface in Arabic', () => {
     expect(body).toMatch(/<div class="body" lang="en" dir="ltr">/);
   });
 
+  it('says how each reported quote was said in the reader\'s language, not the article\'s', async () => {
+    const captions = (body: string) => [...body.matchAll(/<figcaption>— <bdi>[^<]+<\/bdi>(?: \(([^)]+)\))?<\/figcaption>/g)].map((m) => m[1]).filter(Boolean);
+    const inArabic = captions((await anon().get(`/article/${englishId}`, { 'accept-language': 'ar' })).body);
+    expect(inArabic).toContain('تصريح'); // "Uday al-Khadran … stated that …"
+    for (const verb of inArabic) expect(verb).not.toMatch(/[A-Za-z]/);
+    const inEnglish = captions((await anon().get(`/article/${englishId}`, { 'accept-language': 'en' })).body);
+    expect(inEnglish).toContain('stated');
+    for (const verb of inEnglish) expect(verb).not.toMatch(/[\u0600-\u06FF]/);
+  });
+
   it('localises the search page and its counts', async () => {
     const { body } = await anon().get(`/search?q=${encodeURIComponent('العراق')}`, { 'accept-language': 'ar' });
     expect(body).toContain('نتائج البحث عن «العراق»');

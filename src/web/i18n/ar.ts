@@ -58,6 +58,7 @@ export const ar: Record<MessageKey, string> = {
   'article.summary': 'الملخص',
   'article.facts': 'حقائق رئيسية',
   'article.quotes': 'اقتباسات',
+  'article.speechVerb': '{kind, select, say {قول} state {تصريح} tell {حديث} add {إضافة} confirm {تأكيد} remark {ملاحظة} emphasize {تشديد} reiterate {تكرار} highlight {إبراز} reveal {كشف} note {ملاحظة} warn {تحذير} announce {إعلان} claim {ادّعاء} argue {محاجّة} insist {إصرار} explain {توضيح} acknowledge {إقرار} deny {نفي} stress {تشديد} expect {توقّع} suggest {تلميح} believe {رأي} indicate {إشارة} pointOut {إشارة} write {كتابة} urge {دعوة} demand {مطالبة} reply {ردّ} vow {تعهّد} estimate {تقدير} report {إفادة} recall {تذكير} express {تعبير} post {منشور} other {قول}}',
   'article.entities': 'الكيانات',
   'article.people': 'أشخاص',
   'article.orgs': 'منظمات',

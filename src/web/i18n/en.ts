@@ -56,6 +56,7 @@ export const en = {
   'article.summary': 'Summary',
   'article.facts': 'Key facts',
   'article.quotes': 'Quotes',
+  'article.speechVerb': '{kind, select, say {said} state {stated} tell {told} add {added} confirm {confirmed} remark {remarked} emphasize {emphasized} reiterate {reiterated} highlight {highlighted} reveal {revealed} note {noted} warn {warned} announce {announced} claim {claimed} argue {argued} insist {insisted} explain {explained} acknowledge {acknowledged} deny {denied} stress {stressed} expect {expected} suggest {suggested} believe {believes} indicate {indicated} pointOut {pointed out} write {wrote} urge {urged} demand {demanded} reply {replied} vow {vowed} estimate {estimated} report {reported} recall {recalled} express {expressed} post {posted} other {said}}',
   'article.entities': 'Entities',
   'article.people': 'People',
   'article.orgs': 'Organisations',
