@@ -7,6 +7,7 @@ import type { StoryId } from '../domain/types.ts';
 import { LedeError } from '../domain/errors.ts';
 import type { ArticleSummary } from '../store/repository.ts';
 import { escapeHtml, seg, storedHashtag } from './text.ts';
+import { listedAt } from './time.ts';
 import { cached, idParam } from './pages/util.ts';
 import { briefingFeed } from './pages/briefing.ts';
 
@@ -36,7 +37,7 @@ export interface FeedDoc {
 }
 
 export const articleItem = (a: ArticleSummary): FeedItem => ({
-  path: `/article/${a.id}`, externalUrl: a.url, title: a.title, summary: a.snippet, date: a.published ?? a.firstSeen, author: a.outlet, image: a.image,
+  path: `/article/${a.id}`, externalUrl: a.url, title: a.title, summary: a.snippet, date: listedAt(a), author: a.outlet, image: a.image,
 });
 
 const xml = escapeHtml;

@@ -32,3 +32,21 @@ export function relativeTime(iso: string | null | undefined, now: Date): string 
   if (d) return relativeTimeIn(d, now);
   return storiesRelativeTime(iso, now) ?? '';
 }
+
+/** Longer than a poll or two: an article Lede first saw later than this after its date is an old piece found now. */
+export const FOUND_LATE_MS = 2 * 86_400_000;
+
+/**
+ * The time a list shows for an article, and the order lists should keep: its publication time, or when
+ * Lede first saw it when it has no date or is dated later than that (a feed's future date is a typo or a
+ * time zone slip, not news from tomorrow) — the rule of Miniflux and NetNewsWire.
+ */
+export function listedAt(a: { published: string | null; firstSeen: string }): string {
+  const p = parseTime(a.published);
+  return p && p.getTime() <= Date.parse(a.firstSeen) ? a.published! : a.firstSeen;
+}
+
+/** Whether Lede found the article long after it was published (an old piece a feed carries now). */
+export function foundLate(a: { published: string | null; firstSeen: string }): boolean {
+  return Date.parse(a.firstSeen) - Date.parse(listedAt(a)) > FOUND_LATE_MS;
+}

@@ -1,6 +1,6 @@
 // `lede demo` as a newcomer runs it: a fresh directory, no database. It must create ./data/lede.db, ingest
-// the bundled newswire over loopback, serve the seed article, stop cleanly on SIGINT, and store nothing
-// twice when run again.
+// the bundled newswire over loopback, serve the seed article and its Arabic version in the seed's story, stop
+// cleanly on SIGINT, and store nothing twice when run again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -58,6 +58,17 @@ describe('lede demo', () => {
     expect(page).toMatch(/Ruling Coalition to Discuss US Warnings/);
     expect(page).toMatch(/Coordination Framework/);
     expect(first.output()).toMatch(/ingested: \d+ new article/);
+
+    // The seed in Arabic: its own article, right to left, in the English seed's story.
+    const arabic = await (await fetch(`${url}/api/v1/search?q=${encodeURIComponent('الإطار التنسيقي')}`)).json() as { items?: { id: number; storyId: number | null; outlet: string }[] };
+    const ar = arabic.items?.find((h) => h.outlet === 'الشرق الأوسط');
+    expect(ar, JSON.stringify(arabic).slice(0, 500)).toBeTruthy();
+    const arPage = await (await fetch(`${url}/article/${ar!.id}`)).text();
+    expect(arPage).toMatch(/<h1 id="h-title" lang="ar" dir="rtl">الإطار التنسيقي في العراق/);
+    expect(arPage).toMatch(/<div class="body" lang="ar" dir="rtl">/);
+    const seedStory = (await (await fetch(`${url}/api/v1/articles/${hit!.id}`)).json() as { article?: { storyId: number | null } }).article?.storyId;
+    expect(ar!.storyId).not.toBeNull();
+    expect(ar!.storyId).toBe(seedStory);
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);

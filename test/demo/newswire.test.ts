@@ -27,6 +27,8 @@ describe('demo newswire', () => {
     expect(new Set(corpus.outlets.map((o) => o.format))).toEqual(new Set(['rss', 'atom', 'json']));
     const names = corpus.outlets.map((o) => o.name);
     expect(names).toEqual(expect.arrayContaining(['Asharq Al-Awsat', 'Daily8', 'Al Arabiya']));
+    // The seed story in Arabic too, from an Arabic outlet.
+    expect(corpus.outlets.find((o) => o.language === 'ar')?.items.map((i) => i.title)).toEqual(['الإطار التنسيقي في العراق يعقد اجتماعاً طارئاً بعد اتصال روبيو والسوداني']);
   });
 
   it('serves feeds that parse into items whose pages answer, with 304s for unchanged feeds', async () => {

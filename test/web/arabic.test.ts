@@ -124,6 +124,16 @@ describe('the interface in Arabic', () => {
     expect(body).toMatch(/<div class="body" lang="en" dir="ltr">/);
   });
 
+  it('says how each reported quote was said in the reader\'s language, not the article\'s', async () => {
+    const captions = (body: string) => [...body.matchAll(/<figcaption>— <bdi>[^<]+<\/bdi>(?: \(([^)]+)\))?<\/figcaption>/g)].map((m) => m[1]).filter(Boolean);
+    const inArabic = captions((await anon().get(`/article/${englishId}`, { 'accept-language': 'ar' })).body);
+    expect(inArabic).toContain('تصريح'); // "Uday al-Khadran … stated that …"
+    for (const verb of inArabic) expect(verb).not.toMatch(/[A-Za-z]/);
+    const inEnglish = captions((await anon().get(`/article/${englishId}`, { 'accept-language': 'en' })).body);
+    expect(inEnglish).toContain('stated');
+    for (const verb of inEnglish) expect(verb).not.toMatch(/[\u0600-\u06FF]/);
+  });
+
   it('localises the search page and its counts', async () => {
     const { body } = await anon().get(`/search?q=${encodeURIComponent('العراق')}`, { 'accept-language': 'ar' });
     expect(body).toContain('نتائج البحث عن «العراق»');
@@ -142,5 +152,25 @@ describe('the interface in Arabic', () => {
     const { body } = await b.get('/', { 'accept-language': 'en' });
     expect(body).toMatch(/<html lang="ar" dir="rtl"/);
     expect(body).toContain('تسجيل الخروج');
+  });
+});
+
+describe('the admin pages in Arabic', () => {
+  it('names each feed\'s status in Arabic, and in English for an English reader', async () => {
+    const admin = anon();
+    await admin.submit('/signup', '/signup', { name: 'Mudir', email: 'mudir@example.org', password: 'correct horse battery' });
+    await repo.setRole((await repo.findAccountByEmail('mudir@example.org'))!.id, 'admin');
+    const source = await repo.addSource({ name: 'الجزيرة', homeUrl: 'https://aljazeera.example/', language: 'ar' });
+    const at = NOW.toISOString();
+    for (const [path, status] of [['ok', 'ok'], ['same', 'not_modified'], ['broken', 'error'], ['blocked', 'refused']] as const) {
+      const feed = await repo.addFeed({ sourceId: source.id, url: `https://aljazeera.example/${path}.xml` });
+      await repo.recordFetch(feed.id, { status, fetchedAt: at, nextFetchAt: at, error: status === 'error' ? 'HTTP 500' : null });
+    }
+    await repo.addFeed({ sourceId: source.id, url: 'https://aljazeera.example/new.xml' });
+    const statuses = (body: string) => [...body.matchAll(/<span class="status s-[a-z_]+">([^<]*)<\/span>/g)].map((m) => m[1]).sort();
+    expect(statuses((await admin.get('/admin', { 'accept-language': 'ar' })).body)).toEqual(['بلا تغيير', 'خطأ', 'سليم', 'لم يُجلب بعد', 'مرفوض'].sort());
+    admin.cookies.delete('lede_lang');
+    await admin.get('/language?set=en&back=/');
+    expect(statuses((await admin.get('/admin')).body)).toEqual(['OK', 'error', 'not fetched yet', 'refused', 'unchanged'].sort());
   });
 });

@@ -100,11 +100,17 @@ export async function ingestArabicSeed(repo: Repository, hoursAgo = 2): Promise<
 }
 
 export async function ingestText(repo: Repository, text: string, outlet: string, hoursAgo: number): Promise<{ id: ArticleId; storyId: number | null }> {
-  const e = extract({ text, referenceTime: NOW });
   const published = new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString();
+  return ingestDated(repo, text, outlet, { published, fetchedAt: published });
+}
+
+/** As ingestText, with the feed's date (null: none) and the time ingest fetched it given apart. */
+export async function ingestDated(repo: Repository, text: string, outlet: string, at: { published: string | null; fetchedAt: string }): Promise<{ id: ArticleId; storyId: number | null }> {
+  const e = extract({ text, referenceTime: NOW });
+  const { published, fetchedAt } = at;
   const v: NewVersion = {
     sourceId: null, feedId: null, outlet, url: null, canonicalUrl: null, title: e.title ?? '', byline: null, text: e.text,
-    html: e.html, lede: e.lede, image: null, language: e.language, published, fetchedAt: published, contentHash: contentHash(e.text),
+    html: e.html, lede: e.lede, image: null, language: e.language, published, fetchedAt, contentHash: contentHash(e.text),
   };
   const enrichment = enrich({ title: v.title, text: v.text, published, language: v.language });
   const r = await repo.transaction(async (tx) => {

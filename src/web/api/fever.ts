@@ -10,6 +10,7 @@ import type { Env } from '../context.ts';
 import { clientIp, rateLimit } from '../auth.ts';
 import { originOf } from '../feeds.ts';
 import { requestParams as params } from './params.ts';
+import { listedAt } from '../time.ts';
 
 /** Fever answers 50 items at most per call. */
 const ITEMS_PER_CALL = 50;
@@ -93,7 +94,7 @@ export function feverRoutes(): Hono<Env> {
       out.items = items.map((i, k) => ({
         id: i.id, feed_id: i.follows[0] ?? 0, title: i.title, author: full[k]?.article.byline ?? i.outlet,
         html: full[k]?.article.html ?? i.snippet, url: i.url ?? `${originOf(c)}/article/${i.id}`,
-        is_saved: i.starred ? 1 : 0, is_read: i.read ? 1 : 0, created_on_time: unix(i.published ?? i.firstSeen),
+        is_saved: i.starred ? 1 : 0, is_read: i.read ? 1 : 0, created_on_time: unix(listedAt(i)),
       }));
       // Clients show it as progress only; the unread total is what a count over a month of follows gives cheaply.
       out.total_items = Math.max((await reader.unreadCounts(d, account)).total, items.length);

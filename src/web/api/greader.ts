@@ -16,6 +16,7 @@ import { originOf } from '../feeds.ts';
 import { passwordLogin, signInWithToken } from './app-auth.ts';
 import { sign } from '../auth.ts';
 import { requestParams as params } from './params.ts';
+import { listedAt } from '../time.ts';
 
 const READING_LIST = 'user/-/state/com.google/reading-list';
 const STARRED = 'user/-/state/com.google/starred';
@@ -83,7 +84,7 @@ function itemJson(c: Context<Env>, a: ReadingItem, byId: Map<number, Follow>) {
     const folder = byId.get(id)?.folder;
     if (folder && !categories.includes(labelId(folder))) categories.push(labelId(folder));
   }
-  const when = a.published ?? a.firstSeen;
+  const when = listedAt(a);
   const link = `${originOf(c)}/article/${a.id}`;
   return {
     id: longId(a.id),

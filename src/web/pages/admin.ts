@@ -55,7 +55,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
       return fs.map((f, i) => html`<tr>
         ${i === 0 ? html`<th scope="row" rowspan="${fs.length}"><a href="/outlet/${encodeURIComponent(s.name)}">${s.name}</a><br>${removeSource}</th>` : ''}
         <td class="url"><a href="${f.url}" rel="noopener nofollow">${f.title ?? f.url}</a></td>
-        <td><span class="status s-${f.status}">${f.status}</span>${f.errorCount ? html` <span class="meta">(${f.errorCount}×)</span>` : ''}</td>
+        <td><span class="status s-${f.status}">${msg('adm.status', { status: f.status })}</span>${f.errorCount ? html` <span class="meta">(${f.errorCount}×)</span>` : ''}</td>
         <td>${f.lastFetchedAt ? timeEl(f.lastFetchedAt, t) : html`<span class="meta">${msg('adm.never')}</span>`}</td>
         <td>${f.nextFetchAt ? html`<time datetime="${f.nextFetchAt}">${new Date(f.nextFetchAt).getTime() <= t.getTime() ? msg('adm.dueNow') : timeUntil(f.nextFetchAt, t)}</time>` : html`<span class="meta">—</span>`}</td>
         <td class="err">${f.error ? truncate(f.error, 160) : ''}</td>
@@ -187,7 +187,7 @@ export async function moderationPage(c: Context<Env>): Promise<Response> {
 ${c.get('account')?.role === 'admin' ? adminNav('moderation') : ''}
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${queue.length ? html`<ol class="comment-list moderation">${queue.map((cm) => html`<li class="comment is-${cm.status}">
-  <p class="meta"><strong><bdi>${cm.authorName}</bdi></strong> ${msg('adm.mod.on')} <a href="/article/${cm.articleId}#comment-${cm.id}">${msg('adm.mod.article', { n: cm.articleId })}</a> · ${timeEl(cm.createdAt, t)} · <span class="badge${cm.status !== 'visible' ? ' warn' : ''}">${cm.status}</span>${cm.reports ? html` · <span class="badge warn">${msg('adm.mod.reports', { n: cm.reports })}</span>` : ''}</p>
+  <p class="meta"><strong><bdi>${cm.authorName}</bdi></strong> ${msg('adm.mod.on')} <a href="/article/${cm.articleId}#comment-${cm.id}">${msg('adm.mod.article', { n: cm.articleId })}</a> · ${timeEl(cm.createdAt, t)} · <span class="badge${cm.status !== 'visible' ? ' warn' : ''}">${msg('adm.mod.status', { status: cm.status })}</span>${cm.reports ? html` · <span class="badge warn">${msg('adm.mod.reports', { n: cm.reports })}</span>` : ''}</p>
   <div class="comment-body">${raw(renderCommentBody(cm.body))}</div>
   <div class="actions">${cm.status !== 'hidden' ? act(cm.id, 'hide', msg('adm.mod.hide')) : ''}${cm.status !== 'visible' ? act(cm.id, 'restore', msg('adm.mod.restore')) : ''}${cm.status !== 'deleted' ? act(cm.id, 'delete', msg('adm.mod.delete')) : ''}</div>
 </li>`)}</ol>` : html`<p class="empty">${msg('adm.mod.empty')}</p>`}`));

@@ -14,7 +14,8 @@ import { sanitizeArticleHtml } from '../sanitize.ts';
 import { imageSrc } from '../images.ts';
 import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
 import { relatedFor } from '../related.ts';
-import { formatAbsolute, relativeTime } from '../time.ts';
+import { speechVerb } from '../views/speech.ts';
+import { formatAbsolute, listedAt, relativeTime } from '../time.ts';
 import { commentsSection, type CommentFormState } from './comments.ts';
 import { cached, idParam, now } from './util.ts';
 import { currentLocale, t as msg, type MessageKey } from '../i18n/index.ts';
@@ -50,7 +51,7 @@ function aiPanel(id: ArticleId, e: Enrichment | null, llm: boolean, lang: string
   <p class="note">${msg('article.aiNote', { llm: llm ? 'yes' : 'no' })}</p>
   ${e?.summary.length ? html`<h3>${msg('article.summary')}</h3><ul class="summary">${e.summary.map((s) => html`<li dir="auto">${s}</li>`)}</ul>` : ''}
   ${facts.length ? html`<h3>${msg('article.facts')}</h3><ul class="facts">${facts.map((f) => html`<li dir="auto"><strong>${f.text}</strong>${f.about ? html` — ${f.about}` : ''}</li>`)}</ul>` : ''}
-  ${quotes.length ? html`<h3>${msg('article.quotes')}</h3>${quotes.map((q) => html`<figure class="quote"${langDir(lang) || raw(' dir="auto"')}><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${q.verb && !q.direct ? html` (${q.verb})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
+  ${quotes.length ? html`<h3>${msg('article.quotes')}</h3>${quotes.map((q) => html`<figure class="quote"${langDir(lang) || raw(' dir="auto"')}><blockquote><p dir="auto">${q.direct ? (isRtl(lang) ? html`«${q.text}»` : html`“${q.text}”`) : q.text}</p></blockquote>${q.speaker ? html`<figcaption>— <bdi>${q.speaker}</bdi>${!q.direct && speechVerb(q.verb) ? html` (${speechVerb(q.verb)})` : ''}</figcaption>` : ''}</figure>`)}` : ''}
   ${entities.length ? html`<h3>${msg('article.entities')}</h3><dl class="entities">${ENTITY_GROUPS.map(([type, label]) => {
     const xs = entities.filter((x) => x.type === type).slice(0, 10);
     return xs.length ? html`<dt>${msg(label)}</dt><dd><ul>${xs.map((x) => html`<li><a href="/search?q=${encodeURIComponent(`"${x.canonical}"`)}"><bdi>${x.canonical}</bdi></a>${x.role ? html` <span class="role"><bdi>${x.role}</bdi></span>` : ''}</li>`)}</ul></dd>` : '';
@@ -91,7 +92,7 @@ function articleMain(c: Context<Env>, id: ArticleId): Promise<ArticleMain | null
     // A byline that only repeats the outlet's name adds nothing next to the outlet.
     const named = (b: string | null) => (b && b.trim().toLowerCase() !== article.outlet.toLowerCase() ? b : null);
     const byline = named(article.byline) ?? versions.map((v) => named(v.byline)).find(Boolean) ?? null;
-    const when = article.published ?? article.firstSeen;
+    const when = listedAt(article);
     const leadImage = article.image ? imageSrc(c, article.image) : null;
     const hashtags = enrichment?.hashtags ?? [];
     // The title and body in the article's language and direction; the interface's words around them

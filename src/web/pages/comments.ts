@@ -76,7 +76,7 @@ function oneComment(c: Context<Env>, cm: Comment, replies: Comment[], articleId:
   const replyOpen = form?.parentId === cm.id;
   return html`<li id="comment-${cm.id}" class="comment${gone ? ' is-' + cm.status : ''}">
   <article aria-label="${msg('comments.by', { name: cm.authorName })}">
-    <p class="meta"><strong><bdi>${cm.authorName}</bdi></strong> · ${timeEl(cm.createdAt, t)}${cm.editedAt ? html` · <span title="${msg('comments.edited')}">${msg('comments.edited')}</span>` : ''}${mod && cm.status !== 'visible' ? html` · <span class="badge warn">${cm.status}</span>` : ''}${mod && cm.reports ? html` · <span class="badge warn">${msg('comments.reports', { n: cm.reports })}</span>` : ''}</p>
+    <p class="meta"><strong><bdi>${cm.authorName}</bdi></strong> · ${timeEl(cm.createdAt, t)}${cm.editedAt ? html` · <span title="${msg('comments.edited')}">${msg('comments.edited')}</span>` : ''}${mod && cm.status !== 'visible' ? html` · <span class="badge warn">${msg('adm.mod.status', { status: cm.status })}</span>` : ''}${mod && cm.reports ? html` · <span class="badge warn">${msg('comments.reports', { n: cm.reports })}</span>` : ''}</p>
     <div class="comment-body" dir="auto">${body}</div>
     ${actions.length ? html`<div class="actions">${actions}</div>` : ''}
     ${me && cm.parentId === null && cm.status === 'visible' ? html`<details class="reply"${replyOpen ? raw(' open') : ''}><summary>${msg('comments.reply')}</summary>

@@ -7,7 +7,7 @@ import { LedeError } from '../../domain/errors.ts';
 import type { SearchHit, SearchResult } from '../../store/repository.ts';
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
-import { outletLink, timeEl } from '../views/parts.ts';
+import { listedTime, outletLink } from '../views/parts.ts';
 import { escapeHtml, safeHighlight, storedHashtag } from '../text.ts';
 import { cached, now } from './util.ts';
 import { t as msg } from '../i18n/index.ts';
@@ -98,7 +98,7 @@ ${p.q
   ? html`<p class="result-count" role="status">${msg('search.count', { n: result.total, more: result.totalIsLowerBound ? 'yes' : 'no', filtered: hasFilter ? 'yes' : 'no' })}</p>`
   : html`<p class="hint">${raw(msg('search.hint'))}</p>`}
 <ol class="results" start="${(p.page - 1) * SEARCH_PAGE + 1}">${result.hits.map((h) => html`<li class="card">
-  <p class="meta">${outletLink(h.outlet)} · ${timeEl(h.published ?? h.firstSeen, t)}</p>
+  <p class="meta">${outletLink(h.outlet)} · ${listedTime(h, t)}</p>
   <h2 dir="auto"><a href="/article/${h.id}">${h.title}</a></h2>
   <p class="snippet" dir="auto">${raw(h.highlight ? safeHighlight(h.highlight) : escapeHtml(h.snippet))}</p>
 </li>`)}</ol>

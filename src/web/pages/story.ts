@@ -10,7 +10,7 @@ import { LedeError } from '../../domain/errors.ts';
 import { html, raw, render } from '../views/html.ts';
 import { headlineFor, tIsolated } from '../views/bidi.ts';
 import { layout } from '../views/layout.ts';
-import { feedLinks, hashtagList, outletLink, timeEl } from '../views/parts.ts';
+import { feedLinks, hashtagList, listedTime, outletLink, timeEl } from '../views/parts.ts';
 import { articleDifferences, coverageBlock, developmentItem, keyQuoteList } from '../views/intelligence.ts';
 import { truncate } from '../text.ts';
 import { withRegistry } from '../../pipeline/compare/coverage.ts';
@@ -69,7 +69,7 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
   <ul class="coverage">${found.articles.map((a) => {
     const vs = versionsOf.get(a.id) ?? [];
     return html`<li>
-      <p class="meta">${outletLink(a.outlet)} · ${timeEl(a.published ?? a.firstSeen, t)}</p>
+      <p class="meta">${outletLink(a.outlet)} · ${listedTime(a, t)}</p>
       <h3 dir="auto"><a href="/article/${a.id}">${a.title}</a></h3>
       ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, 220)}</p>` : ''}
       ${vs.length > 1 ? html`<p class="also">${msg('story.versions')} ${vs.map((v, i) => html`${i ? ', ' : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : v.outlet} <span class="rel">(${timeEl(v.at, t)})</span>`)}</p>` : ''}

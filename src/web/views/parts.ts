@@ -1,7 +1,7 @@
 // Pieces shared by several pages: article and story cards, times, hashtag lists, pagers.
 import type { ArticleSummary } from '../../store/repository.ts';
 import type { Story } from '../../domain/types.ts';
-import { formatAbsolute, relativeTime } from '../time.ts';
+import { formatAbsolute, foundLate, listedAt, relativeTime } from '../time.ts';
 import { bareHashtag, seg, truncate } from '../text.ts';
 import { html, raw, type Html } from './html.ts';
 import { isolatedList } from './bidi.ts';
@@ -31,15 +31,24 @@ export function hashtagList(tags: string[], label = t('parts.hashtags')): Html |
   return html`<ul class="tags" aria-label="${label}">${tags.map(bareHashtag).map((t) => html`<li><bdi><a href="/hashtag/${seg(t)}">#${hashtagText(t)}</a></bdi></li>`)}</ul>`;
 }
 
+/**
+ * An article's time in a list: its publication time (see listedAt), and for an old piece Lede found only
+ * now, when Lede found it too, so the reader sees why it sits among newer ones.
+ */
+export function listedTime(a: { published: string | null; firstSeen: string }, now: Date): Html {
+  if (!foundLate(a)) return html`${timeEl(listedAt(a), now)}`;
+  const [before, after] = around('parts.foundLate', 'time');
+  return html`${timeEl(listedAt(a), now)} · <span class="found">${before}${timeEl(a.firstSeen, now)}${after}</span>`;
+}
+
 export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: string) => string | null; headingLevel?: 2 | 3; snippetMax?: number } = {}): Html {
-  const when = a.published ?? a.firstSeen;
   const more = a.outletCount > 1 ? html` <span class="badge">${t('parts.moreOutlets', { n: a.outletCount - 1 })}</span>` : '';
   const title = html`<a href="/article/${a.id}">${a.title}</a>`;
   const image = opts.image && a.image ? opts.image(a.image) : null;
   return html`<article class="card${image ? ' with-image' : ''}">
   ${image ? html`<img class="thumb" src="${image}" alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer">` : ''}
   <div>
-  <p class="meta">${outletLink(a.outlet)} · ${timeEl(when, now)}${more}</p>
+  <p class="meta">${outletLink(a.outlet)} · ${listedTime(a, now)}${more}</p>
   ${opts.headingLevel === 2 ? html`<h2 dir="auto">${title}</h2>` : html`<h3 dir="auto">${title}</h3>`}
   ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, opts.snippetMax ?? 240)}</p>` : ''}
   </div>
