@@ -205,6 +205,25 @@ for (const backend of backends()) {
         await expect(repo.latestArticles({ limit: 3, cursor: 'garbage' })).rejects.toMatchObject({ code: 'bad_input' });
       });
 
+      it('lists articles by when they were published; an undated or future-dated one at when it was first seen', async () => {
+        const add = async (title: string, published: string | null, fetchedAt: string) =>
+          (await repo.createArticle(version({ title, published, fetchedAt, contentHash: title }), null)).article.id;
+        // Found in this order, published in another: an old piece found last, a future date, no date.
+        await add('fresh', at(100), at(101));
+        await add('old piece found now', at(-100_000), at(200));
+        await add('dated tomorrow', at(1_600), at(150));
+        await add('undated', null, at(120));
+        await add('earlier', at(50), at(60));
+        const titles: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: { title: string }[]; next: string | null } = await repo.latestArticles({ limit: 2, cursor });
+          titles.push(...page.items.map((a) => a.title));
+          cursor = page.next;
+        } while (cursor);
+        expect(titles).toEqual(['dated tomorrow', 'undated', 'fresh', 'earlier', 'old piece found now']);
+      });
+
       it('saves enrichment (replacing the previous one) and ranks trending hashtags', async () => {
         const a = await repo.createArticle(version({ contentHash: '1', fetchedAt: at(0) }), null);
         const b = await repo.createArticle(version({ contentHash: '2', fetchedAt: at(5) }), null);

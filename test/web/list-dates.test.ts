@@ -77,6 +77,19 @@ describe('dates on lists of articles', () => {
     expect(metaOf(latest, f.seedArticle.id)).not.toMatch(/found by/);
   });
 
+  it('keeps the latest list in the order of the dates it shows, newest first, page after page', async () => {
+    const times: number[] = [];
+    let path: string | null = '/latest';
+    while (path) {
+      const page: string = (await anon().get(path)).body;
+      // The first <time> of each card's meta line is the date it shows.
+      for (const m of page.matchAll(/<article class="card[^"]*">[\s\S]*?<p class="meta">[\s\S]*?<time datetime="([^"]+)"/g)) times.push(Date.parse(m[1]!));
+      path = /<a rel="next" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? null;
+    }
+    expect(times.length).toBe(await f.repo.countArticles());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('dates feed entries the same way: the future-dated one at when Lede found it', async () => {
     const feed = JSON.parse((await anon().get('/feed.json')).body) as { items: { url: string; date_published: string }[] };
     const entry = (id: number) => feed.items.find((i) => i.url.endsWith(`/article/${id}`))!;

@@ -24,15 +24,18 @@ const versionParams = (articleId: number, v: NewVersion) => [
   v.image, v.language, time(v.published), time(v.fetchedAt), v.contentHash,
 ];
 
-/** Opaque page cursor: the (first_seen, id) of the last row shown. */
-export function encodeCursor(firstSeen: string, id: number): string {
-  return Buffer.from(`${firstSeen}|${id}`).toString('base64url');
+/** The time lists order an article by (see the SQLite store); the same expression as index articles_listed. */
+export const LISTED = 'least(coalesce(a.published, a.first_seen), a.first_seen)';
+
+/** Opaque page cursor: the (listed time, id) of the last row shown. */
+export function encodeCursor(listed: string, id: number): string {
+  return Buffer.from(`${listed}|${id}`).toString('base64url');
 }
-export function decodeCursor(cursor: string): { firstSeen: Date; id: number } {
+export function decodeCursor(cursor: string): { listed: Date; id: number } {
   const [t, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const firstSeen = new Date(t ?? '');
-  if (Number.isNaN(firstSeen.getTime()) || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
-  return { firstSeen, id: Number(id) };
+  const listed = new Date(t ?? '');
+  if (Number.isNaN(listed.getTime()) || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
+  return { listed, id: Number(id) };
 }
 
 // placementLookup: findVersionByHash, findVersionByUrl, findByFingerprint and termDocs in one statement.
@@ -230,17 +233,17 @@ export function articlePort(db: Db): ArticleRepo {
       if (opts.hashtag) where.push(`EXISTS (SELECT 1 FROM article_hashtags h WHERE h.article_id = a.id AND h.hashtag = ${p(opts.hashtag)})`);
       if (opts.cursor) {
         const c = decodeCursor(opts.cursor);
-        where.push(`(a.first_seen, a.id) < (${p(c.firstSeen)}, ${p(c.id)})`);
+        where.push(`(${LISTED}, a.id) < (${p(c.listed)}, ${p(c.id)})`);
       }
       const limit = Math.max(1, opts.limit);
       const rows = await db.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY a.first_seen DESC, a.id DESC LIMIT ${p(limit + 1)}`,
+        `SELECT ${SUMMARY_COLUMNS}, ${LISTED} AS listed FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY ${LISTED} DESC, a.id DESC LIMIT ${p(limit + 1)}`,
         params,
       );
       const items = rows.slice(0, limit).map(toSummary);
-      const last = items[items.length - 1];
-      return { items, next: rows.length > limit && last ? encodeCursor(last.firstSeen, last.id) : null };
+      const last = rows[limit - 1];
+      return { items, next: rows.length > limit && last ? encodeCursor(new Date(last.listed as string | Date).toISOString(), Number(last.id)) : null };
     },
     async countArticles() {
       return Number((await db.one<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n);

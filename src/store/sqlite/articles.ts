@@ -17,15 +17,22 @@ export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.pu
 const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
   image, language, published, fetched_at, content_hash`;
 
-/** Opaque page cursor: the (first_seen, id) of the last row shown (same encoding as the PostgreSQL store). */
-export function encodeCursor(firstSeen: string, id: number): string {
-  return Buffer.from(`${firstSeen}|${id}`).toString('base64url');
+/**
+ * The time lists order an article by (and show): when it was published, or when Lede first saw it when
+ * it has no date or is dated later than that (a future date is a feed's slip, not tomorrow's news), so an
+ * old piece a feed carries only now sorts among its own days. The same expression as index articles_listed.
+ */
+export const LISTED = 'min(coalesce(a.published, a.first_seen), a.first_seen)';
+
+/** Opaque page cursor: the (listed time, id) of the last row shown (same encoding as the PostgreSQL store). */
+export function encodeCursor(listed: string, id: number): string {
+  return Buffer.from(`${listed}|${id}`).toString('base64url');
 }
-export function decodeCursor(cursor: string): { firstSeen: string; id: number } {
+export function decodeCursor(cursor: string): { listed: string; id: number } {
   const [t, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const firstSeen = time(t ?? '');
-  if (!firstSeen || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
-  return { firstSeen, id: Number(id) };
+  const listed = time(t ?? '');
+  if (!listed || !Number.isInteger(Number(id))) throw new LedeError('bad_input', 'invalid page cursor');
+  return { listed, id: Number(id) };
 }
 
 /**
@@ -181,18 +188,18 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         articleFilters(opts, where, params);
         if (opts.cursor) {
           const c = decodeCursor(opts.cursor);
-          where.push('(a.first_seen < ? OR (a.first_seen = ? AND a.id < ?))');
-          params.push(c.firstSeen, c.firstSeen, c.id);
+          where.push(`(${LISTED} < ? OR (${LISTED} = ? AND a.id < ?))`);
+          params.push(c.listed, c.listed, c.id);
         }
         const limit = Math.max(1, opts.limit);
         const rows = db.all(
-          `SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-           ORDER BY a.first_seen DESC, a.id DESC LIMIT ?`,
+          `SELECT ${SUMMARY_COLUMNS}, ${LISTED} AS listed FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           ORDER BY ${LISTED} DESC, a.id DESC LIMIT ?`,
           ...params, limit + 1,
         );
         const items = rows.slice(0, limit).map(toSummary);
-        const last = items[items.length - 1];
-        return { items, next: rows.length > limit && last ? encodeCursor(last.firstSeen, last.id) : null };
+        const last = rows[limit - 1];
+        return { items, next: rows.length > limit && last ? encodeCursor(String(last.listed), Number(last.id)) : null };
       }),
     countArticles: () => db.run(() => Number(db.get('SELECT count(*) AS n FROM articles')!.n)),
 
