@@ -5,7 +5,7 @@ import type {
   ArticleComparison, DigestFact, DigestQuote, KeyQuote, Outlet, StoryAnalysis, StoryStats, VersionComparison, VersionDigest,
 } from '../../domain/analysis.ts';
 import type { ArticleId, Entity, IsoTime, StoryId, VersionId } from '../../domain/types.ts';
-import { conceptKey, enrichStory, mainLanguage, nameIn, sameQuote } from '../enrich/index.ts';
+import { conceptKey, enrichStory, foldScripts, mainLanguage, nameIn, sameQuote } from '../enrich/index.ts';
 import { compareAccounts } from './accounts.ts';
 import { compareCopy } from './copies.ts';
 import { coverageOf, originalOf, roleOf } from './coverage.ts';
@@ -159,7 +159,6 @@ function summaries(articles: StoryArticleInput[]): { summary: string[]; hashtags
  */
 function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput & { at: number })[] })[], main: string | null): KeyQuote[] {
   const lines = articles.flatMap((a) => a.versions.map((v) => ({ outlet: v.outlet, line: wordLine(v.text) })));
-  const speakerKey = (s: string) => conceptKey({ type: 'PER', canonical: s });
   const out: (KeyQuote & { direct: boolean })[] = [];
   const ordered = [...articles].sort((x, y) => Number(y.language === main) - Number(x.language === main));
   for (const a of ordered) {
@@ -167,7 +166,7 @@ function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput
     for (const q of a.quotes ?? canonicalDigest(a).quotes) {
       if (wordsOf(q.text).length < 4) continue;
       const outlets = new Set(lines.filter((l) => hasPhrase(l.line, q.text)).map((l) => l.outlet)).size;
-      const same = out.find((k) => sameQuote(k, q, speakerKey));
+      const same = out.find((k) => sameQuote(k, q));
       if (same) {
         // The copy that names the speaker or was taken by more outlets stands for both.
         same.speaker ??= q.speaker;
@@ -203,6 +202,11 @@ function storyEntities(articles: StoryArticleInput[], main: string | null): Stor
       }
     }
   }
+  foldScripts(by, (e) => e.canonical, (into, from) => {
+    into.articles += from.articles;
+    into.mentions += from.mentions;
+    into.names.push(...from.names.filter((n) => !into.names.includes(n)));
+  });
   for (const [k, e] of by) e.canonical = nameIn(e.names, k, main);
   return [...by.values()].sort((x, y) => y.articles - x.articles || y.mentions - x.mentions).slice(0, ENTITIES);
 }

@@ -13,14 +13,14 @@ import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
 import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
-import { hashtagConcept, mainLanguage, nameIn } from './story.ts';
+import { foldScripts, hashtagConcept, mainLanguage, nameIn } from './story.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
 import * as ar from './arabic/index.ts';
 
 export { camelCase } from './hashtags.ts';
 export { rankKeyphrases } from './keyphrases.ts';
 export { findNumbers } from './numbers.ts';
-export { conceptKey, mainLanguage, nameIn, sameQuote } from './story.ts';
+export { conceptKey, foldScripts, mainLanguage, nameIn, sameQuote } from './story.ts';
 
 export interface EnrichInput {
   title: string;
@@ -220,6 +220,12 @@ export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}):
     });
     const body = splitSentences(a.text);
     body.forEach((s, i) => sentences.push({ text: s.text, doc: d, index: i, of: body.length }));
+  });
+  foldScripts(counts, (c) => c.tags[0]!.slice(1), (into, from) => {
+    into.n += from.n;
+    for (const d of from.docs) into.docs.add(d);
+    into.first = Math.min(into.first, from.first);
+    into.tags.push(...from.tags);
   });
   const hashtags = [...counts.entries()]
     .sort((a, b) => b[1].docs.size - a[1].docs.size || b[1].n - a[1].n || a[1].first - b[1].first)

@@ -59,17 +59,55 @@ function placeId(name: string): string | null {
   return gazetteer().places.get(aliasKey(spaced)) ?? null;
 }
 
-// Shorter skeletons are shared by too many different names (Ahmed and Hamid are both "hmd").
-const MIN_SOUNDS = 4;
+/** A name's key within one script: letters and digits, case and accents folded ("CIUDAD JUÁREZ", "Ciudad Juarez"). */
+export function spellingKey(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
 
-/** The key one concept has in every language: a place's id, else a name's sound when it is distinctive. */
+/**
+ * The key of a concept: a place's id (the same in every language), else its name's spelling. Names in
+ * two scripts are folded after, by sound (foldScripts): a sound key alone would join different people
+ * written in one script ("John Carney" and "John Cornyn" sound alike without their vowels).
+ */
 export function conceptKey(e: { type: EntityType; canonical: string; id?: string }): string {
   if (e.type === 'LOC') {
     const id = e.id ?? placeId(e.canonical);
     if (id) return 'LOC:' + id;
   }
-  const sound = soundKey(e.canonical);
-  return sound.length >= MIN_SOUNDS ? `${e.type}:~${sound}` : `${e.type}:${e.canonical}`;
+  return `${e.type}=${spellingKey(e.canonical)}`;
+}
+
+// Shorter skeletons are shared by too many different names (Ahmed and Hamid are both "hmd").
+const MIN_SOUNDS = 4;
+const spaced = (name: string) => name.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'); // a hashtag's words
+
+/**
+ * Whether two names of people or organisations are one: in one script the same spelling, or one the
+ * other's last words (a copy names "Rubio" where the original wrote "Marco Rubio"); in two, the same sound.
+ */
+export function sameName(a: string, b: string): boolean {
+  if (hasArabic(a) === hasArabic(b)) {
+    const [x, y] = [a, b].map((n) => n.split(/\s+/).map(spellingKey).filter(Boolean)).sort((p, q) => p.length - q.length);
+    return x!.length > 0 && x!.join(' ') === y!.slice(y!.length - x!.length).join(' ');
+  }
+  const sound = soundKey(spaced(a));
+  return sound.length >= MIN_SOUNDS && sound === soundKey(spaced(b));
+}
+
+/**
+ * Folds the concepts of a story that are one name in two scripts (ماركو روبيو into Marco Rubio): an Arabic
+ * one into the only Latin one of its type that sounds the same (when two do, it is left alone).
+ */
+export function foldScripts<T>(concepts: Map<string, T>, nameOf: (c: T) => string, merge: (into: T, from: T) => void): void {
+  const named = [...concepts].filter(([k]) => k.includes('='));
+  for (const [k, c] of named) {
+    if (!hasArabic(nameOf(c))) continue;
+    const type = k.slice(0, k.indexOf('='));
+    const same = named.filter(([k2, c2]) => k2.startsWith(type + '=') && !hasArabic(nameOf(c2)) && sameName(nameOf(c), nameOf(c2)));
+    if (same.length !== 1) continue;
+    merge(same[0]![1], c);
+    concepts.delete(k);
+  }
 }
 
 /** A place's name in a language, from the gazetteers (null when it has none there). */
@@ -85,7 +123,7 @@ function placeName(id: string, language: string | null): string | null {
 export function nameIn(names: string[], key: string, language: string | null): string {
   const own = names.find((n) => inScriptOf(n, language));
   if (own) return own;
-  const place = key.startsWith('LOC:') && !key.startsWith('LOC:~') ? placeName(key.slice(4), language) : null;
+  const place = key.startsWith('LOC:') ? placeName(key.slice(4), language) : null;
   return place ?? names[0]!;
 }
 
@@ -115,14 +153,12 @@ const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
  * changed or the quote cut short), or when the same speaker says them in two languages at about the same
  * length (one is the other's translation: a story's articles in two languages report the same words).
  */
-export function sameQuote(a: StoryQuote, b: StoryQuote, speakerKey: (s: string) => string): boolean {
-  const sa = a.speaker ? speakerKey(a.speaker) : null;
-  const sb = b.speaker ? speakerKey(b.speaker) : null;
-  if (sa && sb && sa !== sb) return false;
+export function sameQuote(a: StoryQuote, b: StoryQuote): boolean {
+  if (a.speaker && b.speaker && !sameName(a.speaker, b.speaker)) return false;
   const wa = words(a.text);
   const wb = words(b.text);
   if (hasArabic(a.text) !== hasArabic(b.text)) {
-    return !!sa && sa === sb && Math.min(wa.length, wb.length) / Math.max(wa.length, wb.length, 1) >= 0.5;
+    return !!a.speaker && !!b.speaker && Math.min(wa.length, wb.length) / Math.max(wa.length, wb.length, 1) >= 0.5;
   }
   const inB = new Set(wb);
   const shared = new Set(wa.filter((w) => inB.has(w))).size;
