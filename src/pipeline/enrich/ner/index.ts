@@ -30,7 +30,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
 export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
-  truecase: true, resultLines: true, orgContext: true, acronymNotPerson: true, trailingAcronym: true, firstCommon: true,
+  truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -85,12 +85,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (to <= from) continue;
       if (type === 'PER') {
         // "John Milbank RRP: £23.99", "Jane Smith MP": a name in ordinary case does not end in an
-        // abbreviation (a credit line's field, a post-nominal).
-        while (nerRules.trailingAcronym && ordinaryCase && to - from > 1 && ACRONYM.test(written(to - 1)) && !ROMAN.test(written(to - 1))) to--;
+        // abbreviation (a credit line's field, a post-nominal). A surname in capitals, as the CIA World
+        // Factbook writes them ("Asif Ali ZARDARI"), is longer than three letters (mostly: "Hun SEN" is lost).
+        while (nerRules.trailingAcronym && ordinaryCase && to - from > 1 && ABBREVIATION.test(written(to - 1)) && !ROMAN.test(written(to - 1))) to--;
         if (nerRules.orgContext && orgByContext(toks, from)) type = 'ORG';
-        // "AEMET said": a word in capitals in ordinary text is an acronym, and people are not named by
-        // acronyms there.
-        else if (nerRules.acronymNotPerson && ordinaryCase && to - from === 1 && ACRONYM.test(written(from)) && written(from).length >= 3) type = 'ORG';
       }
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
@@ -128,7 +126,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ACRONYM = /^\p{Lu}{2,}$/u;
+const ABBREVIATION = /^\p{Lu}{2,3}$/u;
 const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/; // Louis XVI
 /**
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
