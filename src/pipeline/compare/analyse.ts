@@ -10,7 +10,7 @@ import { compareAccounts } from './accounts.ts';
 import { compareCopy } from './copies.ts';
 import { coverageOf, originalOf, roleOf } from './coverage.ts';
 import { timelineOf } from './timeline.ts';
-import { hasPhrase, phraseKey, wordLine, wordsOf } from './text.ts';
+import { hasPhrase, wordLine, wordsOf } from './text.ts';
 
 export interface StoryVersionInput {
   id: VersionId;

@@ -52,7 +52,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
     // Words as written, not as truecased: what a capital says depends on the sentence's case. In ordinary
     // case a capital marks a name or the sentence's first word; in Title Case or capitals, nothing.
     const written = (i: number) => folded.slice(toks[i]!.start, toks[i]!.end);
-    const ordinaryCase = caseRegime(toks.map((_, i) => written(i))) === '';
+    let regime: boolean | undefined; // read when a rule needs it: most sentences have no such name
+    const ordinaryCase = () => (regime ??= caseRegime(toks.map((_, i) => written(i))) === '');
     for (const sp of spansOf(tags)) {
       let from = sp.from;
       let to = sp.to;
@@ -87,13 +88,13 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
         // "John Milbank RRP: £23.99", "Jane Smith MP": a name in ordinary case does not end in an
         // abbreviation (a credit line's field, a post-nominal). A surname in capitals, as the CIA World
         // Factbook writes them ("Asif Ali ZARDARI"), is longer than three letters (mostly: "Hun SEN" is lost).
-        while (nerRules.trailingAcronym && ordinaryCase && to - from > 1 && ABBREVIATION.test(written(to - 1)) && !ROMAN.test(written(to - 1))) to--;
+        while (nerRules.trailingAcronym && to - from > 1 && ABBREVIATION.test(written(to - 1)) && !ROMAN.test(written(to - 1)) && ordinaryCase()) to--;
         if (nerRules.orgContext && orgByContext(toks, from)) type = 'ORG';
       }
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
       // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
-      if (nerRules.firstCommon && ordinaryCase && from === firstWordIndex(toks) && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) &&
+      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       const key = aliasKey(text);
