@@ -1,6 +1,6 @@
 // One concept once across the articles of a story, whatever language each is in: a place by its id
-// across languages (العراق and Iraq are the place "Iraq"), a person or organisation by how the name
-// sounds (ماركو روبيو and Marco Rubio), a quote by its speaker and words. What a story shows of a concept
+// across languages (العراق and Iraq are the place "Iraq"), a person or organisation by its spelling and,
+// across scripts, by how the name sounds (ماركو روبيو and Marco Rubio), a quote by its speaker and words. What a story shows of a concept
 // is written in the story's main language.
 import type { Entity, EntityType } from '../../domain/types.ts';
 import { hasArabic, normalizeArabic } from '../normalize/arabic.ts';
@@ -49,14 +49,13 @@ export function soundKey(name: string): string {
     .join('').replace(/[^bdfhklmnrstzS]/g, '').replace(/(.)\1+/g, '$1');
 }
 
-/**
- * The place id of a name in either language (English canonical names are the ids), or null. `loose`
- * reads a hashtag's words ("UnitedStates", "الولايات_المتحدة").
- */
+/** A name's words, also when it is a hashtag's ("UnitedStates", "الولايات_المتحدة"). */
+const spaced = (name: string) => name.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+
+/** The place id of a name or hashtag in either language (English canonical names are the ids), or null. */
 function placeId(name: string): string | null {
-  if (hasArabic(name)) return arabicGazetteer().places.get(arabicKey(name.replace(/_/g, ' ')))?.id ?? null;
-  const spaced = name.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
-  return gazetteer().places.get(aliasKey(spaced)) ?? null;
+  if (hasArabic(name)) return arabicGazetteer().places.get(arabicKey(spaced(name)))?.id ?? null;
+  return gazetteer().places.get(aliasKey(spaced(name))) ?? null;
 }
 
 /** A name's key within one script: letters and digits, case and accents folded ("CIUDAD JUÁREZ", "Ciudad Juarez"). */
@@ -79,7 +78,6 @@ export function conceptKey(e: { type: EntityType; canonical: string; id?: string
 
 // Shorter skeletons are shared by too many different names (Ahmed and Hamid are both "hmd").
 const MIN_SOUNDS = 4;
-const spaced = (name: string) => name.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'); // a hashtag's words
 
 /**
  * Whether two names of people or organisations are one: in one script the same spelling, or one the
