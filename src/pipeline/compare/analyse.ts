@@ -5,12 +5,12 @@ import type {
   ArticleComparison, DigestFact, DigestQuote, KeyQuote, Outlet, StoryAnalysis, StoryStats, VersionComparison, VersionDigest,
 } from '../../domain/analysis.ts';
 import type { ArticleId, Entity, IsoTime, StoryId, VersionId } from '../../domain/types.ts';
-import { enrichStory } from '../enrich/index.ts';
+import { conceptKey, enrichStory, foldScripts, mainLanguage, nameIn, sameQuote } from '../enrich/index.ts';
 import { compareAccounts } from './accounts.ts';
 import { compareCopy } from './copies.ts';
 import { coverageOf, originalOf, roleOf } from './coverage.ts';
 import { timelineOf } from './timeline.ts';
-import { hasPhrase, phraseKey, wordLine, wordsOf } from './text.ts';
+import { hasPhrase, wordLine, wordsOf } from './text.ts';
 
 export interface StoryVersionInput {
   id: VersionId;
@@ -108,7 +108,10 @@ export function analyseStory(input: StoryInput): StoryResult {
     digest: v.digest, differences: versionDiffs.get(v.id)!.differences,
   }))));
 
-  const digest = summaries(timed);
+  // Earliest first: the story's first report decides its main language on a tie.
+  const byTime = [...timed].sort((x, y) => Math.min(...x.versions.map((v) => v.at)) - Math.min(...y.versions.map((v) => v.at)));
+  const main = mainLanguage(byTime.map((a) => a.language));
+  const digest = summaries(byTime);
   const outletNames = new Set(timed.flatMap((a) => a.versions.map((v) => v.outlet)));
   const arrivals = timed.flatMap((a) => a.versions.map((v) => v.at)).sort((x, y) => x - y);
   const analysis: StoryAnalysis = {
@@ -121,8 +124,8 @@ export function analyseStory(input: StoryInput): StoryResult {
     summary: digest.summary,
     summaryByLanguage: digest.byLanguage,
     hashtags: digest.hashtags,
-    entities: storyEntities(timed),
-    keyQuotes: keyQuotes(timed),
+    entities: storyEntities(byTime, main),
+    keyQuotes: keyQuotes(byTime, main),
     articleCount: input.articleCount,
     analysedArticles: timed.length,
   };
@@ -139,7 +142,7 @@ function canonicalDigest(a: StoryArticleInput): VersionDigest {
 
 /** The summary across outlets, and per language when the story is told in several. */
 function summaries(articles: StoryArticleInput[]): { summary: string[]; hashtags: string[]; byLanguage: Record<string, string[]> } {
-  const input = (xs: StoryArticleInput[]) => xs.map((a) => ({ title: a.title, text: a.text, outlet: a.versions[0]!.outlet, hashtags: a.hashtags ?? undefined }));
+  const input = (xs: StoryArticleInput[]) => xs.map((a) => ({ title: a.title, text: a.text, outlet: a.versions[0]!.outlet, hashtags: a.hashtags ?? undefined, entities: a.entities, language: a.language }));
   const all = enrichStory(input(articles));
   const byLanguage: Record<string, string[]> = {};
   const languages = [...new Set(articles.map((a) => a.language).filter((l): l is string => !!l))];
@@ -151,19 +154,25 @@ function summaries(articles: StoryArticleInput[]): { summary: string[]; hashtags
 
 /**
  * The quotes a reader should see first: direct quotes with a named speaker, carried by the most outlets,
- * each once (a copy's quote is the original's).
+ * each once (a copy's quote is the original's; a quote reported in two languages is shown in the story's
+ * main language).
  */
-function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput & { at: number })[] })[]): KeyQuote[] {
+function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput & { at: number })[] })[], main: string | null): KeyQuote[] {
   const lines = articles.flatMap((a) => a.versions.map((v) => ({ outlet: v.outlet, line: wordLine(v.text) })));
-  const seen = new Set<string>();
   const out: (KeyQuote & { direct: boolean })[] = [];
-  for (const a of articles) {
+  const ordered = [...articles].sort((x, y) => Number(y.language === main) - Number(x.language === main));
+  for (const a of ordered) {
     const original = originalOf(a);
     for (const q of a.quotes ?? canonicalDigest(a).quotes) {
-      const key = phraseKey(q.text);
-      if (seen.has(key) || wordsOf(q.text).length < 4) continue;
-      seen.add(key);
+      if (wordsOf(q.text).length < 4) continue;
       const outlets = new Set(lines.filter((l) => hasPhrase(l.line, q.text)).map((l) => l.outlet)).size;
+      const same = out.find((k) => sameQuote(k, q));
+      if (same) {
+        // The copy that names the speaker or was taken by more outlets stands for both.
+        same.speaker ??= q.speaker;
+        same.outlets = Math.max(same.outlets, outlets);
+        continue;
+      }
       out.push({ text: q.text, speaker: q.speaker, outlet: original.outlet, articleId: a.id, outlets: Math.max(1, outlets), direct: q.direct });
     }
   }
@@ -173,21 +182,31 @@ function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput
     .map(({ direct: _d, ...q }) => q);
 }
 
-/** People, organisations and places by the number of articles naming them; one place named in two languages counts once. */
-function storyEntities(articles: StoryArticleInput[]): StoryAnalysis['entities'] {
+/**
+ * People, organisations and places by the number of articles naming them; one concept named in two
+ * languages (a place by its id, a person by the sound of the name) counts once, named in the main language.
+ */
+function storyEntities(articles: StoryArticleInput[], main: string | null): StoryAnalysis['entities'] {
   const by = new Map<string, StoryAnalysis['entities'][number]>();
   for (const a of articles) {
     for (const e of a.entities) {
       if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
-      const k = `${e.type}|${e.id ?? e.canonical}`;
+      const k = conceptKey(e);
       const cur = by.get(k);
       if (!cur) by.set(k, { canonical: e.canonical, type: e.type, ...(e.id ? { id: e.id } : {}), articles: 1, mentions: e.mentions, names: [e.canonical] });
       else {
         cur.articles++;
         cur.mentions += e.mentions;
         if (!cur.names.includes(e.canonical)) cur.names.push(e.canonical);
+        if (!cur.id && e.id) cur.id = e.id;
       }
     }
   }
+  foldScripts(by, (e) => e.canonical, (into, from) => {
+    into.articles += from.articles;
+    into.mentions += from.mentions;
+    into.names.push(...from.names.filter((n) => !into.names.includes(n)));
+  });
+  for (const [k, e] of by) e.canonical = nameIn(e.names, k, main);
   return [...by.values()].sort((x, y) => y.articles - x.articles || y.mentions - x.mentions).slice(0, ENTITIES);
 }

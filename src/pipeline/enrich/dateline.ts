@@ -1,6 +1,7 @@
 // A wire dateline at the start of a line: "LONDON (Reuters) - ", "BEIRUT, Lebanon (AP) — ",
 // "Washington (CNN) -- ", "KABUL - ". It says where the story was filed and who filed it: metadata, not
-// what the article is about, so keyphrases skip it and the agency it credits is no hashtag.
+// what the article is about, so keyphrases skip it and the agency it credits is no hashtag. A credit line
+// ("Tested by: John Milbank", "(Reporting by …; Editing by …)") names who wrote it, likewise.
 
 export interface Dateline {
   /** Offset just after the dash and its space: where the story itself begins. */
@@ -31,4 +32,12 @@ export function datelineAt(text: string, lineStart: number): Dateline | null {
 export function isDatelineCredit(text: string, start: number): boolean {
   const d = datelineAt(text, text.lastIndexOf('\n', start - 1) + 1);
   return !!d?.credit && start >= d.credit.start && start < d.credit.end;
+}
+
+// A credit's label opening its line, or a clause of it: "Tested by:", "Words:", "(Reporting by", "; Editing by".
+const CREDIT_LABEL = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|writing|tested|reviewed|written|compiled|photos?|photography|pictures|words|video|interview)(?:[ \t]+by)?[ \t]*:?[ \t]*$/i;
+
+/** Is the name at `start` credited by a credit line ("Tested by: John Milbank", "Editing by Nick Macfie")? */
+export function isBylineCredit(text: string, start: number): boolean {
+  return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start));
 }

@@ -5,7 +5,7 @@
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
-import { isDatelineCredit } from './dateline.ts';
+import { isBylineCredit, isDatelineCredit } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
@@ -115,7 +115,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const e of entities) {
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
-    if (e.mentions === 1 && isDatelineCredit(folded, e.first)) continue;
+    if (e.mentions === 1 && (isDatelineCredit(folded, e.first) || isBylineCredit(folded, e.first))) continue;
     // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
     // one word with a demonym's ending that is no known place.
     const key = aliasKey(e.canonical);

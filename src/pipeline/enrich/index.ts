@@ -5,7 +5,7 @@ import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain
 import { detectLanguage, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, numberFacts } from './facts.ts';
-import { makeHashtags, type HashtagEntity } from './hashtags.ts';
+import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
@@ -13,12 +13,14 @@ import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
 import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
+import { foldScripts, hashtagConcept, mainLanguage, nameIn } from './story.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
 import * as ar from './arabic/index.ts';
 
 export { camelCase } from './hashtags.ts';
 export { rankKeyphrases } from './keyphrases.ts';
 export { findNumbers } from './numbers.ts';
+export { conceptKey, foldScripts, mainLanguage, nameIn, sameQuote } from './story.ts';
 
 export interface EnrichInput {
   title: string;
@@ -187,29 +189,51 @@ export interface StoryArticle {
   outlet: string;
   /** The article's hashtags when already known (its stored enrichment): it is then not enriched again. */
   hashtags?: string[];
+  /** Its entities and language, known with its hashtags (they tell which tags name one concept). */
+  entities?: Entity[];
+  language?: string | null;
 }
 
-/** Hashtags and a multi-document summary of the articles of one story. */
+/**
+ * Hashtags and a multi-document summary of the articles of one story (listed earliest first). A concept
+ * tagged in several languages (#Iraq, #العراق) is one tag, written in the story's main language.
+ */
 export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}): { hashtags: string[]; summary: string[] } {
   if (!articles.length) return { hashtags: [], summary: [] };
-  const counts = new Map<string, { n: number; docs: number; first: number }>();
+  const counts = new Map<string, { n: number; docs: Set<number>; first: number; tags: string[] }>();
   const sentences: SummarySentence[] = [];
+  const enriched = articles.map((a) => a.hashtags ? { hashtags: a.hashtags, entities: a.entities ?? [], language: a.language ?? null } : enrich({ title: a.title, text: a.text, language: a.language }));
+  const main = mainLanguage(enriched.map((e) => e.language));
   articles.forEach((a, d) => {
-    const tags = a.hashtags ?? enrich({ title: a.title, text: a.text }).hashtags;
+    const known = enriched[d]!;
+    const tags = known.hashtags;
     tags.forEach((h, i) => {
-      const c = counts.get(h) ?? { n: 0, docs: 0, first: i };
+      const key = hashtagConcept(h, known.entities);
+      // A topic is a word of its article's language; a story in several shows its main language's topics.
+      if (key.startsWith('TAG:') && known.language && known.language !== main) return;
+      const c = counts.get(key) ?? { n: 0, docs: new Set<number>(), first: i, tags: [] };
       c.n += tags.length - i;
-      c.docs++;
+      c.docs.add(d);
       c.first = Math.min(c.first, i);
-      counts.set(h, c);
+      if (!c.tags.includes(h)) c.tags.push(h);
+      counts.set(key, c);
     });
     const body = splitSentences(a.text);
     body.forEach((s, i) => sentences.push({ text: s.text, doc: d, index: i, of: body.length }));
   });
+  foldScripts(counts, (c) => c.tags[0]!.slice(1), (into, from) => {
+    into.n += from.n;
+    for (const d of from.docs) into.docs.add(d);
+    into.first = Math.min(into.first, from.first);
+    into.tags.push(...from.tags);
+  });
   const hashtags = [...counts.entries()]
-    .sort((a, b) => b[1].docs - a[1].docs || b[1].n - a[1].n || a[1].first - b[1].first)
+    .sort((a, b) => b[1].docs.size - a[1].docs.size || b[1].n - a[1].n || a[1].first - b[1].first)
     .slice(0, 8)
-    .map(([h]) => h);
+    .map(([key, c]) => {
+      const name = nameIn(c.tags.map((t) => t.slice(1)), key, main);
+      return c.tags.includes('#' + name) ? '#' + name : '#' + camelCase(name);
+    });
   const picked = pickSummary(sentences, { sentences: opts.summarySentences ?? 3, title: articles[0]!.title, lambda: 0.6 });
   return { hashtags, summary: picked.map((i) => sentences[i]!.text) };
 }

@@ -99,6 +99,18 @@ describe('newswire conventions', () => {
     expect(wire.hashtags).not.toContain('#Reuters');
   });
 
+  it('tags no one for writing or testing the piece: a credit line names its authors, not its subject', () => {
+    // The demo's bike-kit reviews open "Tested by: John Milbank RRP: £23.99" (it gave #JohnMilbankRRP).
+    const review = enrich({ title: 'Clymer workshop manual review', text: 'Tested by: John Milbank RRP: £23.99 More info: www.clymer.co.uk\n\nI have worked on my own vehicles since I was 17, but this is my first time with a Clymer manual. The level of detail of the Clymer manual is superb, with very clear diagrams.' });
+    expect(review.hashtags.filter((h) => h.includes('Milbank'))).toEqual([]);
+    expect(review.entities.find((e) => e.canonical.includes('Milbank'))?.canonical).toBe('John Milbank');
+    const agency = enrich({ title: 'Libya talks resume', text: 'Rival Libyan factions resumed talks in Geneva on Monday, the United Nations said. The talks in Geneva were suspended in May.\n\n(Reporting by Aidan Lewis; Editing by Nick Macfie)' });
+    expect(agency.hashtags.filter((h) => /Lewis|Macfie/.test(h))).toEqual([]);
+    // A person the article is about is still tagged when a credit line also names them once.
+    const subject = enrich({ title: 'Tour de France', text: 'Photos: Tadej Pogacar\n\nTadej Pogacar won the stage on Sunday. Pogacar now leads the race by two minutes.' });
+    expect(subject.hashtags).toContain('#TadejPogacar');
+  });
+
   it('keeps a sentence-opening common noun out of the company name', () => {
     expect(wire.mentions.map((m) => m.text)).toContain('Apple Inc');
     expect(wire.mentions.map((m) => m.text)).not.toContain('Shares of Apple Inc');

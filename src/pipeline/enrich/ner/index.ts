@@ -6,6 +6,7 @@ import type { DateMatch, NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
+import { caseRegime } from './features.ts';
 import { loadModel, spansOf, tagSentence } from './tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './truecase.ts';
 
@@ -29,7 +30,7 @@ const STOP_CAPS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or
 export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
-  truecase: true, resultLines: true,
+  truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -48,6 +49,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
     if (!toks.length) continue;
     const tagged = tagSentence(toks.map((t) => t.text));
     const tags = tagged.tags;
+    // Words as written, not as truecased: what a capital says depends on the sentence's case. In ordinary
+    // case a capital marks a name or the sentence's first word; in Title Case or capitals, nothing.
+    const written = (i: number) => folded.slice(toks[i]!.start, toks[i]!.end);
+    let regime: boolean | undefined; // read when a rule needs it: most sentences have no such name
+    const ordinaryCase = () => (regime ??= caseRegime(toks.map((_, i) => written(i))) === '');
     for (const sp of spansOf(tags)) {
       let from = sp.from;
       let to = sp.to;
@@ -78,6 +84,18 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       while (nerRules.stripStop && to - from > 1 && STOP_CAPS.has(toks[from]!.text.toLowerCase()) && toks[from]!.text !== 'The') from++;
       while (to > from && !/[\p{L}\p{N}.]/u.test(toks[to - 1]!.text)) to--;
       if (to <= from) continue;
+      if (type === 'PER') {
+        // "John Milbank RRP: £23.99", "Jane Smith MP": a name in ordinary case does not end in an
+        // abbreviation (a credit line's field, a post-nominal). A surname in capitals, as the CIA World
+        // Factbook writes them ("Asif Ali ZARDARI"), is longer than three letters (mostly: "Hun SEN" is lost).
+        while (nerRules.trailingAcronym && to - from > 1 && ABBREVIATION.test(written(to - 1)) && !ROMAN.test(written(to - 1)) && ordinaryCase()) to--;
+        if (nerRules.orgContext && orgByContext(toks, from)) type = 'ORG';
+      }
+      // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
+      // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
+      // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
+      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
+        (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       const key = aliasKey(text);
       // The gazetteers correct the tagger only where it is unsure: a name that training taught it to
@@ -107,6 +125,43 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   if (nerRules.resultLines) addResultLines(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+const ABBREVIATION = /^\p{Lu}{2,3}$/u;
+const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/; // Louis XVI
+/**
+ * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
+ * words that do not also name a person's trade ("operator", "producer", "publisher" do).
+ */
+const ORG_KIND = /^(?:agency|company|firm|group|bank|brokerage|lender|insurer|carrier|airline|retailer|automaker|carmaker|manufacturer|regulator|watchdog|utility|conglomerate|startup|newspaper|broadcaster|band|club|party|ministry|charity|consultancy|studio|supermarket|chain|exchange)$/;
+/** Words that describe who is named, in front of the name and never part of it ("Rival Shell said"). */
+const DESCRIPTOR = /^(?:rival|parent|peer|competitor|carmaker|automaker|broker|regulator|insurer|lender|retailer|miner|watchdog|embattled|struggling|troubled|beleaguered)$/;
+/** People who work at an organisation ("analysts at Jefferies", "an economist with Capital Economics"). */
+const STAFF = /^(?:analysts?|economists?|strategists?|researchers?|scientists?|engineers?|traders?|officials?|executives?|employees?|workers?|staff|spokes(?:man|woman|person)|lawyers?|bankers?|managers?|directors?)$/;
+
+/** Whether the words before a name tagged a person say it is an organisation. */
+function orgByContext(toks: Token[], from: number): boolean {
+  const w1 = toks[from - 1]?.text;
+  const w2 = toks[from - 2]?.text.toLowerCase();
+  if (!w1) return false;
+  if (ORG_KIND.test(w1)) return true; // written in lower case: a noun of the sentence, not a sentence's first word
+  return /^(?:at|with|from)$/.test(w1) && !!w2 && STAFF.test(w2);
+}
+
+/** The index of the sentence's first word (after opening quotes or brackets). */
+function firstWordIndex(toks: Token[]): number {
+  const i = toks.findIndex((t) => /[\p{L}\p{N}]/u.test(t.text));
+  return i < 0 ? 0 : i;
+}
+
+/**
+ * A sentence-opening word that training text writes in lower case and that opens no known place or
+ * organisation ("Lawyer", "Attended"; not "General" of General Motors, nor a title).
+ */
+function commonOpener(word: string): boolean {
+  const lw = word.toLowerCase();
+  // "The" is left to the name ("The Hill"), as the stop-word rule above leaves it.
+  return lw !== 'the' && loadModel().lower.has(lw) && !firstWords().has(lw) && !gazetteer().titleWords.has(lw) && !COMPASS.test(lw);
 }
 
 // A team name in a results table: capitalised words (with "of", "de", … inside), up to five.

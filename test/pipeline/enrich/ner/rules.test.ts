@@ -92,4 +92,35 @@ describe('results tables', () => {
     nerRules.resultLines = true;
     expect(withoutOnTable).not.toEqual(typed(table)); // the rule is what types the table
   });
+
+  describe('wire copy: who is named, read from the words around the name', () => {
+    const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+    const without = (rule: keyof typeof nerRules, text: string) => {
+      nerRules[rule] = false;
+      try { return typed(text); } finally { nerRules[rule] = true; }
+    };
+
+    it('an organisation by its staff ("analysts at X") or its kind ("the agency X"), not a trade a person has', () => {
+      const text = 'Analysts at Jefferies said demand would hold up. The weather agency AEMET said temperatures could reach 44 degrees. The band Gigi played in Jakarta.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Jefferies', 'ORG:AEMET', 'ORG:Gigi']));
+      expect(without('orgContext', text)).toContain('PER:Jefferies');
+      expect(typed('The tower operator George Hauser said the plane was late.')).toContain('PER:George Hauser');
+    });
+
+    it('a name ends before an abbreviation after it, not before a regnal number or a surname in capitals', () => {
+      const text = 'Tested by: John Milbank RRP: £23.99 More info: www.clymer.co.uk';
+      expect(typed(text)).toContain('PER:John Milbank');
+      expect(without('trailingAcronym', text)).toContain('PER:John Milbank RRP');
+      expect(typed('The treaty was signed by Louis XVI in 1783.')).toContain('PER:Louis XVI');
+      expect(typed('Parliament elected Asif Ali ZARDARI to the presidency.')).toContain('PER:Asif Ali ZARDARI');
+    });
+
+    it('a word describing the company at the start of a sentence is no part of its name; "The" of a name is', () => {
+      const text = 'Rival Shell said it would keep its refinery running. Carmaker Toyota said sales rose.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Shell', 'ORG:Toyota']));
+      expect(without('firstCommon', text)).toContain('ORG:Rival Shell');
+      expect(typed('The Associated Press reported the attack on Monday.')).toContain('ORG:The Associated Press');
+      expect(typed('General Motors said sales rose.')).toContain('ORG:General Motors');
+    });
+  });
 });
