@@ -152,6 +152,11 @@ export interface KeyQuote {
   articleId: ArticleId;
   /** Outlets whose copies carry it. */
   outlets: number;
+  /**
+   * False for reported speech ("…, he said that Iraq has worked…"): the outlet's words, not the speaker's,
+   * which a reader must not see in quotation marks. Absent in analyses stored before it was recorded.
+   */
+  direct?: boolean;
 }
 
 export interface StoryAnalysis {

@@ -54,6 +54,19 @@ for (const backend of backends()) {
       expect(timeline).toMatch(/Asharq Al-Awsat : first report: Iraq.s Ruling Coalition .* Daily8 : republished Asharq Al-Awsat’s text/);
     });
 
+    it('shows a speaker’s own words in quotation marks and reported speech without them', async () => {
+      const quotes = section((await anon().get(`/story/${f.story.id}`)).body, 'id="h-quotes"', '</section>');
+      // "Uday al-Khadran … stated that Iraq has consistently worked to maintain neutrality": the outlet's words.
+      const reported = /<blockquote class="reported"[^>]*>([^<]*)<\/blockquote><p class="meta">([\s\S]*?)<\/p>/.exec(quotes);
+      expect(reported?.[1]).toMatch(/^Iraq has consistently worked to maintain neutrality/);
+      expect(textOf(reported?.[2] ?? '')).toMatch(/Uday al-Khadran · reported speech · Asharq Al-Awsat/);
+      // Direct quotes keep their marks.
+      expect(quotes).toMatch(/<blockquote dir="auto">“[^<]+”<\/blockquote>/);
+      const { analysis } = JSON.parse((await anon().get(`/api/v1/stories/${f.story.id}`)).body);
+      expect(analysis.keyQuotes.find((q: { text: string }) => q.text.startsWith('Iraq has consistently')).direct).toBe(false);
+      expect(analysis.keyQuotes.some((q: { direct: boolean }) => q.direct)).toBe(true);
+    });
+
     it('serves the same analysis in the API', async () => {
       const { res, body } = await anon().get(`/api/v1/stories/${f.story.id}`);
       expect(res.status).toBe(200);

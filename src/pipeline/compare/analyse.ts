@@ -171,6 +171,8 @@ function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput
         // The copy that names the speaker or was taken by more outlets stands for both.
         same.speaker ??= q.speaker;
         same.outlets = Math.max(same.outlets, outlets);
+        // Words one copy puts in quotation marks are the speaker's own.
+        same.direct ||= q.direct;
         continue;
       }
       out.push({ text: q.text, speaker: q.speaker, outlet: original.outlet, articleId: a.id, outlets: Math.max(1, outlets), direct: q.direct });
@@ -178,8 +180,7 @@ function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput
   }
   return out
     .sort((x, y) => Number(y.direct) - Number(x.direct) || Number(!!y.speaker) - Number(!!x.speaker) || y.outlets - x.outlets)
-    .slice(0, KEY_QUOTES)
-    .map(({ direct: _d, ...q }) => q);
+    .slice(0, KEY_QUOTES);
 }
 
 /**

@@ -89,7 +89,7 @@ export function openApiDocument(serverUrl: string): object {
             fullest: nullable('integer'),
             timeline: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', enum: ['first-report', 'new-account', 'republished', 'fact', 'quote', 'number-changed', 'update'] }, at: time, outlet: { type: 'string' }, articleId: { type: 'integer' } } } },
             summary: { type: 'array', items: { type: 'string' } }, hashtags: { type: 'array', items: { type: 'string' } },
-            keyQuotes: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, speaker: nullable('string'), outlet: { type: 'string' }, outlets: { type: 'integer' } } } },
+            keyQuotes: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, speaker: nullable('string'), outlet: { type: 'string' }, outlets: { type: 'integer' }, direct: { type: 'boolean', description: 'false for reported speech: the outlet\'s words, not the speaker\'s' } } } },
           },
         },
         Comment: { type: 'object', properties: { id: { type: 'integer' }, articleId: { type: 'integer' }, parentId: nullable('integer'), author: { type: 'string' }, status: { type: 'string', enum: ['visible', 'hidden', 'deleted'] }, body: nullable('string'), createdAt: time, editedAt: nullable('string') } },

@@ -103,6 +103,7 @@ export const ar: Record<MessageKey, string> = {
   'story.pending': 'تجري مقارنة نسخ المصادر، وستظهر هنا قريباً.',
   'story.partial': 'قورنت من {n} من أصل {total} مقالاً: التقارير الأولى والأحدث.',
   'story.keyQuotes': 'أبرز الاقتباسات',
+  'story.reportedSpeech': 'كلام منقول',
   'story.quoteOutlets': '{n, plural, one {في مصدر واحد} two {في مصدرين} few {في # مصادر} many {في # مصدراً} other {في # مصدر}}',
   'story.developments': 'ما الذي تغيّر',
   'diff.verbatim': 'أعاد نشر النص حرفياً',

@@ -101,6 +101,7 @@ export const en = {
   'story.pending': 'How the outlets’ copies differ is being worked out; it appears here shortly.',
   'story.partial': 'Compared from {n} of its {total} articles: the first reports and the latest.',
   'story.keyQuotes': 'Key quotes',
+  'story.reportedSpeech': 'reported speech',
   'story.quoteOutlets': '{n, plural, one {in # outlet} other {in # outlets}}',
   'story.developments': 'What changed',
   'diff.verbatim': 'republished the text word for word',
