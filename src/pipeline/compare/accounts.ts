@@ -8,6 +8,8 @@ import { excerpt, hasPhrase, wordLine, wordsOf } from './text.ts';
 
 export interface Account {
   articleId: ArticleId;
+  /** Accounts are compared by their words and units, so only with accounts in the same language (null: unknown, any). */
+  language?: string | null;
   /** Every text of the account: the article's and its copies' (a copy may carry what the original lacks). */
   texts: string[];
   facts: DigestFact[];
@@ -30,11 +32,14 @@ export function compareAccounts(accounts: Account[]): AccountsComparison {
   const size = (a: Account) => Math.max(...a.texts.map((t) => wordsOf(t).length));
   const fullest = accounts.reduce((best, a) => (size(a) > size(best) ? a : best));
   const lines = new Map(accounts.map((a) => [a.articleId, a.texts.map(wordLine)]));
-  const others = (a: Account) => accounts.filter((x) => x !== a);
+  const sameLanguage = (x: Account, y: Account) => !x.language || !y.language || x.language === y.language;
+  // An Arabic account's "٢٥٠٠ جندي" is the English one's "2,500 troops": not something only it says.
+  const others = (a: Account) => accounts.filter((x) => x !== a && sameLanguage(x, a));
 
   for (const a of accounts) {
     const out: Difference[] = [];
-    if (a !== fullest) {
+    if (!others(a).length) continue;
+    if (a !== fullest && sameLanguage(a, fullest)) {
       const changes = disagreements(fullest.facts, a.facts);
       if (changes.length) out.push({ kind: 'numbers-differ', changes });
     }

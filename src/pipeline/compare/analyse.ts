@@ -95,6 +95,7 @@ export function analyseStory(input: StoryInput): StoryResult {
   // The accounts against each other: the article's enrichment (its canonical text) and every copy's digest.
   const accounts = compareAccounts(timed.map((a) => ({
     articleId: a.id,
+    language: a.language,
     texts: [a.text, ...a.versions.filter((v) => v.id !== a.canonicalVersionId).map((v) => v.text)],
     facts: a.facts ?? canonicalDigest(a).facts,
     quotes: a.quotes ?? canonicalDigest(a).quotes,
@@ -171,8 +172,9 @@ function keyQuotes(articles: (StoryArticleInput & { versions: (StoryVersionInput
         // The copy that names the speaker or was taken by more outlets stands for both.
         same.speaker ??= q.speaker;
         same.outlets = Math.max(same.outlets, outlets);
-        // Words one copy puts in quotation marks are the speaker's own.
-        same.direct ||= q.direct;
+        // Words one copy puts in quotation marks are the speaker's own, in that copy's language: the kept
+        // text, reported in another, stays reported.
+        if (q.text === same.text) same.direct ||= q.direct;
         continue;
       }
       out.push({ text: q.text, speaker: q.speaker, outlet: original.outlet, articleId: a.id, outlets: Math.max(1, outlets), direct: q.direct });

@@ -127,6 +127,15 @@ describe('compareAccounts and disagreements', () => {
     expect(disagreements(ours, [{ kind: 'number', text: '1,000', value: 1000, unit: 'troops', about: 'troops' }])).toEqual([]);
   });
 
+  it('compares an account only with accounts in its language: a translated figure or quote is not exclusive', () => {
+    const en = { articleId: 1 as ArticleId, language: 'en', texts: ['The US keeps around 2,500 troops in Iraq, officials said.'], facts: [{ kind: 'number' as const, text: '2,500', value: 2500, unit: 'troops', about: 'troops in Iraq' }], quotes: [] };
+    const ar = { articleId: 2 as ArticleId, language: 'ar', texts: ['وتحتفظ الولايات المتحدة بنحو ٢٥٠٠ جندي في العراق، وقال «العراق ليس حالياً من أولويات واشنطن» شينكر.'], facts: [{ kind: 'number' as const, text: '٢٥٠٠', value: 2500, unit: 'جندي', about: 'جندي في العراق' }], quotes: [{ text: 'العراق ليس حالياً من أولويات واشنطن', speaker: 'شينكر', direct: true }] };
+    expect(compareAccounts([en, ar]).differences).toEqual(new Map());
+    // In one language the same figure missing from the other account is listed.
+    const en2 = { ...en, articleId: 3 as ArticleId, texts: ['Officials met in Baghdad on Monday.'], facts: [] };
+    expect(compareAccounts([en, ar, en2]).differences.get(1)).toEqual([{ kind: 'only-facts', facts: ['2,500 troops in Iraq'] }]);
+  });
+
   it('a story of one account has nothing to compare', () => {
     expect(compareAccounts([{ articleId: 1 as ArticleId, texts: ['x'], facts: [], quotes: [] }])).toEqual({ fullest: 1, differences: new Map() });
   });
