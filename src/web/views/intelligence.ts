@@ -70,7 +70,7 @@ export function developmentItem(d: Development): Html {
 export function keyQuoteList(quotes: KeyQuote[]): Html | string {
   if (!quotes.length) return '';
   // Reported speech is the outlet's wording: shown without quotation marks, and said to be reported.
-  return html`<ul class="quotes key-quotes">${quotes.map((q) => html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}">${q.direct === false ? html`<blockquote class="reported" dir="auto">${q.text}</blockquote>` : html`<blockquote dir="auto">${quoted(q.text)}</blockquote>`}<p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${q.direct === false ? html`${t('story.reportedSpeech')} · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`)}</ul>`;
+  return html`<ul class="quotes key-quotes">${quotes.map((q) => html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}">${q.direct === false ? html`<blockquote class="reported" dir="auto">${q.text}</blockquote>` : html`<blockquote dir="auto">${quoted(q.text)}</blockquote>`}<p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${q.direct === false ? html`<bdi>${t('story.reportedSpeech')}</bdi> · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`)}</ul>`;
 }
 
 function republishedFrom(outlets: string[]): Html {
