@@ -3,6 +3,7 @@
 // the page's own words keep their order around it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../src/web/index.ts';
+import { differenceItem } from '../../src/web/views/intelligence.ts';
 import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
 import { Client, textOf } from './client.ts';
 
@@ -60,9 +61,13 @@ describe('Arabic inside the English interface', () => {
   });
 
   it('lays a quote only one account has out in its own direction, the speaker after it', async () => {
+    const item = String(await differenceItem({ kind: 'only-quotes', quotes: [{ text: 'العراق ليس حالياً من أولويات واشنطن', speaker: 'ديفيد شينكر' }] }));
+    expect(item).toMatch(/<li dir="rtl"><q dir="auto">[\u0600-\u06FF][^<]*<\/q> — <bdi>[\u0600-\u06FF]/);
+  });
+
+  it('does not list the Arabic account\'s quotes as its own when the English account carries them in English', async () => {
     const { body } = await anon().get(`/story/${f.story.id}`);
-    const only = body.slice(body.indexOf('diff-only-quotes'));
-    expect(only).toMatch(/<li dir="rtl"><q dir="auto">[\u0600-\u06FF][^<]*<\/q> — <bdi>[\u0600-\u06FF]/);
+    expect(body).not.toContain('diff-only-quotes');
   });
 });
 

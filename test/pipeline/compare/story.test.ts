@@ -133,7 +133,7 @@ describe('compareAccounts and disagreements', () => {
     expect(compareAccounts([en, ar]).differences).toEqual(new Map());
     // In one language the same figure missing from the other account is listed.
     const en2 = { ...en, articleId: 3 as ArticleId, texts: ['Officials met in Baghdad on Monday.'], facts: [] };
-    expect(compareAccounts([en, ar, en2]).differences.get(1)).toEqual([{ kind: 'only-facts', facts: ['2,500 troops in Iraq'] }]);
+    expect(compareAccounts([en, ar, en2]).differences.get(1 as ArticleId)).toEqual([{ kind: 'only-facts', facts: ['2,500 troops in Iraq'] }]);
   });
 
   it('a story of one account has nothing to compare', () => {
