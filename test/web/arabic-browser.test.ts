@@ -1,32 +1,22 @@
 // The Arabic pages in a real browser (Debian's chromium via playwright-core): an Arabic article lays out
 // right to left inside the English interface, the Arabic interface mirrors the whole page, and neither
 // scrolls sideways at 360 px. Screenshots for checking by eye: scripts/screenshots-arabic.ts.
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb } from '../../src/web/index.ts';
-import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
+import { openBrowserReader, type BrowserReader } from './browser-reader.ts';
 
-let f: Fixture;
-let web: { url: string; close(): Promise<void> };
-let context: BrowserContext;
+let web: BrowserReader['web'];
 let page: Page;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
 let arabicId: number;
+let reader: BrowserReader | undefined;
 
 beforeAll(async () => {
-  f = await makeFixture({ fillers: 4 });
-  arabicId = (await ingestArabicSeed(f.repo)).id;
-  web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
-  chrome = await launchChromium();
-  context = chrome.context;
-  page = context.pages()[0] ?? (await context.newPage());
+  reader = await openBrowserReader({ fillers: 4, arabic: true });
+  ({ web, page, arabicId } = reader);
 }, 120_000);
 
 afterAll(async () => {
-  await chrome?.close();
-  await web?.close();
-  await f?.close();
+  await reader?.close();
 });
 
 const style = (selector: string) => page.locator(selector).first().evaluate((el) => {

@@ -4,28 +4,22 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb } from '../../src/web/index.ts';
 import { launchChromium } from './chromium.ts';
-import { makeFixture, NOW, type Fixture } from './fixture.ts';
+import { openBrowserReader, type BrowserReader } from './browser-reader.ts';
 
 const SHOTS = 'test-results/web';
-let f: Fixture;
-let web: { url: string; close(): Promise<void> };
+let web: BrowserReader['web'];
 let page: Page;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
+let reader: BrowserReader | undefined;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  f = await makeFixture();
-  web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
-  chrome = await launchChromium();
-  page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+  reader = await openBrowserReader();
+  ({ web, page } = reader);
 }, 120_000);
 
 afterAll(async () => {
-  await chrome?.close();
-  await web?.close();
-  await f?.close();
+  await reader?.close();
 });
 
 const unread = async (): Promise<number> => Number((await page.locator('.reader-views .count').textContent()) ?? '0');

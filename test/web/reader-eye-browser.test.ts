@@ -3,28 +3,22 @@
 // interface keeps the interface's words left to right; Arabic quotations and list items sit the right way.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb } from '../../src/web/index.ts';
-import { launchChromium } from './chromium.ts';
-import { ingestArabicSeed, makeFixture, NOW, type Fixture } from './fixture.ts';
+import { openBrowserReader, type BrowserReader } from './browser-reader.ts';
+import { NOW, type Fixture } from './fixture.ts';
 
 let f: Fixture;
-let web: { url: string; close(): Promise<void> };
+let web: BrowserReader['web'];
 let page: Page;
-let chrome: Awaited<ReturnType<typeof launchChromium>>;
 let arabicId: number;
+let reader: BrowserReader | undefined;
 
 beforeAll(async () => {
-  f = await makeFixture({ fillers: 4 });
-  arabicId = (await ingestArabicSeed(f.repo)).id;
-  web = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => NOW });
-  chrome = await launchChromium({ width: 390, height: 900 });
-  page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+  reader = await openBrowserReader({ fillers: 4, arabic: true, viewport: { width: 390, height: 900 } });
+  ({ f, web, page, arabicId } = reader);
 }, 120_000);
 
 afterAll(async () => {
-  await chrome?.close();
-  await web?.close();
-  await f?.close();
+  await reader?.close();
 });
 
 describe('at 390 px', () => {

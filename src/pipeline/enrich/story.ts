@@ -108,13 +108,17 @@ export function foldScripts<T>(concepts: Map<string, T>, nameOf: (c: T) => strin
   }
 }
 
+let arabicNames: Map<string, string> | null = null;
+
 /** A place's name in a language, from the gazetteers (null when it has none there). */
 function placeName(id: string, language: string | null): string | null {
-  if (language === 'ar') {
-    for (const p of arabicGazetteer().places.values()) if (p.id === id) return p.name;
-    return null;
+  if (language !== 'ar') return id;
+  if (!arabicNames) {
+    // The gazetteer is keyed by name; its first name for each place, as the scan in its order found it.
+    arabicNames = new Map();
+    for (const p of arabicGazetteer().places.values()) if (!arabicNames.has(p.id)) arabicNames.set(p.id, p.name);
   }
-  return id;
+  return arabicNames.get(id) ?? null;
 }
 
 /** How a concept is named in the story: as the main language's articles name it, or the gazetteer. */

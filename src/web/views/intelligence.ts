@@ -69,8 +69,14 @@ export function developmentItem(d: Development): Html {
 /** Each quote laid out in its own direction, its speaker and outlet under it on the same side. */
 export function keyQuoteList(quotes: KeyQuote[]): Html | string {
   if (!quotes.length) return '';
-  // Reported speech is the outlet's wording: shown without quotation marks, and said to be reported.
-  return html`<ul class="quotes key-quotes">${quotes.map((q) => html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}">${q.direct === false ? html`<blockquote class="reported" dir="auto">${q.text}</blockquote>` : html`<blockquote dir="auto">${quoted(q.text)}</blockquote>`}<p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${q.direct === false ? html`<bdi>${t('story.reportedSpeech')}</bdi> · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`)}</ul>`;
+  return html`<ul class="quotes key-quotes">${quotes.map(keyQuoteItem)}</ul>`;
+}
+
+/** Reported speech is the outlet's wording: shown without quotation marks, and said to be reported. */
+function keyQuoteItem(q: KeyQuote): Html {
+  const reported = q.direct === false;
+  const text = reported ? html`<blockquote class="reported" dir="auto">${q.text}</blockquote>` : html`<blockquote dir="auto">${quoted(q.text)}</blockquote>`;
+  return html`<li dir="${hasRtl(q.text) ? 'rtl' : 'ltr'}">${text}<p class="meta">${q.speaker ? html`<bdi>${q.speaker}</bdi> · ` : ''}${reported ? html`<bdi>${t('story.reportedSpeech')}</bdi> · ` : ''}${outletLink(q.outlet)}${q.outlets > 1 ? ` · ${t('story.quoteOutlets', { n: q.outlets })}` : ''}</p></li>`;
 }
 
 function republishedFrom(outlets: string[]): Html {

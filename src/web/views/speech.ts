@@ -3,6 +3,7 @@
 // the Arabic interface showed "(stated)" and an Arabic one in the English interface "(قال)". Each form is
 // mapped to one kind of utterance, and the catalogue says it in the reader's language (in Arabic as a
 // verbal noun, "تصريح", which needs no agreement with the speaker's gender).
+import { hasArabic, normalizeArabic } from '../../pipeline/normalize/arabic.ts';
 import { currentLocale, t } from '../i18n/index.ts';
 
 /** Kind of utterance: the verb forms that report it, English and Arabic (Arabic written without hamza or diacritics). */
@@ -44,10 +45,9 @@ const FORMS: Record<string, string> = {
   post: 'tweeted posted',
 };
 
-/** Lower case, Arabic without diacritics, tatweel or hamza on alef, words joined by _ ("pointed out"). */
-const fold = (s: string) => s.trim().toLowerCase().replace(/[\u064B-\u0652\u0640]/g, '').replace(/[أإآ]/g, 'ا').replace(/\s+/g, '_');
+/** Lower case, Arabic normalised as search and enrich read it, words joined by _ ("pointed out"). */
+const fold = (s: string) => normalizeArabic(s.trim().toLowerCase()).replace(/\s+/g, '_');
 const KIND = new Map(Object.entries(FORMS).flatMap(([kind, forms]) => forms.split(' ').map((w) => [fold(w), kind] as const)));
-const ARABIC = /[\u0600-\u06FF]/;
 
 /**
  * The verb in the interface's language ("stated" → "stated" / "تصريح"); a verb Lede has no kind for is
@@ -57,5 +57,5 @@ export function speechVerb(verb: string | null | undefined): string | null {
   if (!verb) return null;
   const kind = KIND.get(fold(verb)) ?? KIND.get(fold(verb).replace(/^[وف](?=..)/, ''));
   if (kind) return t('article.speechVerb', { kind });
-  return ARABIC.test(verb) === (currentLocale() === 'ar') ? verb : null;
+  return hasArabic(verb) === (currentLocale() === 'ar') ? verb : null;
 }
