@@ -54,6 +54,12 @@ export interface CanonicalFacts {
   published: number | null;
 }
 
+/** Articles counted together: how many, and how many of them hold each term. */
+export interface TermBatch {
+  docs: number;
+  counts: ReadonlyMap<string, number>;
+}
+
 /** IDF of a term over the documents an index has counted. */
 export interface TermWeights {
   idf(term: string): number;
@@ -164,7 +170,7 @@ export interface PlacementStore extends TermStats {
    */
   placementLookup(q: { contentHash: string; url: string | null; bands: string[]; limit: number; terms: string[] | null }): Promise<PlacementLookup>;
   getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;
-  addTermDocs(terms: string[]): Promise<void>;
+  addTermDocs(batch: TermBatch): Promise<void>;
   createStory(title: string, at: IsoTime): Promise<Story>;
   assignStory(articleId: ArticleId, storyId: StoryId): Promise<void>;
   mergeStories(into: StoryId, from: StoryId): Promise<void>;

@@ -245,13 +245,13 @@ for (const backend of backends()) {
     });
 
     describe('term document frequencies', () => {
-      it('counts each article once per term and keeps the total', async () => {
+      it('adds batches of counted articles to the stored counts and the total', async () => {
         expect(await repo.termDocs(['iraq'])).toEqual({ docs: 0, counts: new Map() });
-        await repo.addTermDocs(['iraq', 'coalit', 'iraq']);
-        await repo.addTermDocs(['iraq', 'oil']);
+        await repo.addTermDocs({ docs: 2, counts: new Map([['iraq', 2], ['coalit', 1]]) });
+        await repo.addTermDocs({ docs: 1, counts: new Map([['iraq', 1], ['oil', 1]]) });
         const got = await repo.termDocs(['iraq', 'oil', 'coalit', 'unseen']);
-        expect(got.docs).toBe(2);
-        expect(got.counts).toEqual(new Map([['iraq', 2], ['oil', 1], ['coalit', 1]]));
+        expect(got.docs).toBe(3);
+        expect(got.counts).toEqual(new Map([['iraq', 3], ['oil', 1], ['coalit', 1]]));
       });
     });
 

@@ -9,7 +9,10 @@ import type { PlacementStore } from '../../domain/placement.ts';
 import { place, prepareVersion, type PlacementOptions, type PreparedVersion } from './placement.ts';
 import { StorePlacementIndex, storedFingerprint } from './store-index.ts';
 
-export { documentFrequencies } from './store-index.ts';
+import { termStatsOf } from './term-stats.ts';
+import { log } from '../../log/index.ts';
+
+export { flushTermStats } from './term-stats.ts';
 
 export interface Placement {
   article: Article;
@@ -37,9 +40,13 @@ export function placementKeys(p: PreparedVersion): string[] {
  */
 export async function placeVersion(repo: PlacementStore, input: NewVersion | PreparedVersion, opts: Partial<PlacementOptions> = {}): Promise<Placement> {
   const prepared = 'fingerprint' in input ? input : prepareVersion(input, opts);
-  return repo.withKeys(placementKeys(prepared), async (tx) => {
+  const placed = await repo.withKeys(placementKeys(prepared), async (tx): Promise<Placement> => {
     const index = new StorePlacementIndex(tx);
     const out = await place(index, prepared, opts);
     return { article: index.article!, version: index.version!, isNewArticle: out.isNewArticle, isRepeat: out.repeatOf !== null, storyId: out.story as StoryId | null };
   });
+  // The term counts go to the store in batches, outside the placement's locks (see term-stats.ts).
+  const stats = termStatsOf(repo);
+  if (stats.due) await stats.flush().catch((e: unknown) => log().warn({ err: e }, 'term counts not written yet; kept for the next batch'));
+  return placed;
 }

@@ -3,7 +3,7 @@
 import type { ArticleId, IsoTime, StoryId } from '../../domain/types.ts';
 import type { ArticleSummary, RelatedReader } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS, countTerms, topTerms, vectorOf } from './cluster.ts';
-import { documentFrequencies } from './store-index.ts';
+import { termStatsOf } from './term-stats.ts';
 import { relativeTime } from './relative-time.ts';
 import { keywords } from './terms.ts';
 import { cosine } from './vector.ts';
@@ -44,12 +44,11 @@ export async function relatedArticles(repo: RelatedReader, articleId: ArticleId,
   const found = await repo.getArticle(articleId);
   if (!found) return [];
   const a = found.article;
-  const df = documentFrequencies();
+  const df = termStatsOf(repo);
   const o = DEFAULT_CLUSTER_OPTIONS;
   // Weigh with the store's document frequencies (shared with the ingest), fetched for the terms in play.
   const seedTerms = async (texts: { title: string; text: string }[]) => {
-    const terms = [...new Set(texts.flatMap((t) => [...countTerms(t, o).keys()]))];
-    if (terms.length) df.seed(await repo.termDocs(terms), terms);
+    await df.weigh([...new Set(texts.flatMap((t) => [...countTerms(t, o).keys()]))]);
   };
   await seedTerms([{ title: a.title, text: a.text }]);
   const vec = vectorOf({ title: a.title, text: a.text }, df, o, false);

@@ -12,16 +12,7 @@ import { storeFingerprint } from '../dedup/index.ts';
 import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
 import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
 import { encodeStoredStory } from './state.ts';
-import { DocumentFrequencies } from './vector.ts';
-
-// Term statistics for IDF: the store's counts (term_stats, shared by every process), cached here and
-// refreshed for an article's terms before it is weighed. One per process, not per repository object: a
-// transaction handle may be a new object each time.
-const frequencies = new DocumentFrequencies();
-export function documentFrequencies(): DocumentFrequencies {
-  if (frequencies.docs > 200_000) frequencies.decay();
-  return frequencies;
-}
+import { termStatsOf } from './term-stats.ts';
 
 const ms = (t: IsoTime | null | undefined): number | null => {
   if (!t) return null;
@@ -54,19 +45,22 @@ export class StorePlacementIndex implements PlacementIndex {
   article: Article | null = null;
   version: Version | null = null;
 
-  /** What prefetch read, and for what; each answer is used once, for the same question. */
-  private lookup: { q: PlacementQuery; found: PlacementLookup } | null = null;
+  /** What prefetch read, and for what (`terms`: the counts it read); each answer is used once, for the same question. */
+  private lookup: { q: PlacementQuery; terms: string[] | null; found: PlacementLookup } | null = null;
   /** The story assignment's writes, held until the story is saved and then made in one call. */
   private pending: Held | null = null;
 
   constructor(private readonly tx: PlacementStore) {}
 
   async prefetch(q: PlacementQuery): Promise<void> {
+    // Only the counts this process does not hold fresh are read with the lookup.
+    const stale = q.terms ? termStatsOf(this.tx).stale(q.terms) : [];
+    const terms = stale.length ? stale : null;
     const found = await this.tx.placementLookup({
       contentHash: q.contentHash, url: q.canonicalUrl, bands: q.fingerprint.shingles > 0 ? storedFingerprint(q.fingerprint).bands : [],
-      limit: q.copyCandidates, terms: q.terms,
+      limit: q.copyCandidates, terms,
     });
-    this.lookup = { q, found };
+    this.lookup = { q, terms, found };
   }
 
   // Versions found are returned whole: a Version is a KnownVersion, and a repeat hands it back as is.
@@ -116,13 +110,12 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async countTerms(terms: string[]): Promise<TermWeights> {
-    const df = documentFrequencies();
+    const stats = termStatsOf(this.tx);
     const l = this.lookup;
-    const read = l?.found.termDocs && l.q.terms && sameTerms(l.q.terms, terms) ? l.found.termDocs : await this.tx.termDocs(terms);
-    df.seed(read, terms);
-    df.add(terms);
-    await this.tx.addTermDocs(terms);
-    return df;
+    if (l?.terms && l.found.termDocs && l.q.terms && sameTerms(l.q.terms, terms)) stats.learn(l.found.termDocs, l.terms);
+    await stats.weigh(terms);
+    stats.count(terms);
+    return stats;
   }
 
   async findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]> {

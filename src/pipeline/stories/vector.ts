@@ -35,6 +35,11 @@ export class DocumentFrequencies {
     return Math.log((this.docs + PRIOR_DOCS) / ((this.df.get(term) ?? 0) + 0.5));
   }
 
+  /** Forgets every term's count (the number of texts stays). */
+  forgetTerms(): void {
+    this.df.clear();
+  }
+
   /** Keeps memory bounded on long runs: halves every count and forgets terms seen once. */
   decay(): void {
     for (const [t, n] of this.df) {

@@ -2,7 +2,7 @@ import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
 import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
-import type { PlacementLookup, StoryPlacement } from '../../domain/placement.ts';
+import type { PlacementLookup, StoryPlacement, TermBatch } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
 export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
@@ -63,8 +63,8 @@ export interface TrendingHashtag {
 
 /** Document frequencies of terms over the stored articles (for IDF), shared by every process on the store. */
 export interface TermStatsRepo {
-  /** Counts one more article containing each of `terms` (duplicates count once). */
-  addTermDocs(terms: string[]): Promise<void>;
+  /** Adds a batch of counted articles: `docs` more articles, `counts` more holding each term. */
+  addTermDocs(batch: TermBatch): Promise<void>;
   /** How many articles were counted, and how many of them contain each of `terms` (absent: none). */
   termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
 }

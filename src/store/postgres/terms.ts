@@ -4,14 +4,14 @@ import type { Db } from './db.ts';
 
 export function termStatsPort(db: Db): TermStatsRepo {
   return {
-    async addTermDocs(terms) {
-      const all = ['', ...new Set(terms.filter(Boolean))].sort(); // one lock order for concurrent writers
-      // After the placement commits: every placement counts the total row and the common words, and held
+    async addTermDocs(batch) {
+      const terms = [...batch.counts.keys()].filter((t) => t && batch.counts.get(t)! > 0).sort(); // one lock order for concurrent writers
+      // After the placement commits: every batch counts the total row and the common words, and held
       // until each commit those rows would make concurrent ingest processes wait on one another.
       await db.afterCommit(() => db.prepared(
-        `INSERT INTO term_stats (term, docs) SELECT unnest($1::text[]), 1
-         ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + 1`,
-        [all],
+        `INSERT INTO term_stats (term, docs) SELECT * FROM unnest($1::text[], $2::bigint[])
+         ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + excluded.docs`,
+        [['', ...terms], [batch.docs, ...terms.map((t) => batch.counts.get(t)!)]],
       ).then(() => {}));
     },
     async termDocs(terms) {

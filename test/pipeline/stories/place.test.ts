@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
-import { placeVersion, relatedArticles } from '../../../src/pipeline/stories/index.ts';
+import { flushTermStats, placeVersion, relatedArticles } from '../../../src/pipeline/stories/index.ts';
 import { StorePlacementIndex } from '../../../src/pipeline/stories/store-index.ts';
 import { editable, newStamp } from '../../../src/pipeline/stories/decoded.ts';
 import { encodeStory } from '../../../src/pipeline/stories/state.ts';
@@ -138,6 +138,7 @@ describe('document frequencies in the store', () => {
     for (const [i, n] of news.entries()) await placeVersion(r, newVersion({ outlet: `Outlet ${i}`, title: n.title, text: n.text, published: '2025-02-20T08:00:00Z' }));
     // The same article again is no new article: nothing counted twice.
     await placeVersion(r, newVersion({ outlet: 'Outlet 0', title: news[0]!.title, text: news[0]!.text, published: '2025-02-20T08:00:00Z' }));
+    await flushTermStats(r); // as ingest does at the end of each feed
     const { countTerms, DEFAULT_CLUSTER_OPTIONS } = await import('../../../src/pipeline/stories/cluster.ts');
     const terms = news.map((n) => new Set(countTerms(n, DEFAULT_CLUSTER_OPTIONS).keys()));
     const all = [...new Set(terms.flatMap((t) => [...t]))];
@@ -159,6 +160,7 @@ describe('document frequencies in the store', () => {
     for (const [i, n] of unrelatedNews().entries()) {
       await placeVersion(r, newVersion({ outlet: 'Local Times', ...n, url: `https://local.example/${i}`, published: new Date(now - 30 * 60_000).toISOString() }));
     }
+    await flushTermStats(r); // as ingest does at the end of each feed
     const here = await relatedArticles(r, seed.article.id, { limit: 10, now });
     const child = execFileSync(process.execPath, [bin, fileURLToPath(new URL('./related-fresh-process.ts', import.meta.url)), url, String(seed.article.id), String(now)], { encoding: 'utf8' });
     const fresh = JSON.parse(child) as typeof here;

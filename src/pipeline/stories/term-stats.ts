@@ -1,0 +1,127 @@
+// The store's document frequencies (term_stats, shared by every process on the store) as this process
+// knows them, one cache per store.
+//
+// Why a cache: every placement weighs its ~200 distinct terms. Reading their counts and upserting them
+// again for each article was a fifth of a placement's cost at 100k stored. Now a count read in the last
+// READ_TTL_MS is trusted, with this process's own additions applied on top. This process's additions
+// are written in batches, at most FLUSH_ARTICLES articles or FLUSH_MS apart. Another process sees them
+// that much later. An IDF over thousands of texts does not move in a minute, and one process alone
+// weighs exactly as before: its counts are the store's plus its own.
+import type { TermBatch } from '../../domain/placement.ts';
+import { DocumentFrequencies } from './vector.ts';
+
+/** How long a count read from the store is trusted. */
+const READ_TTL_MS = 60_000;
+/** This process's additions are written once this many articles are pending… */
+const FLUSH_ARTICLES = 32;
+/** …or this long after the first of them. */
+const FLUSH_MS = 2_000;
+/** Past this many cached terms the cache starts afresh (memory stays bounded on long runs). */
+const MAX_TERMS = 300_000;
+
+/** Where the counts live: the store's term_stats (a reader that never counts needs no addTermDocs). */
+export interface TermStatsStore {
+  termDocs(terms: string[]): Promise<{ docs: number; counts: Map<string, number> }>;
+  addTermDocs?(batch: TermBatch): Promise<void>;
+}
+
+export class SharedTermStats extends DocumentFrequencies {
+  private readonly readAt = new Map<string, number>();
+  private pending = new Map<string, number>();
+  private pendingDocs = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: TermStatsStore, private readonly now: () => number = Date.now) {
+    super();
+  }
+
+  /** Of `terms`, those whose count must be read from the store before they are weighed. */
+  stale(terms: Iterable<string>): string[] {
+    const t = this.now();
+    const out: string[] = [];
+    for (const term of terms) {
+      const at = this.readAt.get(term);
+      if (at === undefined || t - at > READ_TTL_MS) out.push(term);
+    }
+    return out;
+  }
+
+  /** Takes counts read from the store for `terms`, with this process's unwritten additions on top. */
+  learn(read: { docs: number; counts: ReadonlyMap<string, number> }, terms: readonly string[]): void {
+    if (this.readAt.size + terms.length > MAX_TERMS) this.forget();
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (read.counts.get(term) ?? 0) + (this.pending.get(term) ?? 0));
+    this.seed({ docs: read.docs + this.pendingDocs, counts }, terms);
+    const t = this.now();
+    for (const term of terms) this.readAt.set(term, t);
+  }
+
+  /** Weights current for `terms`: their stale counts read first. */
+  async weigh(terms: readonly string[]): Promise<DocumentFrequencies> {
+    const stale = this.stale(terms);
+    if (stale.length) this.learn(await this.store.termDocs(stale), stale);
+    return this;
+  }
+
+  /** Counts one more article holding `terms` (each once) here at once, and in the store with the next batch. */
+  count(terms: readonly string[]): void {
+    const distinct = new Set(terms);
+    distinct.delete('');
+    this.add(distinct);
+    for (const term of distinct) this.pending.set(term, (this.pending.get(term) ?? 0) + 1);
+    this.pendingDocs++;
+    if (!this.timer) {
+      // A failed write is kept and tried again with the next batch.
+      this.timer = setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS);
+      this.timer.unref?.();
+    }
+  }
+
+  /** True when the pending batch should be written now. */
+  get due(): boolean {
+    return this.pendingDocs >= FLUSH_ARTICLES;
+  }
+
+  /**
+   * Writes the pending additions to the store. A batch that fails to write is kept for the next flush
+   * (the counts are statistics: late is fine, lost would skew them).
+   */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pendingDocs === 0) return this.flushing;
+    const batch: TermBatch = { docs: this.pendingDocs, counts: this.pending };
+    this.pending = new Map();
+    this.pendingDocs = 0;
+    const write = this.flushing.then(() => this.store.addTermDocs?.(batch));
+    this.flushing = write.catch(() => {
+      for (const [term, n] of batch.counts) this.pending.set(term, (this.pending.get(term) ?? 0) + n);
+      this.pendingDocs += batch.docs;
+    });
+    return write;
+  }
+
+  private forget(): void {
+    this.readAt.clear();
+    this.forgetTerms();
+  }
+}
+
+// One cache per store, kept by the repository object (a store's transaction handle is the repository
+// itself on both backends).
+const caches = new WeakMap<object, SharedTermStats>();
+
+export function termStatsOf(store: TermStatsStore): SharedTermStats {
+  let stats = caches.get(store);
+  if (!stats) {
+    stats = new SharedTermStats(store);
+    caches.set(store, stats);
+  }
+  return stats;
+}
+
+/** Writes what this process counted and has not written yet (before a process ends, or a reader must see it). */
+export async function flushTermStats(store: TermStatsStore): Promise<void> {
+  await caches.get(store)?.flush();
+}

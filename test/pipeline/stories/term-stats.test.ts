@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/index.ts';
+import type { Repository } from '../../../src/store/repository.ts';
+import { SharedTermStats } from '../../../src/pipeline/stories/term-stats.ts';
+
+let repos: Repository[] = [];
+afterEach(async () => {
+  for (const r of repos) await r.close();
+  repos = [];
+});
+const open = async () => {
+  const r = await openStore('sqlite::memory:');
+  repos.push(r);
+  return r;
+};
+/** The store's term_stats, its reads counted. */
+const counted = (r: Repository) => {
+  const reads: string[][] = [];
+  return { reads, store: { termDocs: (t: string[]) => (reads.push(t), r.termDocs(t)), addTermDocs: r.addTermDocs.bind(r) } };
+};
+
+describe('SharedTermStats: the store\'s document frequencies as one process knows them', () => {
+  it('weighs with the store\'s counts plus its own, reading a term once while it is fresh', async () => {
+    const r = await open();
+    await r.addTermDocs({ docs: 10, counts: new Map([['iraq', 4], ['oil', 1]]) });
+    const { reads, store } = counted(r);
+    let now = 0;
+    const stats = new SharedTermStats(store, () => now);
+    await stats.weigh(['iraq', 'oil']);
+    stats.count(['iraq', 'gas']);
+    await stats.weigh(['iraq', 'gas', 'oil']);
+    expect(reads).toEqual([['iraq', 'oil'], ['gas']]);
+    expect(stats.docs).toBe(11);
+    expect(stats.idf('iraq')).toBeCloseTo(Math.log((11 + 20) / (5 + 0.5)), 9);
+    expect(stats.idf('gas')).toBeCloseTo(Math.log((11 + 20) / (1 + 0.5)), 9);
+    // Counts written by another process are seen once this process's copy is stale.
+    await r.addTermDocs({ docs: 5, counts: new Map([['oil', 5]]) });
+    expect(stats.idf('oil')).toBeCloseTo(Math.log((11 + 20) / (1 + 0.5)), 9);
+    now += 61_000;
+    await stats.weigh(['oil']);
+    expect(stats.docs).toBe(15 + 1); // the store's 15 + this process's unwritten article
+    expect(stats.idf('oil')).toBeCloseTo(Math.log((16 + 20) / (6 + 0.5)), 9);
+  });
+
+  it('writes its counts in batches, and a fresh reader of the store then weighs as it does', async () => {
+    const r = await open();
+    const stats = new SharedTermStats(r);
+    for (let i = 0; i < 40; i++) stats.count(['iraq', i % 2 ? 'oil' : 'gas', 'iraq']);
+    expect(stats.due).toBe(true);
+    await stats.flush();
+    expect(stats.due).toBe(false);
+    expect(await r.termDocs(['iraq', 'oil', 'gas'])).toEqual({ docs: 40, counts: new Map([['iraq', 40], ['oil', 20], ['gas', 20]]) });
+    const fresh = new SharedTermStats(r);
+    await fresh.weigh(['iraq', 'oil', 'gas']);
+    for (const t of ['iraq', 'oil', 'gas', 'unseen']) expect(fresh.idf(t)).toBe(stats.idf(t));
+  });
+
+  it('keeps a batch the store would not take and writes it with the next one', async () => {
+    const r = await open();
+    let fail = true;
+    const stats = new SharedTermStats({ termDocs: (t) => r.termDocs(t), addTermDocs: (b) => (fail ? Promise.reject(new Error('disk full')) : r.addTermDocs(b)) });
+    stats.count(['iraq']);
+    await expect(stats.flush()).rejects.toThrow('disk full');
+    fail = false;
+    stats.count(['iraq', 'oil']);
+    await stats.flush();
+    expect(await r.termDocs(['iraq', 'oil'])).toEqual({ docs: 2, counts: new Map([['iraq', 2], ['oil', 1]]) });
+  });
+});
