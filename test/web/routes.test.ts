@@ -67,6 +67,22 @@ describe('home and lists', () => {
     expect(body).toMatch(/rel="alternate" type="application\/rss\+xml"/);
   });
 
+  it('never shows a story last updated days ago as a top story: such stories fill the page under "Earlier stories"', async () => {
+    const later = await startWeb({ repo: f.repo, config: f.config, port: 0, host: '127.0.0.1', now: () => new Date(NOW.getTime() + 10 * 86400_000) });
+    try {
+      const { body } = await new Client(later.url).get('/');
+      const top = section(body, 'id="h-top"', 'id="h-earlier"');
+      expect(textOf(top)).toContain('Nothing new in the last two days.');
+      expect(top).not.toContain('/story/');
+      expect(section(body, 'id="h-earlier"', '</section>')).toContain(`/story/${f.story.id}`);
+    } finally {
+      await later.close();
+    }
+    // At the time they were written, the same stories are the top stories.
+    const { body } = await anon().get('/');
+    expect(section(body, 'id="h-top"', '</section>')).toContain(`/story/${f.story.id}`);
+  });
+
   it('pages the latest articles with a cursor', async () => {
     const c = anon();
     const first = await c.get('/latest');

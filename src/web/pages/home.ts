@@ -12,20 +12,25 @@ import { daysAgo, fragment, now } from './util.ts';
 import { around, currentLocale, t as msg } from '../i18n/index.ts';
 import { headlineFor } from '../views/bidi.ts';
 
-/** Top stories of the last two days, topped up from all time on a quiet instance (or an old corpus). */
-export async function topStoriesWithFallback(c: Context<Env>, limit: number): Promise<Story[]> {
+/**
+ * Top stories of the last two days and, on a quiet instance (or an old corpus), earlier ones to fill the
+ * page: apart, under their own heading, so a story last updated years ago is never shown as a top story.
+ */
+export async function topStoriesWithEarlier(c: Context<Env>, limit: number): Promise<{ recent: Story[]; earlier: Story[] }> {
   const { repo } = c.get('web');
   const recent = await repo.topStories({ limit, since: daysAgo(now(c), 2) });
-  if (recent.length >= limit) return recent;
+  if (recent.length >= limit) return { recent, earlier: [] };
   const ids = new Set(recent.map((s) => s.id));
-  const older = (await repo.topStories({ limit: limit * 2 })).filter((s) => !ids.has(s.id));
-  return [...recent, ...older].slice(0, limit);
+  const earlier = (await repo.topStories({ limit: limit * 2 })).filter((s) => !ids.has(s.id)).slice(0, limit - recent.length);
+  return { recent, earlier };
 }
 
-export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<TrendingHashtag[]> {
+/** Hashtags trending this week; on a quiet week (fewer than five), the most used of all time, said so. */
+export async function trendingWithFallback(c: Context<Env>, limit: number): Promise<{ items: TrendingHashtag[]; allTime: boolean }> {
   const { repo } = c.get('web');
   const recent = await repo.trendingHashtags(daysAgo(now(c), 7), limit);
-  return recent.length >= Math.min(5, limit) ? recent : repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit);
+  if (recent.length >= Math.min(5, limit)) return { items: recent, allTime: false };
+  return { items: await repo.trendingHashtags('1970-01-01T00:00:00.000Z', limit), allTime: true };
 }
 
 /** Trending is ranked by stories and outlets, so that is the number shown. */
@@ -50,22 +55,29 @@ export async function homePage(c: Context<Env>): Promise<Response> {
   const main = await fragment(c, 'home', async () => {
     const { repo } = c.get('web');
     const t = now(c);
-    const [stories, latest, trending] = await Promise.all([
-      topStoriesWithFallback(c, 12),
+    const [top, latest, trend] = await Promise.all([
+      topStoriesWithEarlier(c, 12),
       repo.latestArticles({ limit: 15 }),
       trendingWithFallback(c, 24),
     ]);
+    const stories = [...top.recent, ...top.earlier];
+    const trending = trend.items;
     // The story's lead: the article carrying its headline, else the one most outlets published.
     const details = await Promise.all(stories.slice(0, 6).map((s) => repo.getStory(s.id)));
     // (For a story told in two languages, the headline and lead in the reader's.)
     const leads = stories.slice(0, 6).map((s, i) => { const d = details[i];
       const title = headlineFor(s.title, d?.articles.map((a) => a.title) ?? [], currentLocale());
       return d?.articles.find((a) => a.title === title) ?? [...(d?.articles ?? [])].sort((a, b) => b.outletCount - a.outletCount)[0]; });
+    // Stories from..to of `stories`; the very first top story is the lead.
+    const storyList = (from: number, to: number) => html`<div class="stories">${stories.slice(from, to).map((s, k) => { const i = from + k;
+      return leadStory(s, leads[i], t, i === 0 && top.recent.length > 0, (src) => imageSrc(c, src), details[i]?.articles.map((a) => a.title)); })}</div>`;
     return html`<h1 class="vh">${msg('home.heading')}</h1>
 <div class="home">
 <section class="top" aria-labelledby="h-top">
   <h2 id="h-top">${msg('home.top')}</h2>
-  ${stories.length ? html`<div class="stories">${stories.map((s, i) => leadStory(s, leads[i], t, i === 0, (src) => imageSrc(c, src), details[i]?.articles.map((a) => a.title)))}</div>` : html`<p class="empty">${raw(msg('home.noStories'))}</p>`}
+  ${top.recent.length ? storyList(0, top.recent.length) : html`<p class="empty">${stories.length ? msg('home.noRecent') : raw(msg('home.noStories'))}</p>`}
+  ${top.earlier.length ? html`<h2 id="h-earlier">${msg('home.earlier')}</h2>
+  ${storyList(top.recent.length, stories.length)}` : ''}
 </section>
 <section class="latest" aria-labelledby="h-latest">
   <h2 id="h-latest">${msg('home.latest')}</h2>
@@ -73,7 +85,7 @@ export async function homePage(c: Context<Env>): Promise<Response> {
   <p><a href="/latest">${msg('home.allLatest')}</a></p>
 </section>
 <aside class="trending" aria-labelledby="h-trending">
-  <h2 id="h-trending">${msg('home.trending')}</h2>
+  <h2 id="h-trending">${msg(trend.allTime ? 'home.mostUsed' : 'home.trending')}</h2>
   ${trending.length ? html`<ol class="trend">${trending.map((h) => html`<li><bdi><a href="/hashtag/${seg(bareHashtag(h.hashtag))}">#${hashtagText(bareHashtag(h.hashtag))}</a></bdi>${raw('&nbsp;')}${trendCount(h)}</li>`)}</ol>` : html`<p class="empty">${msg('home.none')}</p>`}
   ${feedLinks('')}
 </aside>
