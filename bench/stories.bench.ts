@@ -4,7 +4,9 @@
 // LEDE_BENCH_SIZES=10000,50000 picks other sizes. The store-backed table (placeVersion on SQLite
 // :memory:, what `lede ingest` runs) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it); the same on
 // PostgreSQL (a fresh database on the test server, dropped after) LEDE_BENCH_PG_SIZES=10000,100000.
-// LEDE_BENCH_SIZES=0 skips the in-memory table.
+// LEDE_BENCH_SIZES=0 skips the in-memory table. LEDE_BENCH_SNAPSHOTS=DIR keeps each filled SQLite store
+// there (DIR/sqlite-N.db) and starts from it on the next run instead of filling again (a 100k fill takes
+// 20 minutes); the measuring process's caches are then warmed as a filling process would hold them.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
 import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
@@ -14,8 +16,11 @@ import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { createSqliteRepository } from '../src/store/sqlite/index.ts';
 import { copySqliteToPostgres } from '../src/store/postgres/copy.ts';
-import { snapshotStoryCache } from '../src/pipeline/stories/decoded.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { decodeStoryCached, snapshotStoryCache } from '../src/pipeline/stories/decoded.ts';
+import { termStatsOf } from '../src/pipeline/stories/term-stats.ts';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { StoryId } from '../src/domain/types.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewVersion } from '../src/store/ports/articles.ts';
@@ -99,15 +104,22 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   const tmp = mkdtempSync(join(tmpdir(), 'lede-stories-bench-'));
   try {
     for (const size of sizes) {
+      const snapshot = process.env.LEDE_BENCH_SNAPSHOTS ? join(process.env.LEDE_BENCH_SNAPSHOTS, `sqlite-${size}.db`) : null;
+      const fromSnapshot = snapshot !== null && existsSync(snapshot);
       const db = new SqliteDb(':memory:');
+      if (fromSnapshot) loadImage(db, snapshot);
       db.migrate();
       const sqlite = createSqliteRepository(db);
       const gen = generateCorpus(size + 1000, sentences, { seed: 2 });
       const fill0 = performance.now();
       for (let i = 0; i < size; i++) {
-        await placeVersion(sqlite, toVersion(gen.next().value as ScaleArticle));
+        const a = gen.next().value as ScaleArticle;
+        if (fromSnapshot) continue;
+        await placeVersion(sqlite, toVersion(a));
         if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
       }
+      if (snapshot && !fromSnapshot) db.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
+      if (fromSnapshot) await warmAsFilled(db, sqlite);
       const fillS = (performance.now() - fill0) / 1000;
       const rest = [...gen];
       const placed = rest.slice(0, 500).map(toVersion);
@@ -197,6 +209,29 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       ],
     }] : []),
   ];
+}
+
+/** Replaces the connection of a fresh in-memory SqliteDb with an image of a stored database file. */
+function loadImage(db: SqliteDb, file: string): void {
+  const source = new Database(file, { readonly: true });
+  const image = source.serialize();
+  source.close();
+  const d = db as unknown as { conn: Database.Database };
+  d.conn.close();
+  d.conn = new Database(image);
+  d.conn.pragma('foreign_keys = ON');
+}
+
+/**
+ * What the process that filled a store holds when it goes on placing: the most recent stories decoded
+ * (the story cache's size) and every term's count. A process loading a snapshot reads them first, so
+ * the placements measured after find the same caches as after a fill in this process.
+ */
+async function warmAsFilled(db: SqliteDb, repo: Repository): Promise<void> {
+  const ids = db.conn.prepare('SELECT story_id FROM story_states ORDER BY last_seen DESC LIMIT 8192').pluck().all() as StoryId[];
+  for (const s of await repo.getStoryStates(ids.reverse())) decodeStoryCached(s);
+  const terms = db.conn.prepare("SELECT term FROM term_stats WHERE term <> ''").pluck().all() as string[];
+  await termStatsOf(repo).weigh(terms);
 }
 
 /** The server processes serving database `url` (for their CPU time), this query's own excepted. */
