@@ -4,8 +4,9 @@
 // PROFILE=out.cpuprofile the measured placements alone are CPU-profiled (200 µs sampling).
 //   [PROFILE=FILE] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
 // SQLite only: SNAPSHOT=path.db keeps the filled store (VACUUM INTO) and, when that file exists, starts from
-// a copy of it (a file database, as ingest runs it) instead of filling again; 200 unmeasured placements
-// then warm this process's story cache before the measured 500.
+// a copy of it loaded into memory (as the bench's store; SNAPSHOT_FILE=1: a copy on disk, as ingest runs
+// it) instead of filling again; 200 unmeasured placements then warm this process's caches before the
+// measured 500.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Database from 'better-sqlite3';
@@ -35,10 +36,22 @@ SqliteDb.prototype.migrate = function (this: SqliteDb) { openedDb = this; return
 const server = kind === 'postgres' ? await testPostgres() : null;
 const snapshot = server ? undefined : process.env.SNAPSHOT;
 const fromSnapshot = snapshot !== undefined && existsSync(snapshot);
-if (fromSnapshot) copyFileSync(snapshot, `${snapshot}.run`);
+const onDisk = fromSnapshot && process.env.SNAPSHOT_FILE === '1';
+if (onDisk) copyFileSync(snapshot, `${snapshot}.run`);
 for (const f of ['-wal', '-shm']) rmSync(`${snapshot}.run${f}`, { force: true });
-const url = server ? await server.createDatabase() : fromSnapshot ? `sqlite:${snapshot}.run` : 'sqlite::memory:';
+const url = server ? await server.createDatabase() : onDisk ? `sqlite:${snapshot}.run` : 'sqlite::memory:';
 const repo = server ? await openPostgresStore(url) : await openStore(url);
+if (fromSnapshot && !onDisk) {
+  // The snapshot's image becomes this in-memory store's connection, then migrates to this schema.
+  const file = new Database(snapshot, { readonly: true });
+  const db = openedDb! as unknown as { conn: Database.Database; statements: Map<string, unknown> };
+  db.conn.close();
+  db.conn = new Database(file.serialize());
+  file.close();
+  db.statements.clear();
+  db.conn.pragma('foreign_keys = ON');
+  openedDb!.migrate();
+}
 const { sentences } = loadSentences();
 const gen = generateCorpus(size + 700, sentences, { seed: 2 });
 for (let i = 0; i < size; i++) {

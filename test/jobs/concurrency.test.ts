@@ -150,11 +150,10 @@ describe.skipIf(available.kind !== 'server')('ingest workers sharing one Postgre
       // Every planted copy is a version of its original's article.
       for (const c of wire.copies) expect(b.articleOf.get(c.of)!.size).toBe(1);
       // Stories equal to the single-process run: KNOWN GAP, asserted only with LEDE_TEST_STORY_PARITY=1.
-      // Story assignment weighs terms by document frequencies that each process learns in memory from the
-      // articles it placed itself (DocumentFrequencies in src/pipeline/stories/place.ts), so four workers
-      // weigh terms differently from one and now and then merge stories the single run keeps apart. Dedup,
-      // fetching and storage above are exact; this assertion becomes unconditional once the frequencies
-      // live in the store.
+      // Story assignment weighs terms by the store's document frequencies, which each process caches and
+      // adds to in batches (src/pipeline/stories/term-stats.ts), and four workers place articles in another
+      // order than one: now and then they merge stories the single run keeps apart (online clustering
+      // depends on order). Dedup, fetching and storage above are exact.
       const diff = b.stories.filter((x) => !a.stories.includes(x));
       if (diff.length) console.warn(`concurrency: ${diff.length} of ${b.stories.length} stories differ from the single-process run, e.g. ${diff.slice(0, 3).join(' | ')}`);
       if (process.env.LEDE_TEST_STORY_PARITY === '1') expect(b.stories).toEqual(a.stories);
