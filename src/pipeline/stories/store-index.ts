@@ -112,8 +112,10 @@ export class StorePlacementIndex implements PlacementIndex {
   async countTerms(terms: string[]): Promise<TermWeights> {
     const stats = termStatsOf(this.tx);
     const l = this.lookup;
-    if (l?.terms && l.found.termDocs && l.q.terms && sameTerms(l.q.terms, terms)) stats.learn(l.found.termDocs, l.terms);
-    await stats.weigh(terms);
+    // The lookup read what was stale of these very terms a moment ago: nothing more to read.
+    if (l?.q.terms && sameTerms(l.q.terms, terms) && (l.terms === null || l.found.termDocs)) {
+      if (l.terms && l.found.termDocs) stats.learn(l.found.termDocs, l.terms);
+    } else await stats.weigh(terms);
     stats.count(terms);
     return stats;
   }
