@@ -67,12 +67,22 @@ it('backs up a store while ingest writes to it, and restores it only when no Led
   expect(backup.code, backup.output).toBe(0);
   expect(backup.output).toMatch(/backed up \d+ article/);
 
-  // Restore refuses while the ingest still holds the store.
-  const busy = await lede(['restore', file]).done;
-  const stillRunning = ingest.child.exitCode === null;
-  if (stillRunning) {
+  // Restore refuses while another Lede process holds the store. (Not timed against the ingest, which may
+  // close the store and still be exiting when the restore runs.)
+  const holder = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'test/cli/hold-store.ts'), `sqlite:${db}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const held = new Promise<void>((resolve, reject) => {
+    holder.stdout!.on('data', (d) => { if (String(d).includes('held')) resolve(); });
+    holder.on('exit', (code) => reject(new Error(`the holding process exited (${code}) before it held the store`)));
+  });
+  const released = new Promise((resolve) => holder.on('exit', resolve));
+  try {
+    await held;
+    const busy = await lede(['restore', file]).done;
     expect(busy.code).not.toBe(0);
     expect(busy.output).toMatch(/in use by running Lede process/);
+  } finally {
+    holder.kill('SIGTERM');
+    await released;
   }
   const ingested = await ingest.done;
   expect(ingested.code, ingested.output).toBe(0);
