@@ -99,7 +99,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const quotes = (arabic ? ar.arabicSpeakers(found, folded, sentences, mentions) : found).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 
   // Keyphrases and hashtags.
-  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : rankKeyphrases(folded, sentences, 20, language);
+  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : rankKeyphrases(folded, sentences, 20, language, 'positionrank', titleEnd);
   // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
   const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
 

@@ -34,6 +34,8 @@ const MAX_WORDS = 4;
 const TF_WEIGHT = 2;
 const POSITION_WEIGHT = 0.2;
 const LENGTH_EXP = 0.5;
+/** A phrase the headline holds scores (1 + TITLE_WEIGHT) times as much (fourth pass, docs/benchmarks.md). */
+const TITLE_WEIGHT = 1;
 /** MultipartiteRank's published settings (Boudin 2018): topic cut at Jaccard distance 0.74, boost 1.1. */
 const MPR_THRESHOLD = 0.74;
 const MPR_ALPHA = 1.1;
@@ -41,6 +43,8 @@ const MPR_ALPHA = 1.1;
 let tagger: ReturnType<typeof posTagger> | null = null;
 const NOUN = /^NNP?S?$/;
 const ADJ = /^JJ[RS]?$/;
+/** A contraction ("it's", "haven't", "they're") is no word of a phrase, whatever the tagger calls it. */
+const CONTRACTION = /(?:n't|'(?:re|ve|ll|d|m))$|^(?:let|it|that|what|he|she|there|here|who)'s$/i;
 
 const contentCache = new Map<string, boolean>();
 
@@ -86,9 +90,13 @@ export function stemOf(phrase: string): string {
 /** One token of the text: its surface, its stem (null when it cannot be in a phrase) and its kind. */
 interface Tok { surface: string; stem: string | null; noun: boolean }
 
-/** Tokens of each sentence; English ones tagged (nouns and adjectives that are no stop words keep a stem). */
-function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null, english: boolean): Tok[][] {
+/**
+ * Tokens of each sentence; English ones tagged (nouns and adjectives that are no stop words keep a stem).
+ * `titleTokens` counts the tokens of the sentences that end by `titleEnd`.
+ */
+function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null, english: boolean, titleEnd: number): { sents: Tok[][]; titleTokens: number } {
   const out: Tok[][] = [];
+  let titleTokens = 0;
   for (const s of sentences) {
     // A dateline ("LONDON (Reuters) - ") says where the story was filed, not what it is about.
     // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
@@ -115,7 +123,7 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
         const proper = pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
         const noun = NOUN.test(pos) || acronym;
-        const ok = (noun || ADJ.test(pos)) && /\p{L}/u.test(w) && (proper || acronym || isContent(w));
+        const ok = (noun || ADJ.test(pos)) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w);
         toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun });
       }
     } else {
@@ -125,18 +133,30 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
       }
     }
     out.push(toks);
+    if (s.end <= titleEnd) titleTokens += toks.length;
   }
-  return out;
+  return { sents: out, titleTokens };
 }
 
 /** Noun phrases: maximal runs of phrase words ending in a noun, at most MAX_WORDS (the head end kept). */
-function chunks(toks: Tok[]): [number, number][] {
+function chunks(toks: Tok[], english: boolean): [number, number][] {
   const out: [number, number][] = [];
   let i = 0;
   while (i < toks.length) {
     if (toks[i]!.stem === null) { i++; continue; }
     let j = i;
     while (j < toks.length && toks[j]!.stem !== null) j++;
+    // A name that closes a run of common words ("director Rupert Goold", "private placement Facebook") is
+    // a phrase of its own: the run is cut where its closing capitalised words begin. ("linear Diophantine
+    // equations" ends in a common word and stays whole.) English only: German capitalises every noun.
+    let k = english ? j : i;
+    while (k > i && /^\p{Lu}/u.test(toks[k - 1]!.surface)) k--;
+    if (k > i && k < j && /^\p{Ll}/u.test(toks[k - 1]!.surface)) {
+      let end = k;
+      while (end > i && !toks[end - 1]!.noun) end--;
+      if (end > i) out.push([Math.max(i, end - MAX_WORDS), end]);
+      i = k;
+    }
     let end = j;
     while (end > i && !toks[end - 1]!.noun) end--;
     if (end > i) out.push([Math.max(i, end - MAX_WORDS), end]);
@@ -152,11 +172,12 @@ function chunks(toks: Tok[]): [number, number][] {
  */
 export type KeyphraseMethod = 'positionrank' | 'textrank' | 'firstphrases' | 'multipartite';
 
-export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, language: string | null = null, method: KeyphraseMethod = 'positionrank'): Keyphrase[] {
+/** `titleEnd`: where the headline ends in `folded` (0: no headline); its phrases weigh more (ours only). */
+export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, language: string | null = null, method: KeyphraseMethod = 'positionrank', titleEnd = 0): Keyphrase[] {
   const textrank = method === 'textrank';
   const english = !language || language === 'en';
   const foreign = english ? null : stopwordsFor(language);
-  const sents = tokensOf(folded, sentences, foreign, english);
+  const { sents, titleTokens } = tokensOf(folded, sentences, foreign, english, method === 'positionrank' ? titleEnd : 0);
   // The walk runs over the phrase words in text order (PositionRank's filtered sequence).
   const ids = new Map<string, number>();
   const bias: number[] = [];
@@ -191,7 +212,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   // A word seen only as a number's unit ("4 percent", "$2 billion", "300 barrels") measures, it is no topic.
   const afterNumber = new Map<string, number>();
   for (const toks of sents) {
-    for (const [a, b] of chunks(toks)) {
+    for (const [a, b] of chunks(toks, english)) {
       add(toks, a, b, at + a);
       if (b - a === 1 && a > 0 && /^\d/.test(toks[a - 1]!.surface)) afterNumber.set(toks[a]!.stem!, (afterNumber.get(toks[a]!.stem!) ?? 0) + 1);
       if (method !== 'textrank' && method !== 'multipartite' && b - a > 1) heads.push([toks, b - 1, at + b - 1]);
@@ -213,7 +234,8 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   const ranked = [...cands.values()].map(({ len, offsets: _o, ...c }) => {
     const words = c.stem.split(' ').reduce((t, w) => t + score[ids.get(w)!]!, 0);
     if (textrank) return { ...c, score: words };
-    return { ...c, score: (words / len ** (1 - LENGTH_EXP)) * (1 + TF_WEIGHT * Math.log(c.count)) * (1 + POSITION_WEIGHT * (1 - c.first / total)) };
+    const title = c.first < titleTokens ? 1 + TITLE_WEIGHT : 1;
+    return { ...c, score: title * (words / len ** (1 - LENGTH_EXP)) * (1 + TF_WEIGHT * Math.log(c.count)) * (1 + POSITION_WEIGHT * (1 - c.first / total)) };
   });
   ranked.sort((a, b) => b.score - a.score);
   return ranked.slice(0, limit);

@@ -139,6 +139,20 @@ describe('keyphrases', () => {
     expect(e.keyphrases).not.toContain('Strike');
   });
 
+  it('name a person as a reader would, without a contraction or the title before the name', () => {
+    const e = enrich({
+      title: 'Jobs report shows slow recovery',
+      text: 'WASHINGTON (AP) - Employers added 120,000 jobs in March, the Labor Department said on Friday. "It\'s a slow recovery," said economist Mark Zandi. "It\'s not enough, and job gains haven\'t kept pace with the population." Zandi said it\'s too early to call a turn. The director Mary Daly of the San Francisco Fed said job gains haven\'t reached most workers.',
+    });
+    const lower = e.keyphrases.map((k) => k.toLowerCase());
+    // The headline's two-word noun phrase, and the story's, whole.
+    expect(lower).toContain('slow recovery');
+    expect(lower).toContain('job gains');
+    expect(e.keyphrases).toContain('Mark Zandi');
+    expect(lower.filter((k) => /\b(?:economist|director) \p{L}/u.test(k))).toEqual([]);
+    expect(lower.filter((k) => /'s$|n't\b|^it's/.test(k))).toEqual([]);
+  });
+
   it('are noun phrases of one to four words, multi-word ones among them', () => {
     const k = seedArticle.keyphrases;
     expect(k.length).toBeGreaterThanOrEqual(5);
