@@ -6,7 +6,9 @@
 // PostgreSQL (a fresh database on the test server, dropped after) LEDE_BENCH_PG_SIZES=10000,100000.
 // LEDE_BENCH_SIZES=0 skips the in-memory table. LEDE_BENCH_SNAPSHOTS=DIR keeps each filled SQLite store
 // there (DIR/sqlite-N.db) and starts from it on the next run instead of filling again (a 100k fill takes
-// 20 minutes); the measuring process's caches are then warmed as a filling process would hold them.
+// 20 minutes); the measuring process's caches are then warmed as a filling process would hold them. For
+// comparing two commits side by side only: an image loaded into memory is read through SQLite's page
+// cache, not held in it as a store filled in this process is, so its figures run higher than a fill's.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
 import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';

@@ -4,7 +4,7 @@ import type { ArticleId, StoryId } from '../../domain/types.ts';
 import type { StoryRepo, StoryStamp, StoryState } from '../repository.ts';
 import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
-import { time, type Row, type SqliteDb } from './db.ts';
+import { time, type SqliteDb } from './db.ts';
 import { iso, toStory, toSummary } from './rows.ts';
 
 /** A story row with its article count and the outlets credited by any version of its articles (JSON array). */
@@ -13,53 +13,27 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
   (SELECT json_group_array(outlet) FROM (SELECT DISTINCT v.outlet FROM articles a JOIN versions v ON v.article_id = a.id
      WHERE a.story_id = s.id ORDER BY v.outlet)) AS outlets`;
 
-// Candidate stories, bounded per term: each term's STORIES_PER_TERM most recent stories inside the window
-// (one walk down story_terms_recent per term), and every story tied with the last of them, so a few more
-// than the cap may come in. They are ranked from story_terms alone (most terms shared, then most recently
-// active), and only the `limit` chosen read their state rows. One statement per term, counted here:
-// SQLite has no LATERAL, and the single statement it needs instead (a correlated OFFSET lookup for each
-// term's cut-off, then the rows above it) walks every term twice.
-const TERM_STORIES = 'SELECT story_id, last_seen FROM story_terms WHERE term = ? AND last_seen >= ? ORDER BY last_seen DESC LIMIT ?';
-const TERM_STORIES_AT = 'SELECT story_id, last_seen FROM story_terms WHERE term = ? AND last_seen = ?';
-
-function rankedStories(db: SqliteDb, terms: string[], since: string, limit: number): { id: number; shared: number }[] {
-  const shared = new Map<number, { n: number; seen: string }>();
-  const hit = (r: Row) => {
-    const id = r.story_id as number;
-    const seen = r.last_seen as string;
-    const s = shared.get(id);
-    if (!s) shared.set(id, { n: 1, seen });
-    else {
-      s.n++;
-      if (seen > s.seen) s.seen = seen;
-    }
-  };
-  for (const term of new Set(terms)) {
-    const rows = db.all(TERM_STORIES, term, since, STORIES_PER_TERM);
-    rows.forEach(hit);
-    if (rows.length < STORIES_PER_TERM) continue;
-    const cut = rows[rows.length - 1]!.last_seen;
-    const taken = new Set(rows.filter((r) => r.last_seen === cut).map((r) => r.story_id));
-    for (const r of db.all(TERM_STORIES_AT, term, cut)) if (!taken.has(r.story_id)) hit(r);
-  }
-  return [...shared]
-    .sort((a, b) => b[1].n - a[1].n || (a[1].seen < b[1].seen ? 1 : a[1].seen > b[1].seen ? -1 : a[0] - b[0]))
-    .slice(0, limit)
-    .map(([id, s]) => ({ id, shared: s.n }));
-}
-
-/** The state rows (`columns`) of ranked stories, in rank order: most terms shared, then the state's last_seen. */
-function rankedStates(db: SqliteDb, columns: string, terms: string[], since: string, limit: number): Row[] {
-  const ranked = rankedStories(db, terms, since, limit);
-  if (ranked.length === 0) return [];
-  const rows = new Map(db.all(`SELECT ${columns} FROM story_states WHERE story_id IN (SELECT value FROM json_each(?))`, JSON.stringify(ranked.map((r) => r.id)))
-    .map((r) => [r.story_id as number, r]));
-  const found = ranked.flatMap((r) => { const row = rows.get(r.id); return row ? [{ row, shared: r.shared }] : []; });
-  const seen = (x: { row: Row }) => String(x.row.last_seen);
-  return found
-    .sort((a, b) => b.shared - a.shared || (seen(a) < seen(b) ? 1 : seen(a) > seen(b) ? -1 : (a.row.story_id as number) - (b.row.story_id as number)))
-    .map((x) => x.row);
-}
+// Candidate stories, bounded per term: each term's cut-off is the last_seen of its STORIES_PER_TERM-th
+// most recent story inside the window (a correlated OFFSET lookup in story_terms_recent), and only
+// stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
+// They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
+// read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
+const RANKED_STORIES = `
+  WITH q (term) AS (SELECT DISTINCT value FROM json_each(?)),
+  hits AS (
+    SELECT t.story_id, t.last_seen FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
+      (SELECT e.last_seen FROM story_terms e WHERE e.term = q.term AND e.last_seen >= ?
+       ORDER BY e.last_seen DESC LIMIT 1 OFFSET ?), ?)
+  ),
+  ranked AS (
+    SELECT story_id, count(*) AS shared, max(last_seen) AS last_seen FROM hits
+    GROUP BY story_id ORDER BY shared DESC, last_seen DESC, story_id LIMIT ?
+  )`;
+const RANKED_ORDER = 'ORDER BY r.shared DESC, st.last_seen DESC, st.story_id';
+const FIND_STORIES_BY_TERMS = `${RANKED_STORIES}
+  SELECT st.story_id, st.terms, st.centroid, st.last_seen, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
+const FIND_STORY_STAMPS = `${RANKED_STORIES}
+  SELECT st.story_id, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
 
 const toState = (r: Record<string, unknown>): StoryState => ({
   storyId: r.story_id as StoryId,
@@ -165,12 +139,14 @@ export function storyPort(db: SqliteDb): StoryRepo {
     findStoriesByTerms: (terms, since, limit) =>
       db.run((): StoryState[] => {
         if (terms.length === 0 || limit <= 0) return [];
-        return rankedStates(db, 'story_id, terms, centroid, last_seen, stamp', terms, time(since)!, limit).map(toState);
+        const t = time(since);
+        return db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toState);
       }),
     findStoryStamps: (terms, since, limit) =>
       db.run((): StoryStamp[] => {
         if (terms.length === 0 || limit <= 0) return [];
-        return rankedStates(db, 'story_id, stamp, last_seen', terms, time(since)!, limit).map(toStamp);
+        const t = time(since);
+        return db.all(FIND_STORY_STAMPS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toStamp);
       }),
     getStory: (id) =>
       db.run(() => {
