@@ -1,24 +1,33 @@
 // Profiling aid for store-path placement: fills a store (sqlite :memory: or a fresh PostgreSQL database)
 // with N scale-corpus articles, then places 500 more and prints each statement's count and
 // client-observed wall time per placement (on SQLite the statement's own time, COMMIT included). With
-// PROFILE=out.cpuprofile the measured placements alone are CPU-profiled (200 µs sampling).
-//   [PROFILE=FILE] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
-// SQLite only: SNAPSHOT=path.db keeps the filled store (VACUUM INTO) and, when that file exists, starts from
-// a copy of it loaded into memory (as the bench's store; SNAPSHOT_FILE=1: a copy on disk, as ingest runs
-// it) instead of filling again; 200 unmeasured placements then warm this process's caches before the
-// measured 500.
+// PROFILE=out.cpuprofile the measured placements alone are CPU-profiled (200 µs sampling). On PostgreSQL
+// it also prints the server's CPU per placement (utime + stime of the database's backends, from /proc: a
+// local server only).
+// KEEP=tag (PostgreSQL): the filled store is kept as database lede_place_<tag>_<N> (VACUUM ANALYZE'd) and a
+// later run with the same tag and N starts from a copy of it (CREATE DATABASE … TEMPLATE, seconds instead
+// of the fill's minutes), this process's decoded-story cache warmed with the newest stories as a fill
+// would leave it. Drop it with DROP DATABASE when done. Use one tag per commit compared: the fill is the
+// code's own. EXPLAIN=1 with a kept database: auto_explain logs every statement's plan and node times in
+// the server's log (JSON). COUNT=n places n articles instead of 500. PERF_WAIT=s: ten placements first,
+// then the backends' pids are printed and the measured placements start s seconds later (for
+// `perf record -g -p PIDS`). At the end, how often each named prepared statement was planned.
+//   [PROFILE=FILE] [KEEP=tag] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { Session } from 'node:inspector';
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { generateCorpus, loadSentences, type ScaleArticle } from './gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import type { NewVersion } from '../src/store/ports/articles.ts';
-import { testPostgres } from '../test/store/backends.ts';
+import { DEFAULT_URL, testPostgres, withClient, withDatabase, withUser } from '../test/store/backends.ts';
+import { decodeStoryCached } from '../src/pipeline/stories/decoded.ts';
+import type { StoryId } from '../src/domain/types.ts';
+import { readFileSync } from 'node:fs';
 
 const [kind = 'sqlite', n = '10000'] = process.argv.slice(2);
 const size = Number(n);
@@ -30,45 +39,60 @@ const toVersion = (a: ScaleArticle): NewVersion => {
     language: 'en', published: at, fetchedAt: at, contentHash: createHash('sha256').update(a.text).digest('hex'),
   };
 };
-let openedDb: SqliteDb | null = null;
-const migrateDb = SqliteDb.prototype.migrate;
-SqliteDb.prototype.migrate = function (this: SqliteDb) { openedDb = this; return migrateDb.call(this); };
 const server = kind === 'postgres' ? await testPostgres() : null;
-const snapshot = server ? undefined : process.env.SNAPSHOT;
-const fromSnapshot = snapshot !== undefined && existsSync(snapshot);
-const onDisk = fromSnapshot && process.env.SNAPSHOT_FILE === '1';
-if (onDisk) copyFileSync(snapshot, `${snapshot}.run`);
-for (const f of ['-wal', '-shm']) rmSync(`${snapshot}.run${f}`, { force: true });
-const url = server ? await server.createDatabase() : onDisk ? `sqlite:${snapshot}.run` : 'sqlite::memory:';
-const repo = server ? await openPostgresStore(url) : await openStore(url);
-if (fromSnapshot && !onDisk) {
-  // The snapshot's image becomes this in-memory store's connection, then migrates to this schema.
-  const file = new Database(snapshot, { readonly: true });
-  const db = openedDb! as unknown as { conn: Database.Database; statements: Map<string, unknown> };
-  db.conn.close();
-  db.conn = new Database(file.serialize());
-  file.close();
-  db.statements.clear();
-  db.conn.pragma('foreign_keys = ON');
-  openedDb!.migrate();
-}
+const keep = server && process.env.KEEP ? `lede_place_${process.env.KEEP.replace(/\W/g, '_')}_${size}` : null;
+const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
+const kept = keep !== null && (await withClient(adminUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep]))).rowCount === 1;
+let url = server ? await server.createDatabase() : 'sqlite::memory:';
 const { sentences } = loadSentences();
-const gen = generateCorpus(size + 700, sentences, { seed: 2 });
-for (let i = 0; i < size; i++) {
-  const a = gen.next().value as ScaleArticle;
-  if (!fromSnapshot) await placeVersion(repo, toVersion(a));
+const gen = generateCorpus(size + 500, sentences, { seed: 2 });
+if (kept) {
+  await server!.dropDatabase(url);
+  url = withDatabase(adminUrl, `lede_test_${process.pid}_copy`);
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${new URL(url).pathname.slice(1)} TEMPLATE ${keep}`));
+  for (let i = 0; i < size; i++) gen.next();
+  console.log(`${kind} ${size}: from kept database ${keep}`);
 }
-if (snapshot && !fromSnapshot) openedDb!.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
-const rest = [...gen].map(toVersion);
-for (const v of rest.slice(0, 200)) await placeVersion(repo, v);
-const prepared = rest.slice(200).map((v) => prepareVersion(v));
+if (kept && process.env.EXPLAIN) {
+  // Every statement's plan with its nodes' times, in the server's log (auto_explain, JSON): per new connection.
+  const name = new URL(url).pathname.slice(1);
+  await withClient(adminUrl, async (c) => {
+    for (const [k, v] of [['session_preload_libraries', 'auto_explain'], ['auto_explain.log_min_duration', '0'], ['auto_explain.log_analyze', 'on'],
+      ['auto_explain.log_buffers', 'on'], ['auto_explain.log_nested_statements', 'on'], ['auto_explain.log_format', 'json'], ['auto_explain.log_wal', 'on']]) {
+      await c.query(`ALTER DATABASE ${name} SET ${k} = '${v}'`);
+    }
+  });
+}
+let repo = server ? await openPostgresStore(url) : await openStore(url);
+if (!kept) {
+  const fill0 = performance.now();
+  for (let i = 0; i < size; i++) await placeVersion(repo, toVersion(gen.next().value as ScaleArticle));
+  console.log(`${kind} ${size}: filled in ${((performance.now() - fill0) / 1000).toFixed(0)} s`);
+}
+if (keep && !kept) {
+  await repo.close();
+  await withClient(url, (c) => c.query('VACUUM ANALYZE'));
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${keep} TEMPLATE ${new URL(url).pathname.slice(1)}`));
+  repo = await openPostgresStore(url);
+}
+if (kept) {
+  // The decoded-story cache as a fill leaves it: the newest stories, oldest first (least recently used).
+  const ids = await withClient(url, async (c) => (await c.query<{ id: number }>(
+    'SELECT story_id AS id FROM (SELECT story_id, last_seen FROM story_states ORDER BY last_seen DESC, story_id DESC LIMIT 8192) s ORDER BY last_seen, story_id')).rows.map((r) => Number(r.id)));
+  const states = new Map((await repo.getStoryStates(ids as StoryId[])).map((s) => [s.storyId as number, s]));
+  for (const id of ids) decodeStoryCached(states.get(id)!);
+}
+const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500)).map(toVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();
 let on = false;
 const query = pg.Client.prototype.query;
+const clients = new Set<pg.Client>();
 pg.Client.prototype.query = function (this: pg.Client, q: unknown, ...rest: unknown[]) {
+  if (on) clients.add(this);
   if (!on) return (query as (...a: unknown[]) => unknown).call(this, q, ...rest);
   const sql = typeof q === 'string' ? q : (q as { text?: string } | null)?.text ?? '?';
-  const head = sql.replace(/\s+/g, ' ').trim().slice(0, 100);
+  // BEGIN with its lock ids (one text per placement) counted as one statement.
+  const head = sql.replace(/\s+/g, ' ').trim().replace(/\(VALUES .*\) AS t/, '(VALUES …) AS t').slice(0, 100);
   const t0 = performance.now();
   const done = () => { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t0; stats.set(head, s); };
   const cb = rest[rest.length - 1];
@@ -103,6 +127,30 @@ if (!server) {
     try { return origExec.call(this, sql); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t0; stats.set(head, s); }
   };
 }
+/** CPU ms (utime + stime) of the server backends of the measured database, from /proc. */
+const serverCpuMs = async (): Promise<number | null> => {
+  if (!server) return null;
+  const name = new URL(url).pathname.slice(1);
+  const pids = await withClient(adminUrl, async (c) =>
+    (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((x) => x.pid));
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10; // 100 ticks a second
+};
+if (server && process.env.PERF_WAIT) {
+  // For a profiler of the server (perf record -g -p PIDS): ten placements open the connections, their
+  // backends' pids are printed, and the measured placements start PERF_WAIT seconds later.
+  for (const p of prepared.splice(0, 10)) await placeVersion(repo, p);
+  const name = new URL(url).pathname.slice(1);
+  const pids = await withClient(adminUrl, async (c) => (await c.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r) => r.pid));
+  console.log(`backends: ${pids.join(',')}`);
+  await new Promise((r) => setTimeout(r, Number(process.env.PERF_WAIT) * 1000));
+}
+const server0 = await serverCpuMs();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 on = true;
@@ -113,9 +161,20 @@ if (process.env.PROFILE) {
   writeFileSync(process.env.PROFILE, JSON.stringify(profile));
 }
 const cpu = process.cpuUsage(cpu0);
-console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms, wall ${((performance.now() - t0) / prepared.length).toFixed(3)} ms per placement`);
+const wall = (performance.now() - t0) / prepared.length;
+const server1 = await serverCpuMs();
+const serverMs = server0 !== null && server1 !== null ? ` server CPU ${((server1 - server0) / prepared.length).toFixed(3)} ms,` : '';
+const sent = [...stats.values()].reduce((a, s) => a + s.n, 0) / prepared.length;
+console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms,${serverMs} wall ${wall.toFixed(3)} ms per placement` +
+  (server ? `, ${sent.toFixed(2)} statements` : ''));
 for (const [head, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.n / prepared.length).toFixed(2).padStart(6)} × ${(s.ms / prepared.length).toFixed(3).padStart(7)} ms  ${head}`);
+}
+// Which of the named prepared statements run on generic plans (planned once) or custom plans (planned per call).
+for (const c of clients) {
+  const { rows } = await (query as unknown as (this: pg.Client, q: string) => Promise<unknown>).call(c, `SELECT generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 80) AS sql
+    FROM pg_prepared_statements ORDER BY custom_plans + generic_plans DESC`) as unknown as { rows: { generic_plans: number; custom_plans: number; sql: string }[] };
+  for (const r of rows) console.log(`  plans: ${String(r.generic_plans).padStart(5)} generic ${String(r.custom_plans).padStart(5)} custom  ${r.sql}`);
 }
 await repo.close();
 if (server) await server.dropDatabase(url);

@@ -16,6 +16,8 @@ interface TxState {
   savepoints: number;
   /** Work to run once the transaction committed (see afterCommit). */
   after: (() => Promise<void>)[];
+  /** SQL without parameters to run before the transaction's next statement (see defer). */
+  pending: string | null;
 }
 
 /**
@@ -81,6 +83,7 @@ export class Db {
 
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
+    if (state?.pending) await flush(state);
     const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rows as R[];
   }
@@ -92,6 +95,7 @@ export class Db {
    */
   async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
+    if (state?.pending) await flush(state);
     const values = storableParams(params);
     const res = await (state ? state.client : this.pool).query(this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
@@ -104,8 +108,41 @@ export class Db {
 
   async exec(sql: string, params: unknown[] = []): Promise<number> {
     const state = this.tx.getStore();
+    if (state?.pending) await flush(state);
     const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
     return res.rowCount ?? 0;
+  }
+
+  /**
+   * Inside a transaction: `sql` (no parameters) runs just before the transaction's next statement — in the
+   * same round trip when that is a `literal` query or the COMMIT, else as one of its own. Outside one: now.
+   * For advisory locks followed by a read: sent as one simple query, the read still takes its snapshot
+   * after the locks are granted (each statement of it has its own), one round trip fewer.
+   */
+  async defer(sql: string): Promise<void> {
+    const state = this.tx.getStore();
+    if (!state) {
+      await this.pool.query(sql);
+      return;
+    }
+    state.pending = state.pending ? `${state.pending}; ${sql}` : sql;
+  }
+
+  /** Whether deferred SQL waits for the next statement (see defer). */
+  get deferred(): boolean {
+    return !!this.tx.getStore()?.pending;
+  }
+
+  /**
+   * SQL without parameters (any value in it written as a literal the caller made safe), sent in one simple
+   * query with the deferred SQL before it; its rows.
+   */
+  async literal<R = Row>(sql: string): Promise<R[]> {
+    const state = this.tx.getStore();
+    const pending = state?.pending;
+    if (state) state.pending = null;
+    const res = await (state ? state.client : this.pool).query(pending ? `${pending}; ${sql}` : sql) as pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(res) ? res[res.length - 1]! : res).rows as R[];
   }
 
   get inTransaction(): boolean {
@@ -124,12 +161,13 @@ export class Db {
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
       const pending = outer.after.length;
-      await outer.client.query(`SAVEPOINT ${name}${first}`);
+      await outer.client.query(`${take(outer)}SAVEPOINT ${name}${first}`);
       try {
         const result = await fn();
-        await outer.client.query(`RELEASE SAVEPOINT ${name}`);
+        await outer.client.query(`${take(outer)}RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (e) {
+        outer.pending = null; // deferred by the part rolled back
         await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
         outer.after.length = pending; // what the rolled-back part asked for is void too
         throw e;
@@ -144,10 +182,11 @@ export class Db {
     const lost = (e: Error) => { broken = e; };
     client.on('error', lost);
     const after: (() => Promise<void>)[] = [];
+    const state: TxState = { client, savepoints: 0, after, pending: null };
     try {
       await client.query(`BEGIN${first}`);
-      const result = await this.tx.run({ client, savepoints: 0, after }, fn);
-      await client.query('COMMIT');
+      const result = await this.tx.run(state, fn);
+      await client.query(`${take(state)}COMMIT`);
       client.off('error', lost);
       client.release(broken);
       released = true;
@@ -189,6 +228,20 @@ export class Db {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** Runs the SQL deferred in `state` (see Db.defer) now. */
+async function flush(state: TxState): Promise<void> {
+  const sql = state.pending;
+  state.pending = null;
+  if (sql) await state.client.query(sql);
+}
+
+/** The SQL deferred in `state`, ended for another statement to follow in the same simple query; '' if none. */
+function take(state: TxState): string {
+  const sql = state.pending;
+  state.pending = null;
+  return sql ? `${sql}; ` : '';
 }
 
 const statementNames = new Map<string, string>();

@@ -69,8 +69,12 @@ export function createPostgresRepository(db: Db): Repository {
           }
         }
       },
+      // Inside a transaction the locks go with the transaction's next statement (Db.defer): placement reads
+      // the stamps of the stories it locked next (getStoryStamps), in the same round trip.
       async lockKeys(keys: string[]) {
-        await lockKeys(db, keys);
+        const sql = lockStatement(keys);
+        if (sql && db.inTransaction) await db.defer(sql);
+        else await lockKeys(db, keys);
         return true;
       },
       checkIntegrity: () => checkIntegrity(db),

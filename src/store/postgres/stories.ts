@@ -42,7 +42,7 @@ const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_
 export function storyPort(db: Db): StoryRepo {
   const port: StoryRepo = {
     async createStory(title, at) {
-      const r = await db.one(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
+      const [r] = await db.prepared(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
       return toStory(r!);
     },
     async assignStory(articleId: ArticleId, storyId: StoryId) {
@@ -155,7 +155,22 @@ export function storyPort(db: Db): StoryRepo {
     },
     async getStoryStamps(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.prepared('SELECT story_id, stamp FROM story_states WHERE story_id = ANY($1::bigint[]) ORDER BY story_id', [[...new Set(ids)]]);
+      if (db.deferred) {
+        // After locks deferred by lockKeys: one simple query with them (the ids are integers, so literals).
+        const list = [...new Set(ids)].map((id) => {
+          const n = Number(id);
+          if (!Number.isSafeInteger(n)) throw new LedeError('bad_input', `not a story id: ${String(id)}`);
+          return n;
+        });
+        const rows = await db.literal(`SELECT story_id, stamp FROM story_states WHERE story_id IN (${list.join(', ')}) ORDER BY story_id`);
+        return rows.map(toStamp);
+      }
+      // A join with the ids rather than `= ANY($1)`: the server plans it once per connection (a generic plan)
+      // where `= ANY` of an array it cannot size was planned again on every call.
+      const rows = await db.prepared(
+        'SELECT st.story_id, st.stamp FROM unnest($1::bigint[]) AS i(id) JOIN story_states st ON st.story_id = i.id ORDER BY st.story_id',
+        [[...new Set(ids)]],
+      );
       return rows.map(toStamp);
     },
     async findStoriesByTerms(terms, since, limit) {

@@ -8,8 +8,12 @@ export function termStatsPort(db: Db): TermStatsRepo {
       const terms = [...batch.counts.keys()].filter((t) => t && batch.counts.get(t)! > 0).sort(); // one lock order for concurrent writers
       // After the placement commits: every batch counts the total row and the common words, and held
       // until each commit those rows would make concurrent ingest processes wait on one another.
+      // Committed without waiting for its WAL flush (synchronous_commit off for this statement's own
+      // transaction, set_config(…, true)): the counts are advisory (IDF weights), so a crash may lose the
+      // last fraction of a second of them, never the articles; that was a second fsync per batch.
       await db.afterCommit(() => db.prepared(
-        `INSERT INTO term_stats (term, docs) SELECT * FROM unnest($1::text[], $2::bigint[])
+        `WITH async AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
+         INSERT INTO term_stats (term, docs) SELECT u.term, u.docs FROM unnest($1::text[], $2::bigint[]) AS u(term, docs), async
          ON CONFLICT (term) DO UPDATE SET docs = term_stats.docs + excluded.docs`,
         [['', ...terms], [batch.docs, ...terms.map((t) => batch.counts.get(t)!)]],
       ).then(() => {}));
