@@ -34,7 +34,7 @@ export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
-  datelinePlace: true, commonFirstOrg: true, acronymOrg: true, teamHead: true, matchTeams: true,
+  datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -131,6 +131,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // kept where it is sure of a name ("Rice said") or a gazetteer knows it.
       if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key) &&
         tagged.margin(from, to, 'O') < nerTuning.overruleMargin) continue;
+      const parts = nerRules.andSplit && type === 'ORG' && to - from > 4 ? splitOrganisation(toks, from, to, ordinaryCase) : null;
+      if (parts) {
+        for (const p of parts) out.push({ type: p.type, start: toks[p.from]!.start, end: toks[p.to - 1]!.end, text: folded.slice(toks[p.from]!.start, toks[p.to - 1]!.end) });
+        continue;
+      }
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }
@@ -149,6 +154,28 @@ const ABBREVIATION = /^\p{Lu}{2,3}$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}$/u;
 /** The last word of a sports club's name ("Newcastle United", "Blackburn Rovers", "Athletic", "FC"). */
 const TEAM_HEAD = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers|FC|AFC|CF|SC)$/;
+
+/** Does the name [from, to) stand as an organisation's by itself: a known one, or one ending in a kind of organisation? */
+function standsAlone(toks: Token[], from: number, to: number): boolean {
+  const last = toks[to - 1]!.text;
+  return gazetteer().orgs.has(aliasKey(toks.slice(from, to).map((t) => t.text).join(' '))) || (to - from > 1 && (ORG_HEAD.test(last) || TEAM_HEAD.test(last)));
+}
+
+/**
+ * Two organisations the tagger ran into one ("Amnesty International and Human Rights Watch", "Manchester United
+ * and Real Madrid"): the parts, or null. Only in an ordinary-case sentence, where "and" between capitalised
+ * words joins names; a name the gazetteer knows whole stays whole ("Securities and Exchange Commission"), and
+ * so does one whose first part is no organisation's name alone ("Department of Health and Human Services").
+ */
+function splitOrganisation(toks: Token[], from: number, to: number, ordinary: () => boolean): { type: 'ORG'; from: number; to: number }[] | null {
+  if (gazetteer().orgs.has(aliasKey(toks.slice(from, to).map((t) => t.text).join(' ')))) return null;
+  for (let k = from + 2; k < to - 2; k++) {
+    if (toks[k]!.text === 'and' && CAP.test(toks[k + 1]!.text) && standsAlone(toks, from, k) && ordinary()) {
+      return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
+    }
+  }
+  return null;
+}
 
 let personFirst: ReadonlySet<string> | null = null;
 /** Words that open a person's name in the training text ("bill", "mark"): data/person-first-words.txt. */

@@ -152,6 +152,13 @@ describe('results tables', () => {
       expect(both).toEqual(expect.arrayContaining(['LOC:MANCHESTER', 'LOC:England']));
     });
 
+    it('two organisations joined by "and" are two; one name with "and" in it stays one', () => {
+      const text = 'Amnesty International and Human Rights Watch have made similar claims about the mines.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Amnesty International', 'ORG:Human Rights Watch']));
+      expect(without('andSplit', text)).toContain('ORG:Amnesty International and Human Rights Watch');
+      expect(typed('The Securities and Exchange Commission declined to comment.')).toContain('ORG:Securities and Exchange Commission');
+    });
+
     it('a club named after its city is an organisation where it plays; a national team keeps its place', () => {
       const text = 'Liverpool drew 1-1 with Aston Villa, while Arsenal lost 2-0 at Newcastle United.';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Liverpool', 'ORG:Aston Villa', 'ORG:Arsenal', 'ORG:Newcastle United']));
