@@ -38,6 +38,9 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
   return !new RegExp(`\\b(?:to|will|would|can|could|should|may|might|must|did|does|do|not|cannot)\\s+${esc}\\b`, 'i').test(folded);
 }
 
+/** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
+const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|numerous|multiple)(?:-\p{L}+)?$/u;
+
 const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
@@ -112,6 +115,7 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
   if (!/^\p{L}/u.test(words[0]!)) return false; // "2.0-liter engine": a measure, not a topic
+  if (COUNT_WORD.test(words[0]!)) return false; // "thirty artworks": a count of a plain noun, not a topic
   // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps"); a one-word topic a
   // dictionary knows in lower case is a plain noun ("artworks", "rabbit"), one concept of many in the text.
   return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);

@@ -156,6 +156,7 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
       'Several artworks were made by students, and the artworks stay lit until midnight. Curator Koen Dijkstra chose the artworks in Utrecht.';
     const e = enrich({ title: 'Light Festival Opens in Utrecht', text });
     expect(e.hashtags).not.toContain('#Artworks');
+    expect(e.hashtags).not.toContain('#TwentyArtworks');
     expect(e.hashtags).toContain('#Utrecht');
   });
 
