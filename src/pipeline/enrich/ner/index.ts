@@ -47,6 +47,8 @@ export const nerTuning = { overruleMargin: 20 };
 export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const gaz = gazetteer();
   const out: RawMention[] = [];
+  // Where the acronym rule typed a one-word name as an organisation: undone below if a person's name holds it.
+  const acronymAt = new Set<number>();
   // Each sentence's words, read once for the tagger and both rules that scan sentences again.
   const sentenceTokens = sentences.map((s) => nameTokens(folded, s));
   for (const toks of sentenceTokens) {
@@ -98,11 +100,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
         // no given name is an organisation's, where the tagger is not sure of a person.
         else if (nerRules.commonFirstOrg && to - from > 1 && commonFirst(written(from)) && tagged.margin(from, to, 'ORG') < nerTuning.overruleMargin && ordinaryCase()) type = 'ORG';
         // "AEMET said": an acronym in an ordinary-case sentence names an organisation, not a person, unless
-        // a title or a name stands before it ("Prime Minister THAKSIN", "Asif Ali ZARDARI", as the CIA World
+        // a person's name elsewhere holds it, or a title or a name stands before it ("Prime Minister THAKSIN", "Asif Ali ZARDARI", as the CIA World
         // Factbook writes surnames) or it labels a field ("BORROWER:" in a contract).
         else if (to - from === 1 && !/^(?:\p{Lu}|\.$)/u.test(toks[from - 1]?.text ?? '') && !gaz.titleWords.has(toks[from - 1]?.text.toLowerCase() ?? '') &&
           !/^\s*:/.test(folded.slice(toks[from]!.end, toks[from]!.end + 3)) && ordinaryCase() && toks.some((t, i) => /^\p{Ll}/u.test(written(i))) &&
-          nerRules.acronymOrg && ACRONYM.test(written(from))) type = 'ORG';
+          nerRules.acronymOrg && ACRONYM.test(written(from))) { type = 'ORG'; acronymAt.add(toks[from]!.start); }
       }
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
@@ -139,6 +141,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }
+  // "Prime Minister THAKSIN Chinnawat … THAKSIN fled abroad": a surname in capitals, not an acronym.
+  for (const m of out) if (acronymAt.has(m.start) && m.type === 'ORG' && out.some((x) => x.type === 'PER' && x.text.split(/\s+/).includes(m.text))) m.type = 'PER';
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
@@ -150,8 +154,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 }
 
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
-/** An acronym as written ("AEMET", "KBA", "S&P"). */
-const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}$/u;
+/**
+ * An acronym as written ("AEMET", "KBA", "S&P"): six characters at most. The CIA World Factbook writes
+ * surnames in capitals, longer ones mostly ("THAKSIN", "DOMBROVSKIS", "MUSHARRAF").
+ */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]{0,4}\p{Lu}$/u;
 /** The last word of a sports club's name ("Newcastle United", "Blackburn Rovers", "Athletic", "FC"). */
 const TEAM_HEAD = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers|FC|AFC|CF|SC)$/;
 

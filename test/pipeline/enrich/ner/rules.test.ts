@@ -137,6 +137,8 @@ describe('results tables', () => {
       expect(without('acronymOrg', text)).toContain('PER:AEMET');
       expect(typed('Parliament elected Asif Ali ZARDARI to the presidency.')).toContain('PER:Asif Ali ZARDARI');
       expect(typed('BORROWER: the company named above.')).not.toContain('ORG:BORROWER');
+      // A surname in capitals that a person's name in the text holds stays that person.
+      expect(typed('Opposition leader Sam RAINSY spoke in Phnom Penh on Monday. RAINSY said the vote was unfair.')).toContain('PER:RAINSY');
     });
 
     it("a wire dateline's place is a place, in capitals or not", () => {
