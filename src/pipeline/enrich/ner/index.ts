@@ -207,8 +207,11 @@ type Range = { start: number; end: number; credited?: boolean };
 function datelineHeads(folded: string, sentences: Span[]): Range[] {
   const places: Range[] = [];
   for (const s of sentences) {
-    const lineStart = folded.lastIndexOf('\n', s.start - 1) + 1;
-    const d = folded.slice(lineStart, s.start).trim() === '' ? datelineAt(folded, lineStart) : null;
+    // Only a sentence that opens its line (after spaces at most) can start with a dateline.
+    let lineStart = s.start;
+    while (lineStart > 0 && (folded[lineStart - 1] === ' ' || folded[lineStart - 1] === '\t')) lineStart--;
+    if (lineStart > 0 && folded[lineStart - 1] !== '\n') continue;
+    const d = datelineAt(folded, lineStart);
     // Without a credit, only a place in capitals before a story in ordinary case: in a shouted text any line
     // of capitals before a dash would pass for one.
     if (!d || d.end >= s.end || d.end <= s.start || (!d.credit && !/\p{Ll}/u.test(folded.slice(d.end, s.end)))) continue;
