@@ -40,3 +40,19 @@ export function isCommonStem(stem: string): boolean {
   commonStems ??= new Set([...commonWords()].map((w) => stemmer(w)));
   return commonStems.has(stem);
 }
+
+let dictionaryStems: ReadonlySet<string> | null = null;
+
+/**
+ * Is this lower-case word, or another form of it, in a general English dictionary as a lower-case word
+ * (SCOWL's, data/dictionary-stems.txt.gz, rebuilt by scripts/build-dictionary-stems.ts)? Wider than the
+ * news words above ("artworks", "rabbit", "miscarriage"); a word the dictionary lists only with a capital
+ * (a name: "Nissan") is not in it.
+ */
+export function isDictionaryWordForm(lw: string): boolean {
+  if (!dictionaryStems) {
+    const text = gunzipSync(readFileSync(new URL('./data/dictionary-stems.txt.gz', import.meta.url))).toString('utf8');
+    dictionaryStems = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')));
+  }
+  return dictionaryStems.has(stemmer(lw));
+}

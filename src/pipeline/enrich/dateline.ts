@@ -28,6 +28,13 @@ export function datelineAt(text: string, lineStart: number): Dateline | null {
   return { end: lineStart + m[0].length, credit };
 }
 
+/** Is `start` inside a dateline on its line (its place or its credit: "NEW YORK (Reuters) - ")? */
+export function isInDateline(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const d = datelineAt(text, lineStart);
+  return !!d && start < d.end;
+}
+
 /** Is `start` inside the credit of a dateline on its line ("Reuters" of "BAGHDAD (Reuters) -")? */
 export function isDatelineCredit(text: string, start: number): boolean {
   const d = datelineAt(text, text.lastIndexOf('\n', start - 1) + 1);

@@ -21,6 +21,8 @@ export interface Gazetteer {
    * "Darfur" → "Sudan"); absent for countries, seas, regions across borders and contested places.
    */
   countryOf: Map<string, string>;
+  /** Canonical names of cities (not countries, regions or seas). */
+  cities: Set<string>;
   /** Names and aliases written in capitals, without dots ("UN", "UAE", "NATO"): kept as such when truecasing. */
   acronyms: Set<string>;
 }
@@ -45,11 +47,13 @@ export function gazetteer(): Gazetteer {
   const countries = new Set<string>();
   const acronyms = new Set<string>();
   const countryOf = new Map<string, string>();
+  const cities = new Set<string>();
   const noteAcronym = (a: string) => { if (/^[\p{Lu}.&]+$/u.test(a) && a.replace(/\./g, '').length >= 2) acronyms.add(a.replace(/\./g, '')); };
   for (const line of readData('places.tsv').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [canon, aliases = '', kind, country] = line.split('\t');
     if (kind === 'country') countries.add(canon!);
+    if (kind === 'city') cities.add(canon!);
     else if (country) countryOf.set(canon!, country);
     const all = [canon!, ...aliases.split('|').filter(Boolean)];
     for (const a of all) {
@@ -74,6 +78,6 @@ export function gazetteer(): Gazetteer {
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, acronyms };
+  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms };
   return cached;
 }

@@ -4,8 +4,8 @@
 // would pick: never a common word or a stop word of any language (#Light, #Aqui), never a topic the
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
-import { commonWords, isCommonWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
-import { isBylineCredit, isDatelineCredit } from './dateline.ts';
+import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
+import { isBylineCredit, isInDateline } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 
@@ -38,6 +38,9 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
   return !new RegExp(`\\b(?:to|will|would|can|could|should|may|might|must|did|does|do|not|cannot)\\s+${esc}\\b`, 'i').test(folded);
 }
 
+/** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
+const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|numerous|multiple)(?:-\p{L}+)?$/u;
+
 const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
@@ -56,6 +59,16 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   // (Not inside a web or mail address: "givewell.org".)
   const esc = lw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
+}
+
+/** Words that say what kind of company a name is ("Toyota Motor Corp", "SoftBank Group", "Shell plc"). */
+const DESIGNATOR = /^(?:inc|corp|corporation|co|company|cos|ltd|limited|plc|llc|lp|group|holdings?|motors?|sa|ag|nv|se|spa|ab|asa|bhd)$/i;
+
+/** An organisation's name without the designators at its end ("Toyota Motor Corp" → "toyota"). */
+function orgConcept(name: string): string {
+  const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
+  while (words.length > 1 && DESIGNATOR.test(words.at(-1)!)) words.pop();
+  return words.join(' ').toLowerCase();
 }
 
 const STYLES = new Set(['Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Pope', 'Emperor', 'Empress', 'Sheikh', 'Sheikha', 'Emir', 'Sultan']);
@@ -102,20 +115,23 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   if (!words.length || words.some((w) => isStopwordOfAnyLanguage(w) || w.replace(/[^\p{L}\p{N}]/gu, '').length < 2)) return false;
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
   if (!/^\p{L}/u.test(words[0]!)) return false; // "2.0-liter engine": a measure, not a topic
-  // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps").
-  return words.length > 1 || (!isCommonWordForm(words[0]!) && words[0]!.length >= 4);
+  if (COUNT_WORD.test(words[0]!)) return false; // "thirty artworks": a count of a plain noun, not a topic
+  // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps"); a one-word topic a
+  // dictionary knows in lower case is a plain noun ("artworks", "rabbit"), one concept of many in the text.
+  return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);
 }
 
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
   const gaz = gazetteer();
-  type Cand = { tag: string; stem: string; score: number; kind: string; phrase: string };
+  type Cand = { tag: string; stem: string; score: number; kind: string; phrase: string; concept?: string };
   const cands: Cand[] = [];
   for (const e of entities) {
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
-    if (e.mentions === 1 && (isDatelineCredit(folded, e.first) || isBylineCredit(folded, e.first))) continue;
+    // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
+    if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first))) continue;
     // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
     // one word with a demonym's ending that is no known place.
     const key = aliasKey(e.canonical);
@@ -124,7 +140,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;
     const score = (e.mentions + (e.inTitle ? 2 : 0) + early) * weight;
-    cands.push({ tag: camelCase(styledName(e, folded)), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical });
+    cands.push({ tag: camelCase(styledName(e, folded)), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical, concept: e.type === 'ORG' ? orgConcept(e.canonical) : undefined });
   }
   const entityStems = new Set(cands.flatMap((s) => s.stem.split(' ')));
   // How often the body writes each word stem: a one-word topic must recur in the body itself. Its count
@@ -149,8 +165,11 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     const key = c.tag.toLowerCase();
     // One topic per head word: "weekday mornings" and "mornings" are one concept.
     const head = c.kind === 'TOPIC' ? 'head:' + c.stem.split(' ').at(-1) : '';
-    if (!c.tag || seen.has(key) || seen.has(c.stem) || seen.has(head)) return false;
+    // One organisation once: "Toyota" and "Toyota Motor Corp" are one company.
+    const concept = c.concept ? 'org:' + c.concept : '';
+    if (!c.tag || seen.has(key) || seen.has(c.stem) || seen.has(head) || seen.has(concept)) return false;
     if (head) seen.add(head);
+    if (concept) seen.add(concept);
     seen.add(key);
     seen.add(c.stem);
     used[c.kind] = (used[c.kind] ?? 0) + 1;

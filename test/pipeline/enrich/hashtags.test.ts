@@ -161,4 +161,32 @@ describe('keyphrases', () => {
     // No verbs: the headline's "Discuss" is no keyphrase.
     expect(k.map((p) => p.toLowerCase())).not.toContain('discuss');
   });
+
+});
+
+describe('hashtags: plain nouns, datelines, one company once', () => {
+  it('makes no tag of a plain noun that a dictionary writes in lower case, however often the text repeats it', () => {
+    const text = 'The festival shows twenty artworks along the canals. Visitors can see the artworks from boats. ' +
+      'Several artworks were made by students, and the artworks stay lit until midnight. Curator Koen Dijkstra chose the artworks in Utrecht.';
+    const e = enrich({ title: 'Light Festival Opens in Utrecht', text });
+    expect(e.hashtags).not.toContain('#Artworks');
+    expect(e.hashtags).not.toContain('#TwentyArtworks');
+    expect(e.hashtags).toContain('#Utrecht');
+  });
+
+  it("tags neither a dateline's place nor its agency when the story names them only there", () => {
+    const text = 'LONDON (Reuters) - Glencore said on Thursday it followed strict sourcing rules in Congo. Glencore shares fell 2 percent, and Congo said it would study the report.';
+    const e = enrich({ title: 'Glencore Defends Sourcing', text });
+    expect(e.entities.find((x) => x.canonical === 'London')?.type).toBe('LOC');
+    expect(e.hashtags).not.toContain('#London');
+    expect(e.hashtags).not.toContain('#Reuters');
+    expect(e.hashtags).toContain('#Glencore');
+  });
+
+  it('gives one company one tag, with or without the words that say what kind of company it is', () => {
+    const text = 'TOKYO (Reuters) - Toyota Motor Corp said on Wednesday it would recall 1 million vehicles. Toyota said no injuries were reported. ' +
+      'Toyota shares fell 1 percent in Tokyo.';
+    const tags = enrich({ title: 'Toyota Recalls 1 Million Vehicles', text }).hashtags;
+    expect(tags.filter((t) => t.startsWith('#Toyota'))).toHaveLength(1);
+  });
 });

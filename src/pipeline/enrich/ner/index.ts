@@ -1,6 +1,9 @@
 // Named entities of a document: tagger spans (PER/ORG/LOC) corrected by the gazetteers, title words
 // stripped from person names, repeated surnames found again, and DATE/MONEY/QUANTITY from patterns.
+import { readFileSync } from 'node:fs';
 import type { Span } from '../../normalize/index.ts';
+import { commonWords } from '../common-words.ts';
+import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import type { DateMatch, NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
@@ -31,6 +34,7 @@ export const nerRules = {
   titleOf: true, prevCap: true, firstLower: true, placeAppos: true, stripTitles: true, stripStop: true, gazOrg: true, gazLoc: true, orgHead: true,
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
+  datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -43,6 +47,8 @@ export const nerTuning = { overruleMargin: 20 };
 export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const gaz = gazetteer();
   const out: RawMention[] = [];
+  // Where the acronym rule typed a one-word name as an organisation: undone below if a person's name holds it.
+  const acronymAt = new Set<number>();
   // Each sentence's words, read once for the tagger and both rules that scan sentences again.
   const sentenceTokens = sentences.map((s) => nameTokens(folded, s));
   for (const toks of sentenceTokens) {
@@ -90,6 +96,15 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
         // Factbook writes them ("Asif Ali ZARDARI"), is longer than three letters (mostly: "Hun SEN" is lost).
         while (nerRules.trailingAcronym && to - from > 1 && ABBREVIATION.test(written(to - 1)) && !ROMAN.test(written(to - 1)) && ordinaryCase()) to--;
         if (nerRules.orgContext && orgByContext(toks, from)) type = 'ORG';
+        // "Standard Chartered said", "Global Witness said": a name whose first word is a common word and
+        // no given name is an organisation's, where the tagger is not sure of a person.
+        else if (nerRules.commonFirstOrg && to - from > 1 && commonFirst(written(from)) && tagged.margin(from, to, 'ORG') < nerTuning.overruleMargin && ordinaryCase()) type = 'ORG';
+        // "AEMET said": an acronym in an ordinary-case sentence names an organisation, not a person, unless
+        // a person's name elsewhere holds it, or a title or a name stands before it ("Prime Minister THAKSIN", "Asif Ali ZARDARI", as the CIA World
+        // Factbook writes surnames) or it labels a field ("BORROWER:" in a contract).
+        else if (to - from === 1 && !/^(?:\p{Lu}|\.$)/u.test(toks[from - 1]?.text ?? '') && !gaz.titleWords.has(toks[from - 1]?.text.toLowerCase() ?? '') &&
+          !/^\s*:/.test(folded.slice(toks[from]!.end, toks[from]!.end + 3)) && ordinaryCase() && toks.some((t, i) => /^\p{Ll}/u.test(written(i))) &&
+          nerRules.acronymOrg && ACRONYM.test(written(from))) { type = 'ORG'; acronymAt.add(toks[from]!.start); }
       }
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
@@ -104,6 +119,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.gazOrg && gaz.orgs.has(key) && unsure('ORG')) type = 'ORG';
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER' && unsure('LOC')) type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
+      else if (nerRules.teamHead && to - from > 1 && TEAM_HEAD.test(written(to - 1))) type = 'ORG'; // "Newcastle United"
       // "Ulaanbaatar, a city of …": an apposition naming a kind of place makes an unknown name a place,
       // as a person noun makes it a person (addUntaggedPeople); the tagger only sees "X, a" at a
       // sentence start, which usually introduces a person.
@@ -117,9 +133,19 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // kept where it is sure of a name ("Rice said") or a gazetteer knows it.
       if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key) &&
         tagged.margin(from, to, 'O') < nerTuning.overruleMargin) continue;
+      const parts = nerRules.andSplit && type === 'ORG' && to - from > 4 ? splitOrganisation(toks, from, to, ordinaryCase) : null;
+      if (parts) {
+        for (const p of parts) out.push({ type: p.type, start: toks[p.from]!.start, end: toks[p.to - 1]!.end, text: folded.slice(toks[p.from]!.start, toks[p.to - 1]!.end) });
+        continue;
+      }
       out.push({ type, start: toks[from]!.start, end: toks[to - 1]!.end, text });
     }
   }
+  // "Prime Minister THAKSIN Chinnawat … THAKSIN fled abroad": a surname in capitals, not an acronym.
+  for (const m of out) if (acronymAt.has(m.start) && m.type === 'ORG' && out.some((x) => x.type === 'PER' && x.text.split(/\s+/).includes(m.text))) m.type = 'PER';
+  // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
+  if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
+  if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
@@ -128,6 +154,122 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 }
 
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
+/**
+ * An acronym as written ("AEMET", "KBA", "S&P"): six characters at most. The CIA World Factbook writes
+ * surnames in capitals, longer ones mostly ("THAKSIN", "DOMBROVSKIS", "MUSHARRAF").
+ */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]{0,4}\p{Lu}$/u;
+/** The last word of a sports club's name ("Newcastle United", "Blackburn Rovers", "Athletic", "FC"). */
+const TEAM_HEAD = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers|FC|AFC|CF|SC)$/;
+
+/** Does the name [from, to) stand as an organisation's by itself: a known one, or one ending in a kind of organisation? */
+function standsAlone(toks: Token[], from: number, to: number): boolean {
+  const last = toks[to - 1]!.text;
+  return gazetteer().orgs.has(aliasKey(toks.slice(from, to).map((t) => t.text).join(' '))) || (to - from > 1 && (ORG_HEAD.test(last) || TEAM_HEAD.test(last)));
+}
+
+/**
+ * Two organisations the tagger ran into one ("Amnesty International and Human Rights Watch", "Manchester United
+ * and Real Madrid"): the parts, or null. Only in an ordinary-case sentence, where "and" between capitalised
+ * words joins names; a name the gazetteer knows whole stays whole ("Securities and Exchange Commission"), and
+ * so does one whose first part is no organisation's name alone ("Department of Health and Human Services").
+ */
+function splitOrganisation(toks: Token[], from: number, to: number, ordinary: () => boolean): { type: 'ORG'; from: number; to: number }[] | null {
+  if (gazetteer().orgs.has(aliasKey(toks.slice(from, to).map((t) => t.text).join(' ')))) return null;
+  for (let k = from + 2; k < to - 2; k++) {
+    if (toks[k]!.text === 'and' && CAP.test(toks[k + 1]!.text) && standsAlone(toks, from, k) && ordinary()) {
+      return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
+    }
+  }
+  return null;
+}
+
+let personFirst: ReadonlySet<string> | null = null;
+/** Words that open a person's name in the training text ("bill", "mark"): data/person-first-words.txt. */
+function personFirstWords(): ReadonlySet<string> {
+  personFirst ??= new Set(readFileSync(new URL('../data/person-first-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+  return personFirst;
+}
+
+/** A capitalised common word that opens no person's name ("Standard", "Global", "First"; not "Bill"). */
+function commonFirst(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const lw = word.toLowerCase();
+  return commonWords().has(lw) && !personFirstWords().has(lw) && !gazetteer().titleWords.has(lw) && !STOP_CAPS.has(lw);
+}
+
+/**
+ * The places of the wire datelines that open sentences ("NEW YORK", "MANCHESTER, England"). The sentence is
+ * still tagged whole: tagged apart, the words after the dash read as a sentence's first ("U.S. Defense
+ * Secretary" became an organisation).
+ */
+type Range = { start: number; end: number; credited?: boolean };
+function datelineHeads(folded: string, sentences: Span[]): Range[] {
+  const places: Range[] = [];
+  for (const s of sentences) {
+    // Only a sentence that opens its line (after spaces at most) can start with a dateline.
+    let lineStart = s.start;
+    while (lineStart > 0 && (folded[lineStart - 1] === ' ' || folded[lineStart - 1] === '\t')) lineStart--;
+    if (lineStart > 0 && folded[lineStart - 1] !== '\n') continue;
+    const d = datelineAt(folded, lineStart);
+    // Without a credit, only a place in capitals before a story in ordinary case: in a shouted text any line
+    // of capitals before a dash would pass for one.
+    if (!d || d.end >= s.end || d.end <= s.start || (!d.credit && !/\p{Ll}/u.test(folded.slice(d.end, s.end)))) continue;
+    const head = folded.slice(s.start, d.credit ? d.credit.start - 1 : d.end).replace(/\s*(?:-{1,2}|[–—])\s*$/, '').trimEnd();
+    places.push({ start: s.start, end: s.start + head.length, credited: !!d.credit });
+  }
+  return places;
+}
+
+/**
+ * A dateline's place is a place: each of its comma-separated parts ("MANCHESTER", "England") when an agency
+ * is credited after it; without a credit ("KABUL - "), those that the tagger found as a name of any type
+ * ("NEW YORK" reads like an organisation's name in capitals) or a gazetteer knows.
+ */
+function datelinePlaces(folded: string, places: Range[], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const p of places) {
+    const head = folded.slice(p.start, p.end);
+    if (head.split(/[\s,]+/).some((w) => w && !CAP.test(w))) continue; // "Extra shot skinny latte (at Costa) —"
+    for (const m of head.matchAll(/[^,]+/g)) {
+      const text = m[0].trim();
+      const start = p.start + m.index! + m[0].indexOf(text);
+      const end = start + text.length;
+      const inside = ms.filter((x) => x.start < end && x.end > start);
+      if (!p.credited && !inside.length && !gaz.places.has(aliasKey(text))) continue;
+      for (const x of inside) ms.splice(ms.indexOf(x), 1);
+      ms.push({ type: 'LOC', start, end, text });
+    }
+  }
+}
+
+const MATCH_SCORE = /^\d{1,2}-\d{1,2}$/;
+/** Words after a team's name that say it played: "Liverpool drew 1-1 with", "Celtic thrashed". */
+const PLAYED_AFTER = /^\s+(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|drew|draw|lost|lose|won|win)\b/;
+/** Words before a team's name that say it was played: "beat Chelsea", "drew 1-1 with Aston Villa", "lost 2-0 at Newcastle". */
+const PLAYED_BEFORE = /\b(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|with|to|against|over|versus|vs\.?|(?:lost|won|drew|draw|win|lose)\s+\d{1,2}-\d{1,2}\s+at)\s+$/;
+
+/**
+ * In a sentence with a match score ("Manchester United beat Chelsea 2-1", "Liverpool drew 1-1 with Aston
+ * Villa"), a city's name that plays is a club: an organisation, the newswire convention. A country or a
+ * nation keeps its type (a national team is annotated as the place).
+ */
+function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const toks of sentenceTokens) {
+    if (!toks.some((t) => MATCH_SCORE.test(t.text))) continue;
+    const start = toks[0]!.start;
+    const end = toks.at(-1)!.end;
+    for (const m of ms) {
+      if (m.type !== 'LOC' || m.start < start || m.end > end) continue;
+      const canon = gaz.places.get(aliasKey(m.text));
+      if (canon !== undefined && !gaz.cities.has(canon)) continue;
+      const after = folded.slice(m.end, Math.min(end, m.end + 20));
+      const before = folded.slice(Math.max(start, m.start - 30), m.start);
+      if (PLAYED_AFTER.test(after) || PLAYED_BEFORE.test(before)) m.type = 'ORG';
+    }
+  }
+}
 const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/; // Louis XVI
 /**
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
@@ -295,10 +437,11 @@ function addUntaggedPeople(folded: string, sentenceTokens: Token[][], ms: RawMen
       if (toks.slice(first, j).some((t) => gaz.places.has(aliasKey(t.text)) || gaz.orgs.has(aliasKey(t.text)))) continue;
       const after = folded.slice(end, Math.min(toks.at(-1)!.end, end + 80));
       const appos = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s*){1,4})/u.exec(after);
-      const isPerson = (appos && appos[1]!.split(/\s+/).some((w) => PERSON_NOUN.test(w))) || SPEECH_AFTER.test(after);
-      if (!isPerson) continue;
+      const apposPerson = !!appos && appos[1]!.split(/\s+/).some((w) => PERSON_NOUN.test(w));
+      if (!apposPerson && !SPEECH_AFTER.test(after)) continue;
       for (const m of inside) ms.splice(ms.indexOf(m), 1);
-      ms.push({ type: 'PER', start, end, text });
+      // A speaker whose name opens with a common word and no given name is an organisation ("Global Witness said").
+      ms.push({ type: !apposPerson && nerRules.commonFirstOrg && commonFirst(toks[first]!.text) && folded.slice(start, start + 1) === toks[first]!.text[0] ? 'ORG' : 'PER', start, end, text });
     }
   }
   ms.sort((a, b) => a.start - b.start);

@@ -122,5 +122,54 @@ describe('results tables', () => {
       expect(typed('The Associated Press reported the attack on Monday.')).toContain('ORG:The Associated Press');
       expect(typed('General Motors said sales rose.')).toContain('ORG:General Motors');
     });
+
+    it('a speaker whose name opens with a common word and no given name is an organisation', () => {
+      const text = 'Standard Chartered said on Tuesday its profit rose. Global Witness said the mines were run by armed groups.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Standard Chartered', 'ORG:Global Witness']));
+      expect(without('commonFirstOrg', text)).toContain('PER:Standard Chartered');
+      // A given name that is also a common word keeps the person.
+      expect(typed('Bill Winters said the bank would grow in Asia.')).toContain('PER:Bill Winters');
+    });
+
+    it('an acronym that speaks is an organisation; a surname in capitals after a name or a title stays a person', () => {
+      const text = 'AEMET said temperatures would reach 44 degrees in Seville on Friday.';
+      expect(typed(text)).toContain('ORG:AEMET');
+      expect(without('acronymOrg', text)).toContain('PER:AEMET');
+      expect(typed('Parliament elected Asif Ali ZARDARI to the presidency.')).toContain('PER:Asif Ali ZARDARI');
+      expect(typed('BORROWER: the company named above.')).not.toContain('ORG:BORROWER');
+      // A surname in capitals that a person's name in the text holds stays that person.
+      expect(typed('Opposition leader Sam RAINSY spoke in Phnom Penh on Monday. RAINSY said the vote was unfair.')).toContain('PER:RAINSY');
+    });
+
+    it("a wire dateline's place is a place, in capitals or not", () => {
+      for (const [text, place] of [
+        ['NEW YORK (Reuters) - Shares of the panel maker rose 8 percent on Wednesday.', 'NEW YORK'],
+        ['SINGAPORE (Reuters) - Oil prices fell on Monday after the group met.', 'SINGAPORE'],
+      ] as const) {
+        expect(typed(text)).toContain(`LOC:${place}`);
+        expect(typed(text)).not.toContain(`ORG:${place}`);
+      }
+      expect(without('datelinePlace', 'NEW YORK (Reuters) - Shares of the panel maker rose 8 percent on Wednesday.')).not.toContain('LOC:NEW YORK');
+      const both = typed('MANCHESTER, England (Reuters) - The club said the match would go ahead.');
+      expect(both).toEqual(expect.arrayContaining(['LOC:MANCHESTER', 'LOC:England']));
+    });
+
+    it('two organisations joined by "and" are two; one name with "and" in it stays one', () => {
+      const text = 'Amnesty International and Human Rights Watch have made similar claims about the mines.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Amnesty International', 'ORG:Human Rights Watch']));
+      expect(without('andSplit', text)).toContain('ORG:Amnesty International and Human Rights Watch');
+      expect(typed('The Securities and Exchange Commission declined to comment.')).toContain('ORG:Securities and Exchange Commission');
+    });
+
+    it('a club named after its city is an organisation where it plays; a national team keeps its place', () => {
+      const text = 'Liverpool drew 1-1 with Aston Villa, while Arsenal lost 2-0 at Newcastle United.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Liverpool', 'ORG:Aston Villa', 'ORG:Arsenal', 'ORG:Newcastle United']));
+      expect(without('matchTeams', text)).toContain('LOC:Liverpool');
+      expect(typed('Newcastle United signed a new striker on Monday.')).toContain('ORG:Newcastle United');
+      expect(without('teamHead', 'Newcastle United signed a new striker on Monday.')).toContain('LOC:Newcastle United');
+      expect(typed('Wales beat Scotland 24-10 in Cardiff on Saturday.')).toEqual(expect.arrayContaining(['LOC:Wales', 'LOC:Scotland']));
+      // No score, no match: the city is a place.
+      expect(typed('Liverpool drew thousands of visitors to its waterfront.')).toContain('LOC:Liverpool');
+    });
   });
 });
