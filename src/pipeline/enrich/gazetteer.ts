@@ -53,8 +53,8 @@ export function gazetteer(): Gazetteer {
     if (!line || line.startsWith('#')) continue;
     const [canon, aliases = '', kind, country] = line.split('\t');
     if (kind === 'country') countries.add(canon!);
-    if (kind === 'city') cities.add(canon!);
     else if (country) countryOf.set(canon!, country);
+    if (kind === 'city') cities.add(canon!);
     const all = [canon!, ...aliases.split('|').filter(Boolean)];
     for (const a of all) {
       const k = aliasKey(a);
