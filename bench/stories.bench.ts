@@ -12,8 +12,7 @@
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
 import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
-import { generateCorpus, loadSentences, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
-import { createHash } from 'node:crypto';
+import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { createSqliteRepository } from '../src/store/sqlite/index.ts';
@@ -25,7 +24,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { StoryId } from '../src/domain/types.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewVersion } from '../src/store/ports/articles.ts';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import type { Repository } from '../src/store/repository.ts';
 import { testPostgres, withClient } from '../test/store/backends.ts';
@@ -44,15 +42,6 @@ function sizes(): number[] {
 const mib = (b: number) => b / 1024 / 1024;
 const progress = (table: string, row: (string | number)[]) =>
   process.stderr.write(`stories bench (${table}): ${row.map((x) => (typeof x === 'number' ? x.toPrecision(3) : x)).join(' | ')}\n`);
-
-function toVersion(a: ScaleArticle): NewVersion {
-  const at = new Date(a.published).toISOString();
-  return {
-    sourceId: null, feedId: null, outlet: `outlet-${a.n % 50}`, url: `https://outlet${a.n % 50}.example/a/${a.n}`,
-    canonicalUrl: null, title: a.title, byline: null, text: a.text, html: '', lede: null, image: null,
-    language: 'en', published: at, fetchedAt: at, contentHash: createHash('sha256').update(a.text).digest('hex'),
-  };
-}
 
 /** CPU ms (user + system) of the PostgreSQL server processes serving `pids`, read from /proc (a local server only). */
 function serverCpuMs(pids: number[]): number | null {
@@ -117,15 +106,15 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       for (let i = 0; i < size; i++) {
         const a = gen.next().value as ScaleArticle;
         if (fromSnapshot) continue;
-        await placeVersion(sqlite, toVersion(a));
+        await placeVersion(sqlite, scaleVersion(a));
         if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
       }
       if (snapshot && !fromSnapshot) db.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
       if (fromSnapshot) await warmAsFilled(db, sqlite);
       const fillS = (performance.now() - fill0) / 1000;
       const rest = [...gen];
-      const placed = rest.slice(0, 500).map(toVersion);
-      const storedOnly = rest.slice(500).map((a) => ({ v: toVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
+      const placed = rest.slice(0, 500).map(scaleVersion);
+      const storedOnly = rest.slice(500).map((a) => ({ v: scaleVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
       const file = join(tmp, `filled-${size}.db`);
       if (pgSizes.includes(size)) db.conn.exec(`VACUUM INTO '${file}'`);
       const restoreCache = snapshotStoryCache();

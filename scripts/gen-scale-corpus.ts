@@ -10,6 +10,8 @@
 // furniture, quotes changed).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { NewVersion } from '../src/domain/pipeline.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 // ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
@@ -23,6 +25,19 @@ export interface ScaleArticle {
   story: number;
   /** Index of the article this one copies, or null. */
   copyOf: number | null;
+}
+
+/**
+ * A scale article as one outlet's copy for placement: 50 outlets, fetched when published. The hash is of the
+ * raw text (not contentHash's folded form), as every figure in docs/benchmarks.md was measured with.
+ */
+export function scaleVersion(a: ScaleArticle): NewVersion {
+  const at = new Date(a.published).toISOString();
+  return {
+    sourceId: null, feedId: null, outlet: `outlet-${a.n % 50}`, url: `https://outlet${a.n % 50}.example/a/${a.n}`,
+    canonicalUrl: null, title: a.title, byline: null, text: a.text, html: '', lede: null, image: null,
+    language: 'en', published: at, fetchedAt: at, contentHash: createHash('sha256').update(a.text).digest('hex'),
+  };
 }
 
 /** Real sentences: from ../shared/data when present, else from the seeds and fixtures/news. */

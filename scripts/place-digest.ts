@@ -3,26 +3,17 @@
 // version, so two commits that should decide alike can be compared.
 //   node bin/run-ts.js scripts/place-digest.ts [N]
 import { createHash } from 'node:crypto';
-import { generateCorpus, loadSentences, type ScaleArticle } from './gen-scale-corpus.ts';
+import { generateCorpus, loadSentences, scaleVersion } from './gen-scale-corpus.ts';
 import { placeVersion } from '../src/pipeline/stories/index.ts';
 import { openStore } from '../src/store/index.ts';
-import type { NewVersion } from '../src/store/ports/articles.ts';
 
 const n = Number(process.argv[2] ?? 3000);
-const toVersion = (a: ScaleArticle): NewVersion => {
-  const at = new Date(a.published).toISOString();
-  return {
-    sourceId: null, feedId: null, outlet: `outlet-${a.n % 50}`, url: `https://outlet${a.n % 50}.example/a/${a.n}`,
-    canonicalUrl: null, title: a.title, byline: null, text: a.text, html: '', lede: null, image: null,
-    language: 'en', published: at, fetchedAt: at, contentHash: createHash('sha256').update(a.text).digest('hex'),
-  };
-};
 const repo = await openStore('sqlite::memory:');
 const digest = createHash('sha256');
 let stories = 0;
 const seen = new Set<number>();
 for (const a of generateCorpus(n, loadSentences().sentences, { seed: 2 })) {
-  const p = await placeVersion(repo, toVersion(a));
+  const p = await placeVersion(repo, scaleVersion(a));
   digest.update(`${p.article.id}:${p.version.id}:${p.storyId};`);
   if (p.storyId !== null && !seen.has(p.storyId)) { seen.add(p.storyId); stories++; }
 }

@@ -13,17 +13,15 @@
 // then the backends' pids are printed and the measured placements start s seconds later (for
 // `perf record -g -p PIDS`). At the end, how often each named prepared statement was planned.
 //   [PROFILE=FILE] [KEEP=tag] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
-import { generateCorpus, loadSentences, type ScaleArticle } from './gen-scale-corpus.ts';
+import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from './gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
-import type { NewVersion } from '../src/store/ports/articles.ts';
 import { DEFAULT_URL, testPostgres, withClient, withDatabase, withUser } from '../test/store/backends.ts';
 import { decodeStoryCached } from '../src/pipeline/stories/decoded.ts';
 import type { StoryId } from '../src/domain/types.ts';
@@ -31,14 +29,6 @@ import { readFileSync } from 'node:fs';
 
 const [kind = 'sqlite', n = '10000'] = process.argv.slice(2);
 const size = Number(n);
-const toVersion = (a: ScaleArticle): NewVersion => {
-  const at = new Date(a.published).toISOString();
-  return {
-    sourceId: null, feedId: null, outlet: `outlet-${a.n % 50}`, url: `https://outlet${a.n % 50}.example/a/${a.n}`,
-    canonicalUrl: null, title: a.title, byline: null, text: a.text, html: '', lede: null, image: null,
-    language: 'en', published: at, fetchedAt: at, contentHash: createHash('sha256').update(a.text).digest('hex'),
-  };
-};
 const server = kind === 'postgres' ? await testPostgres() : null;
 const keep = server && process.env.KEEP ? `lede_place_${process.env.KEEP.replace(/\W/g, '_')}_${size}` : null;
 const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
@@ -66,7 +56,7 @@ if (kept && process.env.EXPLAIN) {
 let repo = server ? await openPostgresStore(url) : await openStore(url);
 if (!kept) {
   const fill0 = performance.now();
-  for (let i = 0; i < size; i++) await placeVersion(repo, toVersion(gen.next().value as ScaleArticle));
+  for (let i = 0; i < size; i++) await placeVersion(repo, scaleVersion(gen.next().value as ScaleArticle));
   console.log(`${kind} ${size}: filled in ${((performance.now() - fill0) / 1000).toFixed(0)} s`);
 }
 if (keep && !kept) {
@@ -82,7 +72,7 @@ if (kept) {
   const states = new Map((await repo.getStoryStates(ids as StoryId[])).map((s) => [s.storyId as number, s]));
   for (const id of ids) decodeStoryCached(states.get(id)!);
 }
-const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500)).map(toVersion).map((v) => prepareVersion(v));
+const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500)).map(scaleVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();
 let on = false;
 const query = pg.Client.prototype.query;
