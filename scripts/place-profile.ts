@@ -9,7 +9,8 @@
 // of the fill's minutes), this process's decoded-story cache warmed with the newest stories as a fill
 // would leave it. Drop it with DROP DATABASE when done. Use one tag per commit compared: the fill is the
 // code's own. EXPLAIN=1 with a kept database: auto_explain logs every statement's plan and node times in
-// the server's log (JSON). COUNT=n places n articles instead of 500. PERF_WAIT=s: ten placements first,
+// the server's log (JSON). COUNT=n places n articles instead of 500. CLOCK=cpu times SQLite's statements in CPU time, not wall. SQLITE_FILE=path places into a new file store
+// instead of :memory:. PERF_WAIT=s: ten placements first,
 // then the backends' pids are printed and the measured placements start s seconds later (for
 // `perf record -g -p PIDS`). At the end, how often each named prepared statement was planned.
 //   [PROFILE=FILE] [KEEP=tag] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
@@ -33,7 +34,8 @@ const server = kind === 'postgres' ? await testPostgres() : null;
 const keep = server && process.env.KEEP ? `lede_place_${process.env.KEEP.replace(/\W/g, '_')}_${size}` : null;
 const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
 const kept = keep !== null && (await withClient(adminUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep]))).rowCount === 1;
-let url = server ? await server.createDatabase() : 'sqlite::memory:';
+// SQLITE_FILE=path: a file store (as `lede ingest` runs; the file must not exist yet), else :memory:.
+let url = server ? await server.createDatabase() : `sqlite:${process.env.SQLITE_FILE || ':memory:'}`;
 const { sentences } = loadSentences();
 const gen = generateCorpus(size + 500, sentences, { seed: 2 });
 if (kept) {
@@ -74,6 +76,8 @@ if (kept) {
 }
 const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500)).map(scaleVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();
+// CLOCK=cpu: SQLite statements timed by this process's CPU time, which other jobs on a busy machine do not inflate.
+const clock = process.env.CLOCK === 'cpu' ? () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; } : () => performance.now();
 let on = false;
 const query = pg.Client.prototype.query;
 const clients = new Set<pg.Client>();
@@ -104,8 +108,8 @@ if (!server) {
     proto[m] = function (this: unknown, sql: unknown, ...rest: unknown[]) {
       if (!on) return orig.call(this, sql, ...rest);
       const head = String(sql).replace(/\s+/g, ' ').trim().slice(0, 100);
-      const t0 = performance.now();
-      try { return orig.call(this, sql, ...rest); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t0; stats.set(head, s); }
+      const t0 = clock();
+      try { return orig.call(this, sql, ...rest); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += clock() - t0; stats.set(head, s); }
     };
   }
   const dbProto = Database.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -113,8 +117,8 @@ if (!server) {
   dbProto.exec = function (this: unknown, sql: unknown) {
     if (!on) return origExec.call(this, sql);
     const head = 'conn.exec ' + String(sql).slice(0, 40);
-    const t0 = performance.now();
-    try { return origExec.call(this, sql); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += performance.now() - t0; stats.set(head, s); }
+    const t0 = clock();
+    try { return origExec.call(this, sql); } finally { const s = stats.get(head) ?? { n: 0, ms: 0 }; s.n++; s.ms += clock() - t0; stats.set(head, s); }
   };
 }
 /** CPU ms (utime + stime) of the server backends of the measured database, from /proc. */

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import type { Repository } from '../../src/store/repository.ts';
 import { loadMigrations } from '../../src/store/sqlite/index.ts';
+import { SEARCH_BATCH } from '../../src/store/sqlite/search-queue.ts';
 
 const dirs: string[] = [];
 const repos: Repository[] = [];
@@ -91,6 +92,7 @@ describe('SQLite store', () => {
     const path = tempDb();
     const repo = await open(path);
     const { article } = await repo.createArticle(version('x'), null);
+    expect((await repo.search('harbour', { limit: 5 })).hits.map((h) => h.id)).toEqual([article.id]); // indexed now
     const db = new Database(path);
     db.pragma('foreign_keys = OFF');
     db.prepare('DELETE FROM versions WHERE article_id = ?').run(article.id);
@@ -99,5 +101,37 @@ describe('SQLite store', () => {
     const problems = await repo.checkIntegrity();
     expect(problems.some((p) => /without versions/.test(p))).toBe(true);
     expect(problems.some((p) => /search index/.test(p))).toBe(true);
+  });
+
+  it('indexes stored articles for search in batches, and a search finds every one stored or edited', async () => {
+    const path = tempDb();
+    const repo = await open(path);
+    const found = async (q: string) => (await repo.search(q, { limit: 200 })).hits.map((h) => h.title).sort();
+    const queued = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return Number((db.prepare('SELECT count(*) AS n FROM search_queue').get() as { n: number }).n);
+      } finally {
+        db.close();
+      }
+    };
+    const first = await repo.createArticle(version('q1'), null);
+    await repo.createArticle(version('q2'), null);
+    // Edited while still queued: the search sees the new text only.
+    await repo.addVersion(first.article.id, { ...version('q1b'), text: 'Text q1b about the lighthouse.' }, true, null);
+    expect(await found('lighthouse')).toEqual(['T q1b']);
+    expect(await found('harbour')).toEqual(['T q2']);
+    expect(await repo.checkIntegrity()).toEqual([]);
+
+    // Ingest stores one article per transaction: the queue is indexed once a batch has gathered, without a search.
+    for (let i = 0; i < SEARCH_BATCH + 5; i++) await repo.createArticle(version(`b${i}`), null);
+    expect(queued()).toBeLessThan(SEARCH_BATCH);
+    // Edited once indexed: the old words leave the index with it.
+    await repo.addVersion(first.article.id, { ...version('q1c'), text: 'Text q1c about the estuary.' }, true, null);
+    expect(await found('lighthouse')).toEqual([]);
+    expect(await found('estuary')).toEqual(['T q1c']);
+    expect(await found('harbour')).toHaveLength(SEARCH_BATCH + 6);
+    expect(queued()).toBe(0);
+    expect(await repo.checkIntegrity()).toEqual([]);
   });
 });

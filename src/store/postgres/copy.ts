@@ -27,8 +27,11 @@ export interface TableCount {
   target: number;
 }
 
-/** SQLite tables that are not data: search index shadows, the migration log, SQLite's own. */
-const NOT_DATA = /^(sqlite_|schema_migrations$|articles_fts)/;
+/**
+ * SQLite tables that are not data: search index shadows and its backlog (search_queue, migration 013;
+ * PostgreSQL indexes every row as it is written), the migration log, SQLite's own.
+ */
+const NOT_DATA = /^(sqlite_|schema_migrations$|articles_fts|search_queue$)/;
 
 interface PgColumn {
   name: string;

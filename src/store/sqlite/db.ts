@@ -13,6 +13,7 @@ import { storableParams } from '../../domain/text.ts';
 import { LedeError } from '../../domain/errors.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { log } from '../../log/index.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -45,6 +46,7 @@ export class SqliteDb {
   private readonly statements = new Map<string, Database.Statement>();
   private commits = 0;
   private checkpointer: Checkpointer | null = null;
+  private readonly commitHooks: (() => void)[] = [];
 
   constructor(private readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -116,7 +118,10 @@ export class SqliteDb {
   atomic<T>(fn: () => T): Promise<T> {
     return this.run(() => {
       const t = this.conn.transaction(fn);
-      return this.conn.inTransaction ? t() : t.immediate();
+      if (this.conn.inTransaction) return t();
+      const result = t.immediate();
+      this.runCommitHooks();
+      return result;
     });
   }
 
@@ -176,6 +181,7 @@ export class SqliteDb {
           const result = await fn();
           this.conn.exec('COMMIT');
           if (++this.commits === BUSY_WRITER_COMMITS) this.startCheckpointer();
+          this.runCommitHooks();
           return result;
         } catch (e) {
           if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
@@ -183,6 +189,24 @@ export class SqliteDb {
         }
       }),
     );
+  }
+
+  /**
+   * `fn` runs after each commit of transaction() and atomic(), before the next caller's turn: batched writes that
+   * belong to no single transaction (the search queue). Its failure never fails the committed work.
+   */
+  afterCommit(fn: () => void): void {
+    this.commitHooks.push(fn);
+  }
+
+  private runCommitHooks(): void {
+    for (const fn of this.commitHooks) {
+      try {
+        fn();
+      } catch (e) {
+        log().warn({ err: e }, 'sqlite: after-commit work failed, left for a later commit');
+      }
+    }
   }
 
   /** Moves WAL checkpoints to a background thread (file databases only; once). */
@@ -194,6 +218,10 @@ export class SqliteDb {
     } catch {
       // No worker threads here: the writer keeps checkpointing itself.
     }
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
   }
 
   /** Closes after the transaction in hand (if any) has finished. */

@@ -13,6 +13,8 @@ import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import { intelligencePort } from './intelligence.ts';
+import { indexAllQueued, indexWhenBatched } from './search-queue.ts';
+import { log } from '../../log/index.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
 
@@ -40,6 +42,7 @@ export async function openSqliteStore(path: string): Promise<Repository> {
 }
 
 export function createSqliteRepository(db: SqliteDb): Repository {
+  db.afterCommit(() => indexWhenBatched(db));
   const repo: Repository = Object.assign(
     {},
     sourcePort(db),
@@ -70,14 +73,21 @@ export function createSqliteRepository(db: SqliteDb): Repository {
         return db.transaction(() => fn(repo));
       },
       lockKeys: async () => false,
-      checkIntegrity: () => db.run(() => checkIntegrity(db)),
+      checkIntegrity: async () => {
+        await indexAllQueued(db);
+        return db.run(() => checkIntegrity(db));
+      },
       storeBytes: () => db.run(() => Number(db.get('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()')!.n)),
       readiness: () => db.run(() => {
         const at = schemaVersion(db.conn);
         const latest = loadMigrations().length;
         return at === latest ? null : `the schema is at version ${at}, this Lede needs ${latest}`;
       }),
-      close: () => db.close(),
+      // What is still queued is indexed now, so a store left alone has its whole search index.
+      close: async () => {
+        if (db.isOpen) await indexAllQueued(db).catch((e) => log().warn({ err: e }, 'sqlite: the search queue was not indexed at close; the next search indexes it'));
+        await db.close();
+      },
     },
   );
   return repo;

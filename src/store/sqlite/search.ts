@@ -6,6 +6,7 @@ import { articleFilters, SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
 import { toSummary } from './rows.ts';
 import { arabicSearchForm } from '../../pipeline/normalize/arabic.ts';
+import { indexAllQueued } from './search-queue.ts';
 
 /** bm25 weights per FTS column: a match in the title counts ten times one in the text. */
 const TITLE_WEIGHT = 10;
@@ -72,8 +73,9 @@ export function toFtsQuery(q: string): string | null {
  */
 export function searchPort(db: SqliteDb): SearchRepo {
   return {
-    search: (q, opts) =>
-      db.run(() => {
+    search: async (q, opts) => {
+      await indexAllQueued(db);
+      return db.run(() => {
         const match = toFtsQuery(q.trim());
         if (!match) return { total: 0, hits: [] };
         const where = ['articles_fts MATCH ?'];
@@ -124,6 +126,7 @@ export function searchPort(db: SqliteDb): SearchRepo {
           hits.push({ ...toSummary(row), highlight: markHighlight(headlines.get(Number(r.id)) ?? ''), rank: -Number(r.score) });
         }
         return result(hits);
-      }),
+      });
+    },
   };
 }
