@@ -17,6 +17,10 @@ const arg = (name: string) => { const i = process.argv.indexOf(name); return i >
 const L2 = Number(arg('--l2') ?? 0.0001);
 const LOSS = arg('--loss') ?? 'softmax';
 const KP_WEIGHT = Number(arg('--kp-weight') ?? 0.5);
+// A single word scores SHIFT less (in units of the standardised score) after fitting: the sets disagree on
+// single words (KPCrowd's keys are mostly words, Inspec's and the unseen news set's mostly phrases), and the
+// share of phrases in the news top 10 is the guard. --shifts a,b,c prints the tables for several.
+const SHIFTS = (arg('--shifts') ?? arg('--shift') ?? '0').split(',').map(Number);
 const EPOCHS = Number(arg('--epochs') ?? 300);
 const drop = new Set((arg('--drop') ?? '').split(',').filter(Boolean));
 const FEATURES = (arg('--features')?.split(',') ?? [...KEYPHRASE_FEATURES]).filter((f) => !drop.has(f));
@@ -114,6 +118,15 @@ function fit(train: Doc[]): KeyphraseModel {
   return { features: FEATURES, mean, std, weights: [...w].map((x) => Math.round(x * 1e4) / 1e4) };
 }
 
+/** The model with single words scored `shift` lower (the len1 weight moved by shift x its spread). */
+function shifted(m: KeyphraseModel, shift: number): KeyphraseModel {
+  const k = m.features.indexOf('len1');
+  if (k < 0 || !shift) return m;
+  const weights = [...m.weights];
+  weights[k] = Math.round((weights[k]! - shift * m.std[k]!) * 1e4) / 1e4;
+  return { ...m, weights };
+}
+
 type Scorer = (d: Doc, i: number) => number;
 const handTuned: Scorer = (d, i) => d.raw[i]![0]!;
 const modelScorer = (m: KeyphraseModel): Scorer => { const r = linearRanker(m); return (d, i) => r.score(d.raw[i]!); };
@@ -141,27 +154,26 @@ const groups: [string, (d: Doc) => boolean][] = [
 console.log(`features: ${FEATURES.join(', ')}; ${LOSS} loss, L2 ${L2}, ${EPOCHS} epochs, KPCrowd weight ${KP_WEIGHT}`);
 if (!process.argv.includes('--no-eval')) {
 // Cross-validation over both sets: each document scored by the model that did not see it.
-const cvScores = new Map<Doc, Scorer>();
-for (let fold = 0; fold < 5; fold++) {
-  const m = modelScorer(fit(docs.filter((d) => d.fold !== fold)));
-  for (const d of docs) if (d.fold === fold) cvScores.set(d, m);
+const cvModels = new Map<number, KeyphraseModel>();
+for (let fold = 0; fold < 5; fold++) cvModels.set(fold, fit(docs.filter((d) => d.fold !== fold)));
+const locoModels = new Map<string, KeyphraseModel>();
+for (const set of ['kpcrowd', 'inspec']) locoModels.set(set, fit(docs.filter((d) => d.set !== set)));
+for (const shift of SHIFTS) {
+  const cvScores = new Map<number, Scorer>([...cvModels].map(([f, m]) => [f, modelScorer(shifted(m, shift))]));
+  const cv: Scorer = (d, i) => cvScores.get(d.fold)!(d, i);
+  const loco = new Map<string, Scorer>([...locoModels].map(([s, m]) => [s, modelScorer(shifted(m, shift))]));
+  const locoScorer: Scorer = (d, i) => loco.get(d.set)!(d, i);
+  console.log(`\nsingle-word shift ${shift}: F1@5 / F1@10 (share of multi-word phrases in the top 10)`);
+  console.log('| documents | hand-tuned (shipped before) | learned, 5-fold CV on both sets | learned, trained on the other set only |');
+  console.log('|---|---|---|---|');
+  for (const [label, keep] of groups) {
+    const test = docs.filter(keep);
+    console.log(`| ${label} | ${fmt(score(test, handTuned))} | ${fmt(score(test, cv))} | ${fmt(score(test, locoScorer))} |`);
+  }
 }
-const cv: Scorer = (d, i) => cvScores.get(d)!(d, i);
-const loco = new Map<string, Scorer>();
-for (const set of ['kpcrowd', 'inspec']) loco.set(set, modelScorer(fit(docs.filter((d) => d.set !== set))));
-const locoScorer: Scorer = (d, i) => loco.get(d.set)!(d, i);
-
-console.log('\nF1@5 / F1@10 (share of multi-word phrases in the top 10)');
-console.log('\n| documents | hand-tuned (shipped before) | learned, 5-fold CV on both sets | learned, trained on the other set only |');
-console.log('|---|---|---|---|');
-for (const [label, keep] of groups) {
-  const test = docs.filter(keep);
-  console.log(`| ${label} | ${fmt(score(test, handTuned))} | ${fmt(score(test, cv))} | ${fmt(score(test, locoScorer))} |`);
 }
 
-}
-
-const full = fit(docs);
+const full = shifted(fit(docs), SHIFTS[0]!);
 console.log('\nweights (trained on both sets, standardised features):');
 for (let k = 0; k < D; k++) console.log(`  ${FEATURES[k]!.padEnd(18)} ${full.weights[k]!.toFixed(3)}`);
 if (process.argv.includes('--write')) {
