@@ -10,37 +10,12 @@
 // in text order), TextRank (Mihalcea & Tarau 2004) and MultipartiteRank (Boudin 2018, its published settings).
 // --min-words N scores only documents of at least N words (50 of KPCrowd's 500 hold only their title).
 // Run: node bin/run-ts.js scripts/eval-keyphrases.ts [--only NAME] [--set kpcrowd|inspec] [--limit N] [--min-words N]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { stemmer } from 'stemmer';
 import { foldTypographyKeepOffsets, splitSentences } from '../src/pipeline/normalize/index.ts';
 import { rankKeyphrases, type KeyphraseMethod } from '../src/pipeline/enrich/keyphrases.ts';
 import { enrich } from '../src/pipeline/enrich/index.ts';
-
-// ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
-const DATA = process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data');
-const SETS: Record<string, { dir: string; published: string }> = {
-  kpcrowd: { dir: resolve(DATA, 'keyphrases'), published: 'published F1@10, on the 50-document test split that is title-only here: MultipartiteRank 18.2, FirstPhrases 17.1, TextRank 7.1' },
-  inspec: { dir: resolve(DATA, 'keyphrases-inspec'), published: 'uncontrolled keys; published F1@10 on the 500-document test split: MultipartiteRank 30.5, FirstPhrases 29.3, TextRank 35.8' },
-};
+import { loadSet, prf, SETS } from './keyphrase-data.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
-const stem = (p: string) => p.toLowerCase().split(/\s+/).filter(Boolean).map((w) => stemmer(w)).join(' ');
-
-function prf(pred: string[], gold: Set<string>, k: number): { p: number; r: number; f: number } {
-  const seen = new Set<string>();
-  let correct = 0;
-  for (const phrase of pred) {
-    const s = stem(phrase);
-    if (seen.has(s)) continue;
-    if (seen.size >= k) break;
-    seen.add(s);
-    if (gold.has(s)) correct++;
-  }
-  const p = correct / k;
-  const r = gold.size ? correct / gold.size : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
 
 const baseline = (method: KeyphraseMethod) => (_t: string, _b: string, full: string) => {
   const folded = foldTypographyKeepOffsets(full);
@@ -57,12 +32,12 @@ if (only) for (const k of Object.keys(systems)) if (!k.startsWith(only)) delete 
 
 for (const [set, { dir, published }] of Object.entries(SETS)) {
   if (arg('--set') && arg('--set') !== set) continue;
-  if (!existsSync(dir)) {
+  const docs = loadSet(set, Number(arg('--limit') ?? Infinity));
+  if (!docs) {
     console.error(`${set}: data not found at ${dir}`);
     process.exitCode = 2;
     continue;
   }
-  const files = readdirSync(resolve(dir, 'docsutf8')).filter((f) => f.endsWith('.txt')).sort().slice(0, Number(arg('--limit') ?? 1e9));
   const totals: Record<string, { f5: number; p10: number; r10: number; f10: number; ms: number }> = {};
   const bodyTotals: typeof totals = {};
   for (const name of Object.keys(systems)) {
@@ -71,26 +46,13 @@ for (const [set, { dir, published }] of Object.entries(SETS)) {
   }
   let scored = 0;
   let bodied = 0;
-  for (const f of files) {
-    const full = readFileSync(resolve(dir, 'docsutf8', f), 'utf8').replace(/\r/g, '');
-    if (full.split(/\s+/).filter(Boolean).length < Number(arg('--min-words') ?? 0)) continue;
+  for (const { title, body, full, gold, words, withBody } of docs) {
+    if (words < Number(arg('--min-words') ?? 0)) continue;
     scored++;
-    const keyText = readFileSync(resolve(dir, 'keys', f.replace(/\.txt$/, '.key')), 'utf8');
-    // Inspec: the uncontrolled list, up to the first line ending in CR (see the top of this file).
-    const cr = keyText.indexOf('\r\n');
-    const gold = new Set((cr >= 0 ? keyText.slice(0, cr) : keyText).split('\n').map((l) => l.trim()).filter(Boolean).map(stem));
-    const lines = full.split('\n');
-    const ti = lines.findIndex((l) => l.trim());
-    // A title wrapped over several lines (Inspec: its continuation lines start with a tab) is one title.
-    let te = ti + 1;
-    while (te < lines.length && /^[ \t]+\S/.test(lines[te]!)) te++;
-    const title = lines.slice(ti, te).map((l) => l.trim()).join(' ');
-    const body = lines.slice(te).map((l) => l.trim()).join('\n');
-    const withBody = /\p{L}/u.test(body);
     if (withBody) bodied++;
     for (const [name, fn] of Object.entries(systems)) {
       const t0 = performance.now();
-      const pred = fn(title, body, `${title}\n\n${body}`);
+      const pred = fn(title, body, full);
       const ms = performance.now() - t0;
       const at10 = prf(pred, gold, 10);
       const f5 = prf(pred, gold, 5).f;

@@ -7,7 +7,7 @@ import { canonicalNames } from './canonical.ts';
 import { dateFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
-import { rankKeyphrases } from './keyphrases.ts';
+import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
 import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
@@ -58,12 +58,8 @@ export interface DocumentOptions extends EnrichOptions {
 
 /** Enriches a whole document as read (title line included); offsets are into `doc`. */
 export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
-  const folded = foldTypographyKeepOffsets(doc);
-  const titleEnd = opts.titleEnd;
+  const { folded, titleEnd, language, sentences } = prepare(doc, opts);
   const published = parseDate(opts.published);
-  // A couple of paragraphs tell the language as well as the whole text, at a fraction of the cost.
-  const language = opts.language ?? languageOf(doc.slice(titleEnd, titleEnd + 400));
-  const sentences = titleSplit(splitSentences(folded), titleEnd);
 
   // Entities.
   let names: RawMention[] = [];
@@ -119,6 +115,26 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     quotes,
     summary: picked.map((i) => doc.slice(body[i]!.start, body[i]!.end)),
   };
+}
+
+/** The text as every part of enrich() reads it: folded, its language, its sentences with the title apart. */
+function prepare(doc: string, opts: DocumentOptions): { folded: string; titleEnd: number; language: string | null; sentences: Span[] } {
+  const folded = foldTypographyKeepOffsets(doc);
+  const titleEnd = opts.titleEnd;
+  // A couple of paragraphs tell the language as well as the whole text, at a fraction of the cost.
+  const language = opts.language ?? languageOf(doc.slice(titleEnd, titleEnd + 400));
+  return { folded, titleEnd, language, sentences: titleSplit(splitSentences(folded), titleEnd) };
+}
+
+/**
+ * Every keyphrase candidate of an article with the features the ranker reads, from the same text and
+ * sentences as enrich() (scripts/train-keyphrases.ts fits the ranker on them).
+ */
+export function keyphraseCandidatesOf(input: EnrichInput): ReturnType<typeof keyphraseCandidates> {
+  const title = input.title.trim();
+  const doc = title ? `${title}\n\n${input.text}` : input.text;
+  const { folded, titleEnd, language, sentences } = prepare(doc, { titleEnd: title ? title.length : 0, language: input.language ?? null });
+  return keyphraseCandidates(folded, sentences, language, titleEnd);
 }
 
 /**

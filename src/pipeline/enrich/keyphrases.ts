@@ -9,7 +9,9 @@ import posTagger from 'wink-pos-tagger';
 import { stemmer } from 'stemmer';
 import type { Span } from '../normalize/index.ts';
 import { datelineAt } from './dateline.ts';
-import { isCommonWordForm } from './common-words.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { isCommonWordForm, isDictionaryWordForm } from './common-words.ts';
 import { gazetteer } from './gazetteer.ts';
 import { loadModel } from './ner/tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
@@ -173,7 +175,8 @@ function chunks(toks: Tok[], english: boolean): [number, number][] {
 export type KeyphraseMethod = 'positionrank' | 'textrank' | 'firstphrases' | 'multipartite';
 
 /** `titleEnd`: where the headline ends in `folded` (0: no headline); its phrases weigh more (ours only). */
-export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, language: string | null = null, method: KeyphraseMethod = 'positionrank', titleEnd = 0): Keyphrase[] {
+export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, language: string | null = null, method: KeyphraseMethod = 'positionrank', titleEnd = 0,
+  opts: { handTuned?: boolean; collect?: { phrase: string; stem: string; features: Float64Array }[] } = {}): Keyphrase[] {
   const textrank = method === 'textrank';
   const english = !language || language === 'en';
   const foreign = english ? null : stopwordsFor(language);
@@ -231,14 +234,159 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
     return list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: mp[i]! })).sort((a, b) => b.score - a.score).slice(0, limit);
   }
   if (!textrank) for (const [key, n] of afterNumber) if (cands.get(key)?.offsets.length === n) cands.delete(key);
-  const ranked = [...cands.values()].map(({ len, offsets: _o, ...c }) => {
-    const words = c.stem.split(' ').reduce((t, w) => t + score[ids.get(w)!]!, 0);
-    if (textrank) return { ...c, score: words };
-    const title = c.first < titleTokens ? 1 + TITLE_WEIGHT : 1;
-    return { ...c, score: title * (words / len ** (1 - LENGTH_EXP)) * (1 + TF_WEIGHT * Math.log(c.count)) * (1 + POSITION_WEIGHT * (1 - c.first / total)) };
-  });
+  const list = [...cands.values()];
+  if (textrank) return list.map(({ len: _l, offsets: _o, ...c }) => ({ ...c, score: wordSum(c.stem, ids, score) })).sort((a, b) => b.score - a.score).slice(0, limit);
+  const feats = candidateFeatures(list, ids, score, english ? walk(n, seq, bias.map(() => 1), 2) : score, total, titleTokens);
+  if (opts.collect) list.forEach((c, i) => opts.collect!.push({ phrase: c.phrase, stem: c.stem, features: feats[i]! }));
+  const model = english && !opts.handTuned ? keyphraseModel() : null;
+  const ranked = list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: model ? model.score(feats[i]!) : Math.exp(feats[i]![0]!) }));
   ranked.sort((a, b) => b.score - a.score);
   return ranked.slice(0, limit);
+}
+
+function wordSum(stem: string, ids: Map<string, number>, score: Float64Array): number {
+  let t = 0;
+  for (const w of stem.split(' ')) t += score[ids.get(w)!]!;
+  return t;
+}
+
+/**
+ * What the learned ranker reads of each candidate (scripts/train-keyphrases.ts fits the weights on both
+ * sets). The first feature is the hand-tuned PositionRank-style score of earlier passes, in logs: word
+ * scores / sqrt(length) x (1 + 2 ln count) x (1 + 0.2 earliness) x 2 in the headline.
+ */
+export const KEYPHRASE_FEATURES = [
+  'handTuned', 'positionRank', 'positionRankMean', 'textRank', 'textRankMean', 'lnCount', 'once', 'firstRel', 'lnFirst',
+  'title', 'len1', 'len2', 'len3', 'len4', 'name', 'acronym', 'common', 'dictionary', 'heads', 'within', 'spread',
+  'idfMean', 'idfMin', 'idfMax', 'oneLnCount', 'oneIdf', 'oneName', 'oneHeads',
+] as const;
+
+type Cand = Keyphrase & { len: number; offsets: number[] };
+
+function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Array, tr: Float64Array, total: number, titleTokens: number): Float64Array[] {
+  const index = new Map<string, number>();
+  list.forEach((c, i) => index.set(c.stem, i));
+  const heads = new Float64Array(list.length);
+  const within = new Float64Array(list.length);
+  for (const c of list) {
+    if (c.len < 2) continue;
+    const w = c.stem.split(' ');
+    const h = index.get(w[w.length - 1]!);
+    if (h !== undefined) heads[h]!++;
+    for (let a = 0; a < w.length; a++) {
+      for (let b = a + 1; b <= w.length; b++) {
+        if (b - a === w.length) continue;
+        const j = index.get(w.slice(a, b).join(' '));
+        if (j !== undefined) within[j]!++;
+      }
+    }
+  }
+  const tiny = 1e-9;
+  return list.map((c, i) => {
+    const words = c.stem.split(' ');
+    let p = 0, t = 0;
+    for (const w of words) { const id = ids.get(w)!; p += pr[id]!; t += tr[id]!; }
+    const title = c.first < titleTokens ? 1 + TITLE_WEIGHT : 1;
+    const hand = title * (p / c.len ** (1 - LENGTH_EXP)) * (1 + TF_WEIGHT * Math.log(c.count)) * (1 + POSITION_WEIGHT * (1 - c.first / total));
+    const surface = c.phrase.split(' ');
+    let common = 0, dict = 0, caps = 0, idfSum = 0, idfMin = Infinity, idfMax = 0;
+    for (const w of words) { const x = idf(w); idfSum += x; idfMin = Math.min(idfMin, x); idfMax = Math.max(idfMax, x); }
+    for (const w of surface) {
+      const lw = w.toLowerCase();
+      if (/^\p{Lu}/u.test(w)) caps++;
+      if (isCommonWordFormCached(lw)) common++;
+      if (isDictionaryWordFormCached(lw)) dict++;
+    }
+    const f = new Float64Array(KEYPHRASE_FEATURES.length);
+    f[0] = Math.log(hand + tiny);
+    f[1] = Math.log(p + tiny);
+    f[2] = Math.log(p / c.len + tiny);
+    f[3] = Math.log(t + tiny);
+    f[4] = Math.log(t / c.len + tiny);
+    f[5] = Math.log(c.count);
+    f[6] = c.count === 1 ? 1 : 0;
+    f[7] = c.first / total;
+    f[8] = Math.log(1 + c.first);
+    f[9] = c.first < titleTokens ? 1 : 0;
+    f[10 + Math.min(3, c.len - 1)] = 1;
+    f[14] = caps === surface.length ? 1 : 0;
+    f[15] = /^\p{Lu}[\p{Lu}.]+$/u.test(c.phrase) ? 1 : 0;
+    f[16] = common / surface.length;
+    f[17] = dict / surface.length;
+    f[18] = Math.log(1 + heads[i]!);
+    f[19] = Math.log(1 + within[i]!);
+    f[20] = (c.offsets[c.offsets.length - 1]! - c.first) / total;
+    f[21] = idfSum / words.length;
+    f[22] = idfMin;
+    f[23] = idfMax;
+    if (c.len === 1) { f[24] = f[5]!; f[25] = f[21]!; f[26] = f[14]!; f[27] = f[18]!; }
+    return f;
+  });
+}
+
+let df: { n: number; counts: Map<string, number> } | null = null;
+
+/**
+ * A stem's inverse document frequency in news (data/keyphrase-df.txt.gz, rebuilt by
+ * scripts/build-keyphrase-df.ts): ln(N / (df + 1)); a stem in fewer than two of its texts counts as in one.
+ */
+export function idf(stem: string): number {
+  if (!df) {
+    const counts = new Map<string, number>();
+    let n = 1;
+    for (const line of gunzipSync(readFileSync(new URL('./data/keyphrase-df.txt.gz', import.meta.url))).toString('utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      if (line.startsWith('# documents')) n = Number(line.slice(tab + 1));
+      else counts.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+    }
+    df = { n, counts };
+  }
+  return Math.log(df.n / ((df.counts.get(stem) ?? 1) + 1));
+}
+
+const commonCache = new Map<string, boolean>();
+const dictCache = new Map<string, boolean>();
+function isCommonWordFormCached(lw: string): boolean {
+  let v = commonCache.get(lw);
+  if (v === undefined) { v = isCommonWordForm(lw); if (commonCache.size > 100_000) commonCache.clear(); commonCache.set(lw, v); }
+  return v;
+}
+function isDictionaryWordFormCached(lw: string): boolean {
+  let v = dictCache.get(lw);
+  if (v === undefined) { v = isDictionaryWordForm(lw); if (dictCache.size > 100_000) dictCache.clear(); dictCache.set(lw, v); }
+  return v;
+}
+
+/** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
+export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[] }
+
+let model: { score(f: Float64Array): number } | null | undefined;
+
+export function linearRanker(m: KeyphraseModel): { score(f: Float64Array): number } {
+  const at = m.features.map((name) => KEYPHRASE_FEATURES.indexOf(name as typeof KEYPHRASE_FEATURES[number]));
+  if (at.some((i) => i < 0)) throw new Error(`keyphrase model: unknown feature in ${m.features.join(', ')}`);
+  return {
+    score(f: Float64Array): number {
+      let s = 0;
+      for (let k = 0; k < at.length; k++) s += m.weights[k]! * (f[at[k]!]! - m.mean[k]!) / m.std[k]!;
+      return s;
+    },
+  };
+}
+
+function keyphraseModel(): { score(f: Float64Array): number } | null {
+  if (model !== undefined) return model;
+  const url = new URL('./data/keyphrase-model.json', import.meta.url);
+  model = existsSync(url) ? linearRanker(JSON.parse(readFileSync(url, 'utf8')) as KeyphraseModel) : null;
+  return model;
+}
+
+/** Every candidate of a text with the features the learned ranker reads (for scripts/train-keyphrases.ts). */
+export function keyphraseCandidates(folded: string, sentences: Span[], language: string | null, titleEnd: number): { phrase: string; stem: string; features: Float64Array }[] {
+  const out: { phrase: string; stem: string; features: Float64Array }[] = [];
+  rankKeyphrases(folded, sentences, Infinity, language, 'positionrank', titleEnd, { collect: out });
+  return out;
 }
 
 /** Biased PageRank over the co-occurrence graph of `seq` (word ids within WINDOW positions). */
