@@ -309,20 +309,44 @@ function commonOpener(word: string): boolean {
 // A team name in a results table: capitalised words (with "of", "de", … inside), up to five.
 const TEAM = String.raw`\p{Lu}[\p{L}'.&-]*(?:[ \t]+(?:\p{Lu}[\p{L}'.&-]*|of|de|del|la|le|do|da|and|y)){0,4}`;
 const SCORE = String.raw`\d{1,3}`;
-/** "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )": a match and its score. */
-const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})[ \t]+${SCORE}[ \t]+(${TEAM})[ \t]+${SCORE}(?:[ \t]*\([^)\n]*\))?[ \t]*$`, 'gmu');
-/** "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61": a standings row, three numbers or more. */
-const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM})(?:[ \t]+\d{1,4}){3,}[ \t]*$`, 'gmu');
+// What may follow a name or a score in a table: a parenthesis ("Ajax ( Netherlands )", "2 ( Kane 23 , Saka 67 )").
+const PAREN = String.raw`(?:[ \t]*\([^)\n]*\))?`;
+/**
+ * "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )", "Leeds 2 ( Bamford 23 ) Aston
+ * Villa 1 . Attendance 36,000": a match and its score; what follows the second score opens with a bracket or
+ * a stop.
+ */
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+(${TEAM})${PAREN}[ \t]+${SCORE}(?:[ \t]*[(.,;].*)?[ \t]*$`, 'gmu');
+/**
+ * "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61", "Chicago 45 30 .600 -", "TORONTO 51 41 .554 4
+ * 1/2": a standings row, a name and three figures or more (won-lost percentages, games behind), two of them
+ * whole numbers first.
+ */
+const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM})(?:[ \t]+\d{1,4}){2,}(?:[ \t]+(?:\d{1,4}|\d?\.\d{1,3}|\d?[ \t]*1/2|-))+[ \t]*$`, 'gmu');
+/**
+ * Cricket scores: "Essex 532-8 declared", "Sussex 245 and 88-2", "Somerset 110-3" — a name and its runs
+ * (wickets after a dash) after the line's start, a colon or a semicolon, and before a bracket, a semicolon,
+ * "and", a stop or the line's end.
+ */
+const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|dec|all out))?(?=[ \t]*(?:[(;.]|and\b|$))`, 'gmu');
+/** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
+const VENUE = new RegExp(String.raw`^[ \t]*At[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
 /**
- * Results tables, as newswire prints them line by line: in a line of a match score or a standings row,
- * the names are teams — organisations, even when a place gives one its name ("Dundee United", "Derby"),
- * which is the newswire convention. A name the tagger took for a person stays a person (golf and
+ * Results tables, as newswire prints them line by line: in a line of a match score, a standings row or
+ * cricket innings, the names are teams — organisations, even when a place gives one its name ("Dundee
+ * United", "Derby", "Essex"), which is the newswire convention; a country's name is its national team,
+ * which newswire annotates as the place. A name the tagger took for a person stays a person (golf and
  * athletics tables list players). Lines are read whole: a table has no full stops, so the sentence
  * splitter may run its rows together.
  */
 function addResultLines(folded: string, ms: RawMention[]): void {
-  const teams: { start: number; end: number }[] = [];
+  const gaz = gazetteer();
+  const teams: { start: number; end: number; type: 'ORG' | 'LOC' }[] = [];
+  const add = (at: number, name: string, type: 'ORG' | 'LOC') => {
+    const canon = gaz.places.get(aliasKey(name));
+    teams.push({ start: at, end: at + name.length, type: type === 'ORG' && canon !== undefined && gaz.countries.has(canon) ? 'LOC' : type });
+  };
   for (const re of [SCORE_LINE, STANDING_LINE]) {
     for (const m of folded.matchAll(re)) {
       const line = m[0];
@@ -331,15 +355,24 @@ function addResultLines(folded: string, ms: RawMention[]): void {
         if (!name) continue;
         const at = line.indexOf(name, from);
         from = at + name.length;
-        teams.push({ start: m.index! + at, end: m.index! + at + name.length });
+        add(m.index! + at, name, 'ORG');
       }
     }
+  }
+  // Cricket: a line of two innings or more, read with its brackets blanked (a bowler's "Porter 4-61" is no side).
+  for (const line of folded.matchAll(/^.*\d.*$/gmu)) {
+    const text = line[0].replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
+    const innings = [...text.matchAll(INNINGS)];
+    // Wickets or a declaration in the line: "LOAN 2 . 1" in a contract's numbered clauses is no score.
+    if (innings.length < 2 || !/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/.test(text)) continue;
+    for (const m of innings) add(line.index! + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
+    for (const v of line[0].matchAll(VENUE)) add(line.index! + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
   }
   for (const t of teams) {
     const inside = ms.filter((x) => x.start < t.end && x.end > t.start);
     if (inside.some((x) => x.type === 'PER')) continue;
     for (const x of inside) ms.splice(ms.indexOf(x), 1);
-    ms.push({ type: 'ORG', start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
+    ms.push({ type: t.type, start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
   }
 }
 

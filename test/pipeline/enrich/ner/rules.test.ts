@@ -93,6 +93,44 @@ describe('results tables', () => {
     expect(withoutOnTable).not.toEqual(typed(table)); // the rule is what types the table
   });
 
+  const withoutRule = (text: string) => {
+    nerRules.resultLines = false;
+    try { return typed(text); } finally { nerRules.resultLines = true; }
+  };
+
+  it('reads a baseball standings row with its percentage and games behind, in capitals too', () => {
+    const standings = ['W L PCT GB', 'NEW YORK 55 37 .598 -', 'TAMPA BAY 45 47 .489 10', 'Chicago 45 30 .600 4 1/2'].join('\n');
+    const got = typed(standings);
+    for (const team of ['NEW YORK', 'TAMPA BAY', 'Chicago']) expect(got).toContain(`ORG ${team}`);
+    expect(withoutRule(standings)).not.toContain('ORG Chicago');
+  });
+
+  it('reads cricket innings as sides, a venue as a place, and a bowler in brackets as a player', () => {
+    const scores = [
+      'Close of play scores in the county championship on Saturday :',
+      'At Worcester : Worcestershire 402-6 declared ; Durham 77-4 .',
+      'At Hove : Sussex 245 ( Ollie Robinson 58 ; Jamie Porter 4-61 ) and 88-2 ; Gloucestershire 301 .',
+    ].join('\n');
+    const got = typed(scores);
+    for (const side of ['Worcestershire', 'Durham', 'Sussex', 'Gloucestershire']) expect(got).toContain(`ORG ${side}`);
+    expect(got).toContain('LOC Worcester');
+    expect(got).not.toContain('ORG Jamie Porter');
+    expect(withoutRule(scores)).not.toContain('ORG Worcestershire');
+  });
+
+  it('keeps a national team in a score line the place (the newswire convention), a club an organisation', () => {
+    const got = typed('World Cup qualifier results on Tuesday :\nJapan 2 China 1\nLeeds 2 ( Bamford 23 , Piroe 67 ) Aston Villa 1 ( Watkins 12 ) . Attendance 36,000');
+    expect(got).toContain('LOC Japan');
+    expect(got).toContain('LOC China');
+    expect(got).toContain('ORG Leeds');
+    expect(got).toContain('ORG Aston Villa');
+  });
+
+  it('takes no numbered contract clause for a cricket score', () => {
+    const contract = '2 . LOAN 2 . 1 THE LENDER GRANTS A LOAN ; AND 2 . 1 . 2 A FACILITY .';
+    expect(typed(contract)).toEqual(withoutRule(contract));
+  });
+
   describe('wire copy: who is named, read from the words around the name', () => {
     const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
     const without = (rule: keyof typeof nerRules, text: string) => {
