@@ -7,7 +7,7 @@
 import { commonWords } from './common-words.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import type { RawMention } from './ner/index.ts';
+import { nerRules, type RawMention } from './ner/index.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
 
@@ -32,9 +32,12 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
     if (!m) continue;
+    const whole = m;
     m = withoutLeadingNoun(m);
     const key = aliasKey(m.text);
-    if (m.type === 'ORG' && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
+    // "Shares of Ford Motor Co": once the noun is cut, "of" before the name is no longer name's "X of" head.
+    const cut = nerRules.leadingNounTail && m !== whole && MARKET_NOUN.test(whole.text);
+    if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
     out.push(retypeCountry(m, gaz));
   }
@@ -67,7 +70,9 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
       const key = aliasKey(text);
       const known = bodyKeys.get(key) ?? (gaz.places.has(key) ? 'LOC' : gaz.orgs.has(key) ? 'ORG' : undefined);
       if (!known) continue;
-      if (len === words.length) return m;
+      // The whole name: in capitals or Title Case the body's type is the better read ("BAYERN HIT FIVE" over a
+      // story of "Bayern Munich"'s win: the tagger reads a shouted one-word name as a person).
+      if (len === words.length) return nerRules.headlineBodyType && bodyKeys.has(key) && known !== m.type ? { ...m, type: known } : m;
       return { type: known, start, end, text };
     }
   }
@@ -87,6 +92,9 @@ function isDateWord(folded: string, m: RawMention): boolean {
   if (!MONTH_OR_DAY.test(lw) && !MONTHS.includes(lw) && !WEEKDAYS.includes(lw)) return false;
   return /^\.?\s*\d/.test(folded.slice(m.end, m.end + 4));
 }
+
+/** A market's noun before a company ("Shares of Ford Motor Co"), unlike "Elders of Zion" or "Acts of Assembly". */
+const MARKET_NOUN = /^(?:Shares|Stocks|Bonds|Units|Shareholders|Investors|Customers|Employees|Workers) of /;
 
 /**
  * "Shares of Apple Inc fell": a plural common noun and "of" that open a sentence are no part of the

@@ -35,6 +35,7 @@ export const nerRules = {
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
+  clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -150,7 +151,84 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   if (nerRules.resultLines) addResultLines(folded, out);
+  if (nerRules.clubPrefix) addClubPrefixes(folded, out);
+  if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words that open a club's name before its city ("Real Madrid", "Borussia Dortmund", "Sporting Lisbon"): the
+ * tagger, or the sentence-opening rule, often keeps only the city, which then reads as the place.
+ */
+const CLUB_PREFIX = /^(?:Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
+function addClubPrefixes(folded: string, ms: RawMention[]): void {
+  for (const m of ms) {
+    if (m.type !== 'LOC' && m.type !== 'ORG') continue;
+    const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
+    if (!before || !CLUB_PREFIX.test(before[1]!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
+    // "Austria Vienna", "Union Berlin", "Standard Liege": a country or a common word before a city is a club only
+    // in a sentence about a match; the others always are.
+    const line = lineAround(folded, m.start);
+    if (/^(?:Austria|Standard|Union)$/.test(before[1]!) && !/\b\d{1,2}-\d{1,2}\b|\b(?:beat|drew|lost|won|play|match|coach|striker|midfielder|defender|goalkeeper)\b/.test(line)) continue;
+    // In Title Case every word is capitalised ("A Real Circuit Was Not Built").
+    if (caseRegime(line.split(/\s+/)) === 'T') continue;
+    m.start -= before[0].length;
+    m.text = folded.slice(m.start, m.end);
+    m.type = 'ORG';
+  }
+}
+function lineAround(folded: string, at: number): string {
+  const a = folded.lastIndexOf('\n', at) + 1;
+  const b = folded.indexOf('\n', at);
+  return folded.slice(a, b < 0 ? folded.length : b);
+}
+
+/** A company's legal form closing its name ("First Solar Inc", "Siemens AG", "BP plc", "Nissan Motor Co"). */
+const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
+/** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
+const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b/;
+/** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
+const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
+const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
+
+/**
+ * Companies that newswire names by the frames around them, where the tagger found no name or a person: a run
+ * of capitalised words ending in a legal form ("First Solar Inc"), or followed by "shares"/"stock" ("First Solar
+ * shares jump"), or after "shares of", or followed by an exchange ticker ("Ford (NYSE: F)"). A place or a
+ * nationality before "shares" is a market's ("U.S. shares", "European stocks") and is left alone; a person is
+ * retyped only by the ticker or the "shares" frame and only when named by one word (no person's own shares are news).
+ */
+function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const toks of sentenceTokens) {
+    // Ordinary case only: in Title Case or capitals a run of capitals takes in the verbs ("Shall Be Limited").
+    if (!toks.length || caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== '') continue;
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^\p{Lu}/u.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase())) continue;
+      let j = i + 1;
+      while (j < toks.length && j - i < 5 && /^(?:\p{Lu}|&$)/u.test(toks[j]!.text) && folded.slice(toks[j - 1]!.end, toks[j]!.start) === ' ') j++;
+      const first = i;
+      i = j - 1;
+      // The run's end: at a legal form, or the whole run before a frame.
+      let end = -1;
+      for (let k = j - 1; k > first; k--) if (DESIGNATOR.test(toks[k]!.text)) { end = k + 1; break; }
+      const after = folded.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40);
+      const before = folded.slice(Math.max(0, toks[first]!.start - 16), toks[first]!.start);
+      const framed = SHARES_AFTER.test(after) || SHARES_BEFORE.test(before) || TICKER_AFTER.test(after);
+      if (end < 0 && !framed) continue;
+      if (end < 0) end = j;
+      const start = toks[first]!.start;
+      const stop = toks[end - 1]!.end;
+      const text = folded.slice(start, stop);
+      const key = aliasKey(text);
+      if (gaz.places.has(key) || gaz.demonyms.has(key) || toks.slice(first, end).every((t) => STOP_CAPS.has(t.text.toLowerCase()) || gaz.titleWords.has(t.text.toLowerCase()))) continue;
+      const inside = ms.filter((m) => m.start < stop && m.end > start);
+      if (inside.some((m) => m.type === 'ORG' || m.start < start || m.end > stop)) continue;
+      if (inside.some((m) => m.type === 'PER') && (end - first > 1 || DESIGNATOR.test(toks[end - 1]!.text) && !framed)) continue;
+      for (const m of inside) ms.splice(ms.indexOf(m), 1);
+      ms.push({ type: 'ORG', start, end: stop, text });
+    }
+  }
 }
 
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
@@ -506,7 +584,8 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   const harmonise = (x: RawMention[]) => (nerRules.harmonise ? harmoniseTypes(x) : x);
   if (!names.size || !nerRules.repeatedNames && !nerRules.retypePeople) return harmonise(ms);
   const people = new Set([...names].filter((n) => ms.some((x) => x.type === 'PER' && x.text.endsWith(n.replace(/^(?:Al|El)-/, '')))));
-  const all = ms.map((m) => (nerRules.retypePeople && m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
+  let all = ms.map((m) => (nerRules.retypePeople && m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
+  if (nerRules.orgFirstWord) all = orgFirstWords(all);
   // One pass over the text for all names, longest first; a character mask marks what is taken.
   const taken = new Uint8Array(folded.length);
   for (const m of all) taken.fill(1, m.start, m.end);
@@ -532,6 +611,20 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   }
   void sentences;
   return harmonise(all).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Nissan Motor Co said … Nissan said": a one-word person that opens an organisation named in the same text
+ * (and no person's name) is that organisation, named short, as news names a company after its first mention.
+ */
+const COMPANY_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\.?$/;
+function orgFirstWords(ms: RawMention[]): RawMention[] {
+  const heads = new Set<string>();
+  // Only a company's full name ("Nissan Motor Co", "HSBC Holdings"): contracts name "Borrower Equity Interest".
+  for (const m of ms) if (m.type === 'ORG' && /\s/.test(m.text) && COMPANY_TAIL.test(m.text.split(/\s+/).at(-1)!)) heads.add(m.text.split(/\s+/)[0]!);
+  if (!heads.size) return ms;
+  for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) heads.delete(w);
+  return ms.map((m) => (m.type === 'PER' && heads.has(m.text) && CAP.test(m.text) && !STOP_CAPS.has(m.text.toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {
