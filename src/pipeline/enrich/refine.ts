@@ -28,10 +28,12 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
   // A tail is dropped only when the article never names it on its own and the gazetteer does not know it.
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));
   const out: RawMention[] = [];
+  const sport = nerRules.sportHeading && SPORT_HEADING.test(folded.slice(0, titleEnd));
   for (const raw of names) {
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
     if (!m) continue;
+    if (sport && m.start < titleEnd) m = sportHeadlineTeam(folded, m, gaz);
     const whole = m;
     m = withoutLeadingNoun(m);
     const key = aliasKey(m.text);
@@ -50,12 +52,30 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
  */
 function isTitleCased(title: string, body: string): boolean {
   const words = title.match(/\p{L}[\p{L}'-]*/gu) ?? [];
+  // A shouted headline ("SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP"): its capitals say nothing either.
+  if (nerRules.headlineBodyType && words.length >= 3 && !/\p{Ll}/u.test(title)) return true;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // And a capitalised common word after the first ("Discuss"), or one the body itself writes in lower case
   // ("Royal … Arrogance" over "the British royal"): names alone do not make Title Case.
   const lowerInBody = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
   const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w)));
   return words.length >= 3 && caps >= 0.6 * words.length && common;
+}
+
+/** A wire sport heading: "SOCCER - JAPAN GET LUCKY WIN", "CRICKET - ESSEX ON TOP", "Tennis: …". */
+const SPORT_HEADING = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|MOTORCYCLING|FORMULA ONE|BOXING|SKIING|SWIMMING|VOLLEYBALL|HANDBALL|SNOOKER|HORSE RACING|ROWING|SAILING|SQUASH|BADMINTON|OLYMPICS)\s*(?:-{1,2}|[–—:])\s/i;
+
+/**
+ * Under a sport heading a city's name is its club ("SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP"), an
+ * organisation by the newswire convention, unless it says where ("… WIN IN ZURICH"); a country's name is its
+ * national team and stays the place.
+ */
+function sportHeadlineTeam(folded: string, m: RawMention, gaz: ReturnType<typeof gazetteer>): RawMention {
+  if (m.type !== 'LOC') return m;
+  const canon = gaz.places.get(aliasKey(m.text));
+  if (canon !== undefined && !gaz.cities.has(canon)) return m;
+  if (/\b(?:in|at|to|from|for|of)\s+$/i.test(folded.slice(Math.max(0, m.start - 6), m.start))) return m;
+  return { ...m, type: 'ORG' };
 }
 
 /** The longest part of a headline name that the body names too (or a known place or organisation). */

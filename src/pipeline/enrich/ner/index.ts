@@ -35,7 +35,8 @@ export const nerRules = {
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
-  clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true,
+  clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
+  playerCountry: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -406,9 +407,11 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
  * (wickets after a dash) after the line's start, a colon or a semicolon, and before a bracket, a semicolon,
  * "and", a stop or the line's end.
  */
-const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|dec|all out))?(?=[ \t]*(?:[(;.]|and\b|$))`, 'gmu');
+const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND)\b|$))`, 'gmu');
+/** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
+const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
 /** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
-const VENUE = new RegExp(String.raw`^[ \t]*At[ \t]+(${TEAM})[ \t]*:`, 'gmu');
+const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
 /**
  * Results tables, as newswire prints them line by line: in a line of a match score, a standings row or
@@ -442,9 +445,21 @@ function addResultLines(folded: string, ms: RawMention[]): void {
     const text = line[0].replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
     const innings = [...text.matchAll(INNINGS)];
     // Wickets or a declaration in the line: "LOAN 2 . 1" in a contract's numbered clauses is no score.
-    if (innings.length < 2 || !/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/.test(text)) continue;
+    if (innings.length < 2 || !/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(text)) continue;
     for (const m of innings) add(line.index! + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
     for (const v of line[0].matchAll(VENUE)) add(line.index! + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
+  }
+  // "1 - Jannik Sinner ( Italy ) beat …", "Tiger Woods ( U.S. ) 68 70": a name the tagger left untagged before
+  // a country in brackets, in a line with a score or a seeding, is a player.
+  if (nerRules.playerCountry) {
+    for (const m of folded.matchAll(PLAYER_COUNTRY)) {
+      const country = gaz.places.get(aliasKey(m[2]!));
+      if (country === undefined || !gaz.countries.has(country) || !/\d/.test(lineAround(folded, m.index!))) continue;
+      const start = m.index! + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
+      if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
+      ms.push({ type: 'PER', start, end, text: m[1]! });
+    }
   }
   for (const t of teams) {
     const inside = ms.filter((x) => x.start < t.end && x.end > t.start);
