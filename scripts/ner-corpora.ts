@@ -12,6 +12,8 @@ import { nerRules, type NerRule } from '../src/pipeline/enrich/ner/index.ts';
 import { DATA, HELDOUT, inDocuments, OWN_SET, pipelineMentions, prf, readBtc, readConllDir, readGmb, readSec, readWikigold, type Sentence } from './train-ner-data.ts';
 
 export const WIRE_SET = resolve(import.meta.dirname, '../test/fixtures/ner-wire');
+/** A second wire set, written before it was first scored and scored only to check the rules made on the first. */
+export const WIRE_CHECK = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -25,6 +27,7 @@ const casings: Record<string, (d: Sentence[][]) => Sentence[][]> = {
 const corpora: [string, () => Sentence[][], boolean][] = [
   ['own', () => readConllDir(OWN_SET), true],
   ['wire', () => readConllDir(WIRE_SET), false],
+  ['wirecheck', () => readConllDir(WIRE_CHECK), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
@@ -42,7 +45,7 @@ for (const [name, read, apart] of corpora) {
   for (const [c, f] of Object.entries(casings)) {
     const line: Line = { pred: [], gold: [], words: [] };
     f(docs).forEach((doc, d) => {
-      const { gold, pred, words } = pipelineMentions(doc, apart, name === 'wire');
+      const { gold, pred, words } = pipelineMentions(doc, apart, name.startsWith('wire'));
       for (const p of pred) line.pred.push(`${d}:${p}`);
       for (const g of gold) line.gold.push(`${d}:${g}`);
       line.words.push(words);

@@ -28,11 +28,13 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
   // A tail is dropped only when the article never names it on its own and the gazetteer does not know it.
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));
   const out: RawMention[] = [];
-  const sport = nerRules.sportHeading && SPORT_HEADING.test(folded.slice(0, titleEnd));
+  const sport = nerRules.sportHeading ? SPORT_HEADING.exec(folded.slice(0, titleEnd)) : null;
   for (const raw of names) {
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
     if (!m) continue;
+    // The heading itself names a sport, nobody ("ICE HOCKEY -").
+    if (sport && m.start < sport[0].length) continue;
     if (sport && m.start < titleEnd) m = sportHeadlineTeam(folded, m, gaz);
     const whole = m;
     m = withoutLeadingNoun(m);
@@ -74,7 +76,7 @@ function sportHeadlineTeam(folded: string, m: RawMention, gaz: ReturnType<typeof
   if (m.type !== 'LOC') return m;
   const canon = gaz.places.get(aliasKey(m.text));
   if (canon !== undefined && !gaz.cities.has(canon)) return m;
-  if (/\b(?:in|at|to|from|for|of)\s+$/i.test(folded.slice(Math.max(0, m.start - 6), m.start))) return m;
+  if (/\b(?:in|at|to|from|for|of)\s+(?:the\s+)?$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) return m;
   return { ...m, type: 'ORG' };
 }
 

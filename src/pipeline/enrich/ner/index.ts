@@ -36,7 +36,7 @@ export const nerRules = {
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
-  playerCountry: true,
+  playerCountry: true, clubRole: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -148,6 +148,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
+  if (nerRules.clubRole) clubRoles(folded, out);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
@@ -349,6 +350,17 @@ function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMention[])
     }
   }
 }
+/** A player's or coach's role between a club and a name: "Toronto forward Auston Matthews", "Bayern coach Vincent Kompany". */
+const CLUB_ROLE = /^ (?:coach|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|skipper|batsman|bowler|fly-half|scrum-half) \p{Lu}/u;
+/** A city before a club role and a name is the club (a country is its national team: "Brazil coach Carlo Ancelotti"). */
+function clubRoles(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const m of ms) {
+    if (m.type !== 'LOC' || !CLUB_ROLE.test(folded.slice(m.end, m.end + 16))) continue;
+    const canon = gaz.places.get(aliasKey(m.text));
+    if (canon === undefined || gaz.cities.has(canon)) m.type = 'ORG';
+  }
+}
 const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/; // Louis XVI
 /**
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
@@ -410,6 +422,8 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
 const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND)\b|$))`, 'gmu');
 /** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
+/** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
+const SCORER = /(?<=^|,)[ \t]*(\p{Lu}[\p{Ll}'-]+(?:[ \t]+(?:de|van|\p{Lu}[\p{L}'-]+)){0,2})(?=[ \t]+\d{1,3}(?:th|st|nd|rd)?\b)/gu;
 /** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
 const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
@@ -457,8 +471,22 @@ function addResultLines(folded: string, ms: RawMention[]): void {
       if (country === undefined || !gaz.countries.has(country) || !/\d/.test(lineAround(folded, m.index!))) continue;
       const start = m.index! + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
+      // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
+      const cStart = m.index! + m[0].lastIndexOf(m[2]!);
+      for (const x of ms) if (x.start === cStart && x.text === m[2] && x.type === 'ORG') x.type = 'LOC';
       if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
       ms.push({ type: 'PER', start, end, text: m[1]! });
+    }
+    // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".
+    for (const line of folded.matchAll(SCORE_LINE)) {
+      for (const group of line[0].matchAll(/\d[ \t]*\(([^)\n]*)\)/g)) {
+        const inner = line.index! + group.index! + group[0].indexOf('(') + 1;
+        for (const sc of group[1]!.matchAll(SCORER)) {
+          const start = inner + sc.index!;
+          const end = start + sc[1]!.length;
+          if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
+        }
+      }
     }
   }
   for (const t of teams) {
