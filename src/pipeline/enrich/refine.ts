@@ -24,6 +24,9 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     // Headlines name people by surname ("Musk's and Bezos's firms").
     const surname = m.type === 'PER' ? key.split(' ').at(-1)!.replace(/^(?:al|el|ad|as|ash|an|ar)-/, '') : '';
     if (surname && surname !== key && !bodyKeys.has(surname)) bodyKeys.set(surname, 'PER');
+    // And clubs and companies by their first word ("BAYERN" over "Bayern Munich"), unless it is a common word ("Bank").
+    const head = nerRules.headlineBodyType && m.type === 'ORG' ? key.split(' ')[0]! : '';
+    if (head && head !== key && !bodyKeys.has(head) && !commonWords().has(head)) bodyKeys.set(head, 'ORG');
   }
   // A tail is dropped only when the article never names it on its own and the gazetteer does not know it.
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));

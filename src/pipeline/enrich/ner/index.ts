@@ -482,7 +482,7 @@ function addResultLines(folded: string, ms: RawMention[]): void {
       for (const group of line[0].matchAll(/\d[ \t]*\(([^)\n]*)\)/g)) {
         const inner = line.index! + group.index! + group[0].indexOf('(') + 1;
         for (const sc of group[1]!.matchAll(SCORER)) {
-          const start = inner + sc.index!;
+          const start = inner + sc.index! + sc[0].indexOf(sc[1]!);
           const end = start + sc[1]!.length;
           if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
         }

@@ -210,4 +210,63 @@ describe('results tables', () => {
       expect(typed('Liverpool drew thousands of visitors to its waterfront.')).toContain('LOC:Liverpool');
     });
   });
+
+  describe('wire copy: clubs, companies and sport headings', () => {
+    const typedIn = (title: string, text: string) => enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+    const typed = (text: string) => typedIn('Report', text);
+    const without = <T>(rule: keyof typeof nerRules, f: () => T): T => {
+      nerRules[rule] = false;
+      try { return f(); } finally { nerRules[rule] = true; }
+    };
+
+    it('a club whose name opens with "Real", "Borussia", … is the club, not its city', () => {
+      const text = 'In Spain , Real Madrid beat Valencia 3-1 to stay top . Borussia Dortmund lost at home .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Real Madrid', 'ORG:Borussia Dortmund']));
+      expect(without('clubPrefix', () => typed(text))).not.toContain('ORG:Real Madrid');
+      // "Austria" before a city is a club only in a sentence about a match.
+      expect(typed('Tourists from Austria Vienna and Salzburg came by train.')).not.toContain('ORG:Austria Vienna');
+    });
+
+    it('a company by its legal form, its shares or its ticker; a market by its place stays the place', () => {
+      const text = 'First Solar Inc shares rose 9 percent on Monday after the solar panel maker raised its forecast .';
+      expect(typed(text)).toContain('ORG:First Solar Inc');
+      expect(without('companyFrames', () => typed(text))).not.toContain('ORG:First Solar Inc');
+      expect(typedIn('First Solar shares jump after upbeat forecast', 'The solar panel maker raised its forecast on Monday .')).toContain('ORG:First Solar');
+      expect(typed('Shares of Ford Motor Co fell 2 percent after the carmaker recalled 200,000 vehicles .')).toContain('ORG:Ford Motor Co');
+      expect(without('leadingNounTail', () => typed('Shares of Ford Motor Co fell 2 percent after the carmaker recalled 200,000 vehicles .'))).not.toContain('ORG:Ford Motor Co');
+      const markets = typed('Tokyo shares fell on Monday , while U.S. stocks rose .');
+      expect(markets).not.toContain('ORG:Tokyo');
+      expect(markets).not.toContain('ORG:U.S.');
+    });
+
+    it('a company named short after its full name is the company, not a person', () => {
+      const text = 'Nissan Motor Co said it would cut production in Sunderland . Nissan said it had no plans to close the plant .';
+      expect(typed(text).filter((m) => m.endsWith(':Nissan'))).toEqual(['ORG:Nissan']);
+      expect(without('orgFirstWord', () => typed(text))).toContain('PER:Nissan');
+      // A person of that name in the text keeps the short name a person.
+      expect(typed('Ford Motor Co said sales rose . Harrison Ford said he liked the car . Ford said so twice .')).toContain('PER:Ford');
+    });
+
+    it("a shouted sport heading's cities are clubs, its countries national teams, and the heading names nobody", () => {
+      const body = 'Bayern Munich thrashed Werder Bremen 5-0 on Saturday while Borussia Dortmund lost 2-1 at Freiburg . Harry Kane scored twice for Bayern .';
+      const got = typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body);
+      expect(got).toEqual(expect.arrayContaining(['ORG:BAYERN', 'ORG:DORTMUND']));
+      expect(without('sportHeading', () => typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body))).not.toContain('ORG:DORTMUND');
+      expect(without('headlineBodyType', () => typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body))).not.toContain('ORG:BAYERN');
+      const national = typedIn('SOCCER - JAPAN BEAT CHINA IN TOKYO .', 'Japan beat China 2-1 in a qualifier in Tokyo on Tuesday .');
+      expect(national).toEqual(expect.arrayContaining(['LOC:JAPAN', 'LOC:CHINA', 'LOC:TOKYO']));
+      expect(typedIn('ICE HOCKEY - NHL RESULTS .', 'TORONTO 4 Montreal 2').some((m) => m.includes('ICE'))).toBe(false);
+    });
+
+    it('players before a country in brackets, scorers after a score, a club before a player role', () => {
+      const lines = 'Results on Thursday :\nLearner Tien ( U.S. ) beat 3 - Zizou Bergs ( Belgium ) 6-3 6-4';
+      expect(typed(lines)).toEqual(expect.arrayContaining(['PER:Learner Tien', 'LOC:U.S.', 'PER:Zizou Bergs', 'LOC:Belgium']));
+      expect(without('playerCountry', () => typed(lines))).not.toContain('PER:Learner Tien');
+      const summary = 'Summaries of matches played on Saturday :\nCeltic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1 ( Tony Watt 55 ) . Halftime 2-0 .';
+      expect(typed(summary)).toEqual(expect.arrayContaining(['ORG:Celtic', 'ORG:Motherwell', 'PER:Kyogo Furuhashi', 'PER:Daizen Maeda']));
+      const role = 'Toronto forward Auston Matthews scored twice . Brazil coach Carlo Ancelotti was pleased .';
+      expect(typed(role)).toEqual(expect.arrayContaining(['ORG:Toronto', 'LOC:Brazil']));
+      expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
+    });
+  });
 });
