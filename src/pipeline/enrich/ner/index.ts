@@ -36,7 +36,7 @@ export const nerRules = {
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
-  playerCountry: true, clubRole: true,
+  playerCountry: true, clubRole: true, companyPronoun: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -613,6 +613,9 @@ function firstWords(): Set<string> {
 
 /** Later bare surnames ("Rubio") of people named in full earlier are mentions too. */
 export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMention[]): RawMention[] {
+  // Companies named short or speaking of their results, before surnames are sought: a company is no one's surname.
+  if (nerRules.orgFirstWord) ms = orgFirstWords(ms);
+  if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' && m.type !== 'ORG') continue;
@@ -627,8 +630,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   const harmonise = (x: RawMention[]) => (nerRules.harmonise ? harmoniseTypes(x) : x);
   if (!names.size || !nerRules.repeatedNames && !nerRules.retypePeople) return harmonise(ms);
   const people = new Set([...names].filter((n) => ms.some((x) => x.type === 'PER' && x.text.endsWith(n.replace(/^(?:Al|El)-/, '')))));
-  let all = ms.map((m) => (nerRules.retypePeople && m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
-  if (nerRules.orgFirstWord) all = orgFirstWords(all);
+  const all = ms.map((m) => (nerRules.retypePeople && m.type !== 'PER' && !/\s/.test(m.text) && (people.has(m.text) || people.has(m.text.replace(/^(?:al|el)-/i, ''))) ? { ...m, type: 'PER' as const } : m));
   // One pass over the text for all names, longest first; a character mask marks what is taken.
   const taken = new Uint8Array(folded.length);
   for (const m of all) taken.fill(1, m.start, m.end);
@@ -668,6 +670,22 @@ function orgFirstWords(ms: RawMention[]): RawMention[] {
   if (!heads.size) return ms;
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) heads.delete(w);
   return ms.map((m) => (m.type === 'PER' && heads.has(m.text) && CAP.test(m.text) && !STOP_CAPS.has(m.text.toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
+}
+
+/** What a company, not a person, says or reports about itself: "X said on Wednesday its net profit rose", "X reported a loss". */
+const COMPANY_SAYS = /^\s+(?:said|says)(?:\s+on\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+its\s+(?:net|profit|profits|revenue|revenues|sales|earnings|shares|quarterly|first|second|third|fourth|full-year|annual|operating|core|chief|board|shareholders|output|production|deliveries)\b|^\s+(?:reported|posted|booked|forecast|forecasts)\s+(?:a\s+|an\s+)?(?:\d[\d.,]*\s+(?:percent|pct|%)\s+)?(?:rise|fall|drop|jump|increase|decrease|surge|slump|gain|decline)?\s*(?:in\s+)?(?:quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|half-year|net|record)?\s*(?:profit|loss|revenue|sales|earnings)\b/u;
+
+/**
+ * "Iberdrola said on Wednesday its net profit rose", "Siemens reported a rise in quarterly profit": a name of one
+ * word typed a person that speaks of its own results is a company; news introduces a person by the full name
+ * first, so a person of that surname named in full in the text keeps it a person.
+ */
+function companyPronouns(folded: string, ms: RawMention[]): RawMention[] {
+  const surnames = new Set<string>();
+  for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) surnames.add(w);
+  const companies = new Set<string>();
+  for (const m of ms) if (m.type === 'PER' && !/\s/.test(m.text) && !surnames.has(m.text) && COMPANY_SAYS.test(folded.slice(m.end, m.end + 120))) companies.add(m.text);
+  return companies.size ? ms.map((m) => (m.type === 'PER' && companies.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {

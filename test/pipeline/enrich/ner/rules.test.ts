@@ -247,6 +247,13 @@ describe('results tables', () => {
       expect(typed('Ford Motor Co said sales rose . Harrison Ford said he liked the car . Ford said so twice .')).toContain('PER:Ford');
     });
 
+    it('a one-word name that speaks of its own results is a company; a person named in full keeps the surname', () => {
+      const text = 'Iberdrola said on Wednesday its net profit rose 12 percent . Nissan reported a 30 percent fall in quarterly profit .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Iberdrola', 'ORG:Nissan']));
+      expect(without('companyPronoun', () => typed(text))).toContain('PER:Iberdrola');
+      expect(typed('Carlos Torres took over in March . Torres said on Monday its profit would rise .')).not.toContain('ORG:Torres');
+    });
+
     it("a shouted sport heading's cities are clubs, its countries national teams, and the heading names nobody", () => {
       const body = 'Bayern Munich thrashed Werder Bremen 5-0 on Saturday while Borussia Dortmund lost 2-1 at Freiburg . Harry Kane scored twice for Bayern .';
       const got = typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body);
