@@ -36,7 +36,7 @@ export const nerRules = {
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
-  playerCountry: true, clubRole: true, companyPronoun: true,
+  playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -114,6 +114,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
+      // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
+      if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;
       const key = aliasKey(text);
       // The gazetteers correct the tagger only where it is unsure: a name that training taught it to
       // tag otherwise keeps the tagger's type (GMB tags "West Bank" as an organisation 39 times in 55).
@@ -188,7 +190,7 @@ function lineAround(folded: string, at: number): string {
 /** A company's legal form closing its name ("First Solar Inc", "Siemens AG", "BP plc", "Nissan Motor Co"). */
 const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
 /** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
-const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b/;
+const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
 /** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
 const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
 const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
@@ -234,6 +236,8 @@ function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[
 }
 
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
+/** Abbreviations news writes in capitals for things, measures and posts, never a name on their own. */
+const COMMON_ABBREVIATION = /^(?:ID|IDs|EV|EVs|CEO|CEOs|CFO|COO|CTO|GDP|IPO|IPOs|AI|TV|CPI|PMI|ETF|ETFs|LNG|SUV|SUVs|VAT|CO2|DNA|GPS|SMS|PDF|URL|FAQ|DIY|VIP|MP|MPs|PM|AM|OK|Q1|Q2|Q3|Q4|H1|H2|YoY|EPS|EBITDA|ESG|M&A|R&D)$/;
 /**
  * An acronym as written ("AEMET", "KBA", "S&P"): six characters at most. The CIA World Factbook writes
  * surnames in capitals, longer ones mostly ("THAKSIN", "DOMBROVSKIS", "MUSHARRAF").

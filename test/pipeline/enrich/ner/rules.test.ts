@@ -254,6 +254,15 @@ describe('results tables', () => {
       expect(typed('Carlos Torres took over in March . Torres said on Monday its profit would rise .')).not.toContain('ORG:Torres');
     });
 
+    it('an abbreviation of a thing or a post is no organisation; a share that is a verb makes no company', () => {
+      const text = 'Volkswagen said demand for its ID models was weak . The EV market slowed , the CEO said .';
+      const got = typed(text);
+      expect(got).toContain('ORG:Volkswagen');
+      for (const a of ['ID', 'EV', 'CEO']) expect(got).not.toContain(`ORG:${a}`);
+      expect(without('commonAbbreviation', () => typed(text)).some((m) => /:(?:ID|EV|CEO)$/.test(m))).toBe(true);
+      expect(typed('I know Lenny Hirsch shares the same love for music .')).not.toContain('ORG:Lenny Hirsch');
+    });
+
     it("a shouted sport heading's cities are clubs, its countries national teams, and the heading names nobody", () => {
       const body = 'Bayern Munich thrashed Werder Bremen 5-0 on Saturday while Borussia Dortmund lost 2-1 at Freiburg . Harry Kane scored twice for Bayern .';
       const got = typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body);
