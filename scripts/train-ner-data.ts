@@ -250,12 +250,12 @@ export function pipelineMentions(doc: Sentence[], nationalitiesApart = false, fi
 export type TypeCounts = Record<'PER' | 'ORG' | 'LOC', [tp: number, fp: number, fn: number]>;
 
 /** Entity-level micro counts and per-type counts of the pipeline over documents. */
-export function scoreDocuments(docs: Sentence[][], nationalitiesApart = false): { tp: number; fp: number; fn: number; per: TypeCounts } {
+export function scoreDocuments(docs: Sentence[][], nationalitiesApart = false, firstLineTitle = false): { tp: number; fp: number; fn: number; per: TypeCounts } {
   let tp = 0, fp = 0, fn = 0;
   const per: TypeCounts = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
   const typeOf = (k: string) => k.split(':').at(-1) as keyof TypeCounts;
   for (const doc of docs) {
-    const { gold, pred } = pipelineMentions(doc, nationalitiesApart);
+    const { gold, pred } = pipelineMentions(doc, nationalitiesApart, firstLineTitle);
     for (const p of pred) { if (gold.has(p)) { tp++; per[typeOf(p)][0]++; } else { fp++; per[typeOf(p)][1]++; } }
     for (const g of gold) if (!pred.has(g)) { fn++; per[typeOf(g)][2]++; }
   }

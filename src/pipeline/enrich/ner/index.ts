@@ -193,6 +193,7 @@ const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
 const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
 /** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
 const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
+const COMPANY_WORD = /\b(?:shares|stock|stocks|shareholders|share price|stake|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
 const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
 
 /**
@@ -205,8 +206,10 @@ const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|
 function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
   for (const toks of sentenceTokens) {
-    // Ordinary case only: in Title Case or capitals a run of capitals takes in the verbs ("Shall Be Limited").
-    if (!toks.length || caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== '') continue;
+    // Only a sentence with a frame's word is read (most have none), and in ordinary case only: in Title Case or
+    // capitals a run of capitals takes in the verbs ("Shall Be Limited").
+    if (!toks.length || !COMPANY_WORD.test(folded.slice(toks[0]!.start, toks.at(-1)!.end))) continue;
+    if (caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== '') continue;
     for (let i = 0; i < toks.length; i++) {
       if (!/^\p{Lu}/u.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase())) continue;
       let j = i + 1;
@@ -431,6 +434,60 @@ const SCORER = /(?<=^|,)[ \t]*(\p{Lu}[\p{Ll}'-]+(?:[ \t]+(?:de|van|\p{Lu}[\p{L}'
 /** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
 const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
+/** A table row is at most this long (a cricket line with its scorers is the longest kind). */
+const MAX_ROW = 300;
+
+/** One short line with figures, at offset `at` of the text: its teams (to `add`), and players and scorers (to `ms`). */
+function readRow(line: string, at: number, add: (at: number, name: string, type: 'ORG' | 'LOC') => void, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const re of [SCORE_LINE, STANDING_LINE]) {
+    for (const m of line.matchAll(re)) {
+      let from = 0;
+      for (const name of m.slice(1)) {
+        if (!name) continue;
+        const i = m[0].indexOf(name, from);
+        from = i + name.length;
+        add(at + m.index! + i, name, 'ORG');
+      }
+    }
+  }
+  // Cricket: a line of two innings or more, with wickets or a declaration ("LOAN 2 . 1" in a contract's numbered
+  // clauses is no score), read with its brackets blanked (a bowler's "Porter 4-61" is no side).
+  if (/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(line)) {
+    const text = line.replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
+    const innings = [...text.matchAll(INNINGS)];
+    if (innings.length >= 2 && /(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(text)) {
+      for (const m of innings) add(at + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
+      for (const v of line.matchAll(VENUE)) add(at + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
+    }
+  }
+  if (!nerRules.playerCountry || !line.includes('(')) return;
+  // "1 - Jannik Sinner ( Italy ) beat …", "Tiger Woods ( U.S. ) 68 70": a name the tagger left untagged before
+  // a country in brackets, in a line with a score or a seeding, is a player.
+  for (const m of line.matchAll(PLAYER_COUNTRY)) {
+    const country = gaz.places.get(aliasKey(m[2]!));
+    if (country === undefined || !gaz.countries.has(country)) continue;
+    const start = at + m.index! + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length;
+    // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
+    const cStart = at + m.index! + m[0].lastIndexOf(m[2]!);
+    for (const x of ms) if (x.start === cStart && x.text === m[2] && x.type === 'ORG') x.type = 'LOC';
+    if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
+    ms.push({ type: 'PER', start, end, text: m[1]! });
+  }
+  // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".
+  for (const score of line.matchAll(SCORE_LINE)) {
+    for (const group of score[0].matchAll(/\d[ \t]*\(([^)\n]*)\)/g)) {
+      const inner = at + score.index! + group.index! + group[0].indexOf('(') + 1;
+      for (const sc of group[1]!.matchAll(SCORER)) {
+        const start = inner + sc.index! + sc[0].indexOf(sc[1]!);
+        const end = start + sc[1]!.length;
+        if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
+      }
+    }
+  }
+}
+
 /**
  * Results tables, as newswire prints them line by line: in a line of a match score, a standings row or
  * cricket innings, the names are teams — organisations, even when a place gives one its name ("Dundee
@@ -446,52 +503,10 @@ function addResultLines(folded: string, ms: RawMention[]): void {
     const canon = gaz.places.get(aliasKey(name));
     teams.push({ start: at, end: at + name.length, type: type === 'ORG' && canon !== undefined && gaz.countries.has(canon) ? 'LOC' : type });
   };
-  for (const re of [SCORE_LINE, STANDING_LINE]) {
-    for (const m of folded.matchAll(re)) {
-      const line = m[0];
-      let from = 0;
-      for (const name of m.slice(1)) {
-        if (!name) continue;
-        const at = line.indexOf(name, from);
-        from = at + name.length;
-        add(m.index! + at, name, 'ORG');
-      }
-    }
-  }
-  // Cricket: a line of two innings or more, read with its brackets blanked (a bowler's "Porter 4-61" is no side).
-  for (const line of folded.matchAll(/^.*\d.*$/gmu)) {
-    const text = line[0].replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
-    const innings = [...text.matchAll(INNINGS)];
-    // Wickets or a declaration in the line: "LOAN 2 . 1" in a contract's numbered clauses is no score.
-    if (innings.length < 2 || !/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(text)) continue;
-    for (const m of innings) add(line.index! + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
-    for (const v of line[0].matchAll(VENUE)) add(line.index! + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
-  }
-  // "1 - Jannik Sinner ( Italy ) beat …", "Tiger Woods ( U.S. ) 68 70": a name the tagger left untagged before
-  // a country in brackets, in a line with a score or a seeding, is a player.
-  if (nerRules.playerCountry) {
-    for (const m of folded.matchAll(PLAYER_COUNTRY)) {
-      const country = gaz.places.get(aliasKey(m[2]!));
-      if (country === undefined || !gaz.countries.has(country) || !/\d/.test(lineAround(folded, m.index!))) continue;
-      const start = m.index! + m[0].indexOf(m[1]!);
-      const end = start + m[1]!.length;
-      // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
-      const cStart = m.index! + m[0].lastIndexOf(m[2]!);
-      for (const x of ms) if (x.start === cStart && x.text === m[2] && x.type === 'ORG') x.type = 'LOC';
-      if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
-      ms.push({ type: 'PER', start, end, text: m[1]! });
-    }
-    // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".
-    for (const line of folded.matchAll(SCORE_LINE)) {
-      for (const group of line[0].matchAll(/\d[ \t]*\(([^)\n]*)\)/g)) {
-        const inner = line.index! + group.index! + group[0].indexOf('(') + 1;
-        for (const sc of group[1]!.matchAll(SCORER)) {
-          const start = inner + sc.index! + sc[0].indexOf(sc[1]!);
-          const end = start + sc[1]!.length;
-          if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
-        }
-      }
-    }
+  // A table's rows are short lines with figures: prose paragraphs are not read (they cost most of the time).
+  for (const row of folded.matchAll(/^.*\d.*$/gm)) {
+    if (row[0].length > MAX_ROW) continue;
+    readRow(row[0], row.index!, add, ms);
   }
   for (const t of teams) {
     const inside = ms.filter((x) => x.start < t.end && x.end > t.start);
