@@ -226,6 +226,7 @@ function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[
       if (end < 0) end = j;
       const start = toks[first]!.start;
       const stop = toks[end - 1]!.end;
+      if (/[#@]/.test(folded[start - 1] ?? '')) continue; // a tweet's tag or handle ("#Saratoga Co", a county)
       const text = folded.slice(start, stop);
       const key = aliasKey(text);
       if (gaz.places.has(key) || gaz.demonyms.has(key) || toks.slice(first, end).every((t) => STOP_CAPS.has(t.text.toLowerCase()) || gaz.titleWords.has(t.text.toLowerCase()))) continue;
@@ -411,10 +412,10 @@ const SCORE = String.raw`\d{1,3}`;
 const PAREN = String.raw`(?:[ \t]*\([^)\n]*\))?`;
 /**
  * "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )", "Leeds 2 ( Bamford 23 ) Aston
- * Villa 1 . Attendance 36,000": a match and its score; what follows the second score opens with a bracket or
- * a stop.
+ * Villa 1 . Attendance 36,000": a match and its score; after the second score, brackets and then a stop at most
+ * ("SQ 351 ( B 777 ) AND AIR INDIA AI 113 ( B 787 ) WERE …" in a tweet is no score).
  */
-const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+(${TEAM})${PAREN}[ \t]+${SCORE}(?:[ \t]*[(.,;].*)?[ \t]*$`, 'gmu');
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}(?:[ \t]*[.,;].*)?[ \t]*$`, 'gmu');
 /**
  * "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61", "Chicago 45 30 .600 -", "TORONTO 51 41 .554 4
  * 1/2": a standings row, a name and three figures or more (won-lost percentages, games behind), two of them
