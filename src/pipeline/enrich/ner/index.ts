@@ -36,7 +36,7 @@ export const nerRules = {
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
-  playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true,
+  playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -157,7 +157,28 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.resultLines) addResultLines(folded, out);
   if (nerRules.clubPrefix) addClubPrefixes(folded, out);
   if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
+  if (nerRules.eventNames) dropEventNames(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
+const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally)\b/;
+/**
+ * A name that is, or is the start of, a sporting event's name is no person, organisation or place: the event is
+ * what newswire annotates (MISC). "Paris" in "the Paris Masters", "U.S." in "U.S. Open", "FA Cup".
+ */
+function dropEventNames(folded: string, ms: RawMention[]): void {
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
+    // As written in a shouted headline too ("PARIS MASTERS").
+    const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+    const last = cased(m.text.split(/\s+/).at(-1)!);
+    const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
+    const inside = m.text.includes(' ') && EVENT_WORD.test(last);
+    const before = !!next && EVENT_WORD.test(cased(next[2]!)) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
+    if (inside || before) ms.splice(i, 1);
+  }
 }
 
 /**

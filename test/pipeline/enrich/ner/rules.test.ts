@@ -263,6 +263,15 @@ describe('results tables', () => {
       expect(typed('I know Lenny Hirsch shares the same love for music .')).not.toContain('ORG:Lenny Hirsch');
     });
 
+    it("a sporting event's name gives no person, club or place of its own", () => {
+      const text = 'Results of second round matches at the Paris Masters on Thursday . Leeds beat Chelsea in the FA Cup .';
+      const got = typed(text);
+      expect(got).not.toContain('LOC:Paris');
+      expect(got.some((m) => m.includes('FA'))).toBe(false);
+      expect(without('eventNames', () => typed(text))).toContain('LOC:Paris');
+      expect(typed('He moved to Paris in 2019 .')).toContain('LOC:Paris');
+    });
+
     it("a shouted sport heading's cities are clubs, its countries national teams, and the heading names nobody", () => {
       const body = 'Bayern Munich thrashed Werder Bremen 5-0 on Saturday while Borussia Dortmund lost 2-1 at Freiburg . Harry Kane scored twice for Bayern .';
       const got = typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body);
