@@ -3,6 +3,9 @@
 //   - the GMB sentences that scripts/train-ner.ts holds out (never trained on),
 //   - wikigold (Wikipedia text, a different domain; MISC ignored),
 //   - test/fixtures/ner/*.conll, the project's own small annotated news dev set (in the repo);
+//   - test/fixtures/ner-wire and ner-wire-check: Reuters-style wire copy (results tables, sport headings,
+//     datelines, company news) written for issue 14 by the developer of its rules, so a check, not evidence alone;
+//     each document's first line is read as its headline, as `lede analyze` reads a text file;
 //   - the own set and GMB also with their nationalities ("Iraqi", tagged as places there) left out of the
 //     score, the newswire (CoNLL) convention the product follows: a nationality is not a place;
 //   - the own set and wikigold again with every word in capitals, as wire headlines are written, and in
@@ -13,13 +16,14 @@
 // Run: node bin/run-ts.js scripts/eval-ner.ts   (reads ../shared/data/ner; says so when absent)
 //      --no-heldout: own set and wikigold only (while developing, the held-out score is not looked at)
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { nerRules, type NerRule } from '../src/pipeline/enrich/ner/index.ts';
 import { SOUP_SHARE, WIKIGOLD_TIMES } from './ner-train-core.ts';
 import { DATA, HELDOUT, inDocuments, OWN_SET, perTypeF1, prf, readConllDir, readGmb, readWikigold, scoreDocuments, type Sentence } from './train-ner-data.ts';
 
-function score(name: string, docs: Sentence[][], nationalitiesApart = false): void {
+function score(name: string, docs: Sentence[][], nationalitiesApart = false, firstLineTitle = false): void {
   const t0 = performance.now();
-  const { tp, fp, fn, per } = scoreDocuments(docs, nationalitiesApart);
+  const { tp, fp, fn, per } = scoreDocuments(docs, nationalitiesApart, firstLineTitle);
   const ms = performance.now() - t0;
   const tokens = docs.flat().reduce((n, s) => n + s.words.length, 0);
   const r = prf(tp, fp, fn);
@@ -42,12 +46,20 @@ const KFOLD_ESTIMATE: Record<string, string> = {
   '3/0.65': 'F1 0.686, ORG P 0.55 R 0.46', '3/0.5': 'F1 0.697, ORG P 0.57 R 0.47', '3/0.35': 'F1 0.702, ORG P 0.59 R 0.46',
 };
 
+const WIRE_SET = resolve(import.meta.dirname, '../test/fixtures/ner-wire');
+const WIRE_CHECK = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check');
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 if (existsSync(OWN_SET)) {
   score('own news dev set (repo)', readConllDir(OWN_SET));
   score('own set, nationalities apart', readConllDir(OWN_SET), true);
   score('own set, in capitals', shouted(readConllDir(OWN_SET)));
   score('own set, in Title Case', titled(readConllDir(OWN_SET)));
+}
+for (const [name, dir] of [['wire dev set', WIRE_SET], ['wire check set', WIRE_CHECK]] as const) {
+  if (!existsSync(dir)) continue;
+  score(`${name} (written for #14)`, readConllDir(dir), false, true);
+  score(`${name}, in capitals`, shouted(readConllDir(dir)), false, true);
+  score(`${name}, in Title Case`, titled(readConllDir(dir)), false, true);
 }
 if (!existsSync(DATA)) {
   console.error(`\n../shared/data/ner not found at ${DATA}: GMB and wikigold scores skipped.`);

@@ -216,7 +216,7 @@ export function readConllDir(dir: string): Sentence[][] {
  * places) are left out of the score, as CoNLL-style sets leave MISC out — the convention the product
  * follows (enrich/index.ts isNationality), so a set of the other convention can be read both ways.
  */
-export function pipelineMentions(doc: Sentence[], nationalitiesApart = false): { gold: Set<string>; pred: Set<string>; words: string[] } {
+export function pipelineMentions(doc: Sentence[], nationalitiesApart = false, firstLineTitle = false): { gold: Set<string>; pred: Set<string>; words: string[] } {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -236,7 +236,9 @@ export function pipelineMentions(doc: Sentence[], nationalitiesApart = false): {
   const pred = new Set<string>();
   // The product's own entry point (enrichDocument, as `lede analyze` and the ingest call it), so the
   // figures are the product's: tagger, rules, repeated names and the refinements after them.
-  for (const m of enrichDocument(text, { titleEnd: 0, language: 'en' }).mentions) {
+  // firstLineTitle: the document's first line is its headline, as `lede analyze` reads a text file (wire copy).
+  const titleEnd = firstLineTitle ? text.indexOf('\n') : 0;
+  for (const m of enrichDocument(text, { titleEnd, language: 'en' }).mentions) {
     if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
     const a = byStart.get(m.start);
     const b = byEnd.get(m.end);
@@ -248,12 +250,12 @@ export function pipelineMentions(doc: Sentence[], nationalitiesApart = false): {
 export type TypeCounts = Record<'PER' | 'ORG' | 'LOC', [tp: number, fp: number, fn: number]>;
 
 /** Entity-level micro counts and per-type counts of the pipeline over documents. */
-export function scoreDocuments(docs: Sentence[][], nationalitiesApart = false): { tp: number; fp: number; fn: number; per: TypeCounts } {
+export function scoreDocuments(docs: Sentence[][], nationalitiesApart = false, firstLineTitle = false): { tp: number; fp: number; fn: number; per: TypeCounts } {
   let tp = 0, fp = 0, fn = 0;
   const per: TypeCounts = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0] };
   const typeOf = (k: string) => k.split(':').at(-1) as keyof TypeCounts;
   for (const doc of docs) {
-    const { gold, pred } = pipelineMentions(doc, nationalitiesApart);
+    const { gold, pred } = pipelineMentions(doc, nationalitiesApart, firstLineTitle);
     for (const p of pred) { if (gold.has(p)) { tp++; per[typeOf(p)][0]++; } else { fp++; per[typeOf(p)][1]++; } }
     for (const g of gold) if (!pred.has(g)) { fn++; per[typeOf(g)][2]++; }
   }

@@ -7,7 +7,7 @@
 import { commonWords } from './common-words.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import type { RawMention } from './ner/index.ts';
+import { nerRules, type RawMention } from './ner/index.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
 
@@ -24,17 +24,27 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     // Headlines name people by surname ("Musk's and Bezos's firms").
     const surname = m.type === 'PER' ? key.split(' ').at(-1)!.replace(/^(?:al|el|ad|as|ash|an|ar)-/, '') : '';
     if (surname && surname !== key && !bodyKeys.has(surname)) bodyKeys.set(surname, 'PER');
+    // And clubs and companies by their first word ("BAYERN" over "Bayern Munich"), unless it is a common word ("Bank").
+    const head = nerRules.headlineBodyType && m.type === 'ORG' ? key.split(' ')[0]! : '';
+    if (head && head !== key && !bodyKeys.has(head) && !commonWords().has(head)) bodyKeys.set(head, 'ORG');
   }
   // A tail is dropped only when the article never names it on its own and the gazetteer does not know it.
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));
   const out: RawMention[] = [];
+  const sport = nerRules.sportHeading ? SPORT_HEADING.exec(folded.slice(0, titleEnd)) : null;
   for (const raw of names) {
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
     if (!m) continue;
+    // The heading itself names a sport, nobody ("ICE HOCKEY -").
+    if (sport && m.start < sport[0].length) continue;
+    if (sport && m.start < titleEnd) m = sportHeadlineTeam(folded, m, gaz);
+    const whole = m;
     m = withoutLeadingNoun(m);
     const key = aliasKey(m.text);
-    if (m.type === 'ORG' && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
+    // "Shares of Ford Motor Co": once the noun is cut, "of" before the name is no longer name's "X of" head.
+    const cut = nerRules.leadingNounTail && m !== whole && MARKET_NOUN.test(whole.text);
+    if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
     out.push(retypeCountry(m, gaz));
   }
@@ -47,12 +57,30 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
  */
 function isTitleCased(title: string, body: string): boolean {
   const words = title.match(/\p{L}[\p{L}'-]*/gu) ?? [];
+  // A shouted headline ("SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP"): its capitals say nothing either.
+  if (nerRules.headlineBodyType && words.length >= 3 && !/\p{Ll}/u.test(title)) return true;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // And a capitalised common word after the first ("Discuss"), or one the body itself writes in lower case
   // ("Royal … Arrogance" over "the British royal"): names alone do not make Title Case.
   const lowerInBody = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
   const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w)));
   return words.length >= 3 && caps >= 0.6 * words.length && common;
+}
+
+/** A wire sport heading: "SOCCER - JAPAN GET LUCKY WIN", "CRICKET - ESSEX ON TOP", "Tennis: …". */
+const SPORT_HEADING = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|MOTORCYCLING|FORMULA ONE|BOXING|SKIING|SWIMMING|VOLLEYBALL|HANDBALL|SNOOKER|HORSE RACING|ROWING|SAILING|SQUASH|BADMINTON|OLYMPICS)\s*(?:-{1,2}|[–—:])\s/i;
+
+/**
+ * Under a sport heading a city's name is its club ("SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP"), an
+ * organisation by the newswire convention, unless it says where ("… WIN IN ZURICH"); a country's name is its
+ * national team and stays the place.
+ */
+function sportHeadlineTeam(folded: string, m: RawMention, gaz: ReturnType<typeof gazetteer>): RawMention {
+  if (m.type !== 'LOC') return m;
+  const canon = gaz.places.get(aliasKey(m.text));
+  if (canon !== undefined && !gaz.cities.has(canon)) return m;
+  if (/\b(?:in|at|to|from|for|of)\s+(?:the\s+)?$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) return m;
+  return { ...m, type: 'ORG' };
 }
 
 /** The longest part of a headline name that the body names too (or a known place or organisation). */
@@ -67,7 +95,9 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
       const key = aliasKey(text);
       const known = bodyKeys.get(key) ?? (gaz.places.has(key) ? 'LOC' : gaz.orgs.has(key) ? 'ORG' : undefined);
       if (!known) continue;
-      if (len === words.length) return m;
+      // The whole name: in capitals or Title Case the body's type is the better read ("BAYERN HIT FIVE" over a
+      // story of "Bayern Munich"'s win: the tagger reads a shouted one-word name as a person).
+      if (len === words.length) return nerRules.headlineBodyType && bodyKeys.has(key) && known !== m.type ? { ...m, type: known } : m;
       return { type: known, start, end, text };
     }
   }
@@ -87,6 +117,9 @@ function isDateWord(folded: string, m: RawMention): boolean {
   if (!MONTH_OR_DAY.test(lw) && !MONTHS.includes(lw) && !WEEKDAYS.includes(lw)) return false;
   return /^\.?\s*\d/.test(folded.slice(m.end, m.end + 4));
 }
+
+/** A market's noun before a company ("Shares of Ford Motor Co"), unlike "Elders of Zion" or "Acts of Assembly". */
+const MARKET_NOUN = /^(?:Shares|Stocks|Bonds|Units|Shareholders|Investors|Customers|Employees|Workers) of /;
 
 /**
  * "Shares of Apple Inc fell": a plural common noun and "of" that open a sentence are no part of the

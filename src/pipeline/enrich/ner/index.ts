@@ -35,6 +35,8 @@ export const nerRules = {
   mergeCountryOrgs: true, compassPlaces: true, gazetteerMisses: true, untaggedPeople: true, repeatedNames: true, retypePeople: true, harmonise: true,
   truecase: true, resultLines: true, orgContext: true, trailingAcronym: true, firstCommon: true,
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
+  clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
+  playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -112,6 +114,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
+      // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
+      if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;
       const key = aliasKey(text);
       // The gazetteers correct the tagger only where it is unsure: a name that training taught it to
       // tag otherwise keeps the tagger's type (GMB tags "West Bank" as an organisation 39 times in 55).
@@ -146,14 +150,119 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
+  if (nerRules.clubRole) clubRoles(folded, out);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   if (nerRules.resultLines) addResultLines(folded, out);
+  if (nerRules.clubPrefix) addClubPrefixes(folded, out);
+  if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
+  if (nerRules.eventNames) dropEventNames(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
+const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally)\b/;
+/**
+ * A name that is, or is the start of, a sporting event's name is no person, organisation or place: the event is
+ * what newswire annotates (MISC). "Paris" in "the Paris Masters", "U.S." in "U.S. Open", "FA Cup".
+ */
+function dropEventNames(folded: string, ms: RawMention[]): void {
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
+    // As written in a shouted headline too ("PARIS MASTERS").
+    const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+    const last = cased(m.text.split(/\s+/).at(-1)!);
+    const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
+    const inside = m.text.includes(' ') && EVENT_WORD.test(last);
+    const before = !!next && EVENT_WORD.test(cased(next[2]!)) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
+    if (inside || before) ms.splice(i, 1);
+  }
+}
+
+/**
+ * Words that open a club's name before its city ("Real Madrid", "Borussia Dortmund", "Sporting Lisbon"): the
+ * tagger, or the sentence-opening rule, often keeps only the city, which then reads as the place.
+ */
+const CLUB_PREFIX = /^(?:Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
+function addClubPrefixes(folded: string, ms: RawMention[]): void {
+  for (const m of ms) {
+    if (m.type !== 'LOC' && m.type !== 'ORG') continue;
+    const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
+    if (!before || !CLUB_PREFIX.test(before[1]!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
+    // "Austria Vienna", "Union Berlin", "Standard Liege": a country or a common word before a city is a club only
+    // in a sentence about a match; the others always are.
+    const line = lineAround(folded, m.start);
+    if (/^(?:Austria|Standard|Union)$/.test(before[1]!) && !/\b\d{1,2}-\d{1,2}\b|\b(?:beat|drew|lost|won|play|match|coach|striker|midfielder|defender|goalkeeper)\b/.test(line)) continue;
+    // In Title Case every word is capitalised ("A Real Circuit Was Not Built").
+    if (caseRegime(line.split(/\s+/)) === 'T') continue;
+    m.start -= before[0].length;
+    m.text = folded.slice(m.start, m.end);
+    m.type = 'ORG';
+  }
+}
+function lineAround(folded: string, at: number): string {
+  const a = folded.lastIndexOf('\n', at) + 1;
+  const b = folded.indexOf('\n', at);
+  return folded.slice(a, b < 0 ? folded.length : b);
+}
+
+/** A company's legal form closing its name ("First Solar Inc", "Siemens AG", "BP plc", "Nissan Motor Co"). */
+const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
+/** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
+const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
+/** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
+const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
+const COMPANY_WORD = /\b(?:shares|stock|stocks|shareholders|share price|stake|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
+const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
+
+/**
+ * Companies that newswire names by the frames around them, where the tagger found no name or a person: a run
+ * of capitalised words ending in a legal form ("First Solar Inc"), or followed by "shares"/"stock" ("First Solar
+ * shares jump"), or after "shares of", or followed by an exchange ticker ("Ford (NYSE: F)"). A place or a
+ * nationality before "shares" is a market's ("U.S. shares", "European stocks") and is left alone; a person is
+ * retyped only by the ticker or the "shares" frame and only when named by one word (no person's own shares are news).
+ */
+function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const toks of sentenceTokens) {
+    // Only a sentence with a frame's word is read (most have none), and in ordinary case only: in Title Case or
+    // capitals a run of capitals takes in the verbs ("Shall Be Limited").
+    if (!toks.length || !COMPANY_WORD.test(folded.slice(toks[0]!.start, toks.at(-1)!.end))) continue;
+    if (caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== '') continue;
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^\p{Lu}/u.test(toks[i]!.text) || STOP_CAPS.has(toks[i]!.text.toLowerCase())) continue;
+      let j = i + 1;
+      while (j < toks.length && j - i < 5 && /^(?:\p{Lu}|&$)/u.test(toks[j]!.text) && folded.slice(toks[j - 1]!.end, toks[j]!.start) === ' ') j++;
+      const first = i;
+      i = j - 1;
+      // The run's end: at a legal form, or the whole run before a frame.
+      let end = -1;
+      for (let k = j - 1; k > first; k--) if (DESIGNATOR.test(toks[k]!.text)) { end = k + 1; break; }
+      const after = folded.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40);
+      const before = folded.slice(Math.max(0, toks[first]!.start - 16), toks[first]!.start);
+      const framed = SHARES_AFTER.test(after) || SHARES_BEFORE.test(before) || TICKER_AFTER.test(after);
+      if (end < 0 && !framed) continue;
+      if (end < 0) end = j;
+      const start = toks[first]!.start;
+      const stop = toks[end - 1]!.end;
+      if (/[#@]/.test(folded[start - 1] ?? '')) continue; // a tweet's tag or handle ("#Saratoga Co", a county)
+      const text = folded.slice(start, stop);
+      const key = aliasKey(text);
+      if (gaz.places.has(key) || gaz.demonyms.has(key) || toks.slice(first, end).every((t) => STOP_CAPS.has(t.text.toLowerCase()) || gaz.titleWords.has(t.text.toLowerCase()))) continue;
+      const inside = ms.filter((m) => m.start < stop && m.end > start);
+      if (inside.some((m) => m.type === 'ORG' || m.start < start || m.end > stop)) continue;
+      if (inside.some((m) => m.type === 'PER') && (end - first > 1 || DESIGNATOR.test(toks[end - 1]!.text) && !framed)) continue;
+      for (const m of inside) ms.splice(ms.indexOf(m), 1);
+      ms.push({ type: 'ORG', start, end: stop, text });
+    }
+  }
+}
+
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
+/** Abbreviations news writes in capitals for things, measures and posts, never a name on their own. */
+const COMMON_ABBREVIATION = /^(?:ID|IDs|EV|EVs|CEO|CEOs|CFO|COO|CTO|GDP|IPO|IPOs|AI|TV|CPI|PMI|ETF|ETFs|LNG|SUV|SUVs|VAT|CO2|DNA|GPS|SMS|PDF|URL|FAQ|DIY|VIP|MP|MPs|PM|AM|OK|Q1|Q2|Q3|Q4|H1|H2|YoY|EPS|EBITDA|ESG|M&A|R&D)$/;
 /**
  * An acronym as written ("AEMET", "KBA", "S&P"): six characters at most. The CIA World Factbook writes
  * surnames in capitals, longer ones mostly ("THAKSIN", "DOMBROVSKIS", "MUSHARRAF").
@@ -270,6 +379,17 @@ function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMention[])
     }
   }
 }
+/** A player's or coach's role between a club and a name: "Toronto forward Auston Matthews", "Bayern coach Vincent Kompany". */
+const CLUB_ROLE = /^ (?:coach|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|skipper|batsman|bowler|fly-half|scrum-half) \p{Lu}/u;
+/** A city before a club role and a name is the club (a country is its national team: "Brazil coach Carlo Ancelotti"). */
+function clubRoles(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const m of ms) {
+    if (m.type !== 'LOC' || !CLUB_ROLE.test(folded.slice(m.end, m.end + 16))) continue;
+    const canon = gaz.places.get(aliasKey(m.text));
+    if (canon === undefined || gaz.cities.has(canon)) m.type = 'ORG';
+  }
+}
 const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/; // Louis XVI
 /**
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
@@ -309,37 +429,112 @@ function commonOpener(word: string): boolean {
 // A team name in a results table: capitalised words (with "of", "de", … inside), up to five.
 const TEAM = String.raw`\p{Lu}[\p{L}'.&-]*(?:[ \t]+(?:\p{Lu}[\p{L}'.&-]*|of|de|del|la|le|do|da|and|y)){0,4}`;
 const SCORE = String.raw`\d{1,3}`;
-/** "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )": a match and its score. */
-const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})[ \t]+${SCORE}[ \t]+(${TEAM})[ \t]+${SCORE}(?:[ \t]*\([^)\n]*\))?[ \t]*$`, 'gmu');
-/** "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61": a standings row, three numbers or more. */
-const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM})(?:[ \t]+\d{1,4}){3,}[ \t]*$`, 'gmu');
+// What may follow a name or a score in a table: a parenthesis ("Ajax ( Netherlands )", "2 ( Kane 23 , Saka 67 )").
+const PAREN = String.raw`(?:[ \t]*\([^)\n]*\))?`;
+/**
+ * "Aberdeen 2 Hibernian 0", "Dundee United 1 Kilmarnock 1 ( halftime 0-1 )", "Leeds 2 ( Bamford 23 ) Aston
+ * Villa 1 . Attendance 36,000": a match and its score; after the second score, brackets and then a stop at most
+ * ("SQ 351 ( B 777 ) AND AIR INDIA AI 113 ( B 787 ) WERE …" in a tweet is no score).
+ */
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}(?:[ \t]*[.,;].*)?[ \t]*$`, 'gmu');
+/**
+ * "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61", "Chicago 45 30 .600 -", "TORONTO 51 41 .554 4
+ * 1/2": a standings row, a name and three figures or more (won-lost percentages, games behind), two of them
+ * whole numbers first.
+ */
+const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM})(?:[ \t]+\d{1,4}){2,}(?:[ \t]+(?:\d{1,4}|\d?\.\d{1,3}|\d?[ \t]*1/2|-))+[ \t]*$`, 'gmu');
+/**
+ * Cricket scores: "Essex 532-8 declared", "Sussex 245 and 88-2", "Somerset 110-3" — a name and its runs
+ * (wickets after a dash) after the line's start, a colon or a semicolon, and before a bracket, a semicolon,
+ * "and", a stop or the line's end.
+ */
+const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND)\b|$))`, 'gmu');
+/** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
+const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
+/** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
+const SCORER = /(?<=^|,)[ \t]*(\p{Lu}[\p{Ll}'-]+(?:[ \t]+(?:de|van|\p{Lu}[\p{L}'-]+)){0,2})(?=[ \t]+\d{1,3}(?:th|st|nd|rd)?\b)/gu;
+/** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
+const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
+
+/** A table row is at most this long (a cricket line with its scorers is the longest kind). */
+const MAX_ROW = 300;
+
+/** One short line with figures, at offset `at` of the text: its teams (to `add`), and players and scorers (to `ms`). */
+function readRow(line: string, at: number, add: (at: number, name: string, type: 'ORG' | 'LOC') => void, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const re of [SCORE_LINE, STANDING_LINE]) {
+    for (const m of line.matchAll(re)) {
+      let from = 0;
+      for (const name of m.slice(1)) {
+        if (!name) continue;
+        const i = m[0].indexOf(name, from);
+        from = i + name.length;
+        add(at + m.index! + i, name, 'ORG');
+      }
+    }
+  }
+  // Cricket: a line of two innings or more, with wickets or a declaration ("LOAN 2 . 1" in a contract's numbered
+  // clauses is no score), read with its brackets blanked (a bowler's "Porter 4-61" is no side).
+  if (/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(line)) {
+    const text = line.replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
+    const innings = [...text.matchAll(INNINGS)];
+    if (innings.length >= 2 && /(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(text)) {
+      for (const m of innings) add(at + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
+      for (const v of line.matchAll(VENUE)) add(at + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
+    }
+  }
+  if (!nerRules.playerCountry || !line.includes('(')) return;
+  // "1 - Jannik Sinner ( Italy ) beat …", "Tiger Woods ( U.S. ) 68 70": a name the tagger left untagged before
+  // a country in brackets, in a line with a score or a seeding, is a player.
+  for (const m of line.matchAll(PLAYER_COUNTRY)) {
+    const country = gaz.places.get(aliasKey(m[2]!));
+    if (country === undefined || !gaz.countries.has(country)) continue;
+    const start = at + m.index! + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length;
+    // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
+    const cStart = at + m.index! + m[0].lastIndexOf(m[2]!);
+    for (const x of ms) if (x.start === cStart && x.text === m[2] && x.type === 'ORG') x.type = 'LOC';
+    if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
+    ms.push({ type: 'PER', start, end, text: m[1]! });
+  }
+  // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".
+  for (const score of line.matchAll(SCORE_LINE)) {
+    for (const group of score[0].matchAll(/\d[ \t]*\(([^)\n]*)\)/g)) {
+      const inner = at + score.index! + group.index! + group[0].indexOf('(') + 1;
+      for (const sc of group[1]!.matchAll(SCORER)) {
+        const start = inner + sc.index! + sc[0].indexOf(sc[1]!);
+        const end = start + sc[1]!.length;
+        if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
+      }
+    }
+  }
+}
 
 /**
- * Results tables, as newswire prints them line by line: in a line of a match score or a standings row,
- * the names are teams — organisations, even when a place gives one its name ("Dundee United", "Derby"),
- * which is the newswire convention. A name the tagger took for a person stays a person (golf and
+ * Results tables, as newswire prints them line by line: in a line of a match score, a standings row or
+ * cricket innings, the names are teams — organisations, even when a place gives one its name ("Dundee
+ * United", "Derby", "Essex"), which is the newswire convention; a country's name is its national team,
+ * which newswire annotates as the place. A name the tagger took for a person stays a person (golf and
  * athletics tables list players). Lines are read whole: a table has no full stops, so the sentence
  * splitter may run its rows together.
  */
 function addResultLines(folded: string, ms: RawMention[]): void {
-  const teams: { start: number; end: number }[] = [];
-  for (const re of [SCORE_LINE, STANDING_LINE]) {
-    for (const m of folded.matchAll(re)) {
-      const line = m[0];
-      let from = 0;
-      for (const name of m.slice(1)) {
-        if (!name) continue;
-        const at = line.indexOf(name, from);
-        from = at + name.length;
-        teams.push({ start: m.index! + at, end: m.index! + at + name.length });
-      }
-    }
+  const gaz = gazetteer();
+  const teams: { start: number; end: number; type: 'ORG' | 'LOC' }[] = [];
+  const add = (at: number, name: string, type: 'ORG' | 'LOC') => {
+    const canon = gaz.places.get(aliasKey(name));
+    teams.push({ start: at, end: at + name.length, type: type === 'ORG' && canon !== undefined && gaz.countries.has(canon) ? 'LOC' : type });
+  };
+  // A table's rows are short lines with figures: prose paragraphs are not read (they cost most of the time).
+  for (const row of folded.matchAll(/^.*\d.*$/gm)) {
+    if (row[0].length > MAX_ROW) continue;
+    readRow(row[0], row.index!, add, ms);
   }
   for (const t of teams) {
     const inside = ms.filter((x) => x.start < t.end && x.end > t.start);
     if (inside.some((x) => x.type === 'PER')) continue;
     for (const x of inside) ms.splice(ms.indexOf(x), 1);
-    ms.push({ type: 'ORG', start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
+    ms.push({ type: t.type, start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
   }
 }
 
@@ -459,6 +654,9 @@ function firstWords(): Set<string> {
 
 /** Later bare surnames ("Rubio") of people named in full earlier are mentions too. */
 export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMention[]): RawMention[] {
+  // Companies named short or speaking of their results, before surnames are sought: a company is no one's surname.
+  if (nerRules.orgFirstWord) ms = orgFirstWords(ms);
+  if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' && m.type !== 'ORG') continue;
@@ -499,6 +697,36 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   }
   void sentences;
   return harmonise(all).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Nissan Motor Co said … Nissan said": a one-word person that opens an organisation named in the same text
+ * (and no person's name) is that organisation, named short, as news names a company after its first mention.
+ */
+const COMPANY_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\.?$/;
+function orgFirstWords(ms: RawMention[]): RawMention[] {
+  const heads = new Set<string>();
+  // Only a company's full name ("Nissan Motor Co", "HSBC Holdings"): contracts name "Borrower Equity Interest".
+  for (const m of ms) if (m.type === 'ORG' && /\s/.test(m.text) && COMPANY_TAIL.test(m.text.split(/\s+/).at(-1)!)) heads.add(m.text.split(/\s+/)[0]!);
+  if (!heads.size) return ms;
+  for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) heads.delete(w);
+  return ms.map((m) => (m.type === 'PER' && heads.has(m.text) && CAP.test(m.text) && !STOP_CAPS.has(m.text.toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
+}
+
+/** What a company, not a person, says or reports about itself: "X said on Wednesday its net profit rose", "X reported a loss". */
+const COMPANY_SAYS = /^\s+(?:said|says)(?:\s+on\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+its\s+(?:net|profit|profits|revenue|revenues|sales|earnings|shares|quarterly|first|second|third|fourth|full-year|annual|operating|core|chief|board|shareholders|output|production|deliveries)\b|^\s+(?:reported|posted|booked|forecast|forecasts)\s+(?:a\s+|an\s+)?(?:\d[\d.,]*\s+(?:percent|pct|%)\s+)?(?:rise|fall|drop|jump|increase|decrease|surge|slump|gain|decline)?\s*(?:in\s+)?(?:quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|half-year|net|record)?\s*(?:profit|loss|revenue|sales|earnings)\b/u;
+
+/**
+ * "Iberdrola said on Wednesday its net profit rose", "Siemens reported a rise in quarterly profit": a name of one
+ * word typed a person that speaks of its own results is a company; news introduces a person by the full name
+ * first, so a person of that surname named in full in the text keeps it a person.
+ */
+function companyPronouns(folded: string, ms: RawMention[]): RawMention[] {
+  const surnames = new Set<string>();
+  for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) surnames.add(w);
+  const companies = new Set<string>();
+  for (const m of ms) if (m.type === 'PER' && !/\s/.test(m.text) && !surnames.has(m.text) && COMPANY_SAYS.test(folded.slice(m.end, m.end + 120))) companies.add(m.text);
+  return companies.size ? ms.map((m) => (m.type === 'PER' && companies.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {

@@ -93,6 +93,44 @@ describe('results tables', () => {
     expect(withoutOnTable).not.toEqual(typed(table)); // the rule is what types the table
   });
 
+  const withoutRule = (text: string) => {
+    nerRules.resultLines = false;
+    try { return typed(text); } finally { nerRules.resultLines = true; }
+  };
+
+  it('reads a baseball standings row with its percentage and games behind, in capitals too', () => {
+    const standings = ['W L PCT GB', 'NEW YORK 55 37 .598 -', 'TAMPA BAY 45 47 .489 10', 'Chicago 45 30 .600 4 1/2'].join('\n');
+    const got = typed(standings);
+    for (const team of ['NEW YORK', 'TAMPA BAY', 'Chicago']) expect(got).toContain(`ORG ${team}`);
+    expect(withoutRule(standings)).not.toContain('ORG Chicago');
+  });
+
+  it('reads cricket innings as sides, a venue as a place, and a bowler in brackets as a player', () => {
+    const scores = [
+      'Close of play scores in the county championship on Saturday :',
+      'At Worcester : Worcestershire 402-6 declared ; Durham 77-4 .',
+      'At Hove : Sussex 245 ( Ollie Robinson 58 ; Jamie Porter 4-61 ) and 88-2 ; Gloucestershire 301 .',
+    ].join('\n');
+    const got = typed(scores);
+    for (const side of ['Worcestershire', 'Durham', 'Sussex', 'Gloucestershire']) expect(got).toContain(`ORG ${side}`);
+    expect(got).toContain('LOC Worcester');
+    expect(got).not.toContain('ORG Jamie Porter');
+    expect(withoutRule(scores)).not.toContain('ORG Worcestershire');
+  });
+
+  it('keeps a national team in a score line the place (the newswire convention), a club an organisation', () => {
+    const got = typed('World Cup qualifier results on Tuesday :\nJapan 2 China 1\nLeeds 2 ( Bamford 23 , Piroe 67 ) Aston Villa 1 ( Watkins 12 ) . Attendance 36,000');
+    expect(got).toContain('LOC Japan');
+    expect(got).toContain('LOC China');
+    expect(got).toContain('ORG Leeds');
+    expect(got).toContain('ORG Aston Villa');
+  });
+
+  it('takes no numbered contract clause for a cricket score', () => {
+    const contract = '2 . LOAN 2 . 1 THE LENDER GRANTS A LOAN ; AND 2 . 1 . 2 A FACILITY .';
+    expect(typed(contract)).toEqual(withoutRule(contract));
+  });
+
   describe('wire copy: who is named, read from the words around the name', () => {
     const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
     const without = (rule: keyof typeof nerRules, text: string) => {
@@ -170,6 +208,90 @@ describe('results tables', () => {
       expect(typed('Wales beat Scotland 24-10 in Cardiff on Saturday.')).toEqual(expect.arrayContaining(['LOC:Wales', 'LOC:Scotland']));
       // No score, no match: the city is a place.
       expect(typed('Liverpool drew thousands of visitors to its waterfront.')).toContain('LOC:Liverpool');
+    });
+  });
+
+  describe('wire copy: clubs, companies and sport headings', () => {
+    const typedIn = (title: string, text: string) => enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+    const typed = (text: string) => typedIn('Report', text);
+    const without = <T>(rule: keyof typeof nerRules, f: () => T): T => {
+      nerRules[rule] = false;
+      try { return f(); } finally { nerRules[rule] = true; }
+    };
+
+    it('a club whose name opens with "Real", "Borussia", … is the club, not its city', () => {
+      const text = 'In Spain , Real Madrid beat Valencia 3-1 to stay top . Borussia Dortmund lost at home .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Real Madrid', 'ORG:Borussia Dortmund']));
+      expect(without('clubPrefix', () => typed(text))).not.toContain('ORG:Real Madrid');
+      // "Austria" before a city is a club only in a sentence about a match.
+      expect(typed('Tourists from Austria Vienna and Salzburg came by train.')).not.toContain('ORG:Austria Vienna');
+    });
+
+    it('a company by its legal form, its shares or its ticker; a market by its place stays the place', () => {
+      const text = 'First Solar Inc shares rose 9 percent on Monday after the solar panel maker raised its forecast .';
+      expect(typed(text)).toContain('ORG:First Solar Inc');
+      expect(without('companyFrames', () => typed(text))).not.toContain('ORG:First Solar Inc');
+      expect(typedIn('First Solar shares jump after upbeat forecast', 'The solar panel maker raised its forecast on Monday .')).toContain('ORG:First Solar');
+      expect(typed('Shares of Ford Motor Co fell 2 percent after the carmaker recalled 200,000 vehicles .')).toContain('ORG:Ford Motor Co');
+      expect(without('leadingNounTail', () => typed('Shares of Ford Motor Co fell 2 percent after the carmaker recalled 200,000 vehicles .'))).not.toContain('ORG:Ford Motor Co');
+      const markets = typed('Tokyo shares fell on Monday , while U.S. stocks rose .');
+      expect(markets).not.toContain('ORG:Tokyo');
+      expect(markets).not.toContain('ORG:U.S.');
+    });
+
+    it('a company named short after its full name is the company, not a person', () => {
+      const text = 'Nissan Motor Co said it would cut production in Sunderland . Nissan said it had no plans to close the plant .';
+      expect(typed(text).filter((m) => m.endsWith(':Nissan'))).toEqual(['ORG:Nissan']);
+      expect(without('orgFirstWord', () => typed(text))).toContain('PER:Nissan');
+      // A person of that name in the text keeps the short name a person.
+      expect(typed('Ford Motor Co said sales rose . Harrison Ford said he liked the car . Ford said so twice .')).toContain('PER:Ford');
+    });
+
+    it('a one-word name that speaks of its own results is a company; a person named in full keeps the surname', () => {
+      const text = 'Iberdrola said on Wednesday its net profit rose 12 percent . Nissan reported a 30 percent fall in quarterly profit .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Iberdrola', 'ORG:Nissan']));
+      expect(without('companyPronoun', () => typed(text))).toContain('PER:Iberdrola');
+      expect(typed('Carlos Torres took over in March . Torres said on Monday its profit would rise .')).not.toContain('ORG:Torres');
+    });
+
+    it('an abbreviation of a thing or a post is no organisation; a share that is a verb makes no company', () => {
+      const text = 'Volkswagen said demand for its ID models was weak . The EV market slowed , the CEO said .';
+      const got = typed(text);
+      expect(got).toContain('ORG:Volkswagen');
+      for (const a of ['ID', 'EV', 'CEO']) expect(got).not.toContain(`ORG:${a}`);
+      expect(without('commonAbbreviation', () => typed(text)).some((m) => /:(?:ID|EV|CEO)$/.test(m))).toBe(true);
+      expect(typed('I know Lenny Hirsch shares the same love for music .')).not.toContain('ORG:Lenny Hirsch');
+    });
+
+    it("a sporting event's name gives no person, club or place of its own", () => {
+      const text = 'Results of second round matches at the Paris Masters on Thursday . Leeds beat Chelsea in the FA Cup .';
+      const got = typed(text);
+      expect(got).not.toContain('LOC:Paris');
+      expect(got.some((m) => m.includes('FA'))).toBe(false);
+      expect(without('eventNames', () => typed(text))).toContain('LOC:Paris');
+      expect(typed('He moved to Paris in 2019 .')).toContain('LOC:Paris');
+    });
+
+    it("a shouted sport heading's cities are clubs, its countries national teams, and the heading names nobody", () => {
+      const body = 'Bayern Munich thrashed Werder Bremen 5-0 on Saturday while Borussia Dortmund lost 2-1 at Freiburg . Harry Kane scored twice for Bayern .';
+      const got = typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body);
+      expect(got).toEqual(expect.arrayContaining(['ORG:BAYERN', 'ORG:DORTMUND']));
+      expect(without('sportHeading', () => typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body))).not.toContain('ORG:DORTMUND');
+      expect(without('headlineBodyType', () => typedIn('SOCCER - BAYERN HIT FIVE AS DORTMUND SLIP .', body))).not.toContain('ORG:BAYERN');
+      const national = typedIn('SOCCER - JAPAN BEAT CHINA IN TOKYO .', 'Japan beat China 2-1 in a qualifier in Tokyo on Tuesday .');
+      expect(national).toEqual(expect.arrayContaining(['LOC:JAPAN', 'LOC:CHINA', 'LOC:TOKYO']));
+      expect(typedIn('ICE HOCKEY - NHL RESULTS .', 'TORONTO 4 Montreal 2').some((m) => m.includes('ICE'))).toBe(false);
+    });
+
+    it('players before a country in brackets, scorers after a score, a club before a player role', () => {
+      const lines = 'Results on Thursday :\nLearner Tien ( U.S. ) beat 3 - Zizou Bergs ( Belgium ) 6-3 6-4';
+      expect(typed(lines)).toEqual(expect.arrayContaining(['PER:Learner Tien', 'LOC:U.S.', 'PER:Zizou Bergs', 'LOC:Belgium']));
+      expect(without('playerCountry', () => typed(lines))).not.toContain('PER:Learner Tien');
+      const summary = 'Summaries of matches played on Saturday :\nCeltic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1 ( Tony Watt 55 ) . Halftime 2-0 .';
+      expect(typed(summary)).toEqual(expect.arrayContaining(['ORG:Celtic', 'ORG:Motherwell', 'PER:Kyogo Furuhashi', 'PER:Daizen Maeda']));
+      const role = 'Toronto forward Auston Matthews scored twice . Brazil coach Carlo Ancelotti was pleased .';
+      expect(typed(role)).toEqual(expect.arrayContaining(['ORG:Toronto', 'LOC:Brazil']));
+      expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
     });
   });
 });
