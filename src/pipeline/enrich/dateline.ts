@@ -1,5 +1,5 @@
 // A wire dateline at the start of a line: "LONDON (Reuters) - ", "BEIRUT, Lebanon (AP) — ",
-// "Washington (CNN) -- ", "KABUL - ". It says where the story was filed and who filed it: metadata, not
+// "Washington (CNN) -- ", "KABUL - ", or a line "LONDON 1996-08-30". It says where the story was filed and who filed it: metadata, not
 // what the article is about, so keyphrases skip it and the agency it credits is no hashtag. A credit line
 // ("Tested by: John Milbank", "(Reporting by …; Editing by …)") names who wrote it, likewise.
 
@@ -15,9 +15,16 @@ export interface Dateline {
 const DATELINE =
   /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?:,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—])\s+/u;
 
+// A line of its own: a place in capitals and the filing date ("LONDON 1996-08-30", "WASHINGTON 2026-11-14"),
+// as some wires and archives print the dateline above the story.
+const DATED_LINE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:,[^\n]{1,40}?)?\s+\d{4}-\d{2}-\d{2}[ \t]*(?=\n|$)/u;
+
 /** The dateline at `lineStart` (the start of a line of `text`), or null. */
 export function datelineAt(text: string, lineStart: number): Dateline | null {
-  const m = DATELINE.exec(text.slice(lineStart, lineStart + 120));
+  const head = text.slice(lineStart, lineStart + 120);
+  const dated = DATED_LINE.exec(head);
+  if (dated) return { end: lineStart + dated[0].length, credit: null };
+  const m = DATELINE.exec(head);
   if (!m) return null;
   const agency = m[1] ?? m[2];
   let credit: Dateline['credit'] = null;

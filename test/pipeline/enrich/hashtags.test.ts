@@ -183,6 +183,14 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(e.hashtags).toContain('#Glencore');
   });
 
+  it("takes no tag from a dateline printed as a line of its own, a place and the filing date", () => {
+    const text = 'LONDON 2026-11-14\nGlencore said on Thursday it followed strict sourcing rules in Congo. Glencore shares fell 2 percent, and Congo said it would study the report.';
+    const e = enrich({ title: 'Glencore Defends Sourcing', text });
+    expect(e.entities.find((x) => x.canonical === 'London')?.type).toBe('LOC');
+    expect(e.hashtags).not.toContain('#London');
+    expect(e.hashtags).toContain('#Glencore');
+  });
+
   it('gives one company one tag, with or without the words that say what kind of company it is', () => {
     const text = 'TOKYO (Reuters) - Toyota Motor Corp said on Wednesday it would recall 1 million vehicles. Toyota said no injuries were reported. ' +
       'Toyota shares fell 1 percent in Tokyo.';
