@@ -32,6 +32,8 @@ import pg from 'pg';
 import { median, type BenchTable } from './table.ts';
 
 const MEASURED = 3000;
+/** The store-backed table on SQLite :memory: instead of a file (the figures before 2026-12-06). */
+const memoryStore = process.env.LEDE_BENCH_SQLITE_MEMORY === '1';
 const BATCH = 100;
 
 function sizes(): number[] {
@@ -93,7 +95,6 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   const cpuMsPer = (c: NodeJS.CpuUsage, n: number) => (c.user + c.system) / 1000 / n;
   if (pgSizes.length) countStatements();
   const tmp = mkdtempSync(join(tmpdir(), 'lede-stories-bench-'));
-  const memoryStore = process.env.LEDE_BENCH_SQLITE_MEMORY === '1';
   try {
     for (const size of sizes) {
       const snapshot = process.env.LEDE_BENCH_SNAPSHOTS ? join(process.env.LEDE_BENCH_SNAPSHOTS, `sqlite-${size}.db`) : null;
@@ -193,7 +194,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   const note = `500 articles placed after N are stored, then 500 more stored with createArticle alone; corpus from ${origin}.`;
   return [
     ...(sqliteSizes.length ? [{
-      title: `stories: placeVersion (dedup + story assignment + storing) per article against SQLite (${process.env.LEDE_BENCH_SQLITE_MEMORY === '1' ? ':memory:' : 'a file store, WAL'})`,
+      title: `stories: placeVersion (dedup + story assignment + storing) per article against SQLite (${memoryStore ? ':memory:' : 'a file store, WAL'})`,
       columns: columns('sqlite'), rows: rows.sqlite,
       notes: [`${note} LEDE_BENCH_SQLITE_SIZES=… picks sizes (0 skips).`],
     }] : []),

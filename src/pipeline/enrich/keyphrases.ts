@@ -284,8 +284,8 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
   const tiny = 1e-9;
   return list.map((c, i) => {
     const words = c.stem.split(' ');
-    let p = 0, t = 0;
-    for (const w of words) { const id = ids.get(w)!; p += pr[id]!; t += tr[id]!; }
+    const p = wordSum(c.stem, ids, pr);
+    const t = wordSum(c.stem, ids, tr);
     const title = c.first < titleTokens ? 1 + TITLE_WEIGHT : 1;
     const hand = title * (p / c.len ** (1 - LENGTH_EXP)) * (1 + TF_WEIGHT * Math.log(c.count)) * (1 + POSITION_WEIGHT * (1 - c.first / total));
     const surface = c.phrase.split(' ');
@@ -345,18 +345,21 @@ export function idf(stem: string): number {
   return Math.log(df.n / ((df.counts.get(stem) ?? 1) + 1));
 }
 
-const commonCache = new Map<string, boolean>();
-const dictCache = new Map<string, boolean>();
-function isCommonWordFormCached(lw: string): boolean {
-  let v = commonCache.get(lw);
-  if (v === undefined) { v = isCommonWordForm(lw); if (commonCache.size > 100_000) commonCache.clear(); commonCache.set(lw, v); }
-  return v;
+/** `test` with its answers kept (up to 100,000 words, then started afresh): each answer stems the word. */
+function remembered(test: (lw: string) => boolean): (lw: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (lw) => {
+    let v = cache.get(lw);
+    if (v === undefined) {
+      v = test(lw);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(lw, v);
+    }
+    return v;
+  };
 }
-function isDictionaryWordFormCached(lw: string): boolean {
-  let v = dictCache.get(lw);
-  if (v === undefined) { v = isDictionaryWordForm(lw); if (dictCache.size > 100_000) dictCache.clear(); dictCache.set(lw, v); }
-  return v;
-}
+const isCommonWordFormCached = remembered(isCommonWordForm);
+const isDictionaryWordFormCached = remembered(isDictionaryWordForm);
 
 /** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
 export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[] }

@@ -20,7 +20,7 @@ export type Row = Record<string, unknown>;
 /** How long a write waits for another process's write lock before it fails. */
 const BUSY_WAIT_MS = 30_000;
 
-const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+export const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
 /**
  * Write transactions after which a connection counts as a busy writer (ingest, an import) and hands its

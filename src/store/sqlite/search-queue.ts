@@ -2,12 +2,10 @@
 // queue is indexed in one transaction once SEARCH_BATCH articles have gathered, before every search and
 // before an integrity check. FTS5 makes one index segment per transaction and merges segments as they
 // pile up; one article per transaction (as ingest stores them) paid a segment and its merging each.
-import type { SqliteDb } from './db.ts';
+import { isBusy, type SqliteDb } from './db.ts';
 
 /** Articles queued before they are indexed together (one FTS5 segment). */
 export const SEARCH_BATCH = 64;
-
-const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
 
 /** Indexes every queued article and empties the queue; runs inside a write transaction. */
 export function indexQueued(db: SqliteDb): number {

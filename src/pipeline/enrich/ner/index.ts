@@ -168,11 +168,11 @@ const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Cham
  * what newswire annotates (MISC). "Paris" in "the Paris Masters", "U.S." in "U.S. Open", "FA Cup".
  */
 function dropEventNames(folded: string, ms: RawMention[]): void {
+  // As written in a shouted headline too ("PARIS MASTERS").
+  const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
     if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
-    // As written in a shouted headline too ("PARIS MASTERS").
-    const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
     const last = cased(m.text.split(/\s+/).at(-1)!);
     const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
     const inside = m.text.includes(' ') && EVENT_WORD.test(last);
@@ -453,6 +453,8 @@ const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
 /** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
 const SCORER = /(?<=^|,)[ \t]*(\p{Lu}[\p{Ll}'-]+(?:[ \t]+(?:de|van|\p{Lu}[\p{L}'-]+)){0,2})(?=[ \t]+\d{1,3}(?:th|st|nd|rd)?\b)/gu;
+/** Runs and wickets ("532-8") or a declaration: what makes a line of names and figures a cricket score. */
+const CRICKET_SCORE = /(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i;
 /** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
 const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
@@ -475,10 +477,10 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
   }
   // Cricket: a line of two innings or more, with wickets or a declaration ("LOAN 2 . 1" in a contract's numbered
   // clauses is no score), read with its brackets blanked (a bowler's "Porter 4-61" is no side).
-  if (/(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(line)) {
+  if (CRICKET_SCORE.test(line)) {
     const text = line.replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
     const innings = [...text.matchAll(INNINGS)];
-    if (innings.length >= 2 && /(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)\b/i.test(text)) {
+    if (innings.length >= 2 && CRICKET_SCORE.test(text)) {
       for (const m of innings) add(at + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
       for (const v of line.matchAll(VENUE)) add(at + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
     }
