@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'feed_invalid'
   | 'extract_failed'
   | 'llm_unavailable'
+  /** The store could not be reached or dropped the connection: nothing was written, and trying again may work. */
+  | 'store_unavailable'
   | 'internal';
 
 export class LedeError extends Error {

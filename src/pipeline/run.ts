@@ -209,9 +209,9 @@ async function readItem(deps: PipelineDeps, ctx: ItemContext, item: Item, second
   const { repo } = deps;
   const key = itemKey(item);
   try {
-    if (await repo.hasItem(ctx.feed.id, key)) return { status: 'seen', key };
+    if (await whileUnavailable(() => repo.hasItem(ctx.feed.id, key))) return { status: 'seen', key };
 
-    const known = await creditKnownLink(repo, ctx, key, item);
+    const known = await whileUnavailable(() => creditKnownLink(repo, ctx, key, item));
     if (known) return known;
 
     // Extraction and enrichment (pure, the costliest stages) are done before the transaction so the write
@@ -252,7 +252,7 @@ async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read:
   const { key, page } = read;
   const { version, enrichment } = page;
   try {
-    return await timed('store', () => deps.repo.transaction(async (tx): Promise<ItemOutcome> => {
+    return await timed('store', () => whileUnavailable(() => deps.repo.transaction(async (tx): Promise<ItemOutcome> => {
       const placed = await timed('place', () => placeVersion(tx, { ...page.placement, version }));
       await tx.recordItem(ctx.feed.id, key, item, placed.version.id);
       // The link was stored meanwhile (by an item read at the same time, here or in another feed): the same
@@ -268,9 +268,30 @@ async function storeItem(deps: PipelineDeps, ctx: ItemContext, item: Item, read:
         status: 'stored' as const, key, title: version.title, articleId: placed.article.id, versionId: placed.version.id,
         isNewArticle: placed.isNewArticle, storyId: placed.storyId,
       };
-    }));
+    })));
   } catch (e) {
     return { status: 'failed', key, reason: describeError(e) };
+  }
+}
+
+/** Waits before each new try of a store the database could not take (see whileUnavailable). */
+const UNAVAILABLE_WAITS_MS = [250, 1000, 4000];
+
+/**
+ * Runs `work` again, after a short wait, while the store answers 'store_unavailable' (a dropped connection,
+ * too many clients): the page is read already, and storing it is idempotent (a version stored before the
+ * connection went is found again by its hash), so a passing outage costs seconds, not a poll interval.
+ */
+async function whileUnavailable<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      const wait = UNAVAILABLE_WAITS_MS[attempt];
+      if (wait === undefined || !isLedeError(e) || e.code !== 'store_unavailable') throw e;
+      log().warn({ err: e, attempt: attempt + 1 }, 'store unavailable; trying the item again');
+      await new Promise((r) => setTimeout(r, wait * (0.5 + Math.random())));
+    }
   }
 }
 

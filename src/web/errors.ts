@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   feed_invalid: 422,
   extract_failed: 422,
   llm_unavailable: 503,
+  store_unavailable: 503,
   internal: 500,
 };
 

@@ -84,7 +84,7 @@ export class Db {
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const state = this.tx.getStore();
     if (state?.pending) await flush(state);
-    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
+    const res = await this.send(state, sql, storableParams(params));
     return res.rows as R[];
   }
 
@@ -97,8 +97,18 @@ export class Db {
     const state = this.tx.getStore();
     if (state?.pending) await flush(state);
     const values = storableParams(params);
-    const res = await (state ? state.client : this.pool).query(this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
+    const res = await this.send(state, this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
+  }
+
+  /** A statement on the transaction's client, or on the pool (where a lost connection is 'store_unavailable'). */
+  private async send(state: TxState | undefined, query: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult> {
+    if (state) return state.client.query(query as string, values);
+    try {
+      return await this.pool.query(query as string, values);
+    } catch (e) {
+      throw unavailable(e);
+    }
   }
 
   async one<R = Row>(sql: string, params: unknown[] = []): Promise<R | null> {
@@ -109,7 +119,7 @@ export class Db {
   async exec(sql: string, params: unknown[] = []): Promise<number> {
     const state = this.tx.getStore();
     if (state?.pending) await flush(state);
-    const res = await (state ? state.client : this.pool).query(sql, storableParams(params));
+    const res = await this.send(state, sql, storableParams(params));
     return res.rowCount ?? 0;
   }
 
@@ -141,7 +151,7 @@ export class Db {
     const state = this.tx.getStore();
     const pending = state?.pending;
     if (state) state.pending = null;
-    const res = await (state ? state.client : this.pool).query(pending ? `${pending}; ${sql}` : sql) as pg.QueryResult | pg.QueryResult[];
+    const res = await this.send(state, pending ? `${pending}; ${sql}` : sql) as pg.QueryResult | pg.QueryResult[];
     return (Array.isArray(res) ? res[res.length - 1]! : res).rows as R[];
   }
 
@@ -173,7 +183,7 @@ export class Db {
         throw e;
       }
     }
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((e: unknown) => { throw unavailable(e); });
     // A connection lost between two queries of this transaction (server restart, terminated backend)
     // is reported as an 'error' event on the client; unheard, it would end the process. The next query
     // fails instead, the transaction rolls back, and the client is destroyed rather than pooled.
@@ -200,7 +210,7 @@ export class Db {
       } catch (rollbackError) {
         broken = rollbackError as Error; // the connection is unusable: destroy it instead of pooling it
       }
-      throw e;
+      throw unavailable(e);
     } finally {
       if (!released) {
         client.off('error', lost);
@@ -257,3 +267,18 @@ function statementName(sql: string): string {
 
 /** pg error code of a failed query, e.g. '23505' unique_violation. */
 export const pgCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code;
+
+/**
+ * A transaction that failed because the server could not be reached or dropped the connection (restart,
+ * failover, too many clients, pool wait). The transaction did not commit, or (a connection lost at COMMIT)
+ * cannot be known to have: callers whose work is idempotent try it again, telling this case by the code
+ * 'store_unavailable'. Any other error is returned as it is.
+ */
+function unavailable(e: unknown): unknown {
+  if (e instanceof LedeError) return e;
+  const code = pgCode(e) ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  const lost = code.startsWith('08') || ['53300', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated|not queryable/i.test(message);
+  return lost ? new LedeError('store_unavailable', `the database is unavailable: ${message}`, { cause: e }) : e;
+}

@@ -108,7 +108,7 @@ export class SqliteDb {
         return await attempt();
       } catch (e) {
         if (!isBusy(e)) throw e;
-        if (Date.now() >= deadline) throw new LedeError('internal', `the database stayed locked by another writer for ${BUSY_WAIT_MS / 1000} s`, { cause: e });
+        if (Date.now() >= deadline) throw new LedeError('store_unavailable', `the database stayed locked by another writer for ${BUSY_WAIT_MS / 1000} s`, { cause: e });
       }
       await new Promise((r) => setTimeout(r, delay * (1 + Math.random())));
     }
