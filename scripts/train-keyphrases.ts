@@ -85,6 +85,8 @@ function fit(train: Doc[]): KeyphraseModel {
         // RankNet: every gold candidate above every other one.
         const neg = zs.length - pos;
         if (!neg) return;
+        // Each pair's gradient is coef x (z_i - z_j): summed per candidate first, then once over the features.
+        const a = new Float64Array(zs.length);
         for (let i = 0; i < zs.length; i++) {
           if (!d.y[i]) continue;
           for (let j = 0; j < zs.length; j++) {
@@ -92,9 +94,11 @@ function fit(train: Doc[]): KeyphraseModel {
             const p = 1 / (1 + Math.exp(-(s[i]! - s[j]!)));
             loss -= weight * Math.log(p) / (pos * neg);
             const coef = weight * (p - 1) / (pos * neg);
-            for (let k = 0; k < D; k++) g[k]! += coef * (zs[i]![k]! - zs[j]![k]!);
+            a[i]! += coef;
+            a[j]! -= coef;
           }
         }
+        for (let i = 0; i < zs.length; i++) if (a[i]) for (let k = 0; k < D; k++) g[k]! += a[i]! * zs[i]![k]!;
         return;
       }
       const max = Math.max(...s);
