@@ -48,6 +48,19 @@ const ADJ = /^JJ[RS]?$/;
 /** A contraction ("it's", "haven't", "they're") is no word of a phrase, whatever the tagger calls it. */
 const CONTRACTION = /(?:n't|'(?:re|ve|ll|d|m))$|^(?:let|it|that|what|he|she|there|here|who)'s$/i;
 
+const PARTICIPLE = /^VB[NG]$/;
+const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'having', "'s", "'re", "'ve"]);
+
+/**
+ * A capitalised word inside a run of capitalised words, not the sentence's first: part of a name whatever
+ * the tagger says ("the US State Department": "State" tagged a verb left "Department" a phrase alone).
+ */
+function inName(words: readonly string[], i: number): boolean {
+  if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(words[i]!)) return false;
+  const cap = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
+  return (i > 1 && cap(words[i - 1])) || cap(words[i + 1]);
+}
+
 const contentCache = new Map<string, boolean>();
 
 function isContent(w: string): boolean {
@@ -90,7 +103,7 @@ export function stemOf(phrase: string): string {
 }
 
 /** One token of the text: its surface, its stem (null when it cannot be in a phrase) and its kind. */
-interface Tok { surface: string; stem: string | null; noun: boolean }
+interface Tok { surface: string; stem: string | null; noun: boolean; participle?: boolean }
 
 /**
  * Tokens of each sentence; English ones tagged (nouns and adjectives that are no stop words keep a stem).
@@ -123,10 +136,13 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         const w = words[i]!;
         const pos = tagged[i]?.pos ?? '';
         const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
-        const proper = pos.startsWith('NNP') && /^\p{Lu}/u.test(w);
-        const noun = NOUN.test(pos) || acronym;
-        const ok = (noun || ADJ.test(pos)) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w);
-        toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun });
+        const proper = (pos.startsWith('NNP') && /^\p{Lu}/u.test(w)) || inName(words, i);
+        const noun = NOUN.test(pos) || acronym || proper;
+        // A participle before a noun modifies it ("distributed parameter model", "rising prices"); after
+        // "has" or "is" it is the verb ("has raised prices").
+        const participle = PARTICIPLE.test(pos) && !AUXILIARY.has(words[i - 1]?.toLowerCase() ?? '');
+        const ok = (noun || ADJ.test(pos) || participle) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w);
+        toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun, participle: ok && !noun && !ADJ.test(pos) });
       }
     } else {
       for (const w of words) {
@@ -161,10 +177,21 @@ function chunks(toks: Tok[], english: boolean): [number, number][] {
     }
     let end = j;
     while (end > i && !toks[end - 1]!.noun) end--;
-    if (end > i) out.push([Math.max(i, end - MAX_WORDS), end]);
+    if (end > i && !(english && end - i === 1 && closesOfName(toks, i))) out.push([Math.max(i, end - MAX_WORDS), end]);
     i = j;
   }
   return out;
+}
+
+/**
+ * A capitalised common word that closes a name with "of" ("Secretary of State", "Department of Energy"):
+ * the name's last word, which alone says nothing of the story ("Bank of England": "England" is a name
+ * of its own and stays).
+ */
+function closesOfName(toks: Tok[], i: number): boolean {
+  const w = toks[i]!.surface;
+  return i > 1 && toks[i - 1]!.surface.toLowerCase() === 'of' && /^\p{Lu}/u.test(toks[i - 2]!.surface) &&
+    /^\p{Lu}\p{Ll}+$/u.test(w) && isCommonWordForm(w.toLowerCase()) && !gazetteer().places.has(w.toLowerCase());
 }
 
 /**
@@ -202,16 +229,17 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   // Candidates: each noun phrase. A head noun that also stands alone as a phrase counts its uses inside
   // longer ones ("coalition" in "ruling coalition"); one that never stands alone is no candidate (adding
   // those measured Inspec 24.6 → 22.5 for KPCrowd +0.3).
-  const cands = new Map<string, Keyphrase & { len: number; offsets: number[] }>();
+  const cands = new Map<string, Cand>();
   const add = (toks: Tok[], a: number, b: number, at: number) => {
     let key = toks[a]!.stem!;
     for (let k = a + 1; k < b; k++) key += ' ' + toks[k]!.stem!;
     const c = cands.get(key);
-    if (c) { c.count++; c.offsets.push(at); return; }
-    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: b - a, offsets: [at] });
+    if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
+    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: b - a, offsets: [at], alone: 1 });
   };
   let at = 0;
   const heads: [Tok[], number, number][] = [];
+  const inner: [Tok[], number, number][] = [];
   // A word seen only as a number's unit ("4 percent", "$2 billion", "300 barrels") measures, it is no topic.
   const afterNumber = new Map<string, number>();
   for (const toks of sents) {
@@ -219,12 +247,22 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
       add(toks, a, b, at + a);
       if (b - a === 1 && a > 0 && /^\d/.test(toks[a - 1]!.surface)) afterNumber.set(toks[a]!.stem!, (afterNumber.get(toks[a]!.stem!) ?? 0) + 1);
       if (method !== 'textrank' && method !== 'multipartite' && b - a > 1) heads.push([toks, b - 1, at + b - 1]);
+      // The common words before the head ("world" in "world cup"): readers often list one on its own.
+      // Not a name's words ("State" of "State Department") nor a participle ("distributed").
+      if (method === 'positionrank' && b - a > 1) {
+        for (let k = a; k < b - 1; k++) if (!toks[k]!.participle && /^\p{Ll}/u.test(toks[k]!.surface)) inner.push([toks, k, at + k]);
+      }
     }
     at += toks.length;
   }
   for (const [toks, h, pos] of heads) {
     const c = cands.get(toks[h]!.stem!);
     if (c) { c.count++; c.first = Math.min(c.first, pos); }
+  }
+  for (const [toks, k, pos] of inner) {
+    const c = cands.get(toks[k]!.stem!);
+    if (c) { if (c.len === 1) { c.count++; c.first = Math.min(c.first, pos); } continue; }
+    cands.set(toks[k]!.stem!, { phrase: toks[k]!.surface, stem: toks[k]!.stem!, score: 0, count: 1, first: pos, len: 1, offsets: [pos], alone: 0 });
   }
   const total = Math.max(1, at);
   if (method === 'firstphrases') return [...cands.values()].sort((a, b) => a.first - b.first).slice(0, limit).map(({ len: _l, offsets: _o, ...c }) => c);
@@ -236,7 +274,9 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   if (!textrank) for (const [key, n] of afterNumber) if (cands.get(key)?.offsets.length === n) cands.delete(key);
   const list = [...cands.values()];
   if (textrank) return list.map(({ len: _l, offsets: _o, ...c }) => ({ ...c, score: wordSum(c.stem, ids, score) })).sort((a, b) => b.score - a.score).slice(0, limit);
-  const feats = candidateFeatures(list, ids, score, english ? walk(n, seq, bias.map(() => 1), 2) : score, total, titleTokens);
+  const freq = new Float64Array(n);
+  for (const id of seq) freq[id]!++;
+  const feats = candidateFeatures(list, ids, score, english ? walk(n, seq, bias.map(() => 1), 2) : score, total, titleTokens, freq);
   if (opts.collect) list.forEach((c, i) => opts.collect!.push({ phrase: c.phrase, stem: c.stem, features: feats[i]! }));
   const model = english && !opts.handTuned ? keyphraseModel() : null;
   const ranked = list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: model ? model.score(feats[i]!) : Math.exp(feats[i]![0]!) }));
@@ -259,11 +299,14 @@ export const KEYPHRASE_FEATURES = [
   'handTuned', 'positionRank', 'positionRankMean', 'textRank', 'textRankMean', 'lnCount', 'once', 'firstRel', 'lnFirst',
   'title', 'len1', 'len2', 'len3', 'len4', 'name', 'acronym', 'common', 'dictionary', 'heads', 'within', 'spread',
   'idfMean', 'idfMin', 'idfMax', 'oneLnCount', 'oneIdf', 'oneName', 'oneHeads',
+  'innerOnly', 'aloneShare', 'cohesionMin', 'cohesionMax', 'multiCohesion', 'wordFreq', 'oneAlone', 'oneCompound',
+  'oneHandTuned', 'onePositionRank', 'oneTextRank', 'oneLnFirst', 'oneTitle', 'oneDictionary', 'oneCommon', 'oneSpread', 'longCompound',
 ] as const;
 
-type Cand = Keyphrase & { len: number; offsets: number[] };
+/** `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). */
+type Cand = Keyphrase & { len: number; offsets: number[]; alone: number };
 
-function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Array, tr: Float64Array, total: number, titleTokens: number): Float64Array[] {
+function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Array, tr: Float64Array, total: number, titleTokens: number, freq: Float64Array): Float64Array[] {
   const index = new Map<string, number>();
   list.forEach((c, i) => index.set(c.stem, i));
   const heads = new Float64Array(list.length);
@@ -281,6 +324,11 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
       }
     }
   }
+  // How much of the text's noun-phrase wording is compound ("neural network training"): a text written
+  // in compounds is summed up by compounds, one written in plain nouns by words.
+  let inPhrases = 0, all = 0;
+  for (const c of list) { all += c.alone * c.len; if (c.len > 1) inPhrases += c.alone * c.len; }
+  const compound = all ? inPhrases / all : 0;
   const tiny = 1e-9;
   return list.map((c, i) => {
     const words = c.stem.split(' ');
@@ -320,6 +368,21 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
     f[22] = idfMin;
     f[23] = idfMax;
     if (c.len === 1) { f[24] = f[5]!; f[25] = f[21]!; f[26] = f[14]!; f[27] = f[18]!; }
+    // How the phrase's words behave in this text: a word seen only inside longer phrases; a phrase whose
+    // words occur mostly in it ("neural network") is a unit, one whose words go their own ways is not.
+    let fmin = Infinity, fmax = 0;
+    for (const w of words) { const x = freq[ids.get(w)!]!; fmin = Math.min(fmin, x); fmax = Math.max(fmax, x); }
+    f[28] = c.alone ? 0 : 1;
+    f[29] = c.alone / c.count;
+    f[30] = Math.min(1, c.count / fmin);
+    f[31] = Math.min(1, c.count / fmax);
+    f[32] = c.len > 1 ? f[30]! : 0;
+    f[33] = Math.log(fmax);
+    if (c.len === 1) {
+      f[34] = f[29]!; f[35] = compound;
+      f[36] = f[0]!; f[37] = f[1]!; f[38] = f[3]!; f[39] = f[8]!; f[40] = f[9]!; f[41] = f[17]!; f[42] = f[16]!; f[43] = f[20]!;
+    }
+    if (c.len > 2) f[44] = compound;
     return f;
   });
 }

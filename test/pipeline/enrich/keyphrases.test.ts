@@ -39,3 +39,46 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(idf(stemOf('sanctions'))).toBeGreaterThan(idf(stemOf('said')));
   });
 });
+
+describe('keyphrase candidates', () => {
+  const phrasesOf = (title: string, text: string) => keyphraseCandidatesOf({ title, text, language: 'en' }).map((c) => c.phrase);
+
+  it('keeps a name whole when the tagger reads one of its capitalised words as a verb', () => {
+    // wink-pos-tagger tags "State" in "the US State Department" VBP, which left "Department" a phrase alone.
+    const phrases = phrasesOf('Talks go on', 'Following the call, the US State Department released a statement on the talks.');
+    expect(phrases).toContain('US State Department');
+    expect(phrases).not.toContain('Department');
+  });
+
+  it('reads a participle before a noun as part of the phrase, not one after an auxiliary', () => {
+    const phrases = phrasesOf('', 'We study a distributed parameter model of heat flow. The firm has raised prices twice.');
+    expect(phrases).toContain('distributed parameter model');
+    expect(phrases).not.toContain('raised prices');
+    expect(phrases).not.toContain('distributed');
+  });
+
+  it('offers a common word inside a phrase as a candidate of its own, not a word of a name', () => {
+    const cands = keyphraseCandidatesOf({ title: '', text: 'The world cup drew record crowds to the Santa Monica pier.', language: 'en' });
+    const inner = KEYPHRASE_FEATURES.indexOf('innerOnly');
+    const world = cands.find((c) => c.phrase === 'world');
+    expect(world?.features[inner]).toBe(1);
+    expect(cands.find((c) => c.phrase === 'world cup')?.features[inner]).toBe(0);
+    expect(cands.map((c) => c.phrase)).not.toContain('Santa');
+  });
+
+  it('measures how much of a word\'s use a phrase holds', () => {
+    const cands = keyphraseCandidatesOf({ title: '', text: 'Neural networks learn. Neural networks generalise. The network of roads and the old network of rails stayed.', language: 'en' });
+    const coh = KEYPHRASE_FEATURES.indexOf('cohesionMin');
+    const neural = cands.find((c) => c.phrase === 'Neural networks')!;
+    expect(neural.features[coh]).toBe(1); // "neural" is never used outside the phrase
+    expect(neural.features[KEYPHRASE_FEATURES.indexOf('cohesionMax')]).toBeLessThan(1); // "network" is
+  });
+});
+
+describe('keyphrases of a name with "of"', () => {
+  it('does not offer the common word that closes the name as a phrase of its own', () => {
+    const phrases = keyphraseCandidatesOf({ title: '', text: 'He met the Secretary of State in Paris. The Bank of England held rates.', language: 'en' }).map((c) => c.phrase);
+    expect(phrases).not.toContain('State');
+    expect(phrases).toContain('England');
+  });
+});

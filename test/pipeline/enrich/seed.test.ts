@@ -73,4 +73,16 @@ describe('enrich on the seed article', () => {
     for (const m of r.mentions) expect(doc.slice(m.start, m.end)).toBe(m.text);
     expect(r.language).toBe('en');
   });
+
+  it('lists no word that the text only uses inside a longer name ("Department" of "US State Department")', () => {
+    for (const k of e.keyphrases.filter((p) => /^\p{Lu}\p{Ll}+$/u.test(p))) {
+      // Some use of the word stands apart from capitalised neighbours and from a name's "of".
+      const apart = [...seed.matchAll(new RegExp(`(\\S+\\s+)?(\\S+\\s+)?\\b${k}\\b(\\s+\\S+)?`, 'gu'))].some((m) => {
+        const prev = m[2]?.trim() ?? '', before = m[1]?.trim() ?? '', next = m[3]?.trim() ?? '';
+        const cap = (w: string) => /^\p{Lu}/u.test(w) && !/[.!?]$/.test(w);
+        return !(prev && cap(prev)) && !(next && /^\p{Lu}/u.test(next)) && !(prev === 'of' && cap(before));
+      });
+      expect(apart, k).toBe(true);
+    }
+  });
 });
