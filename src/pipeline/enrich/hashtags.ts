@@ -11,6 +11,8 @@ import { stemOf, type Keyphrase } from './keyphrases.ts';
 
 export interface HashtagEntity extends Entity {
   first: number;
+  /** Where the first mention ends (its text may differ from the canonical name). */
+  firstEnd?: number;
   inTitle: boolean;
 }
 
@@ -121,6 +123,20 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);
 }
 
+/**
+ * Words before a name that make it the source the article cites: "according to (a report in) the", "told the",
+ * "reported by", "citing", "(an interview|a story) in the", "quoted by".
+ */
+const CITED_BEFORE = /(?:\baccording to|\breported by|\bciting|\bcited by|\bquoted (?:by|in)|\btold|\b(?:a|an|the) (?:report|story|article|interview|editorial|column|op-ed|investigation|poll|survey) (?:in|by|from|with|for))(?: (?:a|an|the) (?:report|story|article|interview|editorial|investigation|poll|survey) (?:in|by|from|with|for))? (?:the )?$/i;
+
+/** After a name, the close of a clause it is cited for: "…, the Sioux City Journal reported.", "… , Politico reported on Monday". */
+const CITED_AFTER = /^\s+(?:reported|reports|said in a report|wrote|first reported)(?:\s+(?:on|late on|earlier on)\s+\p{Lu}\p{Ll}+day|\s+(?:earlier|today|yesterday|last week|this week))?\s*[.,;:)]/u;
+
+/** Is the name at [start, end) cited as the source of what the article reports? */
+export function isCitedSource(folded: string, start: number, end: number): boolean {
+  return CITED_BEFORE.test(folded.slice(Math.max(0, start - 60), start)) || CITED_AFTER.test(folded.slice(end, end + 60));
+}
+
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
@@ -132,6 +148,9 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
     // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
     if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first))) continue;
+    // Nor is the outlet the article cites for a fact, named once ("according to a report in the Argus Leader of
+    // Sioux Falls", "told the Financial Times"): a source, as a dateline's agency is, not what the story is about.
+    if (e.type === 'ORG' && e.mentions === 1 && isCitedSource(folded, e.first, e.firstEnd ?? e.first + e.canonical.length)) continue;
     // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
     // one word with a demonym's ending that is no known place.
     const key = aliasKey(e.canonical);

@@ -109,7 +109,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     language,
     hashtags,
     keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
-    entities: entities.map(({ first: _f, inTitle: _t, ...e }) => e),
+    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, ...e }) => e),
     mentions,
     facts,
     quotes,
@@ -174,7 +174,7 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
     const key = m.type + ':' + m.canonical;
     let e = byKey.get(key);
     if (!e) {
-      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, inTitle: false };
+      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false };
       byKey.set(key, e);
     }
     e.mentions++;

@@ -190,4 +190,15 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     const tags = enrich({ title: 'Toyota Recalls 1 Million Vehicles', text }).hashtags;
     expect(tags.filter((t) => t.startsWith('#Toyota'))).toHaveLength(1);
   });
+
+  it('tags no outlet that the article cites once as its source, named with its town or not', () => {
+    const text = 'Governor Kristi Noem defended the state campaign on Tuesday. According to a report in the Argus Leader of Sioux Falls, ' +
+      'the state paid an agency $449,000 for the campaign. Kristi Noem said the campaign was working, and South Dakota would keep it. ' +
+      'Lawmakers in South Dakota said they would review the spending, the Sioux City Journal reported. ' +
+      'A spokesman told the Capital Journal that the state stood by the campaign.';
+    const e = enrich({ title: 'South Dakota Defends Anti-Drug Campaign', text });
+    expect(e.hashtags.filter((h) => /Argus|Journal/.test(h))).toEqual([]);
+    expect(e.hashtags).toContain('#SouthDakota');
+    expect(e.hashtags).toContain('#KristiNoem');
+  });
 });
