@@ -293,5 +293,53 @@ describe('results tables', () => {
       expect(typed(role)).toEqual(expect.arrayContaining(['ORG:Toronto', 'LOC:Brazil']));
       expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
     });
+
+    // Sports prose without a table or a score (issue 14, ner15): each rule and what its switch takes away.
+    const scottish = 'Aberdeen drew with St Mirren on Saturday and Celtic beat Rangers to go five points clear at the top of the league . ' +
+      'Hearts remain third after a win over Kilmarnock , while Hibernian have not won at Tynecastle since 2019 . The striker scored twice .';
+
+    it('a club in a match report that names no score: a result, a plural verb, a club before a role', () => {
+      const got = typed(scottish);
+      for (const club of ['Aberdeen', 'St Mirren', 'Celtic', 'Kilmarnock', 'Hibernian']) expect(got).toContain(`ORG:${club}`);
+      const off = without('sportFrames', () => typed(scottish));
+      expect(off).not.toContain('ORG:Aberdeen');
+      expect(off).not.toContain('ORG:Hibernian');
+      // A player named in full keeps the surname a person; a country is its national team, the place.
+      const tennis = 'Jannik Sinner beat Carlos Alcaraz in the semi-finals . Sinner will play Alexander Zverev , who beat Taylor Fritz . The coach said the match was close , and the tournament ends on Sunday .';
+      expect(typed(tennis)).toEqual(expect.arrayContaining(['PER:Sinner', 'PER:Alexander Zverev']));
+      expect(typed('England beat Wales in the match on Saturday , while France lost to Scotland . The coach praised the squad and the league .')).toEqual(
+        expect.arrayContaining(['LOC:England', 'LOC:Wales', 'LOC:France', 'LOC:Scotland']));
+      // Outside a sports report the frames say nothing ("Spanberger beat …").
+      expect(typed('Abigail Spanberger beat Winsome Earle-Sears in Virginia . Spanberger won by ten points .')).not.toContain('ORG:Spanberger');
+      // A post that is not only a club's, in a sports report.
+      const manager = 'Brentford manager Keith Andrews said the team deserved more from the match , and the striker agreed that the goal should have stood .';
+      expect(typed(manager)).toContain('ORG:Brentford');
+      expect(without('clubRole', () => typed(manager))).not.toContain('ORG:Brentford');
+    });
+
+    it('one club, one type in a sports report', () => {
+      const text = 'Celtic beat Rangers 2-0 in the derby at Parkhead . The goal from the striker gave Celtic a five-point lead at the top of the league .';
+      expect(typed(text).filter((m) => m.endsWith(':Celtic'))).toEqual(['ORG:Celtic', 'ORG:Celtic']);
+      expect(without('clubSpread', () => typed(text)).filter((m) => m.endsWith(':Celtic'))).not.toEqual(['ORG:Celtic', 'ORG:Celtic']);
+    });
+
+    it('a team, its role and its person read as one name are the team and the person', () => {
+      const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
+      expect(without('roleSplit', () => typed(text))).not.toContain('PER:Unai Emery');
+    });
+
+    it('a stadium is a place, a league an organisation, a tournament of nations or a stage race neither', () => {
+      const venue = 'Ireland face England at the Aviva Stadium on Saturday , and Monaco play at the Stade Louis II .';
+      expect(typed(venue)).toEqual(expect.arrayContaining(['LOC:Aviva Stadium', 'LOC:Stade Louis II']));
+      expect(without('venueNames', () => typed(venue))).not.toContain('LOC:Aviva Stadium');
+      const league = 'Hearts remain third in the Scottish Premiership .';
+      expect(typed(league)).toContain('ORG:Scottish Premiership');
+      expect(without('leagueNames', () => typed(league))).not.toContain('ORG:Scottish Premiership');
+      const events = 'Ireland won the Six Nations in March , and Tadej Pogacar won the Tour de France in July .';
+      const got = typed(events);
+      expect(got.some((m) => /Nations|France/.test(m))).toBe(false);
+      expect(without('eventNames', () => typed(events)).some((m) => /Nations|France/.test(m))).toBe(true);
+    });
   });
 });
