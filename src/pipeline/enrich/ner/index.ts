@@ -253,14 +253,14 @@ function clubRolePeople(folded: string, ms: RawMention[]): void {
     m.type = isCountryName(m.text) ? 'LOC' : 'ORG';
   }
 }
-const CLUB_ROLE_PERSON = /^ (?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker) \p{Lu}\p{Ll}/u;
+const CLUB_ROLE_PERSON = /^ (?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker) \p{Lu}\p{Ll}|^ (?:COACH|MANAGER|BOSS|CAPTAIN|SKIPPER|STRIKER|FORWARD|MIDFIELDER|DEFENDER|GOALKEEPER|KEEPER|WINGER|QUARTERBACK|PLAYMAKER|BATSMAN|BOWLER|FLY-HALF|SCRUM-HALF|LOCK|PROP|HOOKER|FLANKER) \p{Lu}{2}|^ (?:Coach|Manager|Boss|Captain|Skipper|Striker|Forward|Midfielder|Defender|Goalkeeper|Keeper|Winger|Quarterback|Playmaker|Batsman|Bowler|Fly-Half|Scrum-Half|Lock|Prop|Hooker|Flanker) \p{Lu}\p{Ll}/u;
 
 /** After a team's name, a result ("drew with", "beat") or how match reports go on. */
-const RESULT_AFTER = /^\s+(?:beat|defeated|thrashed|edged|routed|hammered|drew|were held|were beaten|came from behind|have won|have lost)\b/;
+const RESULT_AFTER = /^\s+(?:beat|defeated|thrashed|edged|routed|hammered|drew|were held|were beaten|came from behind|have won|have lost)\b/i;
 /** After a team's name, a verb in the plural, as British English writes of a club ("Juventus were held", "Hearts remain third"). */
-const PLURAL_AFTER = /^(?:\s+(?:are|were|have|remain|host|visit|face|play|meet|trail|lead|travel)\b|\s*,\s+who\s+(?:are|were|have|host|visit|play|face|remain|meet|lead|trail|travel)\b)/;
+const PLURAL_AFTER = /^(?:\s+(?:are|were|have|remain|host|visit|face|play|meet|trail|lead|travel)\b|\s*,\s+who\s+(?:are|were|have|host|visit|play|face|remain|meet|lead|trail|travel)\b)/i;
 /** Before a team's name: "drew with", "beat", "lost to", "a win over", "held to a goalless draw by", "at home to". */
-const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|hammered|drew with|draw with|drawing with|lost to|losing to|loss to|defeat (?:to|by|at)|win (?:over|against|at)|victory (?:over|against|at)|held to a [\p{Ll} -]*draw by|at home to|away (?:to|at)|against|host|hosts|visit|visits|face|faces|play|plays)\s+$/u;
+const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|hammered|drew with|draw with|drawing with|lost to|losing to|loss to|defeat (?:to|by|at)|win (?:over|against|at)|victory (?:over|against|at)|held to a [\p{Ll} -]*draw by|at home to|away (?:to|at)|against|host|hosts|visit|visits|face|faces|play|plays)\s+$/iu;
 /** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
 const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
 
@@ -270,7 +270,7 @@ function teamFrame(folded: string, start: number, end: number, roles = false): b
   const after = folded.slice(end, end + 40);
   if (RESULT_AFTER.test(after) || TEAM_BEFORE.test(before) || (roles && CLUB_ROLE_PERSON.test(after))) return true;
   // "Arsenal and Chelsea are", "Arsenal , Chelsea": two names make the plural, not a club.
-  return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\band|&)\s+$/u.test(before);
+  return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\b(?:and|AND|And)|&)\s+$/u.test(before);
 }
 
 /**

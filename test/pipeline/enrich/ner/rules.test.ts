@@ -311,6 +311,10 @@ describe('results tables', () => {
         expect.arrayContaining(['LOC:England', 'LOC:Wales', 'LOC:France', 'LOC:Scotland']));
       // Outside a sports report the frames say nothing ("Spanberger beat …").
       expect(typed('Abigail Spanberger beat Winsome Earle-Sears in Virginia . Spanberger won by ten points .')).not.toContain('ORG:Spanberger');
+      // In capitals too, as wire headlines and some feeds write whole stories.
+      const shouted = 'CELTIC BEAT KILMARNOCK ON SATURDAY AND HIBERNIAN DREW WITH ABERDEEN . THE STRIKER SCORED TWICE IN THE MATCH AND THE COACH PRAISED THE SQUAD .';
+      expect(typed(shouted)).toEqual(expect.arrayContaining(['ORG:KILMARNOCK', 'ORG:ABERDEEN']));
+      expect(without('sportFrames', () => typed(shouted))).not.toContain('ORG:ABERDEEN');
       // A post that is not only a club's, in a sports report.
       const manager = 'Brentford manager Keith Andrews said the team deserved more from the match , and the striker agreed that the goal should have stood .';
       expect(typed(manager)).toContain('ORG:Brentford');
