@@ -30,6 +30,13 @@ export function canonicalNames(ms: RawMention[]): string[] {
   return out.map((c) => c.replace(/\s+/g, ' '));
 
   function resolve(m: RawMention, i: number): void {
+    // A name a shouted headline writes in capitals ("CELTIC", "KRISTI NOEM") is the one the body writes in
+    // ordinary case; a short one may be an acronym ("BBC") and keeps its capitals.
+    if ((m.type === 'ORG' || m.type === 'PER') && m.text.length > 4 && !/\p{Ll}/u.test(m.text)) {
+      const lower = m.text.toLowerCase();
+      const cased = ms.find((x) => x.type === m.type && x.text.toLowerCase() === lower && /\p{Ll}/u.test(x.text));
+      if (cased) m = cased;
+    }
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {
       // "southern Afghanistan" is a mention of Afghanistan.

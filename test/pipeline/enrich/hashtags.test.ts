@@ -201,4 +201,12 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(e.hashtags).toContain('#SouthDakota');
     expect(e.hashtags).toContain('#KristiNoem');
   });
+
+  it('tags a name from a shouted headline as the body writes it', () => {
+    const text = 'Juventus were held to a goalless draw by Torino on Sunday, while Celtic beat Rangers in the Old Firm derby at Parkhead. The striker scored twice in the match.';
+    const e = enrich({ title: 'SOCCER - JUVENTUS HELD AT HOME AS CELTIC BEAT RANGERS', text });
+    expect(e.hashtags).toContain('#Celtic');
+    expect(e.hashtags).not.toContain('#CELTIC');
+    expect(e.entities.find((x) => x.canonical === 'Celtic')?.mentions).toBe(2);
+  });
 });

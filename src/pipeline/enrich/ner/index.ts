@@ -112,7 +112,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
       // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
-      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
+      // A quotation opening inside the sentence starts with a capital too ('the caption: "Welcome Jose"').
+      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && (from === firstWordIndex(toks) || /["“]$/.test(toks[from - 1]?.text ?? '')) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
@@ -288,6 +289,8 @@ function sportFrames(folded: string, sentenceTokens: Token[][], ms: RawMention[]
     if (m.type !== 'LOC' && m.type !== 'PER') continue;
     if (m.type === 'PER' && !clubLike(m.text) && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))) continue;
     if (isCountryName(m.text) || !/^\p{Lu}/u.test(m.text)) continue;
+    // "Inter Milan", "Real Betis", "FC Porto": no person's name opens so ("St John" may).
+    if (m.type === 'PER' && clubLike(m.text) && !/^(?:St\.?|Saint)$/.test(m.text.split(' ')[0]!)) { m.type = 'ORG'; continue; }
     if (teamFrame(folded, m.start, m.end)) m.type = 'ORG';
   }
   // Names the tagger left out, in ordinary case: one capitalised word that is no common word, or a club's opener
@@ -325,10 +328,27 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   const clubs = new Set(ms.filter((m) => m.type === 'ORG').map((m) => m.text.toLowerCase()));
   if (!clubs.size) return;
   const people = fullNameParts(ms);
+  // "Tottenham" of "Tottenham Hotspur", "Newcastle" of "Newcastle United": the club named short, where no preposition
+  // makes it the place ("in Newcastle").
+  const short = new Set(ms.filter((m) => m.type === 'ORG' && / /.test(m.text) && TEAM_HEAD.test(m.text.split(' ').at(-1)!)).map((m) => m.text.split(' ')[0]!.toLowerCase()));
   for (const m of ms) {
+    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
+      m.type = 'ORG';
+      continue;
+    }
     if ((m.type !== 'LOC' && m.type !== 'PER') || !clubs.has(m.text.toLowerCase()) || gaz.places.has(aliasKey(m.text))) continue;
     if (m.type === 'PER' && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))) continue;
     m.type = 'ORG';
+  }
+  // A name listed with clubs is a club ("FC Porto , Inter Milan , Chelsea and Real Madrid"), a country aside.
+  ms.sort((a, b) => a.start - b.start);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      if (m.type !== 'LOC' || isCountryName(m.text)) continue;
+      const listed = (x: RawMention | undefined, gap: string) => x?.type === 'ORG' && /^\s*(?:,|and|&)\s*$/.test(gap);
+      if (listed(ms[i - 1], folded.slice(ms[i - 1]?.end ?? 0, m.start)) || listed(ms[i + 1], folded.slice(m.end, ms[i + 1]?.start ?? 0))) m.type = 'ORG';
+    }
   }
   // The same name again where nothing was found, as written (one word, no common word, no place or person).
   const names = [...new Set(ms.filter((m) => m.type === 'ORG' && /^\p{Lu}[\p{Ll}'-]{2,}$/u.test(m.text)).map((m) => m.text))]
@@ -571,12 +591,15 @@ function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMention[])
 }
 /** A player's or coach's role between a club and a name: "Toronto forward Auston Matthews", "Bayern coach Vincent Kompany". */
 const CLUB_ROLE = /^ (?:coach|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|skipper|batsman|bowler|fly-half|scrum-half) \p{Lu}/u;
+/** A post only a club has, after its name with or without the person ("as Tottenham manager", "Tottenham's head coach"). */
+const CLUB_POST = /^(?:'s)? (?:manager|head coach|boss)\b/i;
 /** A city before a club role and a name is the club (a country is its national team: "Brazil coach Carlo Ancelotti"). */
 function clubRoles(folded: string, ms: RawMention[], sports: boolean): void {
   const gaz = gazetteer();
   for (const m of ms) {
     // Posts that are not only a club's ("manager", "captain") say so only in a sports report ("Dublin manager Jim Gavin" in a tweet).
-    if (m.type !== 'LOC' || !(CLUB_ROLE.test(folded.slice(m.end, m.end + 16)) || (sports && CLUB_ROLE_PERSON.test(folded.slice(m.end, m.end + 24))))) continue;
+    const after = folded.slice(m.end, m.end + 24);
+    if (m.type !== 'LOC' || !(CLUB_ROLE.test(after) || (sports && (CLUB_ROLE_PERSON.test(after) || CLUB_POST.test(after))))) continue;
     const canon = gaz.places.get(aliasKey(m.text));
     if (canon === undefined || gaz.cities.has(canon)) m.type = 'ORG';
   }

@@ -327,6 +327,23 @@ describe('results tables', () => {
       expect(without('clubSpread', () => typed(text)).filter((m) => m.endsWith(':Celtic'))).not.toEqual(['ORG:Celtic', 'ORG:Celtic']);
     });
 
+    it('a club by its post with no person after it, by its opener, by its full name, by the clubs it is listed with', () => {
+      const post = 'Mauricio Pochettino was sacked as Tottenham manager on Tuesday after the squad lost another match in the league .';
+      expect(typed(post)).toContain('ORG:Tottenham');
+      expect(without('clubRole', () => typed(post))).toContain('LOC:Tottenham');
+      const text = 'Jose Mourinho has managed FC Porto , Inter Milan , Chelsea and Real Madrid . Tottenham Hotspur said the striker and the squad welcomed him . ' +
+        'Tottenham posted an image of Mourinho with the caption : " Welcome Jose " . Spurs are 14th in the league .';
+      const got = typed(text);
+      expect(got).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Chelsea', 'ORG:Tottenham']));
+      expect(got).not.toContain('PER:Welcome Jose');
+      expect(without('sportFrames', () => typed(text))).toContain('PER:Inter Milan');
+      const spread = without('clubSpread', () => typed(text));
+      expect(spread).toEqual(expect.arrayContaining(['LOC:Chelsea', 'LOC:Tottenham']));
+      expect(without('firstCommon', () => typed(text))).toContain('PER:Welcome Jose');
+      // Places listed with places stay places.
+      expect(typed('Fans from Rome , Milan and Turin travelled to the stadium where the striker and the coach watched the match .')).toEqual(['LOC:Rome', 'LOC:Milan', 'LOC:Turin']);
+    });
+
     it('a team, its role and its person read as one name are the team and the person', () => {
       const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
