@@ -37,7 +37,7 @@ export const nerRules = {
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
-  venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true,
+  venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -115,6 +115,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // A quotation opening inside the sentence starts with a capital too ('the caption: "Welcome Jose"').
       if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && (from === firstWordIndex(toks) || /["“]$/.test(toks[from - 1]?.text ?? '')) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
+      // "the IG Metall union": a name ends in a capitalised word (or a figure, an abbreviation's stop), never in a common word
+      // written in lower case, as a role or a kind of organisation after it is.
+      // (A common word only: tweets write surnames in lower case, "Louis spence"; "al-" and "bin" open a name's next part.)
+      while (nerRules.trailingLower && to - from > 1 && /^\p{Ll}[\p{Ll}-]*$/u.test(written(to - 1)) && commonWords().has(written(to - 1)) && !PARTICLE.test(written(to - 1)) && !STOP_CAPS.has(written(to - 1)) && ordinaryCase()) to--;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
       if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;
@@ -423,8 +427,8 @@ const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
 /** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
 const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
 /** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
-const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
-const COMPANY_WORD = /\b(?:shares|stock|stocks|shareholders|share price|stake|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
+const SHARES_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take) (?:of|in) $/;
+const COMPANY_WORD = /\b(?:[Ss]hares|[Ss]tock|stocks|shareholders|share price|[Ss]take|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
 const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
 
 /**

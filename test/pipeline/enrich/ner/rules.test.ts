@@ -344,6 +344,16 @@ describe('results tables', () => {
       expect(typed('Fans from Rome , Milan and Turin travelled to the stadium where the striker and the coach watched the match .')).toEqual(['LOC:Rome', 'LOC:Milan', 'LOC:Turin']);
     });
 
+    it('a company after "Shares in" opening a sentence; a name ends before a common word in lower case', () => {
+      const text = 'Siemens said on Thursday it would cut 5,000 jobs . Shares in Siemens fell 3 percent in Frankfurt , and the IG Metall union said it would fight the plan .';
+      const got = typed(text);
+      expect(got).toEqual(expect.arrayContaining(['ORG:Siemens', 'ORG:IG Metall']));
+      expect(without('companyFrames', () => typed(text))).not.toContain('ORG:Siemens');
+      expect(without('trailingLower', () => typed(text))).toContain('ORG:IG Metall union');
+      // Tweets write surnames in lower case: no common word, no cut.
+      expect(typed('Of course . Louis spence is on tonight .')).not.toContain('PER:Louis');
+    });
+
     it('a team, its role and its person read as one name are the team and the person', () => {
       const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
