@@ -354,6 +354,12 @@ describe('results tables', () => {
       expect(typed('Of course . Louis spence is on tonight .')).not.toContain('PER:Louis');
     });
 
+    it('the place of a dated line of its own is a place ("MUNICH 2026-11-12")', () => {
+      const body = 'MUNICH 2026-11-12\nSiemens said on Thursday it would cut 5,000 jobs as demand from carmakers in China slows .';
+      expect(typedIn('SIEMENS TO CUT 5,000 JOBS IN FACTORY UNIT', body)).toContain('LOC:MUNICH');
+      expect(without('datelinePlace', () => typedIn('SIEMENS TO CUT 5,000 JOBS IN FACTORY UNIT', body))).not.toContain('LOC:MUNICH');
+    });
+
     it('a team, its role and its person read as one name are the team and the person', () => {
       const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
