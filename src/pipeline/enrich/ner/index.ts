@@ -37,7 +37,7 @@ export const nerRules = {
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
-  venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true,
+  venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -371,7 +371,7 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
 }
 
 /** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
-const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
+export const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
 /** A rugby or football tournament of nations named by their number ("Six Nations", "Tri Nations"); not "United Nations". */
 const NATIONS_EVENT = /^(?:Six|Five|Four|Tri|Three|Home) Nations$/i;
 /**

@@ -360,6 +360,14 @@ describe('results tables', () => {
       expect(without('datelinePlace', () => typedIn('SIEMENS TO CUT 5,000 JOBS IN FACTORY UNIT', body))).not.toContain('LOC:MUNICH');
     });
 
+    it("a shouted headline's name the tagger missed is the body's name, with the body's type; not the event's place", () => {
+      const body = 'Jannik Sinner beat Carlos Alcaraz in straight sets on Saturday to reach the final . Sinner will play Alexander Zverev on Sunday .';
+      expect(typedIn('TENNIS - SINNER BEATS ALCARAZ TO REACH FINAL', body)).toContain('PER:SINNER');
+      expect(without('headlineFromBody', () => typedIn('TENNIS - SINNER BEATS ALCARAZ TO REACH FINAL', body))).not.toContain('PER:SINNER');
+      expect(typedIn('TENNIS - RESULTS AT THE PARIS MASTERS', 'PARIS 2026-10-30\nResults of matches at the Paris Masters on Thursday .').some((m) => /PARIS$/.test(m) && !m.startsWith('LOC:PARIS'))).toBe(false);
+      expect(typedIn('TENNIS - RESULTS AT THE PARIS MASTERS', 'PARIS 2026-10-30\nResults of matches at the Paris Masters on Thursday .')).not.toContain('LOC:THE PARIS');
+    });
+
     it('a team, its role and its person read as one name are the team and the person', () => {
       const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
