@@ -31,11 +31,14 @@ export function canonicalNames(ms: RawMention[]): string[] {
 
   function resolve(m: RawMention, i: number): void {
     // A name a shouted headline writes in capitals ("CELTIC", "KRISTI NOEM") is the one the body writes in
-    // ordinary case; a short one may be an acronym ("BBC") and keeps its capitals.
-    if ((m.type === 'ORG' || m.type === 'PER') && m.text.length > 4 && !/\p{Ll}/u.test(m.text)) {
+    // ordinary case ("FLOS" → "Flos"); one of three letters or fewer is an acronym ("BBC") and keeps its capitals.
+    if ((m.type === 'ORG' || m.type === 'PER') && m.text.length >= 4 && !/\p{Ll}/u.test(m.text)) {
       const lower = m.text.toLowerCase();
       const cased = ms.find((x) => x.type === m.type && x.text.toLowerCase() === lower && /\p{Ll}/u.test(x.text));
+      // Or the first word of the body's longer name for it ("FLOS" over "the Flos Showroom").
+      const head = cased ? undefined : ms.find((x) => x.type === m.type && x.text.toLowerCase().startsWith(lower + ' ') && /\p{Ll}/u.test(x.text));
       if (cased) m = cased;
+      else if (head) m = { ...m, text: head.text.slice(0, lower.length) };
     }
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {

@@ -208,5 +208,9 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(e.hashtags).toContain('#Celtic');
     expect(e.hashtags).not.toContain('#CELTIC');
     expect(e.entities.find((x) => x.canonical === 'Celtic')?.mentions).toBe(2);
+    // Or as the body opens a longer name of it.
+    const flos = enrich({ title: "Milan Design Week | Anastassiades' light installation for FLOS",
+      text: 'During Milan Design Week, the Flos Showroom in Corso Monforte features a light installation by Michael Anastassiades, who has designed lamps for Flos since 2013. Michael Anastassiades said the Flos Showroom would stay open late.' });
+    expect(flos.hashtags).not.toContain('#FLOS');
   });
 });
