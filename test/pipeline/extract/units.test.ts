@@ -122,4 +122,20 @@ describe('front matter', () => {
     expect(page.text.startsWith('SAN FRANCISCO (AP)')).toBe(true);
     expect(page.lede?.startsWith('SAN FRANCISCO (AP)')).toBe(true);
   });
+
+  it('drops a sign-up box and a byline that only their component names tell apart (hashed classes)', () => {
+    // As component-built pages ship them: the box's class is a hash, its message has no sign-up word, and
+    // it sits inside the article body, whose class would otherwise rescue it.
+    const html = `<html><body><article><h1>House to become a police station, Austria says</h1>
+<div class="article-body__content-x1"><div class="container___jsHMh news___34TC8" data-test="newsletter-signup">
+<h2 class="signupTitle___15fvr">Breaking News Emails</h2><div class="signupMessage___3ctJh">Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.</div>
+<a href="https://news.example/newsletters">SUBSCRIBE</a></div>
+<section><time datetime="2019-11-20T09:28:00Z">Nov. 20, 2019, 9:28 AM UTC</time><div class="f6___a8Jk" data-testid="byline">By Reuters</div></section>
+<p>VIENNA — The house where the dictator was born will be turned into a police station, Austria's interior minister said on Tuesday.</p>
+<p>Architects from across the European Union will be invited to submit plans for the building's redesign this month.</p></div></article></body></html>`;
+    const page = extract({ html, url: 'https://news.example/b' });
+    expect(page.lede?.startsWith('VIENNA —')).toBe(true);
+    expect(page.text).not.toMatch(/breaking news alerts|By Reuters|9:28 AM/);
+    expect(page.text).toMatch(/Architects from across/);
+  });
 });
