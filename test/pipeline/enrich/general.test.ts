@@ -142,6 +142,11 @@ describe('facts', () => {
     expect(numbers.map((m) => m.text)).toEqual(['ten', '5 dollars', '12']);
   });
 
+  it('takes no count from a clock time', () => {
+    const e = enrich({ title: 'Vote', text: 'The vote closed at 9:28 AM UTC on Nov. 20, 2019, and the count began at 10 p.m. with 12 observers watching.' });
+    expect(e.facts.filter((f) => f.kind === 'number').map((f) => [f.value, f.unit])).toEqual([[12, 'observers']]);
+  });
+
   it('leaves the year open when the article has no date', () => {
     const e = enrich({ title: 'Vote', text: 'Parliament will vote on June 5 on the budget.' });
     expect(e.facts.find((f) => f.kind === 'date')?.value).toBe('--06-05');
