@@ -32,9 +32,11 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));
   const out: RawMention[] = [];
   const sport = nerRules.sportHeading ? SPORT_HEADING.exec(folded.slice(0, titleEnd)) : null;
+  const opening = folded.search(/\S/);
   for (const raw of names) {
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
+    else if (nerRules.headlineOpening && titleEnd && m.start === opening) m = withoutOpeningWord(m, bodyKeys, folded.slice(titleEnd));
     if (!m) continue;
     // The heading itself names a sport, nobody ("ICE HOCKEY -").
     if (sport && m.start < sport[0].length) continue;
@@ -62,8 +64,7 @@ function isTitleCased(title: string, body: string): boolean {
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // And a capitalised common word after the first ("Discuss"), or one the body itself writes in lower case
   // ("Royal … Arrogance" over "the British royal"): names alone do not make Title Case.
-  const lowerInBody = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
-  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w)));
+  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w, body)));
   return words.length >= 3 && caps >= 0.6 * words.length && common;
 }
 
@@ -102,6 +103,25 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
     }
   }
   return null;
+}
+
+/**
+ * A sentence-case headline capitalises its first word whatever it is, and the tagger may join it to the name
+ * after it ("House Hitler was born in …"). When the body writes that word in lower case and knows the rest
+ * of the name but not the whole, the word is no part of the name.
+ */
+function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['type']>, body: string): RawMention {
+  const first = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(m.text);
+  if (!first || bodyKeys.has(aliasKey(m.text)) || !lowerInBody(first[1]!, body)) return m;
+  const cut = first[0].length;
+  const rest = m.text.slice(cut);
+  const known = bodyKeys.get(aliasKey(rest));
+  return known ? { type: known, start: m.start + cut, end: m.end, text: rest } : m;
+}
+
+/** Whether the body writes `word` in lower case somewhere (as a common word, not a name). */
+function lowerInBody(word: string, body: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
 }
 
 /** "… Secretary of State for Near Eastern Affairs": an organisation name right after a capitalised "X of/for". */

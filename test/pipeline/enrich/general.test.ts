@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enrich, enrichStory } from '../../../src/pipeline/enrich/index.ts';
+import { nerRules } from '../../../src/pipeline/enrich/ner/index.ts';
 
 const at = (doc: string, m: { start: number; end: number }) => doc.slice(m.start, m.end);
 
@@ -13,6 +14,25 @@ describe('entities', () => {
     ]));
     expect(e.mentions.filter((m) => m.type === 'PER').map((m) => m.text)).not.toContain('Chancellor Olaf Scholz');
     expect(e.mentions.find((m) => m.text === 'Berlin')?.type).toBe('LOC');
+  });
+
+  it('takes no name from the capital that opens a sentence-case headline', () => {
+    const article = {
+      title: 'House Hitler was born in will become a police station, Austria says',
+      text: "VIENNA — The house where Adolf Hitler was born will be turned into a police station, Austria's interior minister said on Tuesday. Although Hitler was born in Braunau in 1889, Austria argued for decades that it was the first victim.",
+    };
+    const names = (e: ReturnType<typeof enrich>) => e.entities.map((x) => x.canonical);
+    const e = enrich(article);
+    expect(names(e)).toContain('Adolf Hitler');
+    expect(names(e)).not.toContain('House Hitler');
+    expect(e.hashtags).not.toContain('#HouseHitler');
+    // The rule is what makes it so: without it the headline's first word is read into the name.
+    nerRules.headlineOpening = false;
+    try {
+      expect(names(enrich(article))).toContain('House Hitler');
+    } finally {
+      nerRules.headlineOpening = true;
+    }
   });
 
   it('resolves nested and shortened organisation names to one canonical name', () => {
