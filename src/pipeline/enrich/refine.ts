@@ -48,6 +48,8 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     const cut = nerRules.leadingNounTail && m !== whole && MARKET_NOUN.test(whole.text);
     if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
+    // A capitalised pronoun with its verb ("It'll", "We're") opens a sentence; it names nobody.
+    if (nerRules.contractedPronoun && CONTRACTED_PRONOUN.test(m.text)) continue;
     out.push(retypeCountry(m, gaz));
   }
   return out;
@@ -137,6 +139,8 @@ function isDateWord(folded: string, m: RawMention): boolean {
   if (!MONTH_OR_DAY.test(lw) && !MONTHS.includes(lw) && !WEEKDAYS.includes(lw)) return false;
   return /^\.?\s*\d/.test(folded.slice(m.end, m.end + 4));
 }
+
+const CONTRACTED_PRONOUN = /^(?:it|we|i|they|she|he|you|that|there|here|what|who|let)['’](?:ll|re|ve|d|m|s)$/i;
 
 /** A market's noun before a company ("Shares of Ford Motor Co"), unlike "Elders of Zion" or "Acts of Assembly". */
 const MARKET_NOUN = /^(?:Shares|Stocks|Bonds|Units|Shareholders|Investors|Customers|Employees|Workers) of /;

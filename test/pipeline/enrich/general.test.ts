@@ -35,6 +35,18 @@ describe('entities', () => {
     }
   });
 
+  it('names nobody by a capitalised pronoun and its verb', () => {
+    const article = { title: 'A new car', text: 'The new model arrives in spring. It’ll feature a boost mode, activated when the driver shifts to “S”. It’ll also get a larger bumper. Dealers in Europe will take orders from November.' };
+    const names = () => enrich(article).entities.map((x) => x.canonical);
+    expect(names()).toEqual(['Europe']);
+    nerRules.contractedPronoun = false; // the tagger alone reads the repeated "It’ll" as a name
+    try {
+      expect(names()).toContain("It'll");
+    } finally {
+      nerRules.contractedPronoun = true;
+    }
+  });
+
   it('resolves nested and shortened organisation names to one canonical name', () => {
     const e = enrich({ title: 'Council meets', text: 'The United Nations Security Council met on Friday. Diplomats said the Security Council would vote next week. The State Department welcomed the move.' });
     const orgs = e.mentions.filter((m) => m.type === 'ORG');
@@ -92,6 +104,15 @@ describe('entities', () => {
 });
 
 describe('quotes', () => {
+  it('reports speech after "that" or a verb of speech, never the object of an act', () => {
+    const quotes = (text: string) => enrich({ title: 'News', text }).quotes.map((q) => [q.speaker, q.verb, q.text]);
+    expect(quotes('Audi has revealed the second production model in its e-tron range at the LA Auto Show.')).toEqual([]);
+    expect(quotes('Microsoft announced a new package of measures for farmers on Monday.')).toEqual([]);
+    expect(quotes('Microsoft announced that farmers would receive new support from next month.'))
+      .toEqual([['Microsoft', 'announced', 'farmers would receive new support from next month']]);
+    expect(quotes('Tammy Bruce warned the talks could collapse within days.')).toEqual([['Tammy Bruce', 'warned', 'the talks could collapse within days']]);
+  });
+
   it('keeps a quote that spans sentences whole and finds the speaker after it', () => {
     const e = enrich({ title: 'Tehran defiant', text: '“We will not back down. These sanctions are illegal,” Foreign Minister Abbas Araghchi said on Monday. He added that talks could resume.' });
     const direct = e.quotes.filter((q) => q.direct);
