@@ -103,6 +103,16 @@ describe('publication dates', () => {
   });
 });
 
+describe('metadata encoded twice', () => {
+  it('decodes the entities a site left in its headline', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Stadia doesn&#8217;t run at 60fps &#8211; a test' });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Stadia</h1>
+<p>The promise of the service was high quality visuals and rock-solid performance streamed to a browser, and the test shows where it falls short.</p></article></body></html>`;
+    const page = extract({ html, url: 'https://news.example/c' });
+    expect(page.title).toBe('Stadia doesn’t run at 60fps – a test');
+  });
+});
+
 describe('isDateStamp', () => {
   it('knows a line of dates, times and their labels, and nothing else', () => {
     for (const t of ['Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.', 'Published 12 May 2024 · 14:02 CEST', 'Updated: Tuesday, March 3, 2020 10:15 PM ET', '2024-05-12 14:02', 'Veröffentlicht am 12.05.2024'])
