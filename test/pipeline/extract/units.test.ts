@@ -103,6 +103,18 @@ describe('publication dates', () => {
   });
 });
 
+describe('reading-time labels', () => {
+  it('drops "5 min read" and its kin in other languages, and keeps sentences that mention reading', () => {
+    const labels = ['Tempo de leitura: 1 minuto', '5 min read', 'Reading time: 3 minutes', 'Lesezeit: 4 Min.', 'Temps de lecture : 2 min'];
+    const kept = ['He spent 5 min reading the report before the council began its vote on the plan.', 'Reading time matters to editors, who track it closely across the whole site every week.'];
+    const html = `<html><body><article><h1>A page</h1>${[...labels, ...kept].map((t) => `<p>${t}</p>`).join('')}
+<p>The council approved the budget on Tuesday after a long debate about the cost of the new library in the town centre.</p></article></body></html>`;
+    const paragraphs = extract({ html, url: 'https://news.example/d' }).text.split('\n\n');
+    for (const t of labels) expect(paragraphs, t).not.toContain(t);
+    for (const t of kept) expect(paragraphs).toContain(t);
+  });
+});
+
 describe('metadata encoded twice', () => {
   it('decodes the entities a site left in its headline', () => {
     const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Stadia doesn&#8217;t run at 60fps &#8211; a test' });
