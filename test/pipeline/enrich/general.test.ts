@@ -47,6 +47,15 @@ describe('entities', () => {
     }
   });
 
+  it('names an organisation without the "The" that opens a sentence, and keeps a "The" that is part of the name', () => {
+    const text = 'The Bureau of Prisons said two guards were charged. Senators asked about failures at the Bureau of Prisons after the death, and the federal Bureau of Prisons promised a review. The New York Times first reported the charges.';
+    const e = enrich({ title: 'Guards charged', text });
+    const orgs = e.entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+    expect(orgs).toContain('Bureau of Prisons');
+    expect(orgs).not.toContain('The Bureau of Prisons');
+    expect(orgs).toContain('The New York Times');
+  });
+
   it('resolves nested and shortened organisation names to one canonical name', () => {
     const e = enrich({ title: 'Council meets', text: 'The United Nations Security Council met on Friday. Diplomats said the Security Council would vote next week. The State Department welcomed the move.' });
     const orgs = e.mentions.filter((m) => m.type === 'ORG');
