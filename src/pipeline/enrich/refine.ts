@@ -50,6 +50,10 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     if (isDateWord(folded, m)) continue;
     // A capitalised pronoun with its verb ("It'll", "We're") opens a sentence; it names nobody.
     if (nerRules.contractedPronoun && CONTRACTED_PRONOUN.test(m.text)) continue;
+    // "PG&E", "AT&T": the tagger reads the capitals before "&"; the name goes on through the ones after.
+    const joined = nerRules.ampersandName && /\p{Lu}$/u.test(m.text) ? /^&\p{Lu}{1,3}(?![\p{L}\p{N}])/u.exec(folded.slice(m.end, m.end + 5)) : null;
+    if (joined) m = { ...m, end: m.end + joined[0].length, text: m.text + joined[0] };
+    if (out.length && m.start < out.at(-1)!.end) continue; // the "E" of a "PG&E" read on
     out.push(retypeCountry(m, gaz));
   }
   return out;

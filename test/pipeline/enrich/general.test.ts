@@ -56,6 +56,32 @@ describe('entities', () => {
     expect(orgs).toContain('The New York Times');
   });
 
+  it('reads a name of capitals joined by "&" whole (PG&E, AT&T)', () => {
+    const article = { title: 'Power cut', text: 'PG&E began shutting off power on Wednesday to some 375,000 people. The utility said the outages could last two days, and AT&T said its network would stay up. PG&E said crews would inspect the lines.' };
+    const orgs = () => enrich(article).entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+    expect(orgs()).toContain('PG&E');
+    expect(enrich(article).hashtags).toContain('#PGE');
+    nerRules.ampersandName = false;
+    try {
+      expect(orgs()).not.toContain('PG&E');
+    } finally {
+      nerRules.ampersandName = true;
+    }
+  });
+
+  it('reads an acronym only in capitals: "Who pays?" names no WHO', () => {
+    const orgs = (title: string, text: string) => enrich({ title, text }).entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+    const article = ['Who pays the tariffs', 'Importers pay the tariffs, economists said on Monday, and shoppers pay more.'] as const;
+    expect(orgs(...article)).toEqual([]);
+    expect(orgs('Health warning', 'The WHO said on Monday that the outbreak was spreading.')).toEqual(['World Health Organization']);
+    nerRules.acronymCase = false;
+    try {
+      expect(orgs(...article)).toEqual(['World Health Organization']);
+    } finally {
+      nerRules.acronymCase = true;
+    }
+  });
+
   it('resolves nested and shortened organisation names to one canonical name', () => {
     const e = enrich({ title: 'Council meets', text: 'The United Nations Security Council met on Friday. Diplomats said the Security Council would vote next week. The State Department welcomed the move.' });
     const orgs = e.mentions.filter((m) => m.type === 'ORG');
