@@ -54,6 +54,10 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     const joined = nerRules.ampersandName && /\p{Lu}$/u.test(m.text) ? /^&\p{Lu}{1,3}(?![\p{L}\p{N}])/u.exec(folded.slice(m.end, m.end + 5)) : null;
     if (joined) m = { ...m, end: m.end + joined[0].length, text: m.text + joined[0] };
     if (out.length && m.start < out.at(-1)!.end) continue; // the "E" of a "PG&E" read on
+    // "(@SpursOfficial)": a social media handle, not a name written in the text.
+    if (nerRules.handleName && /[@#]$/.test(folded.slice(m.start - 1, m.start))) continue;
+    // "Palm Beach, Florida": a name before a comma and a state or country is a place in it.
+    if (nerRules.placeBeforeRegion && m.type !== 'LOC' && isPlaceInRegion(folded, m, gaz)) m = { ...m, type: 'LOC' };
     out.push(retypeCountry(m, gaz));
   }
   return out;
@@ -142,6 +146,14 @@ function isDateWord(folded: string, m: RawMention): boolean {
   const lw = m.text.toLowerCase();
   if (!MONTH_OR_DAY.test(lw) && !MONTHS.includes(lw) && !WEEKDAYS.includes(lw)) return false;
   return /^\.?\s*\d/.test(folded.slice(m.end, m.end + 4));
+}
+
+/** "…, Florida" or "…, Pakistan" right after the name (not "…, Florida's governor"). */
+function isPlaceInRegion(folded: string, m: RawMention, gaz: ReturnType<typeof gazetteer>): boolean {
+  const region = /^,\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)(?![\p{L}'’-])/u.exec(folded.slice(m.end, m.end + 40));
+  if (!region) return false;
+  const canon = gaz.places.get(aliasKey(region[1]!));
+  return canon !== undefined && !gaz.cities.has(canon) && !gaz.demonyms.has(aliasKey(region[1]!));
 }
 
 const CONTRACTED_PRONOUN = /^(?:it|we|i|they|she|he|you|that|there|here|what|who|let)['’](?:ll|re|ve|d|m|s)$/i;

@@ -82,6 +82,22 @@ describe('entities', () => {
     }
   });
 
+  it('reads a name before ", Florida" as a place there, a handle as no name, and Twitter as Twitter', () => {
+    const article = { title: 'Charges', text: 'Epstein abused girls at his homes in Manhattan and Palm Beach, Florida, prosecutors said.\n\nClub statement — Tottenham Hotspur (@SpursOfficial) November 20, 2019\n\nTottenham posted an image on its Twitter account on Wednesday.' };
+    const typed = () => enrich(article).entities.map((x) => `${x.type}:${x.canonical}`);
+    expect(typed()).toEqual(expect.arrayContaining(['LOC:Palm Beach', 'LOC:Florida', 'ORG:Twitter']));
+    expect(typed().some((t) => t.includes('SpursOfficial'))).toBe(false);
+    nerRules.placeBeforeRegion = false;
+    nerRules.handleName = false;
+    try {
+      expect(typed()).not.toContain('LOC:Palm Beach');
+      expect(typed().some((t) => t.includes('SpursOfficial'))).toBe(true);
+    } finally {
+      nerRules.placeBeforeRegion = true;
+      nerRules.handleName = true;
+    }
+  });
+
   it('resolves nested and shortened organisation names to one canonical name', () => {
     const e = enrich({ title: 'Council meets', text: 'The United Nations Security Council met on Friday. Diplomats said the Security Council would vote next week. The State Department welcomed the move.' });
     const orgs = e.mentions.filter((m) => m.type === 'ORG');

@@ -37,7 +37,7 @@ export const nerRules = {
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
-  headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true,
+  headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
