@@ -51,9 +51,15 @@ export function canonicalNames(ms: RawMention[]): string[] {
     if (m.type === 'ORG') {
       const known = gaz.orgs.get(key);
       if (known) { out[i] = known; return; }
+      // "The Bureau of Prisons" opening a sentence is the "Bureau of Prisons" the article names elsewhere.
+      const bare = /^The\s+/.exec(m.text);
+      if (bare && orgs.some((o) => o.text === m.text.slice(bare[0].length))) {
+        resolve({ ...m, text: m.text.slice(bare[0].length) }, i);
+        return;
+      }
       // "State Department" → "US State Department" when the longer form is in the article.
       const longer = orgs
-        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text))
+        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text) && !/^The\s/.test(o.text.slice(0, -m.text.length)))
         .sort((a, b) => b.text.length - a.text.length)[0];
       out[i] = longer ? gaz.orgs.get(aliasKey(longer.text)) ?? longer.text : m.text;
       return;

@@ -137,6 +137,25 @@ export function isCitedSource(folded: string, start: number, end: number): boole
   return CITED_BEFORE.test(folded.slice(Math.max(0, start - 60), start)) || CITED_AFTER.test(folded.slice(end, end + 60));
 }
 
+/**
+ * A phrase the article only uses for what people are ("principal meteorologist Scott Strenfel", "Monica de
+ * Bolle, a senior fellow at …", "Scott Strenfel, PG&E's principal meteorologist"): a role, not what the
+ * article is about.
+ */
+function isPersonRole(phrase: string, body: string, surnames: Set<string>): boolean {
+  if (!surnames.size || !/\s/.test(phrase)) return false;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+  let uses = 0;
+  for (const m of body.matchAll(at)) {
+    uses++;
+    const after = /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(body.slice(m.index! + m[0].length))?.[1];
+    const before = /(\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the|its|their|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*['’]s)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(body.slice(Math.max(0, m.index! - 60), m.index!))?.[1];
+    const named = (after && after.split(/\s+/).some((w) => surnames.has(w))) || (before && surnames.has(before));
+    if (!named) return false;
+  }
+  return uses > 0;
+}
+
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
@@ -169,11 +188,13 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     bodyStems ??= countStems(body);
     return bodyStems.get(stem) ?? 0;
   };
+  const surnames = new Set(entities.filter((e) => e.type === 'PER').map((e) => e.canonical.split(/\s+/).at(-1)!));
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
     if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     if (!/\s/.test(k.stem) && /\p{Script=Latin}/u.test(k.phrase) && bodyCount(k.stem) < 2) continue;
+    if (isPersonRole(k.phrase, folded.slice(titleEnd), surnames)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

@@ -2,7 +2,7 @@
 // extractive summary of one article, computed offline and synchronously. enrichStory does the
 // same across the articles of a story.
 import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain/types.ts';
-import { detectLanguage, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
+import { detectLanguage, englishShare, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
@@ -184,13 +184,10 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
   return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
 }
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'as', 'by', 'said', 'at', 'from', 'has', 'have', 'it', 'are', 'be', 'he', 'his', 'an', 'its', 'will', 'were', 'this', 'not', 'but', 'they', 'who', 'which', 'their']);
-
 /** English is recognised by its function words (cheap and sure on news); other texts go to franc. */
 function languageOf(sample: string): string | null {
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length >= 20 && words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.2) return 'en';
-  return detectLanguage(sample);
+  const share = englishShare(sample);
+  return share !== null && share >= 0.2 ? 'en' : detectLanguage(sample);
 }
 
 function parseDate(s: string | null | undefined): Date | null {

@@ -58,6 +58,19 @@ describe('hashtags a person would pick', () => {
     for (const h of ['#JeffreyEpstein', '#BBC']) expect(e.hashtags).toContain(h);
   });
 
+  it('takes no topic from what the people in the article are (their roles), and keeps a phrase used for more', () => {
+    const text = [
+      'Tariffs raised the cost of imported goods, said Monica de Bolle, a senior fellow at the Peterson Institute.',
+      'Howard Gleckman, a senior fellow at the Tax Policy Center, said importers paid the tariffs. Tariffs on steel rose again.',
+      'Importers passed the tariffs on to shoppers, according to principal economist Mary Lovely. Tariffs on steel hit builders, and steel prices rose.',
+      'Steel prices rose by a fifth, and builders said steel prices would stay high. Mary Lovely said the tariffs cost shoppers more.',
+    ].join('\n\n');
+    const tags = enrich({ title: 'Who pays the tariffs', text }).hashtags;
+    expect(tags).not.toContain('#SeniorFellow');
+    expect(tags).not.toContain('#PrincipalEconomist');
+    expect(tags).toContain('#SteelPrices');
+  });
+
   it('tags a country, never a nationality', () => {
     const e = enrich({ title: 'Korean Dance Festival Opens in Seoul', text: 'The Korean dance festival opened in Seoul on Friday. Korean performers and Japanese guests filled the Jeongdong Theater. Korea has held the festival since 1998, and Korean audiences love it.' });
     expect(e.hashtags).not.toContain('#Korean');

@@ -38,6 +38,7 @@ export const nerRules = {
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
+  headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -813,6 +814,8 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         const key = aliasKey(text);
         const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;
         if (!type) continue;
+        // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
+        if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
         if (ms.some((m) => start < m.end && end > m.start)) break;
         ms.push({ type, start, end, text });
         i += n - 1;
@@ -820,6 +823,12 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
       }
     }
   }
+}
+
+/** Whether `key` is the initials of a longer `name` ("who" of "World Health Organization"). */
+function isAcronymOf(key: string, name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length > 1 && words.map((w) => w[0]!.toLowerCase()).join('') === key.replace(/[.\s]/g, '');
 }
 
 const PARTICLE = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la|ben)(?:-\p{Lu}[\p{L}'-]*)?$/u;
