@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from '../src/pipeline/extract/index.ts';
+import { decodeHTML } from 'entities';
 
 // LEDE_EXTRACTION_DATA points at the data from a worktree that is not next to ../shared.
 const DIR = process.env.LEDE_EXTRACTION_DATA ?? resolve(import.meta.dirname, '../../shared/data/extraction');
@@ -87,7 +88,7 @@ for (const id of ids) {
   }
   if (ldTitle) {
     titleN++;
-    const norm = (s: string) => s.toLowerCase().replace(/&#?\w+;/g, '').replace(/\\u[0-9a-f]{4}|[^\p{L}\p{N}]+/giu, ' ').trim();
+    const norm = (s: string) => decodeHTML(s).toLowerCase().replace(/\\u[0-9a-f]{4}|[^\p{L}\p{N}]+/giu, ' ').trim();
     if (page.title && (norm(page.title) === norm(ldTitle) || norm(ldTitle).startsWith(norm(page.title)))) titleOk++;
   }
   const ldDate = /"datePublished"\s*:\s*"([^"]+)"/.exec(html)?.[1] ?? /<meta[^>]+property=["']article:published_time["'][^>]+content=["']([^"']*)["']/i.exec(html)?.[1];

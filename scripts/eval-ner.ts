@@ -48,6 +48,11 @@ const KFOLD_ESTIMATE: Record<string, string> = {
 
 const WIRE_SET = resolve(import.meta.dirname, '../test/fixtures/ner-wire');
 const WIRE_CHECK = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check');
+// Sports prose without tables (clubs named with no score, venues, leagues, events) and two controls (tennis, politics
+// and business), written for issue 14's fifteenth round (ner15).
+const WIRE_SPORT = resolve(import.meta.dirname, '../test/fixtures/ner-wire-sport');
+// Written after the ner15 rules and scored on them once before any change (La Liga, Spanish, NBA, county cricket, rugby, company news).
+const WIRE_CHECK2 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check2');
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 if (existsSync(OWN_SET)) {
   score('own news dev set (repo)', readConllDir(OWN_SET));
@@ -55,7 +60,7 @@ if (existsSync(OWN_SET)) {
   score('own set, in capitals', shouted(readConllDir(OWN_SET)));
   score('own set, in Title Case', titled(readConllDir(OWN_SET)));
 }
-for (const [name, dir] of [['wire dev set', WIRE_SET], ['wire check set', WIRE_CHECK]] as const) {
+for (const [name, dir] of [['wire dev set', WIRE_SET], ['wire check set', WIRE_CHECK], ['wire sport set', WIRE_SPORT], ['wire check set 2', WIRE_CHECK2]] as const) {
   if (!existsSync(dir)) continue;
   score(`${name} (written for #14)`, readConllDir(dir), false, true);
   score(`${name}, in capitals`, shouted(readConllDir(dir)), false, true);

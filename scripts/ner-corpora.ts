@@ -14,6 +14,10 @@ import { DATA, HELDOUT, inDocuments, OWN_SET, pipelineMentions, prf, readBtc, re
 export const WIRE_SET = resolve(import.meta.dirname, '../test/fixtures/ner-wire');
 /** A second wire set, written before it was first scored and scored only to check the rules made on the first. */
 export const WIRE_CHECK = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check');
+/** Sports prose without tables (clubs with no score, venues, leagues, events) and two controls, written for ner15's rules. */
+export const WIRE_SPORT = resolve(import.meta.dirname, '../test/fixtures/ner-wire-sport');
+/** Written after ner15's rules, scored once on them before any change it led to. */
+export const WIRE_CHECK2 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check2');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -28,6 +32,8 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['own', () => readConllDir(OWN_SET), true],
   ['wire', () => readConllDir(WIRE_SET), false],
   ['wirecheck', () => readConllDir(WIRE_CHECK), false],
+  ['wiresport', () => readConllDir(WIRE_SPORT), false],
+  ['wirecheck2', () => readConllDir(WIRE_CHECK2), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],

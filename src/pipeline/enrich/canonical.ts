@@ -30,6 +30,16 @@ export function canonicalNames(ms: RawMention[]): string[] {
   return out.map((c) => c.replace(/\s+/g, ' '));
 
   function resolve(m: RawMention, i: number): void {
+    // A name a shouted headline writes in capitals ("CELTIC", "KRISTI NOEM") is the one the body writes in
+    // ordinary case ("FLOS" → "Flos"); one of three letters or fewer is an acronym ("BBC") and keeps its capitals.
+    if ((m.type === 'ORG' || m.type === 'PER') && m.text.length >= 4 && !/\p{Ll}/u.test(m.text)) {
+      const lower = m.text.toLowerCase();
+      const cased = ms.find((x) => x.type === m.type && x.text.toLowerCase() === lower && /\p{Ll}/u.test(x.text));
+      // Or the first word of the body's longer name for it ("FLOS" over "the Flos Showroom").
+      const head = cased ? undefined : ms.find((x) => x.type === m.type && x.text.toLowerCase().startsWith(lower + ' ') && /\p{Ll}/u.test(x.text));
+      if (cased) m = cased;
+      else if (head) m = { ...m, text: head.text.slice(0, lower.length) };
+    }
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {
       // "southern Afghanistan" is a mention of Afghanistan.
@@ -41,9 +51,15 @@ export function canonicalNames(ms: RawMention[]): string[] {
     if (m.type === 'ORG') {
       const known = gaz.orgs.get(key);
       if (known) { out[i] = known; return; }
+      // "The Bureau of Prisons" opening a sentence is the "Bureau of Prisons" the article names elsewhere.
+      const bare = /^The\s+/.exec(m.text);
+      if (bare && orgs.some((o) => o.text === m.text.slice(bare[0].length))) {
+        resolve({ ...m, text: m.text.slice(bare[0].length) }, i);
+        return;
+      }
       // "State Department" → "US State Department" when the longer form is in the article.
       const longer = orgs
-        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text))
+        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text) && !/^The\s/.test(o.text.slice(0, -m.text.length)))
         .sort((a, b) => b.text.length - a.text.length)[0];
       out[i] = longer ? gaz.orgs.get(aliasKey(longer.text)) ?? longer.text : m.text;
       return;

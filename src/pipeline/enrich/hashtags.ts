@@ -11,6 +11,8 @@ import { stemOf, type Keyphrase } from './keyphrases.ts';
 
 export interface HashtagEntity extends Entity {
   first: number;
+  /** Where the first mention ends (its text may differ from the canonical name). */
+  firstEnd?: number;
   inTitle: boolean;
 }
 
@@ -121,6 +123,39 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);
 }
 
+/**
+ * Words before a name that make it the source the article cites: "according to (a report in) the", "told the",
+ * "reported by", "citing", "(an interview|a story) in the", "quoted by".
+ */
+const CITED_BEFORE = /(?:\baccording to|\breported by|\bciting|\bcited by|\bquoted (?:by|in)|\btold|\b(?:a|an|the) (?:report|story|article|interview|editorial|column|op-ed|investigation|poll|survey) (?:in|by|from|with|for))(?: (?:a|an|the) (?:report|story|article|interview|editorial|investigation|poll|survey) (?:in|by|from|with|for))? (?:the )?$/i;
+
+/** After a name, the close of a clause it is cited for: "…, the Sioux City Journal reported.", "… , Politico reported on Monday". */
+const CITED_AFTER = /^\s+(?:reported|reports|said in a report|wrote|first reported)(?:\s+(?:on|late on|earlier on)\s+\p{Lu}\p{Ll}+day|\s+(?:earlier|today|yesterday|last week|this week))?\s*[.,;:)]/u;
+
+/** Is the name at [start, end) cited as the source of what the article reports? */
+export function isCitedSource(folded: string, start: number, end: number): boolean {
+  return CITED_BEFORE.test(folded.slice(Math.max(0, start - 60), start)) || CITED_AFTER.test(folded.slice(end, end + 60));
+}
+
+/**
+ * A phrase the article only uses for what people are ("principal meteorologist Scott Strenfel", "Monica de
+ * Bolle, a senior fellow at …", "Scott Strenfel, PG&E's principal meteorologist"): a role, not what the
+ * article is about.
+ */
+function isPersonRole(phrase: string, body: string, surnames: Set<string>): boolean {
+  if (!surnames.size || !/\s/.test(phrase)) return false;
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+  let uses = 0;
+  for (const m of body.matchAll(at)) {
+    uses++;
+    const after = /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(body.slice(m.index! + m[0].length))?.[1];
+    const before = /(\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the|its|their|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*['’]s)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(body.slice(Math.max(0, m.index! - 60), m.index!))?.[1];
+    const named = (after && after.split(/\s+/).some((w) => surnames.has(w))) || (before && surnames.has(before));
+    if (!named) return false;
+  }
+  return uses > 0;
+}
+
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
@@ -132,6 +167,9 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
     // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
     if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first))) continue;
+    // Nor is the outlet the article cites for a fact, named once ("according to a report in the Argus Leader of
+    // Sioux Falls", "told the Financial Times"): a source, as a dateline's agency is, not what the story is about.
+    if (e.type === 'ORG' && e.mentions === 1 && isCitedSource(folded, e.first, e.firstEnd ?? e.first + e.canonical.length)) continue;
     // A nationality ("Korean") is tagged as its country, if at all, never as itself: a known demonym, or
     // one word with a demonym's ending that is no known place.
     const key = aliasKey(e.canonical);
@@ -150,11 +188,13 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     bodyStems ??= countStems(body);
     return bodyStems.get(stem) ?? 0;
   };
+  const surnames = new Set(entities.filter((e) => e.type === 'PER').map((e) => e.canonical.split(/\s+/).at(-1)!));
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
     if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     if (!/\s/.test(k.stem) && /\p{Script=Latin}/u.test(k.phrase) && bodyCount(k.stem) < 2) continue;
+    if (isPersonRole(k.phrase, folded.slice(titleEnd), surnames)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

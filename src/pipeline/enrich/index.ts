@@ -2,7 +2,7 @@
 // extractive summary of one article, computed offline and synchronously. enrichStory does the
 // same across the articles of a story.
 import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain/types.ts';
-import { detectLanguage, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
+import { detectLanguage, englishShare, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
@@ -109,7 +109,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     language,
     hashtags,
     keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
-    entities: entities.map(({ first: _f, inTitle: _t, ...e }) => e),
+    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, ...e }) => e),
     mentions,
     facts,
     quotes,
@@ -174,7 +174,7 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
     const key = m.type + ':' + m.canonical;
     let e = byKey.get(key);
     if (!e) {
-      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, inTitle: false };
+      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false };
       byKey.set(key, e);
     }
     e.mentions++;
@@ -184,13 +184,10 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
   return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
 }
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'as', 'by', 'said', 'at', 'from', 'has', 'have', 'it', 'are', 'be', 'he', 'his', 'an', 'its', 'will', 'were', 'this', 'not', 'but', 'they', 'who', 'which', 'their']);
-
 /** English is recognised by its function words (cheap and sure on news); other texts go to franc. */
 function languageOf(sample: string): string | null {
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length >= 20 && words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.2) return 'en';
-  return detectLanguage(sample);
+  const share = englishShare(sample);
+  return share !== null && share >= 0.2 ? 'en' : detectLanguage(sample);
 }
 
 function parseDate(s: string | null | undefined): Date | null {

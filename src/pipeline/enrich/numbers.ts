@@ -70,6 +70,9 @@ export function findNumbers(folded: string): NumberMatch[] {
     }
     if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
     const text = folded.slice(start, m.index! + all.length);
+    // A clock time ("9:28 AM", "at 10 p.m.") says when, not how many.
+    const end = m.index! + all.length;
+    if (!cur && !suffix && !isWord && (/\d[:.]$/.test(folded.slice(Math.max(0, start - 2), start)) || /^(?::\d\d|\s?[ap]\.?m\b\.?)/i.test(folded.slice(end, end + 5)))) continue;
     // Years and times are dates, not quantities; "one" alone is too vague to report.
     if (!cur && !scale && !suffix && !isWord && /^(1[89]|20)\d\d$/.test(num!)) continue;
     if (isWord && !scale && !suffix && value < 2) continue;

@@ -159,6 +159,10 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
         const plain = /^\s+/.exec(rest);
         if (!plain || /^\s*[,.:]/.test(rest)) continue;
         cstart += plain[0].length;
+      } else if (/^(?:revealed|reveals|announced|announces|reported|posted|tweeted|pledged|estimated)$/.test(vm[1]!)) {
+        // Verbs that also name an act: without "that" their object is what was done, not words reported
+        // ("Audi has revealed the new model", "the company reported a loss").
+        continue;
       } else cstart += (/^\s+/.exec(rest)?.[0].length ?? 0);
       let cend = s.end;
       while (cend > cstart && /[.!?\s]/.test(folded[cend - 1]!)) cend--;

@@ -7,7 +7,7 @@
 import { commonWords } from './common-words.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import { nerRules, type RawMention } from './ner/index.ts';
+import { EVENT_WORD, nerRules, type RawMention } from './ner/index.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
 
@@ -32,9 +32,11 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
   const standalone = new Set(names.filter((m) => !isTailOfLongerName(folded, m)).map((m) => aliasKey(m.text)));
   const out: RawMention[] = [];
   const sport = nerRules.sportHeading ? SPORT_HEADING.exec(folded.slice(0, titleEnd)) : null;
+  const opening = folded.search(/\S/);
   for (const raw of names) {
     let m: RawMention | null = raw;
     if (headline && m.start < titleEnd) m = headlineName(m, bodyKeys);
+    else if (nerRules.headlineOpening && titleEnd && m.start === opening) m = withoutOpeningWord(m, bodyKeys, folded.slice(titleEnd));
     if (!m) continue;
     // The heading itself names a sport, nobody ("ICE HOCKEY -").
     if (sport && m.start < sport[0].length) continue;
@@ -46,9 +48,53 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     const cut = nerRules.leadingNounTail && m !== whole && MARKET_NOUN.test(whole.text);
     if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
+    // A capitalised pronoun with its verb ("It'll", "We're") opens a sentence; it names nobody.
+    if (nerRules.contractedPronoun && CONTRACTED_PRONOUN.test(m.text)) continue;
+    // "PG&E", "AT&T": the tagger reads the capitals before "&"; the name goes on through the ones after.
+    const joined = nerRules.ampersandName && /\p{Lu}$/u.test(m.text) ? /^&\p{Lu}{1,3}(?![\p{L}\p{N}])/u.exec(folded.slice(m.end, m.end + 5)) : null;
+    if (joined) m = { ...m, end: m.end + joined[0].length, text: m.text + joined[0] };
+    if (out.length && m.start < out.at(-1)!.end) continue; // the "E" of a "PG&E" read on
+    // "(@SpursOfficial)": a social media handle, not a name written in the text.
+    if (nerRules.handleName && /[@#]$/.test(folded.slice(m.start - 1, m.start))) continue;
+    // "Palm Beach, Florida": a name before a comma and a state or country is a place in it.
+    if (nerRules.placeBeforeRegion && m.type !== 'LOC' && isPlaceInRegion(folded, m, gaz)) m = { ...m, type: 'LOC' };
     out.push(retypeCountry(m, gaz));
   }
+  if (nerRules.headlineFromBody && headline && ordinaryBody(folded.slice(titleEnd, titleEnd + 2000))) addHeadlineNames(folded, titleEnd, bodyKeys, out, sport ? sport[0].length : 0);
   return out;
+}
+
+/**
+ * A shouted or Title Case headline's name that the tagger did not find, but that the body names ("SINNER BEATS
+ * ALCARAZ" over "Jannik Sinner … Sinner"; truecasing read "sinner" as a word): the longest run of the headline's words
+ * that the body names, with the body's type. Words already in a headline mention, and the sport heading, are left.
+ */
+const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+/** A body in ordinary case (a third of its words or more in lower case), whose names' types are worth copying. */
+function ordinaryBody(body: string): boolean {
+  const words = body.match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.filter((w) => /^\p{Ll}/u.test(w)).length >= words.length / 3;
+}
+function addHeadlineNames(folded: string, titleEnd: number, bodyKeys: Map<string, RawMention['type']>, out: RawMention[], from: number): void {
+  const words = [...folded.slice(0, titleEnd).matchAll(WORD)].map((w) => ({ start: w.index!, end: w.index! + w[0].length })).filter((w) => w.start >= from);
+  const taken = (a: number, b: number) => out.some((m) => m.start < b && m.end > a);
+  for (let i = 0; i < words.length; i++) {
+    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      const start = words[i]!.start;
+      const end = words[i + len - 1]!.end;
+      const text = folded.slice(start, end);
+      if (!/^\p{Lu}/u.test(text) || /\n/.test(text) || /^(?:the|a|an)\b/i.test(text) || taken(start, end)) continue;
+      // "PARIS MASTERS": a place before an event's word is the event's (ner eventNames).
+      const next = words[i + len];
+      if (next && EVENT_WORD.test(cased(folded.slice(next.start, next.end)))) continue;
+      const type = bodyKeys.get(aliasKey(text));
+      if (type !== 'PER' && type !== 'ORG' && type !== 'LOC') continue;
+      out.push({ type, start, end, text });
+      i += len - 1;
+      break;
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -62,8 +108,7 @@ function isTitleCased(title: string, body: string): boolean {
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   // And a capitalised common word after the first ("Discuss"), or one the body itself writes in lower case
   // ("Royal … Arrogance" over "the British royal"): names alone do not make Title Case.
-  const lowerInBody = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
-  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w)));
+  const common = words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && (commonWords().has(w.toLowerCase()) || lowerInBody(w, body)));
   return words.length >= 3 && caps >= 0.6 * words.length && common;
 }
 
@@ -104,6 +149,25 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
   return null;
 }
 
+/**
+ * A sentence-case headline capitalises its first word whatever it is, and the tagger may join it to the name
+ * after it ("House Hitler was born in …"). When the body writes that word in lower case and knows the rest
+ * of the name but not the whole, the word is no part of the name.
+ */
+function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['type']>, body: string): RawMention {
+  const first = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(m.text);
+  if (!first || bodyKeys.has(aliasKey(m.text)) || !lowerInBody(first[1]!, body)) return m;
+  const cut = first[0].length;
+  const rest = m.text.slice(cut);
+  const known = bodyKeys.get(aliasKey(rest));
+  return known ? { type: known, start: m.start + cut, end: m.end, text: rest } : m;
+}
+
+/** Whether the body writes `word` in lower case somewhere (as a common word, not a name). */
+function lowerInBody(word: string, body: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
+}
+
 /** "… Secretary of State for Near Eastern Affairs": an organisation name right after a capitalised "X of/for". */
 function isTailOfLongerName(folded: string, m: RawMention): boolean {
   return /\p{Lu}[\p{L}.]*\s+(?:of|for)\s+$/u.test(folded.slice(Math.max(0, m.start - 40), m.start));
@@ -117,6 +181,16 @@ function isDateWord(folded: string, m: RawMention): boolean {
   if (!MONTH_OR_DAY.test(lw) && !MONTHS.includes(lw) && !WEEKDAYS.includes(lw)) return false;
   return /^\.?\s*\d/.test(folded.slice(m.end, m.end + 4));
 }
+
+/** "…, Florida" or "…, Pakistan" right after the name (not "…, Florida's governor"). */
+function isPlaceInRegion(folded: string, m: RawMention, gaz: ReturnType<typeof gazetteer>): boolean {
+  const region = /^,\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)(?![\p{L}'’-])/u.exec(folded.slice(m.end, m.end + 40));
+  if (!region) return false;
+  const canon = gaz.places.get(aliasKey(region[1]!));
+  return canon !== undefined && !gaz.cities.has(canon) && !gaz.demonyms.has(aliasKey(region[1]!));
+}
+
+const CONTRACTED_PRONOUN = /^(?:it|we|i|they|she|he|you|that|there|here|what|who|let)['’](?:ll|re|ve|d|m|s)$/i;
 
 /** A market's noun before a company ("Shares of Ford Motor Co"), unlike "Elders of Zion" or "Acts of Assembly". */
 const MARKET_NOUN = /^(?:Shares|Stocks|Bonds|Units|Shareholders|Investors|Customers|Employees|Workers) of /;

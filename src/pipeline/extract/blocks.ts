@@ -36,6 +36,8 @@ const WIDGET = new RegExp(
     'download the app\\b.*', 'get the app', 'listen to (?:this|the) (?:article|story)\\b.*', 'watch:?.*video', 'updated', 'published', 'by', 'close', 'menu', 'search', 'back to top',
     'this article (?:is more than|was originally published)\\b.*', 'thank you for (?:reading|subscribing)\\b.*', 'try our ai features', 'explore what .* can do for you:?',
     'ask (?:our |the )?(?:ai|.{1,20} ai)\\b.*', 'ai (?:summary|features?|tools?|assistant)\\b.*',
+    // Reading-time labels: "5 min read", "Reading time: 3 minutes", and as other languages write them.
+    '(?:estimated )?reading time:? .{1,20}', '\\d{1,3}[ -]min(?:ute)?s?(?: read| reading)', '(?:tempo|tiempo|temps) de (?:leitura|lectura|lecture):? .{1,20}', 'lesezeit:? .{1,20}', 'durata di lettura:? .{1,20}',
     // The same widgets in the other languages news is written in: German, French, Spanish, Portuguese, Arabic.
     'weiterlesen', 'mehr zum thema\\b.*', 'lesen sie (?:auch|mehr)\\b.*', 'auch interessant', 'das könnte sie auch interessieren', 'artikel teilen', 'teilen', 'kommentare?', 'zum artikel', 'jetzt abonnieren', 'newsletter abonnieren',
     'lire (?:aussi|la suite|plus)\\b.*', 'à lire aussi\\b.*', 'sur le même sujet', 'partager(?: (?:cet|l\')article)?', 'commentaires?', 'abonnez-vous\\b.*', 'voir aussi\\b.*', 'les plus lus',

@@ -33,6 +33,17 @@ function classId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
 
+/**
+ * The names a page gives an element's role: class and id, and the component names of pages built from
+ * components, whose classes are often hashed ("container___jsHMh") while `data-testid`, `data-test` or
+ * `data-component` still say "newsletter-signup" or "byline-block".
+ */
+function roleNames(el: Element): string {
+  const a = el.attribs;
+  const data = a['data-testid'] ?? a['data-test'] ?? a['data-component'];
+  return data ? `${classId(el)} ${data}` : classId(el);
+}
+
 /** Tags whose subtree is furniture unless it holds the article itself (some sites wrap the page in a <form>). */
 const SOFT_DROP_TAGS = new Set(['form', 'nav', 'aside', 'footer', 'menu']);
 
@@ -89,7 +100,7 @@ function softDrop(el: Element): boolean {
   const role = el.attribs.role;
   if (role && /^(?:navigation|banner|complementary|contentinfo|menu|menubar|dialog|alertdialog|search|toolbar|tablist)$/.test(role)) return true;
   if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main' || el.name === 'a') return false;
-  const ci = classId(el);
+  const ci = roleNames(el);
   return ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci);
 }
 

@@ -3,7 +3,7 @@
 import render from 'dom-serializer';
 import { LedeError } from '../../domain/errors.ts';
 import type { ExtractedPage } from '../../domain/types.ts';
-import { detectLanguage } from '../normalize/index.ts';
+import { settleLanguage } from '../normalize/index.ts';
 import { RELATED_HEADING, collectBlocks, isBoilerplate, type Block } from './blocks.ts';
 import { bodyOf, findCandidate, gatherSiblings, measure, prune } from './content.ts';
 import { Element } from 'domhandler';
@@ -161,7 +161,7 @@ function toPage(blocks: Block[], meta: PageMetadata, url: string | undefined): E
     byline: meta.byline,
     published: meta.published,
     modified: meta.modified,
-    language: meta.language ?? (text.length >= 40 ? detectLanguage(text.slice(0, 2000)) : null),
+    language: settleLanguage(meta.language, text),
     siteName: meta.siteName,
     image: meta.image ?? firstImage(blocks, url),
     canonicalUrl: meta.canonicalUrl,
@@ -185,7 +185,7 @@ function extractText(input: string, referenceTime: Date): ExtractedPage {
     byline: null,
     published: null,
     modified: null,
-    language: text.length >= 40 ? detectLanguage(text.slice(0, 2000)) : null,
+    language: settleLanguage(null, text),
     siteName: null,
     image: null,
     canonicalUrl: null,

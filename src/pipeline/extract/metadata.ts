@@ -1,5 +1,6 @@
 // Page metadata, best source first: JSON-LD (NewsArticle / Article / BlogPosting, also inside @graph),
 // OpenGraph and article:* properties, Twitter cards, plain meta tags, <time>, <title>.
+import { decodeHTML } from 'entities';
 import { attr, elements, textOf, type Document, type Element } from './dom.ts';
 import { parseDate } from './dates.ts';
 import type { IsoTime } from '../../domain/types.ts';
@@ -65,8 +66,9 @@ function names(v: unknown): string | null {
   return unique.length ? unique.join(', ') : null;
 }
 
-const decode = (s: string | null) =>
-  s ? s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim() || null : null;
+// Metadata values arrive decoded once by the HTML parser, yet many sites encode them twice (WordPress
+// writes "doesn&#8217;t" into its JSON-LD headline): what is left is decoded like HTML text once more.
+const decode = (s: string | null) => (s ? decodeHTML(s).replace(/\s+/g, ' ').trim() || null : null);
 
 /** Reads metadata from the document head and body. `url` resolves relative links. */
 export function readMetadata(doc: Document, url: string | undefined, now: Date = new Date()): PageMetadata {

@@ -5,7 +5,7 @@ import { splitParagraphs, splitSentences, type Span } from './segment.ts';
 
 export { foldTypography, foldTypographyKeepOffsets, cleanWhitespace } from './typography.ts';
 export { splitParagraphs, splitSentences, tokenize, words, type Span } from './segment.ts';
-export { detectLanguage, iso3Codes } from './language.ts';
+export { detectLanguage, englishShare, iso3Codes, settleLanguage } from './language.ts';
 
 export interface NormalizedText {
   /** Display text: NFC, whitespace cleaned, typography kept. */

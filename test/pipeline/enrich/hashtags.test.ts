@@ -58,6 +58,19 @@ describe('hashtags a person would pick', () => {
     for (const h of ['#JeffreyEpstein', '#BBC']) expect(e.hashtags).toContain(h);
   });
 
+  it('takes no topic from what the people in the article are (their roles), and keeps a phrase used for more', () => {
+    const text = [
+      'Tariffs raised the cost of imported goods, said Monica de Bolle, a senior fellow at the Peterson Institute.',
+      'Howard Gleckman, a senior fellow at the Tax Policy Center, said importers paid the tariffs. Tariffs on steel rose again.',
+      'Importers passed the tariffs on to shoppers, according to principal economist Mary Lovely. Tariffs on steel hit builders, and steel prices rose.',
+      'Steel prices rose by a fifth, and builders said steel prices would stay high. Mary Lovely said the tariffs cost shoppers more.',
+    ].join('\n\n');
+    const tags = enrich({ title: 'Who pays the tariffs', text }).hashtags;
+    expect(tags).not.toContain('#SeniorFellow');
+    expect(tags).not.toContain('#PrincipalEconomist');
+    expect(tags).toContain('#SteelPrices');
+  });
+
   it('tags a country, never a nationality', () => {
     const e = enrich({ title: 'Korean Dance Festival Opens in Seoul', text: 'The Korean dance festival opened in Seoul on Friday. Korean performers and Japanese guests filled the Jeongdong Theater. Korea has held the festival since 1998, and Korean audiences love it.' });
     expect(e.hashtags).not.toContain('#Korean');
@@ -189,5 +202,28 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
       'Toyota shares fell 1 percent in Tokyo.';
     const tags = enrich({ title: 'Toyota Recalls 1 Million Vehicles', text }).hashtags;
     expect(tags.filter((t) => t.startsWith('#Toyota'))).toHaveLength(1);
+  });
+
+  it('tags no outlet that the article cites once as its source, named with its town or not', () => {
+    const text = 'Governor Kristi Noem defended the state campaign on Tuesday. According to a report in the Argus Leader of Sioux Falls, ' +
+      'the state paid an agency $449,000 for the campaign. Kristi Noem said the campaign was working, and South Dakota would keep it. ' +
+      'Lawmakers in South Dakota said they would review the spending, the Sioux City Journal reported. ' +
+      'A spokesman told the Capital Journal that the state stood by the campaign.';
+    const e = enrich({ title: 'South Dakota Defends Anti-Drug Campaign', text });
+    expect(e.hashtags.filter((h) => /Argus|Journal/.test(h))).toEqual([]);
+    expect(e.hashtags).toContain('#SouthDakota');
+    expect(e.hashtags).toContain('#KristiNoem');
+  });
+
+  it('tags a name from a shouted headline as the body writes it', () => {
+    const text = 'Juventus were held to a goalless draw by Torino on Sunday, while Celtic beat Rangers in the Old Firm derby at Parkhead. The striker scored twice in the match.';
+    const e = enrich({ title: 'SOCCER - JUVENTUS HELD AT HOME AS CELTIC BEAT RANGERS', text });
+    expect(e.hashtags).toContain('#Celtic');
+    expect(e.hashtags).not.toContain('#CELTIC');
+    expect(e.entities.find((x) => x.canonical === 'Celtic')?.mentions).toBe(2);
+    // Or as the body opens a longer name of it.
+    const flos = enrich({ title: "Milan Design Week | Anastassiades' light installation for FLOS",
+      text: 'During Milan Design Week, the Flos Showroom in Corso Monforte features a light installation by Michael Anastassiades, who has designed lamps for Flos since 2013. Michael Anastassiades said the Flos Showroom would stay open late.' });
+    expect(flos.hashtags).not.toContain('#FLOS');
   });
 });

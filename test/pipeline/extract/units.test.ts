@@ -103,6 +103,28 @@ describe('publication dates', () => {
   });
 });
 
+describe('reading-time labels', () => {
+  it('drops "5 min read" and its kin in other languages, and keeps sentences that mention reading', () => {
+    const labels = ['Tempo de leitura: 1 minuto', '5 min read', 'Reading time: 3 minutes', 'Lesezeit: 4 Min.', 'Temps de lecture : 2 min'];
+    const kept = ['He spent 5 min reading the report before the council began its vote on the plan.', 'Reading time matters to editors, who track it closely across the whole site every week.'];
+    const html = `<html><body><article><h1>A page</h1>${[...labels, ...kept].map((t) => `<p>${t}</p>`).join('')}
+<p>The council approved the budget on Tuesday after a long debate about the cost of the new library in the town centre.</p></article></body></html>`;
+    const paragraphs = extract({ html, url: 'https://news.example/d' }).text.split('\n\n');
+    for (const t of labels) expect(paragraphs, t).not.toContain(t);
+    for (const t of kept) expect(paragraphs).toContain(t);
+  });
+});
+
+describe('metadata encoded twice', () => {
+  it('decodes the entities a site left in its headline', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Stadia doesn&#8217;t run at 60fps &#8211; a test' });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Stadia</h1>
+<p>The promise of the service was high quality visuals and rock-solid performance streamed to a browser, and the test shows where it falls short.</p></article></body></html>`;
+    const page = extract({ html, url: 'https://news.example/c' });
+    expect(page.title).toBe('Stadia doesn’t run at 60fps – a test');
+  });
+});
+
 describe('isDateStamp', () => {
   it('knows a line of dates, times and their labels, and nothing else', () => {
     for (const t of ['Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.', 'Published 12 May 2024 · 14:02 CEST', 'Updated: Tuesday, March 3, 2020 10:15 PM ET', '2024-05-12 14:02', 'Veröffentlicht am 12.05.2024'])
@@ -121,5 +143,21 @@ describe('front matter', () => {
     const page = extract({ html, url: 'https://news.example/a' });
     expect(page.text.startsWith('SAN FRANCISCO (AP)')).toBe(true);
     expect(page.lede?.startsWith('SAN FRANCISCO (AP)')).toBe(true);
+  });
+
+  it('drops a sign-up box and a byline that only their component names tell apart (hashed classes)', () => {
+    // As component-built pages ship them: the box's class is a hash, its message has no sign-up word, and
+    // it sits inside the article body, whose class would otherwise rescue it.
+    const html = `<html><body><article><h1>House to become a police station, Austria says</h1>
+<div class="article-body__content-x1"><div class="container___jsHMh news___34TC8" data-test="newsletter-signup">
+<h2 class="signupTitle___15fvr">Breaking News Emails</h2><div class="signupMessage___3ctJh">Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.</div>
+<a href="https://news.example/newsletters">SUBSCRIBE</a></div>
+<section><time datetime="2019-11-20T09:28:00Z">Nov. 20, 2019, 9:28 AM UTC</time><div class="f6___a8Jk" data-testid="byline">By Reuters</div></section>
+<p>VIENNA — The house where the dictator was born will be turned into a police station, Austria's interior minister said on Tuesday.</p>
+<p>Architects from across the European Union will be invited to submit plans for the building's redesign this month.</p></div></article></body></html>`;
+    const page = extract({ html, url: 'https://news.example/b' });
+    expect(page.lede?.startsWith('VIENNA —')).toBe(true);
+    expect(page.text).not.toMatch(/breaking news alerts|By Reuters|9:28 AM/);
+    expect(page.text).toMatch(/Architects from across/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTypography, normalizeText, splitSentences, tokenize, detectLanguage, words } from '../../../src/pipeline/normalize/index.ts';
+import { foldTypography, normalizeText, splitSentences, tokenize, detectLanguage, settleLanguage, words } from '../../../src/pipeline/normalize/index.ts';
 
 describe('normalize', () => {
   it('folds curly quotes and dashes for comparison', () => {
@@ -39,5 +39,19 @@ describe('normalize', () => {
     expect(n.paragraphs).toHaveLength(2);
     expect(n.language).toBe('en');
     expect(detectLanguage('Le gouvernement a annoncé lundi une hausse des impôts pour les ménages les plus riches.')).toBe('fr');
+  });
+});
+
+describe('settleLanguage', () => {
+  const german = 'Am 12. bis 13. September startet wieder die DMEXCO in Köln, und wir sind mit dabei. Dieses Jahr erwartet die Messe mehr als 40.000 Besucher aus der ganzen Welt, die sich über neue Technologien, Geschäftsmodelle und Trends der digitalen Wirtschaft informieren wollen. Vereinbaren Sie gerne einen Termin mit unserem Team am Stand.';
+  const english = 'The house where the dictator was born will be turned into a police station, the interior minister said on Tuesday, after years of debate over how best to prevent it from becoming a pilgrimage site. Architects from across the European Union will be invited to submit plans for the redesign of the building this month.';
+
+  it('keeps what a page declares unless its text plainly says otherwise', () => {
+    expect(settleLanguage('en', german)).toBe('de'); // a theme's lang="en" over German text
+    expect(settleLanguage('en-US', english)).toBe('en-US');
+    expect(settleLanguage('de', english)).toBe('en');
+    expect(settleLanguage('de', german)).toBe('de');
+    expect(settleLanguage('en', 'Dieses Jahr in Köln.')).toBe('en'); // too short to overrule
+    expect(settleLanguage(null, german)).toBe('de');
   });
 });

@@ -37,6 +37,8 @@ export const nerRules = {
   datelinePlace: true, commonFirstOrg: true, acronymOrg: true, andSplit: true, teamHead: true, matchTeams: true,
   clubPrefix: true, companyFrames: true, orgFirstWord: true, headlineBodyType: true, leadingNounTail: true, sportHeading: true,
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
+  venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
+  headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -111,8 +113,13 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
       // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
-      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && from === firstWordIndex(toks) && ordinaryCase() &&
+      // A quotation opening inside the sentence starts with a capital too ('the caption: "Welcome Jose"').
+      if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && (from === firstWordIndex(toks) || /["“]$/.test(toks[from - 1]?.text ?? '')) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
+      // "the IG Metall union": a name ends in a capitalised word (or a figure, an abbreviation's stop), never in a common word
+      // written in lower case, as a role or a kind of organisation after it is.
+      // (A common word only: tweets write surnames in lower case, "Louis spence"; "al-" and "bin" open a name's next part.)
+      while (nerRules.trailingLower && to - from > 1 && /^\p{Ll}[\p{Ll}-]*$/u.test(written(to - 1)) && commonWords().has(written(to - 1)) && !PARTICLE.test(written(to - 1)) && !STOP_CAPS.has(written(to - 1)) && ordinaryCase()) to--;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
       if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;
@@ -150,19 +157,224 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
-  if (nerRules.clubRole) clubRoles(folded, out);
+  // A sports report reads names by the frames of match reports (sportFrames and the rules after it).
+  const sports = isSportsText(folded);
+  if (nerRules.clubRole) clubRoles(folded, out, sports);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   if (nerRules.resultLines) addResultLines(folded, out);
   if (nerRules.clubPrefix) addClubPrefixes(folded, out);
   if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
+  if (nerRules.roleSplit) splitAtRole(folded, out);
+  if (nerRules.venueNames || nerRules.leagueNames) venuesAndLeagues(folded, out);
+  if (nerRules.clubRole && sports) clubRolePeople(folded, out);
+  if (nerRules.sportFrames && sports) sportFrames(folded, sentenceTokens, out);
+  if (nerRules.clubSpread && sports) spreadClubs(folded, out);
   if (nerRules.eventNames) dropEventNames(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A wire sport heading opening the text ("SOCCER - ", "RUGBY UNION - "). */
+const SPORT_HEAD = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|FORMULA ONE|BOXING|HANDBALL|VOLLEYBALL)\s*(?:-{1,2}|[–—:])\s/;
+/** Words that only sports prose uses much: three different ones make a text a sports report. */
+const SPORT_TERM = /\b(?:goals?|goalless|striker|midfielder|defender|goalkeeper|winger|fly-half|scrum-half|quarterback|pitcher|batsman|bowler|coach|derby|kick-off|half-?time|penalty|relegation|stadium|semi-finals?|quarter-finals?|play-?offs?|innings|wickets?|touchdowns?|league|squad|match|fixture|scored|points (?:clear|behind)|title race|clean sheet|hat-trick|equaliser|equalizer|unbeaten|away win|home win)\b/gi;
+function isSportsText(folded: string): boolean {
+  if (SPORT_HEAD.test(folded.slice(0, 40))) return true;
+  const seen = new Set<string>();
+  for (const m of folded.matchAll(SPORT_TERM)) if (seen.add(m[0].toLowerCase()).size >= 3) return true;
+  return false;
+}
+
+/** A mention's canonical place is a country or wider (a national team, the place): not a club's name. */
+function isCountryName(text: string): boolean {
+  const gaz = gazetteer();
+  const canon = gaz.places.get(aliasKey(text));
+  return canon !== undefined && !gaz.cities.has(canon);
+}
+
+/** Surnames and given names of the people named in full in the text: a one-word name among them is that person. */
+function fullNameParts(ms: RawMention[]): Set<string> {
+  const parts = new Set<string>();
+  for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) parts.add(w.toLowerCase());
+  return parts;
+}
+
+/** Words for a post at a club or in a team, written between the team and the person ("Aston Villa boss Unai Emery"). */
+const ROLE_WORD = /^(?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker|full-back|centre-back|wing|chairman|owner|president)$/;
+
+/**
+ * "Aston Villa boss Unai Emery" read as one person: a name holds no role written in lower case, so the words
+ * before the role are the team (an organisation; a country, its national team, is the place) and those after it
+ * the person.
+ */
+function splitAtRole(folded: string, ms: RawMention[]): void {
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'PER' && m.type !== 'ORG') continue;
+    const r = /^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3}) ([\p{Ll}-]+) (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})$/u.exec(m.text);
+    if (!r || !ROLE_WORD.test(r[2]!)) continue;
+    const team = { type: (isCountryName(r[1]!) ? 'LOC' : 'ORG') as RawMention['type'], start: m.start, end: m.start + r[1]!.length, text: r[1]! };
+    const pStart = m.end - r[3]!.length;
+    ms.splice(i, 1, team, { type: 'PER', start: pStart, end: m.end, text: folded.slice(pStart, m.end) });
+  }
+}
+
+/** Last words of a sports venue's name ("Aviva Stadium", "O2 Arena"), and first words of one named abroad ("Stade Louis II"). */
+const VENUE_LAST = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Motordrome)$/;
+const VENUE_FIRST = /^(?:Stade|Estadio|Estádio|Stadio|Stadion)$/;
+/** Last words of a league's name ("Scottish Premiership", "National Hockey League"). */
+const LEAGUE_LAST = /^(?:League|Premiership|Bundesliga|Eredivisie)$/;
+
+/**
+ * A venue is a place, as newswire annotation (wikigold, BTC) marks stadiums and arenas, whatever company gives it
+ * its name ("Aviva Stadium", "Emirates Stadium"); a league is an organisation, never a place ("Scottish
+ * Premiership"), and "Serie A" or "Ligue 1" is the league, not the place "Serie".
+ */
+function venuesAndLeagues(folded: string, ms: RawMention[]): void {
+  for (const m of ms) {
+    if (m.type !== 'ORG' && m.type !== 'LOC' && m.type !== 'PER') continue;
+    const words = m.text.split(/\s+/);
+    if (nerRules.venueNames && words.length > 1 && (VENUE_LAST.test(words.at(-1)!) || VENUE_FIRST.test(words[0]!))) {
+      m.type = 'LOC';
+      // "Stade Louis II": the numeral after is part of it.
+      const numeral = / (?:I{1,3}|IV|V|VI{1,3})\b/.exec(folded.slice(m.end, m.end + 5));
+      if (numeral?.index === 0) { m.end += numeral[0].length; m.text = folded.slice(m.start, m.end); }
+      continue;
+    }
+    if (!nerRules.leagueNames) continue;
+    if (m.type === 'LOC' && LEAGUE_LAST.test(words.at(-1)!) && (words.length > 1 || words[0] !== 'League')) m.type = 'ORG';
+    else if (m.type === 'LOC' && /^(?:Serie|Ligue|Liga)$/.test(m.text)) {
+      const tail = /^ (?:[AB12]|MX)\b/.exec(folded.slice(m.end, m.end + 4));
+      if (tail) { m.end += tail[0].length; m.text = folded.slice(m.start, m.end); m.type = 'ORG'; }
+    }
+  }
+}
+
+/** "Brentford manager Keith Andrews": a one-word name the tagger read as a person, before a role and a person, is the club. */
+function clubRolePeople(folded: string, ms: RawMention[]): void {
+  const people = fullNameParts(ms);
+  for (const m of ms) {
+    if (m.type !== 'PER' || /\s/.test(m.text) || people.has(m.text.toLowerCase()) || !CLUB_ROLE_PERSON.test(folded.slice(m.end, m.end + 24))) continue;
+    m.type = isCountryName(m.text) ? 'LOC' : 'ORG';
+  }
+}
+const CLUB_ROLE_PERSON = /^ (?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker) \p{Lu}\p{Ll}|^ (?:COACH|MANAGER|BOSS|CAPTAIN|SKIPPER|STRIKER|FORWARD|MIDFIELDER|DEFENDER|GOALKEEPER|KEEPER|WINGER|QUARTERBACK|PLAYMAKER|BATSMAN|BOWLER|FLY-HALF|SCRUM-HALF|LOCK|PROP|HOOKER|FLANKER) \p{Lu}{2}|^ (?:Coach|Manager|Boss|Captain|Skipper|Striker|Forward|Midfielder|Defender|Goalkeeper|Keeper|Winger|Quarterback|Playmaker|Batsman|Bowler|Fly-Half|Scrum-Half|Lock|Prop|Hooker|Flanker) \p{Lu}\p{Ll}/u;
+
+/** After a team's name, a result ("drew with", "beat") or how match reports go on. */
+const RESULT_AFTER = /^\s+(?:beat|defeated|thrashed|edged|routed|hammered|drew|were held|were beaten|came from behind|have won|have lost)\b/i;
+/** After a team's name, a verb in the plural, as British English writes of a club ("Juventus were held", "Hearts remain third"). */
+const PLURAL_AFTER = /^(?:\s+(?:are|were|have|remain|host|visit|face|play|meet|trail|lead|travel)\b|\s*,\s+who\s+(?:are|were|have|host|visit|play|face|remain|meet|lead|trail|travel)\b)/i;
+/** Before a team's name: "drew with", "beat", "lost to", "a win over", "held to a goalless draw by", "at home to". */
+const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|hammered|drew with|draw with|drawing with|lost to|losing to|loss to|defeat (?:to|by|at)|win (?:over|against|at)|victory (?:over|against|at)|held to a [\p{Ll} -]*draw by|at home to|away (?:to|at)|against|host|hosts|visit|visits|face|faces|play|plays)\s+$/iu;
+/** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
+const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
+
+/** Does a team's frame stand around [start, end): a result or a plural verb after it, or a result before it (or a club's post after it, with `roles`)? */
+function teamFrame(folded: string, start: number, end: number, roles = false): boolean {
+  const before = folded.slice(Math.max(0, start - 40), start);
+  const after = folded.slice(end, end + 40);
+  if (RESULT_AFTER.test(after) || TEAM_BEFORE.test(before) || (roles && CLUB_ROLE_PERSON.test(after))) return true;
+  // "Arsenal and Chelsea are", "Arsenal , Chelsea": two names make the plural, not a club.
+  return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\b(?:and|AND|And)|&)\s+$/u.test(before);
+}
+
+/**
+ * In a sports report, a name the tagger read as a place or a lone person, or left out, that plays ("Aberdeen drew
+ * with St Mirren", "Celtic beat Rangers", "Juventus were held", "who host Atalanta") is a club: an organisation,
+ * as in a table (matchTeams) but without the score. A country stays the place (its national team), and a one-word
+ * name that is the surname or given name of someone named in full stays that person ("Sinner beat Alcaraz" after
+ * "Jannik Sinner"); a name the tagger left out must be no common word ("Hosts", "Visitors").
+ */
+function sportFrames(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const people = fullNameParts(ms);
+  const clubLike = (text: string) => CLUB_OPENER.test(text.split(' ')[0]!) && /\s/.test(text);
+  for (const m of ms) {
+    if (m.type !== 'LOC' && m.type !== 'PER') continue;
+    if (m.type === 'PER' && !clubLike(m.text) && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))) continue;
+    if (isCountryName(m.text) || !/^\p{Lu}/u.test(m.text)) continue;
+    // "Inter Milan", "Real Betis", "FC Porto": no person's name opens so ("St John" may).
+    if (m.type === 'PER' && clubLike(m.text) && !/^(?:St\.?|Saint)$/.test(m.text.split(' ')[0]!)) { m.type = 'ORG'; continue; }
+    if (teamFrame(folded, m.start, m.end)) m.type = 'ORG';
+  }
+  // Names the tagger left out, in ordinary case: one capitalised word that is no common word, or a club's opener
+  // and a name ("St Mirren").
+  const found: RawMention[] = [];
+  for (const toks of sentenceTokens) {
+    for (let i = 0; i < toks.length; i++) {
+      const w = folded.slice(toks[i]!.start, toks[i]!.end);
+      if (!/^\p{Lu}[\p{Ll}'-]+\.?$/u.test(w)) continue;
+      let j = i + 1;
+      if (CLUB_OPENER.test(w) && /^\p{Lu}\p{Ll}+$/u.test(toks[j] ? folded.slice(toks[j]!.start, toks[j]!.end) : '')) j++;
+      const start = toks[i]!.start;
+      const end = toks[j - 1]!.end;
+      const text = folded.slice(start, end);
+      const lw = w.toLowerCase();
+      if (j === i + 1 && (STOP_CAPS.has(lw) || gaz.titleWords.has(lw) || commonWords().has(lw) || people.has(lw) || isCountryName(text))) continue;
+      if (ms.some((m) => m.start < end && m.end > start)) continue;
+      // A club's post after it ("Aberdeen manager Jimmy Thelin") is the club-role rule's frame, for names the tagger left out too.
+      if (!teamFrame(folded, start, end, nerRules.clubRole)) continue;
+      found.push({ type: 'ORG', start, end, text });
+      i = j - 1;
+    }
+  }
+  ms.push(...found);
+}
+
+/**
+ * One club, one type: in a sports report, a name found as a club anywhere (a table, a result, a role) is the club
+ * where the tagger read it as a place or a lone person too, or did not read it ("… gave Celtic a five-point lead").
+ * A place the gazetteer knows keeps its type where no frame made it the club ("MILAN" of a dateline beside "Milan
+ * travel to …"), and so does a country, a common word ("Hearts") and a person's name.
+ */
+function spreadClubs(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const clubs = new Set(ms.filter((m) => m.type === 'ORG').map((m) => m.text.toLowerCase()));
+  if (!clubs.size) return;
+  const people = fullNameParts(ms);
+  // "Tottenham" of "Tottenham Hotspur", "Newcastle" of "Newcastle United": the club named short, where no preposition
+  // makes it the place ("in Newcastle").
+  const short = new Set(ms.filter((m) => m.type === 'ORG' && / /.test(m.text) && TEAM_HEAD.test(m.text.split(' ').at(-1)!)).map((m) => m.text.split(' ')[0]!.toLowerCase()));
+  for (const m of ms) {
+    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
+      m.type = 'ORG';
+      continue;
+    }
+    if ((m.type !== 'LOC' && m.type !== 'PER') || !clubs.has(m.text.toLowerCase()) || gaz.places.has(aliasKey(m.text))) continue;
+    if (m.type === 'PER' && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))) continue;
+    m.type = 'ORG';
+  }
+  // A name listed with clubs is a club ("FC Porto , Inter Milan , Chelsea and Real Madrid"), a country aside.
+  ms.sort((a, b) => a.start - b.start);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      if (m.type !== 'LOC' || isCountryName(m.text)) continue;
+      const listed = (x: RawMention | undefined, gap: string) => x?.type === 'ORG' && /^\s*(?:,|and|&)\s*$/.test(gap);
+      if (listed(ms[i - 1], folded.slice(ms[i - 1]?.end ?? 0, m.start)) || listed(ms[i + 1], folded.slice(m.end, ms[i + 1]?.start ?? 0))) m.type = 'ORG';
+    }
+  }
+  // The same name again where nothing was found, as written (one word, no common word, no place or person).
+  const names = [...new Set(ms.filter((m) => m.type === 'ORG' && /^\p{Lu}[\p{Ll}'-]{2,}$/u.test(m.text)).map((m) => m.text))]
+    .filter((n) => !commonWords().has(n.toLowerCase()) && !gaz.places.has(aliasKey(n)) && !people.has(n.toLowerCase()));
+  if (!names.length) return;
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
+  for (const x of folded.matchAll(re)) {
+    const start = x.index!;
+    const end = start + x[0].length;
+    if (taken.overlaps(start, end)) continue;
+    ms.push({ type: 'ORG', start, end, text: x[0] });
+    taken.add(start, end);
+  }
+}
+
 /** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
-const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally)\b/;
+export const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
+/** A rugby or football tournament of nations named by their number ("Six Nations", "Tri Nations"); not "United Nations". */
+const NATIONS_EVENT = /^(?:Six|Five|Four|Tri|Three|Home) Nations$/i;
 /**
  * A name that is, or is the start of, a sporting event's name is no person, organisation or place: the event is
  * what newswire annotates (MISC). "Paris" in "the Paris Masters", "U.S." in "U.S. Open", "FA Cup".
@@ -175,9 +387,12 @@ function dropEventNames(folded: string, ms: RawMention[]): void {
     if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
     const last = cased(m.text.split(/\s+/).at(-1)!);
     const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
-    const inside = m.text.includes(' ') && EVENT_WORD.test(last);
+    const inside = m.text.includes(' ') && (EVENT_WORD.test(last) || NATIONS_EVENT.test(m.text));
     const before = !!next && EVENT_WORD.test(cased(next[2]!)) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
-    if (inside || before) ms.splice(i, 1);
+    // A stage race named after its country ("Tour de France", "Giro d'Italia"): the race, no place.
+    const race = /(?:\bTour d[eu]|\bVuelta a|\bGiro d') ?$/.test(folded.slice(Math.max(0, m.start - 10), m.start)) ||
+      /^(?:Tour d[eu] |Giro d'|Vuelta a )/.test(m.text) || /^(?:Giro|Tour)$/.test(m.text) && /^ (?:d'|de |du )/.test(folded.slice(m.end, m.end + 4));
+    if (inside || before || race) ms.splice(i, 1);
   }
 }
 
@@ -213,8 +428,8 @@ const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
 /** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
 const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
 /** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
-const SHARES_BEFORE = /\b(?:shares|stock|stake) (?:of|in) $/;
-const COMPANY_WORD = /\b(?:shares|stock|stocks|shareholders|share price|stake|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
+const SHARES_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take) (?:of|in) $/;
+const COMPANY_WORD = /\b(?:[Ss]hares|[Ss]tock|stocks|shareholders|share price|[Ss]take|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
 const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
 
 /**
@@ -313,6 +528,8 @@ function commonFirst(word: string): boolean {
  * Secretary" became an organisation).
  */
 type Range = { start: number; end: number; credited?: boolean };
+/** The place of a dated line, before its date ("LONDON, England" of "LONDON, England 2026-11-12"). */
+const DATED_PLACE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:,[^\n\d]{1,40}?)?(?=[ \t]+\d{4}-\d{2}-\d{2}[ \t]*(?:\n|$))/u;
 function datelineHeads(folded: string, sentences: Span[]): Range[] {
   const places: Range[] = [];
   for (const s of sentences) {
@@ -320,6 +537,9 @@ function datelineHeads(folded: string, sentences: Span[]): Range[] {
     let lineStart = s.start;
     while (lineStart > 0 && (folded[lineStart - 1] === ' ' || folded[lineStart - 1] === '\t')) lineStart--;
     if (lineStart > 0 && folded[lineStart - 1] !== '\n') continue;
+    // A place and the filing date on a line of their own ("MUNICH 2026-11-12"): the place, whatever the tagger read.
+    const dated = DATED_PLACE.exec(folded.slice(lineStart, lineStart + 80));
+    if (dated && lineStart === s.start) { places.push({ start: s.start, end: s.start + dated[0].length }); continue; }
     const d = datelineAt(folded, lineStart);
     // Without a credit, only a place in capitals before a story in ordinary case: in a shouted text any line
     // of capitals before a dash would pass for one.
@@ -381,11 +601,15 @@ function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMention[])
 }
 /** A player's or coach's role between a club and a name: "Toronto forward Auston Matthews", "Bayern coach Vincent Kompany". */
 const CLUB_ROLE = /^ (?:coach|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|skipper|batsman|bowler|fly-half|scrum-half) \p{Lu}/u;
+/** A post only a club has, after its name with or without the person ("as Tottenham manager", "Tottenham's head coach"). */
+const CLUB_POST = /^(?:'s)? (?:manager|head coach|boss)\b/i;
 /** A city before a club role and a name is the club (a country is its national team: "Brazil coach Carlo Ancelotti"). */
-function clubRoles(folded: string, ms: RawMention[]): void {
+function clubRoles(folded: string, ms: RawMention[], sports: boolean): void {
   const gaz = gazetteer();
   for (const m of ms) {
-    if (m.type !== 'LOC' || !CLUB_ROLE.test(folded.slice(m.end, m.end + 16))) continue;
+    // Posts that are not only a club's ("manager", "captain") say so only in a sports report ("Dublin manager Jim Gavin" in a tweet).
+    const after = folded.slice(m.end, m.end + 24);
+    if (m.type !== 'LOC' || !(CLUB_ROLE.test(after) || (sports && (CLUB_ROLE_PERSON.test(after) || CLUB_POST.test(after))))) continue;
     const canon = gaz.places.get(aliasKey(m.text));
     if (canon === undefined || gaz.cities.has(canon)) m.type = 'ORG';
   }
@@ -590,6 +814,8 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         const key = aliasKey(text);
         const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;
         if (!type) continue;
+        // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
+        if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
         if (ms.some((m) => start < m.end && end > m.start)) break;
         ms.push({ type, start, end, text });
         i += n - 1;
@@ -597,6 +823,12 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
       }
     }
   }
+}
+
+/** Whether `key` is the initials of a longer `name` ("who" of "World Health Organization"). */
+function isAcronymOf(key: string, name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length > 1 && words.map((w) => w[0]!.toLowerCase()).join('') === key.replace(/[.\s]/g, '');
 }
 
 const PARTICLE = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la|ben)(?:-\p{Lu}[\p{L}'-]*)?$/u;

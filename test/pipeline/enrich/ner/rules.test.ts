@@ -293,5 +293,98 @@ describe('results tables', () => {
       expect(typed(role)).toEqual(expect.arrayContaining(['ORG:Toronto', 'LOC:Brazil']));
       expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
     });
+
+    // Sports prose without a table or a score (issue 14, ner15): each rule and what its switch takes away.
+    const scottish = 'Aberdeen drew with St Mirren on Saturday and Celtic beat Rangers to go five points clear at the top of the league . ' +
+      'Hearts remain third after a win over Kilmarnock , while Hibernian have not won at Tynecastle since 2019 . The striker scored twice .';
+
+    it('a club in a match report that names no score: a result, a plural verb, a club before a role', () => {
+      const got = typed(scottish);
+      for (const club of ['Aberdeen', 'St Mirren', 'Celtic', 'Kilmarnock', 'Hibernian']) expect(got).toContain(`ORG:${club}`);
+      const off = without('sportFrames', () => typed(scottish));
+      expect(off).not.toContain('ORG:Aberdeen');
+      expect(off).not.toContain('ORG:Hibernian');
+      // A player named in full keeps the surname a person; a country is its national team, the place.
+      const tennis = 'Jannik Sinner beat Carlos Alcaraz in the semi-finals . Sinner will play Alexander Zverev , who beat Taylor Fritz . The coach said the match was close , and the tournament ends on Sunday .';
+      expect(typed(tennis)).toEqual(expect.arrayContaining(['PER:Sinner', 'PER:Alexander Zverev']));
+      expect(typed('England beat Wales in the match on Saturday , while France lost to Scotland . The coach praised the squad and the league .')).toEqual(
+        expect.arrayContaining(['LOC:England', 'LOC:Wales', 'LOC:France', 'LOC:Scotland']));
+      // Outside a sports report the frames say nothing ("Spanberger beat …").
+      expect(typed('Abigail Spanberger beat Winsome Earle-Sears in Virginia . Spanberger won by ten points .')).not.toContain('ORG:Spanberger');
+      // In capitals too, as wire headlines and some feeds write whole stories.
+      const shouted = 'CELTIC BEAT KILMARNOCK ON SATURDAY AND HIBERNIAN DREW WITH ABERDEEN . THE STRIKER SCORED TWICE IN THE MATCH AND THE COACH PRAISED THE SQUAD .';
+      expect(typed(shouted)).toEqual(expect.arrayContaining(['ORG:KILMARNOCK', 'ORG:ABERDEEN']));
+      expect(without('sportFrames', () => typed(shouted))).not.toContain('ORG:ABERDEEN');
+      // A post that is not only a club's, in a sports report.
+      const manager = 'Brentford manager Keith Andrews said the team deserved more from the match , and the striker agreed that the goal should have stood .';
+      expect(typed(manager)).toContain('ORG:Brentford');
+      expect(without('clubRole', () => typed(manager))).not.toContain('ORG:Brentford');
+    });
+
+    it('one club, one type in a sports report', () => {
+      const text = 'Celtic beat Rangers 2-0 in the derby at Parkhead . The goal from the striker gave Celtic a five-point lead at the top of the league .';
+      expect(typed(text).filter((m) => m.endsWith(':Celtic'))).toEqual(['ORG:Celtic', 'ORG:Celtic']);
+      expect(without('clubSpread', () => typed(text)).filter((m) => m.endsWith(':Celtic'))).not.toEqual(['ORG:Celtic', 'ORG:Celtic']);
+    });
+
+    it('a club by its post with no person after it, by its opener, by its full name, by the clubs it is listed with', () => {
+      const post = 'Mauricio Pochettino was sacked as Tottenham manager on Tuesday after the squad lost another match in the league .';
+      expect(typed(post)).toContain('ORG:Tottenham');
+      expect(without('clubRole', () => typed(post))).toContain('LOC:Tottenham');
+      const text = 'Jose Mourinho has managed FC Porto , Inter Milan , Chelsea and Real Madrid . Tottenham Hotspur said the striker and the squad welcomed him . ' +
+        'Tottenham posted an image of Mourinho with the caption : " Welcome Jose " . Spurs are 14th in the league .';
+      const got = typed(text);
+      expect(got).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Chelsea', 'ORG:Tottenham']));
+      expect(got).not.toContain('PER:Welcome Jose');
+      expect(without('sportFrames', () => typed(text))).toContain('PER:Inter Milan');
+      const spread = without('clubSpread', () => typed(text));
+      expect(spread).toEqual(expect.arrayContaining(['LOC:Chelsea', 'LOC:Tottenham']));
+      expect(without('firstCommon', () => typed(text))).toContain('PER:Welcome Jose');
+      // Places listed with places stay places.
+      expect(typed('Fans from Rome , Milan and Turin travelled to the stadium where the striker and the coach watched the match .')).toEqual(['LOC:Rome', 'LOC:Milan', 'LOC:Turin']);
+    });
+
+    it('a company after "Shares in" opening a sentence; a name ends before a common word in lower case', () => {
+      const text = 'Siemens said on Thursday it would cut 5,000 jobs . Shares in Siemens fell 3 percent in Frankfurt , and the IG Metall union said it would fight the plan .';
+      const got = typed(text);
+      expect(got).toEqual(expect.arrayContaining(['ORG:Siemens', 'ORG:IG Metall']));
+      expect(without('companyFrames', () => typed(text))).not.toContain('ORG:Siemens');
+      expect(without('trailingLower', () => typed(text))).toContain('ORG:IG Metall union');
+      // Tweets write surnames in lower case: no common word, no cut.
+      expect(typed('Of course . Louis spence is on tonight .')).not.toContain('PER:Louis');
+    });
+
+    it('the place of a dated line of its own is a place ("MUNICH 2026-11-12")', () => {
+      const body = 'MUNICH 2026-11-12\nSiemens said on Thursday it would cut 5,000 jobs as demand from carmakers in China slows .';
+      expect(typedIn('SIEMENS TO CUT 5,000 JOBS IN FACTORY UNIT', body)).toContain('LOC:MUNICH');
+      expect(without('datelinePlace', () => typedIn('SIEMENS TO CUT 5,000 JOBS IN FACTORY UNIT', body))).not.toContain('LOC:MUNICH');
+    });
+
+    it("a shouted headline's name the tagger missed is the body's name, with the body's type; not the event's place", () => {
+      const body = 'Jannik Sinner beat Carlos Alcaraz in straight sets on Saturday to reach the final . Sinner will play Alexander Zverev on Sunday .';
+      expect(typedIn('TENNIS - SINNER BEATS ALCARAZ TO REACH FINAL', body)).toContain('PER:SINNER');
+      expect(without('headlineFromBody', () => typedIn('TENNIS - SINNER BEATS ALCARAZ TO REACH FINAL', body))).not.toContain('PER:SINNER');
+      expect(typedIn('TENNIS - RESULTS AT THE PARIS MASTERS', 'PARIS 2026-10-30\nResults of matches at the Paris Masters on Thursday .').some((m) => /PARIS$/.test(m) && !m.startsWith('LOC:PARIS'))).toBe(false);
+      expect(typedIn('TENNIS - RESULTS AT THE PARIS MASTERS', 'PARIS 2026-10-30\nResults of matches at the Paris Masters on Thursday .')).not.toContain('LOC:THE PARIS');
+    });
+
+    it('a team, its role and its person read as one name are the team and the person', () => {
+      const text = 'Aston Villa boss Unai Emery said the club would not sell its captain .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Aston Villa', 'PER:Unai Emery']));
+      expect(without('roleSplit', () => typed(text))).not.toContain('PER:Unai Emery');
+    });
+
+    it('a stadium is a place, a league an organisation, a tournament of nations or a stage race neither', () => {
+      const venue = 'Ireland face England at the Aviva Stadium on Saturday , and Monaco play at the Stade Louis II .';
+      expect(typed(venue)).toEqual(expect.arrayContaining(['LOC:Aviva Stadium', 'LOC:Stade Louis II']));
+      expect(without('venueNames', () => typed(venue))).not.toContain('LOC:Aviva Stadium');
+      const league = 'Hearts remain third in the Scottish Premiership .';
+      expect(typed(league)).toContain('ORG:Scottish Premiership');
+      expect(without('leagueNames', () => typed(league))).not.toContain('ORG:Scottish Premiership');
+      const events = 'Ireland won the Six Nations in March , and Tadej Pogacar won the Tour de France in July .';
+      const got = typed(events);
+      expect(got.some((m) => /Nations|France/.test(m))).toBe(false);
+      expect(without('eventNames', () => typed(events)).some((m) => /Nations|France/.test(m))).toBe(true);
+    });
   });
 });
