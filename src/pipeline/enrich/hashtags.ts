@@ -8,6 +8,7 @@ import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLan
 import { isBylineCredit, isInDateline } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
+import { hasWholeWord, wholeWordAt } from './whole-word.ts';
 
 export interface HashtagEntity extends Entity {
   first: number;
@@ -59,8 +60,8 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   if (commonWords().has(lw) && mentions < 2) return false;
   if (lw === name) return true; // a script without case (Arabic): nothing to compare
   // (Not inside a web or mail address: "givewell.org".)
-  const esc = lw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return !new RegExp(`(?<![\\p{L}\\p{N}./@])${esc}(?![\\p{L}\\p{N}@]|\\.\\p{L})`, 'u').test(folded);
+  return !hasWholeWord(folded, lw, (t, start, end) =>
+    !/[\p{L}\p{N}./@]/u.test(t[start - 1] ?? ' ') && !/[\p{L}\p{N}@]/u.test(t[end] ?? ' ') && !(t[end] === '.' && /\p{L}/u.test(t[end + 1] ?? '')));
 }
 
 /** Words that say what kind of company a name is ("Toyota Motor Corp", "SoftBank Group", "Shell plc"). */
@@ -142,14 +143,15 @@ export function isCitedSource(folded: string, start: number, end: number): boole
  * Bolle, a senior fellow at …", "Scott Strenfel, PG&E's principal meteorologist"): a role, not what the
  * article is about.
  */
-function isPersonRole(phrase: string, body: string, surnames: Set<string>): boolean {
-  if (!surnames.size || !/\s/.test(phrase)) return false;
-  const at = new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+function isPersonRole(phrase: string, body: string, lowerBody: string, surnames: Set<string>): boolean {
+  // (The lower-cased body must keep the body's offsets: true of almost every text, and else no check.)
+  if (!surnames.size || !/\s/.test(phrase) || lowerBody.length !== body.length) return false;
+  const lower = phrase.toLowerCase();
   let uses = 0;
-  for (const m of body.matchAll(at)) {
+  for (const at of wholeWordAt(lowerBody, lower)) {
     uses++;
-    const after = /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(body.slice(m.index! + m[0].length))?.[1];
-    const before = /(\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the|its|their|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*['’]s)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(body.slice(Math.max(0, m.index! - 60), m.index!))?.[1];
+    const after = /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(body.slice(at + lower.length, at + lower.length + 80))?.[1];
+    const before = /(\p{Lu}[\p{L}'’-]+),\s+(?:a|an|the|its|their|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*['’]s)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(body.slice(Math.max(0, at - 60), at))?.[1];
     const named = (after && after.split(/\s+/).some((w) => surnames.has(w))) || (before && surnames.has(before));
     if (!named) return false;
   }
@@ -194,7 +196,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
     if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     if (!/\s/.test(k.stem) && /\p{Script=Latin}/u.test(k.phrase) && bodyCount(k.stem) < 2) continue;
-    if (isPersonRole(k.phrase, folded.slice(titleEnd), surnames)) continue;
+    if (isPersonRole(k.phrase, folded.slice(titleEnd), body, surnames)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

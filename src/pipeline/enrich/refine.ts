@@ -5,6 +5,7 @@
 // Affairs") is not an organisation of its own. A country written as an acronym is a place ("UK"); a
 // month before a number is a date ("Jan 5").
 import { commonWords } from './common-words.ts';
+import { hasWholeWord } from './whole-word.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { EVENT_WORD, nerRules, type RawMention } from './ner/index.ts';
@@ -165,7 +166,7 @@ function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['typ
 
 /** Whether the body writes `word` in lower case somewhere (as a common word, not a name). */
 function lowerInBody(word: string, body: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(body);
+  return hasWholeWord(body, word.toLowerCase());
 }
 
 /** "… Secretary of State for Near Eastern Affairs": an organisation name right after a capitalised "X of/for". */
