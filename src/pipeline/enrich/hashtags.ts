@@ -191,12 +191,13 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     return bodyStems.get(stem) ?? 0;
   };
   const surnames = new Set(entities.filter((e) => e.type === 'PER').map((e) => e.canonical.split(/\s+/).at(-1)!));
+  const bodyText = folded.slice(titleEnd);
   for (const k of keyphrases) {
     if (k.stem.split(' ').some((w) => entityStems.has(w))) continue;
     if (/^\p{Lu}/u.test(k.phrase)) continue; // capitalised phrases the tagger did not call names are rarely topics
     if (!topicCanTag(k.phrase, topicsVetted) || !inBody(k.phrase, body)) continue;
     if (!/\s/.test(k.stem) && /\p{Script=Latin}/u.test(k.phrase) && bodyCount(k.stem) < 2) continue;
-    if (isPersonRole(k.phrase, folded.slice(titleEnd), body, surnames)) continue;
+    if (isPersonRole(k.phrase, bodyText, body, surnames)) continue;
     cands.push({ tag: camelCase(k.phrase.toLowerCase()).replace(/^\p{Ll}/u, (c) => c.toUpperCase()), stem: k.stem, score: 1 + k.count, kind: 'TOPIC', phrase: k.phrase });
   }
   cands.sort((a, b) => b.score - a.score);

@@ -7,7 +7,7 @@
 // (no tagger) take runs of non-stop words as candidates.
 import posTagger from 'wink-pos-tagger';
 import { stemmer } from 'stemmer';
-import type { Span } from '../normalize/index.ts';
+import { remembered, type Span } from '../normalize/index.ts';
 import { datelineAt } from './dateline.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -61,17 +61,7 @@ function inName(words: readonly string[], i: number): boolean {
   return (i > 1 && cap(words[i - 1])) || cap(words[i + 1]);
 }
 
-const contentCache = new Map<string, boolean>();
-
-function isContent(w: string): boolean {
-  let c = contentCache.get(w);
-  if (c === undefined) {
-    c = isContentWord(w);
-    if (contentCache.size > 100_000) contentCache.clear();
-    contentCache.set(w, c);
-  }
-  return c;
-}
+const isContent = remembered(isContentWord);
 
 function isContentWord(w: string): boolean {
   if (!/\p{L}/u.test(w)) return false;
@@ -81,18 +71,8 @@ function isContentWord(w: string): boolean {
   return !/^(?:'s|-)$/.test(lw);
 }
 
-const stemCache = new Map<string, string>();
-
 /** Porter stem of a lower-case word, cached (the stemmer's regexes are costly). */
-export function stemWord(w: string): string {
-  let s = stemCache.get(w);
-  if (s === undefined) {
-    s = stemmer(w);
-    if (stemCache.size > 100_000) stemCache.clear();
-    stemCache.set(w, s);
-  }
-  return s;
-}
+export const stemWord = remembered((w: string): string => stemmer(w));
 
 export function stemOf(phrase: string): string {
   return phrase
@@ -408,19 +388,7 @@ export function idf(stem: string): number {
   return Math.log(df.n / ((df.counts.get(stem) ?? 1) + 1));
 }
 
-/** `test` with its answers kept (up to 100,000 words, then started afresh): each answer stems the word. */
-function remembered(test: (lw: string) => boolean): (lw: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (lw) => {
-    let v = cache.get(lw);
-    if (v === undefined) {
-      v = test(lw);
-      if (cache.size > 100_000) cache.clear();
-      cache.set(lw, v);
-    }
-    return v;
-  };
-}
+// Each answer stems the word.
 const isCommonWordFormCached = remembered(isCommonWordForm);
 const isDictionaryWordFormCached = remembered(isDictionaryWordForm);
 

@@ -69,9 +69,9 @@ export function findNumbers(folded: string): NumberMatch[] {
       if (all.slice(all.indexOf(num!) + num!.length).startsWith(' ')) continue;
     }
     if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
-    const text = folded.slice(start, m.index! + all.length);
-    // A clock time ("9:28 AM", "at 10 p.m.") says when, not how many.
     const end = m.index! + all.length;
+    const text = folded.slice(start, end);
+    // A clock time ("9:28 AM", "at 10 p.m.") says when, not how many.
     if (!cur && !suffix && !isWord && (/\d[:.]$/.test(folded.slice(Math.max(0, start - 2), start)) || /^(?::\d\d|\s?[ap]\.?m\b\.?)/i.test(folded.slice(end, end + 5)))) continue;
     // Years and times are dates, not quantities; "one" alone is too vague to report.
     if (!cur && !scale && !suffix && !isWord && /^(1[89]|20)\d\d$/.test(num!)) continue;
@@ -81,7 +81,7 @@ export function findNumbers(folded: string): NumberMatch[] {
     if (cur) { kind = 'money'; unit = CURRENCY[cur.toLowerCase()] ?? 'USD'; }
     else if (suffix && /%|cent/i.test(suffix)) { kind = 'percent'; unit = '%'; }
     else if (suffix) { kind = 'money'; unit = CURRENCY_WORD[suffix.toLowerCase()] ?? null; }
-    out.push({ kind, text, start, end: m.index! + all.length, value, unit });
+    out.push({ kind, text, start, end, value, unit });
   }
   return out;
 }

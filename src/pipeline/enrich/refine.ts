@@ -8,7 +8,7 @@ import { commonWords } from './common-words.ts';
 import { hasWholeWord } from './whole-word.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import { EVENT_WORD, nerRules, type RawMention } from './ner/index.ts';
+import { isEventWord, nerRules, type RawMention } from './ner/index.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
 
@@ -65,17 +65,17 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
   return out;
 }
 
-/**
- * A shouted or Title Case headline's name that the tagger did not find, but that the body names ("SINNER BEATS
- * ALCARAZ" over "Jannik Sinner … Sinner"; truecasing read "sinner" as a word): the longest run of the headline's words
- * that the body names, with the body's type. Words already in a headline mention, and the sport heading, are left.
- */
-const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 /** A body in ordinary case (a third of its words or more in lower case), whose names' types are worth copying. */
 function ordinaryBody(body: string): boolean {
   const words = body.match(/\p{L}+/gu) ?? [];
   return words.length > 0 && words.filter((w) => /^\p{Ll}/u.test(w)).length >= words.length / 3;
 }
+
+/**
+ * A shouted or Title Case headline's name that the tagger did not find, but that the body names ("SINNER BEATS
+ * ALCARAZ" over "Jannik Sinner … Sinner"; truecasing read "sinner" as a word): the longest run of the headline's words
+ * that the body names, with the body's type. Words already in a headline mention, and the sport heading, are left.
+ */
 function addHeadlineNames(folded: string, titleEnd: number, bodyKeys: Map<string, RawMention['type']>, out: RawMention[], from: number): void {
   const words = [...folded.slice(0, titleEnd).matchAll(WORD)].map((w) => ({ start: w.index!, end: w.index! + w[0].length })).filter((w) => w.start >= from);
   const taken = (a: number, b: number) => out.some((m) => m.start < b && m.end > a);
@@ -87,7 +87,7 @@ function addHeadlineNames(folded: string, titleEnd: number, bodyKeys: Map<string
       if (!/^\p{Lu}/u.test(text) || /\n/.test(text) || /^(?:the|a|an)\b/i.test(text) || taken(start, end)) continue;
       // "PARIS MASTERS": a place before an event's word is the event's (ner eventNames).
       const next = words[i + len];
-      if (next && EVENT_WORD.test(cased(folded.slice(next.start, next.end)))) continue;
+      if (next && isEventWord(folded.slice(next.start, next.end))) continue;
       const type = bodyKeys.get(aliasKey(text));
       if (type !== 'PER' && type !== 'ORG' && type !== 'LOC') continue;
       out.push({ type, start, end, text });

@@ -6,6 +6,7 @@ import { splitParagraphs, splitSentences, type Span } from './segment.ts';
 export { foldTypography, foldTypographyKeepOffsets, cleanWhitespace } from './typography.ts';
 export { splitParagraphs, splitSentences, tokenize, words, type Span } from './segment.ts';
 export { detectLanguage, englishShare, iso3Codes, settleLanguage } from './language.ts';
+export { remembered } from './memo.ts';
 
 export interface NormalizedText {
   /** Display text: NFC, whitespace cleaned, typography kept. */

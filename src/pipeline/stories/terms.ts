@@ -1,7 +1,7 @@
 // Story terms: folded, lower-cased, stop-word-free, Porter-stemmed words of title and text.
 // Text that arrives already stemmed (research sets) passes through nearly unchanged.
 import { stemmer } from 'stemmer';
-import { foldTypography, words } from '../normalize/index.ts';
+import { foldTypography, remembered, words } from '../normalize/index.ts';
 import { aliasKey, gazetteer } from '../enrich/gazetteer.ts';
 import { crossLingualText } from './evidence.ts';
 
@@ -16,17 +16,7 @@ could may might must shall one two three monday tuesday wednesday thursday frida
 yesterday week year years s t ll ve d m re`.split(/\s+/),
 );
 
-const stemCache = new Map<string, string>();
-
-function stem(w: string): string {
-  let s = stemCache.get(w);
-  if (s === undefined) {
-    s = stemmer(w);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(w, s);
-  }
-  return s;
-}
+const stem = remembered((w: string): string => stemmer(w), 200_000);
 
 /** "115,000" → "115000": a number is one term however its thousands are grouped (2034 and 2,034 alike). */
 const GROUPED = /(\d),(?=\d{3}(?!\d))/g;

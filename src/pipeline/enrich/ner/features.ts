@@ -2,13 +2,10 @@
 // membership and the previous tag (a first-order structured perceptron, Collins 2002, decoded by Viterbi).
 import type { Gazetteer } from '../gazetteer.ts';
 import { wordClasses } from './clusters.ts';
+import { remembered } from '../../normalize/index.ts';
 
 // Shapes are computed per distinct word and cached: they are the tagger's hottest path.
-const shapeCache = new Map<string, [string, string]>();
-
-function shapes(w: string): [string, string] {
-  let r = shapeCache.get(w);
-  if (r) return r;
+const shapes = remembered((w: string): [string, string] => {
   let long = '';
   let short = '';
   let run = 0;
@@ -18,11 +15,8 @@ function shapes(w: string): [string, string] {
     if (run <= 2) long += c;
     if (!short.endsWith(c)) short += c;
   }
-  r = [long, short];
-  if (shapeCache.size > 50_000) shapeCache.clear();
-  shapeCache.set(w, r);
-  return r;
-}
+  return [long, short];
+}, 50_000);
 
 export function shape(w: string): string {
   return shapes(w)[0];
@@ -33,8 +27,6 @@ function shortShape(w: string): string {
 }
 
 const NUM = /^\d/;
-
-const normCache = new Map<string, string>();
 
 const ACRONYM = /^\p{Lu}{2,4}$/u;
 
@@ -47,26 +39,10 @@ export function lexKey(w: string): string {
   return ACRONYM.test(w) ? w.toLowerCase().split('').join('.') + '.' : w.toLowerCase();
 }
 
-const classCache = new Map<string, readonly [string, string, string] | undefined>();
-
 /** The word's [fine, mid, coarse] classes, looked up once per distinct word (each token asks three times). */
-function classesOf(w: string): readonly [string, string, string] | undefined {
-  if (classCache.has(w)) return classCache.get(w);
-  const c = wordClasses().get(lexKey(w));
-  if (classCache.size > 100_000) classCache.clear();
-  classCache.set(w, c);
-  return c;
-}
+const classesOf = remembered((w: string): readonly [string, string, string] | undefined => wordClasses().get(lexKey(w)));
 
-export function norm(w: string): string {
-  let n = normCache.get(w);
-  if (n === undefined) {
-    n = NUM.test(w) ? (/^\d{4}$/.test(w) ? '!YEAR' : '!DIGITS') : lexKey(w);
-    if (normCache.size > 100_000) normCache.clear();
-    normCache.set(w, n);
-  }
-  return n;
-}
+export const norm = remembered((w: string): string => (NUM.test(w) ? (/^\d{4}$/.test(w) ? '!YEAR' : '!DIGITS') : lexKey(w)));
 
 /** Features of the word alone (cacheable per distinct word). */
 export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<string>): string[] {

@@ -200,8 +200,11 @@ function fullNameParts(ms: RawMention[]): Set<string> {
   return parts;
 }
 
+/** Posts at a club or in a team that stand between the team and the person ("Brentford manager Keith Andrews"). */
+const CLUB_POSTS = ['coach', 'manager', 'boss', 'captain', 'skipper', 'striker', 'forward', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger',
+  'quarterback', 'playmaker', 'batsman', 'bowler', 'fly-half', 'scrum-half', 'lock', 'prop', 'hooker', 'flanker'];
 /** Words for a post at a club or in a team, written between the team and the person ("Aston Villa boss Unai Emery"). */
-const ROLE_WORD = /^(?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|pitcher|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker|full-back|centre-back|wing|chairman|owner|president)$/;
+const ROLE_WORD = new RegExp(`^(?:${[...CLUB_POSTS, 'pitcher', 'full-back', 'centre-back', 'wing', 'chairman', 'owner', 'president'].join('|')})$`);
 
 /**
  * "Aston Villa boss Unai Emery" read as one person: a name holds no role written in lower case, so the words
@@ -259,7 +262,9 @@ function clubRolePeople(folded: string, ms: RawMention[]): void {
     m.type = isCountryName(m.text) ? 'LOC' : 'ORG';
   }
 }
-const CLUB_ROLE_PERSON = /^ (?:coach|manager|boss|captain|skipper|striker|forward|midfielder|defender|goalkeeper|keeper|winger|quarterback|playmaker|batsman|bowler|fly-half|scrum-half|lock|prop|hooker|flanker) \p{Lu}\p{Ll}|^ (?:COACH|MANAGER|BOSS|CAPTAIN|SKIPPER|STRIKER|FORWARD|MIDFIELDER|DEFENDER|GOALKEEPER|KEEPER|WINGER|QUARTERBACK|PLAYMAKER|BATSMAN|BOWLER|FLY-HALF|SCRUM-HALF|LOCK|PROP|HOOKER|FLANKER) \p{Lu}{2}|^ (?:Coach|Manager|Boss|Captain|Skipper|Striker|Forward|Midfielder|Defender|Goalkeeper|Keeper|Winger|Quarterback|Playmaker|Batsman|Bowler|Fly-Half|Scrum-Half|Lock|Prop|Hooker|Flanker) \p{Lu}\p{Ll}/u;
+/** A club's post and a person's name after a name, each in the case of the text around it ("manager Jim", "MANAGER JIM", "Manager Jim"). */
+const CLUB_ROLE_PERSON = new RegExp(`^ (?:(?:${CLUB_POSTS.join('|')}) \\p{Lu}\\p{Ll}|(?:${CLUB_POSTS.join('|').toUpperCase()}) \\p{Lu}{2}|` +
+  `(?:${CLUB_POSTS.map((p) => p.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase())).join('|')}) \\p{Lu}\\p{Ll})`, 'u');
 
 /** After a team's name, a result ("drew with", "beat") or how match reports go on. */
 const RESULT_AFTER = /^\s+(?:beat|defeated|thrashed|edged|routed|hammered|drew|were held|were beaten|came from behind|have won|have lost)\b/i;
@@ -372,7 +377,11 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
 }
 
 /** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
-export const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
+const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
+/** A word written in capitals read as a name is written ("MASTERS" → "Masters"). */
+const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+/** Is `word` (as written, in capitals too) the last word of a sporting event's name? */
+export const isEventWord = (word: string): boolean => EVENT_WORD.test(cased(word));
 /** A rugby or football tournament of nations named by their number ("Six Nations", "Tri Nations"); not "United Nations". */
 const NATIONS_EVENT = /^(?:Six|Five|Four|Tri|Three|Home) Nations$/i;
 /**
@@ -381,14 +390,13 @@ const NATIONS_EVENT = /^(?:Six|Five|Four|Tri|Three|Home) Nations$/i;
  */
 function dropEventNames(folded: string, ms: RawMention[]): void {
   // As written in a shouted headline too ("PARIS MASTERS").
-  const cased = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
     if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
-    const last = cased(m.text.split(/\s+/).at(-1)!);
+    const last = m.text.split(/\s+/).at(-1)!;
     const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
-    const inside = m.text.includes(' ') && (EVENT_WORD.test(last) || NATIONS_EVENT.test(m.text));
-    const before = !!next && EVENT_WORD.test(cased(next[2]!)) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
+    const inside = m.text.includes(' ') && (isEventWord(last) || NATIONS_EVENT.test(m.text));
+    const before = !!next && isEventWord(next[2]!) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
     // A stage race named after its country ("Tour de France", "Giro d'Italia"): the race, no place.
     const race = /(?:\bTour d[eu]|\bVuelta a|\bGiro d') ?$/.test(folded.slice(Math.max(0, m.start - 10), m.start)) ||
       /^(?:Tour d[eu] |Giro d'|Vuelta a )/.test(m.text) || /^(?:Giro|Tour)$/.test(m.text) && /^ (?:d'|de |du )/.test(folded.slice(m.end, m.end + 4));
