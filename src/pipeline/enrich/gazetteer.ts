@@ -37,6 +37,9 @@ export function aliasKey(s: string): string {
 
 let cached: Gazetteer | null = null;
 
+/** How demonyms end ("Kenyan", "Swiss", "Scottish", "Welsh", "Cypriot", "Monegasque", "Seychellois"). */
+const DEMONYM_END = /(?:an|ans|ian|ese|ish|i|is|ic|ch|ss|lsh|que|ots?|ois)$/i;
+
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const places = new Map<string, string>();
@@ -62,7 +65,8 @@ export function gazetteer(): Gazetteer {
       noteAcronym(a);
       for (const w of a.toLowerCase().split(/\s+/)) placeWords.add(w);
       // A demonym ends like one and is not a name of the place itself.
-      if (/(?:an|ans|ian|ese|ish|i|is|ic|ch|ss)$/i.test(a) && a !== canon && !/\s/.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a)) demonyms.set(k, canon!);
+      // Of two words or more when its last word is no place ("Sri Lankan", "Saudi Arabian"; not "Sultanate of Oman").
+      if (a !== canon && DEMONYM_END.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a) && (!/\s/.test(a) || (!/ of /i.test(a) && !all.some((x) => x === a.split(' ').at(-1))))) demonyms.set(k, canon!);
     }
   }
   for (const line of readData('orgs.tsv').split('\n')) {

@@ -8,7 +8,7 @@ import { dateFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
-import { addRepeatedNames, findNames, numericMentions, type RawMention } from './ner/index.ts';
+import { addRepeatedNames, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
 import { refineNames } from './refine.ts';
@@ -143,7 +143,8 @@ export function keyphraseCandidatesOf(input: EnrichInput): ReturnType<typeof key
  * in ordinary case ("IRAQI" in a wire headline is Iraqi), so it never doubles its country in the list.
  */
 function isNationality(m: RawMention): boolean {
-  return m.type === 'LOC' && gazetteer().demonyms.has(aliasKey(m.text));
+  // Read as an organisation too: "SCOTTISH" cut from a headline's "SCOTTISH PREMIERSHIP SUMMARIES".
+  return (m.type === 'LOC' || (nerRules.countryPlace && m.type === 'ORG')) && gazetteer().demonyms.has(aliasKey(m.text));
 }
 
 const nationalityName = (text: string): string => (text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text);

@@ -39,6 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
+  countryPlace: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -55,6 +56,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const acronymAt = new Set<number>();
   // Each sentence's words, read once for the tagger and both rules that scan sentences again.
   const sentenceTokens = sentences.map((s) => nameTokens(folded, s));
+  // A sports report reads names by the frames of match reports (team heads, sportFrames and the rules after it).
+  const sports = isSportsText(folded);
   for (const toks of sentenceTokens) {
     if (!toks.length) continue;
     const tagged = tagSentence(toks.map((t) => t.text));
@@ -128,9 +131,12 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // tag otherwise keeps the tagger's type (GMB tags "West Bank" as an organisation 39 times in 55).
       const unsure = (t: 'ORG' | 'LOC') => type === t || tagged.margin(from, to, t) < nerTuning.overruleMargin;
       if (nerRules.gazOrg && gaz.orgs.has(key) && unsure('ORG')) type = 'ORG';
+      // "talks with Ukraine", "Ukraine beat Wales": a country named alone is the place, as newswire annotation has it
+      // for its government and its national team too, however sure the tagger is of an organisation.
+      else if (nerRules.countryPlace && type === 'ORG' && gaz.countries.has(gaz.places.get(key) ?? '') && !gaz.demonyms.has(key)) type = 'LOC';
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER' && unsure('LOC')) type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
-      else if (nerRules.teamHead && to - from > 1 && TEAM_HEAD.test(written(to - 1))) type = 'ORG'; // "Newcastle United"
+      else if (nerRules.teamHead && to - from > 1 && (TEAM_HEAD.test(written(to - 1)) || (nerRules.sportTeamHeads && sports && SPORT_TEAM_HEAD.test(written(to - 1))))) type = 'ORG'; // "Newcastle United"
       // "Ulaanbaatar, a city of …": an apposition naming a kind of place makes an unknown name a place,
       // as a person noun makes it a person (addUntaggedPeople); the tagger only sees "X, a" at a
       // sentence start, which usually introduces a person.
@@ -157,8 +163,6 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
-  // A sports report reads names by the frames of match reports (sportFrames and the rules after it).
-  const sports = isSportsText(folded);
   if (nerRules.clubRole) clubRoles(folded, out, sports);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
   if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
@@ -172,11 +176,12 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.sportFrames && sports) sportFrames(folded, sentenceTokens, out);
   if (nerRules.clubSpread && sports) spreadClubs(folded, out);
   if (nerRules.eventNames) dropEventNames(folded, out);
+  if (nerRules.givenNameTail) addSurnameWords(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** A wire sport heading opening the text ("SOCCER - ", "RUGBY UNION - "). */
-const SPORT_HEAD = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|FORMULA ONE|BOXING|HANDBALL|VOLLEYBALL)\s*(?:-{1,2}|[–—:])\s/;
+const SPORT_HEAD = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|FORMULA ONE|BOXING|HANDBALL|VOLLEYBALL)\s*(?:-{1,2}|[–—:])\s/i;
 /** Words that only sports prose uses much: three different ones make a text a sports report. */
 const SPORT_TERM = /\b(?:goals?|goalless|striker|midfielder|defender|goalkeeper|winger|fly-half|scrum-half|quarterback|pitcher|batsman|bowler|coach|derby|kick-off|half-?time|penalty|relegation|stadium|semi-finals?|quarter-finals?|play-?offs?|innings|wickets?|touchdowns?|league|squad|match|fixture|scored|points (?:clear|behind)|title race|clean sheet|hat-trick|equaliser|equalizer|unbeaten|away win|home win)\b/gi;
 function isSportsText(folded: string): boolean {
@@ -246,7 +251,7 @@ function venuesAndLeagues(folded: string, ms: RawMention[]): void {
       continue;
     }
     if (!nerRules.leagueNames) continue;
-    if (m.type === 'LOC' && LEAGUE_LAST.test(words.at(-1)!) && (words.length > 1 || words[0] !== 'League')) m.type = 'ORG';
+    if (m.type === 'LOC' && LEAGUE_LAST.test(cased(words.at(-1)!)) && (words.length > 1 || cased(words[0]!) !== 'League')) m.type = 'ORG';
     else if (m.type === 'LOC' && /^(?:Serie|Ligue|Liga)$/.test(m.text)) {
       const tail = /^ (?:[AB12]|MX)\b/.exec(folded.slice(m.end, m.end + 4));
       if (tail) { m.end += tail[0].length; m.text = folded.slice(m.start, m.end); m.type = 'ORG'; }
@@ -340,7 +345,9 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   const people = fullNameParts(ms);
   // "Tottenham" of "Tottenham Hotspur", "Newcastle" of "Newcastle United": the club named short, where no preposition
   // makes it the place ("in Newcastle").
-  const short = new Set(ms.filter((m) => m.type === 'ORG' && / /.test(m.text) && TEAM_HEAD.test(m.text.split(' ').at(-1)!)).map((m) => m.text.split(' ')[0]!.toLowerCase()));
+  const clubHead = (w: string) => TEAM_HEAD.test(w) || (nerRules.sportTeamHeads && SPORT_TEAM_HEAD.test(w));
+  const twoWordClubs = ms.filter((m) => m.type === 'ORG' && /^\S+ \S+$/.test(m.text) && clubHead(m.text.split(' ')[1]!));
+  const short = new Set(twoWordClubs.map((m) => m.text.split(' ')[0]!.toLowerCase()));
   for (const m of ms) {
     if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
       m.type = 'ORG';
@@ -363,18 +370,37 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   // The same name again where nothing was found, as written (one word, no common word, no place or person).
   const names = [...new Set(ms.filter((m) => m.type === 'ORG' && /^\p{Lu}[\p{Ll}'-]{2,}$/u.test(m.text)).map((m) => m.text))]
     .filter((n) => !commonWords().has(n.toLowerCase()) && !gaz.places.has(aliasKey(n)) && !people.has(n.toLowerCase()));
-  if (!names.length) return;
   const taken = new RangeMask(folded.length);
   for (const m of ms) taken.add(m.start, m.end);
+  addAgain(folded, names, taken, ms, () => true);
+  // "Leeds held by Forest" after "Leeds United" and "Nottingham Forest": a two-word club named by one of its words,
+  // its place where no preposition makes it the place ("in Leeds"), or its last word where that is how fans name
+  // it ("City", "Forest", "Villa", "Palace", "United"), in the headline's capitals too.
+  if (!nerRules.clubShortNames || !twoWordClubs.length) return;
+  const shortNames = new Set<string>();
+  for (const m of twoWordClubs) {
+    const [place, head] = m.text.split(' ') as [string, string];
+    if (/^\p{Lu}\p{Ll}{2,}$/u.test(place) && !commonWords().has(place.toLowerCase()) && !isCountryName(place) && !people.has(place.toLowerCase())) shortNames.add(place);
+    if (SHORT_CLUB_HEAD.test(head)) shortNames.add(head);
+  }
+  const named = [...shortNames].flatMap((n) => [n, n.toUpperCase()]);
+  addAgain(folded, named, taken, ms, (start) => !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, start - 10), start)));
+}
+
+/** Occurrences of `names` (as written) that no mention covers become clubs, where `ok(start)`. */
+function addAgain(folded: string, names: string[], taken: RangeMask, ms: RawMention[], ok: (start: number) => boolean): void {
+  if (!names.length) return;
   const re = new RegExp(`(?<![\\p{L}\\p{N}'-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
   for (const x of folded.matchAll(re)) {
     const start = x.index!;
     const end = start + x[0].length;
-    if (taken.overlaps(start, end)) continue;
+    if (taken.overlaps(start, end) || !ok(start)) continue;
     ms.push({ type: 'ORG', start, end, text: x[0] });
     taken.add(start, end);
   }
 }
+/** The last words of clubs' names that name the club alone ("City beat Arsenal", "Forest manager"). */
+const SHORT_CLUB_HEAD = /^(?:City|Forest|Villa|Palace|United|Rovers|Albion)$/;
 
 /** The last word of a sporting event's name ("Davis Cup", "Paris Masters", "Dubai Desert Classic", "U.S. Open"). */
 const EVENT_WORD = /^(?:Cup|Open|Masters|Classic|Trophy|Grand Prix|Olympics|Championships?|Tournament|Invitational|Series|Rally|Games)\b/;
@@ -389,6 +415,9 @@ const NATIONS_EVENT = /^(?:Six|Five|Four|Tri|Three|Home) Nations$/i;
  * what newswire annotates (MISC). "Paris" in "the Paris Masters", "U.S." in "U.S. Open", "FA Cup".
  */
 function dropEventNames(folded: string, ms: RawMention[]): void {
+  // "Stockholm Open" read as a place and an organisation "Open": an event's word alone names nothing, and the
+  // name before it is then the event's (below).
+  if (nerRules.loneEventWord) for (let i = ms.length - 1; i >= 0; i--) if (!ms[i]!.text.includes(' ') && isEventWord(ms[i]!.text) && /^\p{Lu}/u.test(ms[i]!.text)) ms.splice(i, 1);
   // As written in a shouted headline too ("PARIS MASTERS").
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
@@ -403,6 +432,24 @@ function dropEventNames(folded: string, ms: RawMention[]): void {
     if (inside || before || race) ms.splice(i, 1);
   }
 }
+
+/**
+ * "132 Justin Rose 66 66": a person named by a given name alone, where the next word is capitalised, is named by
+ * both; the tagger drops a surname that is also a common word ("Rose", "Brown", "Price") in results lines.
+ */
+function addSurnameWords(folded: string, ms: RawMention[]): void {
+  const starts = new Set(ms.map((m) => m.start));
+  for (const m of ms) {
+    if (m.type !== 'PER' || m.text.includes(' ') || !personFirstWords().has(m.text.toLowerCase())) continue;
+    // As results lines list people: followed by a figure, a bracket, a comma or the line's end (in Title Case every
+    // word is capitalised: "Liam Is an Absolute Dream").
+    const next = /^ (\p{Lu}\p{Ll}+)(?= ?(?:$|[\d(,;]))/mu.exec(folded.slice(m.end, m.end + 30));
+    if (!next || starts.has(m.end + 1) || STOP_CAPS.has(next[1]!.toLowerCase()) || CALENDAR_WORD.test(next[1]!) || gazetteer().titleWords.has(next[1]!.toLowerCase())) continue;
+    m.end += next[0].length;
+    m.text = folded.slice(m.start, m.end);
+  }
+}
+const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * Words that open a club's name before its city ("Real Madrid", "Borussia Dortmund", "Sporting Lisbon"): the
@@ -493,6 +540,11 @@ const COMMON_ABBREVIATION = /^(?:ID|IDs|EV|EVs|CEO|CEOs|CFO|COO|CTO|GDP|IPO|IPOs
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]{0,4}\p{Lu}$/u;
 /** The last word of a sports club's name ("Newcastle United", "Blackburn Rovers", "Athletic", "FC"). */
 const TEAM_HEAD = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers|FC|AFC|CF|SC)$/;
+/**
+ * Last words of a club's name that also end places' names ("Manchester City", "Nottingham Forest", "Ipswich Town",
+ * "Derby County", "Aston Villa", "Crystal Palace"): read as a club's only in a sports report ("Mexico City" elsewhere).
+ */
+const SPORT_TEAM_HEAD = /^(?:City|Town|County|Forest|Villa|Palace|Orient|Vale|Wednesday|Alexandra|Thistle|Academicals|Harriers)$/;
 
 /** Does the name [from, to) stand as an organisation's by itself: a known one, or one ending in a kind of organisation? */
 function standsAlone(toks: Token[], from: number, to: number): boolean {
