@@ -26,6 +26,12 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(enrich({ ...story, language: 'en' }).keyphrases).toEqual(byModel);
   });
 
+  it('never offers a day or a month as a topic', () => {
+    const stems = keyphraseCandidatesOf({ title: 'Talks stalled, Lavrov says', text: 'Lavrov said on Tuesday that talks had stalled. Talks resume on Friday, and a deal is due in December. The talks on Tuesday went badly.' }).map((c) => c.phrase.toLowerCase());
+    expect(stems).toContain('talks');
+    expect(stems.some((p) => /tuesday|friday|december/.test(p))).toBe(false);
+  });
+
   it('prefers the specific phrase a reader would write over a generic word the text repeats', () => {
     const lower = enrich(story).keyphrases.map((k) => k.toLowerCase());
     expect(lower).toContain('oil tanker');
