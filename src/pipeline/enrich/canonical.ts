@@ -39,6 +39,10 @@ export function canonicalNames(ms: RawMention[]): string[] {
       const head = cased ? undefined : ms.find((x) => x.type === m.type && x.text.toLowerCase().startsWith(lower + ' ') && /\p{Ll}/u.test(x.text));
       if (cased) m = cased;
       else if (head) m = { ...m, text: head.text.slice(0, lower.length) };
+      // Written nowhere in ordinary case ("TORONTO 5 Montreal 3", the home team in capitals): a place's name as the
+      // gazetteer writes it, else each word of four letters or more that is no known acronym in Title Case
+      // ("NY RANGERS" → "NY Rangers"; "NATO", "UNHCR" stay).
+      else if (!gaz.orgs.has(aliasKey(m.text))) m = { ...m, text: gaz.places.get(aliasKey(m.text)) ?? m.text.replace(/\p{Lu}{4,}/gu, (w) => (gaz.acronyms.has(w) || !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase())) };
     }
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {

@@ -226,4 +226,13 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
       text: 'During Milan Design Week, the Flos Showroom in Corso Monforte features a light installation by Michael Anastassiades, who has designed lamps for Flos since 2013. Michael Anastassiades said the Flos Showroom would stay open late.' });
     expect(flos.hashtags).not.toContain('#FLOS');
   });
+
+  it('tags a name written only in capitals in Title Case, a place as the gazetteer writes it, an acronym as it is', () => {
+    const e = enrich({ title: 'ICE HOCKEY - NHL RESULTS .', text: 'Results of National Hockey League games on Monday ( home team in CAPS ) :\nNY RANGERS 3 Boston 2\nTORONTO 5 Montreal 3\nTORONTO 14 6 2 70 55 30' });
+    const names = e.entities.map((x) => x.canonical);
+    expect(names).toEqual(expect.arrayContaining(['Toronto', 'NY Rangers']));
+    expect(names.some((n) => /TORONTO|RANGERS/.test(n))).toBe(false);
+    const nato = enrich({ title: 'Alliance meets', text: 'NATO ministers met in Brussels on Thursday. NATO said the UNHCR would attend.' });
+    expect(nato.entities.map((x) => x.canonical)).toEqual(expect.arrayContaining(['NATO', 'UNHCR']));
+  });
 });

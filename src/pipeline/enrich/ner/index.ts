@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -90,6 +90,18 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
           tags[from - 1] === 'O' && folded.slice(prev.end, toks[from]!.start) === ' ') from--;
         while (nerRules.stripTitles && from < to - 1 && gaz.titleWords.has(toks[from]!.text.toLowerCase())) from++;
         if (nerRules.stripTitles && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
+        // "U.S. Trade Representative Jamieson Greer", "EU trade commissioner Maros Sefcovic": a country or an
+        // organisation, a title, then the person; the country is named apart, the title is neither.
+        if (nerRules.innerTitle && to - from > 2) {
+          let j = to - 2;
+          while (j > from && !gaz.titleWords.has(toks[j]!.text.toLowerCase())) j--;
+          const head = aliasKey(toks[from]!.text);
+          const headType = gaz.places.has(head) ? 'LOC' : gaz.orgs.has(head) ? 'ORG' : null;
+          if (j > from && headType && toks.slice(j + 1, to).every((t) => CAP.test(t.text))) {
+            out.push({ type: headType, start: toks[from]!.start, end: toks[from]!.end, text: folded.slice(toks[from]!.start, toks[from]!.end) });
+            from = j + 1;
+          }
+        }
       }
       while (from < to && !/[\p{L}\p{N}]/u.test(toks[from]!.text)) from++;
       // A capitalised function word at the start of a sentence is not part of the name ("An Associated

@@ -399,6 +399,12 @@ describe('results tables', () => {
       expect(e.mentions.filter((m) => /scottish/i.test(m.text)).map((m) => m.type)).toEqual(['MISC', 'MISC']);
     });
 
+    it('a country or an organisation before a title and a person is named apart; the title is neither', () => {
+      const text = 'U.S. Trade Representative Jamieson Greer said in a statement the tariffs protected workers .';
+      expect(typed(text)).toEqual(['LOC:U.S.', 'PER:Jamieson Greer']);
+      expect(without('innerTitle', () => typed(text))).toContain('PER:U.S. Trade Representative Jamieson Greer');
+    });
+
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
         'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
