@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, innerTitle: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -186,6 +186,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.venueNames || nerRules.leagueNames) venuesAndLeagues(folded, out);
   if (nerRules.clubRole && sports) clubRolePeople(folded, out);
   if (nerRules.sportFrames && sports) sportFrames(folded, sentenceTokens, out);
+  if (nerRules.clubsAnd && sports) splitClubPairs(folded, out);
   if (nerRules.clubSpread && sports) spreadClubs(folded, out);
   if (nerRules.eventNames) dropEventNames(folded, out);
   if (nerRules.givenNameTail) addSurnameWords(folded, out);
@@ -399,6 +400,21 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   addAgain(folded, named, taken, ms, (start) => !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, start - 10), start)));
 }
 
+/**
+ * "Real Madrid won 2-0 at Getafe and Barcelona drew": in a sports report two one-word names joined by "and", one
+ * of them a place, are two clubs (or two places), not one organisation ("Procter and Gamble" is no sports report's).
+ */
+function splitClubPairs(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    const pair = /^(\p{Lu}[\p{L}-]+) (?:and|&) (\p{Lu}[\p{L}-]+)$/u.exec(m.text);
+    if (m.type !== 'ORG' || !pair || !(gaz.places.has(aliasKey(pair[1]!)) || gaz.places.has(aliasKey(pair[2]!)))) continue;
+    const second = m.start + m.text.length - pair[2]!.length;
+    ms.splice(i, 1, { type: 'ORG', start: m.start, end: m.start + pair[1]!.length, text: pair[1]! }, { type: 'ORG', start: second, end: m.end, text: pair[2]! });
+  }
+}
+
 /** Occurrences of `names` (as written) that no mention covers become clubs, where `ok(start)`. */
 function addAgain(folded: string, names: string[], taken: RangeMask, ms: RawMention[], ok: (start: number) => boolean): void {
   if (!names.length) return;
@@ -470,6 +486,10 @@ const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const CLUB_PREFIX = /^(?:Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
 function addClubPrefixes(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
+    // "Borussia Dortmund , fourth , lost": the whole name read as a person's is the club's.
+    const first = m.text.split(' ')[0]!;
+    if (nerRules.clubPrefixPerson && m.type === 'PER' && m.text.includes(' ') && CLUB_PREFIX.test(first) && !/^(?:Austria|Standard|Union|Rapid|Racing|Real)$/.test(first) &&
+      caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T') { m.type = 'ORG'; continue; }
     if (m.type !== 'LOC' && m.type !== 'ORG') continue;
     const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
     if (!before || !CLUB_PREFIX.test(before[1]!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
