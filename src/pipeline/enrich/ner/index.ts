@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -243,6 +243,7 @@ function splitAtRole(folded: string, ms: RawMention[]): void {
 
 /** Last words of a sports venue's name ("Aviva Stadium", "O2 Arena"), and first words of one named abroad ("Stade Louis II"). */
 const VENUE_LAST = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Motordrome)$/;
+const STREET_LAST = /^(?:Road|Street|Avenue|Lane|Park|Square|Boulevard)$/;
 const VENUE_FIRST = /^(?:Stade|Estadio|Estádio|Stadio|Stadion)$/;
 /** Last words of a league's name ("Scottish Premiership", "National Hockey League"). */
 const LEAGUE_LAST = /^(?:League|Premiership|Bundesliga|Eredivisie)$/;
@@ -256,6 +257,8 @@ function venuesAndLeagues(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     if (m.type !== 'ORG' && m.type !== 'LOC' && m.type !== 'PER') continue;
     const words = m.text.split(/\s+/);
+    // "Grace Road", "Downing Street", "Villa Park" read as organisations: a street or a ground is a place (not a person's: "John Park").
+    if (nerRules.streetNames && m.type === 'ORG' && words.length > 1 && STREET_LAST.test(cased(words.at(-1)!))) { m.type = 'LOC'; continue; }
     if (nerRules.venueNames && words.length > 1 && (VENUE_LAST.test(words.at(-1)!) || VENUE_FIRST.test(words[0]!))) {
       m.type = 'LOC';
       // "Stade Louis II": the numeral after is part of it.

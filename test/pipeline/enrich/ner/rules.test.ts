@@ -415,6 +415,14 @@ describe('results tables', () => {
       expect(typed('Procter and Gamble said on Tuesday its sales rose in Cincinnati .')).not.toContain('ORG:Procter');
     });
 
+    it('a street or a ground read as an organisation is a place, a person named Park stays a person', () => {
+      const text = 'After bowling Somerset out for 83 at Grace Road , Leicestershire extended their lead . Officials at Downing Street said the match would go on .';
+      const got = typed(text);
+      expect(got).toEqual(expect.arrayContaining(['LOC:Grace Road', 'LOC:Downing Street']));
+      expect(without('streetNames', () => typed(text))).toContain('ORG:Downing Street');
+      expect(typed('Park Ji-sung said on Monday that John Park would join the club .')).not.toContain('LOC:John Park');
+    });
+
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
         'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
