@@ -8,6 +8,7 @@ import { dateFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
+import { wholeWordAt } from './whole-word.ts';
 import { addRepeatedNames, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
@@ -95,7 +96,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const quotes = (arabic ? ar.arabicSpeakers(found, folded, sentences, mentions) : found).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 
   // Keyphrases and hashtags.
-  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : rankKeyphrases(folded, sentences, 20, language, 'positionrank', titleEnd);
+  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : withoutNameParts(rankKeyphrases(folded, sentences, 20, language, 'positionrank', titleEnd), folded, names);
   // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
   const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
 
@@ -115,6 +116,24 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     quotes,
     summary: picked.map((i) => doc.slice(body[i]!.start, body[i]!.end)),
   };
+}
+
+/**
+ * A phrase the text writes only inside a longer name ("Muriel" of "Dame Muriel Spark", "Agriculture Organisation" of
+ * "Food and Agriculture Organisation", "University" of "Cardiff University") is a piece of that name, no topic of its
+ * own: the name is the entity. A phrase written nowhere as ranked (a headline's truecased word) stays.
+ */
+function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: string, names: RawMention[]): K[] {
+  if (!names.length) return ranked;
+  return ranked.filter((k) => {
+    let seen = false;
+    for (const at of wholeWordAt(folded, k.phrase)) {
+      seen = true;
+      const end = at + k.phrase.length;
+      if (!names.some((m) => m.start <= at && end <= m.end && m.end - m.start > end - at)) return true;
+    }
+    return !seen;
+  });
 }
 
 /** The text as every part of enrich() reads it: folded, its language, its sentences with the title apart. */

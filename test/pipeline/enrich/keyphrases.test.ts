@@ -26,6 +26,12 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(enrich({ ...story, language: 'en' }).keyphrases).toEqual(byModel);
   });
 
+  it('lists no piece of a longer name as a topic of its own', () => {
+    const e = enrich({ title: 'Ethiopia needs food aid', text: 'Ethiopia will need food assistance next year, the Food and Agriculture Organisation said. The Food and Agriculture Organisation said crop production rose, but the drought hurt farmers. Crop production in the north fell.' });
+    expect(e.keyphrases.some((k) => /^(?:Food|Agriculture Organisation|Organisation)$/.test(k))).toBe(false);
+    expect(e.keyphrases.map((k) => k.toLowerCase())).toContain('crop production');
+  });
+
   it('never offers a day or a month as a topic', () => {
     const stems = keyphraseCandidatesOf({ title: 'Talks stalled, Lavrov says', text: 'Lavrov said on Tuesday that talks had stalled. Talks resume on Friday, and a deal is due in December. The talks on Tuesday went badly.' }).map((c) => c.phrase.toLowerCase());
     expect(stems).toContain('talks');

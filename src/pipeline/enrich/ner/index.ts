@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -469,13 +469,17 @@ function dropEventNames(folded: string, ms: RawMention[]): void {
  * both; the tagger drops a surname that is also a common word ("Rose", "Brown", "Price") in results lines.
  */
 function addSurnameWords(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
   const starts = new Set(ms.map((m) => m.start));
   for (const m of ms) {
-    if (m.type !== 'PER' || m.text.includes(' ') || !personFirstWords().has(m.text.toLowerCase())) continue;
+    if (m.type !== 'PER' || m.text.includes(' ')) continue;
     // As results lines list people: followed by a figure, a bracket, a comma or the line's end (in Title Case every
     // word is capitalised: "Liam Is an Absolute Dream").
     const next = /^ (\p{Lu}\p{Ll}+)(?= ?(?:$|[\d(,;]))/mu.exec(folded.slice(m.end, m.end + 30));
-    if (!next || starts.has(m.end + 1) || STOP_CAPS.has(next[1]!.toLowerCase()) || CALENDAR_WORD.test(next[1]!) || gazetteer().titleWords.has(next[1]!.toLowerCase())) continue;
+    if (!next || starts.has(m.end + 1) || STOP_CAPS.has(next[1]!.toLowerCase()) || CALENDAR_WORD.test(next[1]!) || gaz.titleWords.has(next[1]!.toLowerCase()) ||
+      gaz.places.has(aliasKey(next[1]!)) || gaz.orgs.has(aliasKey(next[1]!))) continue;
+    // A given name the training text knows, or one whose surname is named alone elsewhere ("Gunter Grass ... Grass said").
+    if (!personFirstWords().has(m.text.toLowerCase()) && !ms.some((x) => x.type === 'PER' && x.text === next[1])) continue;
     m.end += next[0].length;
     m.text = folded.slice(m.start, m.end);
   }
@@ -1025,7 +1029,25 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
     taken.fill(1, start, end);
   }
   void sentences;
-  return harmonise(all).sort((a, b) => a.start - b.start);
+  const out = harmonise(all).sort((a, b) => a.start - b.start);
+  if (nerRules.adjacentPeople) joinAdjacentPeople(folded, out);
+  return out;
+}
+
+/** "Doris Lessing ( UK )" read as "Doris" (the tagger) and "Lessing" (a surname repeated): one person. */
+function joinAdjacentPeople(folded: string, ms: RawMention[]): void {
+  // A text in Title Case capitalises every word: two names side by side are two ("Liam Met Frankie Cocozza").
+  // Read from the whole text, as a list of names is capitalised throughout in ordinary prose too.
+  let ordinary: boolean | undefined;
+  // Words of four letters or more: Title Case leaves the short function words in lower case ("a", "of", "and").
+  const ordinaryText = () => (ordinary ??= (folded.match(/(?<![\p{L}\p{N}])\p{Ll}\p{L}{3}/gu)?.length ?? 0) > 0.2 * (folded.match(/(?<![\p{L}\p{N}])\p{L}{4}/gu)?.length ?? 1));
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.type !== 'PER' || b.type !== 'PER' || a.text.includes(' ') || b.text.includes(' ') || folded.slice(a.end, b.start) !== ' ') continue;
+    // As names are written in ordinary case ("@SEANMGROSS HI" is a handle and a greeting; "IGGY IGGY" a chant).
+    if (!/^\p{Lu}\p{Ll}/u.test(a.text) || !/^\p{Lu}\p{Ll}/u.test(b.text) || a.text === b.text || STOP_CAPS.has(b.text.toLowerCase()) || !ordinaryText()) continue;
+    ms.splice(i, 2, { type: 'PER', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
 }
 
 /**

@@ -423,6 +423,15 @@ describe('results tables', () => {
       expect(typed('Park Ji-sung said on Monday that John Park would join the club .')).not.toContain('LOC:John Park');
     });
 
+    it('a given name and a surname found apart in a list are one person; a handle and a greeting are not', () => {
+      const text = 'Doris Lessing and Ian McEwan have also been nominated .\nThe list : Saul Bellow ( Canada ) Milan Kundera ( Czech Republic ) Doris Lessing ( UK ) Ian McEwan ( UK )';
+      const people = typed(text).filter((m) => m.startsWith('PER:'));
+      expect(people.filter((m) => m === 'PER:Doris Lessing')).toHaveLength(2);
+      expect(people).not.toContain('PER:Lessing');
+      expect(without('adjacentPeople', () => typed(text))).toContain('PER:Lessing');
+      expect(typed('@SEANMGROSS HI ! WE HAVE CHANGED OUR USERNAME').some((m) => /SEANMGROSS HI/.test(m))).toBe(false);
+    });
+
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
         'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
