@@ -432,6 +432,12 @@ describe('results tables', () => {
       expect(typed('@SEANMGROSS HI ! WE HAVE CHANGED OUR USERNAME').some((m) => /SEANMGROSS HI/.test(m))).toBe(false);
     });
 
+    it('an occupation opening a sentence is no part of the name after it; nor is "Neither"', () => {
+      const got = typed('Novelist Andrea Levy is favourite to win the prize . Actor Christian Slater will star . Neither Ask Jeeves nor Google would comment .');
+      expect(got).toEqual(expect.arrayContaining(['PER:Andrea Levy', 'PER:Christian Slater']));
+      expect(got.some((m) => /Novelist|Actor|Neither/.test(m))).toBe(false);
+    });
+
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
         'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
