@@ -42,6 +42,12 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
 }
 
 /** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
+/**
+ * Adjectives that judge or grade what they qualify rather than say what kind of thing it is ("silly fuss", "extra
+ * cash", "real issues", "lowest level", "worst nightmare"): the phrase names no topic a reader would follow. Kinds stay
+ * ("free trade", "fast food", "young people", "mobile phone").
+ */
+const JUDGEMENT = /^(?:silly|lousy|real|extra|strict|stricter|extraordinary|preventative|good|better|best|bad|worse|worst|great|greater|greatest|huge|massive|big|bigger|biggest|serious|significant|important|major|main|key|various|several|certain|particular|possible|likely|own|whole|entire|vast|enormous|tiny|tremendous|terrible|awful|horrible|wonderful|amazing|incredible|lowest|highest|latest|recent|strong|stronger|strongest|weak|weaker|weakest|virtual|sheer|mere|true|simple|clear|obvious|nice|perfect|fine|proper|right|wrong|sure)$/;
 const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|numerous|multiple)(?:-\p{L}+)?$/u;
 
 const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };
@@ -119,6 +125,7 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   if (words.some((w) => /['’]/.test(w))) return false; // "doesn't"
   if (!/^\p{L}/u.test(words[0]!)) return false; // "2.0-liter engine": a measure, not a topic
   if (COUNT_WORD.test(words[0]!)) return false; // "thirty artworks": a count of a plain noun, not a topic
+  if (words.length > 1 && JUDGEMENT.test(words[0]!)) return false; // "silly fuss", "worst nightmare": a judgement of a plain noun
   // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps"); a one-word topic a
   // dictionary knows in lower case is a plain noun ("artworks", "rabbit"), one concept of many in the text.
   return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);

@@ -227,6 +227,15 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(flos.hashtags).not.toContain('#FLOS');
   });
 
+  it('tags no phrase that only judges a plain noun ("silly fuss"); a kind of thing stays a topic', () => {
+    const e = enrich({ title: 'Campbell dismisses silly fuss over poster', text: 'Alastair Campbell said the row over the election poster was a silly fuss. The silly fuss, he said, would be forgotten by the weekend. Labour said the poster showed flying pigs, and the Conservatives said the flying pigs poster was offensive. Campbell said the silly fuss was made by newspapers.' });
+    expect(e.keyphrases).toContain('silly fuss');
+    expect(e.hashtags).not.toContain('#SillyFuss');
+    expect(e.hashtags).toContain('#AlastairCampbell');
+    const trade = enrich({ title: 'Ministers back free trade deal', text: 'Ministers backed a free trade deal with Canada on Monday. The free trade deal cuts tariffs on cars. Free trade, ministers said, would lift exports. Farmers said free trade would hurt them.' });
+    expect(trade.hashtags).toContain('#FreeTrade');
+  });
+
   it('tags a name written only in capitals in Title Case, a place as the gazetteer writes it, an acronym as it is', () => {
     const e = enrich({ title: 'ICE HOCKEY - NHL RESULTS .', text: 'Results of National Hockey League games on Monday ( home team in CAPS ) :\nNY RANGERS 3 Boston 2\nTORONTO 5 Montreal 3\nTORONTO 14 6 2 70 55 30' });
     const names = e.entities.map((x) => x.canonical);
