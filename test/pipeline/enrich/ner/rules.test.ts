@@ -403,6 +403,8 @@ describe('results tables', () => {
       const text = 'U.S. Trade Representative Jamieson Greer said in a statement the tariffs protected workers .';
       expect(typed(text)).toEqual(['LOC:U.S.', 'PER:Jamieson Greer']);
       expect(without('innerTitle', () => typed(text))).toContain('PER:U.S. Trade Representative Jamieson Greer');
+      // A wire desk's sign-off names the desk, an organisation.
+      expect(typed('Shares in Commerzbank fell 2.1 percent .\n-- Frankfurt Newsroom , +49 69 7565 1236')).toContain('ORG:Frankfurt Newsroom');
     });
 
     it('a club named by its opener and city is the club, read as a person too; two clubs joined by "and" are two', () => {
