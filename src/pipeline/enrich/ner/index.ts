@@ -2,7 +2,7 @@
 // stripped from person names, repeated surnames found again, and DATE/MONEY/QUANTITY from patterns.
 import { readFileSync } from 'node:fs';
 import type { Span } from '../../normalize/index.ts';
-import { commonWords } from '../common-words.ts';
+import { commonWords, isDictionaryWordForm } from '../common-words.ts';
 import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import type { DateMatch, NumberMatch } from '../numbers.ts';
@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -149,6 +149,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       else if (nerRules.gazLoc && gaz.places.has(key) && type !== 'PER' && unsure('LOC')) type = 'LOC';
       else if (nerRules.orgHead && to - from > 1 && ORG_HEAD.test(toks[to - 1]!.text)) type = 'ORG'; // "Erbil Forum", "Sinn Fein Party"
       else if (nerRules.teamHead && to - from > 1 && (TEAM_HEAD.test(written(to - 1)) || (nerRules.sportTeamHeads && sports && SPORT_TEAM_HEAD.test(written(to - 1))))) type = 'ORG'; // "Newcastle United"
+      // "Milan Kundera", "Chelsea Clinton": a place's name that is also a given name, before a surname no dictionary
+      // knows, opens a person's name (not "Jordan Valley", "Victoria Station").
+      if (nerRules.placeGivenName && type !== 'PER' && to - from === 2 && ordinaryCase() && gaz.places.has(aliasKey(toks[from]!.text)) && !gaz.demonyms.has(aliasKey(toks[from]!.text)) && personFirstWords().has(toks[from]!.text.toLowerCase()) &&
+        /^\p{Lu}\p{Ll}{2,}$/u.test(written(from + 1)) && !gaz.places.has(key) && !gaz.orgs.has(key) && !isDictionaryWordForm(written(from + 1).toLowerCase()) &&
+        !ORG_HEAD.test(written(from + 1)) && !TEAM_HEAD.test(written(from + 1)) && !SPORT_TEAM_HEAD.test(written(from + 1)) && !gaz.places.has(aliasKey(written(from + 1)))) type = 'PER';
       // "Ulaanbaatar, a city of …": an apposition naming a kind of place makes an unknown name a place,
       // as a person noun makes it a person (addUntaggedPeople); the tagger only sees "X, a" at a
       // sentence start, which usually introduces a person.

@@ -440,6 +440,14 @@ describe('results tables', () => {
       expect(got.some((m) => /Novelist|Actor|Neither/.test(m))).toBe(false);
     });
 
+    it('a place that is also a given name, before a surname no dictionary knows, opens a person\'s name', () => {
+      const text = 'The party was attended by Paris Hilton and her sister .';
+      expect(typed(text)).toEqual(['PER:Paris Hilton']);
+      expect(without('placeGivenName', () => typed(text))).toEqual(['LOC:Paris Hilton']);
+      // Not a nationality ("European Jews"), nor a place's own name ("Jordan Valley").
+      expect(typed('Millions of European Jews were killed . Farmers in the Jordan Valley protested .').some((m) => m.startsWith('PER:'))).toBe(false);
+    });
+
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
         'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
