@@ -495,7 +495,7 @@ const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
  * Words that open a club's name before its city ("Real Madrid", "Borussia Dortmund", "Sporting Lisbon"): the
  * tagger, or the sentence-opening rule, often keeps only the city, which then reads as the place.
  */
-const CLUB_PREFIX = /^(?:Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
+const CLUB_PREFIX = /^(?:AC|AS|SS|FC|SC|VfB|VfL|RB|SL|PSV|AZ|Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
 function addClubPrefixes(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     // "Borussia Dortmund , fourth , lost": the whole name read as a person's is the club's.
@@ -505,12 +505,14 @@ function addClubPrefixes(folded: string, ms: RawMention[]): void {
     if (m.type !== 'LOC' && m.type !== 'ORG') continue;
     const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
     if (!before || !CLUB_PREFIX.test(before[1]!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
+    // Initials open a club's name before a city written in ordinary case ("AC Milan"); in capitals "AS" is a word.
+    if (/^\p{Lu}{2,}$/u.test(before[1]!) && !/\p{Ll}/u.test(m.text)) continue;
     // "Austria Vienna", "Union Berlin", "Standard Liege": a country or a common word before a city is a club only
     // in a sentence about a match; the others always are.
     const line = lineAround(folded, m.start);
     if (/^(?:Austria|Standard|Union)$/.test(before[1]!) && !/\b\d{1,2}-\d{1,2}\b|\b(?:beat|drew|lost|won|play|match|coach|striker|midfielder|defender|goalkeeper)\b/.test(line)) continue;
-    // In Title Case every word is capitalised ("A Real Circuit Was Not Built").
-    if (caseRegime(line.split(/\s+/)) === 'T') continue;
+    // In Title Case every word is capitalised ("A Real Circuit Was Not Built"); a club's initials ("AC", "VfB") are not.
+    if (!/\p{Lu}.*\p{Lu}/u.test(before[1]!) && caseRegime(line.split(/\s+/)) === 'T') continue;
     m.start -= before[0].length;
     m.text = folded.slice(m.start, m.end);
     m.type = 'ORG';

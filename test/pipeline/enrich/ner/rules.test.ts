@@ -440,6 +440,12 @@ describe('results tables', () => {
       expect(got.some((m) => /Novelist|Actor|Neither/.test(m))).toBe(false);
     });
 
+    it('a club\'s initials before its city are part of its name, in a standings line too; not a word in capitals', () => {
+      const text = 'Bayern Munich beat VfB Stuttgart 3-1 on Saturday .\nStandings : Inter 34 points , Napoli 32 , AC Milan 29 , Juventus 28';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:VfB Stuttgart', 'ORG:AC Milan']));
+      expect(typed('FANS CHEERED AS MILAN WON THE DERBY , THE COACH SAID AFTER THE MATCH .')).not.toContain('ORG:AS MILAN');
+    });
+
     it('a place that is also a given name, before a surname no dictionary knows, opens a person\'s name', () => {
       const text = 'The party was attended by Paris Hilton and her sister .';
       expect(typed(text)).toEqual(['PER:Paris Hilton']);
