@@ -368,9 +368,13 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   // makes it the place ("in Newcastle").
   const clubHead = (w: string) => TEAM_HEAD.test(w) || (nerRules.sportTeamHeads && SPORT_TEAM_HEAD.test(w));
   const twoWordClubs = ms.filter((m) => m.type === 'ORG' && /^\S+ \S+$/.test(m.text) && clubHead(m.text.split(' ')[1]!));
-  const short = new Set(twoWordClubs.map((m) => m.text.split(' ')[0]!.toLowerCase()));
+  // "Inter Milan", "Borussia Dortmund": named by the opener ("Inter") or by the city ("Dortmund") too.
+  const openedClubs = ms.filter((m) => m.type === 'ORG' && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m.text) && CLUB_PREFIX.test(m.text.split(' ')[0]!) && !/^(?:Austria|Standard|Union|Rapid|Racing|Real)$/.test(m.text.split(' ')[0]!));
+  const short = new Set([...twoWordClubs.map((m) => m.text.split(' ')[0]!.toLowerCase()), ...(nerRules.clubShortNames ? openedClubs.map((m) => m.text.split(' ')[1]!.toLowerCase()) : [])]);
   for (const m of ms) {
-    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
+    // (A dateline's place is the place: "MILAN 2026-11-23".)
+    const dateline = /(?:^|\n)[ \t]*$/.test(folded.slice(Math.max(0, m.start - 3), m.start)) && /^[^\n]{0,40}?\b\d{4}-\d\d-\d\d\b/.test(folded.slice(m.end, m.end + 60));
+    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !dateline && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
       m.type = 'ORG';
       continue;
     }
@@ -397,8 +401,9 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   // "Leeds held by Forest" after "Leeds United" and "Nottingham Forest": a two-word club named by one of its words,
   // its place where no preposition makes it the place ("in Leeds"), or its last word where that is how fans name
   // it ("City", "Forest", "Villa", "Palace", "United"), in the headline's capitals too.
-  if (!nerRules.clubShortNames || !twoWordClubs.length) return;
+  if (!nerRules.clubShortNames || !(twoWordClubs.length || openedClubs.length)) return;
   const shortNames = new Set<string>();
+  for (const m of openedClubs) for (const w of m.text.split(' ')) if (!commonWords().has(w.toLowerCase()) && !isCountryName(w) && !people.has(w.toLowerCase())) shortNames.add(w);
   for (const m of twoWordClubs) {
     const [place, head] = m.text.split(' ') as [string, string];
     if (/^\p{Lu}\p{Ll}{2,}$/u.test(place) && !commonWords().has(place.toLowerCase()) && !isCountryName(place) && !people.has(place.toLowerCase())) shortNames.add(place);

@@ -446,6 +446,15 @@ describe('results tables', () => {
       expect(typed('FANS CHEERED AS MILAN WON THE DERBY , THE COACH SAID AFTER THE MATCH .')).not.toContain('ORG:AS MILAN');
     });
 
+    it('a club with an opener is named by the opener or by its city too ("Inter", "Dortmund"), not where its city is the place', () => {
+      const text = 'Results of Italian Serie A matches played on Sunday :\nInter Milan 2 Lecce 0\nBorussia Dortmund 1 Mainz 1\nStandings : Inter 34 points , Napoli 32 , Dortmund 28';
+      const got = typedIn('SOCCER - ITALIAN SERIE A RESULTS .', text);
+      expect(got).toEqual(expect.arrayContaining(['ORG:Inter', 'ORG:Dortmund']));
+      expect(without('clubShortNames', () => typedIn('SOCCER - ITALIAN SERIE A RESULTS .', text))).not.toContain('ORG:Inter');
+      // A dateline's city stays the place.
+      expect(typedIn('SOCCER - INTER HELD IN DERBY .', 'MILAN 2026-11-23\nInter Milan were held 1-1 by AC Milan in the derby on Sunday , and the striker missed a penalty in the match .')).toContain('LOC:MILAN');
+    });
+
     it('a place that is also a given name, before a surname no dictionary knows, opens a person\'s name', () => {
       const text = 'The party was attended by Paris Hilton and her sister .';
       expect(typed(text)).toEqual(['PER:Paris Hilton']);
