@@ -39,7 +39,7 @@ export const nerRules = {
   playerCountry: true, clubRole: true, companyPronoun: true, commonAbbreviation: true, eventNames: true,
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
-  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -251,6 +251,7 @@ const VENUE_LAST = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Motordr
 const STREET_LAST = /^(?:Road|Street|Avenue|Lane|Park|Square|Boulevard)$/;
 const VENUE_FIRST = /^(?:Stade|Estadio|Estádio|Stadio|Stadion)$/;
 /** Last words of a league's name ("Scottish Premiership", "National Hockey League"). */
+const LEAGUE_NAME = /(?<![\p{L}\p{N}])(?:Premier|Major|Champions|Europa|Conference|Nations|Super|Football|Rugby|National|American) League(?: (?:Baseball|Soccer|Two|One|Cup))?(?![\p{L}\p{N}])/gu;
 const LEAGUE_LAST = /^(?:League|Premiership|Bundesliga|Eredivisie)$/;
 
 /**
@@ -259,6 +260,19 @@ const LEAGUE_LAST = /^(?:League|Premiership|Bundesliga|Eredivisie)$/;
  * Premiership"), and "Serie A" or "Ligue 1" is the league, not the place "Serie".
  */
 function venuesAndLeagues(folded: string, ms: RawMention[]): void {
+  // "Major League Baseball" read as "League Baseball": a league whose first word is also a title or a common word,
+  // which the tagger left out. (Only a name cut short is mended: where the tagger found no name, none is added, as
+  // annotations differ on whether a league is an organisation or a MISC name.)
+  if (nerRules.leagueOpeners) {
+    for (const x of folded.matchAll(LEAGUE_NAME)) {
+      const start = x.index!, end = start + x[0].length;
+      const inside = ms.filter((m) => m.start < end && m.end > start);
+      if (!inside.length || inside.some((m) => m.start < start || m.end > end)) continue;
+      for (const m of inside) ms.splice(ms.indexOf(m), 1);
+      ms.push({ type: 'ORG', start, end, text: x[0] });
+    }
+    ms.sort((a, b) => a.start - b.start);
+  }
   for (const m of ms) {
     if (m.type !== 'ORG' && m.type !== 'LOC' && m.type !== 'PER') continue;
     const words = m.text.split(/\s+/);

@@ -455,6 +455,12 @@ describe('results tables', () => {
       expect(typedIn('SOCCER - INTER HELD IN DERBY .', 'MILAN 2026-11-23\nInter Milan were held 1-1 by AC Milan in the derby on Sunday , and the striker missed a penalty in the match .')).toContain('LOC:MILAN');
     });
 
+    it('a league whose first word is a title word is named whole where the tagger cut it', () => {
+      const text = 'Jim Smith was a Major League Baseball pitcher who played for Boston in 1984 .';
+      expect(typed(text)).toContain('ORG:Major League Baseball');
+      expect(without('leagueOpeners', () => typed(text))).toContain('ORG:League Baseball');
+    });
+
     it('a place that is also a given name, before a surname no dictionary knows, opens a person\'s name', () => {
       const text = 'The party was attended by Paris Hilton and her sister .';
       expect(typed(text)).toEqual(['PER:Paris Hilton']);
