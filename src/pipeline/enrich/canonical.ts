@@ -42,7 +42,7 @@ export function canonicalNames(ms: RawMention[]): string[] {
       // Written nowhere in ordinary case ("TORONTO 5 Montreal 3", the home team in capitals): a place's name as the
       // gazetteer writes it, else each word of four letters or more that is no known acronym in Title Case
       // ("NY RANGERS" → "NY Rangers"; "NATO", "UNHCR" stay).
-      else if (!gaz.orgs.has(aliasKey(m.text))) m = { ...m, text: gaz.places.get(aliasKey(m.text)) ?? m.text.replace(/\p{Lu}{4,}/gu, (w) => (gaz.acronyms.has(w) || !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase())) };
+      else if (!gaz.orgs.has(aliasKey(m.text))) m = { ...m, text: gaz.places.get(aliasKey(m.text)) ?? unshouted(m.text, gaz.acronyms) };
     }
     const key = aliasKey(m.text);
     if (m.type === 'LOC') {
@@ -94,4 +94,9 @@ function acronym(s: string): string {
     .filter((w) => /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('');
+}
+
+/** Each word of four capitals or more in Title Case, unless an acronym: known, or with no vowel ("UNHCR"). */
+function unshouted(text: string, acronyms: ReadonlySet<string>): string {
+  return text.replace(/\p{Lu}{4,}/gu, (w) => (acronyms.has(w) || !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase()));
 }

@@ -41,13 +41,13 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
   return !new RegExp(`\\b(?:to|will|would|can|could|should|may|might|must|did|does|do|not|cannot)\\s+${esc}\\b`, 'i').test(folded);
 }
 
-/** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
 /**
  * Adjectives that judge or grade what they qualify rather than say what kind of thing it is ("silly fuss", "extra
  * cash", "real issues", "lowest level", "worst nightmare"): the phrase names no topic a reader would follow. Kinds stay
  * ("free trade", "fast food", "young people", "mobile phone").
  */
 const JUDGEMENT = /^(?:silly|lousy|real|extra|strict|stricter|extraordinary|preventative|good|better|best|bad|worse|worst|great|greater|greatest|huge|massive|big|bigger|biggest|serious|significant|important|major|main|key|various|several|certain|particular|possible|likely|own|whole|entire|vast|enormous|tiny|tremendous|terrible|awful|horrible|wonderful|amazing|incredible|lowest|highest|latest|recent|strong|stronger|strongest|weak|weaker|weakest|virtual|sheer|mere|true|simple|clear|obvious|nice|perfect|fine|proper|right|wrong|sure)$/;
+/** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
 const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|numerous|multiple)(?:-\p{L}+)?$/u;
 
 const CAPS: Record<string, number> = { LOC: 3, PER: 3, ORG: 2, TOPIC: 2 };

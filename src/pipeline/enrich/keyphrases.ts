@@ -16,6 +16,7 @@ import { gazetteer } from './gazetteer.ts';
 import { loadModel } from './ner/tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
+import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
@@ -66,13 +67,13 @@ const isContent = remembered(isContentWord);
  * Days and months (not "March" or "May", which are also common words): when a story happened is no topic of it, and a
  * reader does not follow #Tuesday.
  */
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
+const CALENDAR = new Set([...WEEKDAYS, ...MONTHS.filter((m) => m !== 'march' && m !== 'may')]);
 
 function isContentWord(w: string): boolean {
   if (!/\p{L}/u.test(w)) return false;
   if (/^\p{Lu}{2,}$/u.test(w) || /^(?:\p{Lu}\.)+$/u.test(w)) return true; // US, U.S., NATO
   const lw = w.toLowerCase();
-  if (STOPWORDS.has(lw) || lw.length < 2 || CALENDAR.test(lw)) return false;
+  if (STOPWORDS.has(lw) || lw.length < 2) return false;
   return !/^(?:'s|-)$/.test(lw);
 }
 
@@ -126,7 +127,7 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         // A participle before a noun modifies it ("distributed parameter model", "rising prices"); after
         // "has" or "is" it is the verb ("has raised prices").
         const participle = PARTICIPLE.test(pos) && !AUXILIARY.has(words[i - 1]?.toLowerCase() ?? '');
-        const ok = (noun || ADJ.test(pos) || participle) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w) && !CALENDAR.test(w.toLowerCase());
+        const ok = (noun || ADJ.test(pos) || participle) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase());
         toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun, participle: ok && !noun && !ADJ.test(pos) });
       }
     } else {

@@ -5,7 +5,7 @@ import type { Span } from '../../normalize/index.ts';
 import { commonWords, isDictionaryWordForm } from '../common-words.ts';
 import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
-import type { DateMatch, NumberMatch } from '../numbers.ts';
+import { MONTHS, WEEKDAYS, type DateMatch, type NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
@@ -383,12 +383,13 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
   const clubHead = (w: string) => TEAM_HEAD.test(w) || (nerRules.sportTeamHeads && SPORT_TEAM_HEAD.test(w));
   const twoWordClubs = ms.filter((m) => m.type === 'ORG' && /^\S+ \S+$/.test(m.text) && clubHead(m.text.split(' ')[1]!));
   // "Inter Milan", "Borussia Dortmund": named by the opener ("Inter") or by the city ("Dortmund") too.
-  const openedClubs = ms.filter((m) => m.type === 'ORG' && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m.text) && CLUB_PREFIX.test(m.text.split(' ')[0]!) && !/^(?:Austria|Standard|Union|Rapid|Racing|Real)$/.test(m.text.split(' ')[0]!));
+  const openedClubs = ms.filter((m) => m.type === 'ORG' && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m.text) && CLUB_PREFIX.test(m.text.split(' ')[0]!) && !AMBIGUOUS_OPENER.test(m.text.split(' ')[0]!));
   const short = new Set([...twoWordClubs.map((m) => m.text.split(' ')[0]!.toLowerCase()), ...(nerRules.clubShortNames ? openedClubs.map((m) => m.text.split(' ')[1]!.toLowerCase()) : [])]);
   for (const m of ms) {
     // (A dateline's place is the place: "MILAN 2026-11-23".)
-    const dateline = /(?:^|\n)[ \t]*$/.test(folded.slice(Math.max(0, m.start - 3), m.start)) && /^[^\n]{0,40}?\b\d{4}-\d\d-\d\d\b/.test(folded.slice(m.end, m.end + 60));
-    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !dateline && !isCountryName(m.text) && !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, m.start - 10), m.start))) {
+    const lineStart = folded.lastIndexOf('\n', m.start - 1) + 1;
+    const dateline = !folded.slice(lineStart, m.start).trim() && datelineAt(folded, lineStart) !== null;
+    if (m.type === 'LOC' && short.has(m.text.toLowerCase()) && !dateline && !isCountryName(m.text) && !afterPlacePreposition(folded, m.start)) {
       m.type = 'ORG';
       continue;
     }
@@ -424,7 +425,7 @@ function spreadClubs(folded: string, ms: RawMention[]): void {
     if (SHORT_CLUB_HEAD.test(head)) shortNames.add(head);
   }
   const named = [...shortNames].flatMap((n) => [n, n.toUpperCase()]);
-  addAgain(folded, named, taken, ms, (start) => !/\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, start - 10), start)));
+  addAgain(folded, named, taken, ms, (start) => !afterPlacePreposition(folded, start));
 }
 
 /**
@@ -441,6 +442,10 @@ function splitClubPairs(folded: string, ms: RawMention[]): void {
     ms.splice(i, 1, { type: 'ORG', start: m.start, end: m.start + pair[1]!.length, text: pair[1]! }, { type: 'ORG', start: second, end: m.end, text: pair[2]! });
   }
 }
+
+/** A preposition that makes the name after it the place ("in Leeds", "fans from Dortmund"). */
+const afterPlacePreposition = (folded: string, start: number): boolean =>
+  /\b(?:in|at|from|to|near|of|outside|around|across)\s+$/i.test(folded.slice(Math.max(0, start - 10), start));
 
 /** Occurrences of `names` (as written) that no mention covers become clubs, where `ok(start)`. */
 function addAgain(folded: string, names: string[], taken: RangeMask, ms: RawMention[], ok: (start: number) => boolean): void {
@@ -500,7 +505,7 @@ function addSurnameWords(folded: string, ms: RawMention[]): void {
     // As results lines list people: followed by a figure, a bracket, a comma or the line's end (in Title Case every
     // word is capitalised: "Liam Is an Absolute Dream").
     const next = /^ (\p{Lu}\p{Ll}+)(?= ?(?:$|[\d(,;]))/mu.exec(folded.slice(m.end, m.end + 30));
-    if (!next || starts.has(m.end + 1) || STOP_CAPS.has(next[1]!.toLowerCase()) || CALENDAR_WORD.test(next[1]!) || gaz.titleWords.has(next[1]!.toLowerCase()) ||
+    if (!next || starts.has(m.end + 1) || STOP_CAPS.has(next[1]!.toLowerCase()) || CALENDAR_WORDS.has(next[1]!.toLowerCase()) || gaz.titleWords.has(next[1]!.toLowerCase()) ||
       gaz.places.has(aliasKey(next[1]!)) || gaz.orgs.has(aliasKey(next[1]!))) continue;
     // A given name the training text knows, or one whose surname is named alone elsewhere ("Gunter Grass ... Grass said").
     if (!personFirstWords().has(m.text.toLowerCase()) && !ms.some((x) => x.type === 'PER' && x.text === next[1])) continue;
@@ -508,18 +513,20 @@ function addSurnameWords(folded: string, ms: RawMention[]): void {
     m.text = folded.slice(m.start, m.end);
   }
 }
-const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
 
 /**
  * Words that open a club's name before its city ("Real Madrid", "Borussia Dortmund", "Sporting Lisbon"): the
  * tagger, or the sentence-opening rule, often keeps only the city, which then reads as the place.
  */
 const CLUB_PREFIX = /^(?:AC|AS|SS|FC|SC|VfB|VfL|RB|SL|PSV|AZ|Real|Atletico|Atlético|Sporting|Borussia|Inter|Internazionale|Dynamo|Dinamo|Olympique|Racing|Deportivo|Bayer|Werder|Eintracht|Hertha|Fortuna|Steaua|Spartak|Lokomotiv|Slavia|Sparta|Ferencvaros|Legia|Hajduk|Partizan|Crvena|Zenit|Shakhtar|Besiktas|Fenerbahce|Galatasaray|Rapid|Austria|Standard|Union|Paris Saint-Germain)$/;
+/** Openers that are also a country or a common word: alone they make no club of the name ("Real Madrid" aside). */
+const AMBIGUOUS_OPENER = /^(?:Austria|Standard|Union|Rapid|Racing|Real)$/;
 function addClubPrefixes(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     // "Borussia Dortmund , fourth , lost": the whole name read as a person's is the club's.
     const first = m.text.split(' ')[0]!;
-    if (nerRules.clubPrefixPerson && m.type === 'PER' && m.text.includes(' ') && CLUB_PREFIX.test(first) && !/^(?:Austria|Standard|Union|Rapid|Racing|Real)$/.test(first) &&
+    if (nerRules.clubPrefixPerson && m.type === 'PER' && m.text.includes(' ') && CLUB_PREFIX.test(first) && !AMBIGUOUS_OPENER.test(first) &&
       caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T') { m.type = 'ORG'; continue; }
     if (m.type !== 'LOC' && m.type !== 'ORG') continue;
     const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
@@ -1065,7 +1072,8 @@ function joinAdjacentPeople(folded: string, ms: RawMention[]): void {
   // A text in Title Case capitalises every word: two names side by side are two ("Liam Met Frankie Cocozza").
   // Read from the whole text, as a list of names is capitalised throughout in ordinary prose too.
   let ordinary: boolean | undefined;
-  // Words of four letters or more: Title Case leaves the short function words in lower case ("a", "of", "and").
+  // Counted over words of four letters or more (refine's ordinaryBody counts every word): Title Case leaves the short
+  // function words in lower case, and a list of names ("Doris Lessing ( UK ) Ian McEwan ( UK )") has few others.
   const ordinaryText = () => (ordinary ??= (folded.match(/(?<![\p{L}\p{N}])\p{Ll}\p{L}{3}/gu)?.length ?? 0) > 0.2 * (folded.match(/(?<![\p{L}\p{N}])\p{L}{4}/gu)?.length ?? 1));
   for (let i = ms.length - 2; i >= 0; i--) {
     const a = ms[i]!, b = ms[i + 1]!;
