@@ -117,7 +117,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
       }
       if (snapshot && !fromSnapshot) db.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
-      if (fromSnapshot) await warmAsFilled(db, sqlite);
+      if (fromSnapshot) await warmAsFilled(db.conn, sqlite);
       const fillS = (performance.now() - fill0) / 1000;
       const rest = [...gen];
       const placed = rest.slice(0, 500).map(scaleVersion);
@@ -226,10 +226,10 @@ function loadImage(db: SqliteDb, file: string): void {
  * (the story cache's size) and every term's count. A process loading a snapshot reads them first, so
  * the placements measured after find the same caches as after a fill in this process.
  */
-async function warmAsFilled(db: SqliteDb, repo: Repository): Promise<void> {
-  const ids = db.conn.prepare('SELECT story_id FROM story_states ORDER BY last_seen DESC LIMIT 8192').pluck().all() as StoryId[];
+export async function warmAsFilled(conn: Database.Database, repo: Repository): Promise<void> {
+  const ids = conn.prepare('SELECT story_id FROM story_states ORDER BY last_seen DESC LIMIT 8192').pluck().all() as StoryId[];
   for (const s of await repo.getStoryStates(ids.reverse())) decodeStoryCached(s);
-  const terms = db.conn.prepare("SELECT term FROM term_stats WHERE term <> ''").pluck().all() as string[];
+  const terms = conn.prepare("SELECT term FROM term_stats WHERE term <> ''").pluck().all() as string[];
   await termStatsOf(repo).weigh(terms);
 }
 

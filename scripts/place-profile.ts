@@ -18,7 +18,8 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { Session } from 'node:inspector';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { warmAsFilled } from '../bench/stories.bench.ts';
 import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from './gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
 import { openStore } from '../src/store/index.ts';
@@ -35,9 +36,13 @@ const keep = server && process.env.KEEP ? `lede_place_${process.env.KEEP.replace
 const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
 const kept = keep !== null && (await withClient(adminUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep]))).rowCount === 1;
 // SQLITE_FILE=path: a file store (as `lede ingest` runs; the file must not exist yet), else :memory:.
+// SQLITE_FROM=snapshot (with SQLITE_FILE): the store starts as a copy of a filled one (a snapshot the stories
+// bench keeps with LEDE_BENCH_SNAPSHOTS, filled from the same corpus), its caches warmed as a fill leaves them.
+const sqliteFrom = !server && process.env.SQLITE_FROM && process.env.SQLITE_FILE ? process.env.SQLITE_FROM : null;
+if (sqliteFrom) copyFileSync(sqliteFrom, process.env.SQLITE_FILE!);
 let url = server ? await server.createDatabase() : `sqlite:${process.env.SQLITE_FILE || ':memory:'}`;
 const { sentences } = loadSentences();
-const gen = generateCorpus(size + 500, sentences, { seed: 2 });
+const gen = generateCorpus(size + Number(process.env.COUNT ?? 500) + Number(process.env.WARMUP ?? 0), sentences, { seed: 2 });
 if (kept) {
   await server!.dropDatabase(url);
   url = withDatabase(adminUrl, `lede_test_${process.pid}_copy`);
@@ -56,7 +61,13 @@ if (kept && process.env.EXPLAIN) {
   });
 }
 let repo = server ? await openPostgresStore(url) : await openStore(url);
-if (!kept) {
+if (sqliteFrom) {
+  for (let i = 0; i < size; i++) gen.next();
+  const db = new Database(process.env.SQLITE_FILE!, { readonly: true });
+  await warmAsFilled(db, repo);
+  db.close();
+  console.log(`${kind} ${size}: from snapshot ${sqliteFrom}`);
+} else if (!kept) {
   const fill0 = performance.now();
   for (let i = 0; i < size; i++) await placeVersion(repo, scaleVersion(gen.next().value as ScaleArticle));
   console.log(`${kind} ${size}: filled in ${((performance.now() - fill0) / 1000).toFixed(0)} s`);
@@ -74,7 +85,7 @@ if (kept) {
   const states = new Map((await repo.getStoryStates(ids as StoryId[])).map((s) => [s.storyId as number, s]));
   for (const id of ids) decodeStoryCached(states.get(id)!);
 }
-const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500)).map(scaleVersion).map((v) => prepareVersion(v));
+const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500) + Number(process.env.WARMUP ?? 0)).map(scaleVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();
 // CLOCK=cpu: SQLite statements timed by this process's CPU time, which other jobs on a busy machine do not inflate.
 const clock = process.env.CLOCK === 'cpu' ? () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; } : () => performance.now();
@@ -144,6 +155,8 @@ if (server && process.env.PERF_WAIT) {
   console.log(`backends: ${pids.join(',')}`);
   await new Promise((r) => setTimeout(r, Number(process.env.PERF_WAIT) * 1000));
 }
+// WARMUP=n: n placements first, not measured (a store started from a snapshot warms its page cache).
+for (const p of prepared.splice(0, Number(process.env.WARMUP ?? 0))) await placeVersion(repo, p);
 const server0 = await serverCpuMs();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
