@@ -10,7 +10,7 @@
 // would leave it. Drop it with DROP DATABASE when done. Use one tag per commit compared: the fill is the
 // code's own. EXPLAIN=1 with a kept database: auto_explain logs every statement's plan and node times in
 // the server's log (JSON). COUNT=n places n articles instead of 500. CLOCK=cpu times SQLite's statements in CPU time, not wall. SQLITE_FILE=path places into a new file store
-// instead of :memory:. PERF_WAIT=s: ten placements first,
+// instead of :memory:. CONCURRENCY=n places n at a time (see below). PERF_WAIT=s: ten placements first,
 // then the backends' pids are printed and the measured placements start s seconds later (for
 // `perf record -g -p PIDS`). At the end, how often each named prepared statement was planned.
 //   [PROFILE=FILE] [KEEP=tag] node bin/run-ts.js scripts/place-profile.ts sqlite|postgres N
@@ -161,7 +161,12 @@ const server0 = await serverCpuMs();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 on = true;
-for (const p of prepared) await placeVersion(repo, p);
+// CONCURRENCY=n: the placements run as n chains at once, as ingest's workers store them (on SQLite, waiting
+// transactions share a COMMIT); each chain places its articles in order.
+const chains = Number(process.env.CONCURRENCY ?? 1);
+await Promise.all(Array.from({ length: chains }, async (_, c) => {
+  for (let i = c; i < prepared.length; i += chains) await placeVersion(repo, prepared[i]!);
+}));
 on = false;
 if (process.env.PROFILE) {
   const { profile } = (await post('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };

@@ -62,7 +62,7 @@ export function storyPort(db: Db): StoryRepo {
         await db.exec(
           `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, $1, last_seen FROM story_terms
            WHERE story_id = $2 AND EXISTS (SELECT 1 FROM story_states WHERE story_id = $1)
-           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
           [into, from],
         );
         await db.exec(
@@ -92,7 +92,7 @@ export function storyPort(db: Db): StoryRepo {
              RETURNING story_id)
            INSERT INTO story_terms (term, story_id, last_seen)
            SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
-           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
           [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null],
         );
         return;
@@ -136,7 +136,7 @@ export function storyPort(db: Db): StoryRepo {
          t AS (
            INSERT INTO story_terms (term, story_id, last_seen)
            SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
-           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen))
+           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen))
          SELECT count(*) AS assigned FROM a`,
         [
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,

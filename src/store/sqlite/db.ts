@@ -40,6 +40,30 @@ interface TxState {
   savepoints: number;
 }
 
+/** Transactions in one group commit at most, and the longest a group stays open (see transaction()). */
+const GROUP_MAX = 16;
+const GROUP_MS = 50;
+
+/** Transactions sharing one BEGIN … COMMIT; each caller waits for `committed`. */
+interface Group {
+  opened: number;
+  members: number;
+  committed: Promise<void>;
+  done: () => void;
+  fail: (e: unknown) => void;
+}
+
+function openGroup(): Group {
+  let done!: () => void;
+  let fail!: (e: unknown) => void;
+  const committed = new Promise<void>((resolve, reject) => {
+    done = resolve;
+    fail = reject;
+  });
+  committed.catch(() => {}); // a group whose every transaction failed has no one to tell
+  return { opened: performance.now(), members: 0, committed, done, fail };
+}
+
 export class SqliteDb {
   readonly conn: Database.Database;
   private readonly tx = new AsyncLocalStorage<TxState>();
@@ -50,6 +74,9 @@ export class SqliteDb {
   private commits = 0;
   private checkpointer: Checkpointer | null = null;
   private readonly commitHooks: (() => void)[] = [];
+  /** The transactions sharing the open BEGIN (see transaction()), and who waits for the connection. */
+  private group: Group | null = null;
+  private readonly waiting = { tx: 0, other: 0 };
 
   constructor(private readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -97,6 +124,21 @@ export class SqliteDb {
     }
   }
 
+  /** The lock for anything but a transaction: counted, so that an open group commits rather than keep it waiting. */
+  private async lockOther<T>(fn: () => Promise<T>): Promise<T> {
+    this.waiting.other++;
+    let counted = true;
+    try {
+      return await this.lock(() => {
+        this.waiting.other--;
+        counted = false;
+        return fn();
+      });
+    } finally {
+      if (counted) this.waiting.other--;
+    }
+  }
+
   /**
    * Runs synchronous work on the connection, after any async transaction of another caller. When another
    * process (or connection) holds the file's write lock, the work is retried asynchronously instead of
@@ -105,7 +147,8 @@ export class SqliteDb {
   async run<T>(fn: () => T): Promise<T> {
     if (this.closed) throw new LedeError('internal', 'the store is closed');
     if (this.tx.getStore()) return fn();
-    return this.whenFree(() => (this.held ? this.lock(async () => fn()) : fn()));
+    // While a group of transactions is open (between two of them too) the connection is inside it: wait.
+    return this.whenFree(() => (this.held || this.group ? this.lockOther(async () => fn()) : fn()));
   }
 
   /** Retries `attempt` while the database file is busy, up to BUSY_WAIT_MS. */
@@ -165,6 +208,13 @@ export class SqliteDb {
   /**
    * One async transaction (BEGIN IMMEDIATE: the write lock is taken up front, so two processes cannot
    * both read then fail to upgrade). Nested calls become savepoints.
+   *
+   * Transactions that wait for this one share its COMMIT (group commit): each runs in a savepoint of its
+   * own, so one that fails rolls back alone, and each caller is answered only once the group's COMMIT is
+   * done. A COMMIT writes every page the transaction dirtied into the WAL; ingest's transactions touch the
+   * same pages (the story tables, the term counts, the newest index leaves), so a group writes them once.
+   * A group commits as soon as no transaction waits, or anything else waits for the connection, or it has
+   * run GROUP_MAX transactions or GROUP_MS: another process waiting for the write lock waits no longer.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const outer = this.tx.getStore();
@@ -182,21 +232,58 @@ export class SqliteDb {
       }
     }
     if (this.closed) throw new LedeError('internal', 'the store is closed');
-    return this.lock(() =>
-      this.tx.run({ savepoints: 0 }, async () => {
-        await this.whenFree(() => this.conn.exec('BEGIN IMMEDIATE'));
+    this.waiting.tx++;
+    let group!: Group;
+    const result = await this.lock(() => {
+      this.waiting.tx--;
+      return this.tx.run({ savepoints: 0 }, async () => {
+        if (!this.group) {
+          await this.whenFree(() => this.conn.exec('BEGIN IMMEDIATE'));
+          this.group = openGroup();
+        }
+        group = this.group;
+        group.members++;
+        this.conn.exec('SAVEPOINT lede_tx');
         try {
           const result = await fn();
-          this.conn.exec('COMMIT');
-          if (++this.commits === BUSY_WRITER_COMMITS) this.startCheckpointer();
-          this.runCommitHooks();
+          this.conn.exec('RELEASE lede_tx');
           return result;
         } catch (e) {
-          if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+          if (this.conn.inTransaction) {
+            this.conn.exec('ROLLBACK TO lede_tx');
+            this.conn.exec('RELEASE lede_tx');
+          } else {
+            // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the group is lost.
+            this.group = null;
+            group.fail(e);
+          }
           throw e;
+        } finally {
+          this.endOfMember();
         }
-      }),
-    );
+      });
+    });
+    await group.committed;
+    return result;
+  }
+
+  /** After each transaction of a group: commits it, or leaves it open for the transaction waiting next. */
+  private endOfMember(): void {
+    const group = this.group;
+    if (!group) return;
+    const more = this.waiting.tx > 0 && this.waiting.other === 0 && group.members < GROUP_MAX && performance.now() - group.opened < GROUP_MS;
+    if (more) return;
+    this.group = null;
+    try {
+      this.conn.exec('COMMIT');
+    } catch (e) {
+      if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+      group.fail(e);
+      return;
+    }
+    if (++this.commits === BUSY_WRITER_COMMITS) this.startCheckpointer();
+    this.runCommitHooks();
+    group.done();
   }
 
   /**
@@ -235,7 +322,7 @@ export class SqliteDb {
   /** Closes after the transaction in hand (if any) has finished. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.lock(async () => {
+    await this.lockOther(async () => {
       this.closed = true;
       await this.checkpointer?.stop();
       try {

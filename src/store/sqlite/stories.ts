@@ -14,7 +14,8 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
      WHERE a.story_id = s.id ORDER BY v.outlet)) AS outlets`;
 
 // Candidate stories, bounded per term: each term's cut-off is the last_seen of its STORIES_PER_TERM-th
-// most recent story inside the window (a correlated OFFSET lookup in story_terms_recent), and only
+// most recent story inside the window (a correlated OFFSET lookup in story_terms, keyed by term and time
+// since migration 014), and only
 // stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
 // They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
 // read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
@@ -74,14 +75,14 @@ export function storyPort(db: SqliteDb): StoryRepo {
       // The story keeps every term it was found by; the article's terms are stamped with its time.
       db.exec(
         `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
-         ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+         ON CONFLICT (story_id, term) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
         s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
       );
       return;
     }
     // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
-    // one article to the next, and each row sits in three indexes. last_seen rides along so lookups
-    // can skip stories outside the window (migration 002).
+    // one article to the next, and each row sits in two B-trees. last_seen rides along so lookups
+    // can skip stories outside the window (migrations 002 and 014).
     const terms = [...new Set(s.terms)];
     const lastSeen = time(s.lastSeen);
     db.exec('DELETE FROM story_terms WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))', s.storyId, JSON.stringify(terms));
@@ -107,7 +108,7 @@ export function storyPort(db: SqliteDb): StoryRepo {
         db.exec(
           `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, ?, last_seen FROM story_terms
            WHERE story_id = ? AND EXISTS (SELECT 1 FROM story_states WHERE story_id = ?)
-           ON CONFLICT (term, story_id) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
+           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
           into, from, into,
         );
         db.exec(
