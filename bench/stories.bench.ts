@@ -35,6 +35,8 @@ const MEASURED = 3000;
 /** The store-backed table on SQLite :memory: instead of a file (the figures before 2026-12-06). */
 const memoryStore = process.env.LEDE_BENCH_SQLITE_MEMORY === '1';
 const BATCH = 100;
+/** Placements at once in the last measurement, as `lede ingest`'s workers (its default concurrency) store them. */
+const CONCURRENT = 8;
 
 function sizes(): number[] {
   if (process.env.LEDE_BENCH_SIZES) return process.env.LEDE_BENCH_SIZES.split(',').map(Number).filter((n) => n > 0);
@@ -108,7 +110,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       if (fromSnapshot && memoryStore) loadImage(db, snapshot);
       db.migrate();
       const sqlite = createSqliteRepository(db);
-      const gen = generateCorpus(size + 1000, sentences, { seed: 2 });
+      const gen = generateCorpus(size + 1500, sentences, { seed: 2 });
       const fill0 = performance.now();
       for (let i = 0; i < size; i++) {
         const a = gen.next().value as ScaleArticle;
@@ -121,7 +123,9 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       const fillS = (performance.now() - fill0) / 1000;
       const rest = [...gen];
       const placed = rest.slice(0, 500).map(scaleVersion);
-      const storedOnly = rest.slice(500).map((a) => ({ v: scaleVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
+      const storedOnly = rest.slice(500, 1000).map((a) => ({ v: scaleVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
+      // Placed as ingest's workers place them: CONCURRENT at a time, each worker's in order (prepared first).
+      const together = rest.slice(1000, 1500).map((a) => prepareVersion(scaleVersion(a)));
       const file = join(tmp, `filled-${size}.db`);
       if (pgSizes.includes(size)) db.conn.exec(`VACUUM INTO '${file}'`);
       const restoreCache = snapshotStoryCache();
@@ -147,12 +151,17 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         const cpu1 = process.cpuUsage();
         for (const { v, fp } of storedOnly) await repo.transaction((tx) => tx.createArticle(v, fp));
         const createMs = cpuMsPer(process.cpuUsage(cpu1), storedOnly.length);
+        const cpu2 = process.cpuUsage();
+        await Promise.all(Array.from({ length: CONCURRENT }, async (_, c) => {
+          for (let i = c; i < together.length; i += CONCURRENT) await placeVersion(repo, together[i]!);
+        }));
+        const togetherMs = cpuMsPer(process.cpuUsage(cpu2), together.length);
         baseline[kind] ??= cpuMs;
         const server = server0 !== null && server1 !== null ? (server1 - server0) / placed.length : null;
         rows[kind].push([
           size.toLocaleString('en'), cpuMs, cpuMs / baseline[kind]!, (t2 - t0) / placed.length, prepareMs, storeMs, (t2 - t1) / placed.length,
           ...(kind === 'postgres' ? [server ?? '?', perStatement] : []),
-          createMs, cpuMs - createMs, await repo.countArticles(), fill,
+          createMs, cpuMs - createMs, togetherMs, await repo.countArticles(), fill,
         ]);
         progress(kind, rows[kind][rows[kind].length - 1]!);
       };
@@ -189,9 +198,11 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   const columns = (kind: 'sqlite' | 'postgres') => [
     'stored', 'CPU ms/article', 'vs first size', 'wall ms/article', 'of which prepare (pure, CPU)', 'of which from prepared (under the lock, CPU)',
     'wall ms from prepared', ...(kind === 'postgres' ? ['server CPU ms/article', 'statements/article'] : []),
-    'baseline: createArticle alone CPU ms', 'dedup + story CPU ms (difference)', 'articles after', 'fill s',
+    'baseline: createArticle alone CPU ms', 'dedup + story CPU ms (difference)', `${CONCURRENT} at a time: CPU ms/article (from prepared)`,
+    'articles after', 'fill s',
   ];
-  const note = `500 articles placed after N are stored, then 500 more stored with createArticle alone; corpus from ${origin}.`;
+  const note = `500 articles placed after N are stored, then 500 more stored with createArticle alone, then 500 more placed ${CONCURRENT} at a time ` +
+    `(on SQLite, transactions waiting for the connection share a COMMIT); corpus from ${origin}.`;
   return [
     ...(sqliteSizes.length ? [{
       title: `stories: placeVersion (dedup + story assignment + storing) per article against SQLite (${memoryStore ? ':memory:' : 'a file store, WAL'})`,
