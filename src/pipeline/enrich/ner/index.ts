@@ -7,6 +7,7 @@ import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS, type DateMatch, type NumberMatch } from '../numbers.ts';
 import { RangeMask } from '../spans.ts';
+import { wholeWordAt } from '../whole-word.ts';
 import { tokenizeWords, type Token } from '../tokens.ts';
 import { harmoniseTypes } from './consistency.ts';
 import { caseRegime } from './features.ts';
@@ -40,6 +41,7 @@ export const nerRules = {
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
+  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -167,7 +169,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // kept where it is sure of a name ("Rice said") or a gazetteer knows it.
       if (nerRules.firstLower && from === 0 && to === 1 && loadModel().lower.has(text.toLowerCase()) && !gaz.orgs.has(key) && !gaz.places.has(key) &&
         tagged.margin(from, to, 'O') < nerTuning.overruleMargin) continue;
-      const parts = nerRules.andSplit && type === 'ORG' && to - from > 4 ? splitOrganisation(toks, from, to, ordinaryCase) : null;
+      const parts = nerRules.andSplit && type === 'ORG' && to - from > (nerRules.orgPairs ? 3 : 4) ? splitOrganisation(toks, from, to, ordinaryCase) : null;
       if (parts) {
         for (const p of parts) out.push({ type: p.type, start: toks[p.from]!.start, end: toks[p.to - 1]!.end, text: folded.slice(toks[p.from]!.start, toks[p.to - 1]!.end) });
         continue;
@@ -187,6 +189,13 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.resultLines) addResultLines(folded, out);
   if (nerRules.clubPrefix) addClubPrefixes(folded, out);
   if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
+  if (nerRules.legalForms) legalForms(folded, out);
+  if (nerRules.orgOfPlace) joinOrgOfPlace(folded, out);
+  if (nerRules.possessiveSplit) splitPossessive(folded, out);
+  if (nerRules.orgOpeners) companyOpeners(out);
+  if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);
+  if (nerRules.companyTables) tableCompanies(folded, out);
+  if (nerRules.definedAbbreviation) definedAbbreviations(folded, out);
   if (nerRules.roleSplit) splitAtRole(folded, out);
   if (nerRules.venueNames || nerRules.leagueNames) venuesAndLeagues(folded, out);
   if (nerRules.clubRole && sports) clubRolePeople(folded, out);
@@ -594,12 +603,224 @@ function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[
       const key = aliasKey(text);
       if (gaz.places.has(key) || gaz.demonyms.has(key) || toks.slice(first, end).every((t) => STOP_CAPS.has(t.text.toLowerCase()) || gaz.titleWords.has(t.text.toLowerCase()))) continue;
       const inside = ms.filter((m) => m.start < stop && m.end > start);
-      if (inside.some((m) => m.type === 'ORG' || m.start < start || m.end > stop)) continue;
+      // (An organisation inside a name that ends in a legal form is part of it: "ING" and "NV" of "ING Groep NV".)
+      const formEnd = nerRules.legalForms && DESIGNATOR.test(toks[end - 1]!.text);
+      if (inside.some((m) => (m.type === 'ORG' && (!formEnd || (m.end === stop && m.start < toks[end - 1]!.start))) || m.start < start || m.end > stop)) continue;
       if (inside.some((m) => m.type === 'PER') && (end - first > 1 || DESIGNATOR.test(toks[end - 1]!.text) && !framed)) continue;
       for (const m of inside) ms.splice(ms.indexOf(m), 1);
       ms.push({ type: 'ORG', start, end: stop, text });
     }
   }
+}
+
+/**
+ * A legal form after a name, in ordinary case or in capitals ("Novartis AG", "NOVARTIS AG", "Merck & Co"). "Co"
+ * before a capitalised word is an Irish county's ("Co Wicklow").
+ */
+const LEGAL_FORM_AFTER = /^ (?:& Co|& CO|Inc|Corp|Co(?! \p{Lu})|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|GmbH|Oyj|ASA|S\.A|N\.V|S\.p\.A|INC|CORP|LTD|SPA|GMBH|OYJ)\.?(?![\p{L}\p{N}&-])/u;
+/** Words inside a company's name before its legal form ("Toyota Motor Corp", "Westpac Banking Corp"). */
+const COMPANY_MIDDLE = /^(?:Motor|Banking|Financial|Electric|Steel|Oil|Chemical|Chemicals|Trading|Petroleum|Mining|Brothers|Bros|Airlines|Telecom|Pharmaceutical|Industrial)$/;
+/** In a text in capitals, "SA", "SE" and "CO" are as often words of other languages or a county's ("COMME SA", "NANTONG SE"). */
+const SHORT_FORM = /^ (?:SA|SE|CO|Co)\b/;
+const shouted = (text: string) => !/\p{Ll}/u.test(text);
+
+/**
+ * "Novartis AG", "Banco Santander SA", "NOVARTIS AG": a name followed by a company's legal form is the company's,
+ * whatever the tagger read (a person, a place, or the form alone as an organisation), in any case. A name the
+ * tagger ran on into the form is retyped the same way.
+ */
+function legalForms(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  // A legal form alone ("CORP" of "SONY GROUP CORP", the tagger's in capitals) ends the name before it, over up to two
+  // words of a company's name between ("GROUP", "BANKING"). (Alone after a comma it is left as it was: "X, LLC".)
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'ORG' || !LEGAL_FORM_AFTER.test(` ${m.text}`) || /\s/.test(m.text.replace(/^& /, ''))) continue;
+    const p = ms[i - 1];
+    const gap = folded.slice(p?.end ?? 0, m.start);
+    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && /^(?: \p{Lu}[\p{L}&.'-]*){0,2} $/u.test(gap) && gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)))) {
+      ms.splice(i - 1, 2, { type: 'ORG', start: p.start, end: m.end, text: folded.slice(p.start, m.end) });
+      continue;
+    }
+    // Or the capitalised words after a clause's edge ("MUMBAI - RELIANCE INDUSTRIES LTD SAID").
+    const words = /(?:^|[-–:,(\n]\s*)((?:\p{Lu}[\p{L}&.'-]* ){1,3})$/u.exec(folded.slice(Math.max(p?.end ?? 0, m.start - 48), m.start));
+    const start = m.start - (words?.[1]!.length ?? 0);
+    if (words && !words[1]!.split(' ').some((w) => STOP_CAPS.has(w.toLowerCase()))) ms.splice(i, 1, { type: 'ORG', start, end: m.end, text: folded.slice(start, m.end) });
+  }
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.type !== 'PER' && m.type !== 'LOC' && m.type !== 'ORG') continue;
+    const form = LEGAL_FORM_AFTER.exec(folded.slice(m.end, m.end + 8));
+    if (form && !(shouted(m.text) && SHORT_FORM.test(form[0]))) {
+      const end = m.end + form[0].length;
+      const next = ms[i + 1];
+      // The form alone as a mention of its own ("NV") goes into the name; any other name after it stops the join.
+      if (next && next.start < end && (next.end > end || next.type !== 'ORG')) continue;
+      if (next && next.start < end) ms.splice(i + 1, 1);
+      ms[i] = { type: 'ORG', start: m.start, end, text: folded.slice(m.start, end) };
+      continue;
+    }
+    const last = m.text.slice(m.text.lastIndexOf(' '));
+    if (m.type !== 'ORG' && /\s/.test(m.text) && LEGAL_FORM_AFTER.test(last) && !(shouted(m.text) && SHORT_FORM.test(last))) m.type = 'ORG';
+  }
+}
+
+/**
+ * "Bank of" + "Japan", "National Stock Exchange" + "of India": an organisation named after the place it serves is
+ * one name, as newswire annotates it ("Bank of Japan", "Reserve Bank of India"); the tagger cuts it at the place.
+ * Only where the organisation's part ends in "of" or in a kind of organisation ("Exchange", "Corporation").
+ */
+function joinOrgOfPlace(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.type !== 'ORG' || b.type !== 'LOC') continue;
+    const gap = folded.slice(a.end, b.start);
+    const cut = gap === ' ' && / (?:of|OF)$/.test(a.text);
+    const head = cased(a.text.slice(a.text.lastIndexOf(' ') + 1));
+    // A full name before "of" joins only a country's ("Reserve Bank of India"): a firm may be named after a state it
+    // no longer serves ("Union Bank" of California, as contracts annotate it).
+    const country = gazetteer().countries.has(gazetteer().places.get(aliasKey(b.text)) ?? '');
+    if (!cut && !(country && /^ (?:of|OF) $/.test(gap) && (ORG_HEAD.test(head) || /^(?:Exchange|Chamber|Academy)$/.test(head)))) continue;
+    ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
+}
+
+/**
+ * "Bank of England's Prudential Regulation Authority", "Britain's Financial Conduct Authority" read as one name: the
+ * owner before the possessive is named apart (a place or organisation the gazetteer knows, or a name ending in a
+ * kind of organisation) and the body after it is an organisation; "Moody's Investors Service" and "People's Party"
+ * stay whole (their first word stands for nothing alone).
+ */
+function splitPossessive(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'ORG' && m.type !== 'PER' && m.type !== 'LOC') continue;
+    const x = /^(.+?) ?['’]s (\p{Lu}.*)$/u.exec(m.text);
+    if (!x || !ORG_HEAD.test(cased(x[2]!.slice(x[2]!.lastIndexOf(' ') + 1)))) continue;
+    const owner = x[1]!, key = aliasKey(owner);
+    const ownerType = gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : gaz.orgs.has(key) || (/\s/.test(owner) && ORG_HEAD.test(cased(owner.slice(owner.lastIndexOf(' ') + 1)))) ? 'ORG' : null;
+    if (!ownerType) continue;
+    const bodyStart = m.end - x[2]!.length;
+    ms.splice(i, 1, { type: ownerType, start: m.start, end: m.start + owner.length, text: owner }, { type: 'ORG', start: bodyStart, end: m.end, text: x[2]! });
+  }
+}
+
+/** Words that open only a company's or a bank's name ("Banco Santander", "Groupe PSA", "Caixa Geral"), never a person's or a place's. */
+const COMPANY_OPENER = /^(?:Banco|Banca|Banque|Grupo|Groupe|Gruppo|Compagnie|Compania|Compañía|Companhia|Societe|Société|Sociedad|Caja|Caixa|Cassa|Credito|Crédit|Credit)$/;
+
+/** "Banco Santander" read as a person, "Banca Monte dei Paschi" as a place: a company's opener makes the name a company's. */
+function companyOpeners(ms: RawMention[]): void {
+  for (const m of ms) {
+    if (m.type !== 'PER' && m.type !== 'LOC') continue;
+    // "Rabobank", "Commerzbank", "Citibank": a one-word name ending in "bank" is a bank's.
+    // (A place stays one: "Redbank".)
+    if ((/\s/.test(m.text) && COMPANY_OPENER.test(cased(m.text.split(' ')[0]!))) || (m.type === 'PER' && /^\p{Lu}\p{L}{2,}bank$/iu.test(m.text))) m.type = 'ORG';
+  }
+}
+
+/** A staff post and a person's name after an organisation's ("Vontobel analyst Stefan Schneider"). */
+const STAFF_BEFORE_PERSON = /^ (?:analyst|economist|strategist) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}/u;
+/** Kinds of organisation written after its name in lower case ("the CGT union", "Le Monde newspaper"). */
+const KIND_AFTER = /^ (?:union|party|newspaper|daily|weekly|magazine|broadcaster|airline|carrier|bank|lender|insurer|brokerage|group|conglomerate|agency|ministry|bourse|exchange|analysts?|economists?|strategists?)\b/;
+
+/**
+ * "the hard-left CGT union", "Le Monde newspaper", "Vontobel analyst Stefan Schneider": a name followed by a kind of
+ * organisation, or by the post of someone who works at one, written in lower case, is an organisation's. A place
+ * stays the place ("Frankfurt traders", "a Tokyo bank" name where). A name the tagger left out is found when it is
+ * one word that is no common word, place, nationality or title, in an ordinary-case sentence.
+ */
+function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const m of ms) if (m.type === 'PER' && KIND_AFTER.test(folded.slice(m.end, m.end + 16)) && !gaz.titleWords.has(m.text.toLowerCase())) m.type = 'ORG';
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  for (const toks of sentenceTokens) {
+    for (let i = 0; i < toks.length - 1; i++) {
+      const t = toks[i]!;
+      if (!/^\p{Lu}[\p{L}&]+$/u.test(t.text) || taken.overlaps(t.start, t.end)) continue;
+      // An acronym before a kind ("the CGT union"), or any word before a staff post and a person ("Vontobel analyst
+      // Stefan Schneider"); not an adjective before a kind ("the Islamist group").
+      const after = folded.slice(t.end, t.end + 40);
+      if (!(ACRONYM.test(t.text) && KIND_AFTER.test(after)) && !STAFF_BEFORE_PERSON.test(after)) continue;
+      const lw = t.text.toLowerCase(), key = aliasKey(t.text);
+      if (STOP_CAPS.has(lw) || commonWords().has(lw) || gaz.titleWords.has(lw) || gaz.places.has(key) || gaz.demonyms.has(key) || isDictionaryWordForm(lw)) continue;
+      if (caseRegime(toks.map((x) => folded.slice(x.start, x.end))) !== '') break;
+      ms.push({ type: 'ORG', start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
+    }
+  }
+  ms.sort((a, b) => a.start - b.start);
+}
+
+/** A table's row: a name, then figures only ("Siemens AG   2,100   19,800", "Henkel 512 5,300"). */
+const FIGURE_ROW = /^[ \t]*(\p{Lu}[\p{L}.&'-]*(?:[ \t]\p{Lu}[\p{L}.&'-]*|[ \t]&){0,4})(?:[ \t]+[-+]?\(?[\d.,]+\)?%?){2,}[ \t]*$/gmu;
+
+/**
+ * A table of companies' figures, as wire copy prints results: a row whose name ends in a legal form is a company's,
+ * and once two rows of a table are organisations, the rows beside them that the tagger left out or read as a person
+ * named by one word are too (a place stays the place: a table of cities' figures is no table of companies).
+ */
+function tableCompanies(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const people = fullNameParts(ms);
+  let block: { start: number; end: number }[] = [];
+  let lastEnd = -2;
+  const settle = () => {
+    const inside = (r: { start: number; end: number }) => ms.filter((m) => m.start < r.end && m.end > r.start);
+    const orgs = block.filter((r) => LEGAL_FORM_AFTER.test(folded.slice(r.start, r.end).replace(/^.*(?= \S+$)/, '')) || inside(r).some((m) => m.type === 'ORG' && m.start === r.start && m.end === r.end));
+    for (const r of block) {
+      const text = folded.slice(r.start, r.end);
+      const form = orgs.includes(r) && !inside(r).some((m) => m.type === 'ORG');
+      if (!form && orgs.length < 2) continue;
+      const found = inside(r);
+      if (found.some((m) => m.type === 'LOC' || m.type === 'ORG' || (m.type === 'PER' && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))))) { if (!form) continue; }
+      if (gaz.places.has(aliasKey(text)) || STOP_CAPS.has(text.toLowerCase())) continue;
+      for (const m of found) ms.splice(ms.indexOf(m), 1);
+      ms.push({ type: 'ORG', start: r.start, end: r.end, text });
+    }
+    block = [];
+  };
+  for (const row of folded.matchAll(FIGURE_ROW)) {
+    const start = row.index! + row[0].indexOf(row[1]!);
+    const lineStart = row.index!;
+    if (lineStart > lastEnd + 1) settle();
+    block.push({ start, end: start + row[1]!.length });
+    lastEnd = row.index! + row[0].length;
+  }
+  settle();
+  ms.sort((a, b) => a.start - b.start);
+}
+
+/** An abbreviation defined in brackets after a name ("the European Commission (EC)", "Law and Justice ( PiS )"). */
+const DEFINED = /^ ?\( ?(\p{Lu}[\p{L}\p{N}&-]{1,7}) ?\)/u;
+
+/**
+ * "Law and Justice (PiS) … PiS leader Jaroslaw Kaczynski": an abbreviation the text defines in brackets after an
+ * organisation's name is that organisation, there and wherever the text uses it again, whatever the tagger read.
+ */
+function definedAbbreviations(folded: string, ms: RawMention[]): void {
+  const defined = new Set<string>();
+  for (const m of ms) {
+    if (m.type !== 'ORG') continue;
+    const x = DEFINED.exec(folded.slice(m.end, m.end + 14));
+    // Its first letter is an initial of the name ("Kurdistan Workers Party (PKK)"), and it is no word or place ("( VIDEO )", "( ISRAEL )").
+    const abbr = x?.[1];
+    if (!abbr || (abbr.match(/\p{Lu}/gu)?.length ?? 0) < 2 || commonWords().has(abbr.toLowerCase()) || gazetteer().places.has(aliasKey(abbr))) continue;
+    if (m.text.split(/\s+/).some((w) => w[0] === abbr[0])) defined.add(abbr);
+  }
+  if (!defined.size) return;
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  for (const abbr of defined) {
+    for (const start of wholeWordAt(folded, abbr)) {
+      const end = start + abbr.length;
+      const same = ms.find((m) => m.start === start && m.end === end);
+      if (same) same.type = 'ORG';
+      else if (!taken.overlaps(start, end)) ms.push({ type: 'ORG', start, end, text: abbr });
+    }
+  }
+  ms.sort((a, b) => a.start - b.start);
 }
 
 const ABBREVIATION = /^\p{Lu}{2,3}$/u;
@@ -632,6 +853,11 @@ function standsAlone(toks: Token[], from: number, to: number): boolean {
  */
 function splitOrganisation(toks: Token[], from: number, to: number, ordinary: () => boolean): { type: 'ORG'; from: number; to: number }[] | null {
   if (gazetteer().orgs.has(aliasKey(toks.slice(from, to).map((t) => t.text).join(' ')))) return null;
+  // "Commerzbank and Deutsche Bank": one word that is no common word, and a name that stands alone.
+  if (nerRules.orgPairs && toks[from + 1]?.text === 'and' && CAP.test(toks[from + 2]!.text) && /^\p{Lu}[\p{L}&-]+$/u.test(toks[from]!.text) &&
+    !commonWords().has(toks[from]!.text.toLowerCase()) && to - from > 3 && standsAlone(toks, from + 2, to) && ordinary()) {
+    return [{ type: 'ORG', from, to: from + 1 }, { type: 'ORG', from: from + 2, to }];
+  }
   for (let k = from + 2; k < to - 2; k++) {
     if (toks[k]!.text === 'and' && CAP.test(toks[k + 1]!.text) && standsAlone(toks, from, k) && ordinary()) {
       return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];

@@ -494,3 +494,76 @@ describe('results tables', () => {
     });
   });
 });
+
+describe('wire copy: organisations in business and politics', () => {
+  const typedIn = (title: string, text: string) => enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+  const typed = (text: string) => typedIn('Report', text);
+  const without = <T>(rule: keyof typeof nerRules, f: () => T): T => {
+    nerRules[rule] = false;
+    try { return f(); } finally { nerRules[rule] = true; }
+  };
+
+  it('a name before a legal form is a company, in capitals too, and a legal form alone names nothing', () => {
+    const text = 'Novartis AG agreed to buy a biotech firm on Monday . Banco Santander SA said profit rose .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Novartis AG', 'ORG:Banco Santander SA']));
+    expect(without('legalForms', () => typed(text))).not.toContain('ORG:Novartis AG');
+    const caps = typedIn('MARKETS', 'TOKYO , AUG 8 - SONY GROUP CORP ROSE 3 PERCENT AND NOVARTIS AG FELL 1 PERCENT .');
+    expect(caps).toEqual(expect.arrayContaining(['ORG:SONY GROUP CORP', 'ORG:NOVARTIS AG']));
+    expect(caps).not.toContain('ORG:CORP');
+    // An Irish county, and a word of another language in capitals, are no legal form.
+    expect(typed('Fog lay over Knockananna Co Wicklow this evening .')).not.toContain('ORG:Knockananna Co');
+  });
+
+  it('an organisation of a place the tagger cut at the place is one name', () => {
+    const text = 'Shares of Mitsubishi UFJ Financial Group fell after the Bank of Japan kept rates on hold .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Bank of Japan', 'ORG:Mitsubishi UFJ Financial Group']));
+    expect(without('orgOfPlace', () => typed(text))).not.toContain('ORG:Bank of Japan');
+    expect(without('leadingNounTail', () => typed(text))).not.toContain('ORG:Mitsubishi UFJ Financial Group');
+    expect(typed('The shares will list on the National Stock Exchange of India next month .')).toContain('ORG:National Stock Exchange of India');
+  });
+
+  it('an owner before a possessive is named apart from the body after it', () => {
+    const text = "The Bank of England's Prudential Regulation Authority is also looking at the case .";
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Bank of England', 'ORG:Prudential Regulation Authority']));
+    expect(without('possessiveSplit', () => typed(text))).not.toContain('ORG:Prudential Regulation Authority');
+    // A first word that stands for nothing alone keeps the name whole.
+    expect(typed("Moody's Investors Service raised the rating on Friday .")).not.toContain('ORG:Investors Service');
+  });
+
+  it('a bank by the words that open its name or by its last syllable', () => {
+    const text = 'Rival ABN Amro and Rabobank report next week . Banca Monte dei Paschi shares fell .';
+    expect(typed(text)).toContain('ORG:Rabobank');
+    expect(without('orgOpeners', () => typed(text))).not.toContain('ORG:Rabobank');
+  });
+
+  it('an organisation before its kind or a post at it, written in lower case', () => {
+    const text = 'The hard-left CGT union said two million people marched . Vontobel analyst Stefan Schneider said the price was fair .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:CGT', 'ORG:Vontobel']));
+    expect(without('orgKindAfter', () => typed(text))).not.toContain('ORG:Vontobel');
+    // An adjective before a kind is none ("the Islamist group").
+    expect(typed('The men are being held by the Islamist group al-Shabab , officials said .')).not.toContain('ORG:Islamist');
+  });
+
+  it('an abbreviation defined after an organisation is the organisation wherever it is used', () => {
+    const text = 'The Kurdistan Workers Party (PKK) said on Monday it would lay down arms . Turkey has fought the PKK since 1984 .';
+    const got = enrich({ title: 'Report', text }).mentions.filter((m) => m.text === 'PKK' && m.start > 60);
+    expect(got.map((m) => m.type)).toEqual(['ORG']);
+    expect(typed('Jennifer Reynolds of the Carleton Group (VIDEO) spoke to the meeting .')).not.toContain('ORG:VIDEO');
+  });
+
+  it('two organisations joined by "and", the first named by one word', () => {
+    const text = 'Analysts at Commerzbank and Deutsche Bank said the forecast was in line with expectations .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Commerzbank', 'ORG:Deutsche Bank']));
+    expect(without('orgPairs', () => typed(text))).not.toContain('ORG:Commerzbank');
+    expect(typed('Procter and Gamble raised prices on Friday , the company said .')).not.toContain('ORG:Procter');
+  });
+
+  it('the rows of a table of companies are companies', () => {
+    const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
+    const got = typed(text);
+    expect(got).toEqual(expect.arrayContaining(['ORG:Siemens AG', 'ORG:Bayer AG', 'ORG:Henkel']));
+    expect(without('companyTables', () => typed(text))).not.toContain('ORG:Henkel');
+    // A table of cities stays a table of places.
+    expect(typed('Temperatures on Monday :\n\nLondon  12  18\nParis  14  21\nMadrid  17  26\n')).not.toContain('ORG:London');
+  });
+});
