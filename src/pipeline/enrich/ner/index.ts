@@ -25,6 +25,8 @@ const CAP = /^\p{Lu}/u;
 const ORG_HEAD = /^(?:Newsroom|Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
 /** Compass words that may open a place name as annotated ("southern Afghanistan"). */
 export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
+/** An apposition naming a kind of organisation: ", the world's largest gold miner,", ", a German bank ." (never "a member of the party"). */
+const ORG_APPOS = /^\s*,\s+(?:the|a|an)\s+(?:(?:world|country|nation|\p{Lu}[\p{L}.]+) ?['’]s\s+)?(?:(?!of\b)[\p{L}\d-]+\s+){0,3}(?:company|firm|bank|lender|insurer|carrier|airline|retailer|miner|brewer|conglomerate|carmaker|automaker|drugmaker|chipmaker|steelmaker|planemaker|line|utility|broadcaster|newspaper|daily|bourse|party|union|manufacturer|refiner|chain)(?=\s*[,.;)]|\s+(?:that|which|and|in|with|by|based|said)\b)/u;
 const PLACE_APPOS = /^\s*,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|capital|port|province|region|country|district|island|county|municipality|suburb|neighbou?rhood)\b/u;
 const STOP_CAPS = new Set(['neither', 'either', 'the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
 /**
@@ -41,7 +43,7 @@ export const nerRules = {
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
-  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true,
+  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -160,6 +162,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // as a person noun makes it a person (addUntaggedPeople); the tagger only sees "X, a" at a
       // sentence start, which usually introduces a person.
       if (nerRules.placeAppos && type === 'PER' && PLACE_APPOS.test(folded.slice(toks[to - 1]!.end, toks[to - 1]!.end + 60))) type = 'LOC';
+      // "Maersk, the world's second-largest container line, said": an apposition naming a kind of organisation makes
+      // a name the tagger read as a person or an unknown place an organisation.
+      else if (nerRules.orgAppos && type !== 'ORG' && !gaz.places.has(key) && ORG_APPOS.test(folded.slice(toks[to - 1]!.end, toks[to - 1]!.end + 90))) type = 'ORG';
       // A tagged place may start with a compass word ("southern Afghanistan"), as newswire annotation
       // (GMB) often marks it; canonicalisation drops the word so the entity is still the country.
       const lowerOk = nerRules.compassPlaces && type === 'LOC' && to - from > 1 && COMPASS.test(toks[from]!.text) && CAP.test(toks[from + 1]!.text);
@@ -977,7 +982,7 @@ const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
  * words that do not also name a person's trade ("operator", "producer", "publisher" do).
  */
-const ORG_KIND = /^(?:agency|company|firm|group|bank|brokerage|lender|insurer|carrier|airline|retailer|automaker|carmaker|manufacturer|regulator|watchdog|utility|conglomerate|startup|newspaper|broadcaster|band|club|party|ministry|charity|consultancy|studio|supermarket|chain|exchange)$/;
+const ORG_KIND = /^(?:drugmaker|chipmaker|steelmaker|planemaker|agency|company|firm|group|bank|brokerage|lender|insurer|carrier|airline|retailer|automaker|carmaker|manufacturer|regulator|watchdog|utility|conglomerate|startup|newspaper|broadcaster|band|club|party|ministry|charity|consultancy|studio|supermarket|chain|exchange)$/;
 /** Words that describe who is named, in front of the name and never part of it ("Rival Shell said"). */
 const DESCRIPTOR = /^(?:rival|parent|peer|competitor|carmaker|automaker|broker|regulator|insurer|lender|retailer|miner|watchdog|embattled|struggling|troubled|beleaguered)$/;
 /** People who work at an organisation ("analysts at Jefferies", "an economist with Capital Economics"). */
@@ -1249,6 +1254,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   // Companies named short or speaking of their results, before surnames are sought: a company is no one's surname.
   if (nerRules.orgFirstWord) ms = orgFirstWords(ms);
   if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
+  if (nerRules.stockMoves) companyMoves(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' && m.type !== 'ORG') continue;
@@ -1338,6 +1344,23 @@ function companyPronouns(folded: string, ms: RawMention[]): RawMention[] {
   const companies = new Set<string>();
   for (const m of ms) if (m.type === 'PER' && !/\s/.test(m.text) && !surnames.has(m.text) && COMPANY_SAYS.test(folded.slice(m.end, m.end + 120))) companies.add(m.text);
   return companies.size ? ms.map((m) => (m.type === 'PER' && companies.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
+}
+
+/** A share price's move after a name: "rose 2.1 percent", "fell 12 cents", "was down 1.4 pct" (people do not move so). */
+const STOCK_MOVE = /^\s+(?:shares\s+)?(?:rose|fell|gained|lost|added|dropped|slipped|jumped|climbed|slid|eased|firmed|tumbled|surged|plunged|rallied|sank|soared|dipped|advanced|declined|was\s+up|was\s+down|ended\s+(?:up|down)|closed\s+(?:up|down))\s+(?:by\s+)?(?:a\s+further\s+)?\d[\d.,]*\s*(?:percent|per\s+cent|pct|%|cents|pence|yen)(?![\p{L}])/iu;
+
+/**
+ * "Ericsson rose 2.1 percent", "In Oslo, Equinor gained 3 percent": a one-word name read as a person (of no one named
+ * in full) or as a place no gazetteer knows, whose share price moves, is a listed company.
+ */
+function companyMoves(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const people = fullNameParts(ms);
+  for (const m of ms) {
+    if ((m.type !== 'PER' && m.type !== 'LOC') || /\s/.test(m.text) || people.has(m.text.toLowerCase())) continue;
+    if (m.type === 'LOC' && gaz.places.has(aliasKey(m.text))) continue;
+    if (STOCK_MOVE.test(folded.slice(m.end, m.end + 60))) m.type = 'ORG';
+  }
 }
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {
