@@ -22,7 +22,7 @@ export interface RawMention {
 }
 
 const CAP = /^\p{Lu}/u;
-const ORG_HEAD = /^(?:Newsroom|Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces)$/;
+const ORG_HEAD = /^(?:Newsroom|Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces|Board|Banka)$/;
 /** Compass words that may open a place name as annotated ("southern Afghanistan"). */
 export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
 /** An apposition naming a kind of organisation: ", the world's largest gold miner,", ", a German bank ." (never "a member of the party"). */
@@ -43,7 +43,7 @@ export const nerRules = {
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
-  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true,
+  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -726,7 +726,7 @@ function companyOpeners(ms: RawMention[]): void {
 }
 
 /** A staff post and a person's name after an organisation's ("Vontobel analyst Stefan Schneider"). */
-const STAFF_BEFORE_PERSON = /^ (?:analyst|economist|strategist) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}/u;
+const STAFF_BEFORE_PERSON = /^ (?:analyst|economist|strategist|spokes(?:man|woman|person)|chairman|chairwoman|chief executive|executive|official) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}/u;
 /** Kinds of organisation written after its name in lower case ("the CGT union", "Le Monde newspaper"). */
 const KIND_AFTER = /^ (?:union|party|newspaper|daily|weekly|magazine|broadcaster|airline|carrier|bank|lender|insurer|brokerage|group|conglomerate|agency|ministry|bourse|exchange|analysts?|economists?|strategists?)\b/;
 
@@ -738,17 +738,24 @@ const KIND_AFTER = /^ (?:union|party|newspaper|daily|weekly|magazine|broadcaster
  */
 function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
-  for (const m of ms) if (m.type === 'PER' && KIND_AFTER.test(folded.slice(m.end, m.end + 16)) && !gaz.titleWords.has(m.text.toLowerCase())) m.type = 'ORG';
+  const people = fullNameParts(ms);
+  for (const m of ms) {
+    if (m.type !== 'PER' || gaz.titleWords.has(m.text.toLowerCase())) continue;
+    const after = folded.slice(m.end, m.end + 40);
+    // (A post and a person after a one-word name no one is named by: "Lufthansa spokesman Klaus Walther", not "Obama spokesman …".)
+    if (KIND_AFTER.test(after) || (!/\s/.test(m.text) && !people.has(m.text.toLowerCase()) && STAFF_BEFORE_PERSON.test(after))) m.type = 'ORG';
+  }
   const taken = new RangeMask(folded.length);
   for (const m of ms) taken.add(m.start, m.end);
   for (const toks of sentenceTokens) {
     for (let i = 0; i < toks.length - 1; i++) {
       const t = toks[i]!;
       if (!/^\p{Lu}[\p{L}&]+$/u.test(t.text) || taken.overlaps(t.start, t.end)) continue;
-      // An acronym before a kind ("the CGT union"), or any word before a staff post and a person ("Vontobel analyst
-      // Stefan Schneider"); not an adjective before a kind ("the Islamist group").
+      // An acronym before a kind ("the CGT union") or an apposition naming one ("YPF, the state oil company"), or any
+      // word before a staff post and a person ("Vontobel analyst Stefan Schneider"); not an adjective before a kind
+      // ("the Islamist group").
       const after = folded.slice(t.end, t.end + 40);
-      if (!(ACRONYM.test(t.text) && KIND_AFTER.test(after)) && !STAFF_BEFORE_PERSON.test(after)) continue;
+      if (!(ACRONYM.test(t.text) && (KIND_AFTER.test(after) || (nerRules.orgAppos && ORG_APPOS.test(folded.slice(t.end, t.end + 90))))) && !STAFF_BEFORE_PERSON.test(after)) continue;
       const lw = t.text.toLowerCase(), key = aliasKey(t.text);
       if (STOP_CAPS.has(lw) || commonWords().has(lw) || gaz.titleWords.has(lw) || gaz.places.has(key) || gaz.demonyms.has(key) || isDictionaryWordForm(lw)) continue;
       if (caseRegime(toks.map((x) => folded.slice(x.start, x.end))) !== '') break;
@@ -929,7 +936,12 @@ function datelinePlaces(folded: string, places: Range[], ms: RawMention[]): void
       const end = start + text.length;
       const inside = ms.filter((x) => x.start < end && x.end > start);
       if (!p.credited && !inside.length && !gaz.places.has(aliasKey(text))) continue;
-      for (const x of inside) ms.splice(ms.indexOf(x), 1);
+      for (const x of inside) {
+        ms.splice(ms.indexOf(x), 1);
+        // "TEL AVIV - Bank Leumi" read as one name: what follows the dash is a name of its own.
+        const rest = nerRules.datelineTail && x.end > end ? /^[\s,]*(?:\([^)\n]{1,30}\)\s*)?[-–—]+\s*(?=\p{Lu})/u.exec(folded.slice(end, x.end)) : null;
+        if (rest) ms.push({ type: x.type, start: end + rest[0].length, end: x.end, text: folded.slice(end + rest[0].length, x.end) });
+      }
       ms.push({ type: 'LOC', start, end, text });
     }
   }
@@ -1255,6 +1267,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   if (nerRules.orgFirstWord) ms = orgFirstWords(ms);
   if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
   if (nerRules.stockMoves) companyMoves(folded, ms);
+  if (nerRules.companyShortNames) ms = companyShortNames(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' && m.type !== 'ORG') continue;
@@ -1328,6 +1341,38 @@ function orgFirstWords(ms: RawMention[]): RawMention[] {
   if (!heads.size) return ms;
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) heads.delete(w);
   return ms.map((m) => (m.type === 'PER' && heads.has(m.text) && CAP.test(m.text) && !STOP_CAPS.has(m.text.toLowerCase()) ? { ...m, type: 'ORG' as const } : m));
+}
+
+/**
+ * "Heineken NV said … Heineken, the world's second-largest brewer": a company named in full with its legal form is
+ * named by the rest of its name after, or by its first word ("Barrick Gold Corp" … "Barrick"), where the tagger
+ * found nothing there; not a common word ("General" of General Motors), a place, or a part of a person's name.
+ */
+function companyShortNames(folded: string, ms: RawMention[]): RawMention[] {
+  const gaz = gazetteer();
+  const short = new Set<string>();
+  for (const m of ms) {
+    if (m.type !== 'ORG' || !LEGAL_FORM_AFTER.test(m.text.slice(m.text.lastIndexOf(' ')))) continue;
+    const words = m.text.split(' ').slice(0, -1);
+    while (words.length > 1 && COMPANY_TAIL.test(words.at(-1)!)) words.pop();
+    for (const name of [words.join(' '), words[0]!]) {
+      if (/^\p{Lu}\p{Ll}{3,}(?: \p{Lu}[\p{L}-]+)*$/u.test(name) && !commonWords().has(name.toLowerCase()) && !gaz.places.has(aliasKey(name)) && !gaz.demonyms.has(aliasKey(name))) short.add(name);
+    }
+  }
+  if (!short.size) return ms;
+  for (const w of fullNameParts(ms)) for (const n of short) if (n.toLowerCase() === w) short.delete(n);
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  const out = [...ms];
+  for (const name of short) {
+    for (const start of wholeWordAt(folded, name)) {
+      const end = start + name.length;
+      if (taken.overlaps(start, end)) continue;
+      out.push({ type: 'ORG', start, end, text: name });
+      taken.add(start, end);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** What a company, not a person, says or reports about itself: "X said on Wednesday its net profit rose", "X reported a loss". */

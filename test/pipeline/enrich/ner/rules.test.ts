@@ -541,6 +541,11 @@ describe('wire copy: organisations in business and politics', () => {
     const text = 'The hard-left CGT union said two million people marched . Vontobel analyst Stefan Schneider said the price was fair .';
     expect(typed(text)).toEqual(expect.arrayContaining(['ORG:CGT', 'ORG:Vontobel']));
     expect(without('orgKindAfter', () => typed(text))).not.toContain('ORG:Vontobel');
+    const post = 'Lufthansa spokesman Klaus Walther said the strike would cost money . Barack Obama met workers . Obama spokesman Josh Earnest said nothing .';
+    expect(typed(post)).toContain('ORG:Lufthansa');
+    expect(typed(post)).not.toContain('ORG:Obama');
+    // An acronym before an apposition naming a kind of organisation.
+    expect(typed('YPF , the state-controlled oil company , said output rose .')).toContain('ORG:YPF');
     // An adjective before a kind is none ("the Islamist group").
     expect(typed('The men are being held by the Islamist group al-Shabab , officials said .')).not.toContain('ORG:Islamist');
   });
@@ -574,6 +579,26 @@ describe('wire copy: organisations in business and politics', () => {
     // Not a member of a party.
     expect(typed('John Smith , a member of the party , said he would stand .')).toContain('PER:John Smith');
     expect(typed('Danish drugmaker Novo Nordisk was the biggest gainer in Copenhagen .')).toContain('ORG:Novo Nordisk');
+  });
+
+  it('a company named in full with its legal form is named short after, where the tagger found nothing', () => {
+    const text = 'Heineken NV said on Wednesday its net profit rose 12 percent . Heineken , the world\'s second-largest brewer , said beer volumes grew .';
+    const heads = (ms: string[]) => ms.filter((m) => m === 'ORG:Heineken').length;
+    expect(heads(typed(text))).toBe(1);
+    expect(heads(without('companyShortNames', () => without('orgAppos', () => typed(text))))).toBe(0);
+    // Not a common word: "General" of General Motors.
+    expect(typed('General Motors Corp said it would cut jobs . The General said nothing .')).not.toContain('ORG:General');
+  });
+
+  it('a name run on after a dateline\'s dash is a name of its own', () => {
+    const text = 'TEL AVIV - Bank Leumi , Israel\'s second-largest bank , said on Monday its net profit rose 18 percent .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['LOC:TEL AVIV', 'ORG:Bank Leumi']));
+    expect(without('datelineTail', () => typed(text))).not.toContain('ORG:Bank Leumi');
+  });
+
+  it('Greek, Kazakh, Filipino and Argentine are nationalities, not places', () => {
+    const ms = enrich({ title: 'Report', text: 'Greek unions called a strike , and Argentine and Filipino workers joined Kazakh miners .' }).mentions;
+    for (const w of ['Greek', 'Argentine', 'Filipino', 'Kazakh']) expect(ms.find((m) => m.text === w)?.type).toBe('MISC');
   });
 
   it('the rows of a table of companies are companies', () => {
