@@ -625,6 +625,8 @@ function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[
 const LEGAL_FORM_AFTER = /^ (?:& Co|& CO|Inc|Corp|Co(?! \p{Lu})|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|GmbH|Oyj|ASA|S\.A|N\.V|S\.p\.A|INC|CORP|LTD|SPA|GMBH|OYJ)\.?(?![\p{L}\p{N}&-])/u;
 /** Words inside a company's name before its legal form ("Toyota Motor Corp", "Westpac Banking Corp"). */
 const COMPANY_MIDDLE = /^(?:Motor|Banking|Financial|Electric|Steel|Oil|Chemical|Chemicals|Trading|Petroleum|Mining|Brothers|Bros|Airlines|Telecom|Pharmaceutical|Industrial)$/;
+/** A legal form standing alone in the text, where none of the tagger's names covers it (not the short "SA", "SE", "Co"). */
+const UNTAGGED_FORM = /(?<=[ \t])(Inc|Corp|Ltd|Plc|PLC|plc|AG|NV|SpA|LLC|GmbH|Oyj|ASA|INC|CORP|LTD|SPA|GMBH|OYJ)\.?(?![\p{L}\p{N}&-])/gu;
 /** In a text in capitals, "SA", "SE" and "CO" are as often words of other languages or a county's ("COMME SA", "NANTONG SE"). */
 const SHORT_FORM = /^ (?:SA|SE|CO|Co)\b/;
 const shouted = (text: string) => !/\p{Ll}/u.test(text);
@@ -635,15 +637,28 @@ const shouted = (text: string) => !/\p{Ll}/u.test(text);
  * tagger ran on into the form is retyped the same way.
  */
 function legalForms(folded: string, ms: RawMention[]): void {
+  // A legal form the tagger left out, in a sentence in capitals or a table ("UBS AG , SWITZERLAND 'S LARGEST BANK"), is
+  // read as one it read alone (below); it stays only if it finds its name.
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  const added = new Set<RawMention>();
+  for (const f of folded.matchAll(UNTAGGED_FORM)) {
+    const start = f.index!, end = start + f[1]!.length;
+    if (taken.overlaps(start, end)) continue;
+    const m: RawMention = { type: 'ORG', start, end, text: f[1]! };
+    ms.push(m);
+    added.add(m);
+  }
   ms.sort((a, b) => a.start - b.start);
   // A legal form alone ("CORP" of "SONY GROUP CORP", the tagger's in capitals) ends the name before it, over up to two
-  // words of a company's name between ("GROUP", "BANKING"). (Alone after a comma it is left as it was: "X, LLC".)
+  // words of a company's name between ("GROUP", "BANKING", "d.y."). (Alone after a comma it is left as it was: "X, LLC".)
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
     if (m.type !== 'ORG' || !LEGAL_FORM_AFTER.test(` ${m.text}`) || /\s/.test(m.text.replace(/^& /, ''))) continue;
     const p = ms[i - 1];
     const gap = folded.slice(p?.end ?? 0, m.start);
-    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && /^(?: \p{Lu}[\p{L}&.'-]*){0,2} $/u.test(gap) && gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)))) {
+    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && /^(?: (?:\p{Lu}[\p{L}&.'-]*|\p{Ll}\.(?:\p{Ll}\.)+)){0,2} $/u.test(gap) &&
+      gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)) || /^\p{Ll}\./u.test(w))) {
       ms.splice(i - 1, 2, { type: 'ORG', start: p.start, end: m.end, text: folded.slice(p.start, m.end) });
       continue;
     }
@@ -651,6 +666,7 @@ function legalForms(folded: string, ms: RawMention[]): void {
     const words = /(?:^|[-–:,(\n]\s*)((?:\p{Lu}[\p{L}&.'-]* ){1,3})$/u.exec(folded.slice(Math.max(p?.end ?? 0, m.start - 48), m.start));
     const start = m.start - (words?.[1]!.length ?? 0);
     if (words && !words[1]!.split(' ').some((w) => STOP_CAPS.has(w.toLowerCase()))) ms.splice(i, 1, { type: 'ORG', start, end: m.end, text: folded.slice(start, m.end) });
+    else if (added.has(m)) ms.splice(i, 1);
   }
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
@@ -765,8 +781,8 @@ function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention
   ms.sort((a, b) => a.start - b.start);
 }
 
-/** A table's row: a name, then figures only ("Siemens AG   2,100   19,800", "Henkel 512 5,300"). */
-const FIGURE_ROW = /^[ \t]*(\p{Lu}[\p{L}.&'-]*(?:[ \t]\p{Lu}[\p{L}.&'-]*|[ \t]&){0,4})(?:[ \t]+[-+]?\(?[\d.,]+\)?%?){2,}[ \t]*$/gmu;
+/** A table's row: a name, then figures only ("Siemens AG   2,100   19,800", "Henkel 512 5,300", "Coca-Cola Co 0.71 vs 0.64"). */
+const FIGURE_ROW = /^[ \t]*(\p{Lu}[\p{L}.&'-]*(?:[ \t]\p{Lu}[\p{L}.&'-]*|[ \t]&){0,4})(?:[ \t]+(?:vs\.?[ \t]+)?[-+]?\(?[\d.,]+\)?%?){2,}[ \t]*$/gmu;
 
 /**
  * A table of companies' figures, as wire copy prints results: a row whose name ends in a legal form is a company's,
@@ -1333,7 +1349,7 @@ function joinAdjacentPeople(folded: string, ms: RawMention[]): void {
  * "Nissan Motor Co said … Nissan said": a one-word person that opens an organisation named in the same text
  * (and no person's name) is that organisation, named short, as news names a company after its first mention.
  */
-const COMPANY_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\.?$/;
+const COMPANY_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|GmbH|Oyj|ASA|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\.?$/;
 function orgFirstWords(ms: RawMention[]): RawMention[] {
   const heads = new Set<string>();
   // Only a company's full name ("Nissan Motor Co", "HSBC Holdings"): contracts name "Borrower Equity Interest".
@@ -1406,7 +1422,22 @@ function companyMoves(folded: string, ms: RawMention[]): void {
     if (m.type === 'LOC' && gaz.places.has(aliasKey(m.text))) continue;
     if (STOCK_MOVE.test(folded.slice(m.end, m.end + 60))) m.type = 'ORG';
   }
+  // A name the tagger left out before such a move ("Carrefour rose 0.8 percent"): capitalised words that are no common
+  // word, place, nationality, title, month or common abbreviation ("Gold rose", "CPI rose", "Tokyo fell").
+  const taken = new RangeMask(folded.length);
+  for (const m of ms) taken.add(m.start, m.end);
+  for (const x of folded.matchAll(UNTAGGED_MOVER)) {
+    const name = x[1]!, start = x.index! + x[0].indexOf(name), end = start + name.length;
+    if (taken.overlaps(start, end) || !STOCK_MOVE.test(folded.slice(end, end + 60))) continue;
+    const words = name.split(' ');
+    if (words.some((w) => STOP_CAPS.has(w.toLowerCase()) || gaz.titleWords.has(w.toLowerCase())) || gaz.places.has(aliasKey(name)) || gaz.demonyms.has(aliasKey(name))) continue;
+    if (words.length === 1 && (commonWords().has(name.toLowerCase()) || COMMON_ABBREVIATION.test(name) || CALENDAR_WORDS.has(name.toLowerCase()) || people.has(name.toLowerCase()))) continue;
+    ms.push({ type: 'ORG', start, end, text: name });
+  }
+  ms.sort((a, b) => a.start - b.start);
 }
+/** Capitalised words before a share price's move (checked with STOCK_MOVE). */
+const UNTAGGED_MOVER = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,2})(?= (?:shares )?(?:rose|fell|gained|lost|added|dropped|slipped|jumped|climbed|slid|eased|firmed|tumbled|surged|plunged|rallied|sank|soared|dipped|advanced|declined|was|ended|closed) )/gu;
 
 export function numericMentions(numbers: NumberMatch[], dates: DateMatch[], ms: RawMention[]): RawMention[] {
   const out: RawMention[] = [];
