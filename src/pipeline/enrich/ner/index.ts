@@ -43,7 +43,7 @@ export const nerRules = {
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
-  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
+  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true, gazetteerJoin: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -184,6 +184,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   }
   // "Prime Minister THAKSIN Chinnawat … THAKSIN fled abroad": a surname in capitals, not an acronym.
   for (const m of out) if (acronymAt.has(m.start) && m.type === 'ORG' && out.some((x) => x.type === 'PER' && x.text.split(/\s+/).includes(m.text))) m.type = 'PER';
+  if (nerRules.gazetteerJoin) joinKnownNames(folded, out);
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
@@ -686,6 +687,19 @@ function legalForms(folded: string, ms: RawMention[]): void {
   }
 }
 
+/** "Sri" (a person) + "Lanka" (a place): two names side by side that the gazetteer knows as one are that one name. */
+function joinKnownNames(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    // (Not a nationality and a body of its country, "Israeli" + "army": annotated apart.)
+    if (folded.slice(a.end, b.start) !== ' ' || gaz.demonyms.has(aliasKey(a.text))) continue;
+    const key = aliasKey(folded.slice(a.start, b.end));
+    const type = gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : gaz.orgs.has(key) ? 'ORG' : null;
+    if (type) ms.splice(i, 2, { type, start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
+}
+
 /**
  * "Bank of" + "Japan", "National Stock Exchange" + "of India": an organisation named after the place it serves is
  * one name, as newswire annotates it ("Bank of Japan", "Reserve Bank of India"); the tagger cuts it at the place.
@@ -756,10 +770,11 @@ function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention
   const gaz = gazetteer();
   const people = fullNameParts(ms);
   for (const m of ms) {
-    if (m.type !== 'PER' || gaz.titleWords.has(m.text.toLowerCase())) continue;
+    // (A place no gazetteer knows may be the tagger's guess at a party's name: "the liberal Wafd party".)
+    if ((m.type !== 'PER' && (m.type !== 'LOC' || gaz.places.has(aliasKey(m.text)))) || gaz.titleWords.has(m.text.toLowerCase())) continue;
     const after = folded.slice(m.end, m.end + 40);
     // (A post and a person after a one-word name no one is named by: "Lufthansa spokesman Klaus Walther", not "Obama spokesman …".)
-    if (KIND_AFTER.test(after) || (!/\s/.test(m.text) && !people.has(m.text.toLowerCase()) && STAFF_BEFORE_PERSON.test(after))) m.type = 'ORG';
+    if (KIND_AFTER.test(after) || (m.type === 'PER' && !/\s/.test(m.text) && !people.has(m.text.toLowerCase()) && STAFF_BEFORE_PERSON.test(after))) m.type = 'ORG';
   }
   const taken = new RangeMask(folded.length);
   for (const m of ms) taken.add(m.start, m.end);

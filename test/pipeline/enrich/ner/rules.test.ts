@@ -548,6 +548,10 @@ describe('wire copy: organisations in business and politics', () => {
     const post = 'Lufthansa spokesman Klaus Walther said the strike would cost money . Barack Obama met workers . Obama spokesman Josh Earnest said nothing .';
     expect(typed(post)).toContain('ORG:Lufthansa');
     expect(typed(post)).not.toContain('ORG:Obama');
+    // A place no gazetteer knows before a party is the party ("the liberal Wafd party").
+    const wafd = 'The liberal Wafd party and the Nasserist Karama party said the vote would not be fair .';
+    expect(typed(wafd)).toContain('ORG:Wafd');
+    expect(without('orgKindAfter', () => typed(wafd))).not.toContain('ORG:Wafd');
     // An acronym before an apposition naming a kind of organisation.
     expect(typed('YPF , the state-controlled oil company , said output rose .')).toContain('ORG:YPF');
     // An adjective before a kind is none ("the Islamist group").
@@ -603,6 +607,12 @@ describe('wire copy: organisations in business and politics', () => {
     const text = 'TEL AVIV - Bank Leumi , Israel\'s second-largest bank , said on Monday its net profit rose 18 percent .';
     expect(typed(text)).toEqual(expect.arrayContaining(['LOC:TEL AVIV', 'ORG:Bank Leumi']));
     expect(without('datelineTail', () => typed(text))).not.toContain('ORG:Bank Leumi');
+  });
+
+  it('two names side by side that the gazetteer knows as one are one', () => {
+    const got = typedIn('Sri Lanka rebels attack army camp', 'Rebels attacked a camp in the north on Tuesday .');
+    expect(got).toContain('LOC:Sri Lanka');
+    expect(without('gazetteerJoin', () => typedIn('Sri Lanka rebels attack army camp', 'Rebels attacked a camp in the north on Tuesday .'))).not.toContain('LOC:Sri Lanka');
   });
 
   it('Greek, Kazakh, Filipino and Argentine are nationalities, not places', () => {
