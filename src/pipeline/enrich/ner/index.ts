@@ -25,8 +25,19 @@ const CAP = /^\p{Lu}/u;
 const ORG_HEAD = /^(?:Newsroom|Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces|Board|Banka)$/;
 /** Compass words that may open a place name as annotated ("southern Afghanistan"). */
 export const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)$/;
-/** An apposition naming a kind of organisation: ", the world's largest gold miner,", ", a German bank ." (never "a member of the party"). */
-const ORG_APPOS = /^\s*,\s+(?:the|a|an)\s+(?:(?:world|country|nation|\p{Lu}[\p{L}.]+) ?['’]s\s+)?(?:(?!of\b)[\p{L}\d-]+\s+){0,3}(?:company|firm|bank|lender|insurer|carrier|airline|retailer|miner|brewer|conglomerate|carmaker|automaker|drugmaker|chipmaker|steelmaker|planemaker|line|utility|broadcaster|newspaper|daily|bourse|party|union|manufacturer|refiner|chain)(?=\s*[,.;)]|\s+(?:that|which|and|in|with|by|based|said)\b)/u;
+/**
+ * Companies' legal forms as written after their names ("Siemens AG", "Nokia Oyj"), and in capitals; the short "SA",
+ * "SE" and "Co" are also words of other languages or an Irish county's ("COMME SA", "Co Wicklow").
+ */
+const LONG_FORMS = 'Inc|Corp|Ltd|Plc|PLC|plc|AG|NV|SpA|LLC|GmbH|Oyj|ASA';
+const LEGAL_FORMS = `${LONG_FORMS}|SA|SE|Co`;
+const CAPS_FORMS = 'INC|CORP|LTD|SPA|GMBH|OYJ';
+/** Kinds of organisation, as news writes them in lower case before or after a name ("the carmaker Toyota", "the CGT union"). */
+const ORG_KINDS = 'agency|company|firm|group|bank|brokerage|lender|insurer|carrier|airline|retailer|automaker|carmaker|drugmaker|chipmaker|steelmaker|planemaker|' +
+  'manufacturer|regulator|watchdog|utility|conglomerate|startup|newspaper|daily|weekly|magazine|broadcaster|band|club|party|union|ministry|charity|' +
+  'consultancy|studio|supermarket|chain|exchange|bourse';
+/** An apposition naming a kind of organisation: ", the world's second-largest container line,", ", a German bank ." (never "a member of the party"). */
+const ORG_APPOS = new RegExp(String.raw`^\s*,\s+(?:the|a|an)\s+(?:(?:world|country|nation|\p{Lu}[\p{L}.]+) ?['’]s\s+)?(?:(?!of\b)[\p{L}\d-]+\s+){0,3}(?:${ORG_KINDS}|(?:container|shipping) line)(?=\s*[,.;)]|\s+(?:that|which|and|in|with|by|based|said)\b)`, 'u');
 const PLACE_APPOS = /^\s*,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:city|town|village|capital|port|province|region|country|district|island|county|municipality|suburb|neighbou?rhood)\b/u;
 const STOP_CAPS = new Set(['neither', 'either', 'the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'or', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'meanwhile', 'then', 'if', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'he', 'she', 'they', 'it', 'i', 'you', 'said', 'says', 'dear', 'since', 'during', 'although', 'though', 'because', 'under', 'over', 'about', 'so', 'yet', 'not', 'no', 'all', 'some', 'many', 'most', 'former', 'late', 'both', 'later', 'speaking', 'according']);
 /**
@@ -566,12 +577,12 @@ function lineAround(folded: string, at: number): string {
 }
 
 /** A company's legal form closing its name ("First Solar Inc", "Siemens AG", "BP plc", "Nissan Motor Co"). */
-const DESIGNATOR = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\.?$/;
+const DESIGNATOR = new RegExp(`^(?:${LEGAL_FORMS})\\.?$`);
 /** After a name, words that make it a listed company's: "First Solar shares rose", "Nvidia stock", "Iberdrola's shares". */
 const SHARES_AFTER = /^(?:\s*'s?)?\s+(?:shares|stock|stocks|shareholders|share price)\b(?!\s+(?:this|that|the|a|an|his|her|my|our|their|its|your|some|these|those)\b)/;
 /** Before a name: "shares of", "shares in", "a stake in" … "(NYSE: F)" is read after it. */
 const SHARES_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take) (?:of|in) $/;
-const COMPANY_WORD = /\b(?:[Ss]hares|[Ss]tock|stocks|shareholders|share price|[Ss]take|Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC)\b/;
+const COMPANY_WORD = new RegExp(`\\b(?:[Ss]hares|[Ss]tock|stocks|shareholders|share price|[Ss]take|${LEGAL_FORMS})\\b`);
 const TICKER_AFTER = /^\s*\(\s*(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|XETRA|Xetra|HKEX|OTC)\s*:\s*[A-Z.]{1,6}\s*\)/;
 
 /**
@@ -619,15 +630,12 @@ function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawMention[
   }
 }
 
-/**
- * A legal form after a name, in ordinary case or in capitals ("Novartis AG", "NOVARTIS AG", "Merck & Co"). "Co"
- * before a capitalised word is an Irish county's ("Co Wicklow").
- */
-const LEGAL_FORM_AFTER = /^ (?:& Co|& CO|Inc|Corp|Co(?! \p{Lu})|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|GmbH|Oyj|ASA|S\.A|N\.V|S\.p\.A|INC|CORP|LTD|SPA|GMBH|OYJ)\.?(?![\p{L}\p{N}&-])/u;
+/** A legal form after a name, in ordinary case or in capitals ("Novartis AG", "NOVARTIS AG", "Merck & Co"; not "Co Wicklow"). */
+const LEGAL_FORM_AFTER = new RegExp(String.raw`^ (?:& Co|& CO|Co(?! \p{Lu})|SA|SE|${LONG_FORMS}|S\.A|N\.V|S\.p\.A|${CAPS_FORMS})\.?(?![\p{L}\p{N}&-])`, 'u');
 /** Words inside a company's name before its legal form ("Toyota Motor Corp", "Westpac Banking Corp"). */
 const COMPANY_MIDDLE = /^(?:Motor|Banking|Financial|Electric|Steel|Oil|Chemical|Chemicals|Trading|Petroleum|Mining|Brothers|Bros|Airlines|Telecom|Pharmaceutical|Industrial)$/;
 /** A legal form standing alone in the text, where none of the tagger's names covers it (not the short "SA", "SE", "Co"). */
-const UNTAGGED_FORM = /(?<=[ \t])(Inc|Corp|Ltd|Plc|PLC|plc|AG|NV|SpA|LLC|GmbH|Oyj|ASA|INC|CORP|LTD|SPA|GMBH|OYJ)\.?(?![\p{L}\p{N}&-])/gu;
+const UNTAGGED_FORM = new RegExp(String.raw`(?<=[ \t])(${LONG_FORMS}|${CAPS_FORMS})\.?(?![\p{L}\p{N}&-])`, 'gu');
 /** In a text in capitals, "SA", "SE" and "CO" are as often words of other languages or a county's ("COMME SA", "NANTONG SE"). */
 const SHORT_FORM = /^ (?:SA|SE|CO|Co)\b/;
 const shouted = (text: string) => !/\p{Ll}/u.test(text);
@@ -757,14 +765,14 @@ function companyOpeners(ms: RawMention[]): void {
 
 /** A staff post and a person's name after an organisation's ("Vontobel analyst Stefan Schneider"). */
 const STAFF_BEFORE_PERSON = /^ (?:analyst|economist|strategist|spokes(?:man|woman|person)|chairman|chairwoman|chief executive|executive|official) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}/u;
-/** Kinds of organisation written after its name in lower case ("the CGT union", "Le Monde newspaper"). */
-const KIND_AFTER = /^ (?:union|party|newspaper|daily|weekly|magazine|broadcaster|airline|carrier|bank|lender|insurer|brokerage|group|conglomerate|agency|ministry|bourse|exchange|analysts?|economists?|strategists?)\b/;
+/** A kind of organisation, or its staff, written after its name in lower case ("the CGT union", "Le Monde newspaper", "Barclays analysts"). */
+const KIND_AFTER = new RegExp(`^ (?:${ORG_KINDS}|analysts?|economists?|strategists?)\\b`);
 
 /**
  * "the hard-left CGT union", "Le Monde newspaper", "Vontobel analyst Stefan Schneider": a name followed by a kind of
- * organisation, or by the post of someone who works at one, written in lower case, is an organisation's. A place
- * stays the place ("Frankfurt traders", "a Tokyo bank" name where). A name the tagger left out is found when it is
- * one word that is no common word, place, nationality or title, in an ordinary-case sentence.
+ * organisation, or by the post of someone who works at one, written in lower case, is an organisation's; a place the
+ * gazetteer knows stays the place ("a Tokyo bank"). A name the tagger left out is found when it is one word that is
+ * no common word, place, nationality or title, in an ordinary-case sentence.
  */
 function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
@@ -1025,7 +1033,7 @@ const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{
  * Kinds of organisation that stand right before a name ("the weather agency AEMET", "the band Gigi"); only
  * words that do not also name a person's trade ("operator", "producer", "publisher" do).
  */
-const ORG_KIND = /^(?:drugmaker|chipmaker|steelmaker|planemaker|agency|company|firm|group|bank|brokerage|lender|insurer|carrier|airline|retailer|automaker|carmaker|manufacturer|regulator|watchdog|utility|conglomerate|startup|newspaper|broadcaster|band|club|party|ministry|charity|consultancy|studio|supermarket|chain|exchange)$/;
+const ORG_KIND = new RegExp(`^(?:${ORG_KINDS})$`);
 /** Words that describe who is named, in front of the name and never part of it ("Rival Shell said"). */
 const DESCRIPTOR = /^(?:rival|parent|peer|competitor|carmaker|automaker|broker|regulator|insurer|lender|retailer|miner|watchdog|embattled|struggling|troubled|beleaguered)$/;
 /** People who work at an organisation ("analysts at Jefferies", "an economist with Capital Economics"). */
@@ -1364,7 +1372,7 @@ function joinAdjacentPeople(folded: string, ms: RawMention[]): void {
  * "Nissan Motor Co said … Nissan said": a one-word person that opens an organisation named in the same text
  * (and no person's name) is that organisation, named short, as news names a company after its first mention.
  */
-const COMPANY_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|PLC|plc|AG|SA|NV|SE|SpA|LLC|GmbH|Oyj|ASA|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\.?$/;
+const COMPANY_TAIL = new RegExp(`^(?:${LEGAL_FORMS}|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\\.?$`);
 function orgFirstWords(ms: RawMention[]): RawMention[] {
   const heads = new Set<string>();
   // Only a company's full name ("Nissan Motor Co", "HSBC Holdings"): contracts name "Borrower Equity Interest".
