@@ -54,7 +54,7 @@ export const nerRules = {
   venueNames: true, leagueNames: true, roleSplit: true, sportFrames: true, clubSpread: true, trailingLower: true, headlineFromBody: true,
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
-  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true, gazetteerJoin: true,
+  legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
 };
 export type NerRule = keyof typeof nerRules;
 /**
@@ -195,7 +195,6 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   }
   // "Prime Minister THAKSIN Chinnawat … THAKSIN fled abroad": a surname in capitals, not an acronym.
   for (const m of out) if (acronymAt.has(m.start) && m.type === 'ORG' && out.some((x) => x.type === 'PER' && x.text.split(/\s+/).includes(m.text))) m.type = 'PER';
-  if (nerRules.gazetteerJoin) joinKnownNames(folded, out);
   // A wire dateline's place ("NEW YORK (Reuters) - ") is a place, whatever its capitals made the tagger read.
   if (nerRules.datelinePlace) datelinePlaces(folded, datelineHeads(folded, sentences), out);
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
@@ -695,19 +694,6 @@ function legalForms(folded: string, ms: RawMention[]): void {
   }
 }
 
-/** "Sri" (a person) + "Lanka" (a place): two names side by side that the gazetteer knows as one are that one name. */
-function joinKnownNames(folded: string, ms: RawMention[]): void {
-  const gaz = gazetteer();
-  for (let i = ms.length - 2; i >= 0; i--) {
-    const a = ms[i]!, b = ms[i + 1]!;
-    // (Not a nationality and a body of its country, "Israeli" + "army": annotated apart.)
-    if (folded.slice(a.end, b.start) !== ' ' || gaz.demonyms.has(aliasKey(a.text))) continue;
-    const key = aliasKey(folded.slice(a.start, b.end));
-    const type = gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : gaz.orgs.has(key) ? 'ORG' : null;
-    if (type) ms.splice(i, 2, { type, start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
-  }
-}
-
 /**
  * "Bank of" + "Japan", "National Stock Exchange" + "of India": an organisation named after the place it serves is
  * one name, as newswire annotates it ("Bank of Japan", "Reserve Bank of India"); the tagger cuts it at the place.
@@ -853,7 +839,9 @@ const DEFINED = /^ ?\( ?(\p{Lu}[\p{L}\p{N}&-]{1,7}) ?\)/u;
 function definedAbbreviations(folded: string, ms: RawMention[]): void {
   const defined = new Set<string>();
   for (const m of ms) {
-    if (m.type !== 'ORG') continue;
+    // An organisation's name by its last word or the gazetteer ("… Workers Party (PKK)"), not any name the tagger
+    // took for one ("Talent Advancement Program (TAP)", an airport's "(TFS)").
+    if (m.type !== 'ORG' || !(ORG_HEAD.test(cased(m.text.slice(m.text.lastIndexOf(' ') + 1))) || gazetteer().orgs.has(aliasKey(m.text)))) continue;
     const x = DEFINED.exec(folded.slice(m.end, m.end + 14));
     // Its first letter is an initial of the name ("Kurdistan Workers Party (PKK)"), and it is no word or place ("( VIDEO )", "( ISRAEL )").
     const abbr = x?.[1];

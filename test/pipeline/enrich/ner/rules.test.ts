@@ -609,12 +609,6 @@ describe('wire copy: organisations in business and politics', () => {
     expect(without('datelineTail', () => typed(text))).not.toContain('ORG:Bank Leumi');
   });
 
-  it('two names side by side that the gazetteer knows as one are one', () => {
-    const got = typedIn('Sri Lanka rebels attack army camp', 'Rebels attacked a camp in the north on Tuesday .');
-    expect(got).toContain('LOC:Sri Lanka');
-    expect(without('gazetteerJoin', () => typedIn('Sri Lanka rebels attack army camp', 'Rebels attacked a camp in the north on Tuesday .'))).not.toContain('LOC:Sri Lanka');
-  });
-
   it('Greek, Kazakh, Filipino and Argentine are nationalities, not places', () => {
     const ms = enrich({ title: 'Report', text: 'Greek unions called a strike , and Argentine and Filipino workers joined Kazakh miners .' }).mentions;
     for (const w of ['Greek', 'Argentine', 'Filipino', 'Kazakh']) expect(ms.find((m) => m.text === w)?.type).toBe('MISC');
