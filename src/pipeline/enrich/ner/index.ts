@@ -764,9 +764,14 @@ function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention
   const gaz = gazetteer();
   const people = fullNameParts(ms);
   for (const m of ms) {
-    // (A place no gazetteer knows may be the tagger's guess at a party's name: "the liberal Wafd party".)
-    if ((m.type !== 'PER' && (m.type !== 'LOC' || gaz.places.has(aliasKey(m.text)))) || gaz.titleWords.has(m.text.toLowerCase())) continue;
+    if ((m.type !== 'PER' && m.type !== 'LOC') || gaz.titleWords.has(m.text.toLowerCase())) continue;
     const after = folded.slice(m.end, m.end + 40);
+    // A place no gazetteer knows may be the tagger's guess at a party's name ("the liberal Wafd party"); before other
+    // kinds it is as often the place ("Antrim club fixtures") or a nationality ("the South Korean company").
+    if (m.type === 'LOC') {
+      if (!gaz.places.has(aliasKey(m.text)) && /^ (?:party|union)\b/.test(after)) m.type = 'ORG';
+      continue;
+    }
     // (A post and a person after a one-word name no one is named by: "Lufthansa spokesman Klaus Walther", not "Obama spokesman …".)
     if (KIND_AFTER.test(after) || (m.type === 'PER' && !/\s/.test(m.text) && !people.has(m.text.toLowerCase()) && STAFF_BEFORE_PERSON.test(after))) m.type = 'ORG';
   }
@@ -782,7 +787,7 @@ function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention
       const after = folded.slice(t.end, t.end + 40);
       if (!(ACRONYM.test(t.text) && (KIND_AFTER.test(after) || (nerRules.orgAppos && ORG_APPOS.test(folded.slice(t.end, t.end + 90))))) && !STAFF_BEFORE_PERSON.test(after)) continue;
       const lw = t.text.toLowerCase(), key = aliasKey(t.text);
-      if (STOP_CAPS.has(lw) || commonWords().has(lw) || gaz.titleWords.has(lw) || gaz.places.has(key) || gaz.demonyms.has(key) || isDictionaryWordForm(lw)) continue;
+      if (STOP_CAPS.has(lw) || COMMON_ABBREVIATION.test(t.text) || commonWords().has(lw) || gaz.titleWords.has(lw) || gaz.places.has(key) || gaz.demonyms.has(key) || isDictionaryWordForm(lw)) continue;
       if (caseRegime(toks.map((x) => folded.slice(x.start, x.end))) !== '') break;
       ms.push({ type: 'ORG', start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
     }
@@ -841,7 +846,8 @@ function definedAbbreviations(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     // An organisation's name by its last word or the gazetteer ("… Workers Party (PKK)"), not any name the tagger
     // took for one ("Talent Advancement Program (TAP)", an airport's "(TFS)").
-    if (m.type !== 'ORG' || !(ORG_HEAD.test(cased(m.text.slice(m.text.lastIndexOf(' ') + 1))) || gazetteer().orgs.has(aliasKey(m.text)))) continue;
+    const last = cased(m.text.slice(m.text.lastIndexOf(' ') + 1));
+    if (m.type !== 'ORG' || !(ORG_HEAD.test(last) || /^Cent(?:er|re)s?$/.test(last) || gazetteer().orgs.has(aliasKey(m.text)))) continue;
     const x = DEFINED.exec(folded.slice(m.end, m.end + 14));
     // Its first letter is an initial of the name ("Kurdistan Workers Party (PKK)"), and it is no word or place ("( VIDEO )", "( ISRAEL )").
     const abbr = x?.[1];
