@@ -780,7 +780,8 @@ function orgBeforeKind(folded: string, sentenceTokens: Token[][], ms: RawMention
   for (const toks of sentenceTokens) {
     for (let i = 0; i < toks.length - 1; i++) {
       const t = toks[i]!;
-      if (!/^\p{Lu}[\p{L}&]+$/u.test(t.text) || taken.overlaps(t.start, t.end)) continue;
+      // (A whole word: not the "PR" of "6PR".)
+      if (!/^\p{Lu}[\p{L}&]+$/u.test(t.text) || /[\p{L}\p{N}]/u.test(folded[t.start - 1] ?? '') || taken.overlaps(t.start, t.end)) continue;
       // An acronym before a kind ("the CGT union") or an apposition naming one ("YPF, the state oil company"), or any
       // word before a staff post and a person ("Vontobel analyst Stefan Schneider"); not an adjective before a kind
       // ("the Islamist group").
