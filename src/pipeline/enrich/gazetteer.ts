@@ -37,8 +37,8 @@ export function aliasKey(s: string): string {
 
 let cached: Gazetteer | null = null;
 
-/** How demonyms end ("Kenyan", "Swiss", "Scottish", "Welsh", "Cypriot", "Monegasque", "Seychellois"). */
-const DEMONYM_END = /(?:an|ans|ian|ese|ish|i|is|ic|ch|ss|lsh|que|ots?|ois)$/i;
+/** How demonyms end ("Kenyan", "Swiss", "Scottish", "Welsh", "Cypriot", "Monegasque", "Seychellois", "Greek", "Kazakh", "Tajik", "Filipino", "Argentine"). */
+const DEMONYM_END = /(?:an|ans|ian|ese|ish|i|is|ic|ch|ss|lsh|que|ots?|ois|eks?|khs?|iks?|inos?|ines?)$/i;
 
 export function gazetteer(): Gazetteer {
   if (cached) return cached;

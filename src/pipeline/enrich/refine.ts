@@ -46,7 +46,8 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     m = withoutLeadingNoun(m);
     const key = aliasKey(m.text);
     // "Shares of Ford Motor Co": once the noun is cut, "of" before the name is no longer name's "X of" head.
-    const cut = nerRules.leadingNounTail && m !== whole && MARKET_NOUN.test(whole.text);
+    // So is a market's noun the tagger left out ("Shares of Mitsubishi UFJ Financial Group fell").
+    const cut = nerRules.leadingNounTail && ((m !== whole && MARKET_NOUN.test(whole.text)) || MARKET_NOUN_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)));
     if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
     // A capitalised pronoun with its verb ("It'll", "We're") opens a sentence; it names nobody.
@@ -195,6 +196,8 @@ const CONTRACTED_PRONOUN = /^(?:it|we|i|they|she|he|you|that|there|here|what|who
 
 /** A market's noun before a company ("Shares of Ford Motor Co"), unlike "Elders of Zion" or "Acts of Assembly". */
 const MARKET_NOUN = /^(?:Shares|Stocks|Bonds|Units|Shareholders|Investors|Customers|Employees|Workers) of /;
+/** The same noun and "of" right before a name, as a text ends there. */
+const MARKET_NOUN_BEFORE = new RegExp(`(?<![\\p{L}])${MARKET_NOUN.source.slice(1)}$`, 'u');
 
 /**
  * "Shares of Apple Inc fell": a plural common noun and "of" that open a sentence are no part of the
