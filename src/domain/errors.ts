@@ -16,7 +16,7 @@ export type ErrorCode =
   | 'feed_invalid'
   | 'extract_failed'
   | 'llm_unavailable'
-  /** The store could not be reached, dropped the connection or stayed locked: the work did not commit (or, lost at COMMIT, may have); idempotent work may try again. */
+  /** The store could not be reached, dropped the connection, stayed locked or rolled the work back to break a deadlock: the work did not commit (or, lost at COMMIT, may have); idempotent work may try again. */
   | 'store_unavailable'
   | 'internal';
 

@@ -262,3 +262,23 @@ describe('integrity', () => {
     }
   });
 });
+
+describe('a transaction the server rolls back to break a deadlock', () => {
+  it('is reported as store_unavailable, so idempotent work (an ingested item) runs it again', async (ctx) => {
+    if (server.kind !== 'server') ctx.skip(); // the embedded engine runs one transaction at a time: no deadlock
+    const s1 = await a.createStory('one', '2026-01-01T00:00:00.000Z');
+    const s2 = await a.createStory('two', '2026-01-01T00:00:00.000Z');
+    const both = () => new Promise((r) => setTimeout(r, 150));
+    // Each holds one story's row and then wants the other's: the server breaks the cycle by failing one.
+    const crossed = (repo: Repository, first: typeof s1, second: typeof s1) => repo.transaction(async (tx) => {
+      await tx.updateStory(first.id, { title: `held by ${first.title}` });
+      await both();
+      await tx.updateStory(second.id, { title: `then ${second.title}` });
+    });
+    const results = await Promise.allSettled([crossed(a, s1, s2), crossed(b, s2, s1)]);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.reason).toMatchObject({ name: 'LedeError', code: 'store_unavailable' });
+    expect(String(failed[0]!.reason.message)).toMatch(/deadlock/);
+  });
+});

@@ -268,11 +268,17 @@ function statementName(sql: string): string {
 /** pg error code of a failed query, e.g. '23505' unique_violation. */
 export const pgCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code;
 
+/** Deadlock detected, serialization failure: the transaction may simply be run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+/** A transaction the server rolled back to break a deadlock or a serialization conflict (as thrown, or as reported by transaction()). */
+export const isRetryable = (e: unknown): boolean => RETRYABLE.has(pgCode(e) ?? pgCode((e as { cause?: unknown } | null)?.cause) ?? '');
+
 /**
  * A transaction that failed because the server could not be reached or dropped the connection (restart,
  * failover, too many clients, pool wait). The transaction did not commit, or (a connection lost at COMMIT)
  * cannot be known to have: callers whose work is idempotent try it again, telling this case by the code
- * 'store_unavailable'. Any other error is returned as it is.
+ * 'store_unavailable', as they do a transaction the server rolled back to break a deadlock. Any other error is
+ * returned as it is.
  */
 function unavailable(e: unknown): unknown {
   if (e instanceof LedeError) return e;
@@ -280,5 +286,9 @@ function unavailable(e: unknown): unknown {
   const message = e instanceof Error ? e.message : String(e);
   const lost = code.startsWith('08') || ['53300', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
     /timeout exceeded when trying to connect|Connection terminated|not queryable/i.test(message);
-  return lost ? new LedeError('store_unavailable', `the database is unavailable: ${message}`, { cause: e }) : e;
+  if (lost) return new LedeError('store_unavailable', `the database is unavailable: ${message}`, { cause: e });
+  // A deadlock the server broke, or a serialization failure: the whole transaction was rolled back and may simply
+  // run again (ingest stored 439 of 440 articles when one item's transaction lost a deadlock and was not retried).
+  if (RETRYABLE.has(code)) return new LedeError('store_unavailable', `the database rolled the transaction back: ${message}`, { cause: e });
+  return e;
 }

@@ -13,7 +13,7 @@ import { storyPort } from './stories.ts';
 import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
-import { pgCode } from './db.ts';
+import { isRetryable, pgCode } from './db.ts';
 import { intelligencePort } from './intelligence.ts';
 
 export { loadMigrations, migrate } from './migrate.ts';
@@ -64,7 +64,7 @@ export function createPostgresRepository(db: Db): Repository {
             // The locks are taken with BEGIN, in the same round trip.
             return await db.transaction(() => fn(repo), { first: lockStatement(keys) });
           } catch (e) {
-            if (attempt >= 5 || !RETRYABLE.has(pgCode(e) ?? '')) throw e;
+            if (attempt >= 5 || !isRetryable(e)) throw e;
             await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
           }
         }
@@ -92,8 +92,6 @@ export function createPostgresRepository(db: Db): Repository {
   return repo;
 }
 
-/** Deadlock detected, serialization failure: the transaction may simply be run again. */
-const RETRYABLE = new Set(['40P01', '40001']);
 
 /** Two 32-bit FNV-1a hashes of a key: the (int4, int4) advisory lock space, apart from any bigint lock. */
 function lockId(key: string): [number, number] {
