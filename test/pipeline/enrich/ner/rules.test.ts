@@ -214,12 +214,9 @@ describe('results tables', () => {
   });
 
   describe('wire copy: clubs, companies and sport headings', () => {
-    const typedIn = (title: string, text: string) => enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
-    const typed = (text: string) => typedIn('Report', text);
-    const without = <T>(rule: keyof typeof nerRules, f: () => T): T => {
-      nerRules[rule] = false;
-      try { return f(); } finally { nerRules[rule] = true; }
-    };
+    const typedIn = wireTyped;
+    const typed = (text: string) => wireTyped('Report', text);
+    const without = withRuleOff;
 
     it('a club whose name opens with "Real", "Borussia", … is the club, not its city', () => {
       const text = 'In Spain , Real Madrid beat Valencia 3-1 to stay top . Borussia Dortmund lost at home .';
@@ -498,12 +495,9 @@ describe('results tables', () => {
 });
 
 describe('wire copy: organisations in business and politics', () => {
-  const typedIn = (title: string, text: string) => enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
-  const typed = (text: string) => typedIn('Report', text);
-  const without = <T>(rule: keyof typeof nerRules, f: () => T): T => {
-    nerRules[rule] = false;
-    try { return f(); } finally { nerRules[rule] = true; }
-  };
+  const typedIn = wireTyped;
+  const typed = (text: string) => wireTyped('Report', text);
+  const without = withRuleOff;
 
   it('a name before a legal form is a company, in capitals too, and a legal form alone names nothing', () => {
     const text = 'Novartis AG agreed to buy a biotech firm on Monday . Banco Santander SA said profit rose .';
@@ -625,3 +619,18 @@ describe('wire copy: organisations in business and politics', () => {
     expect(typed('Temperatures on Monday :\n\nLondon  12  18\nParis  14  21\nMadrid  17  26\n')).not.toContain('ORG:London');
   });
 });
+
+/** A wire item's PER, ORG and LOC mentions, as "TYPE:text", as `lede analyze` finds them. */
+function wireTyped(title: string, text: string): string[] {
+  return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+}
+
+/** `f` run with one entity rule switched off, and the rule back on after. */
+function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
+  nerRules[rule] = false;
+  try {
+    return f();
+  } finally {
+    nerRules[rule] = true;
+  }
+}
