@@ -10,7 +10,7 @@
 // comparing two commits side by side only: an image loaded into memory is read through SQLite's page
 // cache, not held in it as a store filled in this process is, so its figures run higher than a fill's.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
-import { fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
+import { dedupWindowOf, fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
 import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
@@ -242,6 +242,7 @@ export async function warmAsFilled(conn: Database.Database, repo: Repository): P
   for (const s of await repo.getStoryStates(ids.reverse())) decodeStoryCached(s);
   const terms = conn.prepare("SELECT term FROM term_stats WHERE term <> ''").pluck().all() as string[];
   await termStatsOf(repo).weigh(terms);
+  await dedupWindowOf(repo).catchUp(repo);
 }
 
 /** The server processes serving database `url` (for their CPU time), this query's own excepted. */

@@ -29,25 +29,34 @@ export interface Fingerprint {
 }
 
 /**
- * Postings findByFingerprint reads per band, newest article first. A band shared by more articles than
- * this is boilerplate, not evidence, and reading it in full would make every lookup grow with the store
- * (the same cap as the in-memory dedup index).
- */
-export const POSTINGS_PER_BAND = 48;
-
-/**
  * Stories findStoriesByTerms reads per term, most recently active first, inside the time window: a term
  * shared by more active stories says little about which one an article belongs to (the in-memory
  * clusterer's storiesPerTerm).
  */
 export const STORIES_PER_TERM = 48;
 
-export interface FingerprintCandidate {
+/**
+ * A canonical fingerprint as the store logged it (PlacementStore.fingerprintsSince). `seq` orders the log:
+ * each write of an article's fingerprint takes a new one, so a row read again is known by (article, seq).
+ */
+export interface LoggedFingerprint {
+  seq: number;
   articleId: ArticleId;
+  bands: string[];
   signature: Uint8Array;
-  textLength: number;
   published: IsoTime | null;
-  outlet: string;
+}
+
+/** What fingerprintsSince read, and the cursor to ask with next time. */
+export interface FingerprintLogPage {
+  rows: LoggedFingerprint[];
+  cursor: number;
+  /**
+   * Changes when rows this store handed out may have been rolled back since (SQLite's group commit lets a
+   * transaction read rows of one before it in the group, and a failed COMMIT loses them all): a reader
+   * then reads the log again from the start.
+   */
+  generation: number;
 }
 
 /** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */

@@ -3,7 +3,7 @@
 // placement.ts) against the PlacementIndex port below; an in-memory index serves the CLI, the bench, the
 // evaluation scripts and tests, a store-backed one serves ingest. The types both sides speak live here.
 import type { Article, ArticleId, IsoTime, Story, StoryId, Version } from './types.ts';
-import type { Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState, TermStats } from './pipeline.ts';
+import type { Fingerprint, FingerprintLogPage, NewVersion, StoryStamp, StoryState, TermStats } from './pipeline.ts';
 
 /** A text's dedup fingerprint (see pipeline/dedup/fingerprint.ts for the method). */
 export interface TextFingerprint {
@@ -132,7 +132,6 @@ export interface PlacementLookup {
   byHash: Version | null;
   /** Null also when no URL was asked for. */
   byUrl: Version | null;
-  candidates: FingerprintCandidate[];
   /** Null when no terms were asked for. */
   termDocs: { docs: number; counts: Map<string, number> } | null;
 }
@@ -163,12 +162,15 @@ export interface PlacementStore extends TermStats {
   findVersionByHash(contentHash: string): Promise<Version | null>;
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
-  findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
   /**
-   * findVersionByHash, findVersionByUrl (when `url` is given), findByFingerprint (when `bands` are) and
-   * termDocs (when `terms` are) at once: one statement on PostgreSQL.
+   * The canonical fingerprints written since `cursor` (oldest first), or with a null cursor the `newest`
+   * most recent; rows already read may come again. The copy lookup runs over a process-local index kept
+   * current from this log (pipeline/dedup/store-window.ts): a B-tree row per anchor cost a placement a
+   * page write per anchor, scattered over the whole index.
    */
-  placementLookup(q: { contentHash: string; url: string | null; bands: string[]; limit: number; terms: string[] | null }): Promise<PlacementLookup>;
+  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+  /** findVersionByHash, findVersionByUrl (when `url` is given) and termDocs (when `terms` are) at once: one statement on PostgreSQL. */
+  placementLookup(q: { contentHash: string; url: string | null; terms: string[] | null }): Promise<PlacementLookup>;
   getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;
   addTermDocs(batch: TermBatch): Promise<void>;
   createStory(title: string, at: IsoTime): Promise<Story>;

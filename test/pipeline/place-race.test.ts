@@ -16,8 +16,8 @@ const STALL_MS = 400;
 function stalled(repo: Repository, opts: { locks: boolean } = { locks: true }): Repository {
   const wrap = (target: Repository): Repository => new Proxy(target, {
     get(t, key) {
-      // The copy lookup: alone, or with a placement's other first reads (placementLookup).
-      if (key === 'findByFingerprint' || key === 'placementLookup') {
+      // A placement's first reads (placementLookup; the copy lookup's catch-up runs beside it).
+      if (key === 'placementLookup') {
         return async (...args: unknown[]) => {
           const found = await (t[key] as (...a: unknown[]) => Promise<unknown>)(...args);
           await sleep(STALL_MS);

@@ -154,18 +154,25 @@ for (const backend of backends()) {
         expect((await repo.findVersionByUrl('https://example.test/canonical'))?.id).toBe(v.id);
         expect(await repo.findVersionByUrl('https://example.test/none')).toBeNull();
         expect((await repo.findVersionByHash('hash-a'))?.id).toBe(v.id);
-        const cands = await repo.findByFingerprint(['b2', 'zz'], 5);
-        expect(cands).toEqual([{ articleId: article.id, signature: new Uint8Array([9, 8, 7]), textLength: v.text.length, published: at(0), outlet: 'Example News' }]);
-        expect(await repo.findByFingerprint(['zz'], 5)).toEqual([]);
+        const logged = (await repo.fingerprintsSince(null, 5)).rows;
+        expect(logged).toEqual([{ seq: expect.any(Number), articleId: article.id, bands: ['b1', 'b2', 'b3'], signature: new Uint8Array([9, 8, 7]), published: at(0) }]);
         expect(await repo.countArticles()).toBe(2);
       });
 
-      it('ranks fingerprint candidates by shared bands', async () => {
+      it('logs each fingerprint written, so a reader catches up from where it stopped', async () => {
+        const start = await repo.fingerprintsSince(null, 10);
+        expect(start.rows).toEqual([]);
         const a = await repo.createArticle(version({ contentHash: 'x1' }), { bands: ['b1'], signature: new Uint8Array([1]) });
         const b = await repo.createArticle(version({ contentHash: 'x2' }), { bands: ['b1', 'b2', 'b3'], signature: new Uint8Array([2]) });
-        const c = await repo.findByFingerprint(['b1', 'b2', 'b3'], 5);
-        expect(c.map((x) => x.articleId)).toEqual([b.article.id, a.article.id]);
-        expect(await repo.findByFingerprint(['b1', 'b2', 'b3'], 1)).toHaveLength(1);
+        await repo.createArticle(version({ contentHash: 'x3' }), null); // no text to fingerprint: nothing logged
+        const first = await repo.fingerprintsSince(start.cursor, 10);
+        expect(first.rows.map((r) => [r.articleId, r.bands])).toEqual([[a.article.id, ['b1']], [b.article.id, ['b1', 'b2', 'b3']]]);
+        // A new canonical text is logged again, after what was read; with a null cursor, the newest only.
+        await repo.addVersion(a.article.id, version({ contentHash: 'x4', outlet: 'Other' }), true, { bands: ['b4'], signature: new Uint8Array([4]) });
+        const next = await repo.fingerprintsSince(first.cursor, 10);
+        expect(next.rows.filter((r) => !first.rows.some((f) => f.seq === r.seq && f.articleId === r.articleId)).map((r) => [r.articleId, r.bands]))
+          .toEqual([[a.article.id, ['b4']]]);
+        expect((await repo.fingerprintsSince(null, 1)).rows.map((r) => r.articleId)).toEqual([a.article.id]);
       });
 
       it('adds versions: credits each outlet, takes the canonical text when asked, never doubles a copy', async () => {
@@ -468,7 +475,7 @@ for (const backend of backends()) {
         })).rejects.toThrow('boom');
         expect(await repo.listFeeds()).toEqual([]);
         expect(await repo.countArticles()).toBe(0);
-        expect(await repo.findByFingerprint(['x'], 5)).toEqual([]);
+        expect((await repo.fingerprintsSince(null, 5)).rows).toEqual([]);
         expect((await repo.search('text', { limit: 5 })).total).toBe(0);
         expect(await repo.checkIntegrity()).toEqual([]);
       });

@@ -8,8 +8,8 @@ import type {
   StoryPlacement, TermWeights, TextFingerprint,
 } from '../../domain/placement.ts';
 import type { Fingerprint } from '../../domain/pipeline.ts';
-import { storeFingerprint } from '../dedup/index.ts';
-import { decodeSignature, fingerprintText } from '../dedup/fingerprint.ts';
+import { dedupWindowOf, storeFingerprint } from '../dedup/index.ts';
+import { fingerprintText } from '../dedup/fingerprint.ts';
 import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
 import { encodeStoredStory } from './state.ts';
 import { termStatsOf } from './term-stats.ts';
@@ -56,10 +56,10 @@ export class StorePlacementIndex implements PlacementIndex {
     // Only the counts this process does not hold fresh are read with the lookup.
     const stale = q.terms ? termStatsOf(this.tx).stale(q.terms) : [];
     const terms = stale.length ? stale : null;
-    const found = await this.tx.placementLookup({
-      contentHash: q.contentHash, url: q.canonicalUrl, bands: q.fingerprint.shingles > 0 ? storedFingerprint(q.fingerprint).bands : [],
-      limit: q.copyCandidates, terms,
-    });
+    const [found] = await Promise.all([
+      this.tx.placementLookup({ contentHash: q.contentHash, url: q.canonicalUrl, terms }),
+      q.fingerprint.shingles > 0 ? dedupWindowOf(this.tx).catchUp(this.tx) : null,
+    ]);
     this.lookup = { q, terms, found };
   }
 
@@ -74,12 +74,12 @@ export class StorePlacementIndex implements PlacementIndex {
     return this.tx.findVersionByUrl(canonicalUrl);
   }
 
+  // From the process-local window of the store's fingerprints (pipeline/dedup/store-window.ts), caught up
+  // by prefetch under this placement's locks, or here when there was none.
   async copyCandidates(fp: TextFingerprint, limit: number): Promise<CopyCandidate<ArticleId>[]> {
-    const l = this.lookup;
-    const found = l && l.q.fingerprint === fp && l.q.copyCandidates === limit && fp.shingles > 0
-      ? l.found.candidates
-      : await this.tx.findByFingerprint(storedFingerprint(fp).bands, limit);
-    return found.map((c) => ({ key: c.articleId, fingerprint: decodeSignature(c.signature), published: ms(c.published) }));
+    const window = dedupWindowOf(this.tx);
+    if (this.lookup?.q.fingerprint !== fp) await window.catchUp(this.tx);
+    return window.lookup(fp, limit);
   }
 
   async canonical(id: ArticleId): Promise<CanonicalFacts | null> {

@@ -1,12 +1,12 @@
 import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
-import type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
+import type { ArticleSummary, Fingerprint, FingerprintLogPage, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
 import type { PlacementLookup, StoryPlacement, TermBatch } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
-export type { ArticleSummary, Fingerprint, FingerprintCandidate, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
-export { POSTINGS_PER_BAND, STORIES_PER_TERM } from '../../domain/pipeline.ts';
+export type { ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
+export { STORIES_PER_TERM } from '../../domain/pipeline.ts';
 
 export interface ArticleWithVersions {
   article: Article;
@@ -30,10 +30,10 @@ export interface ArticleRepo {
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
   /** A further version of an existing article; when `makeCanonical`, the article takes its text. */
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
-  /** Up to `limit` articles sharing most bands, counting only each band's POSTINGS_PER_BAND newest. */
-  findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]>;
-  /** findVersionByHash, findVersionByUrl, findByFingerprint and termDocs at once (see PlacementStore). */
-  placementLookup(q: { contentHash: string; url: string | null; bands: string[]; limit: number; terms: string[] | null }): Promise<PlacementLookup>;
+  /** The canonical fingerprints written since `cursor` (see PlacementStore.fingerprintsSince). */
+  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+  /** findVersionByHash, findVersionByUrl and termDocs at once (see PlacementStore). */
+  placementLookup(q: { contentHash: string; url: string | null; terms: string[] | null }): Promise<PlacementLookup>;
 
   getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
   /** Several articles with their versions, in the order of `ids` (those that exist): a story's worth in one read. */

@@ -1,8 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
-import { POSTINGS_PER_BAND } from '../ports/articles.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
@@ -38,22 +37,34 @@ export function decodeCursor(cursor: string): { listed: Date; id: number } {
   return { listed, id: Number(id) };
 }
 
-// placementLookup: findVersionByHash, findVersionByUrl, findByFingerprint and termDocs in one statement.
-// Parameters: content hash, URL (or null), bands (or null), limit, postings per band, terms with '' (or null).
+// placementLookup: findVersionByHash, findVersionByUrl and termDocs in one statement.
+// Parameters: content hash, URL (or null), terms with '' (or null).
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
-    (SELECT json_agg(json_build_array(f.article_id, encode(f.signature, 'base64'), f.text_length, f.published, f.outlet)
-                     ORDER BY r.shared DESC, f.article_id)
-     FROM (SELECT p.article_id, count(*) AS shared
-           FROM (SELECT DISTINCT unnest($3::text[]) AS band) q
-           CROSS JOIN LATERAL (SELECT b.article_id FROM fingerprint_bands b WHERE b.band = q.band
-                               ORDER BY b.article_id DESC LIMIT $5) p
-           GROUP BY p.article_id ORDER BY shared DESC, p.article_id LIMIT $4) r
-     JOIN fingerprints f ON f.article_id = r.article_id) AS candidates,
-    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($6::text[])) AS term_docs`;
+    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs`;
+
+// The fingerprint log (migration 014): a row's seq is the id of the transaction that wrote it, and the
+// cursor handed back is the oldest transaction still running when this statement's snapshot was taken.
+// Rows from $1 on (oldest first), or with $1 null the $2 newest; one statement, so the cursor and the rows
+// share a snapshot.
+const FINGERPRINTS_SINCE = `
+  SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS cursor,
+    (SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published) ORDER BY f.seq, f.article_id)
+     FROM (SELECT seq, article_id, anchors, signature, published FROM fingerprints WHERE $1::bigint IS NOT NULL AND seq >= $1
+           UNION ALL
+           (SELECT seq, article_id, anchors, signature, published FROM fingerprints WHERE $1::bigint IS NULL
+            ORDER BY seq DESC, article_id DESC LIMIT $2)) f) AS rows`;
+
+const toLogged = ([seq, id, anchors, signature, published]: [string | number, string | number, string, string, string | null]): LoggedFingerprint => ({
+  seq: Number(seq),
+  articleId: Number(id) as ArticleId,
+  bands: anchors ? anchors.split(' ') : [],
+  signature: new Uint8Array(Buffer.from(signature, 'base64')),
+  published: isoOrNull(published),
+});
 
 export function articlePort(db: Db): ArticleRepo {
   async function insertVersion(articleId: number, v: NewVersion): Promise<Version> {
@@ -80,16 +91,12 @@ export function articlePort(db: Db): ArticleRepo {
 
   async function saveFingerprint(articleId: number, fp: Fingerprint, v: NewVersion): Promise<void> {
     await db.exec(
-      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, pg_current_xact_id()::text::bigint)
        ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
-         published = excluded.published, outlet = excluded.outlet`,
-      [articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet],
+         published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq`,
+      [articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet, [...new Set(fp.bands)].join(' ')],
     );
-    await db.exec('DELETE FROM fingerprint_bands WHERE article_id = $1', [articleId]);
-    const bands = [...new Set(fp.bands)];
-    if (bands.length) {
-      await db.exec('INSERT INTO fingerprint_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, articleId]);
-    }
   }
 
   async function readArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]> {
@@ -142,16 +149,15 @@ export function articlePort(db: Db): ArticleRepo {
            SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids
            RETURNING id, source_id, canonical_url, fetched_at, content_hash),
          fp AS (
-           INSERT INTO fingerprints (article_id, signature, text_length, published, outlet)
-           SELECT ids.a, $17::bytea, $18::int, $13, $3 FROM ids WHERE $17::bytea IS NOT NULL),
-         bands AS (INSERT INTO fingerprint_bands (band, article_id) SELECT b, ids.a FROM ids, unnest($19::text[]) AS b)
+           INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
+           SELECT ids.a, $17::bytea, $18::int, $13, $3, $19::text, pg_current_xact_id()::text::bigint FROM ids WHERE $17::bytea IS NOT NULL)
          SELECT art.*, ver.id AS v_id, ver.source_id AS v_source_id, ver.canonical_url AS v_canonical_url, ver.fetched_at AS v_fetched_at,
            ver.content_hash AS v_content_hash
          FROM art, ver`,
         [
           v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede, v.image, v.language,
           time(v.published), time(v.fetchedAt), v.contentHash, searchTerms(v.title, v.text),
-          fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)] : [],
+          fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
         ],
       );
       const article = toArticle(r!);
@@ -171,19 +177,10 @@ export function articlePort(db: Db): ArticleRepo {
         return version;
       });
     },
-    // One statement, one round trip: the four reads a placement starts with, each as one JSON value (the
-    // candidates' signatures in base64). The same SQL as the four calls it stands for.
+    // One statement, one round trip: the three reads a placement starts with, each as one JSON value. The
+    // same SQL as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [
-        q.contentHash, q.url, q.bands.length ? [...new Set(q.bands)] : null, q.limit, POSTINGS_PER_BAND, q.terms ? ['', ...new Set(q.terms)] : null,
-      ]))[0]!;
-      const candidates = ((r.candidates ?? []) as [number, string, number, string | null, string][]).map(([id, sig, length, published, outlet]) => ({
-        articleId: Number(id) as ArticleId,
-        signature: new Uint8Array(Buffer.from(sig, 'base64')),
-        textLength: Number(length),
-        published: isoOrNull(published),
-        outlet,
-      }));
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();
@@ -195,30 +192,13 @@ export function articlePort(db: Db): ArticleRepo {
         termDocs = { docs, counts };
       }
       const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
-      return { byHash: version(r.by_hash), byUrl: version(r.by_url), candidates, termDocs };
+      return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs };
     },
-    async findByFingerprint(bands: string[], limit: number): Promise<FingerprintCandidate[]> {
-      if (bands.length === 0 || limit <= 0) return [];
-      // Each band reads only its POSTINGS_PER_BAND newest postings (a backward walk of the primary key),
-      // so the lookup does not grow with the store.
-      const rows = await db.query(
-        `SELECT f.article_id, f.signature, f.text_length, f.published, f.outlet, r.shared
-         FROM (SELECT p.article_id, count(*) AS shared
-               FROM (SELECT DISTINCT unnest($1::text[]) AS band) q
-               CROSS JOIN LATERAL (SELECT b.article_id FROM fingerprint_bands b WHERE b.band = q.band
-                                   ORDER BY b.article_id DESC LIMIT $3) p
-               GROUP BY p.article_id ORDER BY shared DESC, p.article_id LIMIT $2) r
-         JOIN fingerprints f ON f.article_id = r.article_id
-         ORDER BY r.shared DESC, f.article_id`,
-        [[...new Set(bands)], limit, POSTINGS_PER_BAND],
-      );
-      return rows.map((r) => ({
-        articleId: r.article_id as ArticleId,
-        signature: new Uint8Array(r.signature as Buffer),
-        textLength: Number(r.text_length),
-        published: isoOrNull(r.published),
-        outlet: r.outlet as string,
-      }));
+    async fingerprintsSince(cursor, newest) {
+      const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor, newest]))[0]!;
+      const rows = ((r.rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged);
+      // Only committed rows are read here (a placement catches up before it writes): none is ever lost.
+      return { rows, cursor: Number(r.cursor), generation: 0 };
     },
 
     async getArticle(id: ArticleId) {

@@ -33,6 +33,12 @@ export interface TableCount {
  */
 const NOT_DATA = /^(sqlite_|schema_migrations$|articles_fts|search_queue$)/;
 
+/**
+ * Columns whose values mean something else on PostgreSQL, left to its default: a fingerprint's log position
+ * is a counter on SQLite and a transaction id on PostgreSQL (migrations 015 and 014); copied rows are old.
+ */
+const NOT_COPIED: Record<string, string[]> = { fingerprints: ['seq'] };
+
 interface PgColumn {
   name: string;
   type: string;
@@ -136,7 +142,7 @@ async function copyTable(source: Database.Database, client: pg.Client, table: st
   const pgColumns = await columnsOf(client, table);
   const unknown = [...sqliteColumns].filter((c) => !pgColumns.some((p) => p.name === c));
   if (unknown.length) throw new LedeError('bad_config', `PostgreSQL's ${table} lacks columns ${unknown.join(', ')}`);
-  const columns = pgColumns.filter((c) => sqliteColumns.has(c.name));
+  const columns = pgColumns.filter((c) => sqliteColumns.has(c.name) && !NOT_COPIED[table]?.includes(c.name));
   // PostgreSQL takes at most 65535 parameters per statement.
   const perBatch = Math.max(1, Math.min(batchRows, Math.floor(65_000 / columns.length)));
   const selfParent = columns.some((c) => c.name === 'parent_id') ? 'ORDER BY id' : ''; // replies after what they answer

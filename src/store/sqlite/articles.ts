@@ -1,8 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintCandidate, NewVersion } from '../repository.ts';
-import { POSTINGS_PER_BAND } from '../ports/articles.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
@@ -50,13 +49,18 @@ export function articleFilters(opts: { outlet?: string; hashtag?: string }, wher
   }
 }
 
-// Candidates for dedup, bounded per band: each band's POSTINGS_PER_BAND newest postings, one short walk
-// down the primary key per band, whatever the store holds. One statement per band, counted here: SQLite
-// has no LATERAL, and the single statement it needs instead (a correlated OFFSET lookup for each band's
-// cut-off, then the postings above it) walks every band twice — 15–30 % slower at 100k stored.
-const BAND_POSTINGS = 'SELECT article_id FROM fingerprint_bands WHERE band = ? ORDER BY article_id DESC LIMIT ?';
-const FINGERPRINTS = `SELECT article_id, signature, text_length, published, outlet FROM fingerprints
-  WHERE article_id IN (SELECT value FROM json_each(?))`;
+// The fingerprint log (migration 015): rows after a position, or the newest `n`, oldest first.
+const FINGERPRINT_COLUMNS = 'seq, article_id, anchors, signature, published';
+const FINGERPRINTS_AFTER = `SELECT ${FINGERPRINT_COLUMNS} FROM fingerprints WHERE seq > ? ORDER BY seq`;
+const NEWEST_FINGERPRINTS = `SELECT * FROM (SELECT ${FINGERPRINT_COLUMNS} FROM fingerprints ORDER BY seq DESC LIMIT ?) ORDER BY seq`;
+
+const toLogged = (r: Record<string, unknown>): LoggedFingerprint => ({
+  seq: Number(r.seq),
+  articleId: r.article_id as ArticleId,
+  bands: r.anchors ? (r.anchors as string).split(' ') : [],
+  signature: new Uint8Array(r.signature as Buffer),
+  published: isoOrNull(r.published),
+});
 
 export function articlePort(db: SqliteDb): ArticleRepo {
   function insertVersion(articleId: number, v: NewVersion): Version {
@@ -82,14 +86,14 @@ export function articlePort(db: SqliteDb): ArticleRepo {
   }
 
   function saveFingerprint(articleId: number, fp: Fingerprint, v: NewVersion): void {
+    // The next log position: writers hold the write lock, so positions are taken and committed in order.
     db.exec(
-      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
+       VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM fingerprints))
        ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
-         published = excluded.published, outlet = excluded.outlet`,
-      articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet,
+         published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq`,
+      articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet, [...new Set(fp.bands)].join(' '),
     );
-    db.exec('DELETE FROM fingerprint_bands WHERE article_id = ?', articleId);
-    if (fp.bands.length) db.exec('INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value, ? FROM json_each(?)', articleId, JSON.stringify(fp.bands));
   }
 
   function findVersionByUrl(url: string): Version | null {
@@ -100,28 +104,6 @@ export function articlePort(db: SqliteDb): ArticleRepo {
   function findVersionByHash(contentHash: string): Version | null {
     const r = db.get('SELECT * FROM versions WHERE content_hash = ? ORDER BY id LIMIT 1', contentHash);
     return r ? toVersion(r) : null;
-  }
-
-  function findByFingerprint(bands: string[], limit: number): FingerprintCandidate[] {
-    if (bands.length === 0 || limit <= 0) return [];
-    const shared = new Map<number, number>();
-    for (const band of new Set(bands)) {
-      for (const r of db.all(BAND_POSTINGS, band, POSTINGS_PER_BAND)) {
-        const id = r.article_id as number;
-        shared.set(id, (shared.get(id) ?? 0) + 1);
-      }
-    }
-    // Most bands shared first, then the oldest article (the original before its copies).
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    const byId = new Map(db.all(FINGERPRINTS, JSON.stringify(ranked.map(([id]) => id))).map((r) => [r.article_id as number, r]));
-    const rows = ranked.flatMap(([id]) => { const r = byId.get(id); return r ? [r] : []; });
-    return rows.map((r) => ({
-      articleId: r.article_id as ArticleId,
-      signature: new Uint8Array(r.signature as Buffer),
-      textLength: Number(r.text_length),
-      published: isoOrNull(r.published),
-      outlet: r.outlet as string,
-    }));
   }
 
   function readArticles(ids: ArticleId[]): ArticleWithVersions[] {
@@ -172,13 +154,16 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         if (fp) saveFingerprint(articleId, fp, v);
         return version;
       }),
-    findByFingerprint: (bands: string[], limit: number) => db.run(() => findByFingerprint(bands, limit)),
+    fingerprintsSince: (cursor, newest) =>
+      db.run(() => {
+        const rows = (cursor === null ? db.all(NEWEST_FINGERPRINTS, newest) : db.all(FINGERPRINTS_AFTER, cursor)).map(toLogged);
+        return { rows, cursor: rows.length ? rows[rows.length - 1]!.seq : cursor ?? 0, generation: db.lostGroups };
+      }),
     // The same reads one after the other, in one call: on SQLite there is no round trip to save.
     placementLookup: (q) =>
       db.run(() => ({
         byHash: findVersionByHash(q.contentHash),
         byUrl: q.url ? findVersionByUrl(q.url) : null,
-        candidates: findByFingerprint(q.bands, q.limit),
         termDocs: q.terms ? termDocs(db, q.terms) : null,
       })),
 

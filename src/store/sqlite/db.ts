@@ -77,6 +77,8 @@ export class SqliteDb {
   /** The transactions sharing the open BEGIN (see transaction()), and who waits for the connection. */
   private group: Group | null = null;
   private readonly waiting = { tx: 0, other: 0 };
+  /** Groups whose COMMIT failed: what their transactions wrote was readable inside the group, then lost. */
+  lostGroups = 0;
 
   constructor(private readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -255,6 +257,7 @@ export class SqliteDb {
           } else {
             // SQLite rolled the whole transaction back itself (a full disk, an I/O error): the group is lost.
             this.group = null;
+            this.lostGroups++;
             group.fail(e);
           }
           throw e;
@@ -278,6 +281,7 @@ export class SqliteDb {
       this.conn.exec('COMMIT');
     } catch (e) {
       if (this.conn.inTransaction) this.conn.exec('ROLLBACK');
+      this.lostGroups++;
       group.fail(e);
       return;
     }

@@ -1,0 +1,111 @@
+// The copy lookup of store-backed placement: a process-local MemoryDedupIndex of the store's newest canonical
+// fingerprints, caught up from the store's fingerprint log before each lookup.
+//
+// Why not a lookup in the store: a B-tree row per anchor made every placement write ~24 pages scattered
+// over the whole index and walk it 24 times to read them back (a third of a placement's pages at 100k
+// stored). In memory the lookup is the one `lede dedup` and the evaluation run.
+//
+// Why it stays correct with several writers: placement takes a lock on each of its anchors before it
+// catches up (placeVersion), so a copy placed at the same moment by another process has committed, and
+// is in the log, before this one reads the log. A catch-up asked for while another is running waits for
+// a fresh one: rows the running one began reading before this caller's lock was taken may be missing.
+import type { ArticleId } from '../../domain/types.ts';
+import type { FingerprintLogPage } from '../../domain/pipeline.ts';
+import type { CopyCandidate } from './detect.ts';
+import { decodeSignature, type TextFingerprint } from './fingerprint.ts';
+import { MemoryDedupIndex } from './memory.ts';
+
+/** What the window reads: the store's fingerprint log (PlacementStore.fingerprintsSince). */
+export interface FingerprintLog {
+  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+}
+
+/**
+ * Canonical fingerprints held: the newest this many when a process starts, twice as many before it starts
+ * over from the newest (~115 MiB at 100k). Copies are republished within days; an older original is found
+ * by its URL or content hash.
+ */
+export const WINDOW_FINGERPRINTS = 200_000;
+
+export class StoreDedupWindow {
+  private index = new MemoryDedupIndex();
+  private cursor: number | null = null;
+  private generation: number | null = null;
+  /** Per article, the log position of the fingerprint held for it: a row read again is skipped. */
+  private seqOf = new Map<number, number>();
+  private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+  /** Counts resets: a read that began before one must not write into what came after. */
+  private epoch = 0;
+
+  constructor(private readonly windowSize = WINDOW_FINGERPRINTS) {}
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Reads what the log gained since the last catch-up; waits for one that starts after this call. */
+  catchUp(log: FingerprintLog): Promise<void> {
+    if (!this.running) return this.start(log);
+    // One is running and may have begun before this caller's locks: queue one more, shared by all who wait.
+    this.next ??= this.running.catch(() => {}).then(() => {
+      this.next = null;
+      return this.start(log);
+    });
+    return this.next;
+  }
+
+  private start(log: FingerprintLog): Promise<void> {
+    const run = this.read(log).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async read(log: FingerprintLog): Promise<void> {
+    if (this.index.size > 2 * this.windowSize) this.reset();
+    const epoch = this.epoch;
+    let page = await log.fingerprintsSince(this.cursor, this.windowSize);
+    if (this.generation !== null && page.generation !== this.generation) {
+      this.reset();
+      page = await log.fingerprintsSince(null, this.windowSize);
+    } else if (epoch !== this.epoch) return;
+    this.generation = page.generation;
+    for (const r of page.rows) {
+      if (this.seqOf.get(r.articleId) === r.seq) continue;
+      this.seqOf.set(r.articleId, r.seq);
+      const sig = decodeSignature(r.signature);
+      const fp: TextFingerprint = { ...sig, anchors: Uint32Array.from(r.bands, (b) => parseInt(b, 36)) };
+      const published = r.published ? Date.parse(r.published) : NaN;
+      this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null);
+    }
+    this.cursor = page.cursor;
+  }
+
+  /** Up to `limit` held articles sharing most anchors with `fp` (call catchUp first). */
+  lookup(fp: TextFingerprint, limit: number): CopyCandidate<ArticleId>[] {
+    return this.index.lookup(fp, limit) as CopyCandidate<ArticleId>[];
+  }
+
+  /** Forgets everything: the next catch-up reads the newest window again. */
+  reset(): void {
+    this.index = new MemoryDedupIndex();
+    this.cursor = null;
+    this.seqOf.clear();
+    this.epoch++;
+  }
+}
+
+// One window per store, kept by the repository object (a store's transaction handle is the repository
+// itself on both backends).
+const windows = new WeakMap<object, StoreDedupWindow>();
+
+export function dedupWindowOf(store: FingerprintLog): StoreDedupWindow {
+  let w = windows.get(store);
+  if (!w) {
+    w = new StoreDedupWindow();
+    windows.set(store, w);
+  }
+  return w;
+}
