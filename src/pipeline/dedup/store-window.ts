@@ -22,10 +22,10 @@ export interface FingerprintLog {
 
 /**
  * Canonical fingerprints held: the newest this many when a process starts, twice as many before it starts
- * over from the newest (~115 MiB at 100k). Copies are republished within days; an older original is found
- * by its URL or content hash.
+ * over from the newest (~115 MiB per 100k held). Copies are republished within days; an older original is
+ * still found by its URL or content hash.
  */
-export const WINDOW_FINGERPRINTS = 200_000;
+export const WINDOW_FINGERPRINTS = 100_000;
 
 export class StoreDedupWindow {
   private index = new MemoryDedupIndex();
