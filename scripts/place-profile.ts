@@ -26,6 +26,7 @@ import { openStore } from '../src/store/index.ts';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import { DEFAULT_URL, testPostgres, withClient, withDatabase, withUser } from '../test/store/backends.ts';
 import { decodeStoryCached } from '../src/pipeline/stories/decoded.ts';
+import { dedupWindowOf } from '../src/pipeline/dedup/index.ts';
 import type { StoryId } from '../src/domain/types.ts';
 import { readFileSync } from 'node:fs';
 
@@ -84,6 +85,7 @@ if (kept) {
     'SELECT story_id AS id FROM (SELECT story_id, last_seen FROM story_states ORDER BY last_seen DESC, story_id DESC LIMIT 8192) s ORDER BY last_seen, story_id')).rows.map((r) => Number(r.id)));
   const states = new Map((await repo.getStoryStates(ids as StoryId[])).map((s) => [s.storyId as number, s]));
   for (const id of ids) decodeStoryCached(states.get(id)!);
+  await dedupWindowOf(repo).catchUp(repo); // the fingerprints a filling process holds
 }
 const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500) + Number(process.env.WARMUP ?? 0)).map(scaleVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();

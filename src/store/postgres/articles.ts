@@ -47,22 +47,23 @@ const PLACEMENT_LOOKUP = `
     (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs`;
 
 // The fingerprint log (migration 014): a row's seq is the id of the transaction that wrote it, and the
-// cursor handed back is the oldest transaction still running when this statement's snapshot was taken.
-// Rows from $1 on (oldest first), or with $1 null the $2 newest; one statement, so the cursor and the rows
-// share a snapshot.
+// cursor handed back is the oldest transaction still running when the rows were read: everything older had
+// ended, and was read if it committed. Rows from $1 on (oldest first) with the cursor, in one statement, so
+// the two share a snapshot.
 const FINGERPRINTS_SINCE = `
   SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS cursor,
     (SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published) ORDER BY f.seq, f.article_id)
-     FROM (SELECT seq, article_id, anchors, signature, published FROM fingerprints WHERE $1::bigint IS NOT NULL AND seq >= $1
-           UNION ALL
-           (SELECT seq, article_id, anchors, signature, published FROM fingerprints WHERE $1::bigint IS NULL
-            ORDER BY seq DESC, article_id DESC LIMIT $2)) f) AS rows`;
+     FROM fingerprints f WHERE f.seq >= $1) AS rows`;
+// The first read of a process: the newest $1 as plain rows (a JSON value of 100k rows would be ~70 MB), after
+// the cursor is taken (a cursor taken first is safe: whatever ended before it is visible to the later read).
+const HORIZON = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS cursor';
+const NEWEST_FINGERPRINTS = 'SELECT seq, article_id, anchors, signature, published FROM fingerprints ORDER BY seq DESC, article_id DESC LIMIT $1';
 
-const toLogged = ([seq, id, anchors, signature, published]: [string | number, string | number, string, string, string | null]): LoggedFingerprint => ({
+const toLogged = ([seq, id, anchors, signature, published]: [string | number, string | number, string, Buffer | string, unknown]): LoggedFingerprint => ({
   seq: Number(seq),
   articleId: Number(id) as ArticleId,
   bands: anchors ? anchors.split(' ') : [],
-  signature: new Uint8Array(Buffer.from(signature, 'base64')),
+  signature: new Uint8Array(typeof signature === 'string' ? Buffer.from(signature, 'base64') : signature),
   published: isoOrNull(published),
 });
 
@@ -195,9 +196,17 @@ export function articlePort(db: Db): ArticleRepo {
       return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs };
     },
     async fingerprintsSince(cursor, newest) {
-      const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor, newest]))[0]!;
-      const rows = ((r.rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged);
       // Only committed rows are read here (a placement catches up before it writes): none is ever lost.
+      if (cursor === null) {
+        const horizon = Number((await db.one(HORIZON))!.cursor);
+        const rows = await db.query(NEWEST_FINGERPRINTS, [newest]);
+        return {
+          rows: rows.reverse().map((r) => toLogged([r.seq as string, r.article_id as string, r.anchors as string, r.signature as Buffer, r.published])),
+          cursor: horizon, generation: 0,
+        };
+      }
+      const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor]))[0]!;
+      const rows = ((r.rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged);
       return { rows, cursor: Number(r.cursor), generation: 0 };
     },
 
