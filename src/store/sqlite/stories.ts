@@ -13,28 +13,14 @@ export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
   (SELECT json_group_array(outlet) FROM (SELECT DISTINCT v.outlet FROM articles a JOIN versions v ON v.article_id = a.id
      WHERE a.story_id = s.id ORDER BY v.outlet)) AS outlets`;
 
-// Candidate stories, bounded per term: each term's cut-off is the last_seen of its STORIES_PER_TERM-th
-// most recent story inside the window (a correlated OFFSET lookup in story_terms, keyed by term and time
-// since migration 014), and only
-// stories at or above it are read. Stories tied at the cut-off all come in, a few more than the cap.
-// They are ranked from story_terms alone (its last_seen is the state's), so only the `limit` chosen
-// read their state rows with the centroid blobs. Parameters: terms (JSON), since, cap - 1, since, limit.
-const RANKED_STORIES = `
-  WITH q (term) AS (SELECT DISTINCT value FROM json_each(?)),
-  hits AS (
-    SELECT t.story_id, t.last_seen FROM q JOIN story_terms t ON t.term = q.term AND t.last_seen >= coalesce(
-      (SELECT e.last_seen FROM story_terms e WHERE e.term = q.term AND e.last_seen >= ?
-       ORDER BY e.last_seen DESC LIMIT 1 OFFSET ?), ?)
-  ),
-  ranked AS (
-    SELECT story_id, count(*) AS shared, max(last_seen) AS last_seen FROM hits
-    GROUP BY story_id ORDER BY shared DESC, last_seen DESC, story_id LIMIT ?
-  )`;
-const RANKED_ORDER = 'ORDER BY r.shared DESC, st.last_seen DESC, st.story_id';
-const FIND_STORIES_BY_TERMS = `${RANKED_STORIES}
-  SELECT st.story_id, st.terms, st.centroid, st.last_seen, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
-const FIND_STORY_STAMPS = `${RANKED_STORIES}
-  SELECT st.story_id, st.stamp FROM ranked r JOIN story_states st ON st.story_id = r.story_id ${RANKED_ORDER}`;
+// Candidate stories, bounded per term: each term's STORIES_PER_TERM most recent stories inside the window
+// (ties: the newest story first, as on PostgreSQL), one short backward walk of story_terms (keyed term,
+// last_seen, story_id since migration 014) per term, ranked here. SQLite has no LATERAL: the one statement
+// this replaced found each term's cut-off with a correlated OFFSET lookup and then walked the term again,
+// at twice the cost. Ranked from story_terms alone (its last_seen is the state's), so only the `limit`
+// chosen read their state rows.
+const TERM_STORIES = 'SELECT story_id, last_seen FROM story_terms WHERE term = ? AND last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ?';
+const STATE_COLUMNS = 'story_id, terms, centroid, last_seen, stamp';
 
 const toState = (r: Record<string, unknown>): StoryState => ({
   storyId: r.story_id as StoryId,
@@ -62,6 +48,31 @@ export function storyPort(db: SqliteDb): StoryRepo {
     db.exec(`UPDATE stories SET title = coalesce(?, title), first_seen = min(first_seen, coalesce(?, first_seen)),
              last_seen = max(last_seen, coalesce(?, last_seen)) WHERE id = ?`,
       patch.title ?? null, seen, seen, id);
+  }
+
+  /** Rows of the stories most terms point at (see TERM_STORIES), in rank order. */
+  function rankedStories(terms: string[], since: string, limit: number, columns: string): Record<string, unknown>[] {
+    if (terms.length === 0 || limit <= 0) return [];
+    const t = time(since);
+    const hits = new Map<number, { shared: number; last: string }>();
+    for (const term of new Set(terms)) {
+      const rows = db.all(TERM_STORIES, term, t, STORIES_PER_TERM);
+      for (const r of rows) {
+        const id = r.story_id as number;
+        const h = hits.get(id);
+        if (!h) hits.set(id, { shared: 1, last: r.last_seen as string });
+        else {
+          h.shared++;
+          if ((r.last_seen as string) > h.last) h.last = r.last_seen as string;
+        }
+      }
+    }
+    const ranked = [...hits].sort((a, b) => b[1].shared - a[1].shared || (a[1].last < b[1].last ? 1 : a[1].last > b[1].last ? -1 : 0) || a[0] - b[0]).slice(0, limit);
+    const shared = new Map(ranked.map(([id, h]) => [id, h.shared]));
+    const states = db.all(`SELECT ${columns} FROM story_states WHERE story_id IN (SELECT value FROM json_each(?))`, JSON.stringify(ranked.map(([id]) => id)));
+    const seen = (r: Record<string, unknown>) => (r.last_seen as string | null) ?? '';
+    return states.sort((a, b) => shared.get(b.story_id as number)! - shared.get(a.story_id as number)! ||
+      (seen(a) < seen(b) ? 1 : seen(a) > seen(b) ? -1 : 0) || (a.story_id as number) - (b.story_id as number));
   }
 
   function saveStoryState(s: StoryState): void {
@@ -137,18 +148,8 @@ export function storyPort(db: SqliteDb): StoryRepo {
         if (ids.length === 0) return [];
         return db.all('SELECT story_id, stamp FROM story_states WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id', JSON.stringify([...new Set(ids)])).map(toStamp);
       }),
-    findStoriesByTerms: (terms, since, limit) =>
-      db.run((): StoryState[] => {
-        if (terms.length === 0 || limit <= 0) return [];
-        const t = time(since);
-        return db.all(FIND_STORIES_BY_TERMS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toState);
-      }),
-    findStoryStamps: (terms, since, limit) =>
-      db.run((): StoryStamp[] => {
-        if (terms.length === 0 || limit <= 0) return [];
-        const t = time(since);
-        return db.all(FIND_STORY_STAMPS, JSON.stringify([...new Set(terms)]), t, STORIES_PER_TERM - 1, t, limit).map(toStamp);
-      }),
+    findStoriesByTerms: (terms, since, limit) => db.run(() => rankedStories(terms, since, limit, STATE_COLUMNS).map(toState)),
+    findStoryStamps: (terms, since, limit) => db.run(() => rankedStories(terms, since, limit, 'story_id, stamp, last_seen').map(toStamp)),
     getStory: (id) =>
       db.run(() => {
         const s = db.get(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`, id);
