@@ -127,6 +127,15 @@ export interface PlacementQuery {
   terms: string[] | null;
 }
 
+/** What PlacementStore.placementLookup is asked. */
+export interface PlacementLookupQuery {
+  contentHash: string;
+  url: string | null;
+  terms: string[] | null;
+  /** A fingerprint log cursor: the log is read from there too. */
+  fingerprintsAfter: number | null;
+}
+
 /** The first reads of a placement in one call (PlacementStore.placementLookup). */
 export interface PlacementLookup {
   byHash: Version | null;
@@ -134,6 +143,8 @@ export interface PlacementLookup {
   byUrl: Version | null;
   /** Null when no terms were asked for. */
   termDocs: { docs: number; counts: Map<string, number> } | null;
+  /** The fingerprint log from `fingerprintsAfter` (fingerprintsSince); null when no cursor was given. */
+  fingerprints: FingerprintLogPage | null;
 }
 
 /** The writes that end a story assignment, in one call (PlacementStore.saveStoryPlacement). */
@@ -169,8 +180,11 @@ export interface PlacementStore extends TermStats {
    * page write per anchor, scattered over the whole index.
    */
   fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
-  /** findVersionByHash, findVersionByUrl (when `url` is given) and termDocs (when `terms` are) at once: one statement on PostgreSQL. */
-  placementLookup(q: { contentHash: string; url: string | null; terms: string[] | null }): Promise<PlacementLookup>;
+  /**
+   * findVersionByHash, findVersionByUrl (when `url` is given), termDocs (when `terms` are) and
+   * fingerprintsSince (when `fingerprintsAfter` is) at once: one statement on PostgreSQL.
+   */
+  placementLookup(q: PlacementLookupQuery): Promise<PlacementLookup>;
   getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;
   addTermDocs(batch: TermBatch): Promise<void>;
   createStory(title: string, at: IsoTime): Promise<Story>;

@@ -10,7 +10,7 @@ export {
 } from './fingerprint.ts';
 export { findCopy, isMoreComplete, type CopyCandidate, type CopyMatch, type VersionFacts } from './detect.ts';
 export { MemoryDedupIndex } from './memory.ts';
-export { StoreDedupWindow, dedupWindowOf, WINDOW_FINGERPRINTS, type FingerprintLog } from './store-window.ts';
+export { StoreDedupWindow, dedupWindowOf, WINDOW_FINGERPRINTS, type FingerprintLog, type LogPosition } from './store-window.ts';
 export { contentHash } from './hash.ts';
 
 import type { Fingerprint } from '../../domain/pipeline.ts';

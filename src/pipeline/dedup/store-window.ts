@@ -27,6 +27,12 @@ export interface FingerprintLog {
  */
 export const WINDOW_FINGERPRINTS = 100_000;
 
+/** A window's log cursor, and which start of the window it belongs to. */
+export interface LogPosition {
+  cursor: number;
+  epoch: number;
+}
+
 export class StoreDedupWindow {
   private index = new MemoryDedupIndex();
   private cursor: number | null = null;
@@ -71,7 +77,32 @@ export class StoreDedupWindow {
       this.reset();
       page = await log.fingerprintsSince(null, this.windowSize);
     } else if (epoch !== this.epoch) return;
-    this.generation = page.generation;
+    this.take(page);
+  }
+
+  /**
+   * Where a read of the log made by the caller (folded into another statement: placementLookup) starts;
+   * null when the window must catch up itself first (it holds nothing yet, or is due to start over).
+   */
+  position(): LogPosition | null {
+    if (this.cursor === null || this.index.size > 2 * this.windowSize) return null;
+    return { cursor: this.cursor, epoch: this.epoch };
+  }
+
+  /** Takes a page the caller read from `at`; false when it cannot (catch up instead). */
+  accept(at: LogPosition, page: FingerprintLogPage): boolean {
+    if (at.epoch !== this.epoch) return false;
+    if (page.generation !== this.generation) {
+      this.reset();
+      return false;
+    }
+    this.take(page);
+    return true;
+  }
+
+  // Reads made at the same moment may come back in any order: each holds every row committed before its
+  // cursor that the one before did not, so the window keeps the furthest cursor.
+  private take(page: FingerprintLogPage): void {
     for (const r of page.rows) {
       if (this.seqOf.get(r.articleId) === r.seq) continue;
       this.seqOf.set(r.articleId, r.seq);
@@ -80,7 +111,8 @@ export class StoreDedupWindow {
       const published = r.published ? Date.parse(r.published) : NaN;
       this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null);
     }
-    this.cursor = page.cursor;
+    this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
+    this.generation = page.generation;
   }
 
   /** Up to `limit` held articles sharing most anchors with `fp` (call catchUp first). */

@@ -56,10 +56,12 @@ export class StorePlacementIndex implements PlacementIndex {
     // Only the counts this process does not hold fresh are read with the lookup.
     const stale = q.terms ? termStatsOf(this.tx).stale(q.terms) : [];
     const terms = stale.length ? stale : null;
-    const [found] = await Promise.all([
-      this.tx.placementLookup({ contentHash: q.contentHash, url: q.canonicalUrl, terms }),
-      q.fingerprint.shingles > 0 ? dedupWindowOf(this.tx).catchUp(this.tx) : null,
-    ]);
+    // The copy lookup's window reads the fingerprint log in the same statement, from where it stopped.
+    const window = q.fingerprint.shingles > 0 ? dedupWindowOf(this.tx) : null;
+    const at = window?.position() ?? null;
+    if (window && !at) await window.catchUp(this.tx);
+    const found = await this.tx.placementLookup({ contentHash: q.contentHash, url: q.canonicalUrl, terms, fingerprintsAfter: at?.cursor ?? null });
+    if (window && at && !window.accept(at, found.fingerprints!)) await window.catchUp(this.tx);
     this.lookup = { q, terms, found };
   }
 

@@ -2,7 +2,7 @@ import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
 import type { ArticleSummary, Fingerprint, FingerprintLogPage, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
-import type { PlacementLookup, StoryPlacement, TermBatch } from '../../domain/placement.ts';
+import type { PlacementLookup, PlacementLookupQuery, StoryPlacement, TermBatch } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
 export type { ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
@@ -32,8 +32,8 @@ export interface ArticleRepo {
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   /** The canonical fingerprints written since `cursor` (see PlacementStore.fingerprintsSince). */
   fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
-  /** findVersionByHash, findVersionByUrl and termDocs at once (see PlacementStore). */
-  placementLookup(q: { contentHash: string; url: string | null; terms: string[] | null }): Promise<PlacementLookup>;
+  /** findVersionByHash, findVersionByUrl, termDocs and fingerprintsSince at once (see PlacementStore). */
+  placementLookup(q: PlacementLookupQuery): Promise<PlacementLookup>;
 
   getArticle(id: ArticleId): Promise<ArticleWithVersions | null>;
   /** Several articles with their versions, in the order of `ids` (those that exist): a story's worth in one read. */

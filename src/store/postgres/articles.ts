@@ -1,7 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, ArticleWithVersions, Fingerprint, LoggedFingerprint, NewVersion } from '../repository.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
@@ -37,27 +37,37 @@ export function decodeCursor(cursor: string): { listed: Date; id: number } {
   return { listed, id: Number(id) };
 }
 
-// placementLookup: findVersionByHash, findVersionByUrl and termDocs in one statement.
-// Parameters: content hash, URL (or null), terms with '' (or null).
+// The fingerprint log (migration 014): a row's seq is the id of the transaction that wrote it, and the
+// cursor handed back is the oldest transaction still running when the rows were read: everything older had
+// ended, and was read if it committed. The rows from a cursor (oldest first) and the next cursor are read
+// in one statement, so the two share a snapshot.
+const LOG_CURSOR = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
+const logRows = (from: string) => `(SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published)
+     ORDER BY f.seq, f.article_id) FROM fingerprints f WHERE f.seq >= ${from})`;
+const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${logRows('$1')} AS rows`;
+
+// placementLookup: findVersionByHash, findVersionByUrl, termDocs and fingerprintsSince in one statement.
+// Parameters: content hash, URL (or null), terms with '' (or null), log cursor (or null).
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
-    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs`;
+    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs,
+    ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows`;
 
-// The fingerprint log (migration 014): a row's seq is the id of the transaction that wrote it, and the
-// cursor handed back is the oldest transaction still running when the rows were read: everything older had
-// ended, and was read if it committed. Rows from $1 on (oldest first) with the cursor, in one statement, so
-// the two share a snapshot.
-const FINGERPRINTS_SINCE = `
-  SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS cursor,
-    (SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published) ORDER BY f.seq, f.article_id)
-     FROM fingerprints f WHERE f.seq >= $1) AS rows`;
 // The first read of a process: the newest $1 as plain rows (a JSON value of 100k rows would be ~70 MB), after
 // the cursor is taken (a cursor taken first is safe: whatever ended before it is visible to the later read).
-const HORIZON = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS cursor';
+const HORIZON = `SELECT ${LOG_CURSOR} AS cursor`;
 const NEWEST_FINGERPRINTS = 'SELECT seq, article_id, anchors, signature, published FROM fingerprints ORDER BY seq DESC, article_id DESC LIMIT $1';
+
+// Only committed rows are read (a placement reads the log before it writes): none is ever lost, so the
+// generation stays 0.
+const logPage = (cursor: unknown, rows: unknown): FingerprintLogPage => ({
+  rows: ((rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged),
+  cursor: Number(cursor),
+  generation: 0,
+});
 
 const toLogged = ([seq, id, anchors, signature, published]: [string | number, string | number, string, Buffer | string, unknown]): LoggedFingerprint => ({
   seq: Number(seq),
@@ -178,10 +188,10 @@ export function articlePort(db: Db): ArticleRepo {
         return version;
       });
     },
-    // One statement, one round trip: the three reads a placement starts with, each as one JSON value. The
-    // same SQL as the calls it stands for.
+    // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
+    // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();
@@ -193,10 +203,10 @@ export function articlePort(db: Db): ArticleRepo {
         termDocs = { docs, counts };
       }
       const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
-      return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs };
+      const fingerprints = q.fingerprintsAfter === null ? null : logPage(r.log_cursor, r.log_rows);
+      return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs, fingerprints };
     },
     async fingerprintsSince(cursor, newest) {
-      // Only committed rows are read here (a placement catches up before it writes): none is ever lost.
       if (cursor === null) {
         const horizon = Number((await db.one(HORIZON))!.cursor);
         const rows = await db.query(NEWEST_FINGERPRINTS, [newest]);
@@ -206,8 +216,7 @@ export function articlePort(db: Db): ArticleRepo {
         };
       }
       const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor]))[0]!;
-      const rows = ((r.rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged);
-      return { rows, cursor: Number(r.cursor), generation: 0 };
+      return logPage(r.cursor, r.rows);
     },
 
     async getArticle(id: ArticleId) {

@@ -1,7 +1,7 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
-import type { ArticleRepo, ArticleWithVersions, Fingerprint, LoggedFingerprint, NewVersion } from '../repository.ts';
+import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
@@ -106,6 +106,11 @@ export function articlePort(db: SqliteDb): ArticleRepo {
     return r ? toVersion(r) : null;
   }
 
+  function fingerprintsSince(cursor: number | null, newest: number): FingerprintLogPage {
+    const rows = (cursor === null ? db.all(NEWEST_FINGERPRINTS, newest) : db.all(FINGERPRINTS_AFTER, cursor)).map(toLogged);
+    return { rows, cursor: rows.length ? rows[rows.length - 1]!.seq : cursor ?? 0, generation: db.lostGroups };
+  }
+
   function readArticles(ids: ArticleId[]): ArticleWithVersions[] {
     if (ids.length === 0) return [];
     const unique = JSON.stringify([...new Set(ids)]);
@@ -154,17 +159,14 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         if (fp) saveFingerprint(articleId, fp, v);
         return version;
       }),
-    fingerprintsSince: (cursor, newest) =>
-      db.run(() => {
-        const rows = (cursor === null ? db.all(NEWEST_FINGERPRINTS, newest) : db.all(FINGERPRINTS_AFTER, cursor)).map(toLogged);
-        return { rows, cursor: rows.length ? rows[rows.length - 1]!.seq : cursor ?? 0, generation: db.lostGroups };
-      }),
+    fingerprintsSince: (cursor, newest) => db.run(() => fingerprintsSince(cursor, newest)),
     // The same reads one after the other, in one call: on SQLite there is no round trip to save.
     placementLookup: (q) =>
       db.run(() => ({
         byHash: findVersionByHash(q.contentHash),
         byUrl: q.url ? findVersionByUrl(q.url) : null,
         termDocs: q.terms ? termDocs(db, q.terms) : null,
+        fingerprints: q.fingerprintsAfter === null ? null : fingerprintsSince(q.fingerprintsAfter, 0),
       })),
 
     getArticle: (id: ArticleId) => db.run(() => readArticles([id])[0] ?? null),

@@ -120,6 +120,26 @@ describe('the dedup window', () => {
     expect(log.reads.at(-1)).toBeNull();
   });
 
+  it('takes pages read with other statements in any order, and keeps the furthest cursor', async () => {
+    const log = new Log();
+    const w = new StoreDedupWindow();
+    log.add(1, texts[0]!);
+    expect(w.position()).toBeNull(); // nothing held yet: the window reads for itself first
+    await w.catchUp(log);
+    const at = w.position()!;
+    log.add(2, texts[1]!);
+    const early = await log.fingerprintsSince(at.cursor, 0);
+    log.add(3, texts[2]!);
+    const late = await log.fingerprintsSince(at.cursor, 0);
+    expect(w.accept(at, late)).toBe(true);
+    expect(w.accept(at, early)).toBe(true); // came back last: adds nothing, moves nothing back
+    expect(w.position()!.cursor).toBe(3);
+    expect([found(w, texts[1]!), found(w, texts[2]!)]).toEqual([[2], [3]]);
+    // A page read before the window started over belongs to the old window.
+    w.reset();
+    expect(w.accept(at, late)).toBe(false);
+  });
+
   it('holds the newest fingerprints only: a fresh process starts from the newest window', async () => {
     const log = new Log();
     texts.slice(0, 4).forEach((t, i) => log.add(i + 1, t));
