@@ -11,6 +11,11 @@ import pg from 'pg';
 import type { Repository } from '../../src/store/repository.ts';
 import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import { alive } from '../../src/store/sqlite/holders.ts';
+import Database from 'better-sqlite3';
+import { openStore } from '../../src/store/index.ts';
+import { Db, parsePostgresUrl } from '../../src/store/postgres/db.ts';
+import * as pgMigrations from '../../src/store/postgres/migrate.ts';
+import * as sqliteMigrations from '../../src/store/sqlite/migrate.ts';
 
 export interface Backend {
   name: string;
@@ -229,4 +234,53 @@ async function embeddedPostgres(): Promise<TestPostgres> {
       await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
     },
   };
+}
+
+/**
+ * A SQLite store made by an older Lede: the first `migrations` migrations applied, then `fill` writes to it
+ * as that version would have; `use` gets it opened by this Lede (every later migration applied) and its path.
+ */
+export async function olderSqliteStore(
+  migrations: number, fill: (conn: Database.Database) => void, use: (repo: Repository, path: string) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-older-'));
+  try {
+    const path = join(dir, 'lede.db');
+    const conn = new Database(path);
+    sqliteMigrations.migrate(conn, sqliteMigrations.loadMigrations().slice(0, migrations));
+    fill(conn);
+    conn.close();
+    const repo = await openStore(`sqlite:${path}`);
+    try {
+      await use(repo, path);
+    } finally {
+      await repo.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same on a new database of the PostgreSQL test server (`use` gets its URL). */
+export async function olderPostgresStore(
+  server: TestPostgres, migrations: number, fill: (db: Db) => Promise<void>, use: (repo: Repository, url: string) => Promise<void>,
+): Promise<void> {
+  const url = await server.createDatabase({ empty: true });
+  try {
+    const db = new Db(parsePostgresUrl(url));
+    try {
+      await pgMigrations.migrate(db, pgMigrations.loadMigrations().slice(0, migrations));
+      await fill(db);
+    } finally {
+      await db.close();
+    }
+    const repo = await openPostgresStore(url);
+    try {
+      await use(repo, url);
+    } finally {
+      await repo.close();
+    }
+  } finally {
+    await server.dropDatabase(url);
+  }
 }

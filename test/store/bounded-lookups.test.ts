@@ -3,19 +3,11 @@
 // memory: test/pipeline/dedup/store-window.test.ts); a store made before migration 002 keeps finding its stories after the upgrade, and the
 // integrity check notices story terms whose last_seen has left their story's.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleId } from '../../src/domain/types.ts';
-import { openStore } from '../../src/store/index.ts';
 import { STORIES_PER_TERM } from '../../src/store/ports/articles.ts';
 import { Db, parsePostgresUrl } from '../../src/store/postgres/db.ts';
-import * as pgMigrations from '../../src/store/postgres/migrate.ts';
-import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import type { NewVersion, Repository } from '../../src/store/repository.ts';
-import * as sqliteMigrations from '../../src/store/sqlite/migrate.ts';
-import { backends, testPostgres } from './backends.ts';
+import { backends, olderPostgresStore, olderSqliteStore, testPostgres } from './backends.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -60,58 +52,34 @@ describe('migration 002 (story_terms.last_seen) on a store made before it', () =
   const story = { id: 1, at: '2026-03-01T10:00:00.000Z' };
 
   it('sqlite: fills last_seen from the story states', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-m002-'));
-    try {
-      const path = join(dir, 'lede.db');
-      const conn = new Database(path);
-      sqliteMigrations.migrate(conn, sqliteMigrations.loadMigrations().slice(0, 1));
+    await olderSqliteStore(1, (conn) => {
       conn.prepare('INSERT INTO stories (id, title, first_seen, last_seen) VALUES (?, ?, ?, ?)').run(story.id, 'Old', story.at, story.at);
       conn.prepare(`INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES (?, '["harbour"]', x'01', ?)`).run(story.id, story.at);
       conn.prepare(`INSERT INTO story_terms (term, story_id) VALUES ('harbour', ?)`).run(story.id);
-      conn.close();
-      const repo = await openStore(`sqlite:${path}`);
-      try {
-        expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
-        expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/story index terms/);
-        const raw = new Database(path);
-        raw.prepare(`UPDATE story_terms SET last_seen = '2099-01-01T00:00:00.000Z'`).run();
-        raw.close();
-        expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms newer than their story's last_seen: 1/);
-      } finally {
-        await repo.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    }, async (repo, path) => {
+      expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
+      expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/story index terms/);
+      const raw = new Database(path);
+      raw.prepare(`UPDATE story_terms SET last_seen = '2099-01-01T00:00:00.000Z'`).run();
+      raw.close();
+      expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms newer than their story's last_seen: 1/);
+    });
   });
 
   it('postgres: fills last_seen from the story states', async (ctx) => {
     const server = await testPostgres();
     if (server.kind !== 'server') ctx.skip(); // the embedded engine holds one database, already migrated
-    const url = await server.createDatabase({ empty: true });
-    try {
-      const db = new Db(parsePostgresUrl(url));
-      try {
-        await pgMigrations.migrate(db, pgMigrations.loadMigrations().slice(0, 1));
-        await db.query('INSERT INTO stories (id, title, first_seen, last_seen) VALUES ($1, $2, $3, $3)', [story.id, 'Old', story.at]);
-        await db.query(`INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, '["harbour"]', '\\x01', $2)`, [story.id, story.at]);
-        await db.query(`INSERT INTO story_terms (term, story_id) VALUES ('harbour', $1)`, [story.id]);
-      } finally {
-        await db.close();
-      }
-      const repo = await openPostgresStore(url);
-      try {
-        expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
-        expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/story index terms/);
-        const raw = new Db(parsePostgresUrl(url));
-        await raw.query(`UPDATE story_terms SET last_seen = '2099-01-01T00:00:00Z'`);
-        await raw.close();
-        expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms newer than their story's last_seen: 1/);
-      } finally {
-        await repo.close();
-      }
-    } finally {
-      await server.dropDatabase(url);
-    }
+    await olderPostgresStore(server, 1, async (db) => {
+      await db.query('INSERT INTO stories (id, title, first_seen, last_seen) VALUES ($1, $2, $3, $3)', [story.id, 'Old', story.at]);
+      await db.query(`INSERT INTO story_states (story_id, terms, centroid, last_seen) VALUES ($1, '["harbour"]', '\\x01', $2)`, [story.id, story.at]);
+      await db.query(`INSERT INTO story_terms (term, story_id) VALUES ('harbour', $1)`, [story.id]);
+    }, async (repo, url) => {
+      expect((await repo.findStoriesByTerms(['harbour'], at(-1), 5)).map((s) => s.lastSeen)).toEqual([story.at]);
+      expect((await repo.checkIntegrity()).join('\n')).not.toMatch(/story index terms/);
+      const raw = new Db(parsePostgresUrl(url));
+      await raw.query(`UPDATE story_terms SET last_seen = '2099-01-01T00:00:00Z'`);
+      await raw.close();
+      expect((await repo.checkIntegrity()).join('\n')).toMatch(/story index terms newer than their story's last_seen: 1/);
+    });
   });
 });

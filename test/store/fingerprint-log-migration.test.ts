@@ -1,19 +1,10 @@
 // A store made before the fingerprint log (SQLite migration 015, PostgreSQL 014) keeps finding the copies
 // of what it holds: each fingerprint takes its anchors from the band rows the migration drops.
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintText, storeFingerprint } from '../../src/pipeline/dedup/index.ts';
 import { placeVersion } from '../../src/pipeline/stories/index.ts';
-import { openStore } from '../../src/store/index.ts';
-import { Db, parsePostgresUrl } from '../../src/store/postgres/db.ts';
-import * as pgMigrations from '../../src/store/postgres/migrate.ts';
-import { openPostgresStore } from '../../src/store/postgres/index.ts';
 import type { Repository } from '../../src/store/repository.ts';
-import * as sqliteMigrations from '../../src/store/sqlite/migrate.ts';
-import { testPostgres } from './backends.ts';
+import { olderPostgresStore, olderSqliteStore, testPostgres } from './backends.ts';
 import { newVersion, unrelatedNews } from '../pipeline/stories/helpers.ts';
 
 const news = unrelatedNews()[0]!;
@@ -32,50 +23,22 @@ async function expectFound(repo: Repository): Promise<void> {
 
 describe('the fingerprint log on a store made before it', () => {
   it('sqlite: anchors come from the band rows', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lede-m015-'));
-    try {
-      const path = join(dir, 'lede.db');
-      const conn = new Database(path);
-      sqliteMigrations.migrate(conn, sqliteMigrations.loadMigrations().slice(0, 14));
+    await olderSqliteStore(14, (conn) => {
       conn.prepare(ARTICLE).run();
       conn.prepare(`INSERT INTO fingerprints (article_id, signature, text_length, outlet) VALUES (7, ?, ?, 'Old Outlet')`).run(Buffer.from(stored.signature), news.text.length);
       const band = conn.prepare('INSERT INTO fingerprint_bands (band, article_id) VALUES (?, 7)');
       for (const b of new Set(stored.bands)) band.run(b);
-      conn.close();
-      const repo = await openStore(`sqlite:${path}`);
-      try {
-        await expectFound(repo);
-      } finally {
-        await repo.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    }, expectFound);
   });
 
   it('postgres: anchors come from the band rows', async (ctx) => {
     const server = await testPostgres();
     if (server.kind !== 'server') ctx.skip(); // the embedded engine holds one database, already migrated
-    const url = await server.createDatabase({ empty: true });
-    try {
-      const db = new Db(parsePostgresUrl(url));
-      try {
-        await pgMigrations.migrate(db, pgMigrations.loadMigrations().slice(0, 13));
-        await db.query(ARTICLE);
-        await db.query(`INSERT INTO fingerprints (article_id, signature, text_length, outlet) VALUES (7, $1, $2, 'Old Outlet')`, [Buffer.from(stored.signature), news.text.length]);
-        await db.query('INSERT INTO fingerprint_bands (band, article_id) SELECT unnest($1::text[]), 7', [[...new Set(stored.bands)]]);
-        await db.query(`SELECT setval(pg_get_serial_sequence('articles', 'id'), 7)`);
-      } finally {
-        await db.close();
-      }
-      const repo = await openPostgresStore(url);
-      try {
-        await expectFound(repo);
-      } finally {
-        await repo.close();
-      }
-    } finally {
-      await server.dropDatabase(url);
-    }
+    await olderPostgresStore(server, 13, async (db) => {
+      await db.query(ARTICLE);
+      await db.query(`INSERT INTO fingerprints (article_id, signature, text_length, outlet) VALUES (7, $1, $2, 'Old Outlet')`, [Buffer.from(stored.signature), news.text.length]);
+      await db.query('INSERT INTO fingerprint_bands (band, article_id) SELECT unnest($1::text[]), 7', [[...new Set(stored.bands)]]);
+      await db.query(`SELECT setval(pg_get_serial_sequence('articles', 'id'), 7)`);
+    }, expectFound);
   });
 });
