@@ -52,12 +52,15 @@ export class MemoryDedupIndex {
     return { shingles: this.shingles[i]!, sketch: this.arena.subarray(this.offsets[i]!, this.offsets[i]! + this.lengths[i]!), anchors: new Uint32Array(0) };
   }
 
+  /** When entry `i`'s text was published (ms), or null. */
+  publishedAt(i: number): number | null {
+    const p = this.published[i]!;
+    return Number.isNaN(p) ? null : p;
+  }
+
   /** Up to `limit` stored fingerprints sharing the most anchors with `fp`. */
   lookup(fp: TextFingerprint, limit: number): CopyCandidate<number>[] {
-    return this.mostShared(fp.anchors, limit).map((i) => {
-      const p = this.published[i]!;
-      return { key: this.groups[i]!, fingerprint: this.fingerprint(i), published: Number.isNaN(p) ? null : p };
-    });
+    return this.mostShared(fp.anchors, limit).map((i) => ({ key: this.groups[i]!, fingerprint: this.fingerprint(i), published: this.publishedAt(i) }));
   }
 
   // Tallied in reused typed arrays rather than a Map: at a million articles most anchors reach their

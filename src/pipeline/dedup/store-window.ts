@@ -37,8 +37,9 @@ export class StoreDedupWindow {
   private index = new MemoryDedupIndex();
   private cursor: number | null = null;
   private generation: number | null = null;
-  /** Per article, the log position of the fingerprint held for it: a row read again is skipped. */
+  /** Per article, the log position of the fingerprint held for it (a row read again is skipped) and its entry. */
   private seqOf = new Map<number, number>();
+  private entryOf = new Map<number, number>();
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
   /** Counts resets: a read that began before one must not write into what came after. */
@@ -109,7 +110,7 @@ export class StoreDedupWindow {
       const sig = decodeSignature(r.signature);
       const fp: TextFingerprint = { ...sig, anchors: Uint32Array.from(r.bands, (b) => parseInt(b, 36)) };
       const published = r.published ? Date.parse(r.published) : NaN;
-      this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null);
+      this.entryOf.set(r.articleId, this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null));
     }
     this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
     this.generation = page.generation;
@@ -120,11 +121,21 @@ export class StoreDedupWindow {
     return this.index.lookup(fp, limit) as CopyCandidate<ArticleId>[];
   }
 
+  /**
+   * The canonical text's fingerprint of a held article, as its latest log row wrote it (every new canonical
+   * text is logged), or null when the window does not hold it.
+   */
+  canonical(article: ArticleId): { fingerprint: TextFingerprint; published: number | null } | null {
+    const i = this.entryOf.get(article);
+    return i === undefined ? null : { fingerprint: this.index.fingerprint(i), published: this.index.publishedAt(i) };
+  }
+
   /** Forgets everything: the next catch-up reads the newest window again. */
   reset(): void {
     this.index = new MemoryDedupIndex();
     this.cursor = null;
     this.seqOf.clear();
+    this.entryOf.clear();
     this.epoch++;
   }
 }

@@ -84,7 +84,11 @@ export class StorePlacementIndex implements PlacementIndex {
     return window.lookup(fp, limit);
   }
 
+  // The window holds the canonical fingerprint of every article it could have found as a copy; one found by
+  // URL or content hash may be older than the window, and is read.
   async canonical(id: ArticleId): Promise<CanonicalFacts | null> {
+    const held = dedupWindowOf(this.tx).canonical(id);
+    if (held) return held;
     const a = await this.tx.getArticle(id);
     if (!a) return null;
     return { fingerprint: fingerprintText(a.article.text), published: ms(a.article.published) };
