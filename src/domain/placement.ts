@@ -122,7 +122,6 @@ export interface PlacementQuery {
   contentHash: string;
   canonicalUrl: string | null;
   fingerprint: TextFingerprint;
-  copyCandidates: number;
   /** The terms whose document counts the story assignment weighs; null when there is none (dedup only). */
   terms: string[] | null;
 }

@@ -91,7 +91,7 @@ export async function place(index: PlacementIndex, input: NewVersion | PreparedV
   const unplaced = { copy: null, createdStory: false, similarity: 0, merged: [] };
   // The lookups below, and the term counts weighed after them, read at once where the index can.
   await index.prefetch?.({
-    contentHash: v.contentHash, canonicalUrl: v.canonicalUrl, fingerprint: fp, copyCandidates: o.copyCandidates,
+    contentHash: v.contentHash, canonicalUrl: v.canonicalUrl, fingerprint: fp,
     terms: p.terms ? termList(p.terms) : null,
   });
 
