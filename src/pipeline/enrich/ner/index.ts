@@ -836,11 +836,13 @@ function addResultLines(folded: string, ms: RawMention[]): void {
  * Title Case headlines, recased as ordinary text (truecase.ts). Offsets are the text's own, so mentions
  * keep the words as written.
  */
+/** Text before a sentence the splitter cut after an abbreviation ("8 p.m.", "Thomas A."): the sentence may be a fragment. */
+const AFTER_ABBREVIATION = /(?:^|[^\p{L}])(?:\p{L}\.){2,}\s*$|(?:^|\s)\p{Lu}\.\s*$/u;
 function nameTokens(folded: string, s: Span): Token[] {
   const toks = tokenizeWords(folded, s.start, s.end);
   if (!nerRules.truecase || !mayNeedTruecasing(folded.slice(s.start, s.end))) return toks;
   const words = toks.map((t) => t.text);
-  const cased = truecaseWords(words, loadModel(), gazetteer());
+  const cased = truecaseWords(words, loadModel(), gazetteer(), AFTER_ABBREVIATION.test(folded.slice(Math.max(0, s.start - 8), s.start)));
   return cased === words ? toks : toks.map((t, i) => ({ ...t, text: cased[i]! }));
 }
 

@@ -620,6 +620,21 @@ describe('wire copy: organisations in business and politics', () => {
   });
 });
 
+describe('wire copy: Title Case and capitals', () => {
+  const typed = (text: string) => wireTyped('Report', text);
+
+  it('a Title Case sentence with many small words in lower case is still Title Case', () => {
+    const text = 'Harry Kane Scored the Winner in the Second Half as Bayern Munich Beat the Visitors at the Allianz Arena .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['PER:Harry Kane', 'ORG:Bayern Munich', 'LOC:Allianz Arena']));
+    expect(withRuleOff('titleMinorWords', () => typed(text))).toContain('ORG:Bayern Munich Beat');
+    expect(typed('Shares in Rheinmetall Jumped on Tuesday After the Defence Group Raised Its Outlook for the Year .')).not.toContain('ORG:Defence Group');
+    // An organisation's head before "of" and a name keeps its capital.
+    expect(typed('Students Marched to the University of Tehran on Sunday to Protest Against the Rise in Fees .')).toContain('ORG:University of Tehran');
+    // A sentence with a verb in lower case is ordinary, however many names it holds.
+    expect(typed('She is a Chemistry lecturer at the University of Leeds in the Department of Chemistry .')).toContain('ORG:University of Leeds');
+  });
+});
+
 /** A wire item's PER, ORG and LOC mentions, as "TYPE:text", as `lede analyze` finds them. */
 function wireTyped(title: string, text: string): string[] {
   return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
