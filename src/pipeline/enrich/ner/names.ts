@@ -1,5 +1,6 @@
-// Words and lists the entity rules share (ner/index.ts and the company rules in ner/companies.ts), the
+// Words and lists the entity rules share (ner/index.ts, and the rules in companies.ts, sports.ts, datelines.ts), the
 // mention they all produce, and the switches that turn each rule off for measurement.
+import { readFileSync } from 'node:fs';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
 
 export const CAP = /^\p{Lu}/u;
@@ -69,4 +70,11 @@ export function fullNameParts(ms: RawMention[]): Set<string> {
   const parts = new Set<string>();
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) parts.add(w.toLowerCase());
   return parts;
+}
+
+let personFirst: ReadonlySet<string> | null = null;
+/** Words that open a person's name in the training text ("bill", "mark"): data/person-first-words.txt. */
+export function personFirstWords(): ReadonlySet<string> {
+  personFirst ??= new Set(readFileSync(new URL('../data/person-first-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+  return personFirst;
 }
