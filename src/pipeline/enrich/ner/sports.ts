@@ -79,6 +79,7 @@ export function venuesAndLeagues(folded: string, ms: RawMention[]): void {
     }
     ms.sort((a, b) => a.start - b.start);
   }
+  if (nerRules.venueOpeners) joinLoneVenueWords(folded, ms);
   for (const m of ms) {
     if (m.type !== 'ORG' && m.type !== 'LOC' && m.type !== 'PER') continue;
     const words = m.text.split(/\s+/);
@@ -97,6 +98,27 @@ export function venuesAndLeagues(folded: string, ms: RawMention[]): void {
       const tail = /^ (?:[AB12]|MX)\b/.exec(folded.slice(m.end, m.end + 4));
       if (tail) { m.end += tail[0].length; m.text = folded.slice(m.start, m.end); m.type = 'ORG'; }
     }
+  }
+}
+
+/**
+ * "at StoneX Stadium" read as the place "Stadium": a ground's last word alone names nothing, and the word before it,
+ * capitalised, is the rest of its name (a sponsor's name with capitals inside, which the tagger does not read as a
+ * name's word). With none before it, the word is dropped.
+ */
+function joinLoneVenueWords(folded: string, ms: RawMention[]): void {
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if ((m.type !== 'LOC' && m.type !== 'ORG') || !VENUE_LAST.test(cased(m.text))) continue;
+    const before = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}&'-]*) $/u.exec(folded.slice(Math.max(0, m.start - 30), m.start));
+    // A name the tagger found just before is the rest of it ("Emirates" + "Stadium").
+    const named = ms.find((x) => x !== m && x.end > m.start - 2 && x.start < m.start);
+    const start = named && folded.slice(named.end, m.start) === ' ' ? named.start : !named && before && !STOP_CAPS.has(before[1]!.toLowerCase()) ? m.start - before[0].length : -1;
+    if (start < 0) { ms.splice(i, 1); continue; }
+    m.start = start;
+    m.text = folded.slice(m.start, m.end);
+    m.type = 'LOC';
+    if (named) { ms.splice(ms.indexOf(named), 1); i--; }
   }
 }
 

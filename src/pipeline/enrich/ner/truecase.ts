@@ -8,7 +8,7 @@
 import { commonWords } from '../common-words.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
-import { ORG_HEAD, nerRules } from './names.ts';
+import { ORG_HEAD, STOP_CAPS as STOP_WORDS, nerRules } from './names.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -125,12 +125,27 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
+    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model)) r = titleCase(w);
     if (r === w) continue;
     out ??= [...words];
     out[i] = r;
   }
   const cased = out ?? words;
   return isTitleCase(cased, model, gaz, fragment) ? lowerTitleWords(cased, model, gaz) : cased;
+}
+
+/** Last words of the names of grounds, streets and buildings ("Celtic Park", "Aviva Stadium", "Welford Road", "TD Garden"). */
+const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Road|Street|Avenue|Lane|Square|Boulevard|Centre|Center|Garden|Gardens|Hall|Ground|Oval|Bridge)$/;
+
+/**
+ * Does `w` (as written) end the name before it: a ground's, street's or building's last word after a word that stays
+ * capitalised as a name (`prev` as recased, `at` words into the sentence)? In capitals or Title Case the common word
+ * would be lowered and the name cut short ("Celtic park", "the Emirates stadium"); a sentence's first word is a name
+ * only if it is no common word ("Park" after "The", "Old", "A" stays a word).
+ */
+function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron): boolean {
+  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_WORDS.has(prev.toLowerCase())) return false;
+  return at > 0 || !isCommonWord(prev.toLowerCase(), model);
 }
 
 /** A Title Case sentence: at least this many capitalised words, and this share of its words capitalised. */
@@ -211,7 +226,7 @@ function lowerTitleWords(words: string[], model: Perceptron, gaz: Gazetteer): st
     if (n) { i += n - 1; continue; }
     // "University of Pennsylvania", "Department of Physics": an organisation's head before "of" and a name is the name's.
     if (nerRules.titleMinorWords && ORG_HEAD.test(words[i]!) && words[i + 1] === 'of' && CAPITALISED.test(words[i + 2] ?? '')) { i += 2; continue; }
-    if (isCapitalisedCommonWord(words[i]!, model, gaz)) out[i] = words[i]!.toLowerCase();
+    if (isCapitalisedCommonWord(words[i]!, model, gaz) && !isNameTail(words[i]!, out[i - 1], i - 1 - first, model)) out[i] = words[i]!.toLowerCase();
   }
   return out;
 }

@@ -633,6 +633,19 @@ describe('wire copy: Title Case and capitals', () => {
     // A sentence with a verb in lower case is ordinary, however many names it holds.
     expect(typed('She is a Chemistry lecturer at the University of Leeds in the Department of Chemistry .')).toContain('ORG:University of Leeds');
   });
+
+  it('a ground, street or building keeps its last word in capitals and Title Case', () => {
+    const text = 'THOUSANDS GATHERED IN TRAFALGAR SQUARE ON SATURDAY TO PROTEST AGAINST THE PLAN .';
+    expect(typed(text)).toContain('LOC:TRAFALGAR SQUARE');
+    expect(withRuleOff('nameTails', () => typed(text))).not.toContain('LOC:TRAFALGAR SQUARE');
+    expect(typed('Supporters Queued Outside Anfield Road for Hours Before the Gates Opened .')).toContain('LOC:Anfield Road');
+  });
+
+  it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
+    const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
+    expect(typed(text)).toContain('LOC:FlexiQ Stadium');
+    expect(withRuleOff('venueOpeners', () => typed(text))).toContain('LOC:Stadium');
+  });
 });
 
 /** A wire item's PER, ORG and LOC mentions, as "TYPE:text", as `lede analyze` finds them. */
