@@ -31,7 +31,7 @@ function isCountryName(text: string): boolean {
 
 /** Posts at a club or in a team that stand between the team and the person ("Brentford manager Keith Andrews"). */
 const CLUB_POSTS = ['coach', 'manager', 'boss', 'captain', 'skipper', 'striker', 'forward', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger',
-  'quarterback', 'playmaker', 'batsman', 'bowler', 'fly-half', 'scrum-half', 'lock', 'prop', 'hooker', 'flanker'];
+  'quarterback', 'playmaker', 'batsman', 'batter', 'bowler', 'paceman', 'seamer', 'spinner', 'all-rounder', 'wicketkeeper', 'fly-half', 'scrum-half', 'lock', 'prop', 'hooker', 'flanker'];
 /** Words for a post at a club or in a team, written between the team and the person ("Aston Villa boss Unai Emery"). */
 const ROLE_WORD = new RegExp(`^(?:${[...CLUB_POSTS, 'pitcher', 'full-back', 'centre-back', 'wing', 'chairman', 'owner', 'president'].join('|')})$`);
 
@@ -44,12 +44,28 @@ export function splitAtRole(folded: string, ms: RawMention[]): void {
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
     if (m.type !== 'PER' && m.type !== 'ORG') continue;
-    const r = /^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3}) ([\p{Ll}-]+) (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})$/u.exec(m.text);
-    if (!r || !ROLE_WORD.test(r[2]!)) continue;
+    const r = /^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3}) ([\p{Ll}-]+) (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2})$/u.exec(m.text) ??
+      (nerRules.capitalRoles ? capitalRole(folded, m) : null);
+    if (!r || !ROLE_WORD.test(r[2]!.toLowerCase())) continue;
     const team = { type: (isCountryName(r[1]!) ? 'LOC' : 'ORG') as RawMention['type'], start: m.start, end: m.start + r[1]!.length, text: r[1]! };
     const pStart = m.end - r[3]!.length;
     ms.splice(i, 1, team, { type: 'PER', start: pStart, end: m.end, text: folded.slice(pStart, m.end) });
   }
+}
+
+/**
+ * In a line in Title Case or capitals the role is capitalised too ("Aston Villa Boss Unai Emery", "LEINSTER LOCK JAMES
+ * RYAN"): the name's words split at the first role word with one to four words before it and one to three after.
+ */
+function capitalRole(folded: string, m: RawMention): [string, string, string, string] | null {
+  const words = m.text.split(' ');
+  if (words.length < 3 || !words.every((w) => /^\p{Lu}[\p{L}.'-]*$/u.test(w))) return null;
+  for (let k = 1; k <= 4 && k < words.length - 1; k++) {
+    if (!ROLE_WORD.test(words[k]!.toLowerCase()) || words.length - k - 1 > 3) continue;
+    if (caseRegime(lineAround(folded, m.start).split(/\s+/)) === '') return null;
+    return [m.text, words.slice(0, k).join(' '), words[k]!, words.slice(k + 1).join(' ')];
+  }
+  return null;
 }
 
 /** Last words of a sports venue's name ("Aviva Stadium", "O2 Arena"), and first words of one named abroad ("Stade Louis II"). */

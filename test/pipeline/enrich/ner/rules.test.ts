@@ -641,6 +641,13 @@ describe('wire copy: Title Case and capitals', () => {
     expect(typed('Supporters Queued Outside Anfield Road for Hours Before the Gates Opened .')).toContain('LOC:Anfield Road');
   });
 
+  it('a team, its post and its person in Title Case are the team and the person, for cricket posts too', () => {
+    const text = 'Fulham Boss Marco Silva Says His Side Deserved a Point at Molineux .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Fulham', 'PER:Marco Silva']));
+    expect(withRuleOff('capitalRoles', () => typed(text))).not.toContain('PER:Marco Silva');
+    expect(typed('Lancashire Spinner Tom Hartley Took Five Wickets on the Opening Day .')).toContain('PER:Tom Hartley');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
