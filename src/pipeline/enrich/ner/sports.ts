@@ -22,6 +22,13 @@ export function isSportsText(folded: string): boolean {
   return false;
 }
 
+/** A mention's canonical place is a city ("Madrid", "LISBON"). */
+function isCityName(text: string): boolean {
+  const gaz = gazetteer();
+  const canon = gaz.places.get(aliasKey(text));
+  return canon !== undefined && gaz.cities.has(canon);
+}
+
 /** A mention's canonical place is a country or wider (a national team, the place): not a club's name. */
 function isCountryName(text: string): boolean {
   const gaz = gazetteer();
@@ -367,19 +374,24 @@ export function addClubPrefixes(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     // "Borussia Dortmund , fourth , lost": the whole name read as a person's is the club's.
     const first = m.text.split(' ')[0]!;
+    // (In Title Case only before a city: "Inter Milan", not "Fortuna Smiles".)
     if (nerRules.clubPrefixPerson && m.type === 'PER' && m.text.includes(' ') && CLUB_PREFIX.test(first) && !AMBIGUOUS_OPENER.test(first) &&
-      caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T') { m.type = 'ORG'; continue; }
+      (caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T' || (nerRules.clubOpenersCased && isCityName(m.text.slice(first.length + 1))))) { m.type = 'ORG'; continue; }
     if (m.type !== 'LOC' && m.type !== 'ORG') continue;
     const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
-    if (!before || !CLUB_PREFIX.test(before[1]!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
-    // Initials open a club's name before a city written in ordinary case ("AC Milan"); in capitals "AS" is a word.
-    if (/^\p{Lu}{2,}$/u.test(before[1]!) && !/\p{Ll}/u.test(m.text)) continue;
+    // Initials open a club's name before a city written in ordinary case ("AC Milan"); in capitals "AS" is a word,
+    // but "REAL", "ATLETICO", "BORUSSIA" open the club's name ("REAL MADRID").
+    const shouted = !!before && !/\p{Ll}/u.test(m.text) && /^\p{Lu}{2,}$/u.test(before[1]!);
+    const opener = shouted && nerRules.clubOpenersCased && before[1]!.length > 3 ? cased(before[1]!) : before?.[1];
+    if (!before || !CLUB_PREFIX.test(opener!) || ms.some((x) => x !== m && x.end > m.start - before[0].length && x.start < m.start)) continue;
+    if (shouted && opener === before[1]) continue;
     // "Austria Vienna", "Union Berlin", "Standard Liege": a country or a common word before a city is a club only
     // in a sentence about a match; the others always are.
     const line = lineAround(folded, m.start);
     if (/^(?:Austria|Standard|Union)$/.test(before[1]!) && !/\b\d{1,2}-\d{1,2}\b|\b(?:beat|drew|lost|won|play|match|coach|striker|midfielder|defender|goalkeeper)\b/.test(line)) continue;
-    // In Title Case every word is capitalised ("A Real Circuit Was Not Built"); a club's initials ("AC", "VfB") are not.
-    if (!/\p{Lu}.*\p{Lu}/u.test(before[1]!) && caseRegime(line.split(/\s+/)) === 'T') continue;
+    // In Title Case every word is capitalised ("A Real Circuit Was Not Built"); a club's initials ("AC", "VfB") are not,
+    // and an opener before a city ("Real Madrid", "Sporting Lisbon") is the club's.
+    if (!/\p{Lu}.*\p{Lu}/u.test(before[1]!) && caseRegime(line.split(/\s+/)) === 'T' && !(nerRules.clubOpenersCased && isCityName(m.text))) continue;
     m.start -= before[0].length;
     m.text = folded.slice(m.start, m.end);
     m.type = 'ORG';

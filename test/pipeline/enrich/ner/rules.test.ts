@@ -648,6 +648,17 @@ describe('wire copy: Title Case and capitals', () => {
     expect(typed('Lancashire Spinner Tom Hartley Took Five Wickets on the Opening Day .')).toContain('PER:Tom Hartley');
   });
 
+  it('a club opener before a city opens the club in capitals and Title Case too', () => {
+    const caps = 'SPORTING LISBON WON 3-0 IN BRAGA ON FRIDAY TO STAY TOP .';
+    expect(typed(caps)).toContain('ORG:SPORTING LISBON');
+    expect(withRuleOff('clubOpenersCased', () => typed(caps))).not.toContain('ORG:SPORTING LISBON');
+    const title = 'Inter Milan Came From Behind to Win at Lecce as Real Madrid Won at Alaves .';
+    expect(typed(title)).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Real Madrid']));
+    expect(withRuleOff('clubOpenersCased', () => typed(title))).not.toContain('ORG:Real Madrid');
+    // A common word in Title Case before no city opens nothing.
+    expect(typed('A Real Turnaround for Paris Property Prices , Say Agents .')).not.toContain('ORG:Real Turnaround');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
