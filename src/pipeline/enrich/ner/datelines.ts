@@ -14,6 +14,8 @@ import { CAP, nerRules, type RawMention } from './names.ts';
 type Range = { start: number; end: number; credited?: boolean };
 /** The place of a dated line, before its date ("LONDON, England" of "LONDON, England 2026-11-12"). */
 const DATED_PLACE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:,[^\n\d]{1,40}?)?(?=[ \t]+\d{4}-\d{2}-\d{2}[ \t]*(?:\n|$))/u;
+/** The same, in wire text tokenised word by word, the comma apart ("LEEDS , England 2026-03-04"). */
+const DATED_PLACE_TOKENISED = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?: ,[^\n\d]{1,40}?)?(?=[ \t]+\d{4}-\d{2}-\d{2}[ \t]*(?:\n|$))/u;
 export function datelineHeads(folded: string, sentences: Span[]): Range[] {
   const places: Range[] = [];
   for (const s of sentences) {
@@ -22,8 +24,10 @@ export function datelineHeads(folded: string, sentences: Span[]): Range[] {
     while (lineStart > 0 && (folded[lineStart - 1] === ' ' || folded[lineStart - 1] === '\t')) lineStart--;
     if (lineStart > 0 && folded[lineStart - 1] !== '\n') continue;
     // A place and the filing date on a line of their own ("MUNICH 2026-11-12"): the place, whatever the tagger read.
-    const dated = DATED_PLACE.exec(folded.slice(lineStart, lineStart + 80));
-    if (dated && lineStart === s.start) { places.push({ start: s.start, end: s.start + dated[0].length }); continue; }
+    const line = folded.slice(lineStart, lineStart + 80);
+    const dated = DATED_PLACE.exec(line) ?? (nerRules.datelineComma ? DATED_PLACE_TOKENISED.exec(line) : null);
+    // Its own line with the date says it is a place as surely as an agency's credit does.
+    if (dated && lineStart === s.start) { places.push({ start: s.start, end: s.start + dated[0].length, credited: nerRules.datedLinePlace }); continue; }
     const d = datelineAt(folded, lineStart);
     // Without a credit, only a place in capitals before a story in ordinary case: in a shouted text any line
     // of capitals before a dash would pass for one.

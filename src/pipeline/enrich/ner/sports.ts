@@ -244,7 +244,7 @@ export function spreadClubs(folded: string, ms: RawMention[]): void {
       m.type = 'ORG';
       continue;
     }
-    if ((m.type !== 'LOC' && m.type !== 'PER') || !clubs.has(m.text.toLowerCase()) || gaz.places.has(aliasKey(m.text))) continue;
+    if ((m.type !== 'LOC' && m.type !== 'PER') || !clubs.has(m.text.toLowerCase()) || gaz.places.has(aliasKey(m.text)) || (nerRules.datedLinePlace && dateline)) continue;
     if (m.type === 'PER' && (/\s/.test(m.text) || people.has(m.text.toLowerCase()))) continue;
     m.type = 'ORG';
   }

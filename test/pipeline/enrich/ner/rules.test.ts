@@ -659,6 +659,15 @@ describe('wire copy: Title Case and capitals', () => {
     expect(typed('A Real Turnaround for Paris Property Prices , Say Agents .')).not.toContain('ORG:Real Turnaround');
   });
 
+  it('a dated line\'s place is a place, with its country after a comma set apart and a place no one knows', () => {
+    const text = 'CHESTER-LE-STREET , England 2025-04-02\nDurham have signed a fast bowler from Derbyshire , the county said on Wednesday .';
+    expect(wireTyped('CRICKET - DURHAM SIGN PACEMAN', text)).toEqual(expect.arrayContaining(['LOC:CHESTER-LE-STREET', 'LOC:England']));
+    expect(withRuleOff('datelineComma', () => wireTyped('CRICKET - DURHAM SIGN PACEMAN', text))).not.toContain('LOC:CHESTER-LE-STREET');
+    const sport = 'EXETER , England 2025-09-14\nExeter beat Bath 30-12 at Sandy Park on Sunday .';
+    expect(wireTyped('RUGBY - EXETER WIN', sport)).toEqual(expect.arrayContaining(['LOC:EXETER', 'ORG:Exeter']));
+    expect(withRuleOff('datedLinePlace', () => wireTyped('RUGBY - EXETER WIN', sport))).not.toContain('LOC:EXETER');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
