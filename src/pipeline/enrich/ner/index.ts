@@ -18,7 +18,7 @@ import {
 } from './names.ts';
 import {
   addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, definedAbbreviations, joinOrgOfPlace, legalForms,
-  orgBeforeKind, orgFirstWords, splitPossessive, tableCompanies,
+  orgBeforeKind, orgFirstWords, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { datelineHeads, datelinePlaces } from './datelines.ts';
 import {
@@ -399,6 +399,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
   if (nerRules.stockMoves) companyMoves(folded, ms);
   if (nerRules.companyShortNames) ms = companyShortNames(folded, ms);
+  if (nerRules.listedCompanySpread) spreadListedCompanies(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {
     if (m.type !== 'PER' && m.type !== 'ORG') continue;

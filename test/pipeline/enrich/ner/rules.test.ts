@@ -608,6 +608,12 @@ describe('wire copy: organisations in business and politics', () => {
     for (const w of ['Greek', 'Argentine', 'Filipino', 'Kazakh']) expect(ms.find((m) => m.text === w)?.type).toBe('MISC');
   });
 
+  it('a company whose shares move is that company wherever the article names it, its headline too', () => {
+    const got = wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .');
+    expect(got).toEqual(['ORG:HEINEKEN', 'ORG:Heineken', 'LOC:Europe', 'ORG:Heineken', 'LOC:Amsterdam']);
+    expect(without('listedCompanySpread', () => wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .'))).toContain('PER:Heineken');
+  });
+
   it('the rows of a table of companies are companies', () => {
     const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
     const got = typed(text);
