@@ -614,6 +614,12 @@ describe('wire copy: organisations in business and politics', () => {
     expect(without('listedCompanySpread', () => wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .'))).toContain('PER:Heineken');
   });
 
+  it('a name ending in an industry\'s word is a company\'s ("Electric", "Petroleum")', () => {
+    const text = 'Prices were cut by Larsen Electric last week , and Okafor Petroleum said it would follow .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Larsen Electric', 'ORG:Okafor Petroleum']));
+    expect(without('orgHead', () => typed(text))).toContain('PER:Larsen Electric');
+  });
+
   it('the rows of a table of companies are companies', () => {
     const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
     const got = typed(text);
