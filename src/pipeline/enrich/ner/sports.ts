@@ -287,8 +287,12 @@ export function splitClubPairs(folded: string, ms: RawMention[]): void {
   const gaz = gazetteer();
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
-    const pair = /^(\p{Lu}[\p{L}-]+) (?:and|&) (\p{Lu}[\p{L}-]+)$/u.exec(m.text);
-    if (m.type !== 'ORG' || !pair || !(gaz.places.has(aliasKey(pair[1]!)) || gaz.places.has(aliasKey(pair[2]!)))) continue;
+    // A club named with its opener on either side is one too ("Getafe and Atletico Madrid"); "Brighton and Hove Albion" is one club.
+    const pair = /^(\p{Lu}[\p{L}-]+) (?:and|&) (\p{Lu}[\p{L}-]+)$/u.exec(m.text) ??
+      (nerRules.openedClubPairs ? /^((?:\p{Lu}[\p{L}-]+ )?\p{Lu}[\p{L}-]+) (?:and|AND|&) ((?:\p{Lu}[\p{L}-]+ )?\p{Lu}[\p{L}-]+)$/u.exec(m.text) : null);
+    const opened = (part: string) => part.includes(' ') && CLUB_PREFIX.test(cased(part.split(' ')[0]!));
+    if (m.type !== 'ORG' || !pair || (pair[1]!.includes(' ') && !opened(pair[1]!)) || (pair[2]!.includes(' ') && !opened(pair[2]!))) continue;
+    if (!(gaz.places.has(aliasKey(pair[1]!)) || gaz.places.has(aliasKey(pair[2]!)) || opened(pair[1]!) || opened(pair[2]!))) continue;
     const second = m.start + m.text.length - pair[2]!.length;
     ms.splice(i, 1, { type: 'ORG', start: m.start, end: m.start + pair[1]!.length, text: pair[1]! }, { type: 'ORG', start: second, end: m.end, text: pair[2]! });
   }

@@ -680,6 +680,13 @@ describe('wire copy: Title Case and capitals', () => {
     expect(withRuleOff('datedLinePlace', () => wireTyped('RUGBY - EXETER WIN', sport))).not.toContain('LOC:EXETER');
   });
 
+  it('two clubs joined by "and", one named with its opener, are two in a sports report, in capitals too', () => {
+    const text = 'Levante were beaten by Eibar and Sporting Gijon drew with Leganes on Sunday .';
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Eibar', 'ORG:Sporting Gijon']));
+    expect(withRuleOff('openedClubPairs', () => wireTyped('SOCCER - SPANISH ROUND-UP', text))).toContain('ORG:Eibar and Sporting Gijon');
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text.toUpperCase())).toContain('ORG:SPORTING GIJON');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
