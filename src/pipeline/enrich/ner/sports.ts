@@ -78,7 +78,7 @@ function capitalRole(folded: string, m: RawMention): [string, string, string, st
 /** Last words of a sports venue's name ("Aviva Stadium", "O2 Arena"), and first words of one named abroad ("Stade Louis II"). */
 const VENUE_LAST = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Motordrome)$/;
 const STREET_LAST = /^(?:Road|Street|Avenue|Lane|Park|Square|Boulevard)$/;
-const VENUE_FIRST = /^(?:Stade|Estadio|Estádio|Stadio|Stadion)$/;
+const VENUE_FIRST = /^(?:Stade|Estadio|Estádio|Estadi|Stadio|Stadion|Stadionul)$/;
 /** Last words of a league's name ("Scottish Premiership", "National Hockey League"). */
 const LEAGUE_NAME = /(?<![\p{L}\p{N}])(?:Premier|Major|Champions|Europa|Conference|Nations|Super|Football|Rugby|National|American) League(?: (?:Baseball|Soccer|Two|One|Cup))?(?![\p{L}\p{N}])/gu;
 const LEAGUE_LAST = /^(?:League|Premiership|Bundesliga|Eredivisie)$/;
@@ -163,6 +163,11 @@ const RESULT_AFTER = /^\s+(?:beat|defeated|thrashed|edged|routed|hammered|drew|w
 const PLURAL_AFTER = /^(?:\s+(?:are|were|have|remain|host|visit|face|play|meet|trail|lead|travel)\b|\s*,\s+who\s+(?:are|were|have|host|visit|play|face|remain|meet|lead|trail|travel)\b)/i;
 /** Before a team's name: "drew with", "beat", "lost to", "a win over", "held to a goalless draw by", "at home to". */
 const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|hammered|drew with|draw with|drawing with|lost to|losing to|loss to|defeat (?:to|by|at)|win (?:over|against|at)|victory (?:over|against|at)|held to a [\p{Ll} -]*draw by|at home to|away (?:to|at)|against|host|hosts|visit|visits|face|faces|play|plays)\s+$/iu;
+/**
+ * After a team's name, its place in a table or its title ("Barcelona went top", "Leeds stay second", "Surrey , the
+ * champions ,"): said of a club, not of a city.
+ */
+const STANDING_AFTER = /^(?:\s+(?:went|go|goes|moved|move|moves|climbed|climb|climbs|stay|stays|stayed|remain|remains|remained|sit|sits|sat|are|were|is|was)\s+(?:top|bottom|clear|second|third|fourth|fifth|level on points)\b|\s*,\s+the\s+(?:defending\s+|reigning\s+)?(?:champions|holders|title holders|league leaders|leaders|hosts|cup holders)\s*,)/i;
 /** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
 const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
 
@@ -171,6 +176,7 @@ function teamFrame(folded: string, start: number, end: number, roles = false): b
   const before = folded.slice(Math.max(0, start - 40), start);
   const after = folded.slice(end, end + 40);
   if (RESULT_AFTER.test(after) || TEAM_BEFORE.test(before) || (roles && CLUB_ROLE_PERSON.test(after))) return true;
+  if (nerRules.standingFrames && STANDING_AFTER.test(after)) return true;
   // "Arsenal and Chelsea are", "Arsenal , Chelsea": two names make the plural, not a club.
   return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\b(?:and|AND|And)|&)\s+$/u.test(before);
 }

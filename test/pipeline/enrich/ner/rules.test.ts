@@ -687,6 +687,13 @@ describe('wire copy: Title Case and capitals', () => {
     expect(wireTyped('SOCCER - SPANISH ROUND-UP', text.toUpperCase())).toContain('ORG:SPORTING GIJON');
   });
 
+  it('a place in a table or a title after a name makes a club of it in a sports report; a Catalan ground is a place', () => {
+    const text = 'Bologna went top of Serie A on Sunday after a 2-0 win , and Lecce , the hosts , lost to Como .';
+    expect(wireTyped('SOCCER - ITALIAN ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Bologna', 'ORG:Lecce']));
+    expect(withRuleOff('standingFrames', () => wireTyped('SOCCER - ITALIAN ROUND-UP', text))).not.toContain('ORG:Bologna');
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', 'Girona won 2-0 at the Estadi Montilivi on Saturday .')).toContain('LOC:Estadi Montilivi');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
