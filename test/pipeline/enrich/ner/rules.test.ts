@@ -620,6 +620,12 @@ describe('wire copy: organisations in business and politics', () => {
     expect(without('orgHead', () => typed(text))).toContain('PER:Larsen Electric');
   });
 
+  it('a market\'s noun before a company is no part of its name in capitals either', () => {
+    const text = 'THE COMPANY NOW EXPECTS 480 RECALLS THIS YEAR , DOWN FROM 530 . SHARES OF FORD MOTOR CO SLID 3 PERCENT AFTER THE CARMAKER SPOKE .';
+    expect(wireTyped('AUTOS', text)).toContain('ORG:FORD MOTOR CO');
+    expect(without('leadingNounCased', () => wireTyped('AUTOS', text))).toContain('ORG:SHARES OF FORD MOTOR CO');
+  });
+
   it('the rows of a table of companies are companies', () => {
     const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
     const got = typed(text);
