@@ -444,7 +444,9 @@ export function matchTeams(folded: string, sentenceTokens: Token[][], ms: RawMen
       if (canon !== undefined && !gaz.cities.has(canon)) continue;
       const after = folded.slice(m.end, Math.min(end, m.end + 20));
       const before = folded.slice(Math.max(start, m.start - 30), m.start);
-      if (PLAYED_AFTER.test(after) || PLAYED_BEFORE.test(before)) m.type = 'ORG';
+      // In a line in capitals or Title Case the verbs are capitalised too ("Brentford Beat Fulham 2-1").
+      const cased = nerRules.matchVerbsCased ? [after.toLowerCase(), before.toLowerCase()] : [after, before];
+      if (PLAYED_AFTER.test(cased[0]!) || PLAYED_BEFORE.test(cased[1]!)) m.type = 'ORG';
     }
   }
 }

@@ -197,7 +197,8 @@ export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Ga
   for (const w of words) {
     // A list of names and dates ("Hamilton Field , California , 27 March 1943 ; Debden , England") is
     // not a headline, though nearly every word in it has a capital.
-    if (w === ',' || w === ';' || /^\d/.test(w)) listMarks++;
+    // (A score, "6-3" or "2-1", is a result's, not a list's.)
+    if (w === ',' || w === ';' || (/^\d/.test(w) && !(nerRules.titleScores && /^\d{1,3}-\d{1,3}$/.test(w)))) listMarks++;
     if (!LETTER.test(w)) continue;
     // Minor words, and pieces no style capitalises ("'s", "-based").
     if (TITLE_MINOR.has(w) || !/^\p{L}/u.test(w)) minor++;

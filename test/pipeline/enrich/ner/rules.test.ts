@@ -700,6 +700,15 @@ describe('wire copy: Title Case and capitals', () => {
     expect(wireTyped('SOCCER - SPANISH ROUND-UP', 'Girona won 2-0 at the Estadi Montilivi on Saturday .')).toContain('LOC:Estadi Montilivi');
   });
 
+  it('a result in Title Case is still Title Case, and its teams play there as in ordinary case', () => {
+    const tennis = 'Carlos Alcaraz Beat Casper Ruud 6-4 3-6 7-5 in the Final on Sunday .';
+    expect(typed(tennis)).toContain('PER:Casper Ruud');
+    expect(withRuleOff('titleScores', () => typed(tennis))).toContain('PER:Beat Casper Ruud');
+    const football = 'Brentford Beat Fulham 2-1 and Everton Drew 1-1 With Wolves on Saturday .';
+    expect(typed(football)).toEqual(expect.arrayContaining(['ORG:Brentford', 'ORG:Everton']));
+    expect(withRuleOff('matchVerbsCased', () => typed(football))).toContain('LOC:Brentford');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
