@@ -8,7 +8,7 @@
 import { commonWords } from '../common-words.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
-import { ORG_HEAD, STOP_CAPS as STOP_WORDS, nerRules } from './names.ts';
+import { ORG_HEAD, STOP_CAPS as STOP_WORDS, nerRules, personFirstWords } from './names.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -96,6 +96,8 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
   }
   if (gaz.places.has(lw) || gaz.orgs.has(lw) || CALENDAR.has(lw)) return titleCase(w);
   if (isCommonWord(lw, model)) return lw;
+  // A short given name is a name, not an acronym ("TOM", "DAN", "ALEX" of a shouted results line).
+  if (nerRules.givenNamesCased && personFirstWords().has(lw)) return titleCase(w);
   return letterCount(w) >= LONG ? titleCase(w) : w;
 }
 

@@ -709,6 +709,12 @@ describe('wire copy: Title Case and capitals', () => {
     expect(withRuleOff('matchVerbsCased', () => typed(football))).toContain('LOC:Brentford');
   });
 
+  it('a short given name in capitals is a name, not an acronym', () => {
+    const text = 'AT HOVE : SUSSEX 301 ( TOM HAINES 88 , JAMES COLES 40 ) AND 140-2 ; KENT 210 .';
+    expect(wireTyped('RESULTS', text)).toContain('PER:TOM HAINES');
+    expect(withRuleOff('givenNamesCased', () => wireTyped('RESULTS', text))).not.toContain('PER:TOM HAINES');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
