@@ -715,6 +715,13 @@ describe('wire copy: Title Case and capitals', () => {
     expect(withRuleOff('givenNamesCased', () => wireTyped('RESULTS', text))).not.toContain('PER:TOM HAINES');
   });
 
+  it('a word describing the company opens no name in Title Case or capitals, and a kind of company makes it one', () => {
+    const text = 'Spanish Utility Endesa Said on Monday Its Profit Rose , While Rival Naturgy Fell .';
+    expect(typed(text)).toContain('ORG:Endesa');
+    expect(withRuleOff('descriptorCased', () => typed(text))).toContain('PER:Utility Endesa');
+    expect(typed(text.toUpperCase())).toContain('ORG:ENDESA');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
