@@ -169,7 +169,8 @@ export function mayNeedTruecasing(text: string): boolean {
   if (caps < TITLE_MIN_CAPITALS) return false;
   if (caps >= TITLE_SHARE * (text.match(WORD_START)?.length ?? 0)) return true;
   if (!nerRules.titleMinorWords) return false;
-  for (const w of text.match(LOWER_WORD) ?? []) if (!TITLE_MINOR.has(w)) return false;
+  // Lazily: most sentences have a lower-case word that is no minor word within their first few.
+  for (const x of text.matchAll(LOWER_WORD)) if (!TITLE_MINOR.has(x[0])) return false;
   return true;
 }
 
