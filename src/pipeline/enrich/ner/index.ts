@@ -115,16 +115,17 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
           !/^\s*:/.test(folded.slice(toks[from]!.end, toks[from]!.end + 3)) && ordinaryCase() && toks.some((t, i) => /^\p{Ll}/u.test(written(i))) &&
           nerRules.acronymOrg && ACRONYM.test(written(from))) { type = 'ORG'; acronymAt.add(toks[from]!.start); }
       }
+      // A word describing who is named, capitalised in a Title Case or shouted sentence wherever it stands ("Spanish
+      // Utility Iberdrola", "While Rival Barclays Rose"): no part of the name. A kind of company makes the name a
+      // company's; "Rival", "Embattled" describe a person as well.
+      if (nerRules.descriptorCased && to - from > 1 && DESCRIPTOR.test(toks[from]!.text.toLowerCase()) && CAP.test(written(from)) && !ordinaryCase()) {
+        if (COMPANY_DESCRIPTOR.test(toks[from]!.text.toLowerCase())) type = 'ORG';
+        from++;
+      }
       // "Embattled Boeing", "Lawyer Anton Drel says": a common word opening a sentence in ordinary case is
       // capitalised for its place; it is no part of the name after it unless the tagger is sure it is. A
       // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
       // A quotation opening inside the sentence starts with a capital too ('the caption: "Welcome Jose"').
-      // In Title Case or capitals anywhere in the sentence ("Spanish Utility Iberdrola", "While Rival Barclays Rose").
-      // A kind of company makes the name a company's; "Rival", "Embattled" describe a person as well.
-      if (nerRules.descriptorCased && to - from > 1 && DESCRIPTOR.test(toks[from]!.text.toLowerCase()) && CAP.test(written(from)) && !ordinaryCase()) {
-        if (ORG_KIND.test(toks[from]!.text.toLowerCase()) || /maker$|^(?:utility|broker|regulator|insurer|lender|retailer|miner|watchdog)$/.test(toks[from]!.text.toLowerCase())) type = 'ORG';
-        from++;
-      }
       if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && (from === firstWordIndex(toks) || /["“]$/.test(toks[from - 1]?.text ?? '')) && ordinaryCase() &&
         (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       // "the IG Metall union": a name ends in a capitalised word (or a figure, an abbreviation's stop), never in a common word
@@ -246,6 +247,8 @@ const ROMAN = /^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{
 const ORG_KIND = new RegExp(`^(?:${ORG_KINDS})$`);
 /** Words that describe who is named, in front of the name and never part of it ("Rival Shell said"). */
 const DESCRIPTOR = /^(?:rival|parent|peer|competitor|carmaker|automaker|drugmaker|chipmaker|steelmaker|planemaker|utility|broker|regulator|insurer|lender|retailer|miner|watchdog|embattled|struggling|troubled|beleaguered)$/;
+/** The describing words that name a kind of company ("utility", "carmaker"), not a rival or a plight. */
+const COMPANY_DESCRIPTOR = /^(?:\p{Ll}+maker|utility|broker|regulator|insurer|lender|retailer|miner|watchdog)$/u;
 /** People who work at an organisation ("analysts at Jefferies", "an economist with Capital Economics"). */
 const STAFF = /^(?:analysts?|economists?|strategists?|researchers?|scientists?|engineers?|traders?|officials?|executives?|employees?|workers?|staff|spokes(?:man|woman|person)|lawyers?|bankers?|managers?|directors?)$/;
 

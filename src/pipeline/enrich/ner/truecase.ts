@@ -8,7 +8,7 @@
 import { commonWords } from '../common-words.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
-import { ORG_HEAD, STOP_CAPS as STOP_WORDS, nerRules, personFirstWords } from './names.ts';
+import { ORG_HEAD, STOP_CAPS, nerRules, personFirstWords } from './names.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -146,7 +146,7 @@ const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Roa
  * only if it is no common word ("Park" after "The", "Old", "A" stays a word).
  */
 function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron): boolean {
-  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_WORDS.has(prev.toLowerCase())) return false;
+  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
   return at > 0 || !isCommonWord(prev.toLowerCase(), model);
 }
 
