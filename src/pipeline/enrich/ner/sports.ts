@@ -108,7 +108,9 @@ export function venuesAndLeagues(folded: string, ms: RawMention[]): void {
     const words = m.text.split(/\s+/);
     // "Grace Road", "Downing Street", "Villa Park" read as organisations: a street or a ground is a place (not a person's: "John Park").
     if (nerRules.streetNames && m.type === 'ORG' && words.length > 1 && STREET_LAST.test(cased(words.at(-1)!))) { m.type = 'LOC'; continue; }
-    if (nerRules.venueNames && words.length > 1 && (VENUE_LAST.test(words.at(-1)!) || VENUE_FIRST.test(words[0]!))) {
+    // (In capitals too: "AVIVA STADIUM".)
+    const [first, last] = nerRules.venueCased ? [cased(words[0]!), cased(words.at(-1)!)] : [words[0]!, words.at(-1)!];
+    if (nerRules.venueNames && words.length > 1 && (VENUE_LAST.test(last) || VENUE_FIRST.test(first))) {
       m.type = 'LOC';
       // "Stade Louis II": the numeral after is part of it.
       const numeral = / (?:I{1,3}|IV|V|VI{1,3})\b/.exec(folded.slice(m.end, m.end + 5));
@@ -383,10 +385,12 @@ const AMBIGUOUS_OPENER = /^(?:Austria|Standard|Union|Rapid|Racing|Real)$/;
 export function addClubPrefixes(folded: string, ms: RawMention[]): void {
   for (const m of ms) {
     // "Borussia Dortmund , fourth , lost": the whole name read as a person's is the club's.
-    const first = m.text.split(' ')[0]!;
+    const written = m.text.split(' ')[0]!;
+    // An opener in capitals is read in its ordinary spelling ("INTER MILAN"; initials stay words).
+    const first = nerRules.clubOpenersCased && /^\p{Lu}{4,}$/u.test(written) ? cased(written) : written;
     // (In Title Case only before a city: "Inter Milan", not "Fortuna Smiles".)
     if (nerRules.clubPrefixPerson && m.type === 'PER' && m.text.includes(' ') && CLUB_PREFIX.test(first) && !AMBIGUOUS_OPENER.test(first) &&
-      (caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T' || (nerRules.clubOpenersCased && isCityName(m.text.slice(first.length + 1))))) { m.type = 'ORG'; continue; }
+      (caseRegime(lineAround(folded, m.start).split(/\s+/)) !== 'T' || (nerRules.clubOpenersCased && isCityName(m.text.slice(written.length + 1))))) { m.type = 'ORG'; continue; }
     if (m.type !== 'LOC' && m.type !== 'ORG') continue;
     const before = /(\p{Lu}[\p{L}-]*) $/u.exec(folded.slice(Math.max(0, m.start - 20), m.start));
     // Initials open a club's name before a city written in ordinary case ("AC Milan"); in capitals "AS" is a word,

@@ -722,6 +722,15 @@ describe('wire copy: Title Case and capitals', () => {
     expect(typed(text.toUpperCase())).toContain('ORG:ENDESA');
   });
 
+  it('a ground is a place and an opened club a club in a shouted sports report too', () => {
+    const venue = 'ARSENAL WON 2-0 AT THE AMEX STADIUM .';
+    expect(wireTyped('SOCCER - ENGLISH ROUND-UP', venue)).toContain('LOC:AMEX STADIUM');
+    expect(withRuleOff('venueCased', () => wireTyped('SOCCER - ENGLISH ROUND-UP', venue))).not.toContain('LOC:AMEX STADIUM');
+    const club = 'INTER MILAN WON 2-0 AT GENOA ON SUNDAY TO STAY SECOND .';
+    expect(wireTyped('SOCCER - ITALIAN ROUND-UP', club)).toContain('ORG:INTER MILAN');
+    expect(withRuleOff('clubOpenersCased', () => wireTyped('SOCCER - ITALIAN ROUND-UP', club))).toContain('PER:INTER MILAN');
+  });
+
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
