@@ -13,11 +13,12 @@ export interface Dateline {
 // A place in capitals (maybe with ", State" after it) and an optional credit, or a place in any case with
 // a credit; then a dash. The credit is what tells a mixed-case place from a sentence that starts a list.
 const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?:,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—])\s+/u;
+  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?: ?,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—])\s+/u;
 
 // A line of its own: a place in capitals and the filing date ("LONDON 1996-08-30", "WASHINGTON 2026-11-14"),
-// as some wires and archives print the dateline above the story.
-const DATED_LINE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:,[^\n]{1,40}?)?\s+\d{4}-\d{2}-\d{2}[ \t]*(?=\n|$)/u;
+// as some wires and archives print the dateline above the story; in text tokenised word by word the comma
+// stands apart ("LEEDS , England 2026-03-04").
+const DATED_LINE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?: ?,[^\n]{1,40}?)?\s+\d{4}-\d{2}-\d{2}[ \t]*(?=\n|$)/u;
 
 /** The dateline at `lineStart` (the start of a line of `text`), or null. */
 export function datelineAt(text: string, lineStart: number): Dateline | null {

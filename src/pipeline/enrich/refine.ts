@@ -9,6 +9,7 @@ import { hasWholeWord } from './whole-word.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { isEventWord, nerRules, type RawMention } from './ner/index.ts';
+import { cased } from './ner/names.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
 
@@ -47,7 +48,8 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     const key = aliasKey(m.text);
     // "Shares of Ford Motor Co": once the noun is cut, "of" before the name is no longer name's "X of" head.
     // So is a market's noun the tagger left out ("Shares of Mitsubishi UFJ Financial Group fell").
-    const cut = nerRules.leadingNounTail && ((m !== whole && MARKET_NOUN.test(whole.text)) || MARKET_NOUN_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)));
+    const cut = nerRules.leadingNounTail && ((m !== whole && (MARKET_NOUN.test(whole.text) || (nerRules.leadingNounCased && MARKET_NOUN.test(cased(whole.text))))) ||
+      MARKET_NOUN_BEFORE.test(folded.slice(Math.max(0, m.start - 20), m.start)));
     if (m.type === 'ORG' && !cut && !standalone.has(key) && !gaz.orgs.has(key) && isTailOfLongerName(folded, m)) continue;
     if (isDateWord(folded, m)) continue;
     // A capitalised pronoun with its verb ("It'll", "We're") opens a sentence; it names nobody.
@@ -204,8 +206,9 @@ const MARKET_NOUN_BEFORE = new RegExp(`(?<![\\p{L}])${MARKET_NOUN.source.slice(1
  * name after them (an organisation head such as "Bank of" or "Ministry of" is, and is no common plural).
  */
 function withoutLeadingNoun(m: RawMention): RawMention {
-  const lead = /^(\p{Lu}\p{Ll}+s) of (?=\p{Lu})/u.exec(m.text);
-  if (!lead || !commonWords().has(lead[1]!.toLowerCase()) || /^(?:Affairs|Nations|States|Services|Forces|Industries|Systems|Communications|Studios|Airlines)$/.test(lead[1]!)) return m;
+  // In a shouted headline or sentence too ("SHARES OF FORD MOTOR CO").
+  const lead = /^(\p{Lu}\p{Ll}+s) of (?=\p{Lu})/u.exec(m.text) ?? (nerRules.leadingNounCased ? /^(\p{Lu}+S) OF (?=\p{Lu})/u.exec(m.text) : null);
+  if (!lead || !commonWords().has(lead[1]!.toLowerCase()) || /^(?:Affairs|Nations|States|Services|Forces|Industries|Systems|Communications|Studios|Airlines)$/i.test(lead[1]!)) return m;
   const cut = lead[0].length;
   return { ...m, start: m.start + cut, text: m.text.slice(cut) };
 }

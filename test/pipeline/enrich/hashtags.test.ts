@@ -188,7 +188,7 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
   });
 
   // With an agency credit, or as a line of its own with the filing date.
-  it.each(['LONDON (Reuters) - ', 'LONDON 2026-11-14\n'])("tags neither a dateline's place nor its agency when the story names them only there: %j", (dateline) => {
+  it.each(['LONDON (Reuters) - ', 'LONDON 2026-11-14\n', 'LONDON , England 2026-11-14\n'])("tags neither a dateline's place nor its agency when the story names them only there: %j", (dateline) => {
     const text = `${dateline}Glencore said on Thursday it followed strict sourcing rules in Congo. Glencore shares fell 2 percent, and Congo said it would study the report.`;
     const e = enrich({ title: 'Glencore Defends Sourcing', text });
     expect(e.entities.find((x) => x.canonical === 'London')?.type).toBe('LOC');

@@ -399,3 +399,23 @@ export function companyMoves(folded: string, ms: RawMention[]): void {
 }
 /** Capitalised words before a share price's move (checked with STOCK_MOVE). */
 const UNTAGGED_MOVER = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}&'-]*(?: \p{Lu}[\p{L}&'-]*){0,2})(?= (?:shares )?(?:rose|fell|gained|lost|added|dropped|slipped|jumped|climbed|slid|eased|firmed|tumbled|surged|plunged|rallied|sank|soared|dipped|advanced|declined|was|ended|closed) )/gu;
+
+/**
+ * "SIEMENS TO CUT JOBS … Siemens said on Thursday … Shares in Siemens fell 3 percent": a one-word company that the
+ * market says is one (its shares move, "shares in" it, its stock) is that company wherever the article names it, in a
+ * headline's capitals too; the tagger's votes for a person in the sentences without such a frame do not outweigh it.
+ * A place the gazetteer knows and the part of a person named in full keep their type.
+ */
+export function spreadListedCompanies(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const people = fullNameParts(ms);
+  const listed = new Set<string>();
+  for (const m of ms) {
+    if (m.type !== 'ORG' || !/^\p{Lu}[\p{L}&-]+$/u.test(m.text) || people.has(m.text.toLowerCase())) continue;
+    const after = folded.slice(m.end, m.end + 60);
+    if (STOCK_MOVE.test(after) || SHARES_AFTER.test(after) || SHARES_BEFORE.test(folded.slice(Math.max(0, m.start - 12), m.start))) listed.add(m.text.toLowerCase());
+  }
+  for (const m of ms) {
+    if ((m.type === 'PER' || m.type === 'LOC') && listed.has(m.text.toLowerCase()) && !gaz.places.has(aliasKey(m.text))) m.type = 'ORG';
+  }
+}

@@ -1,5 +1,6 @@
-// Words and lists the entity rules share (ner/index.ts and the company rules in ner/companies.ts), the
+// Words and lists the entity rules share (ner/index.ts, and the rules in companies.ts, sports.ts, datelines.ts), the
 // mention they all produce, and the switches that turn each rule off for measurement.
+import { readFileSync } from 'node:fs';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
 
 export const CAP = /^\p{Lu}/u;
@@ -13,7 +14,7 @@ export interface RawMention {
   text: string;
 }
 
-export const ORG_HEAD = /^(?:Newsroom|Holdings|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces|Board|Banka)$/;
+export const ORG_HEAD = /^(?:Newsroom|Holdings|Electric|Electronics|Motor|Chemicals?|Petroleum|Mining|Pharma|Semiconductor|Foods|Brands|Logistics|Aerospace|Telecom|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces|Board|Banka)$/;
 
 /**
  * Companies' legal forms as written after their names ("Siemens AG", "Nokia Oyj"), and in capitals; the short "SA",
@@ -48,6 +49,7 @@ export const nerRules = {
   headlineOpening: true, contractedPronoun: true, ampersandName: true, acronymCase: true, handleName: true, placeBeforeRegion: true,
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
   legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
+  titleMinorWords: true, nameTails: true, venueOpeners: true, capitalRoles: true, clubOpenersCased: true, datelineComma: true, datedLinePlace: true, listedCompanySpread: true, openedClubPairs: true, standingFrames: true, leadingNounCased: true, titleScores: true, matchVerbsCased: true, givenNamesCased: true, descriptorCased: true, venueCased: true,
 };
 export type NerRule = keyof typeof nerRules;
 
@@ -68,4 +70,11 @@ export function fullNameParts(ms: RawMention[]): Set<string> {
   const parts = new Set<string>();
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) parts.add(w.toLowerCase());
   return parts;
+}
+
+let personFirst: ReadonlySet<string> | null = null;
+/** Words that open a person's name in the training text ("bill", "mark"): data/person-first-words.txt. */
+export function personFirstWords(): ReadonlySet<string> {
+  personFirst ??= new Set(readFileSync(new URL('../data/person-first-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+  return personFirst;
 }

@@ -8,6 +8,7 @@
 import { commonWords } from '../common-words.ts';
 import type { Gazetteer } from '../gazetteer.ts';
 import { MONTHS, WEEKDAYS } from '../numbers.ts';
+import { ORG_HEAD, STOP_CAPS, nerRules, personFirstWords } from './names.ts';
 import type { Perceptron } from './perceptron.ts';
 
 /** Two or more letters, none lower case, no dots ("U.S." is written that way on purpose). */
@@ -95,6 +96,8 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
   }
   if (gaz.places.has(lw) || gaz.orgs.has(lw) || CALENDAR.has(lw)) return titleCase(w);
   if (isCommonWord(lw, model)) return lw;
+  // A short given name is a name, not an acronym ("TOM", "DAN", "ALEX" of a shouted results line).
+  if (nerRules.givenNamesCased && personFirstWords().has(lw)) return titleCase(w);
   return letterCount(w) >= LONG ? titleCase(w) : w;
 }
 
@@ -102,9 +105,10 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
  * The words as the tagger should see them: in a shouted stretch every word in capitals is recased,
  * and the first word capitalised as a sentence's first word is; elsewhere only long shouted words are
  * (the dateline "BRUSSELS", the surname "DOMBROVSKIS"). A Title Case headline then loses the capitals
- * of its common words. Returns `words` itself when nothing changes.
+ * of its common words. Returns `words` itself when nothing changes. A `fragment` (a sentence the splitter
+ * cut after an abbreviation) is read as Title Case only by the share of its words capitalised.
  */
-export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer): string[] {
+export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer, fragment = false): string[] {
   const runs = shoutedRuns(words);
   let out: string[] | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -123,26 +127,51 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
+    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model)) r = titleCase(w);
     if (r === w) continue;
     out ??= [...words];
     out[i] = r;
   }
   const cased = out ?? words;
-  return isTitleCase(cased, model, gaz) ? lowerTitleWords(cased, model, gaz) : cased;
+  return isTitleCase(cased, model, gaz, fragment) ? lowerTitleWords(cased, model, gaz) : cased;
+}
+
+/** Last words of the names of grounds, streets and buildings ("Celtic Park", "Aviva Stadium", "Welford Road", "TD Garden"). */
+const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Road|Street|Avenue|Lane|Square|Boulevard|Centre|Center|Garden|Gardens|Hall|Ground|Oval|Bridge)$/;
+
+/**
+ * Does `w` (as written) end the name before it: a ground's, street's or building's last word after a word that stays
+ * capitalised as a name (`prev` as recased, `at` words into the sentence)? In capitals or Title Case the common word
+ * would be lowered and the name cut short ("Celtic park", "the Emirates stadium"); a sentence's first word is a name
+ * only if it is no common word ("Park" after "The", "Old", "A" stays a word).
+ */
+function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron): boolean {
+  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
+  return at > 0 || !isCommonWord(prev.toLowerCase(), model);
 }
 
 /** A Title Case sentence: at least this many capitalised words, and this share of its words capitalised. */
 const TITLE_MIN_CAPITALS = 3;
 const TITLE_SHARE = 0.8;
 
+/** Words every style of Title Case leaves in lower case: articles, conjunctions, short prepositions. */
+const TITLE_MINOR: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'v']);
+
 const WORD_START = /(?<!\p{L})\p{L}/gu;
 const CAPITAL_START = /(?<!\p{L})\p{Lu}/gu;
+/** A word written in lower case, not a piece after an apostrophe, a hyphen or a dot ("'s", "-based", ".com"). */
+const LOWER_WORD = /(?<![\p{L}\p{N}'’.-])\p{Ll}\p{L}*/gu;
 
 /** A cheap test on the sentence's text: can truecaseWords change anything? (Most sentences: no.) */
 export function mayNeedTruecasing(text: string): boolean {
   if (/\p{Lu}\p{Lu}/u.test(text)) return true;
   const caps = text.match(CAPITAL_START)?.length ?? 0;
-  return caps >= TITLE_MIN_CAPITALS && caps >= TITLE_SHARE * (text.match(WORD_START)?.length ?? 0);
+  if (caps < TITLE_MIN_CAPITALS) return false;
+  if (caps >= TITLE_SHARE * (text.match(WORD_START)?.length ?? 0)) return true;
+  if (!nerRules.titleMinorWords) return false;
+  // Lazily: most sentences have a lower-case word that is no minor word within their first few.
+  for (const x of text.matchAll(LOWER_WORD)) if (!TITLE_MINOR.has(x[0])) return false;
+  return true;
 }
 
 /** A capitalised word in ordinary case ("Says", "McCain"), not a shouted one. */
@@ -162,20 +191,31 @@ function isCapitalisedCommonWord(w: string, model: Perceptron, gaz: Gazetteer): 
  * word after the first. Ordinary sentences, even ones full of names ("The European Union Foreign Affairs
  * Council met in Brussels on Monday"), have more lower-case words than that.
  */
-export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Gazetteer): boolean {
+export function isTitleCase(words: readonly string[], model: Perceptron, gaz: Gazetteer, fragment = false): boolean {
   let lettered = 0;
+  let minor = 0;
   let caps = 0;
   let common = 0;
   let listMarks = 0;
   for (const w of words) {
     // A list of names and dates ("Hamilton Field , California , 27 March 1943 ; Debden , England") is
     // not a headline, though nearly every word in it has a capital.
-    if (w === ',' || w === ';' || /^\d/.test(w)) listMarks++;
+    // (A score, "6-3" or "2-1", is a result's, not a list's.)
+    if (w === ',' || w === ';' || (/^\d/.test(w) && !(nerRules.titleScores && /^\d{1,3}-\d{1,3}$/.test(w)))) listMarks++;
     if (!LETTER.test(w)) continue;
+    // Minor words, and pieces no style capitalises ("'s", "-based").
+    if (TITLE_MINOR.has(w) || !/^\p{L}/u.test(w)) minor++;
     if (lettered++ && isCapitalisedCommonWord(w, model, gaz)) common++;
     if (/^\p{Lu}/u.test(w)) caps++;
   }
-  return caps >= TITLE_MIN_CAPITALS && common >= 1 && caps >= TITLE_SHARE * lettered && listMarks <= 2;
+  // Title Case leaves articles, conjunctions and short prepositions in lower case ("Robert Lewandowski Scored
+  // the Only Goal Against Valencia at the ..."), a long sentence many of them: every other word capitalised, four
+  // at least, is Title Case too. An ordinary sentence full of names has a verb or a noun in lower case ("is a
+  // Physics professor at the University of Pittsburgh"); a fragment split off after an abbreviation ("8 p.m." |
+  // "EST at the Shrine Auditorium in Hollywood") or a contract's field ("If to Gold Hill :") may have none.
+  const capitalised = caps >= TITLE_SHARE * lettered ||
+    (nerRules.titleMinorWords && !fragment && caps >= lettered - minor && lettered - minor >= TITLE_MIN_CAPITALS + 1);
+  return caps >= TITLE_MIN_CAPITALS && common >= 1 && capitalised && listMarks <= 2;
 }
 
 /**
@@ -188,7 +228,9 @@ function lowerTitleWords(words: string[], model: Perceptron, gaz: Gazetteer): st
   for (let i = first + 1; i < words.length; i++) {
     const n = gazetteerNameAt(words, i, gaz);
     if (n) { i += n - 1; continue; }
-    if (isCapitalisedCommonWord(words[i]!, model, gaz)) out[i] = words[i]!.toLowerCase();
+    // "University of Pennsylvania", "Department of Physics": an organisation's head before "of" and a name is the name's.
+    if (nerRules.titleMinorWords && ORG_HEAD.test(words[i]!) && words[i + 1] === 'of' && CAPITALISED.test(words[i + 2] ?? '')) { i += 2; continue; }
+    if (isCapitalisedCommonWord(words[i]!, model, gaz) && !isNameTail(words[i]!, out[i - 1], i - 1 - first, model)) out[i] = words[i]!.toLowerCase();
   }
   return out;
 }

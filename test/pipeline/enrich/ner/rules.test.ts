@@ -608,6 +608,24 @@ describe('wire copy: organisations in business and politics', () => {
     for (const w of ['Greek', 'Argentine', 'Filipino', 'Kazakh']) expect(ms.find((m) => m.text === w)?.type).toBe('MISC');
   });
 
+  it('a company whose shares move is that company wherever the article names it, its headline too', () => {
+    const got = wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .');
+    expect(got).toEqual(['ORG:HEINEKEN', 'ORG:Heineken', 'LOC:Europe', 'ORG:Heineken', 'LOC:Amsterdam']);
+    expect(without('listedCompanySpread', () => wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .'))).toContain('PER:Heineken');
+  });
+
+  it('a name ending in an industry\'s word is a company\'s ("Electric", "Petroleum")', () => {
+    const text = 'Prices were cut by Larsen Electric last week , and Okafor Petroleum said it would follow .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Larsen Electric', 'ORG:Okafor Petroleum']));
+    expect(without('orgHead', () => typed(text))).toContain('PER:Larsen Electric');
+  });
+
+  it('a market\'s noun before a company is no part of its name in capitals either', () => {
+    const text = 'THE COMPANY NOW EXPECTS 480 RECALLS THIS YEAR , DOWN FROM 530 . SHARES OF FORD MOTOR CO SLID 3 PERCENT AFTER THE CARMAKER SPOKE .';
+    expect(wireTyped('AUTOS', text)).toContain('ORG:FORD MOTOR CO');
+    expect(without('leadingNounCased', () => wireTyped('AUTOS', text))).toContain('ORG:SHARES OF FORD MOTOR CO');
+  });
+
   it('the rows of a table of companies are companies', () => {
     const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
     const got = typed(text);
@@ -617,6 +635,106 @@ describe('wire copy: organisations in business and politics', () => {
     expect(typed('Following are first-quarter results ( per share , in dollars ) :\nCoca-Cola Co 0.71 vs 0.64\nGeneral Electric Co 0.82 vs 0.75\n')).toContain('ORG:General Electric Co');
     // A table of cities stays a table of places.
     expect(typed('Temperatures on Monday :\n\nLondon  12  18\nParis  14  21\nMadrid  17  26\n')).not.toContain('ORG:London');
+  });
+});
+
+describe('wire copy: Title Case and capitals', () => {
+  const typed = (text: string) => wireTyped('Report', text);
+
+  it('a Title Case sentence with many small words in lower case is still Title Case', () => {
+    const text = 'Harry Kane Scored the Winner in the Second Half as Bayern Munich Beat the Visitors at the Allianz Arena .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['PER:Harry Kane', 'ORG:Bayern Munich', 'LOC:Allianz Arena']));
+    expect(withRuleOff('titleMinorWords', () => typed(text))).toContain('ORG:Bayern Munich Beat');
+    expect(typed('Shares in Rheinmetall Jumped on Tuesday After the Defence Group Raised Its Outlook for the Year .')).not.toContain('ORG:Defence Group');
+    // An organisation's head before "of" and a name keeps its capital.
+    expect(typed('Students Marched to the University of Tehran on Sunday to Protest Against the Rise in Fees .')).toContain('ORG:University of Tehran');
+    // A sentence with a verb in lower case is ordinary, however many names it holds.
+    expect(typed('She is a Chemistry lecturer at the University of Leeds in the Department of Chemistry .')).toContain('ORG:University of Leeds');
+  });
+
+  it('a ground, street or building keeps its last word in capitals and Title Case', () => {
+    const text = 'THOUSANDS GATHERED IN TRAFALGAR SQUARE ON SATURDAY TO PROTEST AGAINST THE PLAN .';
+    expect(typed(text)).toContain('LOC:TRAFALGAR SQUARE');
+    expect(withRuleOff('nameTails', () => typed(text))).not.toContain('LOC:TRAFALGAR SQUARE');
+    expect(typed('Supporters Queued Outside Anfield Road for Hours Before the Gates Opened .')).toContain('LOC:Anfield Road');
+  });
+
+  it('a team, its post and its person in Title Case are the team and the person, for cricket posts too', () => {
+    const text = 'Fulham Boss Marco Silva Says His Side Deserved a Point at Molineux .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Fulham', 'PER:Marco Silva']));
+    expect(withRuleOff('capitalRoles', () => typed(text))).not.toContain('PER:Marco Silva');
+    expect(typed('Lancashire Spinner Tom Hartley Took Five Wickets on the Opening Day .')).toContain('PER:Tom Hartley');
+  });
+
+  it('a club opener before a city opens the club in capitals and Title Case too', () => {
+    const caps = 'SPORTING LISBON WON 3-0 IN BRAGA ON FRIDAY TO STAY TOP .';
+    expect(typed(caps)).toContain('ORG:SPORTING LISBON');
+    expect(withRuleOff('clubOpenersCased', () => typed(caps))).not.toContain('ORG:SPORTING LISBON');
+    const title = 'Inter Milan Came From Behind to Win at Lecce as Real Madrid Won at Alaves .';
+    expect(typed(title)).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Real Madrid']));
+    expect(withRuleOff('clubOpenersCased', () => typed(title))).not.toContain('ORG:Real Madrid');
+    // A common word in Title Case before no city opens nothing.
+    expect(typed('A Real Turnaround for Paris Property Prices , Say Agents .')).not.toContain('ORG:Real Turnaround');
+  });
+
+  it('a dated line\'s place is a place, with its country after a comma set apart and a place no one knows', () => {
+    const text = 'CHESTER-LE-STREET , England 2025-04-02\nDurham have signed a fast bowler from Derbyshire , the county said on Wednesday .';
+    expect(wireTyped('CRICKET - DURHAM SIGN PACEMAN', text)).toEqual(expect.arrayContaining(['LOC:CHESTER-LE-STREET', 'LOC:England']));
+    expect(withRuleOff('datelineComma', () => wireTyped('CRICKET - DURHAM SIGN PACEMAN', text))).not.toContain('LOC:CHESTER-LE-STREET');
+    const sport = 'EXETER , England 2025-09-14\nExeter beat Bath 30-12 at Sandy Park on Sunday .';
+    expect(wireTyped('RUGBY - EXETER WIN', sport)).toEqual(expect.arrayContaining(['LOC:EXETER', 'ORG:Exeter']));
+    expect(withRuleOff('datedLinePlace', () => wireTyped('RUGBY - EXETER WIN', sport))).not.toContain('LOC:EXETER');
+  });
+
+  it('two clubs joined by "and", one named with its opener, are two in a sports report, in capitals too', () => {
+    const text = 'Levante were beaten by Eibar and Sporting Gijon drew with Leganes on Sunday .';
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Eibar', 'ORG:Sporting Gijon']));
+    expect(withRuleOff('openedClubPairs', () => wireTyped('SOCCER - SPANISH ROUND-UP', text))).toContain('ORG:Eibar and Sporting Gijon');
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text.toUpperCase())).toContain('ORG:SPORTING GIJON');
+  });
+
+  it('a place in a table or a title after a name makes a club of it in a sports report; a Catalan ground is a place', () => {
+    const text = 'Bologna went top of Serie A on Sunday after a 2-0 win , and Lecce , the hosts , lost to Como .';
+    expect(wireTyped('SOCCER - ITALIAN ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Bologna', 'ORG:Lecce']));
+    expect(withRuleOff('standingFrames', () => wireTyped('SOCCER - ITALIAN ROUND-UP', text))).not.toContain('ORG:Bologna');
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', 'Girona won 2-0 at the Estadi Montilivi on Saturday .')).toContain('LOC:Estadi Montilivi');
+  });
+
+  it('a result in Title Case is still Title Case, and its teams play there as in ordinary case', () => {
+    const tennis = 'Carlos Alcaraz Beat Casper Ruud 6-4 3-6 7-5 in the Final on Sunday .';
+    expect(typed(tennis)).toContain('PER:Casper Ruud');
+    expect(withRuleOff('titleScores', () => typed(tennis))).toContain('PER:Beat Casper Ruud');
+    const football = 'Brentford Beat Fulham 2-1 and Everton Drew 1-1 With Wolves on Saturday .';
+    expect(typed(football)).toEqual(expect.arrayContaining(['ORG:Brentford', 'ORG:Everton']));
+    expect(withRuleOff('matchVerbsCased', () => typed(football))).toContain('LOC:Brentford');
+  });
+
+  it('a short given name in capitals is a name, not an acronym', () => {
+    const text = 'AT HOVE : SUSSEX 301 ( TOM HAINES 88 , JAMES COLES 40 ) AND 140-2 ; KENT 210 .';
+    expect(wireTyped('RESULTS', text)).toContain('PER:TOM HAINES');
+    expect(withRuleOff('givenNamesCased', () => wireTyped('RESULTS', text))).not.toContain('PER:TOM HAINES');
+  });
+
+  it('a word describing the company opens no name in Title Case or capitals, and a kind of company makes it one', () => {
+    const text = 'Spanish Utility Endesa Said on Monday Its Profit Rose , While Rival Naturgy Fell .';
+    expect(typed(text)).toContain('ORG:Endesa');
+    expect(withRuleOff('descriptorCased', () => typed(text))).toContain('PER:Utility Endesa');
+    expect(typed(text.toUpperCase())).toContain('ORG:ENDESA');
+  });
+
+  it('a ground is a place and an opened club a club in a shouted sports report too', () => {
+    const venue = 'ARSENAL WON 2-0 AT THE AMEX STADIUM .';
+    expect(wireTyped('SOCCER - ENGLISH ROUND-UP', venue)).toContain('LOC:AMEX STADIUM');
+    expect(withRuleOff('venueCased', () => wireTyped('SOCCER - ENGLISH ROUND-UP', venue))).not.toContain('LOC:AMEX STADIUM');
+    const club = 'INTER MILAN WON 2-0 AT GENOA ON SUNDAY TO STAY SECOND .';
+    expect(wireTyped('SOCCER - ITALIAN ROUND-UP', club)).toContain('ORG:INTER MILAN');
+    expect(withRuleOff('clubOpenersCased', () => wireTyped('SOCCER - ITALIAN ROUND-UP', club))).toContain('PER:INTER MILAN');
+  });
+
+  it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
+    const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
+    expect(typed(text)).toContain('LOC:FlexiQ Stadium');
+    expect(withRuleOff('venueOpeners', () => typed(text))).toContain('LOC:Stadium');
   });
 });
 
