@@ -50,6 +50,9 @@ export function shoutedRuns(words: readonly string[]): boolean[] {
   return out;
 }
 
+/** Plurals that end places' names ("Palm Springs", "Golan Heights"). */
+const PLACE_PLURAL = /^(?:springs|falls|heights|hills|lakes|islands|gardens|woods|fields|rapids|sands|downs|meadows|plains|keys|rocks|shores)$/;
+
 const SUFFIX = /(?:ing|ed|es|s|ly|er|ers|ment|ments|ness)$/;
 
 /**
@@ -57,7 +60,7 @@ const SUFFIX = /(?:ing|ed|es|s|ly|er|ers|ment|ments|ness)$/;
  * tagger's training text or the common-word list), or an inflection of a word it does ("revealed" from
  * "reveal"). (The word classes were tried as well: their weights put "obama" with the common words.)
  */
-function isCommonWord(lw: string, model: Perceptron): boolean {
+function isCommonWord(lw: string, model: Perceptron, plurals = false): boolean {
   const lower = model.lower;
   if (lower.has(lw) || commonWords().has(lw)) return true;
   // Inflections only of the tagger's own words: stems from the longer list measured mixed (own set in
@@ -65,7 +68,10 @@ function isCommonWord(lw: string, model: Perceptron): boolean {
   const m = SUFFIX.exec(lw);
   if (!m || lw.length - m[0].length < 3) return false;
   const stem = lw.slice(0, -m[0].length);
-  return lower.has(stem) || lower.has(stem + 'e') || (stem.at(-1) === stem.at(-2) && lower.has(stem.slice(0, -1)));
+  if (lower.has(stem) || lower.has(stem + 'e') || (stem.at(-1) === stem.at(-2) && lower.has(stem.slice(0, -1)))) return true;
+  // A plural of a common word ("CARMAKERS", "LENDERS"), in capitals (`plurals`); not the plural that ends a place's
+  // name ("Glenwood Springs", "Niagara Falls").
+  return plurals && nerRules.commonPlurals && /s$/.test(lw) && !PLACE_PLURAL.test(lw) && commonWords().has(lw.slice(0, -1));
 }
 
 /** Length of the longest multi-word gazetteer name (2 to 5 words) starting at word `i`, or 0. */
@@ -95,7 +101,7 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
     return w.length <= 3 && model.lower.has(lw) && !gaz.places.has(lw) ? lw : w;
   }
   if (gaz.places.has(lw) || gaz.orgs.has(lw) || CALENDAR.has(lw)) return titleCase(w);
-  if (isCommonWord(lw, model)) return lw;
+  if (isCommonWord(lw, model, true)) return lw;
   // A short given name is a name, not an acronym ("TOM", "DAN", "ALEX" of a shouted results line).
   if (nerRules.givenNamesCased && personFirstWords().has(lw)) return titleCase(w);
   return letterCount(w) >= LONG ? titleCase(w) : w;

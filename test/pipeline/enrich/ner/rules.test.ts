@@ -722,6 +722,12 @@ describe('wire copy: Title Case and capitals', () => {
     expect(typed(text.toUpperCase())).toContain('ORG:ENDESA');
   });
 
+  it('the plural of a common word in capitals stays a word, not the start of the name after it', () => {
+    const text = 'GERMAN CARMAKERS VOLKSWAGEN AND BMW REPORTED LOWER SALES IN MARCH .';
+    expect(wireTyped('AUTOS', text)).toContain('ORG:VOLKSWAGEN');
+    expect(withRuleOff('commonPlurals', () => wireTyped('AUTOS', text))).toContain('ORG:CARMAKERS VOLKSWAGEN');
+  });
+
   it('a ground is a place and an opened club a club in a shouted sports report too', () => {
     const venue = 'ARSENAL WON 2-0 AT THE AMEX STADIUM .';
     expect(wireTyped('SOCCER - ENGLISH ROUND-UP', venue)).toContain('LOC:AMEX STADIUM');
