@@ -10,18 +10,13 @@ export {
 } from './fingerprint.ts';
 export { findCopy, isMoreComplete, type CopyCandidate, type CopyMatch, type VersionFacts } from './detect.ts';
 export { MemoryDedupIndex } from './memory.ts';
-export { StoreDedupWindow, dedupWindowOf, WINDOW_FINGERPRINTS, type FingerprintLog, type LogPosition } from './store-window.ts';
+export { StoreDedupWindow, dedupWindowOf, type FingerprintLog } from './store-window.ts';
 export { contentHash } from './hash.ts';
 
 import type { Fingerprint } from '../../domain/pipeline.ts';
-import { anchorKeys, encodeSignature, fingerprintText, type TextFingerprint } from './fingerprint.ts';
+import { anchorKeys, encodeSignature, type TextFingerprint } from './fingerprint.ts';
 
 /** The fingerprint as the store keeps it: anchor keys as bands, the sketch as an opaque signature. */
 export function storeFingerprint(fp: TextFingerprint): Fingerprint {
   return { bands: anchorKeys(fp), signature: encodeSignature(fp) };
-}
-
-export function fingerprintForStore(text: string): { fp: TextFingerprint; stored: Fingerprint } {
-  const fp = fingerprintText(text);
-  return { fp, stored: storeFingerprint(fp) };
 }

@@ -38,8 +38,7 @@ export class StoreDedupWindow {
   private cursor: number | null = null;
   private generation: number | null = null;
   /** Per article, the log position of the fingerprint held for it (a row read again is skipped) and its entry. */
-  private seqOf = new Map<number, number>();
-  private entryOf = new Map<number, number>();
+  private held = new Map<number, { seq: number; entry: number }>();
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
   /** Counts resets: a read that began before one must not write into what came after. */
@@ -70,8 +69,13 @@ export class StoreDedupWindow {
     return run;
   }
 
+  /** Holding twice the window, it starts over from the newest (memory stays bounded on a long run). */
+  private get full(): boolean {
+    return this.index.size > 2 * this.windowSize;
+  }
+
   private async read(log: FingerprintLog): Promise<void> {
-    if (this.index.size > 2 * this.windowSize) this.reset();
+    if (this.full) this.reset();
     const epoch = this.epoch;
     let page = await log.fingerprintsSince(this.cursor, this.windowSize);
     if (this.generation !== null && page.generation !== this.generation) {
@@ -86,7 +90,7 @@ export class StoreDedupWindow {
    * null when the window must catch up itself first (it holds nothing yet, or is due to start over).
    */
   position(): LogPosition | null {
-    if (this.cursor === null || this.index.size > 2 * this.windowSize) return null;
+    if (this.cursor === null || this.full) return null;
     return { cursor: this.cursor, epoch: this.epoch };
   }
 
@@ -105,12 +109,11 @@ export class StoreDedupWindow {
   // cursor that the one before did not, so the window keeps the furthest cursor.
   private take(page: FingerprintLogPage): void {
     for (const r of page.rows) {
-      if (this.seqOf.get(r.articleId) === r.seq) continue;
-      this.seqOf.set(r.articleId, r.seq);
+      if (this.held.get(r.articleId)?.seq === r.seq) continue;
       const sig = decodeSignature(r.signature);
       const fp: TextFingerprint = { ...sig, anchors: Uint32Array.from(r.bands, (b) => parseInt(b, 36)) };
       const published = r.published ? Date.parse(r.published) : NaN;
-      this.entryOf.set(r.articleId, this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null));
+      this.held.set(r.articleId, { seq: r.seq, entry: this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null) });
     }
     this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
     this.generation = page.generation;
@@ -126,7 +129,7 @@ export class StoreDedupWindow {
    * text is logged), or null when the window does not hold it.
    */
   canonical(article: ArticleId): { fingerprint: TextFingerprint; published: number | null } | null {
-    const i = this.entryOf.get(article);
+    const i = this.held.get(article)?.entry;
     return i === undefined ? null : { fingerprint: this.index.fingerprint(i), published: this.index.publishedAt(i) };
   }
 
@@ -134,8 +137,7 @@ export class StoreDedupWindow {
   reset(): void {
     this.index = new MemoryDedupIndex();
     this.cursor = null;
-    this.seqOf.clear();
-    this.entryOf.clear();
+    this.held.clear();
     this.epoch++;
   }
 }
