@@ -8,11 +8,13 @@
 //   BENCH_WIRE_ARTICLES=2000 BENCH_WIRE_HOSTS=60 BENCH_WIRE_FEEDS=120 npm run bench -- ingest-postgres
 //
 // Needs a PostgreSQL server: LEDE_TEST_PG_URL, default postgres://127.0.0.1:5432/test (trust auth).
+import { availableParallelism } from 'node:os';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import { DEFAULT_URL, withClient, withDatabase, withUser } from '../test/store/backends.ts';
 import { runLedeIngest, subscribeWire } from './ingest.bench.ts';
 import { startScaleWire, type ScaleWire } from './newswire.ts';
 import type { BenchTable } from './table.ts';
+import { coresBusy, machineTicks, sampleCpu } from './cpu.ts';
 
 const ARTICLES = Number(process.env.BENCH_WIRE_ARTICLES ?? 5000);
 const HOSTS = Number(process.env.BENCH_WIRE_HOSTS ?? 120);
@@ -79,13 +81,20 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
       await subscribeWire(repo, wire);
       await repo.close();
       const t0 = performance.now();
+      const machine0 = machineTicks();
+      const server = sampleCpu(() => withClient(adminUrl, async (c) =>
+        (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r) => r.pid)));
       const runs = await Promise.all(Array.from({ length: n }, () => runLedeIngest(url)));
       const seconds = (performance.now() - t0) / 1000;
+      const serverMs = await server.stop();
+      const busy = coresBusy(machine0, machineTicks());
       const c = await check(url, wire);
       const rate = c.versions / seconds;
       if (n === PROCESSES[0]) base = rate;
       const cpu = runs.reduce((a, r) => a + r.cpuSeconds, 0);
-      rows.push([n, c.versions, seconds, rate, rate / base, (cpu / c.versions) * 1000, c.articles, c.stories,
+      const perItem = (cpu * 1000 + serverMs) / c.versions;
+      rows.push([n, c.versions, seconds, rate, rate / base, (cpu / c.versions) * 1000, serverMs / c.versions, busy,
+        (availableParallelism() * 1000) / perItem, c.articles, c.stories,
         `${c.hashesInTwoArticles} / ${c.urlsTwice} / ${c.copiesApart} / ${c.copiesInTwoStories}`]);
       await withClient(adminUrl, (cl) => cl.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
@@ -94,8 +103,13 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
   }
   return {
     title: `Ingest on PostgreSQL: N lede ingest --once processes (concurrency ${process.env.BENCH_INGEST_CONCURRENCY ?? 8} each) on one database, ${wire.items.length} items from ${wire.feeds.length} feeds on ${wire.hosts.length} loopback hosts`,
-    columns: ['processes', 'items stored', 'seconds', 'items/s', `x ${PROCESSES[0]} process`, 'CPU ms per item', 'articles', 'stories', 'dup hash / dup url / copies apart / copies in 2 stories'],
+    columns: ['processes', 'items stored', 'seconds', 'items/s', `x ${PROCESSES[0]} process`, 'CPU ms per item (lede)', 'server CPU ms per item',
+      'cores busy', 'items/s if every core ran lede + server', 'articles', 'stories', 'dup hash / dup url / copies apart / copies in 2 stories'],
     rows,
-    notes: ['Command: npm run bench -- ingest-postgres (BENCH_PROCESSES=1,2,4; BENCH_WIRE_* as in the ingest bench). The last column must read 0 / 0 / 0 / 0.'],
+    notes: [
+      'Command: npm run bench -- ingest-postgres (BENCH_PROCESSES=1,2,4; BENCH_WIRE_* as in the ingest bench). The last column must read 0 / 0 / 0 / 0.',
+      `CPU from /proc: the lede processes' own (GNU time), the PostgreSQL backends' serving the database (sampled every 200 ms), and the cores busy over the whole machine (of ${availableParallelism()}; this process serves the wire too). ` +
+        'The ceiling column is the rate at which the lede and server CPU of an item would fill every core: no number of processes goes past it.',
+    ],
   };
 }

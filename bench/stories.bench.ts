@@ -27,9 +27,9 @@ import { join } from 'node:path';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import type { Repository } from '../src/store/repository.ts';
 import { testPostgres, withClient } from '../test/store/backends.ts';
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { median, type BenchTable } from './table.ts';
+import { processCpuMs } from './cpu.ts';
 
 const MEASURED = 3000;
 /** The store-backed table on SQLite :memory: instead of a file (the figures before 2026-12-06). */
@@ -47,21 +47,6 @@ const mib = (b: number) => b / 1024 / 1024;
 const progress = (table: string, row: (string | number)[]) =>
   process.stderr.write(`stories bench (${table}): ${row.map((x) => (typeof x === 'number' ? x.toPrecision(3) : x)).join(' | ')}\n`);
 
-/** CPU ms (user + system) of the PostgreSQL server processes serving `pids`, read from /proc (a local server only). */
-function serverCpuMs(pids: number[]): number | null {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
-    } catch {
-      return null;
-    }
-  }
-  return (ticks * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = 100;
 
 /** Every statement sent to PostgreSQL by this process while `counting` is set (one statement, one round trip). */
 let statements = 0;
@@ -183,7 +168,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
           const repo = await openPostgresStore(url);
           try {
             await dedupWindowOf(repo).catchUp(repo); // as the process that filled it holds it
-            await measure('postgres', repo, async () => serverCpuMs(await backendPids(url)), fillS + copyS);
+            await measure('postgres', repo, async () => processCpuMs(await backendPids(url)), fillS + copyS);
           } finally {
             await repo.close();
           }

@@ -28,7 +28,7 @@ import { DEFAULT_URL, testPostgres, withClient, withDatabase, withUser } from '.
 import { decodeStoryCached } from '../src/pipeline/stories/decoded.ts';
 import { dedupWindowOf } from '../src/pipeline/dedup/index.ts';
 import type { StoryId } from '../src/domain/types.ts';
-import { readFileSync } from 'node:fs';
+import { processCpuMs } from '../bench/cpu.ts';
 
 const [kind = 'sqlite', n = '10000'] = process.argv.slice(2);
 const size = Number(n);
@@ -140,13 +140,7 @@ const serverCpuMs = async (): Promise<number | null> => {
   const name = new URL(url).pathname.slice(1);
   const pids = await withClient(adminUrl, async (c) =>
     (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((x) => x.pid));
-  let ticks = 0;
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks * 10; // 100 ticks a second
+  return processCpuMs(pids);
 };
 if (server && process.env.PERF_WAIT) {
   // For a profiler of the server (perf record -g -p PIDS): ten placements open the connections, their
