@@ -10,7 +10,7 @@
 //   BENCH_INGEST_CONCURRENCY=8 npm run bench -- ingest
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runIngest } from '../src/jobs/index.ts';
 import { runPool } from '../src/jobs/pool.ts';
@@ -21,6 +21,7 @@ import { openStore } from '../src/store/index.ts';
 import type { Repository } from '../src/store/repository.ts';
 import { startScaleWire, type ScaleWire } from './newswire.ts';
 import { median, withPeakMemory, type BenchTable } from './table.ts';
+import { coresBusy, machineTicks } from './cpu.ts';
 
 const ARTICLES = Number(process.env.BENCH_WIRE_ARTICLES ?? 5000);
 const HOSTS = Number(process.env.BENCH_WIRE_HOSTS ?? 120);
@@ -41,17 +42,18 @@ export default async function ingestBench(): Promise<BenchTable[]> {
     const pages = wire.items.length;
     return [{
       title: `Ingest end to end over loopback: ${pages} items (${ARTICLES} articles and ${pages - ARTICLES} copies) from ${feeds} feeds on ${wire.hosts.length} hosts into a fresh SQLite file, concurrency ${CONCURRENCY}`,
-      columns: ['run', 'items stored', 'seconds', 'items/s', 'x slower than fetch only', 'CPU ms per item', 'peak RSS MiB'],
+      columns: ['run', 'items stored', 'seconds', 'items/s', 'x slower than fetch only', 'CPU ms per item', 'cores busy (machine)', 'peak RSS MiB'],
       rows: [
-        ['fetch only: feeds + pages, nothing stored', baseline.pages, baseline.seconds, baseline.pages / baseline.seconds, 1, '-', baseline.peakMiB],
-        ['lede ingest --once, 1 extract/enrich thread (default)', cli.stored, cli.seconds, cli.stored / cli.seconds, (baseline.pages / baseline.seconds) / (cli.stored / cli.seconds), (cli.cpuSeconds / cli.stored) * 1000, '-'],
-        ['lede ingest --once, LEDE_INGEST_THREADS=0', cliInline.stored, cliInline.seconds, cliInline.stored / cliInline.seconds, (baseline.pages / baseline.seconds) / (cliInline.stored / cliInline.seconds), (cliInline.cpuSeconds / cliInline.stored) * 1000, '-'],
-        ['runIngest in this process (timed), 1 thread', staged.stored, staged.seconds, staged.stored / staged.seconds, (baseline.pages / baseline.seconds) / (staged.stored / staged.seconds), '-', staged.peakMiB],
+        ['fetch only: feeds + pages, nothing stored', baseline.pages, baseline.seconds, baseline.pages / baseline.seconds, 1, '-', '-', baseline.peakMiB],
+        ['lede ingest --once, 1 extract/enrich thread (default)', cli.stored, cli.seconds, cli.stored / cli.seconds, (baseline.pages / baseline.seconds) / (cli.stored / cli.seconds), (cli.cpuSeconds / cli.stored) * 1000, cli.coresBusy, '-'],
+        ['lede ingest --once, LEDE_INGEST_THREADS=0', cliInline.stored, cliInline.seconds, cliInline.stored / cliInline.seconds, (baseline.pages / baseline.seconds) / (cliInline.stored / cliInline.seconds), (cliInline.cpuSeconds / cliInline.stored) * 1000, cliInline.coresBusy, '-'],
+        ['runIngest in this process (timed), 1 thread', staged.stored, staged.seconds, staged.stored / staged.seconds, (baseline.pages / baseline.seconds) / (staged.stored / staged.seconds), '-', '-', staged.peakMiB],
       ],
       notes: [
         `Command: npm run bench -- ingest (BENCH_WIRE_ARTICLES, BENCH_WIRE_HOSTS, BENCH_WIRE_FEEDS, BENCH_INGEST_CONCURRENCY). ` +
         `Items stored counts every version (copies too); ${wire.storiesOfSeveral} stories have several articles. ` +
-        `One host answers every page after 1.5 s, 1% of pages after 2 s; the huge feed carries ${wire.feeds.find((f) => f.fullText)?.items.length ?? 0} items in full text.`,
+        `One host answers every page after 1.5 s, 1% of pages after 2 s; the huge feed carries ${wire.feeds.find((f) => f.fullText)?.items.length ?? 0} items in full text. ` +
+        `Cores busy: the whole machine's, of ${availableParallelism()}, while lede ran (this process serves the wire beside it; anything else running counts too).`,
       ],
     }, staged.table];
   } finally {
@@ -100,8 +102,9 @@ export async function subscribeWire(repo: Repository, wire: ScaleWire): Promise<
 }
 
 /** Runs `lede ingest --once` on `databaseUrl`; resolves with its wall time and the items it stored (from its summary line). */
-export function runLedeIngest(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ seconds: number; stored: number; cpuSeconds: number }> {
+export function runLedeIngest(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ seconds: number; stored: number; cpuSeconds: number; coresBusy: number }> {
   const t0 = performance.now();
+  const machine0 = machineTicks();
   // GNU time reports the process's CPU time (its threads included): the machine is shared, so CPU per
   // item says more than wall time when other work runs beside the bench.
   const timed = existsSync('/usr/bin/time');
@@ -119,12 +122,15 @@ export function runLedeIngest(databaseUrl: string, env: Record<string, string> =
       if (code !== 0) return reject(new Error(`lede ingest exited ${code}: ${err.slice(-800)}`));
       const m = /(\d+) new article\(s\), (\d+) further version/.exec(out);
       const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(err);
-      resolve({ seconds: (performance.now() - t0) / 1000, stored: m ? Number(m[1]) + Number(m[2]) : NaN, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN });
+      resolve({
+        seconds: (performance.now() - t0) / 1000, stored: m ? Number(m[1]) + Number(m[2]) : NaN, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+        coresBusy: coresBusy(machine0, machineTicks()),
+      });
     });
   });
 }
 
-async function ingestProcess(wire: ScaleWire, env: Record<string, string> = {}): Promise<{ stored: number; seconds: number; cpuSeconds: number }> {
+async function ingestProcess(wire: ScaleWire, env: Record<string, string> = {}): Promise<{ stored: number; seconds: number; cpuSeconds: number; coresBusy: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
   const url = `sqlite:${join(dir, 'lede.db')}`;
   try {
