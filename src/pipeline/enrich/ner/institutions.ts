@@ -1,0 +1,74 @@
+// Organisations whose name the tagger cuts in two because each half is a name it knows alone: a body named by
+// its kind and the place it serves ("University of Texas", "Army of the North", "Brampton City Council"), and
+// one whose name opens with a nationality ("German Air Force", "Bulgarian Academy of Sciences").
+import { aliasKey, gazetteer } from '../gazetteer.ts';
+import { ORG_HEAD, cased, type RawMention } from './names.ts';
+
+/** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
+const LEVEL = /^(?:Legislative|Supreme|Federal|Provincial|Regional|State|Constitutional|High|District|Municipal|National|General)$/;
+
+/**
+ * An organisation's name that says only what kind of body it is ("University", "Army", "Legislative Assembly"):
+ * such a name is incomplete without the place after "of". A name that says more is complete and serves the place
+ * ("Standard Oil Company" of New York, the "Liberal Party" of Nova Scotia, as newswire annotates them).
+ */
+function kindOnly(text: string): boolean {
+  const words = text.split(' ').map(cased);
+  return ORG_HEAD.test(words.at(-1)!) && words.length <= 2 && (words.length === 1 || LEVEL.test(words[0]!));
+}
+
+/**
+ * "University" + "of" + "Texas", "Army" + "of the" + "Potomac": a body named by its kind alone, then "of" and a
+ * place, is one organisation. Not "of" another organisation: newswire (GMB) names "International Committee" and
+ * "Red Cross" apart.
+ */
+export function joinKindOf(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.type !== 'ORG' || b.type !== 'LOC') continue;
+    if (!/^ (?:of|OF)(?: (?:the|THE))? $/.test(folded.slice(a.end, b.start)) || !kindOnly(a.text)) continue;
+    if (gazetteer().demonyms.has(aliasKey(b.text))) continue;
+    ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
+}
+
+/** Bodies a city or region has of its own ("Brampton City Council", "Lahore High Court"): the place is part of the name. */
+const LOCAL_BODY = /^(?:Council|Court|Police|University|College|Assembly|Authority|Board|Commission|Hospital|Museum|Library|Airport|Port)$/;
+
+/**
+ * "Brampton" + "City Council": a city or region named right before a body of its own is part of the body's name,
+ * as a country is of its state institutions (mergeCountryOrgs in index.ts). Not a country: "Pakistan" + "Muslim
+ * League" names a country and a party.
+ */
+export function joinLocalBodies(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.type !== 'LOC' || b.type !== 'ORG' || folded.slice(a.end, b.start) !== ' ' || !LOCAL_BODY.test(cased(b.text.slice(b.text.lastIndexOf(' ') + 1)))) continue;
+    const place = gaz.places.get(aliasKey(a.text));
+    if (place !== undefined && (gaz.countries.has(place) || gaz.demonyms.has(aliasKey(a.text)))) continue;
+    ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
+}
+
+/**
+ * "German" + "Air Force", "Bulgarian" + "Academy of Sciences": a nationality written right before an organisation
+ * the tagger found is part of its name. Not before a state body named by its kind ("Iranian Foreign Ministry"),
+ * which newswire annotates apart (GMB does).
+ */
+const STATE_KIND = /^(?:Ministry|Department|Embassy|Government|Cabinet|Foreign|Interior|Defen[cs]e|Finance|Justice|Police|Parliament|Court|Office|Agency|Consulate)$/;
+export function joinDemonymOrgs(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.type !== 'ORG' || !/\s/.test(m.text)) continue;
+    const before = /(\p{Lu}[\p{Ll}]+) $/u.exec(folded.slice(Math.max(0, m.start - 30), m.start));
+    if (!before || !gaz.demonyms.has(before[1]!.toLowerCase())) continue;
+    if (m.text.split(' ').some((w) => STATE_KIND.test(w))) continue;
+    const start = m.start - before[1]!.length - 1;
+    for (let j = ms.length - 1; j >= 0; j--) if (j !== i && ms[j]!.start < m.start && ms[j]!.end > start) { ms.splice(j, 1); if (j < i) i--; }
+    ms[i] = { type: 'ORG', start, end: m.end, text: folded.slice(start, m.end) };
+  }
+}

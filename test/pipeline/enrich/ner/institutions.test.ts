@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../../src/pipeline/enrich/index.ts';
+import { nerRules } from '../../../../src/pipeline/enrich/ner/index.ts';
+
+/** PER, ORG and LOC mentions of a text, as "TYPE:text", as `lede analyze` finds them. */
+const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+
+function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
+  nerRules[rule] = false;
+  try { return f(); } finally { nerRules[rule] = true; }
+}
+
+describe('organisations named by their kind and what they serve', () => {
+  it('names a university, an army or an assembly together with the place after "of"', () => {
+    const text = 'He taught chemistry at the University of Kansas for a decade.';
+    expect(typed(text)).toContain('ORG:University of Kansas');
+    expect(withRuleOff('kindOf', () => typed(text))).not.toContain('ORG:University of Kansas');
+    const army = 'The regiment later joined the Army of the Tennessee at Corinth.';
+    expect(typed(army)).toContain('ORG:Army of the Tennessee');
+    expect(typed('He was twice elected to the Legislative Assembly of Alberta as a farmer.')).toContain('ORG:Legislative Assembly of Alberta');
+  });
+
+  it('keeps a company or a party that serves a place apart from the place', () => {
+    const got = typed('The Standard Oil Company of New York built the tank. He joined the Liberal Party of Nova Scotia.');
+    expect(got).not.toContain('ORG:Standard Oil Company of New York');
+    expect(got).not.toContain('ORG:Liberal Party of Nova Scotia');
+  });
+
+  it("names a city's council with the city, a country's ministry without the nationality", () => {
+    const text = 'The Toronto City Council approved the plan. The Bristol City Council delayed it.';
+    expect(typed(text)).toContain('ORG:Bristol City Council');
+    expect(withRuleOff('localBodies', () => typed(text))).not.toContain('ORG:Bristol City Council');
+    expect(typed('The Iranian Foreign Ministry summoned the envoy.')).toContain('ORG:Foreign Ministry');
+  });
+
+  it('keeps a nationality that opens an organisation\'s name in the name', () => {
+    const text = 'She became a member of the Hungarian Academy of Arts in 1999. He fought with the Polish Air Force during the war.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Hungarian Academy of Arts', 'ORG:Polish Air Force']));
+    expect(withRuleOff('demonymOrgs', () => typed(text))).not.toContain('ORG:Polish Air Force');
+  });
+});
