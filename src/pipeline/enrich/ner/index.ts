@@ -233,6 +233,10 @@ function splitOrganisation(toks: Token[], from: number, to: number, ordinary: ()
       return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
     }
   }
+  // "Toyota Motor Corp and Honda": a name that stands alone, then one word that is no common word.
+  const k = to - 2;
+  if (nerRules.orgPairTail && k > from + 1 && toks[k]!.text === 'and' && /^\p{Lu}[\p{L}&-]+$/u.test(toks[k + 1]!.text) && !commonWords().has(toks[k + 1]!.text.toLowerCase()) &&
+    standsAlone(toks, from, k) && ordinary()) return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
   return null;
 }
 

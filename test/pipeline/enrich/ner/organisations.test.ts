@@ -39,3 +39,11 @@ describe('organisations named by their kind and what they serve', () => {
     expect(withRuleOff('demonymOrgs', () => typed(text))).not.toContain('ORG:Polish Air Force');
   });
 });
+
+describe('organisations listed together', () => {
+  it('splits a company with a legal form from a one-word company after "and"', () => {
+    const text = 'Kirin Holdings and Asahi raised prices.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Kirin Holdings', 'ORG:Asahi']));
+    expect(withRuleOff('orgPairTail', () => typed(text))).not.toContain('ORG:Asahi');
+  });
+});
