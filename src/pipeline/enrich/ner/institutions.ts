@@ -72,3 +72,20 @@ export function joinDemonymOrgs(folded: string, ms: RawMention[]): void {
     ms[i] = { type: 'ORG', start, end: m.end, text: folded.slice(start, m.end) };
   }
 }
+
+/**
+ * "Fuji Heavy Industries and Honda": a one-word name the tagger read as a place, listed with an organisation and
+ * known to no gazetteer as a place, is an organisation: lists join things of one kind. Not a person so read: a
+ * company's founder is listed with it ("Microsoft and Gates"), and GMB, wikigold and BTC lose by it.
+ */
+export function listedWithOrgs(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  ms.sort((a, b) => a.start - b.start);
+  const joins = (x: RawMention, y: RawMention) => /^(?:,? and |, )$/.test(folded.slice(x.end, y.start));
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.type !== 'LOC' || /\s/.test(m.text) || gaz.places.has(aliasKey(m.text))) continue;
+    const prev = ms[i - 1], next = ms[i + 1];
+    if ((prev?.type === 'ORG' && joins(prev, m)) || (next?.type === 'ORG' && joins(m, next))) ms[i] = { ...m, type: 'ORG' };
+  }
+}

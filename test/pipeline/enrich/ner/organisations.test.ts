@@ -47,3 +47,15 @@ describe('organisations listed together', () => {
     expect(withRuleOff('orgPairTail', () => typed(text))).not.toContain('ORG:Asahi');
   });
 });
+
+describe('a name listed with an organisation', () => {
+  it('is an organisation where no gazetteer knows it as a place', () => {
+    const text = 'Shares of Nissan Motor Corp and Subaru fell.';
+    expect(typed(text)).toContain('ORG:Subaru');
+    expect(withRuleOff('listedOrgs', () => typed(text))).toContain('LOC:Subaru');
+  });
+
+  it('stays a place where it is one', () => {
+    expect(typed('Toyota Motor Corp and Kenya signed the deal.')).not.toContain('ORG:Kenya');
+  });
+});
