@@ -2,7 +2,7 @@
 // its kind and the place it serves ("University of Texas", "Army of the North", "Brampton City Council"), and
 // one whose name opens with a nationality ("German Air Force", "Bulgarian Academy of Sciences").
 import { aliasKey, gazetteer } from '../gazetteer.ts';
-import { ORG_HEAD, cased, type RawMention } from './names.ts';
+import { ORG_HEAD, ORG_KINDS, cased, type RawMention } from './names.ts';
 
 /** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
 const LEVEL = /^(?:Legislative|Supreme|Federal|Provincial|Regional|State|Constitutional|High|District|Municipal|National|General)$/;
@@ -87,5 +87,27 @@ export function listedWithOrgs(folded: string, ms: RawMention[]): void {
     if (m.type !== 'LOC' || /\s/.test(m.text) || gaz.places.has(aliasKey(m.text))) continue;
     const prev = ms[i - 1], next = ms[i + 1];
     if ((prev?.type === 'ORG' && joins(prev, m)) || (next?.type === 'ORG' && joins(m, next))) ms[i] = { ...m, type: 'ORG' };
+  }
+}
+
+/**
+ * A kind of organisation in lower case right before a name, or naming it ("the charity Oxfam", "the groups X and
+ * Y", "a new party called X", "a mission known as X"): the name is the organisation's. For a name the tagger read
+ * as a place no gazetteer knows; one it read as a person only after "called" or "known as" (orgByContext in
+ * index.ts reads the plain "the band X" already).
+ */
+const KIND_BEFORE = new RegExp(String.raw`(?<![\p{L}-])(?:${ORG_KINDS}|group|movement|militia|mission|alliance|coalition|faction|organi[sz]ation)s?( (?:called|named|known as))? $`, 'u');
+export function kindBeforeName(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.type !== 'LOC' && m.type !== 'PER') continue;
+    // The second of a pair ("the groups X and Y") reads the words before the first.
+    const prev = ms[i - 1];
+    const lead = prev && prev.type === 'ORG' && folded.slice(prev.end, m.start) === ' and ' ? prev.start : m.start;
+    const before = KIND_BEFORE.exec(folded.slice(Math.max(0, lead - 40), lead));
+    if (!before || (m.type === 'PER' && !before[1]) || gaz.places.has(aliasKey(m.text))) continue;
+    ms[i] = { ...m, type: 'ORG' };
   }
 }

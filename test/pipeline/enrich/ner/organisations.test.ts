@@ -59,3 +59,12 @@ describe('a name listed with an organisation', () => {
     expect(typed('Toyota Motor Corp and Kenya signed the deal.')).not.toContain('ORG:Kenya');
   });
 });
+
+describe('a kind of organisation before a name', () => {
+  it('makes an unknown name after it an organisation, not a place', () => {
+    const text = 'A representative of the London-based charity Haldor in Mali told reporters on Monday.\n' +
+      'The former minister joined a new political party called New Tanzania.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Haldor', 'ORG:New Tanzania', 'LOC:Mali']));
+    expect(withRuleOff('kindBefore', () => typed(text))).toEqual(expect.arrayContaining(['LOC:Haldor', 'LOC:New Tanzania']));
+  });
+});
