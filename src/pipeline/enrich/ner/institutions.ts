@@ -2,6 +2,7 @@
 // its kind and the place it serves ("University of Texas", "Army of the North", "Brampton City Council"), and
 // one whose name opens with a nationality ("German Air Force", "Bulgarian Academy of Sciences").
 import { aliasKey, gazetteer } from '../gazetteer.ts';
+import { caseRegime } from './features.ts';
 import { ORG_HEAD, ORG_KINDS, cased, type RawMention } from './names.ts';
 
 /** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
@@ -109,5 +110,31 @@ export function kindBeforeName(folded: string, ms: RawMention[]): void {
     const before = KIND_BEFORE.exec(folded.slice(Math.max(0, lead - 40), lead));
     if (!before || (m.type === 'PER' && !before[1]) || gaz.places.has(aliasKey(m.text))) continue;
     ms[i] = { ...m, type: 'ORG' };
+  }
+}
+
+/** "the Hockey Hall of Fame", "Rock and Roll Hall of Fame": the words before "Hall of Fame" that name its field. */
+const HALL_OF_FAME = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*|and|AND|&) ){0,5}(?:Hall of Fame|HALL OF FAME)(?![\p{L}\p{N}])/gu;
+
+/**
+ * "the College Football Hall of Fame": one organisation, not a hall (a person's or a place's name to the tagger)
+ * and "Fame" (a place).
+ */
+export function hallsOfFame(folded: string, ms: RawMention[]): void {
+  for (const m of folded.matchAll(HALL_OF_FAME)) {
+    let text = m[0];
+    // A sentence's opening word ("The", "In") is no part of the name; nor a dangling "and".
+    text = text.replace(/^(?:(?:The|THE|In|IN|At|AT|and|AND|&) )+/, '');
+    // "the Hall of Fame" alone names none in particular.
+    if (/^(?:Hall|HALL) /.test(text)) continue;
+    const start = m.index! + m[0].length - text.length, end = m.index! + m[0].length;
+    const inside = ms.filter((x) => x.start < end && x.end > start);
+    if (inside.some((x) => x.start < start || x.end > end)) continue;
+    // A line in capitals or Title Case capitalises any words before it ("WE WENT TO THE HALL OF FAME"): there, only
+    // where the tagger found a name in it.
+    const lineStart = folded.lastIndexOf('\n', start) + 1, lineEnd = folded.indexOf('\n', end);
+    if (!inside.length && caseRegime(folded.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).split(/\s+/)) !== '') continue;
+    for (const x of inside) ms.splice(ms.indexOf(x), 1);
+    ms.push({ type: 'ORG', start, end, text });
   }
 }

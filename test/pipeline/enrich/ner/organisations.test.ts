@@ -68,3 +68,11 @@ describe('a kind of organisation before a name', () => {
     expect(withRuleOff('kindBefore', () => typed(text))).toEqual(expect.arrayContaining(['LOC:Haldor', 'LOC:New Tanzania']));
   });
 });
+
+describe('a hall of fame', () => {
+  it('is one organisation with the field that names it', () => {
+    const text = 'The former goalkeeper was inducted into the Curling Hall of Fame in 2004.';
+    expect(typed(text)).toContain('ORG:Curling Hall of Fame');
+    expect(withRuleOff('hallsOfFame', () => typed(text))).not.toContain('ORG:Curling Hall of Fame');
+  });
+});
