@@ -21,7 +21,7 @@ import {
   orgBeforeKind, orgFirstWords, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { datelineHeads, datelinePlaces } from './datelines.ts';
-import { hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs } from './institutions.ts';
+import { hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
@@ -196,6 +196,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.listedOrgs) listedWithOrgs(folded, out);
   if (nerRules.kindBefore) kindBeforeName(folded, out);
   if (nerRules.hallsOfFame) hallsOfFame(folded, out);
+  if (nerRules.orgCopula) orgCopula(folded, out);
   if (nerRules.possessiveSplit) splitPossessive(folded, out);
   if (nerRules.orgOpeners) companyOpeners(out);
   if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);

@@ -138,3 +138,17 @@ export function hallsOfFame(folded: string, ms: RawMention[]): void {
     ms.push({ type: 'ORG', start, end, text });
   }
 }
+
+/**
+ * "Bilka is a Danish chain of stores", "Caloi was a bicycle maker": what a name is said to be, in the sentence's
+ * verb, says its type as an apposition does (ORG_APPOS); only a kind of organisation within a few words.
+ */
+const ORG_COPULA = new RegExp(String.raw`^ (?:is|was|has been|remains) (?:now )?(?:the|a|an) (?:(?:world|country|nation|\p{Lu}[\p{L}.]+) ?['’]s )?(?:(?!of\b)[\p{L}\d-]+ ){0,3}(?:${ORG_KINDS}|(?:container|shipping) line)\b`, 'u');
+export function orgCopula(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if ((m.type !== 'PER' && m.type !== 'LOC') || gaz.places.has(aliasKey(m.text))) continue;
+    if (ORG_COPULA.test(folded.slice(m.end, m.end + 80))) ms[i] = { ...m, type: 'ORG' };
+  }
+}

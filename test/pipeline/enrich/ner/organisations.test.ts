@@ -76,3 +76,15 @@ describe('a hall of fame', () => {
     expect(withRuleOff('hallsOfFame', () => typed(text))).not.toContain('ORG:Curling Hall of Fame');
   });
 });
+
+describe('what a name is said to be', () => {
+  it('makes it an organisation when the verb names a kind of organisation', () => {
+    const text = 'Vantoro is a Swiss chain of discount stores.\nOrvela is a Finnish company that makes paper.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Vantoro', 'ORG:Orvela']));
+    expect(withRuleOff('orgCopula', () => typed(text))).not.toContain('ORG:Orvela');
+  });
+
+  it('leaves a person said to be a member of one a person', () => {
+    expect(typed('Maria Kessler is a member of the party.')).toContain('PER:Maria Kessler');
+  });
+});
