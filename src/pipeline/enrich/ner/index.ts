@@ -331,12 +331,17 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
   const gaz = gazetteer();
   const firsts = firstWords();
   for (const toks of sentenceTokens) {
+    // In Title Case or capitals the truecaser may have lowered a known name's words ("Human Rights Watch Urged"): a name
+    // of two words or more is looked up as written there (one word is as often a common word: "Who", "WHO").
+    let shouted: boolean | undefined;
+    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) ||
+      (nerRules.gazetteerCased && n > 1 && CAP.test(folded.slice(toks[i]!.start, toks[i]!.end)) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
-      if (!CAP.test(toks[i]!.text) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
+      if (!CAP.test(folded.slice(toks[i]!.start, toks[i]!.end)) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
       for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
         const start = toks[i]!.start;
         const end = toks[i + n - 1]!.end;
-        if (!CAP.test(toks[i + n - 1]!.text)) continue;
+        if (!casedAt(i, n) || !casedAt(i + n - 1, n)) continue;
         const text = folded.slice(start, end);
         const key = aliasKey(text);
         const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;

@@ -88,3 +88,11 @@ describe('what a name is said to be', () => {
     expect(typed('Maria Kessler is a member of the party.')).toContain('PER:Maria Kessler');
   });
 });
+
+describe('a known organisation in Title Case', () => {
+  it('is found as written when truecasing lowered its words', () => {
+    const text = 'Human Rights Watch Urges Countries to Drop Travel Limits for People With HIV';
+    expect(typed(text)).toContain('ORG:Human Rights Watch');
+    expect(withRuleOff('gazetteerCased', () => typed(text))).not.toContain('ORG:Human Rights Watch');
+  });
+});
