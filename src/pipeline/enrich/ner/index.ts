@@ -21,6 +21,7 @@ import {
   orgBeforeKind, orgFirstWords, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { datelineHeads, datelinePlaces } from './datelines.ts';
+import { inlineScores } from './scores.ts';
 import { hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
@@ -204,6 +205,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.definedAbbreviation) definedAbbreviations(folded, out);
   if (nerRules.roleSplit) splitAtRole(folded, out);
   if (nerRules.venueNames || nerRules.leagueNames) venuesAndLeagues(folded, out);
+  if (nerRules.inlineScores && sports) inlineScores(folded, out);
   if (nerRules.clubRole && sports) clubRolePeople(folded, out);
   if (nerRules.sportFrames && sports) sportFrames(folded, sentenceTokens, out);
   if (nerRules.clubsAnd && sports) splitClubPairs(folded, out);

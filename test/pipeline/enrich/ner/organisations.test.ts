@@ -96,3 +96,22 @@ describe('a known organisation in Title Case', () => {
     expect(withRuleOff('gazetteerCased', () => typed(text))).not.toContain('ORG:Human Rights Watch');
   });
 });
+
+describe('results listed in a sentence of a sports report', () => {
+  const report = 'Results of Dutch first division matches on Saturday: Vitesse 2 Heerenveen 1, Groningen 0 Utrecht 3, Twente 1 Kenya 1.\n' +
+    'Vitesse coach Jan Smit said his striker had scored a fine goal, and the league leaders stay unbeaten.';
+  it('makes clubs of the teams, a country its national team (the place)', () => {
+    const got = wireTyped('SOCCER - DUTCH RESULTS', report);
+    expect(got).toEqual(expect.arrayContaining(['ORG:Groningen', 'ORG:Utrecht', 'ORG:Heerenveen', 'LOC:Kenya']));
+    expect(withRuleOff('inlineScores', () => wireTyped('SOCCER - DUTCH RESULTS', report))).not.toContain('ORG:Utrecht');
+  });
+
+  it('reads no list of one name and a figure as a result', () => {
+    expect(typed('The index rose: Utrecht 3 Kenya 2 were the figures.')).not.toContain('ORG:Utrecht');
+  });
+});
+
+/** A wire item's PER, ORG and LOC mentions with its headline, as "TYPE:text". */
+function wireTyped(title: string, text: string): string[] {
+  return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+}
