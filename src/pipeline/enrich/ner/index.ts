@@ -337,9 +337,9 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
     // of two words or more is looked up as written there (one word is as often a common word: "Who", "WHO").
     let shouted: boolean | undefined;
     const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) ||
-      (nerRules.gazetteerCased && n > 1 && CAP.test(folded.slice(toks[i]!.start, toks[i]!.end)) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
+      (nerRules.gazetteerCased && n > 1 && CAP.test(folded[toks[i]!.start]!) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
-      if (!CAP.test(folded.slice(toks[i]!.start, toks[i]!.end)) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
+      if (!CAP.test(folded[toks[i]!.start]!) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
       for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
         const start = toks[i]!.start;
         const end = toks[i + n - 1]!.end;

@@ -121,6 +121,8 @@ const HALL_OF_FAME = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*|and|AND|&) ){0,5
  * and "Fame" (a place).
  */
 export function hallsOfFame(folded: string, ms: RawMention[]): void {
+  // (The pattern may start at any capital: most texts have no hall of fame to look for.)
+  if (!/Hall of Fame|HALL OF FAME/.test(folded)) return;
   for (const m of folded.matchAll(HALL_OF_FAME)) {
     let text = m[0];
     // A sentence's opening word ("The", "In") is no part of the name; nor a dangling "and".
