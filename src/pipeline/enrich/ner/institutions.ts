@@ -1,6 +1,8 @@
-// Organisations whose name the tagger cuts in two because each half is a name it knows alone: a body named by
-// its kind and the place it serves ("University of Texas", "Army of the North", "Brampton City Council"), and
-// one whose name opens with a nationality ("German Air Force", "Bulgarian Academy of Sciences").
+// Organisations the tagger misses or mistypes, read from the name's own words and the words around it: a name cut
+// in two because each half is a name the tagger knows alone (a body named by its kind and the place it serves,
+// "University of Texas", "Brampton City Council"; one opening with a nationality, "German Air Force"; "Curling Hall
+// of Fame"), and a name typed by what the sentence says it is (listed with organisations, after "the charity", "is
+// a Swiss chain of stores"). Each runs on the tagger's mentions and is switched by nerRules (names.ts).
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { caseRegime } from './features.ts';
 import { ORG_HEAD, ORG_KINDS, cased, type RawMention } from './names.ts';
