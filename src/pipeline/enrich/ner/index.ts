@@ -21,6 +21,8 @@ import {
   orgBeforeKind, orgFirstWords, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { datelineHeads, datelinePlaces } from './datelines.ts';
+import { inlineScores } from './scores.ts';
+import { hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
@@ -189,6 +191,13 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.companyFrames) addCompanies(folded, sentenceTokens, out);
   if (nerRules.legalForms) legalForms(folded, out);
   if (nerRules.orgOfPlace) joinOrgOfPlace(folded, out);
+  if (nerRules.kindOf) joinKindOf(folded, out);
+  if (nerRules.localBodies) joinLocalBodies(folded, out);
+  if (nerRules.demonymOrgs) joinDemonymOrgs(folded, out);
+  if (nerRules.listedOrgs) listedWithOrgs(folded, out);
+  if (nerRules.kindBefore) kindBeforeName(folded, out);
+  if (nerRules.hallsOfFame) hallsOfFame(folded, out);
+  if (nerRules.orgCopula) orgCopula(folded, out);
   if (nerRules.possessiveSplit) splitPossessive(folded, out);
   if (nerRules.orgOpeners) companyOpeners(out);
   if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);
@@ -196,6 +205,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.definedAbbreviation) definedAbbreviations(folded, out);
   if (nerRules.roleSplit) splitAtRole(folded, out);
   if (nerRules.venueNames || nerRules.leagueNames) venuesAndLeagues(folded, out);
+  if (nerRules.inlineScores && sports) inlineScores(folded, out);
   if (nerRules.clubRole && sports) clubRolePeople(folded, out);
   if (nerRules.sportFrames && sports) sportFrames(folded, sentenceTokens, out);
   if (nerRules.clubsAnd && sports) splitClubPairs(folded, out);
@@ -229,6 +239,10 @@ function splitOrganisation(toks: Token[], from: number, to: number, ordinary: ()
       return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
     }
   }
+  // "Toyota Motor Corp and Honda": a name that stands alone, then one word that is no common word.
+  const k = to - 2;
+  if (nerRules.orgPairTail && k > from + 1 && toks[k]!.text === 'and' && /^\p{Lu}[\p{L}&-]+$/u.test(toks[k + 1]!.text) && !commonWords().has(toks[k + 1]!.text.toLowerCase()) &&
+    standsAlone(toks, from, k) && ordinary()) return [{ type: 'ORG', from, to: k }, { type: 'ORG', from: k + 1, to }];
   return null;
 }
 
@@ -319,12 +333,17 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
   const gaz = gazetteer();
   const firsts = firstWords();
   for (const toks of sentenceTokens) {
+    // In Title Case or capitals the truecaser may have lowered a known name's words ("Human Rights Watch Urged"): a name
+    // of two words or more is looked up as written there (one word is as often a common word: "Who", "WHO").
+    let shouted: boolean | undefined;
+    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) ||
+      (nerRules.gazetteerCased && n > 1 && CAP.test(folded[toks[i]!.start]!) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
-      if (!CAP.test(toks[i]!.text) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
+      if (!CAP.test(folded[toks[i]!.start]!) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
       for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
         const start = toks[i]!.start;
         const end = toks[i + n - 1]!.end;
-        if (!CAP.test(toks[i + n - 1]!.text)) continue;
+        if (!casedAt(i, n) || !casedAt(i + n - 1, n)) continue;
         const text = folded.slice(start, end);
         const key = aliasKey(text);
         const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;

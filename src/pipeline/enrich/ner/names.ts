@@ -50,6 +50,7 @@ export const nerRules = {
   countryPlace: true, innerTitle: true, clubPrefixPerson: true, clubsAnd: true, streetNames: true, adjacentPeople: true, placeGivenName: true, leagueOpeners: true, sportTeamHeads: true, clubShortNames: true, loneEventWord: true, givenNameTail: true,
   legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
   titleMinorWords: true, nameTails: true, venueOpeners: true, capitalRoles: true, clubOpenersCased: true, datelineComma: true, datedLinePlace: true, listedCompanySpread: true, openedClubPairs: true, standingFrames: true, leadingNounCased: true, titleScores: true, matchVerbsCased: true, givenNamesCased: true, descriptorCased: true, venueCased: true, commonPlurals: true,
+  kindOf: true, localBodies: true, demonymOrgs: true, orgPairTail: true, listedOrgs: true, kindBefore: true, hallsOfFame: true, orgCopula: true, gazetteerCased: true, inlineScores: true,
 };
 export type NerRule = keyof typeof nerRules;
 

@@ -337,7 +337,8 @@ describe('results tables', () => {
       expect(got).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Chelsea', 'ORG:Tottenham']));
       expect(got).not.toContain('PER:Welcome Jose');
       expect(without('sportFrames', () => without('clubPrefixPerson', () => typed(text)))).toContain('PER:Inter Milan');
-      const spread = without('clubSpread', () => typed(text));
+      // (listedOrgs alone makes a club of a one-word place no gazetteer knows listed with a club: off too.)
+      const spread = without('listedOrgs', () => without('clubSpread', () => typed(text)));
       expect(spread).toEqual(expect.arrayContaining(['LOC:Chelsea', 'LOC:Tottenham']));
       expect(without('firstCommon', () => typed(text))).toContain('PER:Welcome Jose');
       // Places listed with places stay places.

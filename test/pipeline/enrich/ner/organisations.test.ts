@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../../src/pipeline/enrich/index.ts';
+import { nerRules } from '../../../../src/pipeline/enrich/ner/index.ts';
+
+/** PER, ORG and LOC mentions of a text, as "TYPE:text", as `lede analyze` finds them. */
+const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+
+function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
+  nerRules[rule] = false;
+  try { return f(); } finally { nerRules[rule] = true; }
+}
+
+describe('organisations named by their kind and what they serve', () => {
+  it('names a university, an army or an assembly together with the place after "of"', () => {
+    const text = 'He taught chemistry at the University of Kansas for a decade.';
+    expect(typed(text)).toContain('ORG:University of Kansas');
+    expect(withRuleOff('kindOf', () => typed(text))).not.toContain('ORG:University of Kansas');
+    const army = 'The regiment later joined the Army of the Tennessee at Corinth.';
+    expect(typed(army)).toContain('ORG:Army of the Tennessee');
+    expect(typed('He was twice elected to the Legislative Assembly of Alberta as a farmer.')).toContain('ORG:Legislative Assembly of Alberta');
+  });
+
+  it('keeps a company or a party that serves a place apart from the place', () => {
+    const got = typed('The Standard Oil Company of New York built the tank. He joined the Liberal Party of Nova Scotia.');
+    expect(got).not.toContain('ORG:Standard Oil Company of New York');
+    expect(got).not.toContain('ORG:Liberal Party of Nova Scotia');
+  });
+
+  it("names a city's council with the city, a country's ministry without the nationality", () => {
+    const text = 'The Toronto City Council approved the plan. The Bristol City Council delayed it.';
+    expect(typed(text)).toContain('ORG:Bristol City Council');
+    expect(withRuleOff('localBodies', () => typed(text))).not.toContain('ORG:Bristol City Council');
+    expect(typed('The Iranian Foreign Ministry summoned the envoy.')).toContain('ORG:Foreign Ministry');
+  });
+
+  it('keeps a nationality that opens an organisation\'s name in the name', () => {
+    const text = 'She became a member of the Hungarian Academy of Arts in 1999. He fought with the Polish Air Force during the war.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Hungarian Academy of Arts', 'ORG:Polish Air Force']));
+    expect(withRuleOff('demonymOrgs', () => typed(text))).not.toContain('ORG:Polish Air Force');
+  });
+});
+
+describe('organisations listed together', () => {
+  it('splits a company with a legal form from a one-word company after "and"', () => {
+    const text = 'Kirin Holdings and Asahi raised prices.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Kirin Holdings', 'ORG:Asahi']));
+    expect(withRuleOff('orgPairTail', () => typed(text))).not.toContain('ORG:Asahi');
+  });
+});
+
+describe('a name listed with an organisation', () => {
+  it('is an organisation where no gazetteer knows it as a place', () => {
+    const text = 'Shares of Nissan Motor Corp and Subaru fell.';
+    expect(typed(text)).toContain('ORG:Subaru');
+    expect(withRuleOff('listedOrgs', () => typed(text))).toContain('LOC:Subaru');
+  });
+
+  it('stays a place where it is one', () => {
+    expect(typed('Toyota Motor Corp and Kenya signed the deal.')).not.toContain('ORG:Kenya');
+  });
+});
+
+describe('a kind of organisation before a name', () => {
+  it('makes an unknown name after it an organisation, not a place', () => {
+    const text = 'A representative of the London-based charity Haldor in Mali told reporters on Monday.\n' +
+      'The former minister joined a new political party called New Tanzania.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Haldor', 'ORG:New Tanzania', 'LOC:Mali']));
+    expect(withRuleOff('kindBefore', () => typed(text))).toEqual(expect.arrayContaining(['LOC:Haldor', 'LOC:New Tanzania']));
+  });
+});
+
+describe('a hall of fame', () => {
+  it('is one organisation with the field that names it', () => {
+    const text = 'The former goalkeeper was inducted into the Curling Hall of Fame in 2004.';
+    expect(typed(text)).toContain('ORG:Curling Hall of Fame');
+    expect(withRuleOff('hallsOfFame', () => typed(text))).not.toContain('ORG:Curling Hall of Fame');
+  });
+});
+
+describe('what a name is said to be', () => {
+  it('makes it an organisation when the verb names a kind of organisation', () => {
+    const text = 'Vantoro is a Swiss chain of discount stores.\nOrvela is a Finnish company that makes paper.';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Vantoro', 'ORG:Orvela']));
+    expect(withRuleOff('orgCopula', () => typed(text))).not.toContain('ORG:Orvela');
+  });
+
+  it('leaves a person said to be a member of one a person', () => {
+    expect(typed('Maria Kessler is a member of the party.')).toContain('PER:Maria Kessler');
+  });
+});
+
+describe('a known organisation in Title Case', () => {
+  it('is found as written when truecasing lowered its words', () => {
+    const text = 'Human Rights Watch Urges Countries to Drop Travel Limits for People With HIV';
+    expect(typed(text)).toContain('ORG:Human Rights Watch');
+    expect(withRuleOff('gazetteerCased', () => typed(text))).not.toContain('ORG:Human Rights Watch');
+  });
+});
+
+describe('results listed in a sentence of a sports report', () => {
+  const report = 'Results of Dutch first division matches on Saturday: Vitesse 2 Heerenveen 1, Groningen 0 Utrecht 3, Twente 1 Kenya 1.\n' +
+    'Vitesse coach Jan Smit said his striker had scored a fine goal, and the league leaders stay unbeaten.';
+  it('makes clubs of the teams, a country its national team (the place)', () => {
+    const got = wireTyped('SOCCER - DUTCH RESULTS', report);
+    expect(got).toEqual(expect.arrayContaining(['ORG:Groningen', 'ORG:Utrecht', 'ORG:Heerenveen', 'LOC:Kenya']));
+    expect(withRuleOff('inlineScores', () => wireTyped('SOCCER - DUTCH RESULTS', report))).not.toContain('ORG:Utrecht');
+  });
+
+  it('reads no list of one name and a figure as a result', () => {
+    expect(typed('The index rose: Utrecht 3 Kenya 2 were the figures.')).not.toContain('ORG:Utrecht');
+  });
+});
+
+/** A wire item's PER, ORG and LOC mentions with its headline, as "TYPE:text". */
+function wireTyped(title: string, text: string): string[] {
+  return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+}
