@@ -225,7 +225,9 @@ async function assignToStory(
   const merged: number[] = [];
   let saved = !createdStory;
   for (const [c] of near) {
-    if (c.id === story.id || centroidSimilarity(story, c) < o.mergeThreshold) continue;
+    // A story merged away earlier in this loop (the one this article joined, taken in by a larger one it
+    // resembles) may still be listed: merging it again would count its articles twice (the store: not found).
+    if (c.id === story.id || merged.includes(c.id) || centroidSimilarity(story, c) < o.mergeThreshold) continue;
     if (o.checkWhere && elsewhere({ terms: story.centroid, title: story.titleVector }, { terms: c.centroid, title: c.titleVector })) continue;
     const [into, from]: [StoredStory, SharedStory] = story.articles >= c.articles ? [story, c] : [editable(c), story];
     addToCentroid(into, from.centroid, o.centroidTerms);
