@@ -197,9 +197,11 @@ export interface PlacementStore extends TermStats {
   storyWindowStart(horizonMs: number, notAfter: IsoTime): Promise<StoryWindowStart>;
   /**
    * Writes the story log's rows after the fold cursor into story_terms (rows of stories gone are skipped;
-   * a row applied twice changes nothing) and moves the cursor; one process at a time. Returns the rows folded.
+   * a row applied twice changes nothing) and moves the cursor; one process at a time. In a transaction, it
+   * waits for its commit on PostgreSQL (so no placement holds the fold's lock), unless `now`: a lookup in
+   * it that must see the whole log.
    */
-  foldStoryLog(): Promise<number>;
+  foldStoryLog(now?: boolean): Promise<void>;
   /**
    * findVersionByHash, findVersionByUrl (when `url` is given), termDocs (when `terms` are),
    * fingerprintsSince (when `fingerprintsAfter` is) and storiesSince (when `storiesAfter` is) at once:

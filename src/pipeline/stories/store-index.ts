@@ -141,7 +141,7 @@ export class StorePlacementIndex implements PlacementIndex {
     const window = storyWindowOf(this.tx);
     if (!this.lookup?.q.terms) await window.catchUp(this.tx);
     if (window.covers(since)) return this.read(window.find(terms, since!, limit));
-    await this.tx.foldStoryLog();
+    await this.tx.foldStoryLog(true);
     return this.read(await this.tx.findStoryStamps(terms, iso(since ?? 0), limit));
   }
 

@@ -1,23 +1,20 @@
 // When this process folds the store's story log into story_terms (PlacementStore.foldStoryLog): after
-// FOLD_ARTICLES placements, or FOLD_MS after the first one not folded, outside placement's locks, as term
-// counts are written (term-stats.ts); and at the end of an ingest run (flushStoryLog). Placement itself reads
+// FOLD_ARTICLES placements, outside placement's locks, as term counts are written (term-stats.ts); at the
+// end of each feed of an ingest run (flushStoryLog); and when a store is closed (the stores fold then). Placement itself reads
 // the log through its story window (story-window.ts): story_terms is for the related articles, the integrity
 // checks and lookups older than the window, which fold first. Any process may fold what any other logged.
 import { log } from '../../log/index.ts';
 
 /** Where the log is folded: the store (PlacementStore.foldStoryLog). */
 export interface StoryFoldStore {
-  foldStoryLog(): Promise<number>;
+  foldStoryLog(): Promise<void>;
 }
 
 /** Placements between two folds: a batch writes a story_terms page once for all its rows on it. */
 const FOLD_ARTICLES = 128;
-/** …or this long after the first placement not folded. */
-const FOLD_MS = 2_000;
 
 export class StoryFolder {
   private pending = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private folding: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: StoryFoldStore) {}
@@ -25,10 +22,6 @@ export class StoryFolder {
   /** One more placement logged a story save. */
   note(): void {
     this.pending++;
-    if (!this.timer) {
-      this.timer = setTimeout(() => void this.fold(), FOLD_MS);
-      this.timer.unref?.();
-    }
   }
 
   get due(): boolean {
@@ -40,8 +33,6 @@ export class StoryFolder {
    * rows, and the next fold writes them.
    */
   fold(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     this.pending = 0;
     this.folding = this.folding.then(() => this.store.foldStoryLog()).then(
       () => {},

@@ -96,7 +96,7 @@ export interface StoryRepo {
   /** Where a process's story window starts (see PlacementStore.storyWindowStart). */
   storyWindowStart(horizonMs: number, notAfter: IsoTime): Promise<StoryWindowStart>;
   /** Writes the story log into story_terms (see PlacementStore.foldStoryLog). */
-  foldStoryLog(): Promise<number>;
+  foldStoryLog(now?: boolean): Promise<void>;
   /** The stored states of these stories (those that still exist). */
   getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
   /** The stamps of these stories (those that still exist), by id. */

@@ -44,7 +44,7 @@ export function storyPort(db: Db): StoryRepo {
   const port: StoryRepo = {
     storiesSince: (cursor) => storiesSince(db, cursor),
     storyWindowStart: (horizonMs, notAfter) => storyWindowStart(db, horizonMs, notAfter),
-    foldStoryLog: () => foldStoryLog(db),
+    foldStoryLog: (now) => (now ? foldStoryLog(db) : db.afterCommit(() => foldStoryLog(db))),
     async createStory(title, at) {
       const [r] = await db.prepared(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
       return toStory(r!);

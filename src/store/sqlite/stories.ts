@@ -104,7 +104,8 @@ export function storyPort(db: SqliteDb): StoryRepo {
   return {
     storiesSince: (cursor) => db.run(() => storiesSince(db, cursor)),
     storyWindowStart: (horizonMs, notAfter) => db.run(() => db.conn.transaction(() => storyWindowStart(db, horizonMs, notAfter))()),
-    foldStoryLog: () => db.atomic(() => foldStoryLog(db)),
+    // One writer at a time on SQLite: a fold in a transaction is a part of it, as anything else.
+    foldStoryLog: () => db.atomic(() => { foldStoryLog(db); }),
     createStory: (title, at) =>
       db.run(() => {
         const id = db.insert('INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)', title, time(at), time(at));
