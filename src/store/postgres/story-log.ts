@@ -71,7 +71,8 @@ export async function storyWindowStart(db: Db, horizonMs: number, notAfter: stri
 // The saves logged from the fold cursor, as story_terms rows (a story's latest time per term), in the
 // index's order; rows of stories gone (merged away) are skipped. Re-applying a row changes nothing, so
 // the cursor may start before rows already folded: it is the oldest transaction running when these rows
-// were read, and one that commits later is folded next time. One process at a time (an advisory lock).
+// were read, and one that commits later is folded next time. One process at a time (an advisory lock). An
+// empty log writes nothing (a new store stays empty, as `lede migrate` wants its target).
 const FOLD_LOCK = 'SELECT pg_advisory_xact_lock(1701)';
 const FOLD = `
   WITH f AS (SELECT ${FOLD_CURSOR} AS cursor),
@@ -82,7 +83,8 @@ const FOLD = `
   ins AS (INSERT INTO story_terms (term, story_id, last_seen) SELECT term, story_id, last_seen FROM r ORDER BY term, last_seen DESC
           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)
           RETURNING 1),
-  c AS (INSERT INTO story_fold (id, cursor) VALUES (1, ${LOG_CURSOR}) ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor)
+  c AS (INSERT INTO story_fold (id, cursor) SELECT 1, ${LOG_CURSOR} WHERE EXISTS (SELECT 1 FROM story_log)
+        ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor)
   SELECT count(*) FROM ins`;
 
 export async function foldStoryLog(db: Db): Promise<void> {
