@@ -11,7 +11,7 @@ import type { Repository } from '../store/repository.ts';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from './article.ts';
 import { describeFetchFailure, type Fetcher } from './fetch/index.ts';
 import { parseFeed } from './feeds/index.ts';
-import { flushStoryLog, flushTermStats, placeVersion } from './stories/index.ts';
+import { flushTermStats, placeVersion } from './stories/index.ts';
 import { log } from '../log/index.ts';
 import { noteVersion, refreshStories } from './compare/index.ts';
 
@@ -165,8 +165,6 @@ export async function ingestFeed(deps: PipelineDeps, feed: Feed): Promise<FeedOu
   }
   // The feed's term counts reach the store now, not with a later batch (see stories/term-stats.ts).
   await flushTermStats(repo).catch((e: unknown) => log().warn({ err: e }, 'term counts not written yet; kept for the next batch'));
-  // And story_terms, which the related articles read (see stories/story-fold.ts).
-  await flushStoryLog(repo);
   if (!interrupted) await refreshTouchedStories(deps, outcomes);
 
   const failed = outcomes.filter((o): o is Extract<ItemOutcome, { status: 'failed' }> => o.status === 'failed');

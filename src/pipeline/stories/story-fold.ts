@@ -1,6 +1,11 @@
-// When this process folds the store's story log into story_terms (PlacementStore.foldStoryLog): after
-// FOLD_ARTICLES placements, outside placement's locks, as term counts are written (term-stats.ts); at the
-// end of each feed of an ingest run (flushStoryLog); and when a store is closed (the stores fold then). Placement itself reads
+// When this process folds the store's story log into story_terms (PlacementStore.foldStoryLog): after a
+// placement, outside its locks, once FOLD_ARTICLES placements or FOLD_MS have passed since the last fold; when
+// an ingest run ends or finds nothing due (flushStoryLog, jobs/scheduler.ts); and when a store is closed (the
+// stores fold then).
+//
+// Why in large batches: story_terms is keyed by term, so the rows of one placement fall on as many pages; a
+// batch writes a page once for all its rows on it, and the fewer and larger the batches, the more rows share
+// one. Its readers (related articles) can wait half a minute. Placement itself reads
 // the log through its story window (story-window.ts): story_terms is for the related articles, the integrity
 // checks and lookups older than the window, which fold first. Any process may fold what any other logged.
 import { log } from '../../log/index.ts';
@@ -10,14 +15,19 @@ export interface StoryFoldStore {
   foldStoryLog(): Promise<void>;
 }
 
-/** Placements between two folds: a batch writes a story_terms page once for all its rows on it. */
-const FOLD_ARTICLES = 128;
+/** Placements between two folds at most… */
+const FOLD_ARTICLES = 1024;
+/** …and the longest a placement waits for its fold while placements go on. */
+const FOLD_MS = 30_000;
 
 export class StoryFolder {
   private pending = 0;
+  private lastFold: number;
   private folding: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: StoryFoldStore) {}
+  constructor(private readonly store: StoryFoldStore, private readonly now: () => number = Date.now) {
+    this.lastFold = now();
+  }
 
   /** One more placement logged a story save. */
   note(): void {
@@ -25,7 +35,7 @@ export class StoryFolder {
   }
 
   get due(): boolean {
-    return this.pending >= FOLD_ARTICLES;
+    return this.pending >= FOLD_ARTICLES || (this.pending > 0 && this.now() - this.lastFold >= FOLD_MS);
   }
 
   /**
@@ -34,6 +44,7 @@ export class StoryFolder {
    */
   fold(): Promise<void> {
     this.pending = 0;
+    this.lastFold = this.now();
     this.folding = this.folding.then(() => this.store.foldStoryLog()).then(
       () => {},
       (e: unknown) => log().warn({ err: e }, 'story log not folded into story_terms yet; the next fold writes it'),

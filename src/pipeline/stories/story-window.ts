@@ -295,10 +295,10 @@ export class StoryWindow {
         }
       }
     }
-    const ranked = [...hits].sort((a, b) => b[1].shared - a[1].shared || b[1].last - a[1].last || a[0] - b[0]).slice(0, limit);
-    const seen = (id: number) => this.stories.get(id)!.lastSeen;
-    ranked.sort((a, b) => b[1].shared - a[1].shared || seen(b[0]) - seen(a[0]) || a[0] - b[0]);
-    return ranked.map(([id]) => ({ storyId: id as StoryId, stamp: this.stories.get(id)!.stamp }));
+    const chosen = [...hits].sort((a, b) => b[1].shared - a[1].shared || b[1].last - a[1].last || a[0] - b[0]).slice(0, limit)
+      .map(([id, h]) => ({ id, shared: h.shared, story: this.stories.get(id)! }));
+    chosen.sort((a, b) => b.shared - a.shared || b.story.lastSeen - a.story.lastSeen || a.id - b.id);
+    return chosen.map((c) => ({ storyId: c.id as StoryId, stamp: c.story.stamp }));
   }
 
   /** Forgets everything: the next catch-up starts the window again. */
