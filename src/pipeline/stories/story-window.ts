@@ -86,6 +86,17 @@ export interface StoryLogPosition {
 
 const ms = (t: string | null): number => (t === null ? NaN : Date.parse(t));
 
+/** A story a lookup found: by how many of its terms, and the latest time one of them found it. */
+interface Hit {
+  id: number;
+  shared: number;
+  last: number;
+}
+
+/** The store's candidate order: most terms shared, then the latest time, then the lowest id. */
+const ranksBefore = (a: Hit, b: Hit): boolean =>
+  a.shared !== b.shared ? a.shared > b.shared : a.last !== b.last ? a.last > b.last : a.id < b.id;
+
 export class StoryWindow {
   private stories = new Map<number, HeldStory>();
   private byTerm = new Map<string, TermStories>();
@@ -278,7 +289,7 @@ export class StoryWindow {
    */
   find(terms: readonly string[], since: number, limit: number): StoryStamp[] {
     if (limit <= 0) return [];
-    const hits = new Map<number, { shared: number; last: number }>();
+    const hits = new Map<number, Hit>();
     for (const term of new Set(terms)) {
       const list = this.byTerm.get(term);
       if (!list) continue;
@@ -288,15 +299,26 @@ export class StoryWindow {
         if (t < since) break;
         const id = list.ids[i]!;
         const h = hits.get(id);
-        if (!h) hits.set(id, { shared: 1, last: t });
+        if (!h) hits.set(id, { id, shared: 1, last: t });
         else {
           h.shared++;
           if (t > h.last) h.last = t;
         }
       }
     }
-    const chosen = [...hits].sort((a, b) => b[1].shared - a[1].shared || b[1].last - a[1].last || a[0] - b[0]).slice(0, limit)
-      .map(([id, h]) => ({ id, shared: h.shared, story: this.stories.get(id)! }));
+    // The `limit` best kept in order as the hits go by: most hits are turned away by the last one kept,
+    // where sorting them all cost more than the lookup.
+    const best: Hit[] = [];
+    for (const h of hits.values()) {
+      if (best.length === limit && !ranksBefore(h, best[limit - 1]!)) continue;
+      let i = best.length < limit ? best.length : limit - 1;
+      while (i > 0 && ranksBefore(h, best[i - 1]!)) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+      best[i] = h;
+    }
+    const chosen = best.map((h) => ({ id: h.id, shared: h.shared, story: this.stories.get(h.id)! }));
     chosen.sort((a, b) => b.shared - a.shared || b.story.lastSeen - a.story.lastSeen || a.id - b.id);
     return chosen.map((c) => ({ storyId: c.id as StoryId, stamp: c.story.stamp }));
   }
