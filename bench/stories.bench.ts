@@ -10,6 +10,7 @@
 // comparing two commits side by side only: an image loaded into memory is read through SQLite's page
 // cache, not held in it as a store filled in this process is, so its figures run higher than a fill's.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
+import { storyWindowOf } from '../src/pipeline/stories/story-window.ts';
 import { dedupWindowOf, fingerprintText, storeFingerprint } from '../src/pipeline/dedup/index.ts';
 import { StoryClusterer } from '../src/pipeline/stories/index.ts';
 import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from '../scripts/gen-scale-corpus.ts';
@@ -168,6 +169,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
           const repo = await openPostgresStore(url);
           try {
             await dedupWindowOf(repo).catchUp(repo); // as the process that filled it holds it
+            await storyWindowOf(repo).catchUp(repo);
             await measure('postgres', repo, async () => processCpuMs(await backendPids(url)), fillS + copyS);
           } finally {
             await repo.close();
@@ -229,6 +231,7 @@ export async function warmAsFilled(conn: Database.Database, repo: Repository): P
   const terms = conn.prepare("SELECT term FROM term_stats WHERE term <> ''").pluck().all() as string[];
   await termStatsOf(repo).weigh(terms);
   await dedupWindowOf(repo).catchUp(repo);
+  await storyWindowOf(repo).catchUp(repo);
 }
 
 /** The server processes serving database `url` (for their CPU time), this query's own excepted. */

@@ -27,6 +27,7 @@ import { openPostgresStore } from '../src/store/postgres/index.ts';
 import { DEFAULT_URL, testPostgres, withClient, withDatabase, withUser } from '../test/store/backends.ts';
 import { decodeStoryCached } from '../src/pipeline/stories/decoded.ts';
 import { dedupWindowOf } from '../src/pipeline/dedup/index.ts';
+import { storyWindowOf } from '../src/pipeline/stories/story-window.ts';
 import type { StoryId } from '../src/domain/types.ts';
 import { processCpuMs } from '../bench/cpu.ts';
 
@@ -86,6 +87,7 @@ if (kept) {
   const states = new Map((await repo.getStoryStates(ids as StoryId[])).map((s) => [s.storyId as number, s]));
   for (const id of ids) decodeStoryCached(states.get(id)!);
   await dedupWindowOf(repo).catchUp(repo); // the fingerprints a filling process holds
+  await storyWindowOf(repo).catchUp(repo); // and the stories
 }
 const prepared = [...gen].slice(0, Number(process.env.COUNT ?? 500) + Number(process.env.WARMUP ?? 0)).map(scaleVersion).map((v) => prepareVersion(v));
 const stats = new Map<string, { n: number; ms: number }>();

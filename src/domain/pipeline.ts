@@ -59,6 +59,48 @@ export interface FingerprintLogPage {
   generation: number;
 }
 
+/**
+ * A row of the story log (PlacementStore.storiesSince): a story save that touched terms, or a merge. `id`
+ * orders the saves of one story (they are made one at a time, under the story's lock); `seq` is the log
+ * position a reader's cursor counts (on SQLite the same number, on PostgreSQL the writing transaction).
+ */
+export interface LoggedStory {
+  id: number;
+  seq: number;
+  storyId: StoryId;
+  /** A merge: `storyId` was merged into this story and is gone. Null for a save. */
+  into: StoryId | null;
+  /** A save: the terms the story is found by from now on (stamped with lastSeen); empty for a merge. */
+  terms: string[];
+  lastSeen: IsoTime | null;
+  stamp: number | null;
+}
+
+/** What storiesSince read, and the cursor to ask with next time (see FingerprintLogPage). */
+export interface StoryLogPage {
+  rows: LoggedStory[];
+  cursor: number;
+  generation: number;
+}
+
+/** A story as the story_terms table holds it, with its state's stamp and time (PlacementStore.storyWindowStart). */
+export interface TermStory {
+  storyId: StoryId;
+  lastSeen: IsoTime;
+  stamp: number | null;
+  /** The terms it is found by at `from` or later, with their times. */
+  terms: [string, IsoTime][];
+}
+
+/** Where a process's story window starts: the folded table from `from` on, then the log after the fold. */
+export interface StoryWindowStart {
+  /** The newest story's last_seen, or null when there is no story. */
+  newest: IsoTime | null;
+  stories: TermStory[];
+  /** The log after the fold cursor (what story_terms does not hold yet); its cursor is the window's. */
+  log: StoryLogPage;
+}
+
 /** What a story index keeps per story: its top terms (for candidate lookup) and an opaque centroid. */
 export interface StoryState {
   storyId: StoryId;

@@ -3,7 +3,7 @@
 // placement.ts) against the PlacementIndex port below; an in-memory index serves the CLI, the bench, the
 // evaluation scripts and tests, a store-backed one serves ingest. The types both sides speak live here.
 import type { Article, ArticleId, IsoTime, Story, StoryId, Version } from './types.ts';
-import type { Fingerprint, FingerprintLogPage, NewVersion, StoryStamp, StoryState, TermStats } from './pipeline.ts';
+import type { Fingerprint, FingerprintLogPage, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStats } from './pipeline.ts';
 
 /** A text's dedup fingerprint (see pipeline/dedup/fingerprint.ts for the method). */
 export interface TextFingerprint {
@@ -133,6 +133,8 @@ export interface PlacementLookupQuery {
   terms: string[] | null;
   /** A fingerprint log cursor: the log is read from there too. */
   fingerprintsAfter: number | null;
+  /** A story log cursor: the story log is read from there too. */
+  storiesAfter?: number | null;
 }
 
 /** The first reads of a placement in one call (PlacementStore.placementLookup). */
@@ -144,6 +146,8 @@ export interface PlacementLookup {
   termDocs: { docs: number; counts: Map<string, number> } | null;
   /** The fingerprint log from `fingerprintsAfter` (fingerprintsSince); null when no cursor was given. */
   fingerprints: FingerprintLogPage | null;
+  /** The story log from `storiesAfter` (storiesSince); null when no cursor was given. */
+  stories: StoryLogPage | null;
 }
 
 /** The writes that end a story assignment, in one call (PlacementStore.saveStoryPlacement). */
@@ -180,8 +184,28 @@ export interface PlacementStore extends TermStats {
    */
   fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
   /**
-   * findVersionByHash, findVersionByUrl (when `url` is given), termDocs (when `terms` are) and
-   * fingerprintsSince (when `fingerprintsAfter` is) at once: one statement on PostgreSQL.
+   * The story log (one row per story save that touched terms, one per merge) after `cursor`, oldest first;
+   * rows already read may come again. The story lookup runs over a process-local window kept current from
+   * it (pipeline/stories/story-window.ts); story_terms is written from it in batches (foldStoryLog).
+   */
+  storiesSince(cursor: number): Promise<StoryLogPage>;
+  /**
+   * Where a story window starts: story_terms's rows of the stories active within `horizonMs` of the newest
+   * story last seen no later than `notAfter` (with their states' stamps), and the log that story_terms does
+   * not hold yet, read consistently.
+   */
+  storyWindowStart(horizonMs: number, notAfter: IsoTime): Promise<StoryWindowStart>;
+  /**
+   * Writes the story log's rows after the fold cursor into story_terms (rows of stories gone are skipped;
+   * a row applied twice changes nothing) and moves the cursor; one process at a time. In a transaction, it
+   * waits for its commit on PostgreSQL (so no placement holds the fold's lock), unless `now`: a lookup in
+   * it that must see the whole log.
+   */
+  foldStoryLog(now?: boolean): Promise<void>;
+  /**
+   * findVersionByHash, findVersionByUrl (when `url` is given), termDocs (when `terms` are),
+   * fingerprintsSince (when `fingerprintsAfter` is) and storiesSince (when `storiesAfter` is) at once:
+   * one statement on PostgreSQL.
    */
   placementLookup(q: PlacementLookupQuery): Promise<PlacementLookup>;
   getArticle(id: ArticleId): Promise<{ article: Article; versions: Version[] } | null>;

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { describeError } from '../domain/errors.ts';
 import type { Feed, FeedId, StoryId } from '../domain/types.ts';
 import type { Fetcher } from '../pipeline/fetch/index.ts';
+import { flushStoryLog } from '../pipeline/stories/index.ts';
 import { ingestFeed, refreshChangedStories, type FeedOutcome, type PipelineEvent } from '../pipeline/run.ts';
 import type { Repository } from '../store/repository.ts';
 import { runPool, sleep } from './pool.ts';
@@ -157,12 +158,15 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         await refreshChanged();
+        // Nothing due: story_terms takes what was placed (pipeline/stories/story-fold.ts).
+        await flushStoryLog(repo);
         if (opts.once) return;
         await sleep(await idleWait(repo, now(), idleMs), opts.signal);
       }
     });
     // Stopped: what is left stays due in the store for the next run. Else nothing is left here.
     if (!opts.signal?.aborted) await refreshChanged();
+    await flushStoryLog(repo);
   } finally {
     clearInterval(heartbeat);
     for (const id of held) await repo.releaseLease(worker, id).catch(() => {});

@@ -346,6 +346,9 @@ for (const backend of backends()) {
         await repo.assignStory(a.article.id, s.id);
         await repo.saveStoryState({ storyId: s.id, terms: ['flood'], touched: ['flood', 'river'], centroid: new Uint8Array([1]), lastSeen: at(-50) });
         await repo.saveStoryState({ storyId: s.id, terms: ['flood'], touched: ['flood', 'dam'], centroid: new Uint8Array([2]), lastSeen: at(0) });
+        // Touched terms are logged; story_terms takes them when the log is folded.
+        expect((await repo.findStoriesByTerms(['dam'], at(-10), 5)).map((f) => f.storyId)).toEqual([]);
+        await repo.foldStoryLog();
         const ids = async (terms: string[], since: number) => (await repo.findStoriesByTerms(terms, at(since), 5)).map((f) => f.storyId);
         expect(await ids(['dam'], -10)).toEqual([s.id]);
         expect(await ids(['river'], -60)).toEqual([s.id]);

@@ -10,9 +10,11 @@ import { place, prepareVersion, type PlacementOptions, type PreparedVersion } fr
 import { StorePlacementIndex, storedFingerprint } from './store-index.ts';
 
 import { termStatsOf } from './term-stats.ts';
+import { storyFolderOf } from './story-fold.ts';
 import { log } from '../../log/index.ts';
 
 export { flushTermStats } from './term-stats.ts';
+export { flushStoryLog } from './story-fold.ts';
 
 export interface Placement {
   article: Article;
@@ -45,8 +47,14 @@ export async function placeVersion(repo: PlacementStore, input: NewVersion | Pre
     const out = await place(index, prepared, opts);
     return { article: index.article!, version: index.version!, isNewArticle: out.isNewArticle, isRepeat: out.repeatOf !== null, storyId: out.story as StoryId | null };
   });
-  // The term counts go to the store in batches, outside the placement's locks (see term-stats.ts).
+  // The term counts and story_terms go to the store in batches, outside the placement's locks (see
+  // term-stats.ts and story-fold.ts).
   const stats = termStatsOf(repo);
   if (stats.due) await stats.flush().catch((e: unknown) => log().warn({ err: e }, 'term counts not written yet; kept for the next batch'));
+  if (placed.storyId !== null && placed.isNewArticle) {
+    const folder = storyFolderOf(repo);
+    folder.note();
+    if (folder.due) await folder.fold();
+  }
   return placed;
 }

@@ -13,6 +13,7 @@ import { fingerprintText } from '../dedup/fingerprint.ts';
 import { cachedStory, decodeStoryCached, newStamp, rememberStory } from './decoded.ts';
 import { encodeStoredStory } from './state.ts';
 import { termStatsOf } from './term-stats.ts';
+import { storyWindowOf } from './story-window.ts';
 
 const ms = (t: IsoTime | null | undefined): number | null => {
   if (!t) return null;
@@ -56,12 +57,19 @@ export class StorePlacementIndex implements PlacementIndex {
     // Only the counts this process does not hold fresh are read with the lookup.
     const stale = q.terms ? termStatsOf(this.tx).stale(q.terms) : [];
     const terms = stale.length ? stale : null;
-    // The copy lookup's window reads the fingerprint log in the same statement, from where it stopped.
+    // The copy lookup's and the story lookup's windows read their logs in the same statement, from where
+    // they stopped (a window that has not started catches up first, by itself).
     const window = q.fingerprint.shingles > 0 ? dedupWindowOf(this.tx) : null;
     const at = window?.position() ?? null;
     if (window && !at) await window.catchUp(this.tx);
-    const found = await this.tx.placementLookup({ contentHash: q.contentHash, url: q.canonicalUrl, terms, fingerprintsAfter: at?.cursor ?? null });
+    const stories = q.terms ? storyWindowOf(this.tx) : null;
+    const storiesAt = stories?.position() ?? null;
+    if (stories && !storiesAt) await stories.catchUp(this.tx);
+    const found = await this.tx.placementLookup({
+      contentHash: q.contentHash, url: q.canonicalUrl, terms, fingerprintsAfter: at?.cursor ?? null, storiesAfter: storiesAt?.cursor ?? null,
+    });
     if (window && at && !window.accept(at, found.fingerprints!)) await window.catchUp(this.tx);
+    if (stories && storiesAt && !stories.accept(storiesAt, found.stories!)) await stories.catchUp(this.tx);
     this.lookup = { q, terms, found };
   }
 
@@ -126,7 +134,14 @@ export class StorePlacementIndex implements PlacementIndex {
     return stats;
   }
 
+  // From the process-local story window (story-window.ts), caught up by prefetch under this placement's
+  // locks, with the stamps that let the decoded-story cache answer. A lookup reaching back before what the
+  // window holds (a back-filled article) reads story_terms, folded first so that it holds the whole log.
   async findStories(terms: string[], since: number | null, limit: number): Promise<SharedStory[]> {
+    const window = storyWindowOf(this.tx);
+    if (!this.lookup?.q.terms) await window.catchUp(this.tx);
+    if (window.covers(since)) return this.read(window.find(terms, since!, limit));
+    await this.tx.foldStoryLog(true);
     return this.read(await this.tx.findStoryStamps(terms, iso(since ?? 0), limit));
   }
 

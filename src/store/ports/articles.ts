@@ -1,11 +1,13 @@
 import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
-import type { ArticleSummary, Fingerprint, FingerprintLogPage, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
+import type { ArticleSummary, Fingerprint, FingerprintLogPage, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart } from '../../domain/pipeline.ts';
 import type { PlacementLookup, PlacementLookupQuery, StoryPlacement, TermBatch } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
-export type { ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion, StoryStamp, StoryState } from '../../domain/pipeline.ts';
+export type {
+  ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, LoggedStory, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStory,
+} from '../../domain/pipeline.ts';
 export { STORIES_PER_TERM } from '../../domain/pipeline.ts';
 
 export interface ArticleWithVersions {
@@ -89,6 +91,12 @@ export interface StoryRepo {
   findStoriesByTerms(terms: string[], since: IsoTime, limit: number): Promise<StoryState[]>;
   /** findStoriesByTerms's stories, in its order, as their stamps alone (no centroid read). */
   findStoryStamps(terms: string[], since: IsoTime, limit: number): Promise<StoryStamp[]>;
+  /** The story log after `cursor` (see PlacementStore.storiesSince). */
+  storiesSince(cursor: number): Promise<StoryLogPage>;
+  /** Where a process's story window starts (see PlacementStore.storyWindowStart). */
+  storyWindowStart(horizonMs: number, notAfter: IsoTime): Promise<StoryWindowStart>;
+  /** Writes the story log into story_terms (see PlacementStore.foldStoryLog). */
+  foldStoryLog(now?: boolean): Promise<void>;
   /** The stored states of these stories (those that still exist). */
   getStoryStates(ids: StoryId[]): Promise<StoryState[]>;
   /** The stamps of these stories (those that still exist), by id. */

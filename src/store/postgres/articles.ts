@@ -6,6 +6,7 @@ import { searchTerms } from '../../pipeline/normalize/arabic.ts';
 import type { Db } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
+import { storyLogPage, storyLogRows } from './story-log.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -46,15 +47,17 @@ const logRows = (from: string) => `(SELECT json_agg(json_build_array(f.seq, f.ar
      ORDER BY f.seq, f.article_id) FROM fingerprints f WHERE f.seq >= ${from})`;
 const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${logRows('$1')} AS rows`;
 
-// placementLookup: findVersionByHash, findVersionByUrl, termDocs and fingerprintsSince in one statement.
-// Parameters: content hash, URL (or null), terms with '' (or null), log cursor (or null).
+// placementLookup: findVersionByHash, findVersionByUrl, termDocs, fingerprintsSince and storiesSince in one
+// statement. Parameters: content hash, URL (or null), terms with '' (or null), log cursor (or null), story log
+// cursor (or null). Both logs share the statement's cursor.
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
     (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs,
-    ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows`;
+    ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows,
+    CASE WHEN $5::bigint IS NOT NULL THEN ${storyLogRows('$5')} END AS story_rows`;
 
 // The first read of a process: the newest $1 as plain rows (a JSON value of 100k rows would be ~70 MB), after
 // the cursor is taken (a cursor taken first is safe: whatever ended before it is visible to the later read).
@@ -191,7 +194,7 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
     // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter, q.storiesAfter ?? null]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();
@@ -204,7 +207,8 @@ export function articlePort(db: Db): ArticleRepo {
       }
       const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
       const fingerprints = q.fingerprintsAfter === null ? null : logPage(r.log_cursor, r.log_rows);
-      return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs, fingerprints };
+      const stories = q.storiesAfter === null || q.storiesAfter === undefined ? null : storyLogPage(r.log_cursor, r.story_rows);
+      return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs, fingerprints, stories };
     },
     async fingerprintsSince(cursor, newest) {
       if (cursor === null) {

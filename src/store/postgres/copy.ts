@@ -34,10 +34,11 @@ export interface TableCount {
 const NOT_DATA = /^(sqlite_|schema_migrations$|articles_fts|search_queue$)/;
 
 /**
- * Columns whose values mean something else on PostgreSQL, left to its default: a fingerprint's log position
- * is a counter on SQLite and a transaction id on PostgreSQL (migrations 015 and 014); copied rows are old.
+ * Columns whose values mean something else on PostgreSQL, left to its default: a log position is a counter
+ * on SQLite and a transaction id on PostgreSQL (fingerprints: migrations 015 and 014; story_log: 016 and
+ * 015), so copied rows take the copy's, and the story log's fold cursor starts at 0 (folding again is harmless).
  */
-const NOT_COPIED: Record<string, string[]> = { fingerprints: ['seq'] };
+const NOT_COPIED: Record<string, string[]> = { fingerprints: ['seq'], story_log: ['seq'], story_fold: ['cursor'] };
 
 interface PgColumn {
   name: string;

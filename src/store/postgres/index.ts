@@ -10,6 +10,8 @@ import { loadMigrations, migrate } from './migrate.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { foldStoryLog } from './story-log.ts';
+import { log } from '../../log/index.ts';
 import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
@@ -86,7 +88,11 @@ export function createPostgresRepository(db: Db): Repository {
         const latest = loadMigrations().length;
         return Number(r?.v ?? 0) === latest ? null : `the schema is at version ${r?.v ?? 0}, this Lede needs ${latest}`;
       },
-      close: () => db.close(),
+      // The story log goes into story_terms now, for the next process's readers (pipeline/stories/story-fold.ts).
+      async close() {
+        await foldStoryLog(db).catch((e: unknown) => log().warn({ err: e }, 'postgres: the story log was not folded at close; the next fold writes it'));
+        await db.close();
+      },
     },
   );
   return repo;

@@ -6,6 +6,7 @@ import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import type { Db } from './db.ts';
 import { iso, time, toStory, toSummary } from './rows.ts';
+import { FOLD_CURSOR, foldStoryLog, storiesSince, storyWindowStart } from './story-log.ts';
 
 /** A story row with its article count and the outlets credited by any version of its articles. */
 export const STORY_COLUMNS = `s.id, s.title, s.first_seen, s.last_seen,
@@ -41,6 +42,9 @@ const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_
 
 export function storyPort(db: Db): StoryRepo {
   const port: StoryRepo = {
+    storiesSince: (cursor) => storiesSince(db, cursor),
+    storyWindowStart: (horizonMs, notAfter) => storyWindowStart(db, horizonMs, notAfter),
+    foldStoryLog: (now) => (now ? foldStoryLog(db) : db.afterCommit(() => foldStoryLog(db))),
     async createStory(title, at) {
       const [r] = await db.prepared(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
       return toStory(r!);
@@ -58,11 +62,19 @@ export function storyPort(db: Db): StoryRepo {
         const rows = await db.query('SELECT id FROM stories WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [[into, from]]);
         if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
         await db.exec('UPDATE articles SET story_id = $1 WHERE story_id = $2', [into, from]);
-        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it).
+        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it): those
+        // story_terms holds, and those of its saves not folded yet (a fold skips the rows of a story gone).
+        // Merges are rare: this write stays in the placement. Then the merge is logged.
         await db.exec(
-          `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, $1, last_seen FROM story_terms
-           WHERE story_id = $2 AND EXISTS (SELECT 1 FROM story_states WHERE story_id = $1)
-           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+          `WITH m AS (INSERT INTO story_terms (term, story_id, last_seen)
+             SELECT term, $1, max(last_seen) FROM (
+               SELECT term, last_seen FROM story_terms WHERE story_id = $2
+               UNION ALL
+               SELECT t.term, l.last_seen FROM story_log l CROSS JOIN LATERAL jsonb_array_elements_text(l.terms) AS t(term)
+               WHERE l.seq >= ${FOLD_CURSOR} AND l.story_id = $2 AND l.into_id IS NULL) x
+             WHERE EXISTS (SELECT 1 FROM story_states WHERE story_id = $1) GROUP BY term
+             ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen))
+           INSERT INTO story_log (story_id, into_id) VALUES ($2, $1)`,
           [into, from],
         );
         await db.exec(
@@ -82,17 +94,15 @@ export function storyPort(db: Db): StoryRepo {
     },
     async saveStoryState(s: StoryState) {
       if (s.touched) {
-        // One statement: the state, and the article's terms stamped with its time; the story keeps every
-        // term it was found by.
+        // One statement: the state, and its log row (the touched terms, stamped with its time; the story
+        // keeps every term it was found by), written into story_terms by the next fold (foldStoryLog).
         await db.exec(
           `WITH st AS (
              INSERT INTO story_states (story_id, terms, centroid, last_seen, stamp) VALUES ($1, $2, $3, $4, $6)
              ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
                stamp = excluded.stamp
              RETURNING story_id)
-           INSERT INTO story_terms (term, story_id, last_seen)
-           SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
-           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen)`,
+           INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st`,
           [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null],
         );
         return;
@@ -112,8 +122,8 @@ export function storyPort(db: Db): StoryRepo {
         }
       });
     },
-    // One statement: the article's story, the story's span and headline, its state and the terms it is
-    // found by (the same SQL as assignStory, updateStory and saveStoryState; disjoint tables).
+    // One statement: the article's story, the story's span and headline, its state and its log row (the
+    // same SQL as assignStory, updateStory and saveStoryState; disjoint tables).
     async saveStoryPlacement(p) {
       const s = p.state;
       if (!s.touched) {
@@ -133,10 +143,7 @@ export function storyPort(db: Db): StoryRepo {
            ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
              stamp = excluded.stamp
            RETURNING story_id),
-         t AS (
-           INSERT INTO story_terms (term, story_id, last_seen)
-           SELECT t, (SELECT story_id FROM st), $4 FROM unnest($5::text[]) AS t
-           ON CONFLICT (story_id, term) DO UPDATE SET last_seen = greatest(story_terms.last_seen, excluded.last_seen))
+         t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st)
          SELECT count(*) AS assigned FROM a`,
         [
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,

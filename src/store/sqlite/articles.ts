@@ -7,6 +7,7 @@ import { time, type SqliteDb } from './db.ts';
 import { isoOrNull, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
 import { termDocs } from './terms.ts';
+import { storiesSince } from './story-log.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -167,6 +168,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         byUrl: q.url ? findVersionByUrl(q.url) : null,
         termDocs: q.terms ? termDocs(db, q.terms) : null,
         fingerprints: q.fingerprintsAfter === null ? null : fingerprintsSince(q.fingerprintsAfter, 0),
+        stories: q.storiesAfter === null || q.storiesAfter === undefined ? null : storiesSince(db, q.storiesAfter),
       })),
 
     getArticle: (id: ArticleId) => db.run(() => readArticles([id])[0] ?? null),

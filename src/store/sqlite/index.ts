@@ -9,6 +9,7 @@ import { holdStore } from './holders.ts';
 import { searchPort } from './search.ts';
 import { sourcePort } from './sources.ts';
 import { storyPort } from './stories.ts';
+import { foldStoryLog } from './story-log.ts';
 import { termStatsPort } from './terms.ts';
 import { readingPort } from '../reading.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
@@ -85,6 +86,8 @@ export function createSqliteRepository(db: SqliteDb): Repository {
       }),
       // What is still queued is indexed now, so a store left alone has its whole search index.
       close: async () => {
+        // The story log goes into story_terms now, for the next process's readers (pipeline/stories/story-fold.ts).
+        if (db.isOpen) await db.atomic(() => foldStoryLog(db)).catch((e) => log().warn({ err: e }, 'sqlite: the story log was not folded at close; the next fold writes it'));
         if (db.isOpen) await indexAllQueued(db).catch((e) => log().warn({ err: e }, 'sqlite: the search queue was not indexed at close; the next search indexes it'));
         await db.close();
       },

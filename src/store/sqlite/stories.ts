@@ -2,6 +2,7 @@
 import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, StoryId } from '../../domain/types.ts';
 import type { StoryRepo, StoryStamp, StoryState } from '../repository.ts';
+import { FOLD_CURSOR, foldStoryLog, storiesSince, storyWindowStart } from './story-log.ts';
 import { STORIES_PER_TERM } from '../ports/articles.ts';
 import { SUMMARY_COLUMNS } from './articles.ts';
 import { time, type SqliteDb } from './db.ts';
@@ -83,12 +84,10 @@ export function storyPort(db: SqliteDb): StoryRepo {
       s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), s.stamp ?? null,
     );
     if (s.touched) {
-      // The story keeps every term it was found by; the article's terms are stamped with its time.
-      db.exec(
-        `INSERT INTO story_terms (term, story_id, last_seen) SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
-         ON CONFLICT (story_id, term) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
-        s.storyId, time(s.lastSeen), JSON.stringify(s.touched),
-      );
+      // The story keeps every term it was found by; the touched terms are stamped with its time. Logged,
+      // and written into story_terms by the next fold (foldStoryLog).
+      db.exec('INSERT INTO story_log (story_id, terms, last_seen, stamp) VALUES (?, ?, ?, ?)',
+        s.storyId, JSON.stringify([...new Set(s.touched)]), time(s.lastSeen), s.stamp ?? null);
       return;
     }
     // Only the terms that changed are deleted and inserted: a story's top terms mostly stay put from
@@ -103,6 +102,10 @@ export function storyPort(db: SqliteDb): StoryRepo {
   }
 
   return {
+    storiesSince: (cursor) => db.run(() => storiesSince(db, cursor)),
+    storyWindowStart: (horizonMs, notAfter) => db.run(() => db.conn.transaction(() => storyWindowStart(db, horizonMs, notAfter))()),
+    // One writer at a time on SQLite: a fold in a transaction is a part of it, as anything else.
+    foldStoryLog: () => db.atomic(() => { foldStoryLog(db); }),
     createStory: (title, at) =>
       db.run(() => {
         const id = db.insert('INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)', title, time(at), time(at));
@@ -115,13 +118,21 @@ export function storyPort(db: SqliteDb): StoryRepo {
         const rows = db.all('SELECT id FROM stories WHERE id IN (?, ?)', into, from);
         if (rows.length < 2) throw new LedeError('not_found', `cannot merge story ${from} into ${into}: not found`);
         db.exec('UPDATE articles SET story_id = ? WHERE story_id = ?', into, from);
-        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it).
+        // The terms `from` is found by move to `into`, each keeping its time (its own rows go with it): those
+        // story_terms holds, and those of its saves not folded yet (a fold skips the rows of a story gone).
+        // Merges are rare: this write stays in the placement.
         db.exec(
-          `INSERT INTO story_terms (term, story_id, last_seen) SELECT term, ?, last_seen FROM story_terms
-           WHERE story_id = ? AND EXISTS (SELECT 1 FROM story_states WHERE story_id = ?)
+          `INSERT INTO story_terms (term, story_id, last_seen)
+           SELECT term, ?, max(last_seen) FROM (
+             SELECT term, last_seen FROM story_terms WHERE story_id = ?
+             UNION ALL
+             SELECT j.value, l.last_seen FROM story_log l, json_each(l.terms) j
+             WHERE l.seq > (${FOLD_CURSOR}) AND l.story_id = ? AND l.into_id IS NULL)
+           WHERE EXISTS (SELECT 1 FROM story_states WHERE story_id = ?) GROUP BY term
            ON CONFLICT (story_id, term) DO UPDATE SET last_seen = max(story_terms.last_seen, excluded.last_seen)`,
-          into, from, into,
+          into, from, from, into,
         );
+        db.exec('INSERT INTO story_log (story_id, into_id) VALUES (?, ?)', from, into);
         db.exec(
           `UPDATE stories SET first_seen = min(stories.first_seen, f.first_seen), last_seen = max(stories.last_seen, f.last_seen)
            FROM (SELECT first_seen, last_seen FROM stories WHERE id = ?) AS f WHERE stories.id = ?`,

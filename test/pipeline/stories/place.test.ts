@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
-import { flushTermStats, placeVersion, relatedArticles } from '../../../src/pipeline/stories/index.ts';
+import { flushStoryLog, flushTermStats, placeVersion, relatedArticles } from '../../../src/pipeline/stories/index.ts';
 import { StorePlacementIndex } from '../../../src/pipeline/stories/store-index.ts';
 import { editable, newStamp } from '../../../src/pipeline/stories/decoded.ts';
 import { encodeStory } from '../../../src/pipeline/stories/state.ts';
@@ -161,7 +161,10 @@ describe('document frequencies in the store', () => {
       await placeVersion(r, newVersion({ outlet: 'Local Times', ...n, url: `https://local.example/${i}`, published: new Date(now - 30 * 60_000).toISOString() }));
     }
     await flushTermStats(r); // as ingest does at the end of each feed
+    await flushStoryLog(r);
     const here = await relatedArticles(r, seed.article.id, { limit: 10, now });
+    // The stories of the related items are found through story_terms, not only by full-text search.
+    expect((await r.findStoriesByTerms(['iran', 'sanctions'], new Date(now - 30 * 86_400_000).toISOString(), 32)).length).toBeGreaterThan(1);
     const child = execFileSync(process.execPath, [bin, fileURLToPath(new URL('./related-fresh-process.ts', import.meta.url)), url, String(seed.article.id), String(now)], { encoding: 'utf8' });
     const fresh = JSON.parse(child) as typeof here;
     expect(fresh.map((x) => x.articleId)).toEqual(here.map((x) => x.articleId));
