@@ -14,6 +14,7 @@ import type { FingerprintLogPage } from '../../domain/pipeline.ts';
 import type { CopyCandidate } from './detect.ts';
 import { decodeSignature, type TextFingerprint } from './fingerprint.ts';
 import { MemoryDedupIndex } from './memory.ts';
+import { FreshRead } from '../fresh-read.ts';
 
 /** What the window reads: the store's fingerprint log (PlacementStore.fingerprintsSince). */
 export interface FingerprintLog {
@@ -39,8 +40,7 @@ export class StoreDedupWindow {
   private generation: number | null = null;
   /** Per article, the log position of the fingerprint held for it (a row read again is skipped) and its entry. */
   private held = new Map<number, { seq: number; entry: number }>();
-  private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
+  private reads = new FreshRead();
   /** Counts resets: a read that began before one must not write into what came after. */
   private epoch = 0;
 
@@ -52,21 +52,7 @@ export class StoreDedupWindow {
 
   /** Reads what the log gained since the last catch-up; waits for one that starts after this call. */
   catchUp(log: FingerprintLog): Promise<void> {
-    if (!this.running) return this.start(log);
-    // One is running and may have begun before this caller's locks: queue one more, shared by all who wait.
-    this.next ??= this.running.catch(() => {}).then(() => {
-      this.next = null;
-      return this.start(log);
-    });
-    return this.next;
-  }
-
-  private start(log: FingerprintLog): Promise<void> {
-    const run = this.read(log).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+    return this.reads.run(() => this.read(log));
   }
 
   /** Holding twice the window, it starts over from the newest (memory stays bounded on a long run). */

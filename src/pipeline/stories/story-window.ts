@@ -18,6 +18,7 @@
 import type { StoryId } from '../../domain/types.ts';
 import { STORIES_PER_TERM, type LoggedStory, type StoryLogPage, type StoryStamp, type StoryWindowStart } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './cluster.ts';
+import { FreshRead } from '../fresh-read.ts';
 
 /** What the window reads: the store's story log and story_terms (PlacementStore). */
 export interface StoryLog {
@@ -107,8 +108,7 @@ export class StoryWindow {
   private newest = -Infinity;
   /** Every (term, story) at this time or later is held. */
   private coverFrom = -Infinity;
-  private running: Promise<void> | null = null;
-  private next: Promise<void> | null = null;
+  private reads = new FreshRead();
   /** Counts resets: a read that began before one must not write into what came after. */
   private epoch = 0;
 
@@ -125,21 +125,7 @@ export class StoryWindow {
 
   /** Reads what the log gained since the last catch-up; waits for one that starts after this call. */
   catchUp(log: StoryLog): Promise<void> {
-    if (!this.running) return this.start(log);
-    // One is running and may have begun before this caller's locks: queue one more, shared by all who wait.
-    this.next ??= this.running.catch(() => {}).then(() => {
-      this.next = null;
-      return this.start(log);
-    });
-    return this.next;
-  }
-
-  private start(log: StoryLog): Promise<void> {
-    const run = this.read(log).finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
+    return this.reads.run(() => this.read(log));
   }
 
   private async read(log: StoryLog): Promise<void> {
