@@ -15,6 +15,7 @@ import type { CopyCandidate } from './detect.ts';
 import { decodeSignature, type TextFingerprint } from './fingerprint.ts';
 import { MemoryDedupIndex } from './memory.ts';
 import { FreshRead } from '../fresh-read.ts';
+import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's fingerprint log (PlacementStore.fingerprintsSince). */
 export interface FingerprintLog {
@@ -128,15 +129,5 @@ export class StoreDedupWindow {
   }
 }
 
-// One window per store, kept by the repository object (a store's transaction handle is the repository
-// itself on both backends).
-const windows = new WeakMap<object, StoreDedupWindow>();
-
-export function dedupWindowOf(store: FingerprintLog): StoreDedupWindow {
-  let w = windows.get(store);
-  if (!w) {
-    w = new StoreDedupWindow();
-    windows.set(store, w);
-  }
-  return w;
-}
+/** This process's window over a store's log (one per store). */
+export const dedupWindowOf = perStore((_store: FingerprintLog) => new StoreDedupWindow());

@@ -9,6 +9,7 @@
 // the log through its story window (story-window.ts): story_terms is for the related articles, the integrity
 // checks and lookups older than the window, which fold first. Any process may fold what any other logged.
 import { log } from '../../log/index.ts';
+import { perStore } from '../per-store.ts';
 
 /** Where the log is folded: the store (PlacementStore.foldStoryLog). */
 export interface StoryFoldStore {
@@ -53,16 +54,7 @@ export class StoryFolder {
   }
 }
 
-const folders = new WeakMap<object, StoryFolder>();
-
-export function storyFolderOf(store: StoryFoldStore): StoryFolder {
-  let f = folders.get(store);
-  if (!f) {
-    f = new StoryFolder(store);
-    folders.set(store, f);
-  }
-  return f;
-}
+export const storyFolderOf = perStore((store: StoryFoldStore) => new StoryFolder(store));
 
 /** Folds the story log now: before a process ends, or when story_terms's readers must see what was placed. */
 export async function flushStoryLog(store: StoryFoldStore): Promise<void> {

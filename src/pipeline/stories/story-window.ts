@@ -19,6 +19,7 @@ import type { StoryId } from '../../domain/types.ts';
 import { STORIES_PER_TERM, type LoggedStory, type StoryLogPage, type StoryStamp, type StoryWindowStart } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './cluster.ts';
 import { FreshRead } from '../fresh-read.ts';
+import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's story log and story_terms (PlacementStore). */
 export interface StoryLog {
@@ -321,15 +322,5 @@ export class StoryWindow {
   }
 }
 
-// One window per store, kept by the repository object (a store's transaction handle is the repository
-// itself on both backends).
-const windows = new WeakMap<object, StoryWindow>();
-
-export function storyWindowOf(store: StoryLog): StoryWindow {
-  let w = windows.get(store);
-  if (!w) {
-    w = new StoryWindow();
-    windows.set(store, w);
-  }
-  return w;
-}
+/** This process's window over a store's log (one per store). */
+export const storyWindowOf = perStore((_store: StoryLog) => new StoryWindow());

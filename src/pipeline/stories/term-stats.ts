@@ -9,6 +9,7 @@
 // weighs exactly as before: its counts are the store's plus its own.
 import type { TermBatch } from '../../domain/placement.ts';
 import { DocumentFrequencies } from './vector.ts';
+import { perStore } from '../per-store.ts';
 
 /** How long a count read from the store is trusted. */
 const READ_TTL_MS = 60_000;
@@ -108,20 +109,10 @@ export class SharedTermStats extends DocumentFrequencies {
   }
 }
 
-// One cache per store, kept by the repository object (a store's transaction handle is the repository
-// itself on both backends).
-const caches = new WeakMap<object, SharedTermStats>();
-
-export function termStatsOf(store: TermStatsStore): SharedTermStats {
-  let stats = caches.get(store);
-  if (!stats) {
-    stats = new SharedTermStats(store);
-    caches.set(store, stats);
-  }
-  return stats;
-}
+/** This process's counts of a store (one per store). */
+export const termStatsOf = perStore((store: TermStatsStore) => new SharedTermStats(store));
 
 /** Writes what this process counted and has not written yet (before a process ends, or a reader must see it). */
 export async function flushTermStats(store: TermStatsStore): Promise<void> {
-  await caches.get(store)?.flush();
+  await termStatsOf(store).flush();
 }
