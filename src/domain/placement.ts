@@ -134,7 +134,7 @@ export interface PlacementLookupQuery {
   /** A fingerprint log cursor: the log is read from there too. */
   fingerprintsAfter: number | null;
   /** A story log cursor: the story log is read from there too. */
-  storiesAfter?: number | null;
+  storiesAfter: number | null;
 }
 
 /** The first reads of a placement in one call (PlacementStore.placementLookup). */

@@ -14,7 +14,7 @@ import type { FingerprintLogPage } from '../../domain/pipeline.ts';
 import type { CopyCandidate } from './detect.ts';
 import { decodeSignature, type TextFingerprint } from './fingerprint.ts';
 import { MemoryDedupIndex } from './memory.ts';
-import { FreshRead } from '../fresh-read.ts';
+import { LogWindow } from '../log-window.ts';
 import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's fingerprint log (PlacementStore.fingerprintsSince). */
@@ -29,40 +29,26 @@ export interface FingerprintLog {
  */
 export const WINDOW_FINGERPRINTS = 100_000;
 
-/** A window's log cursor, and which start of the window it belongs to. */
-export interface LogPosition {
-  cursor: number;
-  epoch: number;
-}
-
-export class StoreDedupWindow {
+export class StoreDedupWindow extends LogWindow<FingerprintLogPage, FingerprintLog> {
   private index = new MemoryDedupIndex();
-  private cursor: number | null = null;
-  private generation: number | null = null;
   /** Per article, the log position of the fingerprint held for it (a row read again is skipped) and its entry. */
   private held = new Map<number, { seq: number; entry: number }>();
-  private reads = new FreshRead();
-  /** Counts resets: a read that began before one must not write into what came after. */
-  private epoch = 0;
 
-  constructor(private readonly windowSize = WINDOW_FINGERPRINTS) {}
+  constructor(private readonly windowSize = WINDOW_FINGERPRINTS) {
+    super();
+  }
 
   get size(): number {
     return this.index.size;
   }
 
-  /** Reads what the log gained since the last catch-up; waits for one that starts after this call. */
-  catchUp(log: FingerprintLog): Promise<void> {
-    return this.reads.run(() => this.read(log));
-  }
-
   /** Holding twice the window, it starts over from the newest (memory stays bounded on a long run). */
-  private get full(): boolean {
+  protected dueToStartOver(): boolean {
     return this.index.size > 2 * this.windowSize;
   }
 
-  private async read(log: FingerprintLog): Promise<void> {
-    if (this.full) this.reset();
+  protected async read(log: FingerprintLog): Promise<void> {
+    if (this.dueToStartOver()) this.reset();
     const epoch = this.epoch;
     let page = await log.fingerprintsSince(this.cursor, this.windowSize);
     if (this.generation !== null && page.generation !== this.generation) {
@@ -72,29 +58,7 @@ export class StoreDedupWindow {
     this.take(page);
   }
 
-  /**
-   * Where a read of the log made by the caller (folded into another statement: placementLookup) starts;
-   * null when the window must catch up itself first (it holds nothing yet, or is due to start over).
-   */
-  position(): LogPosition | null {
-    if (this.cursor === null || this.full) return null;
-    return { cursor: this.cursor, epoch: this.epoch };
-  }
-
-  /** Takes a page the caller read from `at`; false when it cannot (catch up instead). */
-  accept(at: LogPosition, page: FingerprintLogPage): boolean {
-    if (at.epoch !== this.epoch) return false;
-    if (page.generation !== this.generation) {
-      this.reset();
-      return false;
-    }
-    this.take(page);
-    return true;
-  }
-
-  // Reads made at the same moment may come back in any order: each holds every row committed before its
-  // cursor that the one before did not, so the window keeps the furthest cursor.
-  private take(page: FingerprintLogPage): void {
+  protected takeRows(page: FingerprintLogPage): void {
     for (const r of page.rows) {
       if (this.held.get(r.articleId)?.seq === r.seq) continue;
       const sig = decodeSignature(r.signature);
@@ -102,8 +66,6 @@ export class StoreDedupWindow {
       const published = r.published ? Date.parse(r.published) : NaN;
       this.held.set(r.articleId, { seq: r.seq, entry: this.index.add(r.articleId, fp, Number.isFinite(published) ? published : null) });
     }
-    this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
-    this.generation = page.generation;
   }
 
   /** Up to `limit` held articles sharing most anchors with `fp` (call catchUp first). */
@@ -120,12 +82,9 @@ export class StoreDedupWindow {
     return i === undefined ? null : { fingerprint: this.index.fingerprint(i), published: this.index.publishedAt(i) };
   }
 
-  /** Forgets everything: the next catch-up reads the newest window again. */
-  reset(): void {
+  protected clear(): void {
     this.index = new MemoryDedupIndex();
-    this.cursor = null;
     this.held.clear();
-    this.epoch++;
   }
 }
 

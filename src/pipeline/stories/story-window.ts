@@ -18,7 +18,7 @@
 import type { StoryId } from '../../domain/types.ts';
 import { STORIES_PER_TERM, type LoggedStory, type StoryLogPage, type StoryStamp, type StoryWindowStart } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './cluster.ts';
-import { FreshRead } from '../fresh-read.ts';
+import { LogWindow } from '../log-window.ts';
 import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's story log and story_terms (PlacementStore). */
@@ -80,12 +80,6 @@ interface HeldStory {
   terms: Map<string, number>;
 }
 
-/** A window's log cursor, and which start of the window it belongs to. */
-export interface StoryLogPosition {
-  cursor: number;
-  epoch: number;
-}
-
 const ms = (t: string | null): number => (t === null ? NaN : Date.parse(t));
 
 /** A story a lookup found: by how many of its terms, and the latest time one of them found it. */
@@ -99,21 +93,17 @@ interface Hit {
 const ranksBefore = (a: Hit, b: Hit): boolean =>
   a.shared !== b.shared ? a.shared > b.shared : a.last !== b.last ? a.last > b.last : a.id < b.id;
 
-export class StoryWindow {
+export class StoryWindow extends LogWindow<StoryLogPage, StoryLog> {
   private stories = new Map<number, HeldStory>();
   private byTerm = new Map<string, TermStories>();
   /** Stories merged away, with their last time: an old row of one read again must not bring it back. */
   private gone = new Map<number, number>();
-  private cursor: number | null = null;
-  private generation: number | null = null;
   private newest = -Infinity;
   /** Every (term, story) at this time or later is held. */
   private coverFrom = -Infinity;
-  private reads = new FreshRead();
-  /** Counts resets: a read that began before one must not write into what came after. */
-  private epoch = 0;
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
 
   get size(): number {
     return this.stories.size;
@@ -124,12 +114,7 @@ export class StoryWindow {
     return this.cursor !== null && since !== null && since >= this.coverFrom;
   }
 
-  /** Reads what the log gained since the last catch-up; waits for one that starts after this call. */
-  catchUp(log: StoryLog): Promise<void> {
-    return this.reads.run(() => this.read(log));
-  }
-
-  private async read(log: StoryLog): Promise<void> {
+  protected async read(log: StoryLog): Promise<void> {
     const epoch = this.epoch;
     if (this.cursor === null) return this.load(await log.storyWindowStart(HORIZON_MS, this.notAfter()), epoch);
     const page = await log.storiesSince(this.cursor);
@@ -164,31 +149,15 @@ export class StoryWindow {
     }
   }
 
-  /** Where a read of the log made by the caller (placementLookup) starts; null when the window must catch up itself. */
-  position(): StoryLogPosition | null {
-    return this.cursor === null ? null : { cursor: this.cursor, epoch: this.epoch };
-  }
-
-  /** Takes a page the caller read from `at`; false when it cannot (catch up instead). */
-  accept(at: StoryLogPosition, page: StoryLogPage): boolean {
-    if (at.epoch !== this.epoch) return false;
-    if (page.generation !== this.generation) {
-      this.reset();
-      return false;
-    }
-    this.take(page);
-    return true;
-  }
-
-  // Reads made at the same moment may come back in any order: each holds every row committed before its
-  // cursor that the one before did not, so the window keeps the furthest cursor.
-  private take(page: StoryLogPage): void {
+  protected takeRows(page: StoryLogPage): void {
     for (const r of page.rows) {
       if (r.into !== null) this.merge(r.storyId as number, r.into as number);
       else this.save(r);
     }
-    this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
-    this.generation = page.generation;
+  }
+
+  // What fell behind the horizon is dropped from time to time (memory stays bounded on a long run).
+  protected afterTake(): void {
     if (this.newest - HORIZON_MS - this.coverFrom > DROP_EVERY_MS) this.drop(this.newest - HORIZON_MS);
   }
 
@@ -310,15 +279,12 @@ export class StoryWindow {
     return chosen.map((c) => ({ storyId: c.id as StoryId, stamp: c.story.stamp }));
   }
 
-  /** Forgets everything: the next catch-up starts the window again. */
-  reset(): void {
+  protected clear(): void {
     this.stories.clear();
     this.byTerm.clear();
     this.gone.clear();
-    this.cursor = null;
     this.newest = -Infinity;
     this.coverFrom = -Infinity;
-    this.epoch++;
   }
 }
 

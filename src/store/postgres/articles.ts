@@ -194,7 +194,7 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
     // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter, q.storiesAfter ?? null]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();
@@ -207,7 +207,7 @@ export function articlePort(db: Db): ArticleRepo {
       }
       const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
       const fingerprints = q.fingerprintsAfter === null ? null : logPage(r.log_cursor, r.log_rows);
-      const stories = q.storiesAfter === null || q.storiesAfter === undefined ? null : storyLogPage(r.log_cursor, r.story_rows);
+      const stories = q.storiesAfter === null ? null : storyLogPage(r.log_cursor, r.story_rows);
       return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs, fingerprints, stories };
     },
     async fingerprintsSince(cursor, newest) {

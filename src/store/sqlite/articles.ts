@@ -168,7 +168,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         byUrl: q.url ? findVersionByUrl(q.url) : null,
         termDocs: q.terms ? termDocs(db, q.terms) : null,
         fingerprints: q.fingerprintsAfter === null ? null : fingerprintsSince(q.fingerprintsAfter, 0),
-        stories: q.storiesAfter === null || q.storiesAfter === undefined ? null : storiesSince(db, q.storiesAfter),
+        stories: q.storiesAfter === null ? null : storiesSince(db, q.storiesAfter),
       })),
 
     getArticle: (id: ArticleId) => db.run(() => readArticles([id])[0] ?? null),
