@@ -15,11 +15,14 @@ import { runLedeIngest, subscribeWire } from './ingest.bench.ts';
 import { startScaleWire, type ScaleWire } from './newswire.ts';
 import type { BenchTable } from './table.ts';
 import { coresBusy, machineTicks, sampleCpu } from './cpu.ts';
+import { scoreClustering, type ClusteringScores } from '../src/pipeline/stories/metrics.ts';
 
 const ARTICLES = Number(process.env.BENCH_WIRE_ARTICLES ?? 5000);
 const HOSTS = Number(process.env.BENCH_WIRE_HOSTS ?? 120);
 const FEEDS = Number(process.env.BENCH_WIRE_FEEDS ?? 240);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(Number);
+/** Node flags for the ingest processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where their CPU goes. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface Check {
   articles: number;
@@ -33,6 +36,8 @@ interface Check {
   copiesApart: number;
   /** Copies (word for word or updated) whose article is in another story than the original's. */
   copiesInTwoStories: number;
+  /** The stored stories against the wire's own (every stored item with its story). */
+  grouping: ClusteringScores;
 }
 
 async function check(url: string, wire: ScaleWire): Promise<Check> {
@@ -43,7 +48,14 @@ async function check(url: string, wire: ScaleWire): Promise<Check> {
     const byUrl = new Map(rows.map((r) => [r.url, r]));
     let copiesApart = 0;
     let copiesInTwoStories = 0;
+    const gold: number[] = [];
+    const placed: string[] = [];
     for (const it of wire.items) {
+      const stored = byUrl.get(wire.pageUrl(it.id));
+      if (stored?.story_id) {
+        gold.push(it.story);
+        placed.push(stored.story_id);
+      }
       if (it.copyOf === null) continue;
       const copy = byUrl.get(wire.pageUrl(it.id));
       const original = byUrl.get(wire.pageUrl(it.copyOf));
@@ -60,6 +72,7 @@ async function check(url: string, wire: ScaleWire): Promise<Check> {
       urlsTwice: await one('SELECT count(*) AS n FROM (SELECT url FROM versions WHERE url IS NOT NULL GROUP BY url HAVING count(*) > 1) d'),
       copiesApart,
       copiesInTwoStories,
+      grouping: scoreClustering(gold, placed),
     };
   });
 }
@@ -84,7 +97,7 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
       const machine0 = machineTicks();
       const server = sampleCpu(() => withClient(adminUrl, async (c) =>
         (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name])).rows.map((r) => r.pid)));
-      const runs = await Promise.all(Array.from({ length: n }, () => runLedeIngest(url)));
+      const runs = await Promise.all(Array.from({ length: n }, () => runLedeIngest(url, {}, NODE_ARGS)));
       const seconds = (performance.now() - t0) / 1000;
       const serverMs = await server.stop();
       const busy = coresBusy(machine0, machineTicks());
@@ -95,6 +108,7 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
       const perItem = (cpu * 1000 + serverMs) / c.versions;
       rows.push([n, c.versions, seconds, rate, rate / base, (cpu / c.versions) * 1000, serverMs / c.versions, busy,
         (availableParallelism() * 1000) / perItem, c.articles, c.stories,
+        `${c.grouping.bcubedPrecision.toFixed(3)} / ${c.grouping.bcubedRecall.toFixed(3)} / ${c.grouping.nmi.toFixed(3)}`,
         `${c.hashesInTwoArticles} / ${c.urlsTwice} / ${c.copiesApart} / ${c.copiesInTwoStories}`]);
       await withClient(adminUrl, (cl) => cl.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
@@ -104,10 +118,11 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
   return {
     title: `Ingest on PostgreSQL: N lede ingest --once processes (concurrency ${process.env.BENCH_INGEST_CONCURRENCY ?? 8} each) on one database, ${wire.items.length} items from ${wire.feeds.length} feeds on ${wire.hosts.length} loopback hosts`,
     columns: ['processes', 'items stored', 'seconds', 'items/s', `x ${PROCESSES[0]} process`, 'CPU ms per item (lede)', 'server CPU ms per item',
-      'cores busy', 'items/s if every core ran lede + server', 'articles', 'stories', 'dup hash / dup url / copies apart / copies in 2 stories'],
+      'cores busy', 'items/s if every core ran lede + server', 'articles', 'stories', "B-cubed P / R / NMI vs the wire's stories", 'dup hash / dup url / copies apart / copies in 2 stories'],
     rows,
     notes: [
       'Command: npm run bench -- ingest-postgres (BENCH_PROCESSES=1,2,4; BENCH_WIRE_* as in the ingest bench). The last column must read 0 / 0 / 0 / 0.',
+      'The stories are scored against the stories the wire was generated from (every stored item): more processes must not join or split more.',
       `CPU from /proc: the lede processes' own (GNU time), the PostgreSQL backends' serving the database (sampled every 200 ms), and the cores busy over the whole machine (of ${availableParallelism()}; this process serves the wire too). ` +
         'The ceiling column is the rate at which the lede and server CPU of an item would fill every core: no number of processes goes past it.',
     ],

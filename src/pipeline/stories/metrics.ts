@@ -31,7 +31,6 @@ export function scoreClustering(gold: (string | number)[], predicted: (string | 
   let mi = 0;
   for (const [k, c] of joint) {
     const [a, b] = k.split('\u0000');
-    const ga = [...g.keys()].length; void ga;
     const cg = g.get(typeof gold[0] === 'number' ? Number(a) : a!) ?? g.get(a!)!;
     const cp = p.get(typeof predicted[0] === 'number' ? Number(b) : b!) ?? p.get(b!)!;
     mi += (c / n) * Math.log((c * n) / (cg * cp));

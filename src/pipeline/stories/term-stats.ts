@@ -5,8 +5,14 @@
 // again for each article was a fifth of a placement's cost at 100k stored. Now a count read in the last
 // READ_TTL_MS is trusted, with this process's own additions applied on top. This process's additions
 // are written in batches, at most FLUSH_ARTICLES articles or FLUSH_MS apart. Another process sees them
-// that much later. An IDF over thousands of texts does not move in a minute, and one process alone
-// weighs exactly as before: its counts are the store's plus its own.
+// that much later. One process alone weighs exactly as before: its counts are the store's plus its own.
+//
+// Other processes' articles are what a cached count misses. On a large store a minute of them moves no
+// IDF, but on a young one it does: four processes filling a new store tripled its articles in a minute
+// while each process's count of a common word grew by its own quarter only, so common words weighed as
+// rare ones and unrelated articles joined (4,935 articles in 1,519 stories against 2,166 for one
+// process). So every cached count is read again once other processes have added more than
+// OTHERS_SHARE of the store's articles since the counts were read.
 import type { TermBatch } from '../../domain/placement.ts';
 import { DocumentFrequencies } from './vector.ts';
 import { perStore } from '../per-store.ts';
@@ -17,6 +23,8 @@ const READ_TTL_MS = 60_000;
 const FLUSH_ARTICLES = 32;
 /** …or this long after the first of them. */
 const FLUSH_MS = 2_000;
+/** Other processes' share of the store's articles, added since the cached counts were read, that makes them all stale. */
+const OTHERS_SHARE = 1 / 16;
 /** Past this many cached terms the cache starts afresh (memory stays bounded on long runs). */
 const MAX_TERMS = 300_000;
 
@@ -30,6 +38,10 @@ export class SharedTermStats extends DocumentFrequencies {
   private readonly readAt = new Map<string, number>();
   private pending = new Map<string, number>();
   private pendingDocs = 0;
+  /** This process's articles in the store's counts: written, or being written. */
+  private writtenDocs = 0;
+  /** The store's articles from other processes when the cached counts were read (null: none read yet). */
+  private othersAtRead: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -54,6 +66,12 @@ export class SharedTermStats extends DocumentFrequencies {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (read.counts.get(term) ?? 0) + (this.pending.get(term) ?? 0));
     this.seed({ docs: read.docs + this.pendingDocs, counts }, terms);
+    const others = read.docs - this.writtenDocs;
+    if (this.othersAtRead === null) this.othersAtRead = others;
+    else if (others - this.othersAtRead > read.docs * OTHERS_SHARE) {
+      this.readAt.clear();
+      this.othersAtRead = others;
+    }
     const t = this.now();
     for (const term of terms) this.readAt.set(term, t);
   }
@@ -95,10 +113,13 @@ export class SharedTermStats extends DocumentFrequencies {
     const batch: TermBatch = { docs: this.pendingDocs, counts: this.pending };
     this.pending = new Map();
     this.pendingDocs = 0;
+    // Counted as written before it is, so that a read racing the write never takes this batch for others'.
+    this.writtenDocs += batch.docs;
     const write = this.flushing.then(() => this.store.addTermDocs?.(batch));
     this.flushing = write.catch(() => {
       for (const [term, n] of batch.counts) this.pending.set(term, (this.pending.get(term) ?? 0) + n);
       this.pendingDocs += batch.docs;
+      this.writtenDocs -= batch.docs;
     });
     return write;
   }

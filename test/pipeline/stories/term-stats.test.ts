@@ -42,6 +42,35 @@ describe('SharedTermStats: the store\'s document frequencies as one process know
     expect(stats.idf('oil')).toBeCloseTo(Math.log((16 + 20) / (6 + 0.5)), 9);
   });
 
+  it('reads its cached counts again once other processes have added a sixteenth of the store, within the minute', async () => {
+    const r = await open();
+    const now = () => 0; // the clock stands still: only the others' articles make the counts stale
+    const a = new SharedTermStats(r, now);
+    const b = new SharedTermStats(r, now);
+    // Both start on a young store; "said" is in every article, "dam" in one.
+    for (const s of [a, b]) {
+      await s.weigh(['said', 'dam']);
+      s.count(['said', s === a ? 'dam' : 'vote']);
+      await s.flush();
+    }
+    await a.weigh(['said', 'dam']);
+    // The other process fills the store: 40 articles, every one with "said".
+    for (let i = 0; i < 40; i++) {
+      await b.weigh(['said', `name${i}`]);
+      b.count(['said', `name${i}`]);
+    }
+    await b.flush();
+    // Any read of this process (here, a new name) tells it how far the others have gone.
+    await a.weigh(['said', 'quake']);
+    await a.weigh(['said', 'dam']);
+    const fresh = new SharedTermStats(r, now);
+    await fresh.weigh(['said', 'dam']);
+    expect(a.docs).toBe(42);
+    // "said" weighs as the common word it now is in the store, as a fresh reader weighs it.
+    expect(a.idf('said')).toBeCloseTo(fresh.idf('said'), 9);
+    expect(a.idf('said')).toBeLessThan(a.idf('dam'));
+  });
+
   it('writes its counts in batches, and a fresh reader of the store then weighs as it does', async () => {
     const r = await open();
     const stats = new SharedTermStats(r);
