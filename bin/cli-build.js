@@ -3,7 +3,7 @@
 // thread on every start (0.9 s before `lede extract` reads its first page, 0.35 s from the bundle), and the
 // CLI is measured whole-process on hundreds of inputs. There is still no build step to run by hand: a
 // stale or missing bundle is rebuilt here (~0.3 s), and any failure falls back to tsx.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Builds kept besides the newest, for processes still running from them (they load chunks lazily). */
 const KEEP = 3;
+/** The prepare thread's entry, beside main.js (src/jobs/prepare-pool.ts finds it through LEDE_PREPARE_WORKER). */
+const WORKER = 'prepare-worker';
 
 /** What the bundle is built from: every source file's path, size and time (a rename or deletion counts). */
 function sourceStamp(root) {
@@ -33,7 +35,12 @@ function sourceStamp(root) {
 async function build(root, outdir) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    // The ingest's prepare threads start from their own entry in the same bundle: through tsx, each thread
+    // compiled every module again on its start (~2 s of CPU per ingest process).
+    entryPoints: {
+      main: join(root, 'src', 'cli', 'main.ts'),
+      ...(existsSync(workerSource(root)) ? { [WORKER]: workerSource(root) } : {}),
+    },
     bundle: true,
     splitting: true, // each command stays a chunk loaded on demand
     format: 'esm',
@@ -55,6 +62,14 @@ async function build(root, outdir) {
       },
     }],
   });
+}
+
+const workerSource = (root) => join(root, 'src', 'jobs', 'prepare-worker.ts');
+
+/** The bundled prepare-thread entry that goes with the bundled entry point `entry`, or null. */
+export function workerEntry(entry) {
+  const worker = join(dirname(entry), `${WORKER}.js`);
+  return existsSync(worker) ? worker : null;
 }
 
 /**

@@ -2,6 +2,7 @@
 // main thread they blocked the event loop, so fetches waited for enrichment and the store for both; on
 // threads, the main thread fetches, places and stores while another core extracts and enriches.
 // Zero threads runs prepareArticle inline (tests, one-core machines).
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LedeError, type ErrorCode } from '../domain/errors.ts';
 import { prepareArticle, type ArticleInput, type PreparedArticle } from '../pipeline/article.ts';
@@ -22,12 +23,21 @@ interface Thread {
   dead: boolean;
 }
 
+/**
+ * The thread's entry: the bundled one when `lede` runs from its bundle (bin/lede.js says where), or the
+ * sources through tsx (tests, a process without the bundle).
+ */
+function workerUrl(): URL {
+  const bundled = process.env.LEDE_PREPARE_WORKER;
+  return bundled ? pathToFileURL(bundled) : new URL('./prepare-worker.mjs', import.meta.url);
+}
+
 export function createPreparePool(threads: number): PreparePool {
   const inline: PreparePool = { prepare: async (input) => prepareArticle(input), close: async () => {} };
   if (threads <= 0) return inline;
   let nextId = 1;
   const pool: Thread[] = Array.from({ length: threads }, () => {
-    const t: Thread = { worker: new Worker(new URL('./prepare-worker.mjs', import.meta.url)), pending: new Map(), dead: false };
+    const t: Thread = { worker: new Worker(workerUrl()), pending: new Map(), dead: false };
     t.worker.on('message', (msg: { id?: number; result?: PreparedArticle; error?: { code: string | null; message: string } }) => {
       if (msg.id === undefined) return;
       const p = t.pending.get(msg.id);

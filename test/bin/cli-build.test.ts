@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliEntry } from '../../bin/cli-build.js';
+import { cliEntry, workerEntry } from '../../bin/cli-build.js';
 
 const root = mkdtempSync(join(tmpdir(), 'lede-cli-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,6 +34,18 @@ describe('the lede command bundle', () => {
     const second = await cliEntry(root);
     expect(second).not.toBe(first);
     expect(run(second!)).toBe('goodbye, world');
+  });
+
+  it('bundles the ingest prepare thread\'s entry beside the command\'s, finding its data files too', async () => {
+    writeSources('hello', new Date('2026-01-09T00:00:00Z'));
+    const entry = await cliEntry(root);
+    expect(workerEntry(entry!)).toBeNull(); // sources without a prepare thread: no entry for one
+    mkdirSync(join(root, 'src', 'jobs'), { recursive: true });
+    writeFileSync(join(root, 'src', 'jobs', 'prepare-worker.ts'), `import { name } from '../cli/words.ts';\nconsole.log(\`thread, \${name}\`);\n`);
+    const withWorker = await cliEntry(root);
+    expect(withWorker).not.toBe(entry);
+    expect(run(workerEntry(withWorker!)!)).toBe('thread, world');
+    rmSync(join(root, 'src', 'jobs'), { recursive: true });
   });
 
   it('keeps a few older builds for processes still running from them, not every one', async () => {
