@@ -13,6 +13,7 @@
 // rare ones and unrelated articles joined (4,935 articles in 1,519 stories against 2,166 for one
 // process). So every cached count is read again once other processes have added more than
 // OTHERS_SHARE of the store's articles since the counts were read.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TermBatch } from '../../domain/placement.ts';
 import { DocumentFrequencies } from './vector.ts';
 import { perStore } from '../per-store.ts';
@@ -25,6 +26,12 @@ const FLUSH_ARTICLES = 32;
 const FLUSH_MS = 2_000;
 /** Other processes' share of the store's articles, added since the cached counts were read, that makes them all stale. */
 const OTHERS_SHARE = 1 / 16;
+/**
+ * Runs a function in the context of this module's loading, outside any store transaction. A timer takes
+ * the context it was set in, and count() is called inside a placement's transaction: a batch written from
+ * that timer went to a transaction that had ended, and on PostgreSQL was silently never written.
+ */
+const outsideTransactions = AsyncLocalStorage.snapshot();
 /** Past this many cached terms the cache starts afresh (memory stays bounded on long runs). */
 const MAX_TERMS = 300_000;
 
@@ -92,7 +99,7 @@ export class SharedTermStats extends DocumentFrequencies {
     this.pendingDocs++;
     if (!this.timer) {
       // A failed write is kept and tried again with the next batch.
-      this.timer = setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS);
+      this.timer = outsideTransactions(() => setTimeout(() => void this.flush().catch(() => {}), FLUSH_MS));
       this.timer.unref?.();
     }
   }

@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
 import { SharedTermStats } from '../../../src/pipeline/stories/term-stats.ts';
+import { placeVersion } from '../../../src/pipeline/stories/index.ts';
+import { backends } from '../../store/backends.ts';
+import { newVersion, unrelatedNews } from './helpers.ts';
 
 let repos: Repository[] = [];
 afterEach(async () => {
@@ -96,3 +99,18 @@ describe('SharedTermStats: the store\'s document frequencies as one process know
     expect(await r.termDocs(['iraq', 'oil'])).toEqual({ docs: 2, counts: new Map([['iraq', 2], ['oil', 1]]) });
   });
 });
+
+for (const backend of backends()) {
+  describe(`the term counts of ingest reach the store (${backend.name})`, () => {
+    afterAll(() => backend.cleanup());
+
+    it('writes the counts of fewer articles than a batch once its time is up, though they were counted inside placements', async () => {
+      const r = await backend.open();
+      const news = unrelatedNews().slice(0, 3);
+      for (const [i, n] of news.entries()) await placeVersion(r, newVersion({ outlet: `Outlet ${i}`, ...n }));
+      await new Promise((done) => setTimeout(done, 2_500)); // the batch's time (FLUSH_MS) is up
+      // What a fresh `lede serve` or another ingest process reads.
+      expect((await r.termDocs([])).docs).toBe(news.length);
+    });
+  });
+}
