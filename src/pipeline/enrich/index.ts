@@ -73,7 +73,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const numbers = arabic ? ar.arabicNumbers(folded, findNumbers(folded)) : findNumbers(folded);
   const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
-  const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all);
+  const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all, folded);
   const mentions: EntityMention[] = all.map((m, i) => {
     const nationality = !arabic && isNationality(m);
     return {
