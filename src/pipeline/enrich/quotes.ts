@@ -107,7 +107,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       const whoStart = close + 1 + a1.index + a1[0].indexOf(who);
       // A speaker written as a noun phrase ("the prosecutor's office said") names no one we know:
       // better no speaker than a guess from the sentence (the threat's victim, a group named in it).
-      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length);
+      const pronoun = /\b(he|she)$/i.exec(who)?.[1];
+      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length) ?? (pronoun ? resolvePronoun(pronoun, whoStart, ms) : null);
     }
     if (speaker === undefined && s1) {
       // Before: `Rubio said: "…"` or the sentence's subject (`X released a statement urging Iraq to "…"`).
@@ -145,6 +146,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
     for (const vm of text.matchAll(VERB_RE)) {
       const vpos = s.start + vm.index!;
       if (inDirect.overlaps(vpos, vpos + 1)) continue;
+      // A passive says what is thought of its subject, not what it said ("the unit is expected to break even").
+      if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(folded.slice(Math.max(s.start, vpos - 8), vpos))) continue;
       const speaker = subjectBefore(folded, vpos, ms, s.start);
       if (!speaker) continue;
       let cstart = vpos + vm[0].length;
@@ -187,11 +190,11 @@ function mentionIn(ms: QuoteMention[], start: number, end: number): string | nul
 
 /**
  * Who speaks, right after a closing quote: `," he said`, `," said Rubio`, `," Will Moy, chief executive of
- * Full Fact, told the BBC`, `," Minister for the Middle East, Hamish Falconer, said`, `," the prosecutor's
- * office said`.
+ * Full Fact, told the BBC`, `," Minister for the Middle East, Hamish Falconer, said`, `," chief executive
+ * Christian Bruch told`, `," the prosecutor's office said` (a noun phrase naming no one: no speaker).
  */
 const ATTRIBUTION_AFTER = new RegExp(
-  `^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?(?:,[^,;"]{1,120}?,)?|(?:the|a|an|his|her|their|its)\\s[^,;"]{0,60}?|he|she|they|it)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`,
+  `^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?(?:,[^,;"]{1,120}?,)?|(?:he|she|they|it)|\\p{Ll}[^,;"]{0,60}?)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`,
   'u',
 );
 

@@ -38,4 +38,14 @@ describe('quotes a reader is shown', () => {
     });
     expect(said(e)).toEqual([['McKinley', '$53 million a week is coming across the border in drugs']]);
   });
+
+  it('reads the speaker after a lower-case title, and takes a passive for no speech', () => {
+    const e = enrich({
+      title: 'Outlook',
+      text: '"Demand for our grid technology is unprecedented," chief executive Christian Bruch told analysts. ' +
+        'The wind unit Siemens Gamesa is expected to break even in 2026. The hunter was admitted to hospital on Saturday.',
+    });
+    expect(said(e)).toEqual([['Christian Bruch', 'Demand for our grid technology is unprecedented']]);
+  });
 });
+
