@@ -84,11 +84,24 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
         const eb = nameParts(b.text).at(-1) === parts.at(-1) ? 1 : 0;
         return eb - ea || b.text.length - a.text.length;
       });
-      out[i] = candidates[0]?.text ?? m.text;
+      out[i] = sharedSurname(candidates, parts, ms)?.text ?? candidates[0]?.text ?? m.text;
       return;
     }
     out[i] = m.text;
   }
+}
+
+/**
+ * "Lopez" where the article names two people of that surname ("Maria Lopez" and her son "Javier Lopez"): neither
+ * name holds the other, so the longer is no better; the one it names first is whom the story is about.
+ */
+function sharedSurname(candidates: RawMention[], parts: string[], ms: RawMention[]): RawMention | null {
+  if (parts.length !== 1) return null;
+  const holds = (a: RawMention, b: RawMention) => { const pa = nameParts(a.text); return nameParts(b.text).every((x) => pa.includes(x)); };
+  const people = candidates.filter((c) => nameParts(c.text).at(-1) === parts[0] && !candidates.some((d) => d !== c && holds(d, c)));
+  if (people.length < 2) return null;
+  const first = (c: RawMention) => ms.find((x) => x.text === c.text)!.start;
+  return people.reduce((a, b) => (first(b) < first(a) ? b : a));
 }
 
 /** Three words or more in lower case on the same line near the span: running text, not a shouted line or a table. */

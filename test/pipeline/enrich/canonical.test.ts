@@ -20,3 +20,17 @@ describe('canonical names of words written in capitals', () => {
     expect(e.entities.map((x) => x.canonical)).not.toContain('TORONTO');
   });
 });
+
+describe('canonical names of people who share a surname', () => {
+  it('reads the surname alone as the person the article names first, not the longer name', () => {
+    const e = enrich({
+      title: 'Maria Lopez, pioneering surgeon, dies at 91',
+      text: 'Maria Lopez, the first woman to lead a cardiac surgery unit in Spain, died on Tuesday. Her death was confirmed by her son, Javier Lopez. ' +
+        'Born in Cordoba, Dr. Lopez studied medicine in Madrid.',
+    });
+    const people = Object.fromEntries(e.entities.filter((x) => x.type === 'PER').map((x) => [x.canonical, x.mentions]));
+    expect(people['Maria Lopez']).toBe(3);
+    expect(people['Javier Lopez']).toBe(1);
+  });
+});
+
