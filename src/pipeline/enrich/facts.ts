@@ -4,6 +4,7 @@ import type { Fact } from '../../domain/types.ts';
 import type { Span } from '../normalize/index.ts';
 import type { DateMatch, NumberMatch } from './numbers.ts';
 import { spanAt } from './spans.ts';
+import { datelineAt } from './dateline.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { arabicCountedPhrase } from './arabic/facts.ts';
@@ -58,6 +59,9 @@ function subjectBefore(text: string): string | null {
   return kept.length ? kept.join(' ') : null;
 }
 
+/** An amount just before a bracket: a currency word or sign, a scale or a figure ("euros (", "£40 (", "bn ("). */
+const CONVERTED = /(?:[$€£¥]\s?[\d.,]+|\d[\d.,]*\s?(?:bn|m|k|mn|million|billion|trillion)?)\s*(?:euros?|dollars?|pounds?|yen|yuan|rupees|dinars|rials|riyals|rubles|roubles)?\s*\($/iu;
+
 const CALENDAR = new Set([...MONTHS, ...MONTHS.map((m) => m.slice(0, 3)), 'sept', ...WEEKDAYS]);
 
 /**
@@ -85,6 +89,8 @@ export function numberFacts(doc: string, folded: string, sentences: Span[], numb
     const s = sentenceAt(sentences, n.start);
     if (!s) continue;
     if (n.kind === 'number' && partOfWord(folded, n.start, n.end, s.start)) continue;
+    // An amount converted in brackets ("15.3 billion euros ($16.2 billion)") is the one before it again.
+    if (n.kind === 'money' && /(?:\d|\p{L})\s*\($/u.test(folded.slice(Math.max(s.start, n.start - 12), n.start)) && CONVERTED.test(folded.slice(Math.max(s.start, n.start - 40), n.start))) continue;
     const after = folded.slice(n.end, s.end);
     let { unit, about } = countedPhrase(after);
     if (n.kind !== 'number') about = null;
@@ -125,12 +131,16 @@ export function dateFacts(doc: string, folded: string, sentences: Span[], dates:
     if (/^(?:today|tonight)$/i.test(d.text)) continue;
     // What happened then: the date's own clause without the date phrase ("…, and that BP remained on
     // track to cut costs by the end of 2026" is about cutting costs, not the sentence's first clause).
-    const lead = folded.slice(s.start, d.start);
+    // A wire dateline opening the sentence ("WASHINGTON - ", "MUNICH, Nov 13 (Reuters) - ") is no part of what happened.
+    const dl = datelineAt(folded, s.start);
+    const lead = folded.slice(dl ? Math.min(dl.end, d.start) : s.start, d.start);
     const bounds = [...lead.matchAll(CLAUSE_BOUNDARY)];
     const last = bounds.at(-1);
     const before = (last ? lead.slice(last.index! + last[0].length) : lead).replace(DATE_LEAD, '');
-    const after = folded.slice(d.end, s.end).replace(/^[,\s]+/, '');
-    let about = (before.trim().length > 15 ? before.trim() + ' ' + after : after)
+    const after = folded.slice(dl && d.end < dl.end ? dl.end : d.end, s.end).replace(/^[,\s]+/, '');
+    // A subject and its verb after a dateline are the clause's start however short ("NASA announced").
+    const full = before.trim().length > 15 || (!!dl && /\S\s+\S/.test(before.trim()));
+    let about = (full ? before.trim() + ' ' + after : after)
       .replace(/[,;]\s*$/, '')
       .trim();
     const cut = about.search(/,\s+(?:aiming|which|while|who|as|after|before|and|but|when)\b/);

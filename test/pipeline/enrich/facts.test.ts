@@ -27,4 +27,15 @@ describe('key facts a reader is shown', () => {
     });
     expect(listed(e)).toEqual(['five — companies']);
   });
+
+  it('says what happened on a date without the wire dateline, and lists an amount converted in brackets once', () => {
+    const e = enrich({
+      title: 'Orders',
+      text: 'WASHINGTON - NASA announced Nov. 18 that it was adding five companies to the programme.\nOrders rose to 15.3 billion euros ($16.2 billion) in the fourth quarter.',
+      published: '2019-11-19T10:00:00Z',
+    });
+    expect(e.facts.find((f) => f.kind === 'date')?.about).toBe('NASA announced that it was adding five companies to the programme');
+    expect(e.facts.filter((f) => f.unit === 'EUR' || f.unit === 'USD').map((f) => f.text)).toEqual(['15.3 billion euros']);
+  });
 });
+
