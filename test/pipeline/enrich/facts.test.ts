@@ -37,5 +37,10 @@ describe('key facts a reader is shown', () => {
     expect(e.facts.find((f) => f.kind === 'date')?.about).toBe('NASA announced that it was adding five companies to the programme');
     expect(e.facts.filter((f) => f.unit === 'EUR' || f.unit === 'USD').map((f) => f.text)).toEqual(['15.3 billion euros']);
   });
+
+  it('leaves no preposition hanging where the date was taken out', () => {
+    const e = enrich({ title: 'Court', text: 'He pleaded guilty on Monday. Sentencing is scheduled for Feb. 14.', published: '2019-11-19T10:00:00Z' });
+    expect(e.facts.find((f) => f.text === 'Feb. 14')?.about).toBe('Sentencing is scheduled');
+  });
 });
 
