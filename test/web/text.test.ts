@@ -35,6 +35,12 @@ describe('bodyHtml', () => {
     expect(out).toContain('<p>Hi');
   });
 
+  it('does not repeat a lede the HTML holds with other markup and spacing', () => {
+    const html = '<p><strong>Washington, DC, United States</strong>: Getting to the Moon, while not easy, has been done. Staying there&#8217;s harder.</p>\n<p>More.</p>';
+    const out = bodyHtml({ html, text: 'x', lede: 'Washington, DC, United States: Getting to the Moon, while not easy, has been done. Staying there’s harder.' });
+    expect(out.match(/Getting to the Moon/g)).toHaveLength(1);
+  });
+
   it('puts back a lede the stored HTML lacks', () => {
     const out = bodyHtml({ html: '<p>Second paragraph.</p>', text: 'Second paragraph.', lede: 'The lede paragraph.' });
     expect(out.indexOf('The lede paragraph.')).toBeLessThan(out.indexOf('Second paragraph.'));

@@ -12,7 +12,7 @@ function nameParts(s: string): string[] {
 }
 
 /** Canonical name for each mention (same order). */
-export function canonicalNames(ms: RawMention[]): string[] {
+export function canonicalNames(ms: RawMention[], folded = ''): string[] {
   const gaz = gazetteer();
   const out: string[] = new Array(ms.length);
   // Work on distinct names: a long article repeats the same few hundreds of times.
@@ -42,6 +42,9 @@ export function canonicalNames(ms: RawMention[]): string[] {
       // Written nowhere in ordinary case ("TORONTO 5 Montreal 3", the home team in capitals): a place's name as the
       // gazetteer writes it, else each word of four letters or more that is no known acronym in Title Case
       // ("NY RANGERS" → "NY Rangers"; "NATO", "UNHCR" stay).
+      // One word in capitals amid prose was written so on purpose: an acronym ("the New York State Attorney
+      // General (NYAG)", "the COTS program"), kept as written rather than read as shouting ("Nyag").
+      else if (!/\s/.test(m.text) && inProse(folded, m.start, m.end)) { /* kept */ }
       else if (!gaz.orgs.has(aliasKey(m.text))) m = { ...m, text: gaz.places.get(aliasKey(m.text)) ?? unshouted(m.text, gaz.acronyms) };
     }
     const key = aliasKey(m.text);
@@ -81,11 +84,34 @@ export function canonicalNames(ms: RawMention[]): string[] {
         const eb = nameParts(b.text).at(-1) === parts.at(-1) ? 1 : 0;
         return eb - ea || b.text.length - a.text.length;
       });
-      out[i] = candidates[0]?.text ?? m.text;
+      out[i] = sharedSurname(candidates, parts, ms)?.text ?? candidates[0]?.text ?? m.text;
       return;
     }
     out[i] = m.text;
   }
+}
+
+/**
+ * "Lopez" where the article names two people of that surname ("Maria Lopez" and her son "Javier Lopez"): neither
+ * name holds the other, so the longer is no better; the one it names first is whom the story is about.
+ */
+function sharedSurname(candidates: RawMention[], parts: string[], ms: RawMention[]): RawMention | null {
+  if (parts.length !== 1) return null;
+  const holds = (a: RawMention, b: RawMention) => { const pa = nameParts(a.text); return nameParts(b.text).every((x) => pa.includes(x)); };
+  const people = candidates.filter((c) => nameParts(c.text).at(-1) === parts[0] && !candidates.some((d) => d !== c && holds(d, c)));
+  if (people.length < 2) return null;
+  const first = (c: RawMention) => ms.find((x) => x.text === c.text)!.start;
+  return people.reduce((a, b) => (first(b) < first(a) ? b : a));
+}
+
+/** Three words or more in lower case on the same line near the span: running text, not a shouted line or a table. */
+function inProse(folded: string, start: number, end: number): boolean {
+  if (!folded) return false;
+  const from = Math.max(0, folded.lastIndexOf('\n', start) + 1, start - 80);
+  let to = folded.indexOf('\n', end);
+  if (to < 0 || to > end + 80) to = Math.min(folded.length, end + 80);
+  const around = folded.slice(from, start) + ' ' + folded.slice(end, to);
+  return (around.match(/(?:^|\s)\p{Ll}\p{L}+/gu) ?? []).length >= 3;
 }
 
 function acronym(s: string): string {

@@ -209,7 +209,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   }
   cands.sort((a, b) => b.score - a.score);
   const used: Record<string, number> = {};
-  const out: { tag: string; score: number }[] = [];
+  const out: { tag: string; score: number; phrase: string }[] = [];
   const seen = new Set<string>();
   const take = (c: Cand) => {
     const key = c.tag.toLowerCase();
@@ -223,7 +223,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     seen.add(key);
     seen.add(c.stem);
     used[c.kind] = (used[c.kind] ?? 0) + 1;
-    out.push({ tag: '#' + c.tag, score: c.score });
+    out.push({ tag: '#' + c.tag, score: c.score, phrase: c.phrase });
     return true;
   };
   for (const c of cands) {
@@ -238,5 +238,11 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   // A short article may still reach the minimum: names first, then recurring noun topics.
   for (const c of cands) if (out.length < min && c.kind !== 'TOPIC') take(c);
   for (const c of cands) if (out.length < min && c.kind === 'TOPIC' && c.score >= 3 && looksLikeNoun(c.phrase, folded)) take(c);
-  return out.sort((a, b) => b.score - a.score).map((o) => o.tag);
+  // A name that ends another tag's name is that one said short: #Statehouse beside #IndianaStatehouse, #Stadia
+  // beside #GoogleStadia. The longer tag holds it.
+  const names = out.map((o) => o.phrase.toLowerCase());
+  return out
+    .filter((o) => !names.some((n) => n.endsWith(' ' + o.phrase.toLowerCase())))
+    .sort((a, b) => b.score - a.score)
+    .map((o) => o.tag);
 }

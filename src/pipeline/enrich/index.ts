@@ -4,7 +4,7 @@
 import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain/types.ts';
 import { detectLanguage, englishShare, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
 import { canonicalNames } from './canonical.ts';
-import { dateFacts, numberFacts } from './facts.ts';
+import { dateFacts, keyFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
@@ -73,7 +73,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const numbers = arabic ? ar.arabicNumbers(folded, findNumbers(folded)) : findNumbers(folded);
   const dates = arabic ? [...findDates(folded, published), ...ar.arabicDates(folded, published)] : findDates(folded, published);
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
-  const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all);
+  const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all, folded);
   const mentions: EntityMention[] = all.map((m, i) => {
     const nationality = !arabic && isNationality(m);
     return {
@@ -88,10 +88,10 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   if (arabic) ar.addArabicRoles(entities, arabicNames);
 
   // Facts and quotes.
-  const facts = [
+  const facts = keyFacts([
     ...numberFacts(doc, folded, sentences, numbers.filter((n) => !dates.some((d) => n.start < d.end && n.end > d.start))),
     ...dateFacts(doc, folded, sentences, dates),
-  ].sort((a, b) => a.start - b.start);
+  ].sort((a, b) => a.start - b.start), titleEnd, sentences.some((s) => s.start >= titleEnd));
   const found = findQuotes(folded, sentences, mentions);
   const quotes = (arabic ? ar.arabicSpeakers(found, folded, sentences, mentions) : found).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 

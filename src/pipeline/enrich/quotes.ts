@@ -34,6 +34,8 @@ const PRONOUN = /^(he|she|they|it|his|her)$/i;
  */
 const LISTENER =
   /^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}\p{N}'’.&-]+\s+){0,3}?(?:reporters|journalists|lawmakers|legislators|parliament|investors|analysts|supporters|delegates|students|viewers|listeners|readers|staff|employees|workers|members|him|her|them|us|me|\p{Lu}[\p{L}'’.&-]*)(?:\s+(?:on|in|at|during|after|before|via|last|this|late|earlier)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?[\p{L}\p{N}'’-]+(?=[\s,.;:]|$))*/u;
+/** Where or how it was said, ending the sentence ("said in a statement.", "said in a news release"): no words of their own. */
+const SAID_WHERE = /^\s+(?:in|on|at|during|via|through|by|to)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:statement|release|interview|call|conference|teleconference|briefing|e-?mail|post|tweet|video|letter|speech|filing|hearing|reporters|media|television|radio|podcast)s?[\s.!?]*$/u;
 const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
 
 /** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */
@@ -79,15 +81,15 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
 
   // Direct: double quotes (curly ones are folded to "), and single quotes that open after a space.
   const directRe = /"([^"\n]{2,1500}?)"|(?<=^|[\s(])'((?:[^'\n]|'(?=\p{L}))+?)'(?!\p{L})/gu;
-  for (const m of folded.matchAll(directRe)) {
+  for (const m of closingPairs(folded).matchAll(directRe)) {
     const raw = m[1] ?? m[2]!;
     // American style keeps the comma inside the quote ("…illegal," he said): it is not speech.
     const inner = raw.replace(/[,\s]+$/, '');
     const start = m.index! + 1;
     const end = start + inner.length;
     const close = start + raw.length;
-    // Scare quotes around one or two words are names or terms, not speech.
-    if (inner.trim().split(/\s+/).length < 3) continue;
+    // Scare quotes around one or two words are names or terms, not speech; so is a title.
+    if (inner.trim().split(/\s+/).length < 3 || isTitle(inner)) continue;
     inDirect.add(m.index!, close + 1);
     quoted.add(start, end);
     const s1 = sentenceOf(sentences, m.index!);
@@ -96,14 +98,17 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
     let verb: string | null = null;
     // After: `…," he said` / `…," said Rubio` / `…", according to X`.
     const after = folded.slice(close + 1, Math.max(close + 1, (s2?.end ?? close) + 1));
-    const a1 = new RegExp(`^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?|he|she|they|it)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`, 'u').exec(after);
+    const a1 = ATTRIBUTION_AFTER.exec(after);
     if (a1) {
       // The attribution is not reported speech of its own ("…," Auchincloss told reporters on a call).
       inDirect.add(close + 1, close + 1 + a1.index + a1[0].length);
       verb = a1[2] ?? a1[3] ?? null;
       const who = (a1[1] ?? a1[4])!;
       const whoStart = close + 1 + a1.index + a1[0].indexOf(who);
-      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length);
+      // A speaker written as a noun phrase ("the prosecutor's office said") names no one we know:
+      // better no speaker than a guess from the sentence (the threat's victim, a group named in it).
+      const pronoun = /\b(he|she)$/i.exec(who)?.[1];
+      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length) ?? (pronoun ? resolvePronoun(pronoun, whoStart, ms) : null);
     }
     if (speaker === undefined && s1) {
       // Before: `Rubio said: "…"` or the sentence's subject (`X released a statement urging Iraq to "…"`).
@@ -141,6 +146,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
     for (const vm of text.matchAll(VERB_RE)) {
       const vpos = s.start + vm.index!;
       if (inDirect.overlaps(vpos, vpos + 1)) continue;
+      // A passive says what is thought of its subject, not what it said ("the unit is expected to break even").
+      if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(folded.slice(Math.max(s.start, vpos - 8), vpos))) continue;
       const speaker = subjectBefore(folded, vpos, ms, s.start);
       if (!speaker) continue;
       let cstart = vpos + vm[0].length;
@@ -157,7 +164,7 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
         cstart += said[0].length;
       } else if (/^(said|says|say|told|tells|added|adds)$/.test(vm[1]!)) {
         const plain = /^\s+/.exec(rest);
-        if (!plain || /^\s*[,.:]/.test(rest)) continue;
+        if (!plain || /^\s*[,.:]/.test(rest) || SAID_WHERE.test(rest)) continue;
         cstart += plain[0].length;
       } else if (/^(?:revealed|reveals|announced|announces|reported|posted|tweeted|pledged|estimated)$/.test(vm[1]!)) {
         // Verbs that also name an act: without "that" their object is what was done, not words reported
@@ -172,10 +179,63 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return onceEach(out.sort((a, b) => a.start - b.start));
 }
 
+/** A person named in the attribution before an organisation ("NASA spokesperson Jane Doe", "Will Moy, chief executive of Full Fact,"). */
 function mentionIn(ms: QuoteMention[], start: number, end: number): string | null {
-  const m = ms.find((x) => x.start >= start && x.end <= end);
-  return m ? m.canonical : null;
+  const inside = ms.filter((x) => x.start >= start && x.end <= end);
+  return (inside.find((x) => x.type === 'PER') ?? inside[0])?.canonical ?? null;
+}
+
+/**
+ * Who speaks, right after a closing quote: `," he said`, `," said Rubio`, `," Will Moy, chief executive of
+ * Full Fact, told the BBC`, `," Minister for the Middle East, Hamish Falconer, said`, `," chief executive
+ * Christian Bruch told`, `," the prosecutor's office said` (a noun phrase naming no one: no speaker).
+ */
+const ATTRIBUTION_AFTER = new RegExp(
+  `^[,.]?\\s*(?:(\\p{Lu}[^,.;"]{0,80}?(?:,[^,;"]{1,120}?,)?|(?:he|she|they|it)|\\p{Ll}[^,;"]{0,60}?)\\s+(${VERBS})|(${VERBS})\\s+(\\p{Lu}[^,.;"]{0,80}))`,
+  'u',
+);
+
+/**
+ * Two apostrophes that close a quotation (AP's feed writes `“…voters,’’ Will Moy …`) read as one double
+ * quote, so the quote ends there; same length, so offsets hold.
+ */
+function closingPairs(folded: string): string {
+  return folded.replace(/(?<=\S)''(?!\p{L})/gu, ' "');
+}
+
+/** Words a title leaves in lower case ("Dancing with the Stars", "The Medium is the Message", "I Cavalieri dello Zodiaco"). */
+const TITLE_MINOR = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|by|for|with|from|into|as|is|vs\.?|de|del|della|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|y|e|et|und|der|die|den|von|van)$/;
+
+/**
+ * A quoted title — a show, a song, a festival, a slogan on a sign — is no one's words: every word but the
+ * small ones capitalised (or a number), two capitalised at least, a sentence's length at most.
+ */
+function isTitle(inner: string): boolean {
+  const words = inner.replace(/[.!?,;:]+$/u, '').split(/[\s–-]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length > 12) return false;
+  let capitals = 0;
+  for (const w of words) {
+    const bare = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (/^\p{Lu}/u.test(bare)) capitals++;
+    else if (!/^\p{N}/u.test(bare) && !TITLE_MINOR.test(bare)) return false;
+  }
+  return capitals >= 2;
+}
+
+/**
+ * Each thing said once: a page that repeats a line (a pull quote, a summary box) lists it once, with its
+ * speaker where one of the copies has one.
+ */
+function onceEach(quotes: FoundQuote[]): FoundQuote[] {
+  const key = (q: FoundQuote) => q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const best = new Map<string, FoundQuote>();
+  for (const q of quotes) {
+    const k = key(q);
+    const had = best.get(k);
+    if (!had || (!had.speaker && q.speaker)) best.set(k, q);
+  }
+  return quotes.filter((q) => best.get(key(q)) === q);
 }

@@ -18,7 +18,8 @@ export function roleBefore(folded: string, start: number, limit = 0): string | n
   let titled = false;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (!w || /[,;:"()]$/.test(w)) break;
+    // A full stop after a word longer than a title's abbreviation ("Gov.", "Prof.") ends the sentence before.
+    if (!w || /[,;:"()]$/.test(w) || /^\p{L}{5,}\.$/u.test(w)) break;
     if (lw0(w) === 'and' && titled) break;
     const lw = w.toLowerCase().replace(/'s$/, '');
     const isTitle = gaz.titleWords.has(lw) || /^spokes/.test(lw);
@@ -36,10 +37,16 @@ export function roleBefore(folded: string, start: number, limit = 0): string | n
 
 /** The apposition just after `end`: ", a senior figure in the Coordination Framework,". */
 export function roleAfter(folded: string, end: number): string | null {
-  const m = /^,\s+((?:a|an|the)\s+)?([^,;:.!?"()]{3,90}?)(?=,|\.\s|;| (?:said|says|told|stated|added)\b)/.exec(folded.slice(end, end + 120));
+  const m = /^,\s+((?:a|an|the)\s+)?([^,;:.!?"()]{3,90}?)(?=,|\.(?:\s|$)|;| (?:said|says|told|stated|added)\b)/.exec(folded.slice(end, end + 120));
   if (!m) return null;
   const role = m[2]!.trim();
-  if (!ROLE_NOUN.test(role) && !/^\p{Lu}/u.test(role)) return null;
+  // A role says what the person is: a role noun or a title word. Names alone after a comma are the next
+  // items of a list ("judges Len Goodman, Bruno Tonioli and Carrie Ann Inaba", "Saraki, Melaye").
+  const titles = gazetteer().titleWords;
+  // An organisation's own ("PG&E's principal meteorologist") is a role too.
+  if (!ROLE_NOUN.test(role) && !/^\p{Lu}\S*'s\s/u.test(role) && !role.split(/\s+/).some((w) => titles.has(w.toLowerCase().replace(/'s$/, '')))) return null;
+  // A participle's clause says what they did, not what they are ("…, assigned to the unit, …").
+  if (/^\p{L}+ed\s+(?:to|by|in|at|with|for|from)\b/iu.test(role)) return null;
   if (/^(?:who|which|that|where|when|he|she|they|it)\b/i.test(role)) return null;
   if (role.split(/\s+/).length > 12) return null;
   return role;

@@ -34,6 +34,26 @@ function cosine(a: Vec, b: Vec): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/**
+ * A line of a page that is no sentence of prose makes a poor summary line, taken only when nothing better is
+ * left: a label or credits line ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Tested by: John Milbank RRP:
+ * £23.99"), a bracketed title ("<The Palace: Tale of Jang Noksu>"), a line opening with a dash, or one with no
+ * sentence's end. Words in capitals are counted only in scripts that have them.
+ */
+export function readsAsProse(text: string): boolean {
+  // An emoji or symbol after the full stop ("… on KLOOK! 🙂") does not unmake a sentence.
+  const t = text.replace(/[\s\p{So}\p{Sk}\p{Emoji_Presentation}\u200d\ufe0f]+$/u, '').trim();
+  if (!/^["“‘'(\p{L}\p{N}$€£]/u.test(t)) return false;
+  if (!/[.!?…。！？؟]["”’')\]]*$/u.test(t)) return false;
+  let lower = 0;
+  let upper = 0;
+  for (const w of t.split(/\s+/)) {
+    if (/^["“‘(]?\p{Ll}/u.test(w)) lower++;
+    else if (/^["“‘(]?\p{Lu}/u.test(w)) upper++;
+  }
+  return lower + upper < 4 || lower * 3 >= lower + upper;
+}
+
 export interface SummaryOptions {
   sentences?: number;
   title?: string;
@@ -58,7 +78,7 @@ export function pickSummary(sentences: SummarySentence[], opts: SummaryOptions =
     const central = cosine(vecs[i]!, centroid);
     const titled = title ? cosine(vecs[i]!, title) : 0;
     const lengthPenalty = words > 60 ? 0.7 : 1;
-    return (0.55 * position + 0.35 * central + 0.2 * titled) * lengthPenalty;
+    return (0.55 * position + 0.35 * central + 0.2 * titled) * lengthPenalty * (readsAsProse(s.text) ? 1 : 0.2);
   });
   const lambda = opts.lambda ?? 0.7;
   const chosen: number[] = [];

@@ -27,9 +27,16 @@ const ENTITY_GROUPS: [Entity['type'], MessageKey][] = [['PER', 'article.people']
 export function bodyHtml(a: Pick<Article, 'html' | 'text' | 'lede'>, image?: (src: string) => string | null): string {
   let body = a.html?.trim() ? sanitizeArticleHtml(a.html, image) : textToHtml(a.text);
   const lede = a.lede?.trim();
-  const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-  if (lede && !plain.includes(lede.slice(0, 60).replace(/\s+/g, ' '))) body = `<p>${escapeHtml(lede)}</p>\n${body}`;
+  if (lede && !lettersOf(body).includes(lettersOf(lede).slice(0, 60))) body = `<p>${escapeHtml(lede)}</p>\n${body}`;
   return body;
+}
+
+/**
+ * Letters and digits only, tags and entities dropped: the body's "<strong>Washington, DC</strong>: Getting…"
+ * holds the lede "Washington, DC: Getting…" though markup and spacing differ, and must not show it twice.
+ */
+function lettersOf(s: string): string {
+  return s.replace(/<[^>]+>|&(?:#\d+|#x[\da-f]+|\w+);/gi, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function alsoPublished(article: Article, versions: Version[], t: Date): Html | string {

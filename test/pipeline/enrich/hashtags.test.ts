@@ -244,4 +244,14 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     const nato = enrich({ title: 'Alliance meets', text: 'NATO ministers met in Brussels on Thursday. NATO said the UNHCR would attend.' });
     expect(nato.entities.map((x) => x.canonical)).toEqual(expect.arrayContaining(['NATO', 'UNHCR']));
   });
+
+  it('tags a name once, by its longer form, when another tag ends with it', () => {
+    const e = enrich({
+      title: 'Teachers rally at the Indiana Statehouse',
+      text: 'Thousands of teachers surrounded the Indiana Statehouse on Tuesday. Teachers lined the entrances to the Statehouse, and the Statehouse lawn filled by noon. ' +
+        'Gov. Eric Holcomb did not come to the Statehouse. Keith Gambill of the Indiana State Teachers Association spoke at the Statehouse.',
+    });
+    expect(e.hashtags).toContain('#IndianaStatehouse');
+    expect(e.hashtags).not.toContain('#Statehouse');
+  });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../src/pipeline/enrich/index.ts';
+
+const orgs = (e: ReturnType<typeof enrich>) => e.entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+
+describe('canonical names of words written in capitals', () => {
+  it('keeps an acronym written in running text as written, and resolves it to its long form when the article has one', () => {
+    const e = enrich({
+      title: 'Inquiry',
+      text: 'The New York State Attorney General (NYAG) is investigating the company, two people said. The office of the NYAG declined to comment. ' +
+        'The California Public Utilities Commission met on Monday, and CPUC officials said the shutoffs would go on.',
+    });
+    expect(orgs(e)).toContain('NYAG');
+    expect(orgs(e)).not.toContain('Nyag');
+    expect(orgs(e)).not.toContain('Cpuc');
+  });
+
+  it('still recases a name a results line shouts', () => {
+    const e = enrich({ title: 'Results', text: 'NHL results on Sunday.\nTORONTO 5 Montreal 3\nOttawa 2 New Jersey 1' });
+    expect(e.entities.map((x) => x.canonical)).not.toContain('TORONTO');
+  });
+});
+
+describe('canonical names of people who share a surname', () => {
+  it('reads the surname alone as the person the article names first, not the longer name', () => {
+    const e = enrich({
+      title: 'Maria Lopez, pioneering surgeon, dies at 91',
+      text: 'Maria Lopez, the first woman to lead a cardiac surgery unit in Spain, died on Tuesday. Her death was confirmed by her son, Javier Lopez. ' +
+        'Born in Cordoba, Dr. Lopez studied medicine in Madrid.',
+    });
+    const people = Object.fromEntries(e.entities.filter((x) => x.type === 'PER').map((x) => [x.canonical, x.mentions]));
+    expect(people['Maria Lopez']).toBe(3);
+    expect(people['Javier Lopez']).toBe(1);
+  });
+});
+

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../../src/pipeline/enrich/index.ts';
+
+const said = (e: ReturnType<typeof enrich>) => e.quotes.map((q) => [q.speaker, q.text]);
+
+describe('quotes a reader is shown', () => {
+  it('takes a quoted title (a show, a song, a theme) for no one\'s words', () => {
+    const e = enrich({
+      title: 'Actor out',
+      text: 'Jane Roe has been eliminated from “Dancing with the Stars.” The festival took ‘The Medium is the Message’ as its theme, and the crowd sang “We’re Not Gonna Take It” outside. “We will be back next year,” Roe said.',
+    });
+    expect(said(e)).toEqual([['Jane Roe', 'We will be back next year']]);
+  });
+
+  it('names no speaker when the attribution is a noun phrase, rather than a person the sentence names', () => {
+    const e = enrich({
+      title: 'Threat',
+      text: 'Prosecutors said John Doe called the office of Rep. Ilhan Omar. During the call, he asked about the Muslim Brotherhood and said, “somebody ought to hurt her,” the prosecutor’s office said. ' +
+        'Omar is one of the first Muslim women elected. A staff member recalled that he said, "I will hurt her," the U.S. attorney\'s office said.',
+    });
+    expect(e.quotes.filter((q) => q.direct).map((q) => q.speaker)).toEqual([null, null]);
+  });
+
+  it('ends a quote at two closing apostrophes and finds the speaker after an apposition', () => {
+    const e = enrich({
+      title: 'Debate',
+      text: '“It was an attempt to mislead voters,’’ Will Moy, chief executive of the fact-checking website Full Fact, told the BBC. ' +
+        '"We will act today," Minister for the Middle East, Hamish Falconer, said.',
+    });
+    expect(said(e)).toEqual([['Will Moy', 'It was an attempt to mislead voters'], ['Hamish Falconer', 'We will act today']]);
+  });
+
+  it('lists a line the page repeats once, with its speaker, and takes "said in a statement" for no words', () => {
+    const e = enrich({
+      title: 'Border',
+      text: '"$53 million a week is coming across the border in drugs." That is the claim. "$53 million a week is coming across the border in drugs," McKinley said. ' +
+        'The building will house the police, the Interior Ministry said in a statement.',
+    });
+    expect(said(e)).toEqual([['McKinley', '$53 million a week is coming across the border in drugs']]);
+  });
+
+  it('reads the speaker after a lower-case title, and takes a passive for no speech', () => {
+    const e = enrich({
+      title: 'Outlook',
+      text: '"Demand for our grid technology is unprecedented," chief executive Christian Bruch told analysts. ' +
+        'The wind unit Siemens Gamesa is expected to break even in 2026. The hunter was admitted to hospital on Saturday.',
+    });
+    expect(said(e)).toEqual([['Christian Bruch', 'Demand for our grid technology is unprecedented']]);
+  });
+});
+
