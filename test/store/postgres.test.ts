@@ -117,7 +117,9 @@ describe('transactions', () => {
 describe('withKeys', () => {
   it('serialises sections holding a key in common across pools', async () => {
     const events: string[] = [];
-    const section = (repo: Repository, name: string) => repo.withKeys([`only-${name}`, 'shared', `b:${name}`], async () => {
+    // The locks are taken with the section's first statement (in the same round trip): a section reads first.
+    const section = (repo: Repository, name: string) => repo.withKeys([`only-${name}`, 'shared', `b:${name}`], async (tx) => {
+      await tx.findSourceByName(name);
       events.push(`${name}:in`);
       await new Promise((r) => setTimeout(r, 150));
       events.push(`${name}:out`);
@@ -133,8 +135,8 @@ describe('withKeys', () => {
     if (server.kind !== 'server') ctx.skip();
     const started = Date.now();
     await Promise.all([
-      a.withKeys(['one', 'h:1'], () => new Promise((r) => setTimeout(r, 300))),
-      b.withKeys(['two', 'h:2'], () => new Promise((r) => setTimeout(r, 300))),
+      a.withKeys(['one', 'h:1'], async (tx) => { await tx.findSourceByName('one'); await new Promise((r) => setTimeout(r, 300)); }),
+      b.withKeys(['two', 'h:2'], async (tx) => { await tx.findSourceByName('two'); await new Promise((r) => setTimeout(r, 300)); }),
     ]);
     expect(Date.now() - started).toBeLessThan(550);
   });

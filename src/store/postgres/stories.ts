@@ -162,18 +162,9 @@ export function storyPort(db: Db): StoryRepo {
     },
     async getStoryStamps(ids) {
       if (ids.length === 0) return [];
-      if (db.deferred) {
-        // After locks deferred by lockKeys: one simple query with them (the ids are integers, so literals).
-        const list = [...new Set(ids)].map((id) => {
-          const n = Number(id);
-          if (!Number.isSafeInteger(n)) throw new LedeError('bad_input', `not a story id: ${String(id)}`);
-          return n;
-        });
-        const rows = await db.literal(`SELECT story_id, stamp FROM story_states WHERE story_id IN (${list.join(', ')}) ORDER BY story_id`);
-        return rows.map(toStamp);
-      }
       // A join with the ids rather than `= ANY($1)`: the server plans it once per connection (a generic plan)
-      // where `= ANY` of an array it cannot size was planned again on every call.
+      // where `= ANY` of an array it cannot size was planned again on every call. Locks deferred by lockKeys
+      // go in the same write (Db.defer).
       const rows = await db.prepared(
         'SELECT st.story_id, st.stamp FROM unnest($1::bigint[]) AS i(id) JOIN story_states st ON st.story_id = i.id ORDER BY st.story_id',
         [[...new Set(ids)]],
