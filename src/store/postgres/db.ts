@@ -4,9 +4,10 @@
 // so code inside a transaction can never deadlock waiting for a second pooled client.
 // A round trip costs this process a socket write and a wake-up (on loopback ~40 µs of CPU, more than most
 // statements of a placement cost it otherwise), so statements whose answer nobody waits for — BEGIN,
-// SAVEPOINT, RELEASE, advisory locks — are not sent alone: they wait for the transaction's next statement
-// and go in the same write (the pool's clients run in pg's pipeline mode, which sends a query without
-// waiting for the one before it to be answered; the server still runs them one after the other).
+// SAVEPOINT, RELEASE, advisory locks, a write whose result is not needed (Db.later) — are not sent alone:
+// they wait for the transaction's next statement, or its COMMIT, and go in the same write (the pool's
+// clients run in pg's pipeline mode, which sends a query without waiting for the one before it to be
+// answered; the server still runs them one after the other, and one that fails fails those after it).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -21,9 +22,12 @@ interface TxState {
   savepoints: number;
   /** Work to run once the transaction committed (see afterCommit). */
   after: (() => Promise<void>)[];
-  /** SQL without parameters to run before the transaction's next statement (see defer), in order. */
-  pending: string[];
+  /** Statements to run before the transaction's next one (see defer and later), in order. */
+  pending: Pending[];
 }
+
+/** A statement waiting for the next one: SQL without parameters (defer), or a write (later). */
+type Pending = string | { query: pg.QueryConfig; fail: (e: unknown) => unknown };
 
 /**
  * Options taken off the URL before it reaches pg: `pool_size` (default 10), and `prepared_statements=off`
@@ -143,6 +147,21 @@ export class Db {
     state.pending.push(sql);
   }
 
+  /**
+   * A prepared write whose result the caller does not need: inside a transaction it runs just before the
+   * transaction's next statement, at the latest with the COMMIT (or the RELEASE of the savepoint it was
+   * asked for in), in the same write; outside one, now. Its error, as `fail` maps it, fails that statement,
+   * so it can never be committed without this write. A check on what it did must therefore be an error in
+   * the SQL itself, not a look at its rows.
+   */
+  async later(sql: string, params: unknown[], fail: (e: unknown) => unknown = (e) => e): Promise<void> {
+    const values = storableParams(params);
+    const query: pg.QueryConfig = this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
+    const state = this.tx.getStore();
+    if (state) state.pending.push({ query, fail });
+    else await this.send(undefined, query).catch((e: unknown) => { throw fail(e); });
+  }
+
   get inTransaction(): boolean {
     return this.tx.getStore() !== undefined;
   }
@@ -165,7 +184,10 @@ export class Db {
       outer.pending.push(savepoint);
       try {
         const result = await fn();
-        outer.pending.push(`RELEASE SAVEPOINT ${name}`);
+        const release = `RELEASE SAVEPOINT ${name}`;
+        // A write the part left waiting is sent with its RELEASE now, so that its failure is the part's.
+        if (outer.pending.some((p) => typeof p !== 'string')) await sendAfterPending(outer, (c) => c.query(release));
+        else outer.pending.push(release);
         return result;
       } catch (e) {
         const unsent = outer.pending.indexOf(savepoint);
@@ -236,23 +258,36 @@ export class Db {
 }
 
 /**
- * Sends the SQL pending in `state` (one simple query) and then `query`'s statement in one write, without
- * waiting in between (pipeline mode); `query`'s answer, or the first error (a statement after a failed one
- * fails too: the transaction is aborted).
+ * Sends the statements pending in `state` and then `query`'s in one write, without waiting in between
+ * (pipeline mode): `query`'s answer, or the first error (after a failed statement the others fail too: the
+ * transaction is aborted). Neighbouring SQL without parameters goes as one simple query.
  */
 async function sendAfterPending(state: TxState, query: (c: pg.PoolClient) => Promise<pg.QueryResult>): Promise<pg.QueryResult> {
   if (!state.pending.length) return query(state.client);
-  const sql = state.pending.join('; ');
-  state.pending.length = 0;
-  const stream = (state.client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  const pending = state.pending.splice(0);
+  const { client } = state;
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  const sent: Promise<unknown>[] = [];
+  let sql: string[] = [];
+  const sendSql = () => {
+    if (sql.length) sent.push(client.query(sql.join('; ')));
+    sql = [];
+  };
   stream.cork();
-  let sent: [Promise<pg.QueryResult>, Promise<pg.QueryResult>];
   try {
-    sent = [state.client.query(sql), query(state.client)];
+    for (const p of pending) {
+      if (typeof p === 'string') sql.push(p);
+      else {
+        sendSql();
+        sent.push(client.query(p.query).catch((e: unknown) => { throw p.fail(e); }));
+      }
+    }
+    sendSql();
+    sent.push(query(client));
   } finally {
     stream.uncork();
   }
-  return (await Promise.all(sent))[1];
+  return (await Promise.all(sent))[sent.length - 1] as pg.QueryResult;
 }
 
 const statementNames = new Map<string, string>();

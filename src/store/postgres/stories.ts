@@ -123,7 +123,9 @@ export function storyPort(db: Db): StoryRepo {
       });
     },
     // One statement: the article's story, the story's span and headline, its state and its log row (the
-    // same SQL as assignStory, updateStory and saveStoryState; disjoint tables).
+    // same SQL as assignStory, updateStory and saveStoryState; disjoint tables). Its result is not needed, so
+    // in a transaction it goes with the next statement or the COMMIT (Db.later): a missing article must then
+    // fail the statement itself, and does, as a division by zero (the count of articles assigned).
     async saveStoryPlacement(p) {
       const s = p.state;
       if (!s.touched) {
@@ -134,7 +136,7 @@ export function storyPort(db: Db): StoryRepo {
         });
         return;
       }
-      const [r] = await db.prepared<{ assigned: number }>(
+      await db.later(
         `WITH a AS (UPDATE articles SET story_id = $7 WHERE id = $8 RETURNING id),
          s AS (UPDATE stories SET title = coalesce($9, title), first_seen = least(first_seen, $10::timestamptz),
                last_seen = greatest(last_seen, $10::timestamptz) WHERE $11 AND id = $7),
@@ -144,16 +146,18 @@ export function storyPort(db: Db): StoryRepo {
              stamp = excluded.stamp
            RETURNING story_id),
          t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st)
-         SELECT count(*) AS assigned FROM a`,
+         SELECT CASE WHEN $8::bigint IS NULL THEN 1 ELSE 1 / (SELECT count(*) FROM a) END AS assigned`,
         [
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,
           p.story, p.article, p.touch?.title ?? null, time(p.touch?.seen), p.touch !== null,
         ],
-      ).catch((e) => {
-        if ((e as { code?: string }).code === '23503') throw new LedeError('not_found', `story ${p.story} does not exist`, { cause: e });
-        throw e;
-      });
-      if (p.article !== null && Number(r?.assigned) === 0) throw new LedeError('not_found', `article ${p.article} does not exist`);
+        (e) => {
+          const code = (e as { code?: string }).code;
+          if (code === '23503') return new LedeError('not_found', `story ${p.story} does not exist`, { cause: e });
+          if (code === '22012') return new LedeError('not_found', `article ${p.article} does not exist`, { cause: e });
+          return e;
+        },
+      );
     },
     async getStoryStates(ids) {
       if (ids.length === 0) return [];
