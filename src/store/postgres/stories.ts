@@ -85,8 +85,9 @@ export function storyPort(db: Db): StoryRepo {
         await db.exec('DELETE FROM stories WHERE id = $1', [from]);
       });
     },
+    // Nothing is read back: in a transaction it goes with the next statement or the COMMIT (Db.later).
     async updateStory(id, patch) {
-      await db.exec(
+      await db.later(
         `UPDATE stories SET title = coalesce($2, title), first_seen = least(first_seen, $3::timestamptz),
          last_seen = greatest(last_seen, $3::timestamptz) WHERE id = $1`,
         [id, patch.title ?? null, time(patch.seen)],
