@@ -183,7 +183,7 @@ const wall = (performance.now() - t0) / prepared.length;
 const server1 = await serverCpuMs();
 const serverMs = server0 !== null && server1 !== null ? ` server CPU ${((server1 - server0) / prepared.length).toFixed(3)} ms,` : '';
 const sent = [...stats.values()].reduce((a, s) => a + s.n, 0) / prepared.length;
-console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms,${serverMs} wall ${wall.toFixed(3)} ms per placement` +
+console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms (system ${(cpu.system / 1000 / prepared.length).toFixed(3)}),${serverMs} wall ${wall.toFixed(3)} ms per placement` +
   (server ? `, ${sent.toFixed(2)} statements, ${(writes / prepared.length).toFixed(2)} writes` : ''));
 for (const [head, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.n / prepared.length).toFixed(2).padStart(6)} × ${(s.ms / prepared.length).toFixed(3).padStart(7)} ms  ${head}`);
