@@ -176,7 +176,7 @@ export interface PlacementStore extends TermStats {
   findVersionByUrl(url: string): Promise<Version | null>;
   findVersionByHash(contentHash: string): Promise<Version | null>;
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
-  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
+  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   /**
    * The canonical fingerprints written since `cursor` (oldest first), or with a null cursor the `newest`
    * most recent; rows already read may come again. The copy lookup runs over a process-local index kept

@@ -62,7 +62,7 @@ for (const backend of backends()) {
 
     it('keeps digests per version, marks stories due when they change, and stores the latest analysis only', async () => {
       const { article, version: v1 } = await repo.createArticle(version({ outlet: 'Asharq Al-Awsat' }), null);
-      const { version: v2 } = await repo.addVersion(article.id, version({ outlet: 'Daily8', contentHash: 'hash-b', published: at(60) }), false, null);
+      const v2 = await repo.addVersion(article.id, version({ outlet: 'Daily8', contentHash: 'hash-b', published: at(60) }), false, null);
       const story = await repo.createStory('Story', at(0));
       await repo.assignStory(article.id, story.id);
       await repo.saveVersionDigest(v1.id, article.id, 'Asharq Al-Awsat', digest);

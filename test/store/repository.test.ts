@@ -144,7 +144,7 @@ for (const backend of backends()) {
         // What creating returns is what reading back gives, one at a time or several at once (in the order asked).
         expect(await repo.getArticle(article.id)).toEqual({ article, versions: [v] });
         const other = await repo.createArticle(version({ contentHash: 'hash-b' }), null);
-        const { version: more } = await repo.addVersion(other.article.id, version({ contentHash: 'hash-c', outlet: 'Second Outlet' }), false, null);
+        const more = await repo.addVersion(other.article.id, version({ contentHash: 'hash-c', outlet: 'Second Outlet' }), false, null);
         expect(await repo.getArticles([other.article.id, 999_999 as ArticleId, article.id])).toEqual([
           { article: other.article, versions: [other.version, more] },
           { article, versions: [v] },
@@ -178,19 +178,15 @@ for (const backend of backends()) {
       it('adds versions: credits each outlet, takes the canonical text when asked, never doubles a copy', async () => {
         const { article } = await repo.createArticle(version({ outlet: 'Aggregator', text: 'Short copy.', contentHash: 'short' }), null);
         const full = version({ outlet: 'Publisher', url: 'https://pub.test/a', title: 'Full title', text: 'The lede. Short copy.', lede: 'The lede.', contentHash: 'full', image: 'https://pub.test/i.jpg' });
-        const { version: v2 } = await repo.addVersion(article.id, full, true, { bands: ['q'], signature: new Uint8Array([1]) });
+        const v2 = await repo.addVersion(article.id, full, true, { bands: ['q'], signature: new Uint8Array([1]) });
         const again = await repo.addVersion(article.id, full, true, null);
-        expect(again.version.id).toBe(v2.id);
+        expect(again.id).toBe(v2.id);
         const got = await repo.getArticle(article.id);
         expect(got?.versions.map((v) => v.outlet)).toEqual(['Aggregator', 'Publisher']);
         expect(got?.article).toMatchObject({ canonicalVersionId: v2.id, title: 'Full title', text: 'The lede. Short copy.', outlet: 'Publisher', url: 'https://pub.test/a', image: 'https://pub.test/i.jpg' });
-        // What adding answers is what reading back gives, the canonical text taken or not.
-        expect(again).toEqual({ article: got?.article, version: got?.versions[1] });
-        const third = await repo.addVersion(article.id, version({ outlet: 'Third', contentHash: 'third' }), false, null);
-        const after = await repo.getArticle(article.id);
-        expect(after?.article.canonicalVersionId).toBe(v2.id);
-        expect(third).toEqual({ article: after?.article, version: after?.versions[2] });
-        expect(third.version.articleId).toBe(article.id);
+        const v3 = await repo.addVersion(article.id, version({ outlet: 'Third', contentHash: 'third' }), false, null);
+        expect((await repo.getArticle(article.id))?.article.canonicalVersionId).toBe(v2.id);
+        expect(v3.articleId).toBe(article.id);
         await expect(repo.addVersion(12345 as ArticleId, version(), false, null)).rejects.toMatchObject({ code: 'not_found' });
         const page = await repo.latestArticles({ limit: 10 });
         expect(page.items[0]).toMatchObject({ id: article.id, outletCount: 3 });

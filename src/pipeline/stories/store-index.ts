@@ -110,9 +110,8 @@ export class StorePlacementIndex implements PlacementIndex {
   }
 
   async addVersion(id: ArticleId, v: NewVersion, makeCanonical: boolean, fp: TextFingerprint | null): Promise<number | null> {
-    const added = await this.tx.addVersion(id, v, makeCanonical, fp ? storedFingerprint(fp) : null);
-    this.version = added.version;
-    this.article = added.article;
+    this.version = await this.tx.addVersion(id, v, makeCanonical, fp ? storedFingerprint(fp) : null);
+    this.article = (await this.tx.getArticle(id))!.article;
     return this.article.storyId;
   }
 

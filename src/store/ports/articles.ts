@@ -30,11 +30,8 @@ export interface ArticleRepo {
 
   /** A new article with its first version; sets it canonical. */
   createArticle(v: NewVersion, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
-  /**
-   * A further version of an existing article; when `makeCanonical`, the article takes its text. Answers as
-   * createArticle does: the article as it now stands, and the version (the stored one when it repeats one).
-   */
-  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<{ article: Article; version: Version }>;
+  /** A further version of an existing article; when `makeCanonical`, the article takes its text. */
+  addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   /** The canonical fingerprints written since `cursor` (see PlacementStore.fingerprintsSince). */
   fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
   /** findVersionByHash, findVersionByUrl, termDocs and fingerprintsSince at once (see PlacementStore). */

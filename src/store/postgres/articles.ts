@@ -20,11 +20,10 @@ const ARTICLE_COLUMNS = `id, story_id, canonical_version_id, title, byline, text
 const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
   image, language, published, fetched_at, content_hash`;
 
-// addVersion in one statement (it was four, and a read of the article with every version after it): the
-// version inserted, the article taking its text when asked (makeCanonical's SQL), the fingerprint (one row
-// per article, its log position moved on), and the article as it then stands. A repeat of a stored copy inserts nothing and
-// changes no text here: see addVersion. Parameters: versionParams, search terms, canonical, signature,
-// text length, anchors.
+// addVersion in one statement (it was four): the version inserted, the article taking its text when asked
+// (makeCanonical's SQL), the fingerprint (one row per article, its log position moved on). A repeat of a
+// stored copy inserts nothing and changes no text here: see addVersion. Parameters: versionParams, search
+// terms, canonical, signature, text length, anchors.
 const ADD_VERSION = `
   WITH a AS (SELECT id FROM articles WHERE id = $1 FOR UPDATE),
   ins AS (
@@ -36,15 +35,13 @@ const ADD_VERSION = `
     UPDATE articles ar SET canonical_version_id = ins.id, title = ins.title, byline = ins.byline, text = ins.text, html = ins.html,
       lede = ins.lede, image = coalesce(ins.image, ar.image), language = coalesce(ins.language, ar.language), url = ins.url,
       outlet = ins.outlet, published = coalesce(ins.published, ar.published), search_terms = $17
-    FROM ins WHERE ar.id = ins.article_id AND $18::boolean
-    RETURNING ${ARTICLE_COLUMNS.split(',').map((c) => `ar.${c.trim()}`).join(', ')}),
+    FROM ins WHERE ar.id = ins.article_id AND $18::boolean),
   fp AS (
     INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
     SELECT a.id, $19::bytea, $20::int, $14::timestamptz, $4::text, $21::text, pg_current_xact_id()::text::bigint FROM a WHERE $19::bytea IS NOT NULL
     ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
       published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq)
-  SELECT (SELECT row_to_json(ins) FROM ins) AS version,
-    coalesce((SELECT row_to_json(canon) FROM canon), (SELECT row_to_json(x) FROM (SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = (SELECT id FROM a)) x)) AS article`;
+  SELECT EXISTS (SELECT 1 FROM a) AS found, (SELECT row_to_json(ins) FROM ins) AS version`;
 
 const versionParams = (articleId: number, v: NewVersion) => [
   articleId, v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede,
@@ -200,16 +197,16 @@ export function articlePort(db: Db): ArticleRepo {
     },
     async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
       return db.transaction(async () => {
-        const [r] = await db.prepared<{ version: Row | null; article: Row | null }>(ADD_VERSION, [
+        const [r] = await db.prepared<{ found: boolean; version: Row | null }>(ADD_VERSION, [
           ...versionParams(articleId, v), searchTerms(storable(v.title), storable(v.text)), canonical,
           fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
         ]);
-        if (!r?.article) throw new LedeError('not_found', `article ${articleId} does not exist`);
-        if (r.version) return { article: toArticle(r.article), version: toVersion(r.version) };
+        if (!r?.found) throw new LedeError('not_found', `article ${articleId} does not exist`);
+        if (r.version) return toVersion(r.version);
         // The same copy (outlet and text) was stored before: that version stands, and takes the text as before.
         const version = await insertVersion(articleId, v);
         if (canonical) await makeCanonical(articleId, version);
-        return { article: toArticle((await db.one('SELECT * FROM articles WHERE id = $1', [articleId]))!), version };
+        return version;
       });
     },
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL

@@ -259,8 +259,8 @@ export class Db {
 
 /**
  * Sends the statements pending in `state` and then `query`'s in one write, without waiting in between
- * (pipeline mode): `query`'s answer, or the first error (after a failed statement the others fail too: the
- * transaction is aborted). Neighbouring SQL without parameters goes as one simple query.
+ * (pipeline mode): `query`'s answer, or the first error in that order (after a failed statement the others
+ * fail too: the transaction is aborted). Neighbouring SQL without parameters goes as one simple query.
  */
 async function sendAfterPending(state: TxState, query: (c: pg.PoolClient) => Promise<pg.QueryResult>): Promise<pg.QueryResult> {
   if (!state.pending.length) return query(state.client);
@@ -287,7 +287,11 @@ async function sendAfterPending(state: TxState, query: (c: pg.PoolClient) => Pro
   } finally {
     stream.uncork();
   }
-  return (await Promise.all(sent))[sent.length - 1] as pg.QueryResult;
+  // The first failure in the order sent is the cause: the statements after it fail only because of it.
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return (settled[settled.length - 1] as PromiseFulfilledResult<pg.QueryResult>).value;
 }
 
 const statementNames = new Map<string, string>();

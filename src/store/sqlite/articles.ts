@@ -158,7 +158,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         const version = insertVersion(articleId, v);
         if (canonical) makeCanonical(articleId, version);
         if (fp) saveFingerprint(articleId, fp, v);
-        return { article: toArticle(db.get('SELECT * FROM articles WHERE id = ?', articleId)!), version };
+        return version;
       }),
     fingerprintsSince: (cursor, newest) => db.run(() => fingerprintsSince(cursor, newest)),
     // The same reads one after the other, in one call: on SQLite there is no round trip to save.
