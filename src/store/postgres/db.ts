@@ -2,12 +2,12 @@
 // A transaction holds one client from the pool; every query made inside `fn` (through the repository
 // handed to it or through the repository itself) runs on that client, found through AsyncLocalStorage,
 // so code inside a transaction can never deadlock waiting for a second pooled client.
-// A round trip costs a socket write, a wake-up of the server's backend and the wait for its answer (a
-// placement's statements are each cheaper on the server than that), so statements whose answer nobody waits for — BEGIN,
-// SAVEPOINT, RELEASE, advisory locks, a write whose result is not needed (Db.later) — are not sent alone:
-// they wait for the transaction's next statement, or its COMMIT, and go in the same write (the pool's
-// clients run in pg's pipeline mode, which sends a query without waiting for the one before it to be
-// answered; the server still runs them one after the other, and one that fails fails those after it).
+// A round trip costs a socket write, a wake-up of the server's backend and the wait for its answer, so
+// statements whose answer nobody waits for — BEGIN, SAVEPOINT, RELEASE, advisory locks, a write whose result
+// is not needed (Db.later) — are not sent alone: they wait for the transaction's next statement, or its
+// COMMIT, and go in the same write (the pool's clients run in pg's pipeline mode, which sends a query
+// without waiting for the one before it to be answered; the server still runs them one after the other,
+// and one that fails fails those after it).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
