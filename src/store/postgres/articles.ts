@@ -198,7 +198,7 @@ export function articlePort(db: Db): ArticleRepo {
     async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
       return db.transaction(async () => {
         const [r] = await db.prepared<{ found: boolean; version: Row | null }>(ADD_VERSION, [
-          ...versionParams(articleId, v), searchTerms(storable(v.title), storable(v.text)), canonical,
+          ...versionParams(articleId, v), canonical ? searchTerms(storable(v.title), storable(v.text)) : null, canonical,
           fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
         ]);
         if (!r?.found) throw new LedeError('not_found', `article ${articleId} does not exist`);
