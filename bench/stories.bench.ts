@@ -29,6 +29,7 @@ import { openPostgresStore } from '../src/store/postgres/index.ts';
 import type { Repository } from '../src/store/repository.ts';
 import { testPostgres, withClient } from '../test/store/backends.ts';
 import pg from 'pg';
+import net from 'node:net';
 import { median, type BenchTable } from './table.ts';
 import { processCpuMs } from './cpu.ts';
 
@@ -49,8 +50,12 @@ const progress = (table: string, row: (string | number)[]) =>
   process.stderr.write(`stories bench (${table}): ${row.map((x) => (typeof x === 'number' ? x.toPrecision(3) : x)).join(' | ')}\n`);
 
 
-/** Every statement sent to PostgreSQL by this process while `counting` is set (one statement, one round trip). */
+/**
+ * Every statement sent to PostgreSQL by this process while `counting` is set, and the writes that carried
+ * them (round trips: statements that need no answer go with the next one, in one write; see store/postgres/db.ts).
+ */
 let statements = 0;
+let writes = 0;
 let counting = false;
 function countStatements(): void {
   const query = pg.Client.prototype.query;
@@ -61,6 +66,11 @@ function countStatements(): void {
   } as typeof query & { counted?: boolean };
   counted.counted = true;
   pg.Client.prototype.query = counted;
+  const socket = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;
+  for (const m of ['_write', '_writev'] as const) {
+    const write = socket[m];
+    socket[m] = function (this: unknown, ...a: unknown[]) { if (counting) writes++; return write.apply(this, a); };
+  }
 }
 
 /**
@@ -126,6 +136,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         const t1 = performance.now();
         const cpu0 = process.cpuUsage();
         statements = 0;
+        writes = 0;
         counting = true;
         for (const p of prepared) await placeVersion(repo, p);
         counting = false;
@@ -146,7 +157,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         const server = server0 !== null && server1 !== null ? (server1 - server0) / placed.length : null;
         rows[kind].push([
           size.toLocaleString('en'), cpuMs, cpuMs / baseline[kind]!, (t2 - t0) / placed.length, prepareMs, storeMs, (t2 - t1) / placed.length,
-          ...(kind === 'postgres' ? [server ?? '?', perStatement] : []),
+          ...(kind === 'postgres' ? [server ?? '?', perStatement, writes / placed.length] : []),
           createMs, cpuMs - createMs, togetherMs, await repo.countArticles(), fill,
         ]);
         progress(kind, rows[kind][rows[kind].length - 1]!);
@@ -185,7 +196,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   }
   const columns = (kind: 'sqlite' | 'postgres') => [
     'stored', 'CPU ms/article', 'vs first size', 'wall ms/article', 'of which prepare (pure, CPU)', 'of which from prepared (under the lock, CPU)',
-    'wall ms from prepared', ...(kind === 'postgres' ? ['server CPU ms/article', 'statements/article'] : []),
+    'wall ms from prepared', ...(kind === 'postgres' ? ['server CPU ms/article', 'statements/article', 'round trips/article'] : []),
     'baseline: createArticle alone CPU ms', 'dedup + story CPU ms (difference)', `${CONCURRENT} at a time: CPU ms/article (from prepared)`,
     'articles after', 'fill s',
   ];
@@ -203,7 +214,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       notes: [
         `${note} LEDE_BENCH_PG_SIZES=… picks sizes (none by default). Filled as a copy of the SQLite store after its fill ` +
           '(fill s: the SQLite fill and the copy). CPU is this process only; the server\'s own CPU (from /proc, every backend of the ' +
-          'database) and the statements sent (each a round trip) are apart.',
+          'database), the statements sent and the round trips (writes) that carried them are apart.',
       ],
     }] : []),
   ];

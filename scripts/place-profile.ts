@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import { SqliteDb } from '../src/store/sqlite/db.ts';
 import { Session } from 'node:inspector';
 import { copyFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { warmAsFilled } from '../bench/stories.bench.ts';
 import { generateCorpus, loadSentences, scaleVersion, type ScaleArticle } from './gen-scale-corpus.ts';
 import { placeVersion, prepareVersion } from '../src/pipeline/stories/index.ts';
@@ -112,6 +113,13 @@ pg.Client.prototype.query = function (this: pg.Client, q: unknown, ...rest: unkn
   const r = (query as (...a: unknown[]) => Promise<unknown>).call(this, q, ...rest);
   return r.then((x) => { done(); return x; }, (e) => { done(); throw e; });
 } as typeof query;
+// Writes to the server's sockets (round trips: statements sent together in one write count once).
+let writes = 0;
+const sock = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;
+for (const m of ['_write', '_writev'] as const) {
+  const orig = sock[m];
+  sock[m] = function (this: unknown, ...a: unknown[]) { if (on) writes++; return orig.apply(this, a); };
+}
 const session = new Session();
 session.connect();
 const post = (m: string, p?: object) => new Promise<unknown>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
@@ -175,8 +183,8 @@ const wall = (performance.now() - t0) / prepared.length;
 const server1 = await serverCpuMs();
 const serverMs = server0 !== null && server1 !== null ? ` server CPU ${((server1 - server0) / prepared.length).toFixed(3)} ms,` : '';
 const sent = [...stats.values()].reduce((a, s) => a + s.n, 0) / prepared.length;
-console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms,${serverMs} wall ${wall.toFixed(3)} ms per placement` +
-  (server ? `, ${sent.toFixed(2)} statements` : ''));
+console.log(`${kind} ${size}: CPU ${((cpu.user + cpu.system) / 1000 / prepared.length).toFixed(3)} ms (system ${(cpu.system / 1000 / prepared.length).toFixed(3)}),${serverMs} wall ${wall.toFixed(3)} ms per placement` +
+  (server ? `, ${sent.toFixed(2)} statements, ${(writes / prepared.length).toFixed(2)} writes` : ''));
 for (const [head, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.n / prepared.length).toFixed(2).padStart(6)} × ${(s.ms / prepared.length).toFixed(3).padStart(7)} ms  ${head}`);
 }

@@ -167,7 +167,8 @@ export interface PlacementStore extends TermStats {
   /**
    * Runs `fn` in a transaction (nested in one in force) holding transaction-level locks on `keys` only,
    * taken in one sorted order, so placements that touch nothing in common run side by side. Retried when
-   * the database breaks a deadlock between two of them.
+   * the database breaks a deadlock between two of them. The locks may be taken with `fn`'s first statement
+   * (PostgreSQL): they cover what `fn` reads and writes in the store.
    */
   withKeys<T>(keys: string[], fn: (tx: PlacementStore) => Promise<T>): Promise<T>;
   /** Inside withKeys: takes further keys. False when the transaction already excludes every other writer. */

@@ -22,11 +22,15 @@ export interface Repository extends PlacementStore, SourceRepo, LeaseRepo, Artic
    * Runs `fn` in a transaction (a savepoint inside one in force) holding locks on `keys` only, so that
    * placements touching anything in common see each other's writes while the others run side by side.
    * PostgreSQL: transaction-level advisory locks, taken in one sorted order, released at the outermost
-   * COMMIT/ROLLBACK; a deadlock the server breaks (with row locks) is retried. SQLite: BEGIN IMMEDIATE
-   * already excludes every other writer.
+   * COMMIT/ROLLBACK; a deadlock the server breaks (with row locks) is retried. The locks are taken with
+   * `fn`'s first statement, in the same round trip: they cover what `fn` does in the store, not what it does
+   * in this process before that. SQLite: BEGIN IMMEDIATE already excludes every other writer.
    */
   withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T>;
-  /** Inside withKeys: takes further keys (sorted). False when the transaction already excludes every other writer. */
+  /**
+   * Inside withKeys: takes further keys (sorted), on PostgreSQL with the next statement. False when the
+   * transaction already excludes every other writer.
+   */
   lockKeys(keys: string[]): Promise<boolean>;
   /** Integrity check: no article without versions, no dangling story, FTS in step. Empty when sound. */
   checkIntegrity(): Promise<string[]>;

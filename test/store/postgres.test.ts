@@ -117,7 +117,9 @@ describe('transactions', () => {
 describe('withKeys', () => {
   it('serialises sections holding a key in common across pools', async () => {
     const events: string[] = [];
-    const section = (repo: Repository, name: string) => repo.withKeys([`only-${name}`, 'shared', `b:${name}`], async () => {
+    // The locks are taken with the section's first statement (in the same round trip): a section reads first.
+    const section = (repo: Repository, name: string) => repo.withKeys([`only-${name}`, 'shared', `b:${name}`], async (tx) => {
+      await tx.findSourceByName(name);
       events.push(`${name}:in`);
       await new Promise((r) => setTimeout(r, 150));
       events.push(`${name}:out`);
@@ -133,8 +135,8 @@ describe('withKeys', () => {
     if (server.kind !== 'server') ctx.skip();
     const started = Date.now();
     await Promise.all([
-      a.withKeys(['one', 'h:1'], () => new Promise((r) => setTimeout(r, 300))),
-      b.withKeys(['two', 'h:2'], () => new Promise((r) => setTimeout(r, 300))),
+      a.withKeys(['one', 'h:1'], async (tx) => { await tx.findSourceByName('one'); await new Promise((r) => setTimeout(r, 300)); }),
+      b.withKeys(['two', 'h:2'], async (tx) => { await tx.findSourceByName('two'); await new Promise((r) => setTimeout(r, 300)); }),
     ]);
     expect(Date.now() - started).toBeLessThan(550);
   });
@@ -269,11 +271,14 @@ describe('a transaction the server rolls back to break a deadlock', () => {
     const s1 = await a.createStory('one', '2026-01-01T00:00:00.000Z');
     const s2 = await a.createStory('two', '2026-01-01T00:00:00.000Z');
     const both = () => new Promise((r) => setTimeout(r, 150));
-    // Each holds one story's row and then wants the other's: the server breaks the cycle by failing one.
+    // Each holds one story's row and then wants the other's: the server breaks the cycle by failing one. (An
+    // update waits for the transaction's next statement, Db.later: the read after it sends it.)
     const crossed = (repo: Repository, first: typeof s1, second: typeof s1) => repo.transaction(async (tx) => {
       await tx.updateStory(first.id, { title: `held by ${first.title}` });
+      await tx.getStory(first.id);
       await both();
       await tx.updateStory(second.id, { title: `then ${second.title}` });
+      await tx.getStory(second.id);
     });
     const results = await Promise.allSettled([crossed(a, s1, s2), crossed(b, s2, s1)]);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -3,7 +3,8 @@ import { LedeError } from '../../domain/errors.ts';
 import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
-import type { Db } from './db.ts';
+import { storable } from '../../domain/text.ts';
+import type { Db, Row } from './db.ts';
 import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
 import { storyLogPage, storyLogRows } from './story-log.ts';
@@ -18,6 +19,29 @@ const ARTICLE_COLUMNS = `id, story_id, canonical_version_id, title, byline, text
 
 const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
   image, language, published, fetched_at, content_hash`;
+
+// addVersion in one statement (it was four): the version inserted, the article taking its text when asked
+// (makeCanonical's SQL), the fingerprint (one row per article, its log position moved on). A repeat of a
+// stored copy inserts nothing and changes no text here: see addVersion. Parameters: versionParams, search
+// terms, canonical, signature, text length, anchors.
+const ADD_VERSION = `
+  WITH a AS (SELECT id FROM articles WHERE id = $1 FOR UPDATE),
+  ins AS (
+    INSERT INTO versions (${VERSION_COLUMNS})
+    SELECT a.id, $2::bigint, $3::bigint, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text,
+      $13::text, $14::timestamptz, $15::timestamptz, $16::text FROM a
+    ON CONFLICT (article_id, outlet, content_hash) DO NOTHING RETURNING *),
+  canon AS (
+    UPDATE articles ar SET canonical_version_id = ins.id, title = ins.title, byline = ins.byline, text = ins.text, html = ins.html,
+      lede = ins.lede, image = coalesce(ins.image, ar.image), language = coalesce(ins.language, ar.language), url = ins.url,
+      outlet = ins.outlet, published = coalesce(ins.published, ar.published), search_terms = $17
+    FROM ins WHERE ar.id = ins.article_id AND $18::boolean),
+  fp AS (
+    INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
+    SELECT a.id, $19::bytea, $20::int, $14::timestamptz, $4::text, $21::text, pg_current_xact_id()::text::bigint FROM a WHERE $19::bytea IS NOT NULL
+    ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
+      published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq)
+  SELECT EXISTS (SELECT 1 FROM a) AS found, (SELECT row_to_json(ins) FROM ins) AS version`;
 
 const versionParams = (articleId: number, v: NewVersion) => [
   articleId, v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede,
@@ -103,16 +127,6 @@ export function articlePort(db: Db): ArticleRepo {
     );
   }
 
-  async function saveFingerprint(articleId: number, fp: Fingerprint, v: NewVersion): Promise<void> {
-    await db.exec(
-      `INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, pg_current_xact_id()::text::bigint)
-       ON CONFLICT (article_id) DO UPDATE SET signature = excluded.signature, text_length = excluded.text_length,
-         published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq`,
-      [articleId, Buffer.from(fp.signature), v.text.length, time(v.published), v.outlet, [...new Set(fp.bands)].join(' ')],
-    );
-  }
-
   async function readArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
@@ -183,11 +197,15 @@ export function articlePort(db: Db): ArticleRepo {
     },
     async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
       return db.transaction(async () => {
-        const exists = await db.one('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
-        if (!exists) throw new LedeError('not_found', `article ${articleId} does not exist`);
+        const [r] = await db.prepared<{ found: boolean; version: Row | null }>(ADD_VERSION, [
+          ...versionParams(articleId, v), canonical ? searchTerms(storable(v.title), storable(v.text)) : null, canonical,
+          fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
+        ]);
+        if (!r?.found) throw new LedeError('not_found', `article ${articleId} does not exist`);
+        if (r.version) return toVersion(r.version);
+        // The same copy (outlet and text) was stored before: that version stands, and takes the text as before.
         const version = await insertVersion(articleId, v);
         if (canonical) await makeCanonical(articleId, version);
-        if (fp) await saveFingerprint(articleId, fp, v);
         return version;
       });
     },

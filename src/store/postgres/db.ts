@@ -2,6 +2,12 @@
 // A transaction holds one client from the pool; every query made inside `fn` (through the repository
 // handed to it or through the repository itself) runs on that client, found through AsyncLocalStorage,
 // so code inside a transaction can never deadlock waiting for a second pooled client.
+// A round trip costs a socket write, a wake-up of the server's backend and the wait for its answer, so
+// statements whose answer nobody waits for — BEGIN, SAVEPOINT, RELEASE, advisory locks, a write whose result
+// is not needed (Db.later) — are not sent alone: they wait for the transaction's next statement, or its
+// COMMIT, and go in the same write (the pool's clients run in pg's pipeline mode, which sends a query
+// without waiting for the one before it to be answered; the server still runs them one after the other,
+// and one that fails fails those after it).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -16,9 +22,12 @@ interface TxState {
   savepoints: number;
   /** Work to run once the transaction committed (see afterCommit). */
   after: (() => Promise<void>)[];
-  /** SQL without parameters to run before the transaction's next statement (see defer). */
-  pending: string | null;
+  /** Statements to run before the transaction's next one (see defer and later), in order. */
+  pending: Pending[];
 }
+
+/** A statement waiting for the next one: SQL without parameters (defer), or a write (later). */
+type Pending = string | { query: pg.QueryConfig; fail: (e: unknown) => unknown };
 
 /**
  * Options taken off the URL before it reaches pg: `pool_size` (default 10), and `prepared_statements=off`
@@ -76,15 +85,16 @@ export class Db {
       connectionTimeoutMillis: 15_000,
       application_name: 'lede',
       types,
-    });
+      // See the head of this file. Code still awaits each statement before it sends the next, except where
+      // send() puts the pending SQL in front of one.
+      pipeline: true,
+    } as pg.PoolConfig);
     // An idle client losing its server (restart, failover) must not crash the process; the pool drops it.
     this.pool.on('error', () => {});
   }
 
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const state = this.tx.getStore();
-    if (state?.pending) await flush(state);
-    const res = await this.send(state, sql, storableParams(params));
+    const res = await this.send(this.tx.getStore(), sql, storableParams(params));
     return res.rows as R[];
   }
 
@@ -94,16 +104,17 @@ export class Db {
    * statement it prepared.
    */
   async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const state = this.tx.getStore();
-    if (state?.pending) await flush(state);
     const values = storableParams(params);
-    const res = await this.send(state, this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
+    const res = await this.send(this.tx.getStore(), this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
   }
 
-  /** A statement on the transaction's client, or on the pool (where a lost connection is 'store_unavailable'). */
+  /**
+   * A statement on the transaction's client, with the SQL pending before it in the same write, or on the pool
+   * (where a lost connection is 'store_unavailable').
+   */
   private async send(state: TxState | undefined, query: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult> {
-    if (state) return state.client.query(query as string, values);
+    if (state) return sendAfterPending(state, (c) => c.query(query as string, values));
     try {
       return await this.pool.query(query as string, values);
     } catch (e) {
@@ -117,17 +128,15 @@ export class Db {
   }
 
   async exec(sql: string, params: unknown[] = []): Promise<number> {
-    const state = this.tx.getStore();
-    if (state?.pending) await flush(state);
-    const res = await this.send(state, sql, storableParams(params));
+    const res = await this.send(this.tx.getStore(), sql, storableParams(params));
     return res.rowCount ?? 0;
   }
 
   /**
-   * Inside a transaction: `sql` (no parameters) runs just before the transaction's next statement — in the
-   * same round trip when that is a `literal` query or the COMMIT, else as one of its own. Outside one: now.
-   * For advisory locks followed by a read: sent as one simple query, the read still takes its snapshot
-   * after the locks are granted (each statement of it has its own), one round trip fewer.
+   * Inside a transaction: `sql` (no parameters, its answer unused) runs just before the transaction's next
+   * statement, in the same write; an error in it fails that statement. Outside one: now. For advisory locks
+   * followed by a read: the read still takes its snapshot after the locks are granted (the server runs the
+   * two one after the other), one round trip fewer.
    */
   async defer(sql: string): Promise<void> {
     const state = this.tx.getStore();
@@ -135,24 +144,22 @@ export class Db {
       await this.pool.query(sql);
       return;
     }
-    state.pending = state.pending ? `${state.pending}; ${sql}` : sql;
-  }
-
-  /** Whether deferred SQL waits for the next statement (see defer). */
-  get deferred(): boolean {
-    return !!this.tx.getStore()?.pending;
+    state.pending.push(sql);
   }
 
   /**
-   * SQL without parameters (any value in it written as a literal the caller made safe), sent in one simple
-   * query with the deferred SQL before it; its rows.
+   * A prepared write whose result the caller does not need: inside a transaction it runs just before the
+   * transaction's next statement, at the latest with the COMMIT (or the RELEASE of the savepoint it was
+   * asked for in), in the same write; outside one, now. Its error, as `fail` maps it, fails that statement,
+   * so it can never be committed without this write. A check on what it did must therefore be an error in
+   * the SQL itself, not a look at its rows.
    */
-  async literal<R = Row>(sql: string): Promise<R[]> {
+  async later(sql: string, params: unknown[], fail: (e: unknown) => unknown = (e) => e): Promise<void> {
+    const values = storableParams(params);
+    const query: pg.QueryConfig = this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
     const state = this.tx.getStore();
-    const pending = state?.pending;
-    if (state) state.pending = null;
-    const res = await this.send(state, pending ? `${pending}; ${sql}` : sql) as pg.QueryResult | pg.QueryResult[];
-    return (Array.isArray(res) ? res[res.length - 1]! : res).rows as R[];
+    if (state) state.pending.push({ query, fail });
+    else await this.send(undefined, query).catch((e: unknown) => { throw fail(e); });
   }
 
   get inTransaction(): boolean {
@@ -165,21 +172,32 @@ export class Db {
    * caller without poisoning the outer transaction.
    */
   async transaction<T>(fn: () => Promise<T>, opts: { first?: string } = {}): Promise<T> {
-    // `first`: SQL without parameters run at the start, sent with BEGIN (or SAVEPOINT) in one round trip.
-    const first = opts.first ? `; ${opts.first}` : '';
+    // `first`: SQL without parameters run at the start, with BEGIN (or SAVEPOINT). BEGIN, SAVEPOINT and
+    // RELEASE wait for the transaction's next statement (see defer); a transaction that sends none sends
+    // them with its COMMIT.
+    const start = (begin: string) => (opts.first ? `${begin}; ${opts.first}` : begin);
     const outer = this.tx.getStore();
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
-      const pending = outer.after.length;
-      await outer.client.query(`${take(outer)}SAVEPOINT ${name}${first}`);
+      const after = outer.after.length;
+      const savepoint = start(`SAVEPOINT ${name}`);
+      outer.pending.push(savepoint);
       try {
         const result = await fn();
-        await outer.client.query(`${take(outer)}RELEASE SAVEPOINT ${name}`);
+        const release = `RELEASE SAVEPOINT ${name}`;
+        // A write the part left waiting is sent with its RELEASE now, so that its failure is the part's.
+        if (outer.pending.some((p) => typeof p !== 'string')) await sendAfterPending(outer, (c) => c.query(release));
+        else outer.pending.push(release);
         return result;
       } catch (e) {
-        outer.pending = null; // deferred by the part rolled back
-        await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
-        outer.after.length = pending; // what the rolled-back part asked for is void too
+        const unsent = outer.pending.indexOf(savepoint);
+        // Not sent yet: the part never reached the server, and what it deferred is dropped with it.
+        if (unsent >= 0) outer.pending.length = unsent;
+        else {
+          outer.pending.length = 0; // deferred by the part rolled back
+          await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+        }
+        outer.after.length = after; // what the rolled-back part asked for is void too
         throw e;
       }
     }
@@ -192,11 +210,10 @@ export class Db {
     const lost = (e: Error) => { broken = e; };
     client.on('error', lost);
     const after: (() => Promise<void>)[] = [];
-    const state: TxState = { client, savepoints: 0, after, pending: null };
+    const state: TxState = { client, savepoints: 0, after, pending: [start('BEGIN')] };
     try {
-      await client.query(`BEGIN${first}`);
       const result = await this.tx.run(state, fn);
-      await client.query(`${take(state)}COMMIT`);
+      await sendAfterPending(state, (c) => c.query('COMMIT'));
       client.off('error', lost);
       client.release(broken);
       released = true;
@@ -240,18 +257,41 @@ export class Db {
   }
 }
 
-/** Runs the SQL deferred in `state` (see Db.defer) now. */
-async function flush(state: TxState): Promise<void> {
-  const sql = state.pending;
-  state.pending = null;
-  if (sql) await state.client.query(sql);
-}
-
-/** The SQL deferred in `state`, ended for another statement to follow in the same simple query; '' if none. */
-function take(state: TxState): string {
-  const sql = state.pending;
-  state.pending = null;
-  return sql ? `${sql}; ` : '';
+/**
+ * Sends the statements pending in `state` and then `query`'s in one write, without waiting in between
+ * (pipeline mode): `query`'s answer, or the first error in that order (after a failed statement the others
+ * fail too: the transaction is aborted). Neighbouring SQL without parameters goes as one simple query.
+ */
+async function sendAfterPending(state: TxState, query: (c: pg.PoolClient) => Promise<pg.QueryResult>): Promise<pg.QueryResult> {
+  if (!state.pending.length) return query(state.client);
+  const pending = state.pending.splice(0);
+  const { client } = state;
+  const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+  const sent: Promise<unknown>[] = [];
+  let sql: string[] = [];
+  const sendSql = () => {
+    if (sql.length) sent.push(client.query(sql.join('; ')));
+    sql = [];
+  };
+  stream.cork();
+  try {
+    for (const p of pending) {
+      if (typeof p === 'string') sql.push(p);
+      else {
+        sendSql();
+        sent.push(client.query(p.query).catch((e: unknown) => { throw p.fail(e); }));
+      }
+    }
+    sendSql();
+    sent.push(query(client));
+  } finally {
+    stream.uncork();
+  }
+  // The first failure in the order sent is the cause: the statements after it fail only because of it.
+  const settled = await Promise.allSettled(sent);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return (settled[settled.length - 1] as PromiseFulfilledResult<pg.QueryResult>).value;
 }
 
 const statementNames = new Map<string, string>();

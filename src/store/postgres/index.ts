@@ -63,7 +63,7 @@ export function createPostgresRepository(db: Db): Repository {
       async withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
         for (let attempt = 1; ; attempt++) {
           try {
-            // The locks are taken with BEGIN, in the same round trip.
+            // The locks are taken with BEGIN, sent with the first statement (Db.defer).
             return await db.transaction(() => fn(repo), { first: lockStatement(keys) });
           } catch (e) {
             if (attempt >= 5 || !isRetryable(e)) throw e;

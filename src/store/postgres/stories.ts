@@ -85,8 +85,9 @@ export function storyPort(db: Db): StoryRepo {
         await db.exec('DELETE FROM stories WHERE id = $1', [from]);
       });
     },
+    // Nothing is read back: in a transaction it goes with the next statement or the COMMIT (Db.later).
     async updateStory(id, patch) {
-      await db.exec(
+      await db.later(
         `UPDATE stories SET title = coalesce($2, title), first_seen = least(first_seen, $3::timestamptz),
          last_seen = greatest(last_seen, $3::timestamptz) WHERE id = $1`,
         [id, patch.title ?? null, time(patch.seen)],
@@ -123,7 +124,9 @@ export function storyPort(db: Db): StoryRepo {
       });
     },
     // One statement: the article's story, the story's span and headline, its state and its log row (the
-    // same SQL as assignStory, updateStory and saveStoryState; disjoint tables).
+    // same SQL as assignStory, updateStory and saveStoryState; disjoint tables). Its result is not needed, so
+    // in a transaction it goes with the next statement or the COMMIT (Db.later): a missing article must then
+    // fail the statement itself, and does, as a division by zero (the count of articles assigned).
     async saveStoryPlacement(p) {
       const s = p.state;
       if (!s.touched) {
@@ -134,7 +137,7 @@ export function storyPort(db: Db): StoryRepo {
         });
         return;
       }
-      const [r] = await db.prepared<{ assigned: number }>(
+      await db.later(
         `WITH a AS (UPDATE articles SET story_id = $7 WHERE id = $8 RETURNING id),
          s AS (UPDATE stories SET title = coalesce($9, title), first_seen = least(first_seen, $10::timestamptz),
                last_seen = greatest(last_seen, $10::timestamptz) WHERE $11 AND id = $7),
@@ -144,16 +147,18 @@ export function storyPort(db: Db): StoryRepo {
              stamp = excluded.stamp
            RETURNING story_id),
          t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st)
-         SELECT count(*) AS assigned FROM a`,
+         SELECT CASE WHEN $8::bigint IS NULL THEN 1 ELSE 1 / (SELECT count(*) FROM a) END AS assigned`,
         [
           s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,
           p.story, p.article, p.touch?.title ?? null, time(p.touch?.seen), p.touch !== null,
         ],
-      ).catch((e) => {
-        if ((e as { code?: string }).code === '23503') throw new LedeError('not_found', `story ${p.story} does not exist`, { cause: e });
-        throw e;
-      });
-      if (p.article !== null && Number(r?.assigned) === 0) throw new LedeError('not_found', `article ${p.article} does not exist`);
+        (e) => {
+          const code = (e as { code?: string }).code;
+          if (code === '23503') return new LedeError('not_found', `story ${p.story} does not exist`, { cause: e });
+          if (code === '22012') return new LedeError('not_found', `article ${p.article} does not exist`, { cause: e });
+          return e;
+        },
+      );
     },
     async getStoryStates(ids) {
       if (ids.length === 0) return [];
@@ -162,18 +167,9 @@ export function storyPort(db: Db): StoryRepo {
     },
     async getStoryStamps(ids) {
       if (ids.length === 0) return [];
-      if (db.deferred) {
-        // After locks deferred by lockKeys: one simple query with them (the ids are integers, so literals).
-        const list = [...new Set(ids)].map((id) => {
-          const n = Number(id);
-          if (!Number.isSafeInteger(n)) throw new LedeError('bad_input', `not a story id: ${String(id)}`);
-          return n;
-        });
-        const rows = await db.literal(`SELECT story_id, stamp FROM story_states WHERE story_id IN (${list.join(', ')}) ORDER BY story_id`);
-        return rows.map(toStamp);
-      }
       // A join with the ids rather than `= ANY($1)`: the server plans it once per connection (a generic plan)
-      // where `= ANY` of an array it cannot size was planned again on every call.
+      // where `= ANY` of an array it cannot size was planned again on every call. Locks deferred by lockKeys
+      // go in the same write (Db.defer).
       const rows = await db.prepared(
         'SELECT st.story_id, st.stamp FROM unnest($1::bigint[]) AS i(id) JOIN story_states st ON st.story_id = i.id ORDER BY st.story_id',
         [[...new Set(ids)]],
