@@ -287,3 +287,16 @@ describe('a transaction the server rolls back to break a deadlock', () => {
     expect(String(failed[0]!.reason.message)).toMatch(/deadlock/);
   });
 });
+
+describe('work left running by a transaction', () => {
+  it('a timer set inside a transaction writes to the store once it fires after the commit', async () => {
+    const before = (await a.termDocs([])).docs;
+    let fired!: Promise<void>;
+    await a.withKeys(['t:timer'], async (tx) => {
+      await tx.termDocs(['x']);
+      fired = new Promise((done) => setTimeout(() => void a.addTermDocs({ docs: 1, counts: new Map([['x', 1]]) }).then(done), 50));
+    });
+    await fired;
+    expect((await b.termDocs([])).docs).toBe(before + 1);
+  });
+});

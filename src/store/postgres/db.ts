@@ -22,6 +22,8 @@ interface TxState {
   savepoints: number;
   /** Work to run once the transaction committed (see afterCommit). */
   after: (() => Promise<void>)[];
+  /** Committed or rolled back: a timer or callback set inside it that runs later is outside it. */
+  ended?: boolean;
   /** Statements to run before the transaction's next one (see defer and later), in order. */
   pending: Pending[];
 }
@@ -93,8 +95,18 @@ export class Db {
     this.pool.on('error', () => {});
   }
 
+  /**
+   * The transaction in force. A timer or callback set inside a transaction keeps its async context after the
+   * transaction ended; its statements then go to the pool, as anywhere outside a transaction (once, a batch of
+   * term counts written so was queued for a commit that never came).
+   */
+  private current(): TxState | undefined {
+    const state = this.tx.getStore();
+    return state && !state.ended ? state : undefined;
+  }
+
   async query<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const res = await this.send(this.tx.getStore(), sql, storableParams(params));
+    const res = await this.send(this.current(), sql, storableParams(params));
     return res.rows as R[];
   }
 
@@ -105,7 +117,7 @@ export class Db {
    */
   async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     const values = storableParams(params);
-    const res = await this.send(this.tx.getStore(), this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
+    const res = await this.send(this.current(), this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
     return res.rows as R[];
   }
 
@@ -128,7 +140,7 @@ export class Db {
   }
 
   async exec(sql: string, params: unknown[] = []): Promise<number> {
-    const res = await this.send(this.tx.getStore(), sql, storableParams(params));
+    const res = await this.send(this.current(), sql, storableParams(params));
     return res.rowCount ?? 0;
   }
 
@@ -139,7 +151,7 @@ export class Db {
    * two one after the other), one round trip fewer.
    */
   async defer(sql: string): Promise<void> {
-    const state = this.tx.getStore();
+    const state = this.current();
     if (!state) {
       await this.pool.query(sql);
       return;
@@ -157,13 +169,13 @@ export class Db {
   async later(sql: string, params: unknown[], fail: (e: unknown) => unknown = (e) => e): Promise<void> {
     const values = storableParams(params);
     const query: pg.QueryConfig = this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
-    const state = this.tx.getStore();
+    const state = this.current();
     if (state) state.pending.push({ query, fail });
     else await this.send(undefined, query).catch((e: unknown) => { throw fail(e); });
   }
 
   get inTransaction(): boolean {
-    return this.tx.getStore() !== undefined;
+    return this.current() !== undefined;
   }
 
   /**
@@ -176,7 +188,7 @@ export class Db {
     // RELEASE wait for the transaction's next statement (see defer); a transaction that sends none sends
     // them with its COMMIT.
     const start = (begin: string) => (opts.first ? `${begin}; ${opts.first}` : begin);
-    const outer = this.tx.getStore();
+    const outer = this.current();
     if (outer) {
       const name = `lede_sp${++outer.savepoints}`;
       const after = outer.after.length;
@@ -214,6 +226,7 @@ export class Db {
     try {
       const result = await this.tx.run(state, fn);
       await sendAfterPending(state, (c) => c.query('COMMIT'));
+      state.ended = true;
       client.off('error', lost);
       client.release(broken);
       released = true;
@@ -229,6 +242,7 @@ export class Db {
       }
       throw unavailable(e);
     } finally {
+      state.ended = true;
       if (!released) {
         client.off('error', lost);
         client.release(broken);
@@ -242,7 +256,7 @@ export class Db {
    * held locked until each writer's commit and so serialise them all.
    */
   async afterCommit(work: () => Promise<void>): Promise<void> {
-    const state = this.tx.getStore();
+    const state = this.current();
     if (state) state.after.push(() => this.tx.exit(work));
     else await work();
   }
