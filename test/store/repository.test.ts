@@ -283,6 +283,23 @@ for (const backend of backends()) {
         ]);
         expect((await repo.trendingHashtags(at(-7000), 10)).map((t) => t.hashtag)).toContain('Old');
       });
+
+      it('orders by stories before outlets, so the story count shown beside each tag never rises down the list', async () => {
+        const story = await repo.createStory('Covered widely', at(0));
+        let n = 100;
+        const art = async (outlet: string, tags: string[], inStory: boolean) => {
+          const a = await repo.createArticle(version({ contentHash: `o${n++}`, outlet, fetchedAt: at(0) }), null);
+          if (inStory) await repo.assignStory(a.article.id, story.id);
+          await repo.saveEnrichment(a.article.id, enrichment(tags));
+        };
+        // #Wide: one story, four outlets. #Two: two stories, one outlet.
+        for (const outlet of ['A', 'B', 'C', 'D']) await art(outlet, ['Wide'], true);
+        await art('E', ['Two'], false);
+        await art('E', ['Two'], false);
+        const trend = await repo.trendingHashtags(at(-60), 10);
+        expect(trend.map((t) => [t.hashtag, t.stories, t.outlets])).toEqual([['Two', 2, 1], ['Wide', 1, 4]]);
+        for (let i = 1; i < trend.length; i++) expect(trend[i]!.stories).toBeLessThanOrEqual(trend[i - 1]!.stories);
+      });
     });
 
     describe('stories', () => {

@@ -48,8 +48,9 @@ export interface ArticleRepo {
   /** The stored enrichments of several articles, by article (absent: none stored). */
   getEnrichments(articleIds: ArticleId[]): Promise<Map<ArticleId, Enrichment>>;
   /**
-   * Hashtags of articles first seen since `since`, ranked by the distinct stories and outlets that carry
-   * them (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.
+   * Hashtags of articles first seen since `since`, ranked by the distinct stories that carry them, then by their
+   * distinct outlets (one outlet's ten articles on one story weigh less than three outlets' coverage), then articles.
+   * Stories first, so the count a page shows beside each tag (its stories) never rises down the list.
    */
   trendingHashtags(since: IsoTime, limit: number): Promise<TrendingHashtag[]>;
 }

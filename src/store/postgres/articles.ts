@@ -294,7 +294,7 @@ export function articlePort(db: Db): ArticleRepo {
         `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets
          FROM article_hashtags h JOIN articles a ON a.id = h.article_id
          WHERE a.first_seen >= $1 GROUP BY h.hashtag
-         ORDER BY count(DISTINCT coalesce(a.story_id, -a.id)) + count(DISTINCT a.outlet) DESC, count(*) DESC, h.hashtag LIMIT $2`,
+         ORDER BY count(DISTINCT coalesce(a.story_id, -a.id)) DESC, count(DISTINCT a.outlet) DESC, count(*) DESC, h.hashtag LIMIT $2`,
         [time(since), limit],
       );
       return rows.map((r) => ({ hashtag: r.hashtag, count: Number(r.count), stories: Number(r.stories), outlets: Number(r.outlets) }));

@@ -222,7 +222,7 @@ export function articlePort(db: SqliteDb): ArticleRepo {
         db.all(
           `SELECT h.hashtag, count(*) AS count, count(DISTINCT coalesce(a.story_id, -a.id)) AS stories, count(DISTINCT a.outlet) AS outlets
            FROM article_hashtags h JOIN articles a ON a.id = h.article_id
-           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY stories + outlets DESC, count DESC, h.hashtag LIMIT ?`,
+           WHERE a.first_seen >= ? GROUP BY h.hashtag ORDER BY stories DESC, outlets DESC, count DESC, h.hashtag LIMIT ?`,
           time(since), limit,
         ).map((r) => ({ hashtag: r.hashtag as string, count: Number(r.count), stories: Number(r.stories), outlets: Number(r.outlets) })),
       ),
