@@ -51,12 +51,27 @@ export function splitSentences(text: string): Span[] {
       // Arabic has no capitals: any Arabic word may open a sentence (often with و, "and", attached).
       const rest = body.slice(endInPara).trimStart();
       if (rest && !/^["'\u201C\u2018\u00AB(\[]?[\p{Lu}\p{N}\p{Script=Arabic}]/u.test(rest)) continue;
+      if (m[0] === '.' && nameGoesOn(body, m.index!, rest)) continue;
       push(out, text, start, para.start + endInPara);
       start = para.start + endInPara;
     }
     push(out, text, start, para.end);
   }
   return out;
+}
+
+/**
+ * "while the ID. SPACE VIZZION may only be a concept": a stop after a word in capitals, in a paragraph of ordinary
+ * case, followed by two more words in capitals, is an abbreviation inside a name (a model, a code), not a sentence's
+ * end; a sentence of ordinary case rarely opens with two words in capitals right after one closed on another.
+ */
+function nameGoesOn(body: string, dot: number, rest: string): boolean {
+  if (!/(?:^|[^\p{L}\p{N}.])\p{Lu}{2,4}$/u.test(body.slice(Math.max(0, dot - 6), dot))) return false;
+  // Two words in capitals go on: one alone may be an acronym opening a sentence ("… at the FBI. NASA said").
+  if (!/^\p{Lu}{2,}\s+\p{Lu}{2,}(?![\p{Ll}])/u.test(rest)) return false;
+  // Ordinary case: most of the paragraph's words hold a lower-case letter (not a headline or a line in capitals).
+  const words = body.match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => /\p{Ll}/u.test(w)).length > words.length / 2;
 }
 
 function endsSentence(body: string, dot: number): boolean {

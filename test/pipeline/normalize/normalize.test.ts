@@ -17,6 +17,17 @@ describe('normalize', () => {
     ]);
   });
 
+  it('does not end a sentence at an abbreviation inside a name in capitals ("the ID. SPACE VIZZION"), but does before an acronym opening the next', () => {
+    const text = 'Whatever the definition, VW says that while the ID. SPACE VIZZION may only be a concept today, it is weighing a production version. The car is large.';
+    expect(splitSentences(text).map((x) => x.text)).toEqual([
+      'Whatever the definition, VW says that while the ID. SPACE VIZZION may only be a concept today, it is weighing a production version.',
+      'The car is large.',
+    ]);
+    expect(splitSentences('He moved to Boise, ID. The company followed him.')).toHaveLength(2);
+    expect(splitSentences('Officials at the FBI. NASA said nothing.')).toHaveLength(2);
+    expect(splitSentences('BREAKING NEWS FROM THE UN. NATO SAYS NO.')).toHaveLength(2);
+  });
+
   it('keeps sentence offsets valid in the input', () => {
     const text = 'First one here.  Second one there.\n\nThird paragraph.';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
