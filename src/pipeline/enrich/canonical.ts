@@ -2,6 +2,7 @@
 // ("Sudani" → "Mohammed Shia al-Sudani"), known variants to one name ("U.S." → "United States").
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { COMPASS, type RawMention } from './ner/index.ts';
+import { CALENDAR_WORDS, STOP_CAPS, personFirstWords } from './ner/names.ts';
 
 function nameParts(s: string): string[] {
   return s
@@ -84,7 +85,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
         const eb = nameParts(b.text).at(-1) === parts.at(-1) ? 1 : 0;
         return eb - ea || b.text.length - a.text.length;
       });
-      out[i] = sharedSurname(candidates, parts, ms)?.text ?? candidates[0]?.text ?? m.text;
+      out[i] = sharedSurname(candidates, parts, ms)?.text ?? candidates[0]?.text ?? (parts.length === 1 ? fullNameInText(m.text, folded, ms) : null) ?? m.text;
       return;
     }
     out[i] = m.text;
@@ -102,6 +103,28 @@ function sharedSurname(candidates: RawMention[], parts: string[], ms: RawMention
   if (people.length < 2) return null;
   const first = (c: RawMention) => ms.find((x) => x.text === c.text)!.start;
   return people.reduce((a, b) => (first(b) < first(a) ? b : a));
+}
+
+/**
+ * "Musk" where the article names "Elon Musk" only inside a span the tagger read as something else ("Jeff Bezos's Blue
+ * Origin and Elon Musk's SpaceX" read as one organisation): the surname's person is the one the text names in full, a
+ * capitalised word right before the surname that is a given name, or inside another name the tagger found; never a
+ * title, a month or day, a function word or a known place or organisation ("President Musk", "Tesla Musk").
+ */
+function fullNameInText(surname: string, folded: string, ms: RawMention[]): string | null {
+  if (!folded || !/^\p{Lu}\p{Ll}+$/u.test(surname)) return null;
+  const gaz = gazetteer();
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(\\p{Lu}\\p{Ll}+) ${surname}(?![\\p{L}\\p{N}-])`, 'gu');
+  const found = new Set<string>();
+  for (const x of folded.matchAll(re)) {
+    const given = x[1]!, lw = given.toLowerCase();
+    if (STOP_CAPS.has(lw) || gaz.titleWords.has(lw) || CALENDAR_WORDS.has(lw) || gaz.places.has(aliasKey(given)) || gaz.orgs.has(aliasKey(given)) || gaz.demonyms.has(aliasKey(given))) continue;
+    const start = x.index!, end = start + x[0].length;
+    if (!personFirstWords().has(lw) && !ms.some((o) => o.type !== 'PER' && o.start <= start && end <= o.end)) continue;
+    found.add(x[0]);
+  }
+  // Two different people of that surname: which one is meant is not for this rule to guess.
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /** Three words or more in lower case on the same line near the span: running text, not a shouted line or a table. */

@@ -254,4 +254,25 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(e.hashtags).toContain('#IndianaStatehouse');
     expect(e.hashtags).not.toContain('#Statehouse');
   });
+
+  it('tags a surname as the full name the text writes, where the tagger read the full name into another name', () => {
+    const e = enrich({
+      title: "NASA's moon shot: Musk's and Bezos's firms to bid",
+      text: "NASA picked companies on Monday, among them Amazon founder Jeff Bezos's Blue Origin and Elon Musk's SpaceX, to bid for lunar landers. " +
+        'SpaceX and Blue Origin will compete with nine other firms. NASA said the landers would fly in 2021, and SpaceX said it was ready.',
+    });
+    expect(e.hashtags).not.toContain('#Musk');
+    expect(e.entities.filter((x) => x.type === 'PER').map((x) => x.canonical)).not.toContain('Musk');
+    expect(e.entities.find((x) => x.canonical === 'Elon Musk')?.type).toBe('PER');
+  });
+
+  it('leaves a surname alone where the text names two people of it, or only a title before it', () => {
+    const two = enrich({
+      title: 'Smith wins',
+      text: 'Smith won the vote on Monday. Analysts at Morgan Stanley and Goldman Sachs said John Smith of the Acme Foundation and Mary Smith of the Beta Institute had both run. Smith said she was pleased.',
+    });
+    expect(two.entities.map((x) => x.canonical)).not.toContain('John Smith Smith');
+    const titled = enrich({ title: 'Johnson resigns', text: 'Prime Minister Johnson resigned on Thursday. Johnson said he would stay until autumn.' });
+    expect(titled.entities.filter((x) => x.type === 'PER').map((x) => x.canonical)).not.toContain('Minister Johnson');
+  });
 });
