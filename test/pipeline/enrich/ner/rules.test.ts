@@ -759,3 +759,17 @@ function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
     nerRules[rule] = true;
   }
 }
+
+describe('titles outside names', () => {
+  it('keeps an administrator\'s title out of the person\'s name, after an agency or its possessive', () => {
+    for (const text of [
+      "In May, NASA's Administrator Jim Bridenstine said returning to the moon was necessary. Bridenstine spoke in Washington.",
+      'EPA Administrator Andrew Wheeler announced the rule on Monday. Wheeler said it would take effect next year.',
+    ]) {
+      const e = enrich({ title: 'Agency plans', text });
+      const people = e.entities.filter((x) => x.type === 'PER').map((x) => x.canonical);
+      expect(people.some((p) => /^Administrator /.test(p))).toBe(false);
+      expect(people.some((p) => /^(?:Jim Bridenstine|Andrew Wheeler)$/.test(p))).toBe(true);
+    }
+  });
+});
