@@ -3,6 +3,7 @@
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { COMPASS, type RawMention } from './ner/index.ts';
 import { CALENDAR_WORDS, STOP_CAPS, personFirstWords } from './ner/names.ts';
+import { abbreviatedState } from './ner/places.ts';
 
 function nameParts(s: string): string[] {
   return s
@@ -53,7 +54,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
       // "southern Afghanistan" is a mention of Afghanistan.
       const lead = /^(\p{Ll}[\p{Ll}-]*)\s+(?=\p{Lu})/u.exec(m.text);
       const bare = lead && COMPASS.test(lead[1]!) ? m.text.slice(lead[0].length) : null;
-      out[i] = gaz.places.get(key) ?? (bare ? gaz.places.get(aliasKey(bare)) ?? bare : m.text);
+      out[i] = gaz.places.get(key) ?? (bare ? gaz.places.get(aliasKey(bare)) ?? bare : abbreviatedState(folded, m) ?? m.text);
       return;
     }
     if (m.type === 'ORG') {

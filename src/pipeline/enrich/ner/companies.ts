@@ -356,6 +356,12 @@ export function companyShortNames(folded: string, ms: RawMention[]): RawMention[
 const COMPANY_SAYS = /^\s+(?:said|says)(?:\s+on\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+its\s+(?:net|profit|profits|revenue|revenues|sales|earnings|shares|quarterly|first|second|third|fourth|full-year|annual|operating|core|chief|board|shareholders|output|production|deliveries)\b|^\s+(?:reported|posted|booked|forecast|forecasts)\s+(?:a\s+|an\s+)?(?:\d[\d.,]*\s+(?:percent|pct|%)\s+)?(?:rise|fall|drop|jump|increase|decrease|surge|slump|gain|decline)?\s*(?:in\s+)?(?:quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|half-year|net|record)?\s*(?:profit|loss|revenue|sales|earnings)\b/u;
 
 /**
+ * What a maker, not a person, does with its products: "Audi has revealed the second production model in its e-tron
+ * range", "Apple unveiled a new laptop", "Toyota is recalling 1.2 million vehicles".
+ */
+const COMPANY_LAUNCH = /^\s+(?:has\s+|have\s+|is\s+|will\s+)?(?:revealed|reveals|revealing|reveal|unveiled|unveils|unveiling|unveil|launched|launches|launching|launch|recalled|recalls|recalling|recall|rolled\s+out|rolls\s+out)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\p{L}\d,.-]+\s+){0,5}(?:models?|cars?|vehicles?|SUVs?|sedans?|coupes?|trucks?|(?:smart)?phones?|laptops?|tablets?|devices|consoles?|chips?|products?|lineup|range)\b/u;
+
+/**
  * "Iberdrola said on Wednesday its net profit rose", "Siemens reported a rise in quarterly profit": a name of one
  * word typed a person that speaks of its own results is a company; news introduces a person by the full name
  * first, so a person of that surname named in full in the text keeps it a person.
@@ -364,7 +370,11 @@ export function companyPronouns(folded: string, ms: RawMention[]): RawMention[] 
   const surnames = new Set<string>();
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) surnames.add(w);
   const companies = new Set<string>();
-  for (const m of ms) if (m.type === 'PER' && !/\s/.test(m.text) && !surnames.has(m.text) && COMPANY_SAYS.test(folded.slice(m.end, m.end + 120))) companies.add(m.text);
+  for (const m of ms) {
+    if (m.type !== 'PER' || /\s/.test(m.text) || surnames.has(m.text)) continue;
+    const after = folded.slice(m.end, m.end + 120);
+    if (COMPANY_SAYS.test(after) || (nerRules.companyLaunch && COMPANY_LAUNCH.test(after))) companies.add(m.text);
+  }
   return companies.size ? ms.map((m) => (m.type === 'PER' && companies.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
 }
 

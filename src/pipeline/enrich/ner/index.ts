@@ -22,7 +22,8 @@ import {
 } from './companies.ts';
 import { datelineHeads, datelinePlaces } from './datelines.ts';
 import { inlineScores } from './scores.ts';
-import { hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
+import { citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
+import { abbreviatedStates, areaNames, planets } from './places.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
@@ -198,6 +199,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.kindBefore) kindBeforeName(folded, out);
   if (nerRules.hallsOfFame) hallsOfFame(folded, out);
   if (nerRules.orgCopula) orgCopula(folded, out);
+  if (nerRules.citedOutlets) citedOutlets(folded, out);
+  if (nerRules.abbreviatedStates) abbreviatedStates(folded, out);
+  if (nerRules.planets) planets(folded, out);
+  if (nerRules.areaNames) areaNames(out);
   if (nerRules.possessiveSplit) splitPossessive(folded, out);
   if (nerRules.orgOpeners) companyOpeners(out);
   if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);

@@ -5,7 +5,7 @@
 // a Swiss chain of stores"). Each runs on the tagger's mentions and is switched by nerRules (names.ts).
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { caseRegime } from './features.ts';
-import { ORG_HEAD, ORG_KINDS, cased, type RawMention } from './names.ts';
+import { ORG_HEAD, ORG_KINDS, cased, fullNameParts, type RawMention } from './names.ts';
 
 /** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
 const LEVEL = /^(?:Legislative|Supreme|Federal|Provincial|Regional|State|Constitutional|High|District|Municipal|National|General)$/;
@@ -155,4 +155,30 @@ export function orgCopula(folded: string, ms: RawMention[]): void {
     if ((m.type !== 'PER' && m.type !== 'LOC') || gaz.places.has(aliasKey(m.text))) continue;
     if (ORG_COPULA.test(folded.slice(m.end, m.end + 80))) ms[i] = { ...m, type: 'ORG' };
   }
+}
+
+/** After a name and its possessive, what a publication or a research house puts out ("The Verge's Stadia review"). */
+const OUTLET_WORK = /^ ?['’]s? (?:[\p{L}\d-]+ ){0,2}(?:review|reviews|report|reporting|analysis|investigation|survey|poll|coverage|editorial|podcast|newsletter|editors?|reporters?|journalists?|readers)\b/u;
+/**
+ * Before a name, the work it is the source of ("analysis from Poynter", "tests by Digital Foundry"), or its analysts
+ * (not its reporters: "told reporters at Pittodrie" names a ground).
+ */
+const OUTLET_SOURCE = /(?<![\p{L}-])(?:analysis|data|research|figures|estimates|reporting|tests|(?:a|the) (?:report|survey|poll|study|review)|analysts at) (?:from |by |of )?(?:the )?$/u;
+
+/**
+ * "According to The Verge's Stadia review", "analysis from Poynter", "the performance analysts at Digital Foundry": a
+ * name whose review, report or analysts the text cites is a publication or a research house, not a place (no gazetteer
+ * knows it as one), nor a person (of no one the text names in full: "Mueller's report" follows "Robert Mueller").
+ */
+export function citedOutlets(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  const people = fullNameParts(ms);
+  const outlets = new Set<string>();
+  for (const m of ms) {
+    if (m.type === 'LOC' ? gaz.places.has(aliasKey(m.text)) : m.type !== 'PER' || /\s/.test(m.text) || people.has(m.text.toLowerCase())) continue;
+    if (OUTLET_WORK.test(folded.slice(m.end, m.end + 50)) || OUTLET_SOURCE.test(folded.slice(Math.max(0, m.start - 40), m.start))) outlets.add(m.text);
+  }
+  if (!outlets.size) return;
+  // The outlet wherever the text names it: one name, one type.
+  for (let i = 0; i < ms.length; i++) if ((ms[i]!.type === 'LOC' || ms[i]!.type === 'PER') && outlets.has(ms[i]!.text)) ms[i] = { ...ms[i]!, type: 'ORG' };
 }

@@ -115,3 +115,31 @@ describe('results listed in a sentence of a sports report', () => {
 function wireTyped(title: string, text: string): string[] {
   return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
 }
+
+describe('publications and makers the tagger reads as places or people', () => {
+  it('reads a name whose review, report or analysts the text cites as an organisation', () => {
+    const text = "According to The Verge's Stadia review, the service does not run its launch title at 4K. It was revealed in Eurogamer's review that " +
+      'another game renders at 1440p. Spending passed all other forms of display advertising in 2017, according to analysis from Poynter.';
+    const got = typed(text);
+    for (const name of ['The Verge', 'Eurogamer', 'Poynter']) {
+      expect(got.filter((m) => m.endsWith(':' + name))).not.toContainEqual(expect.stringMatching(/^(?:LOC|PER):/));
+    }
+    expect(got).toContain('ORG:Eurogamer');
+    expect(withRuleOff('citedOutlets', () => typed(text)).filter((m) => /^(?:ORG):(?:The Verge|Eurogamer|Poynter)$/.test(m)).length)
+      .toBeLessThan(got.filter((m) => /^(?:ORG):(?:The Verge|Eurogamer|Poynter)$/.test(m)).length);
+  });
+
+  it('keeps a person whose report the text cites a person when it names them in full', () => {
+    const got = typed("Robert Mueller delivered his findings on Friday. Mueller's report did not establish a conspiracy, the attorney general said.");
+    expect(got).not.toContain('ORG:Mueller');
+  });
+
+  it('reads a one-word name that unveils or recalls its models as a company, everywhere the text names it', () => {
+    const text = 'Audi has revealed the second production model in its e-tron all-electric range, with the car making its debut at the LA Auto Show. ' +
+      'Audi says deliveries start in the spring. Joining the Audi e-tron SUV, the new model will have four-wheel drive.';
+    expect(typed(text).filter((m) => m.endsWith(':Audi'))).not.toContain('PER:Audi');
+    expect(typed('Toyota is recalling 1.2 million vehicles over faulty airbags, Toyota said on Tuesday.')).not.toContain('PER:Toyota');
+    const person = 'Jane Goodall launched a new campaign on Monday. Goodall said the campaign would last a year.';
+    expect(typed(person)).not.toContain('ORG:Goodall');
+  });
+});
