@@ -429,3 +429,23 @@ export function spreadListedCompanies(folded: string, ms: RawMention[]): void {
     if ((m.type === 'PER' || m.type === 'LOC') && listed.has(m.text.toLowerCase()) && !gaz.places.has(aliasKey(m.text))) m.type = 'ORG';
   }
 }
+
+/**
+ * "Jeff Bezos's Blue Origin and Elon Musk's SpaceX" read as the organisation "Blue Origin and Elon Musk": a name run
+ * on through "and" into a given name and a surname that the text names alone as a person elsewhere ("Musk's and
+ * Bezos's firms") is an organisation and that person.
+ */
+export function splitOwnerFromOrg(folded: string, ms: RawMention[]): void {
+  const surnames = new Set<string>();
+  for (const m of ms) if (m.type === 'PER') surnames.add(m.text.slice(m.text.lastIndexOf(' ') + 1));
+  for (let i = ms.length - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.type !== 'ORG') continue;
+    const x = /^(\p{Lu}.*?) and (\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(m.text);
+    if (!x || !surnames.has(x[3]!) || commonWords().has(x[2]!.toLowerCase()) || STOP_CAPS.has(x[2]!.toLowerCase())) continue;
+    // Only where another mention is that surname alone: a one-word person, not the same name read again.
+    if (!ms.some((o) => o !== m && o.type === 'PER' && o.text === x[3])) continue;
+    const personStart = m.end - x[2]!.length - 1 - x[3]!.length;
+    ms.splice(i, 1, { type: 'ORG', start: m.start, end: m.start + x[1]!.length, text: x[1]! }, { type: 'PER', start: personStart, end: m.end, text: folded.slice(personStart, m.end) });
+  }
+}

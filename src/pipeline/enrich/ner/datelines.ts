@@ -4,7 +4,7 @@
 import type { Span } from '../../normalize/index.ts';
 import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
-import { CAP, nerRules, type RawMention } from './names.ts';
+import { CAP, CALENDAR_WORDS, STOP_CAPS, nerRules, type RawMention } from './names.ts';
 
 /**
  * The places of the wire datelines that open sentences ("NEW YORK", "MANCHESTER, England"). The sentence is
@@ -63,4 +63,32 @@ export function datelinePlaces(folded: string, places: Range[], ms: RawMention[]
       ms.push({ type: 'LOC', start, end, text });
     }
   }
+}
+
+/** A byline: "By" opening a line, then names only, each of two to four capitalised words, split by commas, "and" or lines. */
+const BYLINE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n[ \t]*)((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*\n?[ \t]*(?:,|and|&)?[ \t]*\n?[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)[ \t]*(?=\n|$|[ \t]+(?:on|at|in|for|\|)[ \t])/gu;
+
+/**
+ * "By\nMatthew Digby\n,\nMinh Do\non Monday": the names of a byline are people's, whatever the tagger read ("Minh" a
+ * place, "Do" a verb). Not a name a gazetteer knows as a place or organisation ("By Reuters Staff" is no one), nor
+ * one of a calendar, title or function word ("By Christmas Day").
+ */
+export function bylinePeople(folded: string, ms: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const b of folded.matchAll(BYLINE)) {
+    const list = b[1]!;
+    const from = b.index! + b[0].indexOf(list);
+    for (const n of list.matchAll(/\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}/gu)) {
+      const text = n[0];
+      const words = text.split(/[ \t]+/);
+      if (words.some((w) => { const lw = w.toLowerCase(); return STOP_CAPS.has(lw) || CALENDAR_WORDS.has(lw) || gaz.titleWords.has(lw) || gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)); })) continue;
+      if (gaz.places.has(aliasKey(text)) || gaz.orgs.has(aliasKey(text))) continue;
+      const start = from + n.index!, end = start + text.length;
+      const inside = ms.filter((x) => x.start < end && x.end > start);
+      if (inside.some((x) => x.start < start || x.end > end)) continue;
+      for (const x of inside) ms.splice(ms.indexOf(x), 1);
+      ms.push({ type: 'PER', start, end, text });
+    }
+  }
+  ms.sort((a, b) => a.start - b.start);
 }

@@ -18,9 +18,9 @@ import {
 } from './names.ts';
 import {
   addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, definedAbbreviations, joinOrgOfPlace, legalForms,
-  orgBeforeKind, orgFirstWords, splitPossessive, spreadListedCompanies, tableCompanies,
+  orgBeforeKind, orgFirstWords, splitOwnerFromOrg, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
-import { datelineHeads, datelinePlaces } from './datelines.ts';
+import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
 import { inlineScores } from './scores.ts';
 import { citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
@@ -203,6 +203,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.abbreviatedStates) abbreviatedStates(folded, out);
   if (nerRules.planets) planets(folded, out);
   if (nerRules.areaNames) areaNames(out);
+  if (nerRules.bylinePeople) bylinePeople(folded, out);
+  if (nerRules.ownerSplit) splitOwnerFromOrg(folded, out);
   if (nerRules.possessiveSplit) splitPossessive(folded, out);
   if (nerRules.orgOpeners) companyOpeners(out);
   if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);

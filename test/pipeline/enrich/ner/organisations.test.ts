@@ -143,3 +143,19 @@ describe('publications and makers the tagger reads as places or people', () => {
     expect(typed(person)).not.toContain('ORG:Goodall');
   });
 });
+
+describe('an organisation run on into its owner', () => {
+  it('splits off a person named alone elsewhere, so the surname and the full name are one person', () => {
+    const text = "NASA picked Jeff Bezos's Blue Origin and Elon Musk's SpaceX on Monday to bid for lunar landers. Musk said SpaceX was ready.";
+    const e = enrich({ title: "Musk's and Bezos's firms to bid", text });
+    const got = e.mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
+    expect(got).not.toContain('ORG:Blue Origin and Elon Musk');
+    if (got.includes('PER:Elon Musk')) expect(got).toContain('ORG:Blue Origin');
+    expect(e.entities.filter((x) => x.type === 'PER').map((x) => x.canonical)).not.toContain('Musk');
+    expect(e.hashtags).not.toContain('#Musk');
+  });
+
+  it('leaves a name whose last part is nobody named alone whole', () => {
+    expect(typed('The grant went to the Bill and Melinda Gates Foundation, officials said on Monday.')).not.toContain('PER:Melinda Gates');
+  });
+});

@@ -42,3 +42,22 @@ describe('places the tagger reads as people', () => {
     expect(names(e, 'PER')).not.toContain('Marin County');
   });
 });
+
+describe('bylines', () => {
+  it('reads the names of a byline as people, one per name, whatever the tagger made of them', () => {
+    const e = enrich({
+      title: 'What is the value of drugs at the border?',
+      text: 'By\nMatthew Digby\n,\nMinh Do\non Monday, November 18th, 2019 at 11:08 a.m.\n\nIn October, the congressman said $53 million a week was coming across the border in drugs.',
+    });
+    expect(names(e, 'PER')).toEqual(expect.arrayContaining(['Matthew Digby', 'Minh Do']));
+    expect(names(e, 'LOC')).not.toContain('Minh');
+    // A byline credits the writers: no hashtag of them.
+    expect(e.hashtags).not.toContain('#MinhDo');
+  });
+
+  it('reads no byline into "By" and a time', () => {
+    const e = enrich({ title: 'Deadline', text: 'By Christmas Day the shops had sold out.\n\nBy Monday Morning the talks had failed, officials said.' });
+    expect(names(e, 'PER')).not.toContain('Christmas Day');
+    expect(names(e, 'PER')).not.toContain('Monday Morning');
+  });
+});
