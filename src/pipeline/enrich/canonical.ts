@@ -1,5 +1,6 @@
 // One canonical name per entity in an article: short forms resolve to the full name mentioned
 // ("Sudani" → "Mohammed Shia al-Sudani"), known variants to one name ("U.S." → "United States").
+import { commonWords } from './common-words.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { COMPASS, type RawMention } from './ner/index.ts';
 import { CALENDAR_WORDS, STOP_CAPS, personFirstWords } from './ner/names.ts';
@@ -113,7 +114,8 @@ function sharedSurname(candidates: RawMention[], parts: string[], ms: RawMention
  * title, a month or day, a function word or a known place or organisation ("President Musk", "Tesla Musk").
  */
 function fullNameInText(surname: string, folded: string, ms: RawMention[]): string | null {
-  if (!folded || !/^\p{Lu}\p{Ll}+$/u.test(surname)) return null;
+  // (A common word read as a person, "Theater", names no one to look for.)
+  if (!folded || !/^\p{Lu}\p{Ll}+$/u.test(surname) || commonWords().has(surname.toLowerCase())) return null;
   const gaz = gazetteer();
   const re = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(\\p{Lu}\\p{Ll}+) ${surname}(?![\\p{L}\\p{N}-])`, 'gu');
   const found = new Set<string>();
