@@ -75,7 +75,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const all = [...names, ...numericMentions(numbers, dates, names)].sort((a, b) => a.start - b.start);
   const canon = arabic ? ar.arabicCanonicals(all) : canonicalNames(all, folded);
   const mentions: EntityMention[] = all.map((m, i) => {
-    const nationality = !arabic && isNationality(m);
+    const nationality = !arabic && isNationality(m, folded);
     return {
       text: doc.slice(m.start, m.end),
       type: nationality ? 'MISC' : m.type as EntityType,
@@ -161,9 +161,14 @@ export function keyphraseCandidatesOf(input: EnrichInput): ReturnType<typeof key
  * organisations and places (CoNLL's MISC), as the issue asks of the entity list. It is named as written,
  * in ordinary case ("IRAQI" in a wire headline is Iraqi), so it never doubles its country in the list.
  */
-function isNationality(m: RawMention): boolean {
+function isNationality(m: RawMention, folded: string): boolean {
   // Read as an organisation too: "SCOTTISH" cut from a headline's "SCOTTISH PREMIERSHIP SUMMARIES".
-  return (m.type === 'LOC' || (nerRules.countryPlace && m.type === 'ORG')) && gazetteer().demonyms.has(aliasKey(m.text));
+  if ((m.type === 'LOC' || (nerRules.countryPlace && m.type === 'ORG')) && gazetteer().demonyms.has(aliasKey(m.text))) return true;
+  // A word read as a place that is written as a nationality and names no known place ("traditional Korean dances", of
+  // both Koreas): one capitalised word with a demonym's ending, as hashtags.ts reads it, after no capitalised word
+  // (the tagger's "Korean" of "South Korean" is newswire's place), nor before a kind of place ("Fujian province").
+  return m.type === 'LOC' && /^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(m.text) && !gazetteer().places.has(aliasKey(m.text)) &&
+    !/\p{Lu}\p{L}*\s+$/u.test(folded.slice(Math.max(0, m.start - 20), m.start)) && !/^\s+(?:province|region|city|county|prefecture)\b/i.test(folded.slice(m.end, m.end + 20));
 }
 
 const nationalityName = (text: string): string => (text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text);

@@ -276,3 +276,14 @@ describe('other languages', () => {
   });
 });
 
+
+describe('nationalities', () => {
+  it('are no places, even one of no single country ("Korean")', () => {
+    const e = enrich({
+      title: 'Festival',
+      text: 'The theater presented traditional Korean performances at Marronnier Park in Seoul. Korean drums opened the show, and the Korean dancers followed.',
+    });
+    expect(e.entities.filter((x) => x.type === 'LOC').map((x) => x.canonical)).not.toContain('Korean');
+    expect(e.hashtags).not.toContain('#Korean');
+  });
+});

@@ -22,7 +22,7 @@ import {
 } from './companies.ts';
 import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
 import { inlineScores } from './scores.ts';
-import { citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
+import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
@@ -205,6 +205,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.areaNames) areaNames(out);
   if (nerRules.bylinePeople) bylinePeople(folded, out);
   if (nerRules.ownerSplit) splitOwnerFromOrg(folded, out);
+  if (nerRules.amidListedOrgs) amidListedOrgs(folded, out);
   if (nerRules.possessiveSplit) splitPossessive(folded, out);
   if (nerRules.orgOpeners) companyOpeners(out);
   if (nerRules.orgKindAfter) orgBeforeKind(folded, sentenceTokens, out);

@@ -4,8 +4,9 @@
 // of Fame"), and a name typed by what the sentence says it is (listed with organisations, after "the charity", "is
 // a Swiss chain of stores"). Each runs on the tagger's mentions and is switched by nerRules (names.ts).
 import { aliasKey, gazetteer } from '../gazetteer.ts';
+import { wholeWordAt } from '../whole-word.ts';
 import { caseRegime } from './features.ts';
-import { ORG_HEAD, ORG_KINDS, cased, fullNameParts, type RawMention } from './names.ts';
+import { ORG_HEAD, ORG_KINDS, cased, fullNameParts, personFirstWords, type RawMention } from './names.ts';
 
 /** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
 const LEVEL = /^(?:Legislative|Supreme|Federal|Provincial|Regional|State|Constitutional|High|District|Municipal|National|General)$/;
@@ -181,4 +182,31 @@ export function citedOutlets(folded: string, ms: RawMention[]): void {
   if (!outlets.size) return;
   // The outlet wherever the text names it: one name, one type.
   for (let i = 0; i < ms.length; i++) if ((ms[i]!.type === 'LOC' || ms[i]!.type === 'PER') && outlets.has(ms[i]!.text)) ms[i] = { ...ms[i]!, type: 'ORG' };
+}
+
+/**
+ * "Pepsi, Coca-Cola, Costco and Winnebago", "Astrobotic, Deep Space Systems, Draper, Firefly Aerospace": a name read
+ * as a person's between two organisations of one list (a comma before it and a comma or "and" after, or the other way
+ * round) is an organisation; a person named alone beside one company ("Microsoft and Gates") is not so read, nor a
+ * name opening with a given name ("Google, Larry Page and Amazon").
+ */
+export function amidListedOrgs(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  const sep = (x: RawMention, y: RawMention) => /^(?:, | and |, and )$/.test(folded.slice(x.end, y.start));
+  const people = fullNameParts(ms.filter((m) => !isListed(m)));
+  function isListed(m: RawMention): boolean {
+    const i = ms.indexOf(m), prev = ms[i - 1], next = ms[i + 1];
+    return m.type === 'PER' && !!prev && !!next && prev.type === 'ORG' && next.type === 'ORG' && sep(prev, m) && sep(m, next) &&
+      (folded.slice(prev.end, m.start) === ', ' || folded.slice(m.end, next.start) === ', ');
+  }
+  // A surname the text uses for a person named in full elsewhere stays a person.
+  // So does a name that opens with a given name, or whose last word the text uses alone for a person ("Google, Larry
+  // Page and Amazon … Page said").
+  const count = (w: string) => [...wholeWordAt(folded, w)].length;
+  const stays = (m: RawMention) => /\s/.test(m.text)
+    ? personFirstWords().has(m.text.split(/\s+/)[0]!.toLowerCase()) || count(m.text.slice(m.text.lastIndexOf(' ') + 1)) > count(m.text)
+    : people.has(m.text.toLowerCase());
+  const listed = new Set(ms.filter(isListed).filter((m) => !stays(m)).map((m) => m.text));
+  // The organisation wherever the text names it: one name, one type.
+  for (let i = 0; i < ms.length; i++) if (ms[i]!.type === 'PER' && listed.has(ms[i]!.text)) ms[i] = { ...ms[i]!, type: 'ORG' };
 }

@@ -159,3 +159,15 @@ describe('an organisation run on into its owner', () => {
     expect(typed('The grant went to the Bill and Melinda Gates Foundation, officials said on Monday.')).not.toContain('PER:Melinda Gates');
   });
 });
+
+describe('companies told by their company', () => {
+  it('reads a name between two organisations of a list as an organisation', () => {
+    const text = 'Nine companies were picked a year ago: Astrobotic, Deep Space Systems, Draper, Firefly Aerospace, Intuitive Machines, Lockheed Martin, Masten Space Systems and Moon Express.';
+    const got = typed(text);
+    expect(got).toContain('ORG:Lockheed Martin');
+    expect(withRuleOff('amidListedOrgs', () => typed(text))).toContain('PER:Lockheed Martin');
+    // A person listed with companies, by a given name, is no company.
+    expect(typed('The plan was backed by Google, Larry Page and Amazon, the filing showed. Page said he was glad.')).not.toContain('ORG:Larry Page');
+  });
+
+});
