@@ -135,6 +135,9 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // written in lower case, as a role or a kind of organisation after it is.
       // (A common word only: tweets write surnames in lower case, "Louis spence"; "al-" and "bin" open a name's next part.)
       while (nerRules.trailingLower && to - from > 1 && /^\p{Ll}[\p{Ll}-]*$/u.test(written(to - 1)) && commonWords().has(written(to - 1)) && !PARTICLE.test(written(to - 1)) && !STOP_CAPS.has(written(to - 1)) && ordinaryCase()) to--;
+      // "The VW ID. SPACE VIZZION", "Tesla EV sales": an abbreviation of a thing after a known organisation's name is the
+      // organisation's product, no part of its name.
+      if (nerRules.orgProductAbbreviation && to - from === 2 && COMMON_ABBREVIATION.test(written(to - 1)) && gaz.orgs.has(aliasKey(written(from)))) to--;
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
       if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;

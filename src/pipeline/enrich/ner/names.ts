@@ -51,7 +51,7 @@ export const nerRules = {
   legalForms: true, orgOfPlace: true, definedAbbreviation: true, orgKindAfter: true, orgOpeners: true, possessiveSplit: true, orgPairs: true, companyTables: true, stockMoves: true, orgAppos: true, datelineTail: true, companyShortNames: true,
   titleMinorWords: true, nameTails: true, venueOpeners: true, capitalRoles: true, clubOpenersCased: true, datelineComma: true, datedLinePlace: true, listedCompanySpread: true, openedClubPairs: true, standingFrames: true, leadingNounCased: true, titleScores: true, matchVerbsCased: true, givenNamesCased: true, descriptorCased: true, venueCased: true, commonPlurals: true,
   kindOf: true, localBodies: true, demonymOrgs: true, orgPairTail: true, listedOrgs: true, kindBefore: true, hallsOfFame: true, orgCopula: true, gazetteerCased: true, inlineScores: true,
-  abbreviatedStates: true, planets: true, areaNames: true, citedOutlets: true, companyLaunch: true, bylinePeople: true, ownerSplit: true, amidListedOrgs: true,
+  abbreviatedStates: true, planets: true, areaNames: true, citedOutlets: true, companyLaunch: true, bylinePeople: true, ownerSplit: true, amidListedOrgs: true, orgProductAbbreviation: true,
 };
 export type NerRule = keyof typeof nerRules;
 

@@ -773,3 +773,16 @@ describe('titles outside names', () => {
     }
   });
 });
+
+describe('a product after its maker', () => {
+  it('keeps an abbreviation of a thing after a known organisation out of its name', () => {
+    const e = enrich({
+      title: 'A new concept',
+      text: 'The VW ID. SPACE VIZZION is the seventh EV to use the modular electric drive matrix. VW says that while the ID. SPACE VIZZION may only be a concept today, it is weighing a production version.',
+    });
+    const orgs = e.entities.filter((x) => x.type === 'ORG').map((x) => x.canonical);
+    expect(orgs).not.toContain('VW ID');
+    expect(orgs).toContain('Volkswagen');
+    expect(e.hashtags).not.toContain('#VWID');
+  });
+});
