@@ -5,7 +5,6 @@
 // Hand-written because the npm keyword tools are frequency counters (keyword-extractor,
 // retext-keywords) or RAKE, which rank far below this class on news. Languages other than English
 // (no tagger) take runs of non-stop words as candidates.
-import posTagger from 'wink-pos-tagger';
 import { stemmer } from 'stemmer';
 import { remembered, type Span } from '../normalize/index.ts';
 import { datelineAt } from './dateline.ts';
@@ -17,6 +16,7 @@ import { loadModel } from './ner/tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
+import { posTags } from './pos.ts';
 import { tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
@@ -43,7 +43,6 @@ const TITLE_WEIGHT = 1;
 const MPR_THRESHOLD = 0.74;
 const MPR_ALPHA = 1.1;
 
-let tagger: ReturnType<typeof posTagger> | null = null;
 const NOUN = /^NNP?S?$/;
 const ADJ = /^JJ[RS]?$/;
 /** A contraction ("it's", "haven't", "they're") is no word of a phrase, whatever the tagger calls it. */
@@ -107,7 +106,6 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     if (!words.length) continue;
     const toks: Tok[] = [];
     if (english) {
-      tagger ??= posTagger();
       // A shouted or Title Case headline is tagged as ordinary text, recased as the entity tagger reads
       // it: in capitals every word looks a name, and "Oil Major Beats Profit Forecasts" one long name.
       if (mayNeedTruecasing(folded.slice(from, s.end))) words = truecaseWords(words, loadModel(), gazetteer());
@@ -117,10 +115,10 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         !gazetteer().places.has(first.toLowerCase())) {
         words = [first.toLowerCase(), ...words.slice(1)];
       }
-      const tagged = tagger.tagRawTokens(words);
+      const tagged = posTags(words);
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const pos = tagged[i]?.pos ?? '';
+        const pos = tagged[i] ?? '';
         const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
         const proper = (pos.startsWith('NNP') && /^\p{Lu}/u.test(w)) || inName(words, i);
         const noun = NOUN.test(pos) || acronym || proper;

@@ -174,7 +174,7 @@ function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Ga
   const out = new Array<Float64Array>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = ws[i]!;
-    const s = Float64Array.from(w.local);
+    const s = new Float64Array(w.local);
     for (let k = 0; k < OFFSETS.length; k++) addTo(s, edge(i + OFFSETS[k]!).at[k]!);
     const prev = edge(i - 1);
     const next = edge(i + 1);
@@ -194,6 +194,12 @@ function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Ga
     out[i] = s;
   }
   return out;
+}
+
+/** Emission scores of a sentence's words (for tests: they must equal the scores of features.ts staticFeatures). */
+export function emissionScores(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): Float64Array[] {
+  const c = cacheOf(model);
+  return emissions(words, words.map((w) => scoresOf(model, w, gaz, c)), model, gaz);
 }
 
 export function tagWords(words: string[], model: Perceptron = loadModel(), gaz: Gazetteer = gazetteer()): Tag[] {
