@@ -172,14 +172,17 @@ function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Ga
   const end = scoresOf(model, wordAt(words, words.length), gaz, c);
   const edge = (i: number) => (i < 0 ? start : i >= words.length ? end : ws[i]!);
   const out = new Array<Float64Array>(words.length);
+  // Pair j joins words j - 1 and j (pair 0 joins the sentence start and the first word).
+  const pairs = new Array<PairWeights>(words.length + 1);
+  for (let j = 0; j <= words.length; j++) pairs[j] = pairOf(model, c, edge(j - 1), edge(j));
   for (let i = 0; i < words.length; i++) {
     const w = ws[i]!;
     const s = new Float64Array(w.local);
     for (let k = 0; k < OFFSETS.length; k++) addTo(s, edge(i + OFFSETS[k]!).at[k]!);
     const prev = edge(i - 1);
     const next = edge(i + 1);
-    addTo(s, pairOf(model, c, prev, w).ofSecond);
-    addTo(s, pairOf(model, c, w, next).ofFirst);
+    addTo(s, pairs[i]!.ofSecond);
+    addTo(s, pairs[i + 1]!.ofFirst);
     addTo(s, tripleOf(model, c, prev, w, next));
     if (i === 0) {
       addTo(s, c.first);
