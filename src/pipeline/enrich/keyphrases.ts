@@ -16,7 +16,7 @@ import { loadModel } from './ner/tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import { posTags } from './pos.ts';
+import { posTags, unigram, type Unigrammed } from './pos.ts';
 import { tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
@@ -76,6 +76,34 @@ function isContentWord(w: string): boolean {
   return !/^(?:'s|-)$/.test(lw);
 }
 
+/**
+ * What tokensOf reads of a word, looked up once per distinct word (one cache lookup per token instead of a
+ * handful, and no regex run per token).
+ */
+interface WordFacts {
+  unigram: Unigrammed;
+  /** "US", "U.S.", "NATO". */
+  acronym: boolean;
+  capital: boolean;
+  /** "has", "is": a participle after it is the verb. */
+  auxiliary: boolean;
+  /** May stand in a phrase: has a letter, is no contraction nor a day's or month's name. */
+  phraseWord: boolean;
+  content: boolean;
+  /** Its stem, once asked for. */
+  stem?: string;
+}
+const wordFacts = remembered((w: string): WordFacts => ({
+  unigram: unigram(w),
+  acronym: /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w),
+  capital: /^\p{Lu}/u.test(w),
+  auxiliary: AUXILIARY.has(w.toLowerCase()),
+  phraseWord: /\p{L}/u.test(w) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase()),
+  content: isContent(w),
+}));
+/** What tokensOf reads of a part-of-speech tag. */
+const tagFacts = remembered((pos: string) => ({ proper: pos.startsWith('NNP'), noun: NOUN.test(pos), adjective: ADJ.test(pos), participle: PARTICIPLE.test(pos) }));
+
 /** Porter stem of a lower-case word, cached (the stemmer's regexes are costly). */
 export const stemWord = remembered((w: string): string => stemmer(w));
 
@@ -115,18 +143,20 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         !gazetteer().places.has(first.toLowerCase())) {
         words = [first.toLowerCase(), ...words.slice(1)];
       }
-      const tagged = posTags(words);
+      const facts = words.map(wordFacts);
+      const tagged = posTags(words, facts.map((f) => f.unigram));
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const pos = tagged[i] ?? '';
-        const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
-        const proper = (pos.startsWith('NNP') && /^\p{Lu}/u.test(w)) || inName(words, i);
-        const noun = NOUN.test(pos) || acronym || proper;
+        const f = facts[i]!;
+        const tag = tagFacts(tagged[i] ?? '');
+        const acronym = f.acronym;
+        const proper = (tag.proper && f.capital) || inName(words, i);
+        const noun = tag.noun || acronym || proper;
         // A participle before a noun modifies it ("distributed parameter model", "rising prices"); after
         // "has" or "is" it is the verb ("has raised prices").
-        const participle = PARTICIPLE.test(pos) && !AUXILIARY.has(words[i - 1]?.toLowerCase() ?? '');
-        const ok = (noun || ADJ.test(pos) || participle) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase());
-        toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun, participle: ok && !noun && !ADJ.test(pos) });
+        const participle = tag.participle && !(i > 0 && facts[i - 1]!.auxiliary);
+        const ok = (noun || tag.adjective || participle) && f.phraseWord && (proper || acronym || f.content);
+        toks.push({ surface: w, stem: ok ? (f.stem ??= stemWord(w.toLowerCase().replace(/\./g, ''))) : null, noun: ok && noun, participle: ok && !noun && !tag.adjective });
       }
     } else {
       for (const w of words) {

@@ -26,21 +26,24 @@ const LEMMA_EXCEPTIONS = new Set(['ai', 'ca', 'sha', "'ll", 'wo', "'ve", "'m", "
 const YEARS = new Set(['1990s', '1980s', '1970s', '1960s', '1950s', '1940s', '1930s', '1910s', 'mid-1990s', 'mid-1980s', 'mid-1970s',
   'mid-1960s', 'mid-1950s', 'mid-1940s', 'mid-1930s', 'mid-1920s', 'mid-1910s']);
 
-interface Unigrammed { tag: string; normal: string; pos: string; poses: string[] }
+export interface Unigrammed { tag: string; normal: string; pos: string; poses: string[] }
 
 /** The unigram step of one raw token: its kind, normal form, first tag and the tags it may take. */
-const unigram = remembered((value: string): Unigrammed => {
+export const unigram = remembered((value: string): Unigrammed => {
   const t = { value, tag: NUMBER.test(value) ? 'number' : PUNCTUATION.test(value) ? 'punctuation' : 'word', normal: normalize(value), pos: '' };
   const poses = unigramPOSTagger(t, lexicon);
   return { tag: t.tag, normal: t.normal, pos: t.pos, poses };
 });
 
-/** Penn Treebank tags of `words`, as `wink-pos-tagger`'s tagRawTokens(words) tags them. */
-export function posTags(words: readonly string[]): string[] {
+/**
+ * Penn Treebank tags of `words`, as `wink-pos-tagger`'s tagRawTokens(words) tags them. `known`: the words'
+ * unigram(word), when the caller has looked them up already.
+ */
+export function posTags(words: readonly string[], known?: readonly Unigrammed[]): string[] {
   const tokens: WinkToken[] = new Array(words.length);
   const poses: string[][] = new Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const u = unigram(words[i]!);
+    const u = known ? known[i]! : unigram(words[i]!);
     tokens[i] = { value: words[i]!, tag: u.tag, normal: u.normal, pos: u.pos };
     poses[i] = u.poses; // read, never written, by the rules
   }
