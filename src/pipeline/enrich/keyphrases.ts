@@ -459,30 +459,50 @@ export function keyphraseCandidates(folded: string, sentences: Span[], language:
 
 /** Biased PageRank over the co-occurrence graph of `seq` (word ids within WINDOW positions). */
 function walk(n: number, seq: number[], bias: number[], window: number): Float64Array {
-  const adj: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  // Adjacency in flat arrays (CSR) with weights pre-divided by the source's out-weight. Built with typed
+  // arrays (a Map per word cost more than the walk): every co-occurrence listed under both its words, in
+  // text order, then each word's list counted by distinct neighbour in order of first appearance.
+  const end = (i: number) => Math.min(seq.length, i + window);
+  const start = new Int32Array(n + 1);
   for (let i = 0; i < seq.length; i++) {
     const x = seq[i]!;
-    for (let j = i + 1; j < Math.min(seq.length, i + window); j++) {
+    for (let j = i + 1; j < end(i); j++) if (seq[j] !== x) { start[x + 1]!++; start[seq[j]! + 1]!++; }
+  }
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const listed = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < seq.length; i++) {
+    const x = seq[i]!;
+    for (let j = i + 1; j < end(i); j++) {
       const y = seq[j]!;
       if (y === x) continue;
-      adj[x]!.set(y, (adj[x]!.get(y) ?? 0) + 1);
-      adj[y]!.set(x, (adj[y]!.get(x) ?? 0) + 1);
+      listed[fill[x]!++] = y;
+      listed[fill[y]!++] = x;
     }
   }
   const bsum = bias.reduce((s, x) => s + x, 0);
   const p = bias.map((x) => x / bsum);
-  // Adjacency in flat arrays (CSR) with weights pre-divided by the source's out-weight.
   const offs = new Int32Array(n + 1);
-  for (let x = 0; x < n; x++) offs[x + 1] = offs[x]! + adj[x]!.size;
-  const to = new Int32Array(offs[n]!);
-  const wt = new Float64Array(offs[n]!);
+  const to = new Int32Array(start[n]!);
+  const wt = new Float64Array(start[n]!);
   const dangling = new Uint8Array(n);
+  const slot = new Int32Array(n).fill(-1);
+  let k = 0;
   for (let x = 0; x < n; x++) {
+    const first = k;
+    for (let t = start[x]!; t < start[x + 1]!; t++) {
+      const y = listed[t]!;
+      if (slot[y]! >= first) { wt[slot[y]!]!++; continue; }
+      slot[y] = k;
+      to[k] = y;
+      wt[k] = 1;
+      k++;
+    }
+    offs[x + 1] = k;
     let total = 0;
-    for (const w of adj[x]!.values()) total += w;
+    for (let q = first; q < k; q++) total += wt[q]!;
     if (!total) dangling[x] = 1;
-    let k = offs[x]!;
-    for (const [y, w] of adj[x]!) { to[k] = y; wt[k] = w / total; k++; }
+    for (let q = first; q < k; q++) wt[q] = wt[q]! / total;
   }
   let score = Float64Array.from(p);
   let next = new Float64Array(n);
@@ -495,7 +515,9 @@ function walk(n: number, seq: number[], bias: number[], window: number): Float64
     }
     let delta = 0;
     for (let x = 0; x < n; x++) delta += Math.abs(next[x]! - score[x]!);
-    [score, next] = [next, score];
+    const swap = score;
+    score = next;
+    next = swap;
     if (delta < 1e-5) break;
   }
   return score;
