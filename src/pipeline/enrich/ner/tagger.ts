@@ -156,9 +156,12 @@ function tripleOf(model: Perceptron, c: ModelCache, a: WordScores, b: WordScores
   return v ?? undefined;
 }
 
+if (TAGS.length !== 7 || OFFSETS.join() !== '-2,-1,1,2') throw new Error('tagger.ts: emissions assume 7 tags and offsets -2, -1, 1, 2');
+
 function addTo(s: Float64Array, v: Float64Array | null | undefined): void {
   if (!v) return;
-  for (let k = 0; k < s.length; k++) s[k]! += v[k]!;
+  // Unrolled over the 7 tags (TAGS), element by element as Perceptron.scores adds.
+  s[0]! += v[0]!; s[1]! += v[1]!; s[2]! += v[2]!; s[3]! += v[3]!; s[4]! += v[4]!; s[5]! += v[5]!; s[6]! += v[6]!;
 }
 
 /**
@@ -178,9 +181,13 @@ function emissions(words: string[], ws: WordScores[], model: Perceptron, gaz: Ga
   for (let i = 0; i < words.length; i++) {
     const w = ws[i]!;
     const s = new Float64Array(w.local);
-    for (let k = 0; k < OFFSETS.length; k++) addTo(s, edge(i + OFFSETS[k]!).at[k]!);
     const prev = edge(i - 1);
     const next = edge(i + 1);
+    // The neighbours' vectors in OFFSETS order (-2, -1, +1, +2).
+    addTo(s, edge(i - 2).at[0]);
+    addTo(s, prev.at[1]);
+    addTo(s, next.at[2]);
+    addTo(s, edge(i + 2).at[3]);
     addTo(s, pairs[i]!.ofSecond);
     addTo(s, pairs[i + 1]!.ofFirst);
     addTo(s, tripleOf(model, c, prev, w, next));
