@@ -354,10 +354,10 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
     let common = 0, dict = 0, caps = 0, idfSum = 0, idfMin = Infinity, idfMax = 0;
     for (const w of words) { const x = idf(w); idfSum += x; idfMin = Math.min(idfMin, x); idfMax = Math.max(idfMax, x); }
     for (const w of surface) {
-      const lw = w.toLowerCase();
-      if (/^\p{Lu}/u.test(w)) caps++;
-      if (isCommonWordFormCached(lw)) common++;
-      if (isDictionaryWordFormCached(lw)) dict++;
+      const sf = surfaceFacts(w);
+      if (sf.capital) caps++;
+      if (sf.common) common++;
+      if (sf.dictionary) dict++;
     }
     const f = new Float64Array(KEYPHRASE_FEATURES.length);
     f[0] = Math.log(hand + tiny);
@@ -425,6 +425,11 @@ export function idf(stem: string): number {
 // Each answer stems the word.
 const isCommonWordFormCached = remembered(isCommonWordForm);
 const isDictionaryWordFormCached = remembered(isDictionaryWordForm);
+/** What candidateFeatures reads of a phrase's word as written: one cache lookup per word. */
+const surfaceFacts = remembered((w: string) => {
+  const lw = w.toLowerCase();
+  return { capital: /^\p{Lu}/u.test(w), common: isCommonWordFormCached(lw), dictionary: isDictionaryWordFormCached(lw) };
+});
 
 /** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
 export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[] }
