@@ -1,6 +1,7 @@
 // Gazetteers shipped as small text files under data/ (places from the Unicode CLDR plus hand-written
 // aliases, demonyms and cities; major organisations; title words). Loaded once from disk.
 import { readFileSync } from 'node:fs';
+import { remembered } from '../normalize/index.ts';
 
 export interface Gazetteer {
   /** Folded lower-case alias → canonical name, for places (countries, demonyms, cities, regions). */
@@ -31,9 +32,9 @@ function readData(name: string): string {
   return readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8');
 }
 
-export function aliasKey(s: string): string {
-  return s.toLowerCase().replace(/\./g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
-}
+/** The key names are looked up by (lower case, no dots, no leading "the", spaces collapsed); cached, as the rules ask it of every name. */
+export const aliasKey: (s: string) => string = remembered((s: string): string =>
+  s.toLowerCase().replace(/\./g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim());
 
 let cached: Gazetteer | null = null;
 

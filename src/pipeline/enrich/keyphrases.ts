@@ -5,7 +5,6 @@
 // Hand-written because the npm keyword tools are frequency counters (keyword-extractor,
 // retext-keywords) or RAKE, which rank far below this class on news. Languages other than English
 // (no tagger) take runs of non-stop words as candidates.
-import posTagger from 'wink-pos-tagger';
 import { stemmer } from 'stemmer';
 import { remembered, type Span } from '../normalize/index.ts';
 import { datelineAt } from './dateline.ts';
@@ -17,6 +16,7 @@ import { loadModel } from './ner/tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
+import { posTags, unigram, type Unigrammed } from './pos.ts';
 import { tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
@@ -43,7 +43,6 @@ const TITLE_WEIGHT = 1;
 const MPR_THRESHOLD = 0.74;
 const MPR_ALPHA = 1.1;
 
-let tagger: ReturnType<typeof posTagger> | null = null;
 const NOUN = /^NNP?S?$/;
 const ADJ = /^JJ[RS]?$/;
 /** A contraction ("it's", "haven't", "they're") is no word of a phrase, whatever the tagger calls it. */
@@ -77,6 +76,34 @@ function isContentWord(w: string): boolean {
   return !/^(?:'s|-)$/.test(lw);
 }
 
+/**
+ * What tokensOf reads of a word, looked up once per distinct word (one cache lookup per token instead of a
+ * handful, and no regex run per token).
+ */
+interface WordFacts {
+  unigram: Unigrammed;
+  /** "US", "U.S.", "NATO". */
+  acronym: boolean;
+  capital: boolean;
+  /** "has", "is": a participle after it is the verb. */
+  auxiliary: boolean;
+  /** May stand in a phrase: has a letter, is no contraction nor a day's or month's name. */
+  phraseWord: boolean;
+  content: boolean;
+  /** Its stem, once asked for. */
+  stem?: string;
+}
+const wordFacts = remembered((w: string): WordFacts => ({
+  unigram: unigram(w),
+  acronym: /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w),
+  capital: /^\p{Lu}/u.test(w),
+  auxiliary: AUXILIARY.has(w.toLowerCase()),
+  phraseWord: /\p{L}/u.test(w) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase()),
+  content: isContent(w),
+}));
+/** What tokensOf reads of a part-of-speech tag. */
+const tagFacts = remembered((pos: string) => ({ proper: pos.startsWith('NNP'), noun: NOUN.test(pos), adjective: ADJ.test(pos), participle: PARTICIPLE.test(pos) }));
+
 /** Porter stem of a lower-case word, cached (the stemmer's regexes are costly). */
 export const stemWord = remembered((w: string): string => stemmer(w));
 
@@ -107,7 +134,6 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     if (!words.length) continue;
     const toks: Tok[] = [];
     if (english) {
-      tagger ??= posTagger();
       // A shouted or Title Case headline is tagged as ordinary text, recased as the entity tagger reads
       // it: in capitals every word looks a name, and "Oil Major Beats Profit Forecasts" one long name.
       if (mayNeedTruecasing(folded.slice(from, s.end))) words = truecaseWords(words, loadModel(), gazetteer());
@@ -117,18 +143,20 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         !gazetteer().places.has(first.toLowerCase())) {
         words = [first.toLowerCase(), ...words.slice(1)];
       }
-      const tagged = tagger.tagRawTokens(words);
+      const facts = words.map(wordFacts);
+      const tagged = posTags(words, facts.map((f) => f.unigram));
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        const pos = tagged[i]?.pos ?? '';
-        const acronym = /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w);
-        const proper = (pos.startsWith('NNP') && /^\p{Lu}/u.test(w)) || inName(words, i);
-        const noun = NOUN.test(pos) || acronym || proper;
+        const f = facts[i]!;
+        const tag = tagFacts(tagged[i] ?? '');
+        const acronym = f.acronym;
+        const proper = (tag.proper && f.capital) || inName(words, i);
+        const noun = tag.noun || acronym || proper;
         // A participle before a noun modifies it ("distributed parameter model", "rising prices"); after
         // "has" or "is" it is the verb ("has raised prices").
-        const participle = PARTICIPLE.test(pos) && !AUXILIARY.has(words[i - 1]?.toLowerCase() ?? '');
-        const ok = (noun || ADJ.test(pos) || participle) && /\p{L}/u.test(w) && (proper || acronym || isContent(w)) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase());
-        toks.push({ surface: w, stem: ok ? stemWord(w.toLowerCase().replace(/\./g, '')) : null, noun: ok && noun, participle: ok && !noun && !ADJ.test(pos) });
+        const participle = tag.participle && !(i > 0 && facts[i - 1]!.auxiliary);
+        const ok = (noun || tag.adjective || participle) && f.phraseWord && (proper || acronym || f.content);
+        toks.push({ surface: w, stem: ok ? (f.stem ??= stemWord(w.toLowerCase().replace(/\./g, ''))) : null, noun: ok && noun, participle: ok && !noun && !tag.adjective });
       }
     } else {
       for (const w of words) {
@@ -326,10 +354,10 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
     let common = 0, dict = 0, caps = 0, idfSum = 0, idfMin = Infinity, idfMax = 0;
     for (const w of words) { const x = idf(w); idfSum += x; idfMin = Math.min(idfMin, x); idfMax = Math.max(idfMax, x); }
     for (const w of surface) {
-      const lw = w.toLowerCase();
-      if (/^\p{Lu}/u.test(w)) caps++;
-      if (isCommonWordFormCached(lw)) common++;
-      if (isDictionaryWordFormCached(lw)) dict++;
+      const sf = surfaceFacts(w);
+      if (sf.capital) caps++;
+      if (sf.common) common++;
+      if (sf.dictionary) dict++;
     }
     const f = new Float64Array(KEYPHRASE_FEATURES.length);
     f[0] = Math.log(hand + tiny);
@@ -397,6 +425,11 @@ export function idf(stem: string): number {
 // Each answer stems the word.
 const isCommonWordFormCached = remembered(isCommonWordForm);
 const isDictionaryWordFormCached = remembered(isDictionaryWordForm);
+/** What candidateFeatures reads of a phrase's word as written: one cache lookup per word. */
+const surfaceFacts = remembered((w: string) => {
+  const lw = w.toLowerCase();
+  return { capital: /^\p{Lu}/u.test(w), common: isCommonWordFormCached(lw), dictionary: isDictionaryWordFormCached(lw) };
+});
 
 /** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
 export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[] }
@@ -431,30 +464,50 @@ export function keyphraseCandidates(folded: string, sentences: Span[], language:
 
 /** Biased PageRank over the co-occurrence graph of `seq` (word ids within WINDOW positions). */
 function walk(n: number, seq: number[], bias: number[], window: number): Float64Array {
-  const adj: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  // Adjacency in flat arrays (CSR) with weights pre-divided by the source's out-weight. Built with typed
+  // arrays (a Map per word cost more than the walk): every co-occurrence listed under both its words, in
+  // text order, then each word's list counted by distinct neighbour in order of first appearance.
+  const end = (i: number) => Math.min(seq.length, i + window);
+  const start = new Int32Array(n + 1);
   for (let i = 0; i < seq.length; i++) {
     const x = seq[i]!;
-    for (let j = i + 1; j < Math.min(seq.length, i + window); j++) {
+    for (let j = i + 1; j < end(i); j++) if (seq[j] !== x) { start[x + 1]!++; start[seq[j]! + 1]!++; }
+  }
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const listed = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < seq.length; i++) {
+    const x = seq[i]!;
+    for (let j = i + 1; j < end(i); j++) {
       const y = seq[j]!;
       if (y === x) continue;
-      adj[x]!.set(y, (adj[x]!.get(y) ?? 0) + 1);
-      adj[y]!.set(x, (adj[y]!.get(x) ?? 0) + 1);
+      listed[fill[x]!++] = y;
+      listed[fill[y]!++] = x;
     }
   }
   const bsum = bias.reduce((s, x) => s + x, 0);
   const p = bias.map((x) => x / bsum);
-  // Adjacency in flat arrays (CSR) with weights pre-divided by the source's out-weight.
   const offs = new Int32Array(n + 1);
-  for (let x = 0; x < n; x++) offs[x + 1] = offs[x]! + adj[x]!.size;
-  const to = new Int32Array(offs[n]!);
-  const wt = new Float64Array(offs[n]!);
+  const to = new Int32Array(start[n]!);
+  const wt = new Float64Array(start[n]!);
   const dangling = new Uint8Array(n);
+  const slot = new Int32Array(n).fill(-1);
+  let k = 0;
   for (let x = 0; x < n; x++) {
+    const first = k;
+    for (let t = start[x]!; t < start[x + 1]!; t++) {
+      const y = listed[t]!;
+      if (slot[y]! >= first) { wt[slot[y]!]!++; continue; }
+      slot[y] = k;
+      to[k] = y;
+      wt[k] = 1;
+      k++;
+    }
+    offs[x + 1] = k;
     let total = 0;
-    for (const w of adj[x]!.values()) total += w;
+    for (let q = first; q < k; q++) total += wt[q]!;
     if (!total) dangling[x] = 1;
-    let k = offs[x]!;
-    for (const [y, w] of adj[x]!) { to[k] = y; wt[k] = w / total; k++; }
+    for (let q = first; q < k; q++) wt[q] = wt[q]! / total;
   }
   let score = Float64Array.from(p);
   let next = new Float64Array(n);
@@ -467,7 +520,9 @@ function walk(n: number, seq: number[], bias: number[], window: number): Float64
     }
     let delta = 0;
     for (let x = 0; x < n; x++) delta += Math.abs(next[x]! - score[x]!);
-    [score, next] = [next, score];
+    const swap = score;
+    score = next;
+    next = swap;
     if (delta < 1e-5) break;
   }
   return score;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import posTagger from 'wink-pos-tagger';
 import { describe, expect, it } from 'vitest';
 import { enrich, keyphraseCandidatesOf } from '../../../src/pipeline/enrich/index.ts';
 import { idf, KEYPHRASE_FEATURES, linearRanker, stemOf, type KeyphraseModel } from '../../../src/pipeline/enrich/keyphrases.ts';
+import { posTags } from '../../../src/pipeline/enrich/pos.ts';
+import { tokenizeWords } from '../../../src/pipeline/enrich/tokens.ts';
 
 const story = {
   title: 'Tanker seized in Gulf as sanctions bite',
@@ -49,6 +52,18 @@ describe('keyphrases ranked by the learned ranker', () => {
   it('reads a news word as more specific than a word every story uses', () => {
     expect(idf(stemOf('tanker'))).toBeGreaterThan(idf(stemOf('company')));
     expect(idf(stemOf('sanctions'))).toBeGreaterThan(idf(stemOf('said')));
+  });
+});
+
+describe('part-of-speech tags', () => {
+  it("are wink-pos-tagger's, word for word (pos.ts runs its steps with per-word caching)", () => {
+    const tagger = posTagger();
+    const texts = [story.title, story.text, 'In the mid-1990s, Wo Ltd. said it would buy 1,500 Big Shiny Trucks for $3.5 million -- "we can\'t wait," they\'re saying.',
+      'OIL MAJOR BEATS PROFIT FORECASTS AS 2024 ENDS', 'Rubio Says Iran Must Stop Arming Militias', 'the unhappy runners ran faster than the fastest horses in 1980s races'];
+    for (const text of texts) {
+      const words = tokenizeWords(text).map((t) => t.text);
+      for (const ws of [words, words.map((w) => w.toLowerCase())]) expect(posTags(ws)).toEqual(tagger.tagRawTokens(ws).map((t) => t.pos));
+    }
   });
 });
 

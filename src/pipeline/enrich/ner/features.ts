@@ -22,7 +22,7 @@ export function shape(w: string): string {
   return shapes(w)[0];
 }
 
-function shortShape(w: string): string {
+export function shortShape(w: string): string {
   return shapes(w)[1];
 }
 
@@ -85,6 +85,28 @@ export function wordAt(words: string[], i: number): string {
 }
 
 /**
+ * Names of the pair features. pairFeatures spells them from the words; the tagger (tagger.ts emissions)
+ * looks up the same names once per word pair and per word, so both must come from here.
+ */
+export const pairName = {
+  prev: (prevNorm: string, wNorm: string): string => 'w-1|w=' + prevNorm + '|' + wNorm,
+  next: (wNorm: string, nextNorm: string): string => 'w|w+1=' + wNorm + '|' + nextNorm,
+  shapes: (prev: string, w: string, next: string): string => 'sh-1|sh|sh+1=' + prev + '|' + w + '|' + next,
+  first: 'first',
+  firstLower: 'first|lc',
+  regime: (regime: string): string => 'rg=' + regime,
+  regimeShape: (regime: string, shape: string): string => 'rg|sh=' + regime + '|' + shape,
+  regimeLower: (regime: string): string => 'rg|lc=' + regime,
+};
+
+/** Does word `w` take 'first|lc' when it opens the sentence, 'rg|lc=' in a sentence of a case regime? */
+export function lowerCaseFacts(w: string, lower: ReadonlySet<string>): { first: boolean; regime: boolean } {
+  const lw = w.toLowerCase();
+  const regime = lw !== w && lower.has(lw);
+  return { first: regime && !ACRONYM.test(w), regime };
+}
+
+/**
  * Features joining the word with its neighbours. `lower` holds words the training text used in lower
  * case: a capitalised first word that is one ("Council meets", "Get out") is more likely capitalised
  * for its position than for being a name, which the word's own weights cannot tell.
@@ -93,19 +115,17 @@ export function pairFeatures(words: string[], i: number, lower: ReadonlySet<stri
   const w = words[i]!;
   const prev = wordAt(words, i - 1);
   const next = wordAt(words, i + 1);
-  const f = ['w-1|w=' + norm(prev) + '|' + norm(w), 'w|w+1=' + norm(w) + '|' + norm(next),
-    'sh-1|sh|sh+1=' + shortShape(prev) + '|' + shortShape(w) + '|' + shortShape(next)];
+  const f = [pairName.prev(norm(prev), norm(w)), pairName.next(norm(w), norm(next)), pairName.shapes(shortShape(prev), shortShape(w), shortShape(next))];
+  const lc = lowerCaseFacts(w, lower);
   if (i === 0) {
-    f.push('first');
-    const lw = w.toLowerCase();
-    if (lw !== w && !ACRONYM.test(w) && lower.has(lw)) f.push('first|lc');
+    f.push(pairName.first);
+    if (lc.first) f.push(pairName.firstLower);
   }
   if (regime) {
     // In a shouted, Title Case or all-lower-case sentence a capital says little: the word's shape and
     // whether it is a common lower-case word weigh apart from ordinary sentences.
-    f.push('rg=' + regime, 'rg|sh=' + regime + '|' + shortShape(w));
-    const lw = w.toLowerCase();
-    if (lw !== w && lower.has(lw)) f.push('rg|lc=' + regime);
+    f.push(pairName.regime(regime), pairName.regimeShape(regime, shortShape(w)));
+    if (lc.regime) f.push(pairName.regimeLower(regime));
   }
   return f;
 }

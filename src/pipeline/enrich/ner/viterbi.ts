@@ -46,7 +46,9 @@ export function viterbi(em: Float64Array[], trans: (i: number, prev: number) => 
     }
     const e = em[i]!;
     for (let k = 0; k < N; k++) next[k]! += e[k]!;
-    [delta, next] = [next, delta];
+    const swap = delta;
+    delta = next;
+    next = swap;
   }
   let best = 0;
   for (let k = 1; k < N; k++) if (delta[k]! > delta[best]!) best = k;

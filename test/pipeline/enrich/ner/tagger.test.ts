@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { harmoniseTypes } from '../../../../src/pipeline/enrich/ner/consistency.ts';
-import { lowerCaseWords } from '../../../../src/pipeline/enrich/ner/features.ts';
+import { lowerCaseWords, staticFeatures } from '../../../../src/pipeline/enrich/ner/features.ts';
+import { gazetteer } from '../../../../src/pipeline/enrich/gazetteer.ts';
 import type { RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
 import { TAGS } from '../../../../src/pipeline/enrich/ner/perceptron.ts';
-import { spansOf, tagSentence, tagWords } from '../../../../src/pipeline/enrich/ner/tagger.ts';
+import { emissionScores, loadModel, spansOf, tagSentence, tagWords } from '../../../../src/pipeline/enrich/ner/tagger.ts';
 import { allowed, pathScore, START, viterbi } from '../../../../src/pipeline/enrich/ner/viterbi.ts';
 import { tokenizeWords } from '../../../../src/pipeline/enrich/tokens.ts';
 
@@ -33,6 +34,19 @@ describe('viterbi', () => {
       if (t.startsWith('I-')) expect([`B-${t.slice(2)}`, t]).toContain(tags[i - 1]);
     });
     expect(spansOf(tags).length).toBeGreaterThan(0);
+  });
+});
+
+describe('emission scores', () => {
+  it('are the scores of every tag-independent feature, as training spells them (the tagger caches them by parts)', () => {
+    const model = loadModel();
+    const gaz = gazetteer();
+    for (const text of ['Council meets as U.S. Defense Secretary Mark Esper visits Hanoi , Vietnam .', 'SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .',
+      'Rubio Says Iran Must Stop Arming Militias', 'louis spence was in glasgow on monday']) {
+      const words = text.split(' ');
+      const want = staticFeatures(words, gaz, model.lower).map((f) => model.scores(f));
+      emissionScores(words, model, gaz).forEach((e, i) => e.forEach((x, k) => expect(x).toBeCloseTo(want[i]![k]!, 6)));
+    }
   });
 });
 
