@@ -130,30 +130,30 @@ export function articlePort(db: Db): ArticleRepo {
   async function readArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
-    const articles = await db.query('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
-    const versions = await db.query('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
+    const articles = await db.prepared('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
+    const versions = await db.prepared('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
     return withVersions(ids, articles.map(toArticle), versions.map(toVersion));
   }
 
   async function readEnrichments(articleIds: ArticleId[]): Promise<Map<ArticleId, Enrichment>> {
     if (articleIds.length === 0) return new Map();
-    const rows = await db.query<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
+    const rows = await db.prepared<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
     return new Map(rows.map((r) => [Number(r.article_id) as ArticleId, r.data]));
   }
 
   return {
     async hasItem(feedId: FeedId, key: string) {
-      return (await db.one('SELECT 1 FROM items WHERE feed_id = $1 AND key = $2', [feedId, key])) !== null;
+      return (await db.preparedOne('SELECT 1 FROM items WHERE feed_id = $1 AND key = $2', [feedId, key])) !== null;
     },
     async recordItem(feedId: FeedId, key: string, item: Item, versionId: VersionId | null) {
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO items (feed_id, key, guid, url, title, published, data, version_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (feed_id, key) DO UPDATE SET version_id = coalesce(excluded.version_id, items.version_id)`,
         [feedId, key, item.guid, item.url, item.title, time(item.published), JSON.stringify(item), versionId],
       );
     },
     async findVersionByUrl(url: string) {
-      const r = await db.one('SELECT * FROM versions WHERE url = $1 OR canonical_url = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
+      const r = await db.preparedOne('SELECT * FROM versions WHERE url = $1 OR canonical_url = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
       return r ? toVersion(r) : null;
     },
     async findVersionByHash(contentHash: string) {
@@ -274,7 +274,7 @@ export function articlePort(db: Db): ArticleRepo {
     // deleted, the new ones added (sub-statements of one statement cannot see each other's rows, so the
     // two touch disjoint rows).
     async saveEnrichment(articleId: ArticleId, e: Enrichment) {
-      await db.exec(
+      await db.preparedExec(
         `WITH en AS (
            INSERT INTO enrichments (article_id, language, data) VALUES ($1, $2, $3)
            ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data),

@@ -26,7 +26,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
   return {
     async noteOutlet(s) {
       // A sighting fills blanks only; 'publisher' is the default guess, so a sharper one replaces it.
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO outlets (name, home_url, country, language, kind, first_seen) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (name) DO UPDATE SET
            home_url = coalesce(outlets.home_url, excluded.home_url),
@@ -43,7 +43,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     getOutlet,
     async getOutlets(names) {
       if (!names.length) return [];
-      return (await db.query('SELECT * FROM outlets WHERE name = ANY($1::text[]) ORDER BY name', [[...new Set(names)]])).map(toOutlet);
+      return (await db.prepared('SELECT * FROM outlets WHERE name = ANY($1::text[]) ORDER BY name', [[...new Set(names)]])).map(toOutlet);
     },
     async listOutlets() {
       return (await db.query('SELECT * FROM outlets ORDER BY lower(name), name COLLATE "C"')).map(toOutlet);
@@ -71,7 +71,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     },
 
     async saveVersionDigest(versionId, articleId, outlet, digest) {
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO version_notes (version_id, article_id, outlet, digest) VALUES ($1, $2, $3, $4)
          ON CONFLICT (version_id) DO UPDATE SET digest = excluded.digest`,
         [versionId, articleId, outlet, JSON.stringify(digest)],
@@ -80,16 +80,16 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     async getVersionDigests(versionIds) {
       const out = new Map<VersionId, VersionDigest>();
       if (!versionIds.length) return out;
-      for (const r of await db.query<{ version_id: number; digest: VersionDigest }>('SELECT version_id, digest FROM version_notes WHERE version_id = ANY($1::bigint[])', [versionIds])) {
+      for (const r of await db.prepared<{ version_id: number; digest: VersionDigest }>('SELECT version_id, digest FROM version_notes WHERE version_id = ANY($1::bigint[])', [versionIds])) {
         out.set(r.version_id as VersionId, r.digest);
       }
       return out;
     },
     async markStoryChanged(storyId) {
-      await db.exec('INSERT INTO story_analyses (story_id) VALUES ($1) ON CONFLICT (story_id) DO UPDATE SET revision = story_analyses.revision + 1', [storyId]);
+      await db.preparedExec('INSERT INTO story_analyses (story_id) VALUES ($1) ON CONFLICT (story_id) DO UPDATE SET revision = story_analyses.revision + 1', [storyId]);
     },
     async storyRevision(storyId) {
-      const r = await db.one<{ revision: number; analysed: number }>('SELECT revision, analysed FROM story_analyses WHERE story_id = $1', [storyId]);
+      const r = await db.preparedOne<{ revision: number; analysed: number }>('SELECT revision, analysed FROM story_analyses WHERE story_id = $1', [storyId]);
       return r ? { revision: Number(r.revision), analysed: Number(r.analysed) } : null;
     },
     async dueStories(limit) {
@@ -97,7 +97,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     },
     async saveStoryAnalysis(s) {
       return db.transaction(async () => {
-        const n = await db.exec(
+        const n = await db.preparedExec(
           `INSERT INTO story_analyses (story_id, revision, analysed, data, outlets, articles, versions, arrivals, first_outlet, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            ON CONFLICT (story_id) DO UPDATE SET analysed = excluded.analysed, data = excluded.data, outlets = excluded.outlets,
@@ -110,7 +110,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
         if (!n) return false;
         const roles = s.roles.filter((r) => r.role === 'original' || r.role === 'copy');
         if (roles.length) {
-          await db.exec(
+          await db.preparedExec(
             `UPDATE version_notes n SET role = r.role FROM unnest($1::bigint[], $2::text[]) AS r (version_id, role)
              WHERE n.version_id = r.version_id AND n.role IS DISTINCT FROM r.role`,
             [roles.map((r) => r.versionId), roles.map((r) => r.role)],

@@ -169,7 +169,7 @@ export function storyPort(db: Db): StoryRepo {
       if (ids.length === 0) return [];
       // A join with the ids rather than `= ANY($1)`: the server plans it once per connection (a generic plan)
       // where `= ANY` of an array it cannot size was planned again on every call. Locks deferred by lockKeys
-      // go in the same write (Db.defer).
+      // go in the same write (Db.later).
       const rows = await db.prepared(
         'SELECT st.story_id, st.stamp FROM unnest($1::bigint[]) AS i(id) JOIN story_states st ON st.story_id = i.id ORDER BY st.story_id',
         [[...new Set(ids)]],
@@ -187,9 +187,9 @@ export function storyPort(db: Db): StoryRepo {
       return rows.map(toStamp);
     },
     async getStory(id) {
-      const s = await db.one(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
+      const s = await db.preparedOne(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
       if (!s) return null;
-      const articles = await db.query(
+      const articles = await db.prepared(
         `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.story_id = $1 ORDER BY coalesce(a.published, a.first_seen) DESC, a.id DESC`,
         [id],
       );
