@@ -63,21 +63,20 @@ export function createPostgresRepository(db: Db): Repository {
       async withKeys<T>(keys: string[], fn: (tx: Repository) => Promise<T>): Promise<T> {
         for (let attempt = 1; ; attempt++) {
           try {
-            // The locks are taken right after BEGIN, sent with the first statement (Db.later).
-            return await db.transaction(async () => {
-              await takeLocks(db, keys);
-              return fn(repo);
-            });
+            // The locks are taken with BEGIN, sent with the first statement (Db.defer).
+            return await db.transaction(() => fn(repo), { first: lockStatement(keys) });
           } catch (e) {
             if (attempt >= 5 || !isRetryable(e)) throw e;
             await new Promise((r) => setTimeout(r, 5 * attempt * Math.random()));
           }
         }
       },
-      // Inside a transaction the locks go with the transaction's next statement (Db.later): placement reads
+      // Inside a transaction the locks go with the transaction's next statement (Db.defer): placement reads
       // the stamps of the stories it locked next (getStoryStamps), in the same round trip.
       async lockKeys(keys: string[]) {
-        await takeLocks(db, keys);
+        const sql = lockStatement(keys);
+        if (sql && db.inTransaction) await db.defer(sql);
+        else await lockKeys(db, keys);
         return true;
       },
       checkIntegrity: () => checkIntegrity(db),
@@ -113,15 +112,21 @@ function lockId(key: string): [number, number] {
 
 /**
  * Takes the advisory locks of `keys` in one statement, in ascending order: two transactions asking for
- * overlapping sets queue on the first key they share instead of each holding what the other wants. Inside a
- * transaction the statement waits for the transaction's next one and goes in the same write (Db.later); it is
- * a prepared statement with the ids as parameters (as literals, a list of a placement's 10–30 keys was parsed
- * and planned again by the server on every placement).
+ * overlapping sets queue on the first key they share instead of each holding what the other wants.
  */
-async function takeLocks(db: Db, keys: string[]): Promise<void> {
+async function lockKeys(db: Db, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  const ids = [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  await db.later('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
+  const ids = lockIds(keys);
+  await db.prepared('SELECT pg_advisory_xact_lock(k1, k2) FROM unnest($1::int4[], $2::int4[]) AS t(k1, k2)', [ids.map((x) => x[0]), ids.map((x) => x[1])]);
+}
+
+const lockIds = (keys: string[]): [number, number][] => [...new Set(keys)].map(lockId).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+
+/** The same locks as one statement without parameters (the ids are integers), to go with BEGIN. */
+function lockStatement(keys: string[]): string | undefined {
+  if (!keys.length) return undefined;
+  const rows = lockIds(keys).map(([a, b]) => `(${a | 0}, ${b | 0})`);
+  return `SELECT pg_advisory_xact_lock(k1, k2) FROM (VALUES ${rows.join(', ')}) AS t(k1, k2)`;
 }
 
 async function checkIntegrity(db: Db): Promise<string[]> {

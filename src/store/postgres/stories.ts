@@ -169,7 +169,7 @@ export function storyPort(db: Db): StoryRepo {
       if (ids.length === 0) return [];
       // A join with the ids rather than `= ANY($1)`: the server plans it once per connection (a generic plan)
       // where `= ANY` of an array it cannot size was planned again on every call. Locks deferred by lockKeys
-      // go in the same write (Db.later).
+      // go in the same write (Db.defer).
       const rows = await db.prepared(
         'SELECT st.story_id, st.stamp FROM unnest($1::bigint[]) AS i(id) JOIN story_states st ON st.story_id = i.id ORDER BY st.story_id',
         [[...new Set(ids)]],
