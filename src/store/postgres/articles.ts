@@ -161,8 +161,8 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement (ingest's costliest part on PostgreSQL was round trips: this was nine). The two ids are
     // drawn first so that the article names its canonical version as it is inserted (that reference is
     // checked at commit); the version's other columns are the article's own, from the same parameters.
-    // Only the ids come back: the rest is what was just sent (as storableParams made it), and reading the
-    // text and HTML back cost this process and the server more than anything else in the answer.
+    // Only the ids come back: the rest is what was just sent (as storableParams made it), which the answer
+    // used to carry back, text and HTML included, for this process to parse again.
     async createArticle(v: NewVersion, fp: Fingerprint | null) {
       const params = storableParams([
         v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede, v.image, v.language,
