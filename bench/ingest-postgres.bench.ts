@@ -7,7 +7,8 @@
 //   npm run bench -- ingest-postgres
 //   BENCH_WIRE_ARTICLES=2000 BENCH_WIRE_HOSTS=60 BENCH_WIRE_FEEDS=120 npm run bench -- ingest-postgres
 //
-// Needs a PostgreSQL server: LEDE_TEST_PG_URL, default postgres://127.0.0.1:5432/test (trust auth).
+// Needs a PostgreSQL server: LEDE_TEST_PG_URL, default postgres://127.0.0.1:5432/test (trust auth). BENCH_PG_DB names
+// the databases (default lede_bench_ingest: lede_bench_ingest_1, …), so that two runs on one server stay apart.
 import { availableParallelism } from 'node:os';
 import { openPostgresStore } from '../src/store/postgres/index.ts';
 import { DEFAULT_URL, withClient, withDatabase, withUser } from '../test/store/backends.ts';
@@ -84,7 +85,7 @@ export default async function ingestPostgresBench(): Promise<BenchTable> {
   let base = 0;
   try {
     for (const n of PROCESSES) {
-      const name = `lede_bench_ingest_${n}`;
+      const name = `${process.env.BENCH_PG_DB ?? 'lede_bench_ingest'}_${n}`;
       await withClient(adminUrl, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.query(`CREATE DATABASE ${name}`);

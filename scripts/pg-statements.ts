@@ -11,7 +11,7 @@ import { runIngest } from '../src/jobs/index.ts';
 import { createFetcher } from '../src/pipeline/fetch/index.ts';
 
 const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
-const name = 'lede_statement_count';
+const name = process.env.LEDE_PG_DB ?? 'lede_statement_count';
 await withClient(adminUrl, async (c) => {
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.query(`CREATE DATABASE ${name}`);

@@ -84,8 +84,9 @@ for (const backend of backends()) {
       expect(await repo.saveStoryAnalysis({ storyId: story.id, revision: 2, analysis: analysis(story.id, 'Asharq Al-Awsat'), stats, roles })).toBe(true);
       expect(await repo.dueStories(10)).toEqual([]);
       expect(await repo.getStoryAnalysis(story.id)).toEqual(analysis(story.id, 'Asharq Al-Awsat'));
-      // An analysis of an older revision (a slower worker) does not replace it.
-      expect(await repo.saveStoryAnalysis({ storyId: story.id, revision: 1, analysis: analysis(story.id, 'Daily8'), stats, roles })).toBe(false);
+      // An analysis of an older revision (a slower worker) does not replace it, nor the roles it gave.
+      const swapped = [{ versionId: v1.id, role: 'copy' as const }, { versionId: v2.id, role: 'original' as const }];
+      expect(await repo.saveStoryAnalysis({ storyId: story.id, revision: 1, analysis: analysis(story.id, 'Daily8'), stats, roles: swapped })).toBe(false);
       expect((await repo.getStoryAnalysis(story.id))?.coverage.first?.outlet).toBe('Asharq Al-Awsat');
 
       await repo.noteOutlet({ name: 'Daily8', homeUrl: null, country: null, language: 'en', kind: 'aggregator', at: at(60) });

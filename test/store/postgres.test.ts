@@ -88,6 +88,31 @@ describe('migrations', () => {
   });
 });
 
+describe('schema', () => {
+  // Every index is written on every insert (and on updates of its columns): one whose columns lead another
+  // index of the same table serves no lookup the other does not, and costs each write an entry.
+  it('has no plain index whose columns lead another index of its table', async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const { rows } = await c.query<{ small: string; big: string }>(
+        `SELECT s.indexrelid::regclass::text AS small, b.indexrelid::regclass::text AS big
+         FROM pg_index s JOIN pg_index b ON b.indrelid = s.indrelid AND b.indexrelid <> s.indexrelid
+         JOIN pg_class t ON t.oid = s.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
+         WHERE NOT s.indisunique AND s.indpred IS NULL AND b.indpred IS NULL AND s.indexprs IS NULL AND b.indexprs IS NULL
+           AND (SELECT amname FROM pg_am JOIN pg_class i ON i.relam = pg_am.oid WHERE i.oid = s.indexrelid) = 'btree'
+           AND (SELECT amname FROM pg_am JOIN pg_class i ON i.relam = pg_am.oid WHERE i.oid = b.indexrelid) = 'btree'
+           AND s.indnkeyatts <= b.indnkeyatts
+           AND (s.indkey::int2[])[0:s.indnkeyatts - 1] = (b.indkey::int2[])[0:s.indnkeyatts - 1]
+           AND (s.indoption::int2[])[0:s.indnkeyatts - 1] = (b.indoption::int2[])[0:s.indnkeyatts - 1]`,
+      );
+      expect(rows).toEqual([]);
+    } finally {
+      await c.end();
+    }
+  });
+});
+
 describe('transactions', () => {
   it('roll back everything on error, and nested calls share the transaction', async () => {
     await expect(a.transaction(async (tx) => {

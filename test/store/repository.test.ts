@@ -159,6 +159,15 @@ for (const backend of backends()) {
         expect(await repo.countArticles()).toBe(2);
       });
 
+      it('returns from createArticle what reading back gives, for text the store cleans and times not in UTC', async () => {
+        const { article, version: v } = await repo.createArticle(
+          version({ title: 'A \u0000title', text: 'Text \uD800with a lone surrogate.', published: '2026-03-01T12:00:00+02:00', fetchedAt: '2026-03-01T10:01:00Z' }),
+          null,
+        );
+        expect(article).toMatchObject({ published: '2026-03-01T10:00:00.000Z', firstSeen: '2026-03-01T10:01:00.000Z' });
+        expect(await repo.getArticle(article.id)).toEqual({ article, versions: [v] });
+      });
+
       it('logs each fingerprint written, so a reader catches up from where it stopped', async () => {
         const start = await repo.fingerprintsSince(null, 10);
         expect(start.rows).toEqual([]);

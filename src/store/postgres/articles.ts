@@ -1,11 +1,11 @@
 // Items, articles, versions, fingerprints and enrichment.
 import { LedeError } from '../../domain/errors.ts';
-import type { ArticleId, Enrichment, FeedId, Item, Version, VersionId } from '../../domain/types.ts';
+import type { Article, ArticleId, Enrichment, FeedId, Item, SourceId, Version, VersionId } from '../../domain/types.ts';
 import type { ArticleRepo, ArticleWithVersions, Fingerprint, FingerprintLogPage, LoggedFingerprint, NewVersion } from '../repository.ts';
 import { searchTerms } from '../../pipeline/normalize/arabic.ts';
-import { storable } from '../../domain/text.ts';
+import { storable, storableParams } from '../../domain/text.ts';
 import type { Db, Row } from './db.ts';
-import { isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
+import { iso, isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
 import { storyLogPage, storyLogRows } from './story-log.ts';
 
@@ -13,9 +13,6 @@ import { storyLogPage, storyLogRows } from './story-log.ts';
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
   left(coalesce(nullif(a.lede, ''), a.text), 280) AS snippet,
   (SELECT count(DISTINCT v.outlet) FROM versions v WHERE v.article_id = a.id) AS outlet_count`;
-
-/** An Article's columns (toArticle), for RETURNING without the search columns. */
-const ARTICLE_COLUMNS = `id, story_id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen`;
 
 const VERSION_COLUMNS = `article_id, source_id, feed_id, outlet, url, canonical_url, title, byline, text, html, lede,
   image, language, published, fetched_at, content_hash`;
@@ -130,30 +127,30 @@ export function articlePort(db: Db): ArticleRepo {
   async function readArticles(ids: ArticleId[]): Promise<ArticleWithVersions[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
-    const articles = await db.query('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
-    const versions = await db.query('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
+    const articles = await db.prepared('SELECT * FROM articles WHERE id = ANY($1::bigint[])', [unique]);
+    const versions = await db.prepared('SELECT * FROM versions WHERE article_id = ANY($1::bigint[]) ORDER BY id', [unique]);
     return withVersions(ids, articles.map(toArticle), versions.map(toVersion));
   }
 
   async function readEnrichments(articleIds: ArticleId[]): Promise<Map<ArticleId, Enrichment>> {
     if (articleIds.length === 0) return new Map();
-    const rows = await db.query<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
+    const rows = await db.prepared<{ article_id: ArticleId; data: Enrichment }>('SELECT article_id, data FROM enrichments WHERE article_id = ANY($1::bigint[])', [[...new Set(articleIds)]]);
     return new Map(rows.map((r) => [Number(r.article_id) as ArticleId, r.data]));
   }
 
   return {
     async hasItem(feedId: FeedId, key: string) {
-      return (await db.one('SELECT 1 FROM items WHERE feed_id = $1 AND key = $2', [feedId, key])) !== null;
+      return (await db.preparedOne('SELECT 1 FROM items WHERE feed_id = $1 AND key = $2', [feedId, key])) !== null;
     },
     async recordItem(feedId: FeedId, key: string, item: Item, versionId: VersionId | null) {
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO items (feed_id, key, guid, url, title, published, data, version_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (feed_id, key) DO UPDATE SET version_id = coalesce(excluded.version_id, items.version_id)`,
         [feedId, key, item.guid, item.url, item.title, time(item.published), JSON.stringify(item), versionId],
       );
     },
     async findVersionByUrl(url: string) {
-      const r = await db.one('SELECT * FROM versions WHERE url = $1 OR canonical_url = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
+      const r = await db.preparedOne('SELECT * FROM versions WHERE url = $1 OR canonical_url = $1 ORDER BY (url = $1) DESC, id LIMIT 1', [url]);
       return r ? toVersion(r) : null;
     },
     async findVersionByHash(contentHash: string) {
@@ -164,35 +161,42 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement (ingest's costliest part on PostgreSQL was round trips: this was nine). The two ids are
     // drawn first so that the article names its canonical version as it is inserted (that reference is
     // checked at commit); the version's other columns are the article's own, from the same parameters.
+    // Only the ids come back: the rest is what was just sent (as storableParams made it), which the answer
+    // used to carry back, text and HTML included, for this process to parse again.
     async createArticle(v: NewVersion, fp: Fingerprint | null) {
-      const [r] = await db.prepared(
+      const params = storableParams([
+        v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede, v.image, v.language,
+        time(v.published), time(v.fetchedAt), v.contentHash, searchTerms(v.title, v.text),
+        fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
+      ]);
+      const [r] = await db.prepared<{ a: number; v: number }>(
         `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS a, nextval(pg_get_serial_sequence('versions', 'id')) AS v),
          art AS (
            INSERT INTO articles (id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
            SELECT ids.a, ids.v, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $4::text, $3::text,
-             $13::timestamptz, $14::timestamptz, $16::text FROM ids
-           RETURNING ${ARTICLE_COLUMNS}),
+             $13::timestamptz, $14::timestamptz, $16::text FROM ids),
          ver AS (
            INSERT INTO versions (id, ${VERSION_COLUMNS})
-           SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids
-           RETURNING id, source_id, canonical_url, fetched_at, content_hash),
+           SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids),
          fp AS (
            INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
            SELECT ids.a, $17::bytea, $18::int, $13, $3, $19::text, pg_current_xact_id()::text::bigint FROM ids WHERE $17::bytea IS NOT NULL)
-         SELECT art.*, ver.id AS v_id, ver.source_id AS v_source_id, ver.canonical_url AS v_canonical_url, ver.fetched_at AS v_fetched_at,
-           ver.content_hash AS v_content_hash
-         FROM art, ver`,
-        [
-          v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede, v.image, v.language,
-          time(v.published), time(v.fetchedAt), v.contentHash, searchTerms(v.title, v.text),
-          fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
-        ],
+         SELECT a, v FROM ids`,
+        params,
       );
-      const article = toArticle(r!);
-      const version = toVersion({
-        ...r!, id: r!.v_id, article_id: r!.id, source_id: r!.v_source_id, canonical_url: r!.v_canonical_url,
-        fetched_at: r!.v_fetched_at, content_hash: r!.v_content_hash,
-      });
+      const [sourceId, feedId, outlet, url, canonicalUrl, title, byline, text, html, lede, image, language, published, fetchedAt, contentHash] =
+        params as [SourceId | null, FeedId | null, string, string | null, string | null, string, string | null, string, string, string | null,
+          string | null, string | null, Date | null, Date, string];
+      const articleId = Number(r!.a) as ArticleId;
+      const versionId = Number(r!.v) as VersionId;
+      const article: Article = {
+        id: articleId, storyId: null, canonicalVersionId: versionId, title, byline, text, html, lede, image, language, url, outlet,
+        published: isoOrNull(published), firstSeen: iso(fetchedAt),
+      };
+      const version: Version = {
+        id: versionId, articleId, sourceId, outlet, url, canonicalUrl, title, byline, text, html, lede, image, language,
+        published: isoOrNull(published), fetchedAt: iso(fetchedAt), contentHash,
+      };
       return { article, version };
     },
     async addVersion(articleId: ArticleId, v: NewVersion, canonical: boolean, fp: Fingerprint | null) {
@@ -274,7 +278,7 @@ export function articlePort(db: Db): ArticleRepo {
     // deleted, the new ones added (sub-statements of one statement cannot see each other's rows, so the
     // two touch disjoint rows).
     async saveEnrichment(articleId: ArticleId, e: Enrichment) {
-      await db.exec(
+      await db.preparedExec(
         `WITH en AS (
            INSERT INTO enrichments (article_id, language, data) VALUES ($1, $2, $3)
            ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, data = excluded.data),

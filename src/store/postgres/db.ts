@@ -112,13 +112,26 @@ export class Db {
 
   /**
    * A query as a named prepared statement: each connection parses (and plans) it once instead of on
-   * every call. Only for fixed SQL run per article (placement's statements): a connection keeps every
-   * statement it prepared.
+   * every call. Only for fixed SQL run per article or per ingested item (placement's, ingest's and story
+   * analysis' statements): a connection keeps every statement it prepared.
    */
   async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.send(this.current(), this.config(sql, params))).rows as R[];
+  }
+
+  /** `prepared`, for the first row. */
+  async preparedOne<R = Row>(sql: string, params: unknown[] = []): Promise<R | null> {
+    return (await this.prepared<R>(sql, params))[0] ?? null;
+  }
+
+  /** `prepared`, for the number of rows written. */
+  async preparedExec(sql: string, params: unknown[] = []): Promise<number> {
+    return (await this.send(this.current(), this.config(sql, params))).rowCount ?? 0;
+  }
+
+  private config(sql: string, params: unknown[]): pg.QueryConfig {
     const values = storableParams(params);
-    const res = await this.send(this.current(), this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values });
-    return res.rows as R[];
+    return this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
   }
 
   /**
@@ -167,8 +180,7 @@ export class Db {
    * the SQL itself, not a look at its rows.
    */
   async later(sql: string, params: unknown[], fail: (e: unknown) => unknown = (e) => e): Promise<void> {
-    const values = storableParams(params);
-    const query: pg.QueryConfig = this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
+    const query = this.config(sql, params);
     const state = this.current();
     if (state) state.pending.push({ query, fail });
     else await this.send(undefined, query).catch((e: unknown) => { throw fail(e); });

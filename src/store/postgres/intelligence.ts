@@ -26,7 +26,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
   return {
     async noteOutlet(s) {
       // A sighting fills blanks only; 'publisher' is the default guess, so a sharper one replaces it.
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO outlets (name, home_url, country, language, kind, first_seen) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (name) DO UPDATE SET
            home_url = coalesce(outlets.home_url, excluded.home_url),
@@ -43,7 +43,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     getOutlet,
     async getOutlets(names) {
       if (!names.length) return [];
-      return (await db.query('SELECT * FROM outlets WHERE name = ANY($1::text[]) ORDER BY name', [[...new Set(names)]])).map(toOutlet);
+      return (await db.prepared('SELECT * FROM outlets WHERE name = ANY($1::text[]) ORDER BY name', [[...new Set(names)]])).map(toOutlet);
     },
     async listOutlets() {
       return (await db.query('SELECT * FROM outlets ORDER BY lower(name), name COLLATE "C"')).map(toOutlet);
@@ -71,7 +71,7 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     },
 
     async saveVersionDigest(versionId, articleId, outlet, digest) {
-      await db.exec(
+      await db.preparedExec(
         `INSERT INTO version_notes (version_id, article_id, outlet, digest) VALUES ($1, $2, $3, $4)
          ON CONFLICT (version_id) DO UPDATE SET digest = excluded.digest`,
         [versionId, articleId, outlet, JSON.stringify(digest)],
@@ -80,44 +80,47 @@ export function intelligencePort(db: Db): OutletRepo & AnalysisRepo {
     async getVersionDigests(versionIds) {
       const out = new Map<VersionId, VersionDigest>();
       if (!versionIds.length) return out;
-      for (const r of await db.query<{ version_id: number; digest: VersionDigest }>('SELECT version_id, digest FROM version_notes WHERE version_id = ANY($1::bigint[])', [versionIds])) {
+      for (const r of await db.prepared<{ version_id: number; digest: VersionDigest }>('SELECT version_id, digest FROM version_notes WHERE version_id = ANY($1::bigint[])', [versionIds])) {
         out.set(r.version_id as VersionId, r.digest);
       }
       return out;
     },
     async markStoryChanged(storyId) {
-      await db.exec('INSERT INTO story_analyses (story_id) VALUES ($1) ON CONFLICT (story_id) DO UPDATE SET revision = story_analyses.revision + 1', [storyId]);
+      await db.preparedExec('INSERT INTO story_analyses (story_id) VALUES ($1) ON CONFLICT (story_id) DO UPDATE SET revision = story_analyses.revision + 1', [storyId]);
     },
     async storyRevision(storyId) {
-      const r = await db.one<{ revision: number; analysed: number }>('SELECT revision, analysed FROM story_analyses WHERE story_id = $1', [storyId]);
+      const r = await db.preparedOne<{ revision: number; analysed: number }>('SELECT revision, analysed FROM story_analyses WHERE story_id = $1', [storyId]);
       return r ? { revision: Number(r.revision), analysed: Number(r.analysed) } : null;
     },
     async dueStories(limit) {
       return (await db.query<{ story_id: number }>('SELECT story_id FROM story_analyses WHERE analysed < revision ORDER BY story_id LIMIT $1', [limit])).map((r) => r.story_id as StoryId);
     },
+    // One statement: the analysis and the versions' roles from it, atomic without a transaction of its own (a
+    // transaction was two statements more, BEGIN and COMMIT). Outside a transaction it commits without waiting
+    // for its WAL flush (synchronous_commit off for its own transaction): an analysis is derived from the
+    // stored articles, and one a crash loses leaves its story due (analysed < revision), analysed again by a
+    // later poll. Inside a transaction the setting would reach the caller's commit, so it is left alone.
     async saveStoryAnalysis(s) {
-      return db.transaction(async () => {
-        const n = await db.exec(
-          `INSERT INTO story_analyses (story_id, revision, analysed, data, outlets, articles, versions, arrivals, first_outlet, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      const roles = s.roles.filter((r) => r.role === 'original' || r.role === 'copy');
+      const n = await db.preparedExec(
+        `WITH async AS MATERIALIZED (SELECT CASE WHEN $13::boolean THEN set_config('synchronous_commit', 'off', true) END),
+         saved AS (
+           INSERT INTO story_analyses (story_id, revision, analysed, data, outlets, articles, versions, arrivals, first_outlet, updated_at)
+           SELECT $1::bigint, $2::int, $3::int, $4::jsonb, $5::int, $6::int, $7::int, $8::jsonb, $9::text, $10::timestamptz FROM async
            ON CONFLICT (story_id) DO UPDATE SET analysed = excluded.analysed, data = excluded.data, outlets = excluded.outlets,
              articles = excluded.articles, versions = excluded.versions, arrivals = excluded.arrivals,
              first_outlet = excluded.first_outlet, updated_at = excluded.updated_at
-           WHERE story_analyses.analysed < excluded.analysed OR story_analyses.data IS NULL`,
-          [s.storyId, s.revision, s.revision, JSON.stringify(s.analysis), s.stats.outlets, s.stats.articles, s.stats.versions,
-            JSON.stringify(s.stats.arrivals), s.analysis.coverage.first?.outlet ?? null, time(s.analysis.computedAt)],
-        );
-        if (!n) return false;
-        const roles = s.roles.filter((r) => r.role === 'original' || r.role === 'copy');
-        if (roles.length) {
-          await db.exec(
-            `UPDATE version_notes n SET role = r.role FROM unnest($1::bigint[], $2::text[]) AS r (version_id, role)
-             WHERE n.version_id = r.version_id AND n.role IS DISTINCT FROM r.role`,
-            [roles.map((r) => r.versionId), roles.map((r) => r.role)],
-          );
-        }
-        return true;
-      });
+           WHERE story_analyses.analysed < excluded.analysed OR story_analyses.data IS NULL
+           RETURNING story_id),
+         roles AS (
+           UPDATE version_notes n SET role = r.role FROM unnest($11::bigint[], $12::text[]) AS r (version_id, role)
+           WHERE n.version_id = r.version_id AND n.role IS DISTINCT FROM r.role AND EXISTS (SELECT 1 FROM saved))
+         SELECT story_id FROM saved`,
+        [s.storyId, s.revision, s.revision, JSON.stringify(s.analysis), s.stats.outlets, s.stats.articles, s.stats.versions,
+          JSON.stringify(s.stats.arrivals), s.analysis.coverage.first?.outlet ?? null, time(s.analysis.computedAt),
+          roles.map((r) => r.versionId), roles.map((r) => r.role), !db.inTransaction],
+      );
+      return n > 0;
     },
     async getStoryAnalysis(storyId) {
       const r = await db.one<{ data: StoryAnalysis }>('SELECT data FROM story_analyses WHERE story_id = $1 AND data IS NOT NULL', [storyId]);

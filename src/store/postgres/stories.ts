@@ -187,9 +187,9 @@ export function storyPort(db: Db): StoryRepo {
       return rows.map(toStamp);
     },
     async getStory(id) {
-      const s = await db.one(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
+      const s = await db.preparedOne(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
       if (!s) return null;
-      const articles = await db.query(
+      const articles = await db.prepared(
         `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.story_id = $1 ORDER BY coalesce(a.published, a.first_seen) DESC, a.id DESC`,
         [id],
       );
