@@ -56,3 +56,16 @@ const CREDIT_LABEL = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|wr
 export function isBylineCredit(text: string, start: number): boolean {
   return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start));
 }
+
+/** Words a byline may hold besides names: what joins them and what dates it ("By Jane Roe and John Doe Published Monday"). */
+const BYLINE_WORDS = /^(?:and|on|at|in|published|updated|posted|am|pm|a\.m\.|p\.m\.)$/i;
+
+/**
+ * Is this sentence a byline ("By\nMatthew Digby\n,\nMinh Do\nPublished Monday") rather than prose: "By" and a
+ * capital open it, and no word after is in lower case but those joining names and dating it ("By the time …", "By
+ * Monday, officials had …" are prose).
+ */
+export function isBylineSentence(sentence: string): boolean {
+  if (!/^\s*By\s+\p{Lu}/u.test(sentence)) return false;
+  return !sentence.trim().split(/[\s,]+/).slice(1).some((w) => /^\p{Ll}/u.test(w) && !BYLINE_WORDS.test(w));
+}

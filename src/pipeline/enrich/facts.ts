@@ -4,7 +4,7 @@ import type { Fact } from '../../domain/types.ts';
 import type { Span } from '../normalize/index.ts';
 import type { DateMatch, NumberMatch } from './numbers.ts';
 import { spanAt } from './spans.ts';
-import { datelineAt } from './dateline.ts';
+import { datelineAt, isBylineSentence } from './dateline.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { arabicCountedPhrase } from './arabic/facts.ts';
@@ -87,7 +87,7 @@ export function numberFacts(doc: string, folded: string, sentences: Span[], numb
   const out: Fact[] = [];
   for (const n of numbers) {
     const s = sentenceAt(sentences, n.start);
-    if (!s) continue;
+    if (!s || isBylineSentence(folded.slice(s.start, s.end))) continue;
     if (n.kind === 'number' && partOfWord(folded, n.start, n.end, s.start)) continue;
     // An amount converted in brackets ("15.3 billion euros ($16.2 billion)") is the one before it again.
     if (n.kind === 'money' && /(?:\d|\p{L})\s*\($/u.test(folded.slice(Math.max(s.start, n.start - 12), n.start)) && CONVERTED.test(folded.slice(Math.max(s.start, n.start - 40), n.start))) continue;
@@ -126,7 +126,8 @@ export function dateFacts(doc: string, folded: string, sentences: Span[], dates:
   const out: Fact[] = [];
   for (const d of dates) {
     const s = sentenceAt(sentences, d.start);
-    if (!s) continue;
+    // A byline's date ("By Jane Roe Published Monday") is when the article appeared, not what it reports.
+    if (!s || isBylineSentence(folded.slice(s.start, s.end))) continue;
     // "Today" is the article's own date: it tells a reader nothing the dateline does not.
     if (/^(?:today|tonight)$/i.test(d.text)) continue;
     // What happened then: the date's own clause without the date phrase ("…, and that BP remained on

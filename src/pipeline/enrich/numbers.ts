@@ -55,6 +55,16 @@ function wordValue(s: string): number | null {
   return total;
 }
 
+/** After "pounds of", what money is counted in ("5 million pounds of funding", "of taxpayers' money"). */
+const MONEY_OF = /^\s+of\s+(?:the\s+|public\s+|new\s+)?(?:taxpayers?|funding|funds|investment|money|cash|revenue|spending|savings|debt|sales|profits?|losses|damages?|income|support|aid|value|government|state)\b/i;
+
+/** "pounds" as a weight: "pounds of" a thing that is not money, or after a form of "weigh" in the same clause. */
+function weighs(folded: string, start: number, end: number): boolean {
+  const after = folded.slice(end, end + 40);
+  if (/^\s+of\s+\p{L}/u.test(after)) return !MONEY_OF.test(after);
+  return /\bweigh(?:s|ed|ing|t)?\b[^.!?\n,;]{0,30}$/i.test(folded.slice(Math.max(0, start - 40), start));
+}
+
 export function findNumbers(folded: string): NumberMatch[] {
   const out: NumberMatch[] = [];
   for (const m of folded.matchAll(NUMBER_RE)) {
@@ -69,7 +79,15 @@ export function findNumbers(folded: string): NumberMatch[] {
       if (all.slice(all.indexOf(num!) + num!.length).startsWith(' ')) continue;
     }
     if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
-    const end = m.index! + all.length;
+    let end = m.index! + all.length;
+    // "300 pounds of fentanyl", "weighed 200 pounds": pounds of weight, not money. The number alone is kept, so
+    // what it counts is read after it ("pounds of fentanyl"), as for any other count.
+    let weight = false;
+    if (!cur && suffix && /^pounds?$/i.test(suffix) && weighs(folded, start, end)) {
+      end -= suffix.length;
+      while (end > start && /\s/.test(folded[end - 1]!)) end--;
+      weight = true;
+    }
     const text = folded.slice(start, end);
     // A clock time ("9:28 AM", "at 10 p.m.") says when, not how many.
     if (!cur && !suffix && !isWord && (/\d[:.]$/.test(folded.slice(Math.max(0, start - 2), start)) || /^(?::\d\d|\s?[ap]\.?m\b\.?)/i.test(folded.slice(end, end + 5)))) continue;
@@ -80,7 +98,7 @@ export function findNumbers(folded: string): NumberMatch[] {
     let unit: string | null = null;
     if (cur) { kind = 'money'; unit = CURRENCY[cur.toLowerCase()] ?? 'USD'; }
     else if (suffix && /%|cent/i.test(suffix)) { kind = 'percent'; unit = '%'; }
-    else if (suffix) { kind = 'money'; unit = CURRENCY_WORD[suffix.toLowerCase()] ?? null; }
+    else if (suffix && !weight) { kind = 'money'; unit = CURRENCY_WORD[suffix.toLowerCase()] ?? null; }
     out.push({ kind, text, start, end, value, unit });
   }
   return out;

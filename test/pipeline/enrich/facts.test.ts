@@ -42,5 +42,23 @@ describe('key facts a reader is shown', () => {
     const e = enrich({ title: 'Court', text: 'He pleaded guilty on Monday. Sentencing is scheduled for Feb. 14.', published: '2019-11-19T10:00:00Z' });
     expect(e.facts.find((f) => f.text === 'Feb. 14')?.about).toBe('Sentencing is scheduled');
   });
+  it('takes no fact from a byline, and keeps a date a sentence opens with "By"', () => {
+    const e = enrich({
+      title: 'Border agents seize drugs',
+      text: 'By\nMatthew Digby\n,\nMinh Do\nPublished March 3, 2026\n\nAgents seized 40 rifles on March 2 at the crossing, officials said. ' +
+        'By March 10, the agency plans to add 12 officers.',
+      published: '2026-03-03T10:00:00Z',
+    });
+    expect(e.facts.filter((f) => f.kind === 'date').map((f) => f.text)).toEqual(['March 2', 'March 10']);
+  });
+
+  it('reads pounds of a thing or a weight as a weight, and pounds fined or of funding as money', () => {
+    const e = enrich({
+      title: 'Seizure',
+      text: 'Agents seized 300 pounds of fentanyl at the port. The suspect weighed 200 pounds. ' +
+        'The importer was fined 5,000 pounds. The port got 2 million pounds of funding.',
+    });
+    expect(e.facts.map((f) => [f.value, f.unit])).toEqual([[300, 'pounds'], [200, 'pounds'], [5000, 'GBP'], [2_000_000, 'GBP']]);
+  });
 });
 
