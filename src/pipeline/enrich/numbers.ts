@@ -154,6 +154,9 @@ export function findDates(folded: string, published: Date | null): DateMatch[] {
   const wd = /\b(?:on|last|this|next)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
   for (const m of folded.matchAll(wd)) {
     const s = m.index! + m[0].length - m[1]!.length;
+    // "on Sunday, October 13th, 2019": the weekday of the date written after it, no other day (and no second fact).
+    const gap = /^,?\s+/.exec(folded.slice(m.index! + m[0].length, m.index! + m[0].length + 4));
+    if (gap && taken.some(([a]) => a === m.index! + m[0].length + gap[0].length)) continue;
     let value = m[1]!;
     if (published) {
       // News reports past days: the latest such weekday on or before publication ("next" looks ahead).

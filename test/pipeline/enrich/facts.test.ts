@@ -60,5 +60,13 @@ describe('key facts a reader is shown', () => {
     });
     expect(e.facts.map((f) => [f.value, f.unit])).toEqual([[300, 'pounds'], [200, 'pounds'], [5000, 'GBP'], [2_000_000, 'GBP']]);
   });
+  it('takes a weekday written before its date as that date, not as a second fact of another day', () => {
+    const e = enrich({
+      title: 'Claim',
+      text: 'The congressman made the claim on Sunday, October 13th, 2019 in an article in a local newspaper. Agents seized 12 rifles on Friday at the crossing.',
+      published: '2019-11-18T11:08:00Z',
+    });
+    expect(e.facts.filter((f) => f.kind === 'date').map((f) => [f.text, f.value])).toEqual([['October 13th, 2019', '2019-10-13'], ['Friday', '2019-11-15']]);
+  });
 });
 
