@@ -148,6 +148,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       if (inDirect.overlaps(vpos, vpos + 1)) continue;
       // A passive says what is thought of its subject, not what it said ("the unit is expected to break even").
       if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(folded.slice(Math.max(s.start, vpos - 8), vpos))) continue;
+      // A comparison says nothing was reported: "more complicated than McKinley suggests", "as Smith expected".
+      if (/\b(?:than|as)\s+(?:\S+\s+){1,3}$/i.test(folded.slice(Math.max(s.start, vpos - 40), vpos))) continue;
       const speaker = subjectBefore(folded, vpos, ms, s.start);
       if (!speaker) continue;
       let cstart = vpos + vm[0].length;
@@ -169,6 +171,9 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       } else if (/^(?:revealed|reveals|announced|announces|reported|posted|tweeted|pledged|estimated)$/.test(vm[1]!)) {
         // Verbs that also name an act: without "that" their object is what was done, not words reported
         // ("Audi has revealed the new model", "the company reported a loss").
+        continue;
+      } else if (/^\s*[,;)]/.test(rest)) {
+        // The verb ends its clause ("McKinley suggests, but …"): nothing it reports follows.
         continue;
       } else cstart += (/^\s+/.exec(rest)?.[0].length ?? 0);
       let cend = s.end;

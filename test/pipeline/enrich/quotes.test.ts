@@ -47,5 +47,12 @@ describe('quotes a reader is shown', () => {
     });
     expect(said(e)).toEqual([['Christian Bruch', 'Demand for our grid technology is unprecedented']]);
   });
+  it('reports nothing from a comparison with what someone suggests ("more complicated than McKinley suggests, but …")', () => {
+    const e = enrich({
+      title: 'Drugs at the border',
+      text: 'Rep. David McKinley said the border needs more agents. It is more complicated than McKinley suggests, but he appears to be in the ballpark.',
+    });
+    expect(said(e)).toEqual([['David McKinley', 'the border needs more agents']]);
+  });
 });
 
