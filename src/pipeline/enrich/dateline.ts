@@ -57,6 +57,19 @@ export function isBylineCredit(text: string, start: number): boolean {
   return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start));
 }
 
+// Bylines, read in one place: the names of one (entities), a name inside one (hashtags), a sentence that is one (facts).
+
+/** A byline: "By" opening a line, then names only, each of two to four capitalised words, split by commas, "and" or lines. */
+export const BYLINE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n[ \t]*)((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*\n?[ \t]*(?:,|and|&)?[ \t]*\n?[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)[ \t]*(?=\n|$|[ \t]+(?:on|at|in|for|\|)[ \t])/gu;
+
+/** Before a name, a byline's "By" opening its line and only names, commas and "and" since ("By\nMatthew Digby\n,\n"). */
+const BYLINE_BEFORE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n)(?:\p{Lu}[\p{L}'’.-]*|,|and|&|\s)*$/u;
+
+/** Is the name at `start` one of a byline's ("Minh Do" of "By\nMatthew Digby\n,\nMinh Do")? */
+export function isInBylineNames(text: string, start: number): boolean {
+  return BYLINE_BEFORE.test(text.slice(Math.max(0, start - 120), start));
+}
+
 /** Words a byline may hold besides names: what joins them and what dates it ("By Jane Roe and John Doe Published Monday"). */
 const BYLINE_WORDS = /^(?:and|on|at|in|published|updated|posted|am|pm|a\.m\.|p\.m\.)$/i;
 

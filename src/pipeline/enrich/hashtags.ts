@@ -5,7 +5,7 @@
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
-import { isBylineCredit, isInDateline } from './dateline.ts';
+import { isBylineCredit, isInBylineNames, isInDateline } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 import { hasWholeWord, wholeWordAt } from './whole-word.ts';
@@ -165,9 +165,6 @@ function isPersonRole(phrase: string, body: string, lowerBody: string, surnames:
   return uses > 0;
 }
 
-/** Before a name, a byline's "By" opening its line and only names, commas and "and" since ("By\nMatthew Digby\n,\n"). */
-const BYLINE_BEFORE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n)(?:\p{Lu}[\p{L}'’.-]*|,|and|&|\s)*$/u;
-
 export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[], folded: string, max = 8, min = 3, titleEnd = 0, topicsVetted = true): string[] {
   const textLength = folded.length;
   const body = folded.slice(titleEnd).toLowerCase();
@@ -178,7 +175,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
     // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
-    if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first) || BYLINE_BEFORE.test(folded.slice(Math.max(0, e.first - 120), e.first)))) continue;
+    if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first) || isInBylineNames(folded, e.first))) continue;
     // Nor is the outlet the article cites for a fact, named once ("according to a report in the Argus Leader of
     // Sioux Falls", "told the Financial Times"): a source, as a dateline's agency is, not what the story is about.
     if (e.type === 'ORG' && e.mentions === 1 && isCitedSource(folded, e.first, e.firstEnd ?? e.first + e.canonical.length)) continue;

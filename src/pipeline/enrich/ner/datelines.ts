@@ -2,7 +2,7 @@
 // is a place, whatever its capitals made the tagger read, and a name run on after the dateline's dash is a name of
 // its own. Switched by nerRules.datelinePlace and nerRules.datelineTail (names.ts).
 import type { Span } from '../../normalize/index.ts';
-import { datelineAt } from '../dateline.ts';
+import { BYLINE, datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { CAP, CALENDAR_WORDS, STOP_CAPS, nerRules, type RawMention } from './names.ts';
 
@@ -64,9 +64,6 @@ export function datelinePlaces(folded: string, places: Range[], ms: RawMention[]
     }
   }
 }
-
-/** A byline: "By" opening a line, then names only, each of two to four capitalised words, split by commas, "and" or lines. */
-const BYLINE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n[ \t]*)((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*\n?[ \t]*(?:,|and|&)?[ \t]*\n?[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)[ \t]*(?=\n|$|[ \t]+(?:on|at|in|for|\|)[ \t])/gu;
 
 /**
  * "By\nMatthew Digby\n,\nMinh Do\non Monday": the names of a byline are people's, whatever the tagger read ("Minh" a
