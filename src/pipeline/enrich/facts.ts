@@ -146,7 +146,8 @@ export function dateFacts(doc: string, folded: string, sentences: Span[], dates:
       .trim();
     const cut = about.search(/,\s+(?:aiming|which|while|who|as|after|before|and|but|when)\b/);
     if (cut > 20) about = about.slice(0, cut);
-    about = about.replace(/[.!?"]+$/, '').replace(/^[\s,\u060C]+/, '').trim();
+    // Nor is the dash of an attribution line ("— David McKinley on Sunday, …", the dash folded to "-").
+    about = about.replace(/[.!?"]+$/, '').replace(/^[\s,\u060C\-–—]+/, '').trim();
     // The date taken out of the clause leaves its preposition behind ("Sentencing is scheduled for").
     about = about.replace(/\s+(?:for|on|in|at|by|until|since|from|through|before|after|during|of|to)$/i, '');
     out.push({

@@ -68,5 +68,12 @@ describe('key facts a reader is shown', () => {
     });
     expect(e.facts.filter((f) => f.kind === 'date').map((f) => [f.text, f.value])).toEqual([['October 13th, 2019', '2019-10-13'], ['Friday', '2019-11-15']]);
   });
+  it('says what happened on a date without the dash that opens an attribution line', () => {
+    const e = enrich({
+      title: 'Claim',
+      text: '"$53 million a week is coming across the border in drugs."\n\n— David McKinley on October 13th, 2019 in an article in a local newspaper\n\nThe claim was checked.',
+    });
+    expect(e.facts.find((f) => f.kind === 'date')?.about).toBe('David McKinley in an article in a local newspaper');
+  });
 });
 
