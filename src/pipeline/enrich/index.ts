@@ -164,12 +164,17 @@ export function keyphraseCandidatesOf(input: EnrichInput): ReturnType<typeof key
 function isNationality(m: RawMention, folded: string): boolean {
   // Read as an organisation too: "SCOTTISH" cut from a headline's "SCOTTISH PREMIERSHIP SUMMARIES".
   if ((m.type === 'LOC' || (nerRules.countryPlace && m.type === 'ORG')) && gazetteer().demonyms.has(aliasKey(m.text))) return true;
+  // A faith or creed written as one adjective or noun ("two Muslim women", "Nazi crimes", "Sunni") is newswire's
+  // MISC too: no place, and no organisation without its head noun ("Islamic State").
+  if (CREED.test(m.text)) return true;
   // A word read as a place that is written as a nationality and names no known place ("traditional Korean dances", of
   // both Koreas): one capitalised word with a demonym's ending, as hashtags.ts reads it, after no capitalised word
   // (the tagger's "Korean" of "South Korean" is newswire's place), nor before a kind of place ("Fujian province").
   return m.type === 'LOC' && /^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(m.text) && !gazetteer().places.has(aliasKey(m.text)) &&
     !/\p{Lu}\p{L}*\s+$/u.test(folded.slice(Math.max(0, m.start - 20), m.start)) && !/^\s+(?:province|region|city|county|prefecture)\b/i.test(folded.slice(m.end, m.end + 20));
 }
+
+const CREED = /^(?:Muslim|Moslem|Christian|Jewish|Catholic|Protestant|Buddhist|Hindu|Sikh|Sunni|Shi'?ite|Islamist|Nazi|Zionist|Mormon|Anglican|Methodist|Baptist|Lutheran)s?$/;
 
 const nationalityName = (text: string): string => (text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text);
 

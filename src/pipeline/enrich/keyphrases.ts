@@ -17,7 +17,7 @@ import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { posTags, unigram, type Unigrammed } from './pos.ts';
-import { tokenizeWords } from './tokens.ts';
+import { joinAmpersandNames, tokenizeWords } from './tokens.ts';
 
 export interface Keyphrase {
   phrase: string;
@@ -95,7 +95,7 @@ interface WordFacts {
 }
 const wordFacts = remembered((w: string): WordFacts => ({
   unigram: unigram(w),
-  acronym: /^\p{Lu}[\p{Lu}.]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w),
+  acronym: /^\p{Lu}[\p{Lu}.&]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w),
   capital: /^\p{Lu}/u.test(w),
   auxiliary: AUXILIARY.has(w.toLowerCase()),
   phraseWord: /\p{L}/u.test(w) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase()),
@@ -130,7 +130,7 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
     const atLine = s.start > 0 && folded[s.start - 1] === '\n';
     const from = (atLine && datelineAt(folded, s.start)?.end) || s.start;
-    let words = tokenizeWords(folded, from, s.end).map((t) => t.text);
+    let words = joinAmpersandNames(tokenizeWords(folded, from, s.end)).map((t) => t.text);
     if (!words.length) continue;
     const toks: Tok[] = [];
     if (english) {

@@ -57,6 +57,9 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     // "PG&E", "AT&T": the tagger reads the capitals before "&"; the name goes on through the ones after.
     const joined = nerRules.ampersandName && /\p{Lu}$/u.test(m.text) ? /^&\p{Lu}{1,3}(?![\p{L}\p{N}])/u.exec(folded.slice(m.end, m.end + 5)) : null;
     if (joined) m = { ...m, end: m.end + joined[0].length, text: m.text + joined[0] };
+    // And the capitals after it alone ("T" of "The AT&T deal") are the name read from its start.
+    const opened = nerRules.ampersandName && /^\p{Lu}/u.test(m.text) ? /(?<![\p{L}\p{N}])\p{Lu}{1,4}&$/u.exec(folded.slice(Math.max(0, m.start - 5), m.start)) : null;
+    if (opened) m = { ...m, start: m.start - opened[0].length, text: opened[0] + m.text };
     if (out.length && m.start < out.at(-1)!.end) continue; // the "E" of a "PG&E" read on
     // "(@SpursOfficial)": a social media handle, not a name written in the text.
     if (nerRules.handleName && /[@#]$/.test(folded.slice(m.start - 1, m.start))) continue;
@@ -158,7 +161,10 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
  * after it ("House Hitler was born in …"). When the body writes that word in lower case and knows the rest
  * of the name but not the whole, the word is no part of the name.
  */
-function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['type']>, body: string): RawMention {
+function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['type']>, body: string): RawMention | null {
+  // The opening word alone ("Hunter diagnosed with bubonic plague" over "the hunter"): a word, not a name, when
+  // the body writes it in lower case and never as a name.
+  if (/^\p{Lu}\p{Ll}+$/u.test(m.text) && !bodyKeys.has(aliasKey(m.text)) && lowerInBody(m.text, body) && !gazetteer().places.has(aliasKey(m.text)) && !gazetteer().orgs.has(aliasKey(m.text))) return null;
   const first = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(m.text);
   if (!first || bodyKeys.has(aliasKey(m.text)) || !lowerInBody(first[1]!, body)) return m;
   const cut = first[0].length;

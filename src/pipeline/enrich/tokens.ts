@@ -41,3 +41,22 @@ export function tokenizeWords(text: string, from = 0, to = text.length): Token[]
 function isInitial(text: string, t: string, end: number): boolean {
   return /^\p{Lu}$/u.test(t) && /^\.\s\p{Lu}/u.test(text.slice(end, end + 3));
 }
+
+/**
+ * "AT&T", "PG&E", "S&P" as one token: capitals joined by "&" with no space. The tokeniser splits them, as the
+ * tagger's training text did not (its model has learnt nothing of such a token, so the entity tagger keeps the
+ * split and mends the name after), but a keyphrase made of "T" or "E" names nothing.
+ */
+export function joinAmpersandNames(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!, amp = tokens[i + 1], b = tokens[i + 2];
+    if (amp && b && amp.text === '&' && a.end === amp.start && amp.end === b.start && CAPITALS.test(a.text) && CAPITALS.test(b.text)) {
+      out.push({ text: a.text + '&' + b.text, start: a.start, end: b.end });
+      i += 2;
+    } else out.push(a);
+  }
+  return out;
+}
+
+const CAPITALS = /^\p{Lu}{1,4}$/u;

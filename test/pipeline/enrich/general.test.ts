@@ -35,6 +35,32 @@ describe('entities', () => {
     }
   });
 
+  it("takes no name from a headline's opening word that the body writes in lower case", () => {
+    const article = {
+      title: 'Hunter diagnosed with bubonic plague after eating a rabbit',
+      text: 'A hunter in Inner Mongolia has been diagnosed with bubonic plague, health officials said on Tuesday. The hunter had eaten a wild rabbit, and those he met were placed in quarantine.',
+    };
+    const e = enrich(article);
+    expect(e.entities.map((x) => x.canonical)).not.toContain('Hunter');
+    expect(e.entities.map((x) => x.canonical)).toContain('Inner Mongolia');
+    // A name the body writes as a name stays: "Hunter Biden" below is no common word there.
+    const named = enrich({ title: 'Biden says he is proud of his son', text: 'President Joe Biden said on Tuesday that he was proud of Hunter Biden. Biden spoke in Delaware.' });
+    expect(named.entities.map((x) => x.canonical)).toContain('Hunter Biden');
+  });
+
+  it('reads "AT&T" and "PG&E" whole: no name and no keyphrase of the capitals after "&"', () => {
+    const e = enrich({
+      title: 'AT&T weighs a deal',
+      text: 'AT&T said on Monday it would weigh a bid for the network. The AT&T board meets next week. PG&E and AT&T both report results on Thursday, and the AT&T deal needs approval.',
+    });
+    expect(e.entities.map((x) => x.canonical)).toEqual(expect.arrayContaining(['AT&T', 'PG&E']));
+    for (const bit of ['T', 'E', 'AT', 'PG']) {
+      expect(e.entities.map((x) => x.canonical)).not.toContain(bit);
+      expect(e.keyphrases).not.toContain(bit);
+    }
+    expect(e.keyphrases).toContain('AT&T');
+  });
+
   it('names nobody by a capitalised pronoun and its verb', () => {
     const article = { title: 'A new car', text: 'The new model arrives in spring. It’ll feature a boost mode, activated when the driver shifts to “S”. It’ll also get a larger bumper. Dealers in Europe will take orders from November.' };
     const names = () => enrich(article).entities.map((x) => x.canonical);
@@ -285,5 +311,19 @@ describe('nationalities', () => {
     });
     expect(e.entities.filter((x) => x.type === 'LOC').map((x) => x.canonical)).not.toContain('Korean');
     expect(e.hashtags).not.toContain('#Korean');
+  });
+
+  it('keeps a faith or creed out of people, places and organisations, as newswire does (MISC)', () => {
+    const e = enrich({
+      title: 'Omar threatened',
+      text: 'Ilhan Omar is one of the first two Muslim women elected to Congress. In Vienna, the minister said Austrians were also perpetrators of Nazi crimes. Sunni leaders met in Baghdad on Monday.',
+    });
+    const typeOf = (name: string) => e.entities.find((x) => x.canonical === name)?.type;
+    expect(typeOf('Muslim')).toBe('MISC');
+    expect(typeOf('Nazi')).toBe('MISC');
+    expect(typeOf('Sunni')).toBe('MISC');
+    expect(typeOf('Ilhan Omar')).toBe('PER');
+    expect(e.hashtags).not.toContain('#Muslim');
+    expect(e.hashtags).not.toContain('#Nazi');
   });
 });
