@@ -9,10 +9,10 @@ import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
 import { wholeWordAt } from './whole-word.ts';
-import { addRepeatedNames, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
+import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
-import { refineNames } from './refine.ts';
+import { isNationalityWord, refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { foldScripts, hashtagConcept, mainLanguage, nameIn } from './story.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
@@ -167,6 +167,9 @@ function isNationality(m: RawMention, folded: string): boolean {
   // A faith or creed written as one adjective or noun ("two Muslim women", "Nazi crimes", "Sunni") is newswire's
   // MISC too: no place, and no organisation without its head noun ("Islamic State").
   if (CREED.test(m.text)) return true;
+  // "South Korean", "North American": refine's compass word before a nationality.
+  const compass = /^(\S+) (\S+)$/.exec(m.text);
+  if (nerRules.compassNationality && compass && COMPASS.test(compass[1]!.toLowerCase()) && isNationalityWord(compass[2]!, gazetteer())) return true;
   // A word read as a place that is written as a nationality and names no known place ("traditional Korean dances", of
   // both Koreas): one capitalised word with a demonym's ending, as hashtags.ts reads it, after no capitalised word
   // (the tagger's "Korean" of "South Korean" is newswire's place), nor before a kind of place ("Fujian province").

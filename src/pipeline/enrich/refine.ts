@@ -8,7 +8,7 @@ import { commonWords } from './common-words.ts';
 import { hasWholeWord } from './whole-word.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
-import { isEventWord, nerRules, type RawMention } from './ner/index.ts';
+import { COMPASS, isEventWord, nerRules, type RawMention } from './ner/index.ts';
 import { cased } from './ner/names.ts';
 
 type NameMention = RawMention & { type: 'PER' | 'ORG' | 'LOC' };
@@ -68,7 +68,33 @@ export function refineNames(folded: string, names: RawMention[], titleEnd: numbe
     out.push(retypeCountry(m, gaz));
   }
   if (nerRules.headlineFromBody && headline && ordinaryBody(folded.slice(titleEnd, titleEnd + 2000))) addHeadlineNames(folded, titleEnd, bodyKeys, out, sport ? sport[0].length : 0);
+  return nerRules.compassNationality ? joinCompassNationalities(folded, out, gaz) : out;
+}
+
+/**
+ * "South Korean tourists", "North American markets": a compass word before a nationality makes one
+ * nationality, as newswire annotates it (MISC), not a place "South" beside a "Korean" (enrichDocument's
+ * isNationality reads the joined name). The compass word may have been read as a name of its own or not at all.
+ */
+function joinCompassNationalities(folded: string, names: RawMention[], gaz: ReturnType<typeof gazetteer>): RawMention[] {
+  const out: RawMention[] = [];
+  for (const m of names) {
+    const before = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?) $/u.exec(folded.slice(Math.max(0, m.start - 16), m.start));
+    if (!before || !COMPASS.test(before[1]!.toLowerCase()) || !isNationalityWord(m.text, gaz)) { out.push(m); continue; }
+    const start = m.start - before[0].length;
+    if (out.length && out.at(-1)!.end > start) {
+      if (out.at(-1)!.start !== start) { out.push(m); continue; } // the compass word ends a longer name
+      out.pop();
+    }
+    out.push({ ...m, type: 'LOC', start, text: folded.slice(start, m.end) });
+  }
   return out;
+}
+
+/** One word that names a nationality: a known demonym, or a word with a demonym's ending that is no place. */
+export function isNationalityWord(word: string, gaz: ReturnType<typeof gazetteer>): boolean {
+  const key = aliasKey(word);
+  return gaz.demonyms.has(key) || (/^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(word) && !gaz.places.has(key));
 }
 
 /** A body in ordinary case (a third of its words or more in lower case), whose names' types are worth copying. */

@@ -313,6 +313,26 @@ describe('nationalities', () => {
     expect(e.hashtags).not.toContain('#Korean');
   });
 
+  it('reads a compass word before a nationality as one nationality ("South Korean"), no place "South"', () => {
+    const article = {
+      title: 'Tourists stranded',
+      text: 'Dutch and South Korean tourists were stranded in Uglii. North Korean troops massed at the border, and the car goes on sale in North American markets next year. Officials met in Seoul, South Korea.',
+    };
+    const e = enrich(article);
+    const typeOf = (name: string) => e.entities.find((x) => x.canonical === name)?.type;
+    expect(typeOf('South Korean')).toBe('MISC');
+    expect(typeOf('North Korean')).toBe('MISC');
+    expect(typeOf('North American')).toBe('MISC');
+    expect(typeOf('South Korea')).toBe('LOC');
+    for (const bit of ['South', 'North', 'Korean']) expect(e.entities.map((x) => x.canonical)).not.toContain(bit);
+    nerRules.compassNationality = false;
+    try {
+      expect(enrich(article).entities.map((x) => x.canonical)).toContain('South');
+    } finally {
+      nerRules.compassNationality = true;
+    }
+  });
+
   it('keeps a faith or creed out of people, places and organisations, as newswire does (MISC)', () => {
     const e = enrich({
       title: 'Omar threatened',
