@@ -15,6 +15,9 @@ export interface HashtagEntity extends Entity {
   /** Where the first mention ends (its text may differ from the canonical name). */
   firstEnd?: number;
   inTitle: boolean;
+  /** Mentions in the body, and how many of them end where the name does (not cut short before more capitalised words). */
+  inBody?: number;
+  whole?: number;
 }
 
 export function camelCase(phrase: string): string {
@@ -174,6 +177,9 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const e of entities) {
     if (e.type !== 'PER' && e.type !== 'ORG' && e.type !== 'LOC') continue;
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
+    // A name read only as the start of a longer one ("Google Stadia Red Dead" of "… Red Dead Redemption 2") is
+    // no name a reader would tag.
+    if (e.inBody && e.whole === 0) continue;
     // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
     if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first) || isInBylineNames(folded, e.first))) continue;
     // Nor is the outlet the article cites for a fact, named once ("according to a report in the Argus Leader of

@@ -10,7 +10,7 @@ import { aliasKey, gazetteer } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
 import { wholeWordAt } from './whole-word.ts';
 import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
-import { findDates, findNumbers } from './numbers.ts';
+import { findDates, findNumbers, MONTHS, WEEKDAYS } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
 import { isNationalityWord, refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
@@ -110,7 +110,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     language,
     hashtags,
     keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
-    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, ...e }) => e),
+    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, whole: _w, inBody: _b, ...e }) => e),
     mentions,
     facts,
     quotes,
@@ -198,6 +198,7 @@ function titleSplit(sentences: Span[], titleEnd: number): Span[] {
 
 function groupEntities(mentions: EntityMention[], folded: string, titleEnd: number): HashtagEntity[] {
   const byKey = new Map<string, HashtagEntity>();
+  const starts = new Set(mentions.map((m) => m.start));
   let lastEnd = 0;
   for (const m of mentions) {
     // A role never reaches back over another person's name ("X and Iraqi Prime Minister Y").
@@ -207,15 +208,35 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
     const key = m.type + ':' + m.canonical;
     let e = byKey.get(key);
     if (!e) {
-      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false };
+      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false, whole: 0, inBody: 0 };
       byKey.set(key, e);
     }
     e.mentions++;
+    // (A headline's capitals say nothing of where a name ends: "Seattle Police Arrest …".)
+    if (m.start >= titleEnd) {
+      e.inBody = (e.inBody ?? 0) + 1;
+      if (!isCutShort(folded, m.end, starts)) e.whole!++;
+    }
     if (m.start < titleEnd) e.inTitle = true;
     if (m.type === 'PER' && !e.role) e.role = roleBefore(folded, m.start, limit) ?? roleAfter(folded, m.end);
   }
   return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
 }
+
+/**
+ * A name the tagger stopped short of the capitalised words that go on after it ("the Google Stadia Red Dead
+ * Redemption 2 port" read as "Google Stadia Red Dead"): the next word, after one space, is capitalised, in no
+ * mention of its own, no title ("NASA Administrator Jim Bridenstine") and no day or month.
+ */
+function isCutShort(folded: string, end: number, starts: Set<number>): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)\b/u.exec(folded.slice(end, end + 30));
+  if (!next || starts.has(end + 1)) return false;
+  const word = next[1]!.toLowerCase();
+  return !gazetteer().titleWords.has(word) && !CALENDAR_WORDS.has(word);
+}
+
+/** "told TODAY's Ann Curry Friday": a day or month after a name is when, not more of the name. */
+const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** English is recognised by its function words (cheap and sure on news); other texts go to franc. */
 function languageOf(sample: string): string | null {

@@ -78,6 +78,18 @@ describe('hashtags a person would pick', () => {
     expect(e.hashtags).toContain('#Seoul');
   });
 
+  it('tags no name the tagger cut short of the capitalised words that go on after it', () => {
+    const text = 'The promise of Google Stadia: smooth play streamed to any screen. For example, the Google Stadia Red Dead Redemption 2 port ' +
+      'does not run at a solid 60fps, Digital Foundry found. When the Google Stadia Red Dead Redemption 2 port runs at 4K, it drops frames. ' +
+      'Google said it would improve the service. NASA Administrator Jim Bridenstine, asked about it, laughed. NASA Administrator Jim Bridenstine ' +
+      'plays games on NASA time, NASA said.';
+    const e = enrich({ title: 'Red Dead Redemption 2 stutters on Stadia', text });
+    expect(e.hashtags.some((t) => t.startsWith('#GoogleStadiaRed'))).toBe(false);
+    expect(e.hashtags).toContain('#GoogleStadia');
+    // A title after a name is no name going on: NASA keeps its tag.
+    expect(e.hashtags).toContain('#NASA');
+  });
+
   it('tags a person known by one name with the style the article gives them', () => {
     const e = enrich({
       title: 'Palace under pressure after interview',
