@@ -205,7 +205,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.citedOutlets) citedOutlets(folded, out);
   if (nerRules.abbreviatedStates) abbreviatedStates(folded, out);
   if (nerRules.planets) planets(folded, out);
-  if (nerRules.areaNames) areaNames(out);
+  if (nerRules.areaNames) areaNames(out, folded);
   if (nerRules.bylinePeople) bylinePeople(folded, out);
   if (nerRules.ownerSplit) splitOwnerFromOrg(folded, out);
   if (nerRules.amidListedOrgs) amidListedOrgs(folded, out);

@@ -87,9 +87,14 @@ export function planets(folded: string, ms: RawMention[]): void {
 const AREA_HEAD = /^(?:County|Province|Township|Parish|Prefecture|Governorate|Oblast|Municipality|Peninsula|Islands)$/;
 
 /** "About half of Marin County's cell sites": a name read as a person's that ends in a kind of area is a place. */
-export function areaNames(ms: RawMention[]): void {
+export function areaNames(ms: RawMention[], folded: string): void {
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.type === 'PER' && /\s/.test(m.text) && AREA_HEAD.test(m.text.slice(m.text.lastIndexOf(' ') + 1))) ms[i] = { ...m, type: 'LOC' };
+    // "Orange and Riverside counties", "Hebei, Henan and Shandong provinces": names before a plural kind of area.
+    else if (m.type !== 'LOC' && !/\s/.test(m.text) && AREAS_AFTER.test(folded.slice(m.end, m.end + 60))) ms[i] = { ...m, type: 'LOC' };
   }
 }
+
+/** What may follow a name of a list that a plural kind of area ends: more names of the list, then the kind. */
+const AREAS_AFTER = /^(?:,? (?:and |or )?\p{Lu}\p{Ll}+)* (?:counties|provinces|townships|parishes|prefectures|governorates|oblasts|municipalities)\b/u;

@@ -17,6 +17,16 @@ describe('places the tagger reads as people', () => {
     expect(names(e, 'LOC')).toEqual(expect.arrayContaining(['New Jersey', 'Oklahoma']));
   });
 
+  it('reads the names of a list that a plural kind of area ends as places ("Orange and Riverside counties")', () => {
+    const e = enrich({
+      title: 'Power shutoff',
+      text: 'Power was cut on Wednesday for a few communities in an area of Orange and Riverside counties that was burned in a wildfire. ' +
+        'Floods also hit Hebei, Henan and Shandong provinces in China, officials said.',
+    });
+    for (const place of ['Riverside', 'Hebei', 'Henan', 'Shandong']) expect(typeOf(e, place)).toBe('LOC');
+    expect(names(e, 'PER')).toEqual([]);
+  });
+
   it('does not read a word that abbreviates a state as the state where no town and comma come before it', () => {
     const e = enrich({ title: 'Health', text: 'Ill health forced the mayor to resign on Monday. Mass layoffs followed at the plant, officials said.' });
     expect(names(e, 'LOC')).not.toContain('Illinois');
