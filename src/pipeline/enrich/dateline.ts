@@ -54,7 +54,23 @@ const CREDIT_LABEL = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|wr
 
 /** Is the name at `start` credited by a credit line ("Tested by: John Milbank", "Editing by Nick Macfie")? */
 export function isBylineCredit(text: string, start: number): boolean {
-  return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start));
+  return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start)) || CREDIT_LIST_BEFORE.test(text.slice(Math.max(0, start - 120), start));
+}
+
+/** A wire sign-off's clause: "(Reporting by Koh Gui Qing and Herb Lash in New York; Editing by Martin Howell)". */
+const SIGN_OFF = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by[ \t]+((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)(?=[ \t]*(?:[;)\n]|$|[ \t]in[ \t]))/giu;
+
+/** Before a name, a sign-off's label and only names, commas and "and" since ("Reporting by Koh Gui Qing and "). */
+const CREDIT_LIST_BEFORE = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by[ \t]+(?:\p{Lu}[\p{L}'’.-]*|,|and|&|[ \t])*$/iu;
+
+/** Is this sentence a wire sign-off, credits only ("(Reporting by Koh Gui Qing; Editing by Martin Howell)")? */
+export function isSignOffSentence(sentence: string): boolean {
+  return /^\s*\(\s*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by\b[^()]*\)\s*$/i.test(sentence);
+}
+
+/** The names a sign-off credits, each with where its list starts ("Koh Gui Qing and Herb Lash"). */
+export function signOffLists(text: string): { list: string; start: number }[] {
+  return [...text.matchAll(SIGN_OFF)].map((m) => ({ list: m[1]!, start: m.index! + m[0].lastIndexOf(m[1]!) }));
 }
 
 // Bylines, read in one place: the names of one (entities), a name inside one (hashtags), a sentence that is one (facts).

@@ -7,7 +7,7 @@
 // (no tagger) take runs of non-stop words as candidates.
 import { stemmer } from 'stemmer';
 import { remembered, type Span } from '../normalize/index.ts';
-import { datelineAt } from './dateline.ts';
+import { datelineAt, isSignOffSentence } from './dateline.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isCommonWordForm, isDictionaryWordForm } from './common-words.ts';
@@ -130,6 +130,8 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
     const atLine = s.start > 0 && folded[s.start - 1] === '\n';
     const from = (atLine && datelineAt(folded, s.start)?.end) || s.start;
+    // Nor is a wire sign-off: who reported and edited it.
+    if (isSignOffSentence(s.text)) continue;
     let words = joinAmpersandNames(tokenizeWords(folded, from, s.end)).map((t) => t.text);
     if (!words.length) continue;
     const toks: Tok[] = [];

@@ -136,6 +136,23 @@ describe('newswire conventions', () => {
     expect(subject.hashtags).toContain('#TadejPogacar');
   });
 
+  it("reads a wire sign-off's names as people and takes no keyphrase or tag from it", () => {
+    const e = enrich({
+      title: 'WeWork to cut jobs',
+      text: 'WeWork said on Monday it would cut 2,400 jobs as it seeks to save cash. WeWork shares are not listed; SoftBank owns most of the company.\n\n' +
+        '(Reporting by Koh Gui Qing and Herb Lash in New York; Additional reporting by Megan Davies; Editing by Martin Howell and Dan Grebler)',
+    });
+    const typeOf = (name: string) => e.entities.find((x) => x.canonical === name)?.type;
+    for (const person of ['Koh Gui Qing', 'Herb Lash', 'Megan Davies', 'Martin Howell', 'Dan Grebler']) {
+      expect(typeOf(person)).toBe('PER');
+      expect(e.keyphrases).not.toContain(person);
+      expect(e.hashtags).not.toContain('#' + person.replace(/ /g, ''));
+    }
+    expect(e.keyphrases.map((k) => k.toLowerCase())).not.toEqual(expect.arrayContaining(['editing']));
+    expect(e.keyphrases.map((k) => k.toLowerCase())).not.toEqual(expect.arrayContaining(['additional reporting']));
+    expect(e.hashtags).toContain('#WeWork');
+  });
+
   it('keeps a sentence-opening common noun out of the company name', () => {
     expect(wire.mentions.map((m) => m.text)).toContain('Apple Inc');
     expect(wire.mentions.map((m) => m.text)).not.toContain('Shares of Apple Inc');
