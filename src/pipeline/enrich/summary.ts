@@ -3,6 +3,7 @@
 // two say the same thing, then shown in document order.
 import { stemWord } from './keyphrases.ts';
 import { STOPWORDS } from './stopwords.ts';
+import { isBylineSentence, isSignOffSentence } from './dateline.ts';
 
 export interface SummarySentence {
   text: string;
@@ -64,7 +65,9 @@ export interface SummaryOptions {
 /** Indices (into `sentences`) of the chosen sentences, in reading order. */
 export function pickSummary(sentences: SummarySentence[], opts: SummaryOptions = {}): number[] {
   const k = Math.max(1, opts.sentences ?? 3);
-  if (sentences.length <= k) return sentences.map((_, i) => i);
+  // Who wrote, reported and edited it ("By …", "(Reporting by …; Editing by …)") is no part of what it says.
+  const credit = sentences.map((s) => isSignOffSentence(s.text) || isBylineSentence(s.text));
+  if (sentences.length <= k) return sentences.flatMap((_, i) => (credit[i] ? [] : [i]));
   const vecs = sentences.map((s) => vectorOf(s.text));
   const centroid: Vec = new Map();
   for (const v of vecs) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + Math.min(x, 1));
@@ -73,7 +76,7 @@ export function pickSummary(sentences: SummarySentence[], opts: SummaryOptions =
   const title = opts.title ? vectorOf(opts.title) : null;
   const score = sentences.map((s, i) => {
     const words = s.text.split(/\s+/).length;
-    if (words < 6) return 0;
+    if (words < 6 || credit[i]) return 0;
     const position = 1 / Math.sqrt(s.index + 1);
     const central = cosine(vecs[i]!, centroid);
     const titled = title ? cosine(vecs[i]!, title) : 0;

@@ -21,6 +21,19 @@ describe('summary lines a reader is shown', () => {
     ]);
   });
 
+  it("never shows a wire sign-off or a byline, even when the article is shorter than the summary", () => {
+    const e = enrich({
+      title: 'WeWork to cut jobs',
+      text: 'By Jane Roe and John Doe\n\nWeWork said on Monday it would cut 2,400 jobs as it seeks to save cash.\n\n' +
+        'SoftBank owns most of the company, which has not said where the cuts will fall.\n\n' +
+        '(Reporting by Koh Gui Qing and Herb Lash in New York; Editing by Martin Howell and Dan Grebler)',
+    });
+    expect(e.summary).toEqual([
+      'WeWork said on Monday it would cut 2,400 jobs as it seeks to save cash.',
+      'SoftBank owns most of the company, which has not said where the cuts will fall.',
+    ]);
+  });
+
   it('reads a sentence ending in an emoji, a quote or another script as prose', () => {
     expect(readsAsProse('Visitors left their reviews of the show on KLOOK! 🙂')).toBe(true);
     expect(readsAsProse('“We will be back next year,” the director said.”')).toBe(true);
