@@ -36,6 +36,7 @@ const LISTENER =
   /^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}\p{N}'’.&-]+\s+){0,3}?(?:reporters|journalists|lawmakers|legislators|parliament|investors|analysts|supporters|delegates|students|viewers|listeners|readers|staff|employees|workers|members|him|her|them|us|me|\p{Lu}[\p{L}'’.&-]*)(?:\s+(?:on|in|at|during|after|before|via|last|this|late|earlier)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}?[\p{L}\p{N}'’-]+(?=[\s,.;:]|$))*/u;
 /** Where or how it was said, ending the sentence ("said in a statement.", "said in a news release"): no words of their own. */
 const SAID_WHERE = /^\s+(?:in|on|at|during|via|through|by|to)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:statement|release|interview|call|conference|teleconference|briefing|e-?mail|post|tweet|video|letter|speech|filing|hearing|reporters|media|television|radio|podcast)s?[\s.!?]*$/u;
+const NOT_A_CLAUSE = /^(?:(?:this|it|so|more|much|nothing|everything|otherwise)(?=\s*(?:[,.;:]|$|\s(?:in|on|at|to|during|via|with|and|but)\b))|[-–—]|(?:is|are|was|were|will|would|has|have|had|can|could)\b)/i;
 const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
 
 /** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */
@@ -155,7 +156,8 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       let cstart = vpos + vm[0].length;
       const rest = folded.slice(cstart, s.end);
       // "said (on Tuesday | to reporters | in a statement) that …"
-      const that = /^\s+(?:(?:on|in|at|to|during|last|this|late|earlier|after|before|via)\b[^,;."]{0,50}?\s+|,[^,;."]{0,60},\s+)?that\s+/u.exec(rest);
+      // (A date's abbreviation may stand in the phrase: "said in an Oct. 26 letter to … that".)
+      const that = /^\s+(?:(?:on|in|at|to|during|last|this|late|earlier|after|before|via)\b(?:[^,;."]|\.(?= \d)){0,70}?\s+|,[^,;."]{0,60},\s+)?that\s+/u.exec(rest);
       const listener = /^(?:told|tells)$/.test(vm[1]!) ? LISTENER.exec(rest) : null;
       if (that) cstart += that[0].length;
       else if (listener) {
@@ -164,18 +166,21 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
         const said = /^\s+(?:that\s+)?/.exec(folded.slice(cstart, s.end));
         if (!said || /^\s*[,.:;]?\s*$/.test(folded.slice(cstart, s.end))) continue;
         cstart += said[0].length;
-      } else if (/^(said|says|say|told|tells|added|adds)$/.test(vm[1]!)) {
+      } else if (/^(said|says|say|told|tells|added)$/.test(vm[1]!)) {
         const plain = /^\s+/.exec(rest);
         if (!plain || /^\s*[,.:]/.test(rest) || SAID_WHERE.test(rest)) continue;
         cstart += plain[0].length;
-      } else if (/^(?:revealed|reveals|announced|announces|reported|posted|tweeted|pledged|estimated)$/.test(vm[1]!)) {
+      } else if (/^(?:revealed|reveals|announced|announces|reported|posted|tweeted|pledged|estimated|adds)$/.test(vm[1]!)) {
         // Verbs that also name an act: without "that" their object is what was done, not words reported
-        // ("Audi has revealed the new model", "the company reported a loss").
+        // ("Audi has revealed the new model", "the company reported a loss", a headline's "NASA adds five companies").
         continue;
       } else if (/^\s*[,;)]/.test(rest)) {
         // The verb ends its clause ("McKinley suggests, but …"): nothing it reports follows.
         continue;
       } else cstart += (/^\s+/.exec(rest)?.[0].length ?? 0);
+      // What follows is no clause of its own: the object of an act ("Google confirmed this in a statement",
+      // "promised more, and …"), a dash, or the verb of a relative clause ("which Nissan claims is a 20% …").
+      if (NOT_A_CLAUSE.test(folded.slice(cstart, s.end))) continue;
       let cend = s.end;
       while (cend > cstart && /[.!?\s]/.test(folded[cend - 1]!)) cend--;
       if (cend - cstart < 10) continue;

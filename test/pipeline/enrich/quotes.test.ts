@@ -54,5 +54,23 @@ describe('quotes a reader is shown', () => {
     });
     expect(said(e)).toEqual([['David McKinley', 'the border needs more agents']]);
   });
+
+  it('reports no words where the verb takes an object, a dash or a relative clause, not a clause of its own', () => {
+    const e = enrich({
+      title: 'NASA adds five companies to commercial lunar lander program',
+      text: 'Destiny 2 does not run in native 4K on the service. Google confirmed this in a statement on Tuesday. ' +
+        'Google promised more, and for whatever reason it is not delivering yet. The engine puts out 151 PS, which Nissan claims is a 20% improvement. ' +
+        'Google promised – it was revealed in a review – a better picture. Google said the service would improve by the spring.',
+    });
+    expect(said(e)).toEqual([['Google', 'the service would improve by the spring']]);
+  });
+
+  it('reads past where and when it was said, a date abbreviated in it, to the words after "that"', () => {
+    const e = enrich({
+      title: 'Power shutoff',
+      text: 'The California Governor\'s Office of Emergency Services said in an Oct. 26 letter to communications companies that their level of engagement was unacceptable.',
+    });
+    expect(said(e)).toEqual([["California Governor's Office of Emergency Services", 'their level of engagement was unacceptable']]);
+  });
 });
 
