@@ -55,8 +55,13 @@ function subjectBefore(text: string): string | null {
   const words = clause.trim().split(/\s+/).filter(Boolean);
   while (words.length && CHANGE_WORDS.test(words.at(-1)!)) words.pop();
   const kept = words.slice(-4);
-  while (kept.length && (STOPWORDS.has(kept[0]!.toLowerCase()) || CHANGE_WORDS.test(kept[0]!))) kept.shift();
+  while (kept.length && (STOPWORDS.has(kept[0]!.toLowerCase()) || CHANGE_WORDS.test(kept[0]!) || isPronounPiece(kept[0]!))) kept.shift();
   return kept.length ? kept.join(' ') : null;
+}
+
+/** The "'s" of "that's", cut off at "that", or a pronoun with its verb ("it's", "that’s"): what it counts is not named. */
+function isPronounPiece(word: string): boolean {
+  return /^['’]/.test(word) || (/['’]s$/i.test(word) && STOPWORDS.has(word.slice(0, -2).toLowerCase()));
 }
 
 /** An amount just before a bracket: a currency word or sign, a scale or a figure ("euros (", "£40 (", "bn ("). */

@@ -75,5 +75,15 @@ describe('key facts a reader is shown', () => {
     });
     expect(e.facts.find((f) => f.kind === 'date')?.about).toBe('David McKinley in an article in a local newspaper');
   });
+  it('names nothing counted by a pronoun\'s piece ("that\'s less than 2%", "That\'s $30,000")', () => {
+    const e = enrich({
+      title: 'Tariffs',
+      text: 'Revenues from the tariffs totaled $63 billion. For context, that’s less than 2% of annual federal revenues. That\'s $30,000 a year for each farm.',
+    });
+    const about = (text: string) => e.facts.find((f) => f.text === text)?.about;
+    expect(about('$63 billion')).toBe('Revenues from the tariffs');
+    expect(about('less than 2%')).toBeNull();
+    expect(about('$30,000')).toBeNull();
+  });
 });
 
