@@ -69,14 +69,15 @@ const logRows = (from: string) => `(SELECT json_agg(json_build_array(f.seq, f.ar
 const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${logRows('$1')} AS rows`;
 
 // placementLookup: findVersionByHash, findVersionByUrl, termDocs, fingerprintsSince and storiesSince in one
-// statement. Parameters: content hash, URL (or null), terms with '' (or null), log cursor (or null), story log
-// cursor (or null). Both logs share the statement's cursor.
+// statement. Parameters: content hash, URL (or null), terms with '' as a JSON array (or null: JSON.stringify is
+// native, where a text array is escaped term by term in this process), log cursor (or null), story log cursor
+// (or null). Both logs share the statement's cursor.
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
-    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs,
+    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY(ARRAY(SELECT json_array_elements_text($3::json)))) AS term_docs,
     ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows,
     CASE WHEN $5::bigint IS NOT NULL THEN ${storyLogRows('$5')} END AS story_rows`;
 
@@ -216,7 +217,7 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
     // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? JSON.stringify(['', ...new Set(q.terms)]) : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();

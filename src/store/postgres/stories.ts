@@ -103,8 +103,8 @@ export function storyPort(db: Db): StoryRepo {
              ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
                stamp = excluded.stamp
              RETURNING story_id)
-           INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st`,
-          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null],
+           INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, $5::jsonb, $4, $6 FROM st`,
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), JSON.stringify([...new Set(s.touched)]), s.stamp ?? null],
         );
         return;
       }
@@ -146,10 +146,10 @@ export function storyPort(db: Db): StoryRepo {
            ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
              stamp = excluded.stamp
            RETURNING story_id),
-         t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st)
+         t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, $5::jsonb, $4, $6 FROM st)
          SELECT CASE WHEN $8::bigint IS NULL THEN 1 ELSE 1 / (SELECT count(*) FROM a) END AS assigned`,
         [
-          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,
+          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), JSON.stringify([...new Set(s.touched)]), s.stamp ?? null,
           p.story, p.article, p.touch?.title ?? null, time(p.touch?.seen), p.touch !== null,
         ],
         (e) => {
