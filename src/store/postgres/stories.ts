@@ -29,6 +29,8 @@ const rankedStories = (columns: string) => `
   ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
 
 const FIND_STORY_STAMPS = rankedStories('st.story_id, st.stamp');
+// Built once: a statement's name is looked up by its text on every call (Db.prepared).
+const CREATE_STORY = `INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`;
 
 const stampOf = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 const toState = (r: Record<string, unknown>): StoryState => ({
@@ -46,7 +48,7 @@ export function storyPort(db: Db): StoryRepo {
     storyWindowStart: (horizonMs, notAfter) => storyWindowStart(db, horizonMs, notAfter),
     foldStoryLog: (now) => (now ? foldStoryLog(db) : db.afterCommit(() => foldStoryLog(db))),
     async createStory(title, at) {
-      const [r] = await db.prepared(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
+      const [r] = await db.prepared(CREATE_STORY, [title, time(at)]);
       return toStory(r!);
     },
     async assignStory(articleId: ArticleId, storyId: StoryId) {
