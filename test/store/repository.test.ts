@@ -270,7 +270,7 @@ for (const backend of backends()) {
         expect(got.counts).toEqual(new Map([['iraq', 3], ['oil', 1], ['coalit', 1]]));
       });
 
-      // PostgreSQL sends a batch and the lookup's terms as JSON (an object keyed by term, an array): terms that
+      // PostgreSQL sends a batch and the lookup's terms as JSON arrays, not text arrays: terms that
       // JSON or an object key could mistake are counted and read back as any other.
       it('counts and reads back terms with quotes, backslashes, braces, a key like __proto__ and non-Latin script', async () => {
         const odd = ['__proto__', 'constructor', 'a"b', 'c\\d', '{x}', '[y]', 'قطر', '2019', 'naïve'];
