@@ -269,6 +269,19 @@ for (const backend of backends()) {
         expect(got.docs).toBe(3);
         expect(got.counts).toEqual(new Map([['iraq', 3], ['oil', 1], ['coalit', 1]]));
       });
+
+      // PostgreSQL sends a batch and the lookup's terms as JSON arrays, not text arrays: terms that
+      // JSON or an object key could mistake are counted and read back as any other.
+      it('counts and reads back terms with quotes, backslashes, braces, a key like __proto__ and non-Latin script', async () => {
+        const odd = ['__proto__', 'constructor', 'a"b', 'c\\d', '{x}', '[y]', 'قطر', '2019', 'naïve'];
+        await repo.addTermDocs({ docs: 2, counts: new Map(odd.map((t, i) => [t, i + 1])) });
+        await repo.addTermDocs({ docs: 1, counts: new Map([['__proto__', 1], ['2019', 0]]) });
+        const expected = new Map(odd.map((t, i) => [t, i + 1 + (t === '__proto__' ? 1 : 0)]));
+        const read = await repo.termDocs([...odd, 'unseen']);
+        expect(read).toEqual({ docs: 3, counts: expected });
+        const looked = await repo.placementLookup({ contentHash: 'none', url: null, terms: [...odd, 'unseen'], fingerprintsAfter: null, storiesAfter: null });
+        expect(looked.termDocs).toEqual({ docs: 3, counts: expected });
+      });
     });
 
     describe('trending hashtags', () => {

@@ -16,7 +16,7 @@ import {
 import { editable } from './decoded.ts';
 import { cosine, documentVector } from './vector.ts';
 import { placesOnly } from './what.ts';
-import { elsewhere } from './where.ts';
+import { elsewhere, whereFacts, type WhereFacts } from './where.ts';
 
 export interface PlacementOptions extends ClusterOptions {
   /** False: dedup only (`lede dedup`), no story assignment. */
@@ -144,11 +144,31 @@ async function repeat(index: PlacementIndex, known: KnownVersion): Promise<Place
 
 interface Ranked { best: SharedStory | null; bestSim: number; near: [SharedStory, number][] }
 
+// The where check's facts of a shared story, worked out once per story object: a placement compares its
+// candidates twice (found, then claimed) and checks some again for merges, and a story that did not change
+// is the same object in the next placement (decoded.ts). Shared stories are never changed (editable copies
+// them); the centroid and headline are compared too, so a story object given new ones is worked out again.
+const storyFacts = new WeakMap<SharedStory, WhereFacts>();
+function factsOf(s: SharedStory): WhereFacts {
+  const f = storyFacts.get(s);
+  if (f && f.terms === s.centroid && f.title === s.titleVector) return f;
+  const made = whereFacts({ terms: s.centroid, title: s.titleVector });
+  storyFacts.set(s, made);
+  return made;
+}
+
+/** The article's facts for the where check, worked out when first needed. */
+type ArticleFacts = () => WhereFacts;
+function articleFacts(vec: Map<string, number>, titleVec: Map<string, number>): ArticleFacts {
+  let f: WhereFacts | null = null;
+  return () => (f ??= whereFacts({ terms: vec, title: titleVec }));
+}
+
 /**
  * The story the article joins: the most similar one that clears the join threshold and is not about
  * another place (where.ts), else none (best null); `near` are the stories it resembles, for merges.
  */
-function rank(vec: Map<string, number>, titleVec: Map<string, number>, stories: readonly SharedStory[], o: PlacementOptions): Ranked {
+function rank(vec: Map<string, number>, titleVec: Map<string, number>, here: ArticleFacts, stories: readonly SharedStory[], o: PlacementOptions): Ranked {
   const threshold = joinThresholdFor(vec.size, o);
   const scored: [SharedStory, number][] = [];
   const near: [SharedStory, number][] = [];
@@ -164,7 +184,7 @@ function rank(vec: Map<string, number>, titleVec: Map<string, number>, stories: 
   let bestSim = scored[0]?.[1] ?? 0;
   for (const [s, sim] of scored) {
     if (sim < threshold || sim <= 0) break;
-    if (o.checkWhere && elsewhere({ terms: vec, title: titleVec }, { terms: s.centroid, title: s.titleVector })) continue;
+    if (o.checkWhere && elsewhere(here(), factsOf(s))) continue;
     if (o.checkWhat && placesOnly(vec, titleVec, s, sim, threshold)) continue;
     best = s;
     bestSim = sim;
@@ -188,12 +208,13 @@ async function assignToStory(
   const since = at === null ? null : at - o.windowMs;
   const lookup = topTerms(vec, o.lookupTerms);
   const found = vec.size ? await index.findStories(lookup, since, o.storyCandidates) : [];
-  let r = rank(vec, titleVec, found, o);
+  const here = articleFacts(vec, titleVec);
+  let r = rank(vec, titleVec, here, found, o);
   // The stories this placement may change, read again once no other placement can change them.
   const claim = [...new Set([...(r.best ? [r.best.id] : []), ...r.near.map(([s]) => s.id)])];
   if (claim.length) {
     const fresh = await index.claimStories(claim);
-    if (fresh) r = rank(vec, titleVec, fresh, o);
+    if (fresh) r = rank(vec, titleVec, here, fresh, o);
   }
   const { best, bestSim, near } = r;
 
@@ -228,7 +249,7 @@ async function assignToStory(
     // A story merged away earlier in this loop (the one this article joined, taken in by a larger one it
     // resembles) may still be listed: merging it again would count its articles twice (the store: not found).
     if (c.id === story.id || merged.includes(c.id) || centroidSimilarity(story, c) < o.mergeThreshold) continue;
-    if (o.checkWhere && elsewhere({ terms: story.centroid, title: story.titleVector }, { terms: c.centroid, title: c.titleVector })) continue;
+    if (o.checkWhere && elsewhere({ terms: story.centroid, title: story.titleVector }, factsOf(c))) continue;
     const [into, from]: [StoredStory, SharedStory] = story.articles >= c.articles ? [story, c] : [editable(c), story];
     addToCentroid(into, from.centroid, o.centroidTerms);
     into.articles += from.articles;

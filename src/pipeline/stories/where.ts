@@ -165,6 +165,22 @@ export interface WhereView {
   readonly title: ReadonlyMap<string, number>;
 }
 
+/** What `elsewhere` works out of a view: the countries its terms and its headline name. */
+export interface WhereFacts extends WhereView {
+  readonly countries: ReadonlyMap<string, number>;
+  readonly located: boolean;
+  readonly headline: ReadonlyMap<string, number>;
+}
+
+/**
+ * A view's facts, for a caller that compares one view with several (placement: its article with every
+ * candidate, a story with each it may merge with). The view must not change while its facts are used.
+ */
+export function whereFacts(v: WhereView): WhereFacts {
+  const countries = countriesOf(v.terms);
+  return { terms: v.terms, title: v.title, countries, located: located(countries, v.terms), headline: headlineCountries(v.title) };
+}
+
 /**
  * Do `a` and `b` report events in different places? Yes when both are about a country (a country weighs
  * in their terms) and they name no country in common, or when one's title names countries and the other
@@ -174,9 +190,9 @@ export interface WhereView {
  * the UK" and "… in Taiwan"). Countries only: "Istanbul" is Turkey, so a city in one report and its
  * country in another agree.
  */
-export function elsewhere(a: WhereView, b: WhereView): boolean {
-  const ca = countriesOf(a.terms), cb = countriesOf(b.terms);
-  const apart = (disjoint(ca, cb) && located(ca, a.terms) && located(cb, b.terms)) ||
-    disjoint(headlineCountries(a.title), cb) || disjoint(headlineCountries(b.title), ca);
+export function elsewhere(a: WhereView | WhereFacts, b: WhereView | WhereFacts): boolean {
+  const fa = 'countries' in a ? a : whereFacts(a), fb = 'countries' in b ? b : whereFacts(b);
+  const apart = (disjoint(fa.countries, fb.countries) && fa.located && fb.located) ||
+    disjoint(fa.headline, fb.countries) || disjoint(fb.headline, fa.countries);
   return apart && sharedNames(a.terms, b.terms, NAMES_THAT_OVERRIDE) < NAMES_THAT_OVERRIDE;
 }

@@ -40,6 +40,22 @@ const ADD_VERSION = `
       published = excluded.published, outlet = excluded.outlet, anchors = excluded.anchors, seq = excluded.seq)
   SELECT EXISTS (SELECT 1 FROM a) AS found, (SELECT row_to_json(ins) FROM ins) AS version`;
 
+// createArticle's statement (see there). Parameters: the version's columns, search terms, signature, text length,
+// anchors.
+const CREATE_ARTICLE = `
+  WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS a, nextval(pg_get_serial_sequence('versions', 'id')) AS v),
+  art AS (
+    INSERT INTO articles (id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
+    SELECT ids.a, ids.v, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $4::text, $3::text,
+      $13::timestamptz, $14::timestamptz, $16::text FROM ids),
+  ver AS (
+    INSERT INTO versions (id, ${VERSION_COLUMNS})
+    SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids),
+  fp AS (
+    INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
+    SELECT ids.a, $17::bytea, $18::int, $13, $3, $19::text, pg_current_xact_id()::text::bigint FROM ids WHERE $17::bytea IS NOT NULL)
+  SELECT a, v FROM ids`;
+
 const versionParams = (articleId: number, v: NewVersion) => [
   articleId, v.sourceId, v.feedId, v.outlet, v.url, v.canonicalUrl, v.title, v.byline, v.text, v.html, v.lede,
   v.image, v.language, time(v.published), time(v.fetchedAt), v.contentHash,
@@ -69,14 +85,15 @@ const logRows = (from: string) => `(SELECT json_agg(json_build_array(f.seq, f.ar
 const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${logRows('$1')} AS rows`;
 
 // placementLookup: findVersionByHash, findVersionByUrl, termDocs, fingerprintsSince and storiesSince in one
-// statement. Parameters: content hash, URL (or null), terms with '' (or null), log cursor (or null), story log
-// cursor (or null). Both logs share the statement's cursor.
+// statement. Parameters: content hash, URL (or null), terms with '' as a JSON array (or null: JSON.stringify is
+// native, where a text array is escaped term by term in this process), log cursor (or null), story log cursor
+// (or null). Both logs share the statement's cursor.
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
-    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY($3::text[])) AS term_docs,
+    (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY(ARRAY(SELECT json_array_elements_text($3::json)))) AS term_docs,
     ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows,
     CASE WHEN $5::bigint IS NOT NULL THEN ${storyLogRows('$5')} END AS story_rows`;
 
@@ -169,21 +186,8 @@ export function articlePort(db: Db): ArticleRepo {
         time(v.published), time(v.fetchedAt), v.contentHash, searchTerms(v.title, v.text),
         fp ? Buffer.from(fp.signature) : null, v.text.length, fp ? [...new Set(fp.bands)].join(' ') : '',
       ]);
-      const [r] = await db.prepared<{ a: number; v: number }>(
-        `WITH ids AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS a, nextval(pg_get_serial_sequence('versions', 'id')) AS v),
-         art AS (
-           INSERT INTO articles (id, canonical_version_id, title, byline, text, html, lede, image, language, url, outlet, published, first_seen, search_terms)
-           SELECT ids.a, ids.v, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $4::text, $3::text,
-             $13::timestamptz, $14::timestamptz, $16::text FROM ids),
-         ver AS (
-           INSERT INTO versions (id, ${VERSION_COLUMNS})
-           SELECT ids.v, ids.a, $1::bigint, $2::bigint, $3, $4, $5::text, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text FROM ids),
-         fp AS (
-           INSERT INTO fingerprints (article_id, signature, text_length, published, outlet, anchors, seq)
-           SELECT ids.a, $17::bytea, $18::int, $13, $3, $19::text, pg_current_xact_id()::text::bigint FROM ids WHERE $17::bytea IS NOT NULL)
-         SELECT a, v FROM ids`,
-        params,
-      );
+      // Made storable above: not scanned again (the text and HTML are most of the bytes sent).
+      const [r] = await db.prepared<{ a: number; v: number }>(CREATE_ARTICLE, params, { storable: true });
       const [sourceId, feedId, outlet, url, canonicalUrl, title, byline, text, html, lede, image, language, published, fetchedAt, contentHash] =
         params as [SourceId | null, FeedId | null, string, string | null, string | null, string, string | null, string, string, string | null,
           string | null, string | null, Date | null, Date, string];
@@ -216,7 +220,7 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
     // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? ['', ...new Set(q.terms)] : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? JSON.stringify(['', ...new Set(q.terms)]) : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();

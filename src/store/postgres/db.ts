@@ -115,8 +115,8 @@ export class Db {
    * every call. Only for fixed SQL run per article or per ingested item (placement's, ingest's and story
    * analysis' statements): a connection keeps every statement it prepared.
    */
-  async prepared<R = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.send(this.current(), this.config(sql, params))).rows as R[];
+  async prepared<R = Row>(sql: string, params: unknown[] = [], opts: { storable?: boolean } = {}): Promise<R[]> {
+    return (await this.send(this.current(), this.config(sql, params, opts.storable))).rows as R[];
   }
 
   /** `prepared`, for the first row. */
@@ -129,8 +129,9 @@ export class Db {
     return (await this.send(this.current(), this.config(sql, params))).rowCount ?? 0;
   }
 
-  private config(sql: string, params: unknown[]): pg.QueryConfig {
-    const values = storableParams(params);
+  /** `storable`: the caller made the parameters storable already (storableParams), so they are not scanned again. */
+  private config(sql: string, params: unknown[], storable = false): pg.QueryConfig {
+    const values = storable ? params : storableParams(params);
     return this.named ? { name: statementName(sql), text: sql, values } : { text: sql, values };
   }
 

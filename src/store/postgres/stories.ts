@@ -29,6 +29,8 @@ const rankedStories = (columns: string) => `
   ORDER BY r.shared DESC, st.last_seen DESC, st.story_id`;
 
 const FIND_STORY_STAMPS = rankedStories('st.story_id, st.stamp');
+// Built once: a statement's name is looked up by its text on every call (Db.prepared).
+const CREATE_STORY = `INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`;
 
 const stampOf = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 const toState = (r: Record<string, unknown>): StoryState => ({
@@ -46,7 +48,7 @@ export function storyPort(db: Db): StoryRepo {
     storyWindowStart: (horizonMs, notAfter) => storyWindowStart(db, horizonMs, notAfter),
     foldStoryLog: (now) => (now ? foldStoryLog(db) : db.afterCommit(() => foldStoryLog(db))),
     async createStory(title, at) {
-      const [r] = await db.prepared(`INSERT INTO stories AS s (title, first_seen, last_seen) VALUES ($1, $2, $2) RETURNING ${STORY_COLUMNS}`, [title, time(at)]);
+      const [r] = await db.prepared(CREATE_STORY, [title, time(at)]);
       return toStory(r!);
     },
     async assignStory(articleId: ArticleId, storyId: StoryId) {
@@ -103,8 +105,8 @@ export function storyPort(db: Db): StoryRepo {
              ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
                stamp = excluded.stamp
              RETURNING story_id)
-           INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st`,
-          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null],
+           INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, $5::jsonb, $4, $6 FROM st`,
+          [s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), JSON.stringify([...new Set(s.touched)]), s.stamp ?? null],
         );
         return;
       }
@@ -146,10 +148,10 @@ export function storyPort(db: Db): StoryRepo {
            ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms, centroid = excluded.centroid, last_seen = excluded.last_seen,
              stamp = excluded.stamp
            RETURNING story_id),
-         t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, to_jsonb($5::text[]), $4, $6 FROM st)
+         t AS (INSERT INTO story_log (story_id, terms, last_seen, stamp) SELECT story_id, $5::jsonb, $4, $6 FROM st)
          SELECT CASE WHEN $8::bigint IS NULL THEN 1 ELSE 1 / (SELECT count(*) FROM a) END AS assigned`,
         [
-          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), [...new Set(s.touched)], s.stamp ?? null,
+          s.storyId, JSON.stringify(s.terms), Buffer.from(s.centroid), time(s.lastSeen), JSON.stringify([...new Set(s.touched)]), s.stamp ?? null,
           p.story, p.article, p.touch?.title ?? null, time(p.touch?.seen), p.touch !== null,
         ],
         (e) => {

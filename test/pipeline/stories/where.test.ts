@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoryClusterer } from '../../../src/pipeline/stories/streams.ts';
 import { placeVersion } from '../../../src/pipeline/stories/index.ts';
-import { countriesOf, elsewhere, headlineCountries, placesOf, sharedNames } from '../../../src/pipeline/stories/where.ts';
+import { countriesOf, elsewhere, headlineCountries, placesOf, sharedNames, whereFacts } from '../../../src/pipeline/stories/where.ts';
 import { storyTerms } from '../../../src/pipeline/stories/terms.ts';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
@@ -99,6 +99,26 @@ describe('elsewhere', () => {
 
   it('says nothing when one side names no country', () => {
     expect(elsewhere(view('Central bank cuts rate', 'The central bank cut its rate by 25 basis points.'), view(QATAR.title, QATAR.text))).toBe(false);
+  });
+
+  // Placement works out each side's facts once and compares them with several others (placement.ts).
+  it('judges the same from facts worked out beforehand as from the views', () => {
+    const views = [
+      view(KUWAIT.title, KUWAIT.text), view(QATAR.title, QATAR.text), view(QUAKE[0]!.title, QUAKE[0]!.text), view(QUAKE[1]!.title, QUAKE[1]!.text),
+      view('Central bank cuts rate', 'The central bank cut its rate by 25 basis points.'),
+      view('Turkish drones strike targets in northern Iraq', 'Turkish drones struck hideouts in northern Iraq, Ankara said.'),
+      view('Turkish drones hit fuel depot in northeast Syria', 'Turkish drones hit a depot near Qamishli in Syria.'),
+    ];
+    let apart = 0;
+    for (const a of views) {
+      for (const b of views) {
+        const judged = elsewhere(a, b);
+        apart += judged ? 1 : 0;
+        expect(elsewhere(whereFacts(a), whereFacts(b))).toBe(judged);
+        expect(elsewhere(a, whereFacts(b))).toBe(judged);
+      }
+    }
+    expect(apart).toBeGreaterThan(0);
   });
 });
 
