@@ -8,10 +8,17 @@
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex
 const ANY_UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Any character UNSTORABLE may match, paired surrogates included: one character class, which a text is scanned
+ * for several times faster than for the alternatives with lookarounds (every stored string is tested, whole
+ * articles included: 1.3 % of ingest's main thread); the exact test runs only when it finds one.
+ */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** `s` without NUL, other C0 controls (tab, LF and CR stay), non-characters and lone surrogates. */
 export function storable(s: string): string {
-  return ANY_UNSTORABLE.test(s) ? s.replace(UNSTORABLE, '') : s;
+  return MAYBE_UNSTORABLE.test(s) && ANY_UNSTORABLE.test(s) ? s.replace(UNSTORABLE, '') : s;
 }
 
 /** Query parameters for a store: strings made storable, everything else as it is. */

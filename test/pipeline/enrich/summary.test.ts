@@ -41,3 +41,34 @@ describe('summary lines a reader is shown', () => {
     expect(readsAsProse('<The Palace: Tale of Jang Noksu>')).toBe(false);
   });
 });
+
+describe('readsAsProse, as written with regexes', () => {
+  const reference = (text: string): boolean => {
+    const t = text.replace(/[\s\p{So}\p{Sk}\p{Emoji_Presentation}\u200d\ufe0f]+$/u, '').trim();
+    if (!/^["“‘'(\p{L}\p{N}$€£]/u.test(t)) return false;
+    if (!/[.!?…。！？؟]["”’')\]]*$/u.test(t)) return false;
+    let lower = 0;
+    let upper = 0;
+    for (const w of t.split(/\s+/)) {
+      if (/^["“‘(]?\p{Ll}/u.test(w)) lower++;
+      else if (/^["“‘(]?\p{Lu}/u.test(w)) upper++;
+    }
+    return lower + upper < 4 || lower * 3 >= lower + upper;
+  };
+
+  it('agrees on random sentences of words in several scripts and cases, opening quotes and brackets', () => {
+    const parts = ['a', 'Z', 'é', 'É', 'ß', 'Σ', 'σ', 'ǅ', 'ش', '1', '"', '“', '‘', '(', "'", '𝐀', '𝐚', '\uD835', '-'];
+    let seed = 11;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let k = 0; k < 3000; k++) {
+      const words: string[] = [];
+      for (let n = 1 + rand(9); n > 0; n--) {
+        let w = '';
+        for (let m = rand(4); m > 0; m--) w += parts[rand(parts.length)];
+        words.push(w);
+      }
+      const text = `A ${words.join(' ')}.`;
+      expect(readsAsProse(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+});

@@ -137,15 +137,45 @@ export function pairFeatures(words: string[], i: number, lower: ReadonlySet<stri
 export function caseRegime(words: readonly string[]): string {
   let letters = 0, upper = 0, cap = 0;
   for (const w of words) {
-    if (!/^\p{L}/u.test(w)) continue;
+    const c = asciiCase(w);
+    if (c === NOT_ASCII) {
+      if (!/^\p{L}/u.test(w)) continue;
+      letters++;
+      if (w.length > 1 && !/\p{Ll}/u.test(w)) upper++;
+      else if (/^\p{Lu}/u.test(w)) cap++;
+      continue;
+    }
+    if (c === NO_LETTER) continue;
     letters++;
-    if (w.length > 1 && !/\p{Ll}/u.test(w)) upper++;
-    else if (/^\p{Lu}/u.test(w)) cap++;
+    if (w.length > 1 && c === NO_LOWER) upper++;
+    else if (c !== LOWER_FIRST) cap++;
   }
   if (letters < 3) return '';
   if (upper >= 0.6 * letters) return 'U';
   if (upper + cap >= 0.6 * letters) return 'T';
   return upper + cap === 0 ? 'L' : '';
+}
+
+// What caseRegime reads of an ASCII word without its regexes (it runs on every sentence, most words ASCII).
+const NOT_ASCII = 0, NO_LETTER = 1, LOWER_FIRST = 2, LOWER_IN = 3, NO_LOWER = 4;
+
+/**
+ * NOT_ASCII: a character above U+007F (read by the regexes); NO_LETTER: does not start with a letter; LOWER_FIRST:
+ * starts with a lower-case letter; LOWER_IN: starts with a capital and has a lower-case letter; NO_LOWER: starts
+ * with a capital and has none.
+ */
+function asciiCase(w: string): number {
+  const f = w.charCodeAt(0);
+  if (!(f < 128)) return NOT_ASCII; // NaN (empty) falls through to the regexes too
+  let lower = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return NOT_ASCII;
+    if (c >= 97 && c <= 122) lower = true;
+  }
+  if (f >= 97 && f <= 122) return LOWER_FIRST;
+  if (!(f >= 65 && f <= 90)) return NO_LETTER;
+  return lower ? LOWER_IN : NO_LOWER;
 }
 
 /** All tag-independent features of every token (training uses this; tagging caches the parts). */

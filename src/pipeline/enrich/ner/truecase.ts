@@ -163,17 +163,43 @@ const TITLE_SHARE = 0.8;
 /** Words every style of Title Case leaves in lower case: articles, conjunctions, short prepositions. */
 const TITLE_MINOR: ReadonlySet<string> = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'v']);
 
-const WORD_START = /(?<!\p{L})\p{L}/gu;
-const CAPITAL_START = /(?<!\p{L})\p{Lu}/gu;
 /** A word written in lower case, not a piece after an apostrophe, a hyphen or a dot ("'s", "-based", ".com"). */
 const LOWER_WORD = /(?<![\p{L}\p{N}'’.-])\p{Ll}\p{L}*/gu;
 
-/** A cheap test on the sentence's text: can truecaseWords change anything? (Most sentences: no.) */
+const UPPER = /^\p{Lu}$/u;
+const IS_LETTER = /^\p{L}$/u;
+
+/**
+ * A cheap test on the sentence's text: can truecaseWords change anything? (Most sentences: no.) It runs twice
+ * on every sentence (entities, keyphrases), so two capitals in a row (/\p{Lu}\p{Lu}/u), the words that start with a
+ * capital (/(?<!\p{L})\p{Lu}/gu) and all word starts (/(?<!\p{L})\p{L}/gu) are found in one pass over the code
+ * points, ASCII ones without a regex.
+ */
 export function mayNeedTruecasing(text: string): boolean {
-  if (/\p{Lu}\p{Lu}/u.test(text)) return true;
-  const caps = text.match(CAPITAL_START)?.length ?? 0;
+  let caps = 0;
+  let starts = 0;
+  let prevLetter = false;
+  let prevUpper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let upper: boolean;
+    let letter: boolean;
+    if (c < 128) {
+      upper = c >= 65 && c <= 90;
+      letter = upper || (c >= 97 && c <= 122);
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      upper = UPPER.test(ch);
+      letter = upper || IS_LETTER.test(ch);
+    }
+    if (upper && prevUpper) return true;
+    if (letter && !prevLetter) { starts++; if (upper) caps++; }
+    prevLetter = letter;
+    prevUpper = upper;
+  }
   if (caps < TITLE_MIN_CAPITALS) return false;
-  if (caps >= TITLE_SHARE * (text.match(WORD_START)?.length ?? 0)) return true;
+  if (caps >= TITLE_SHARE * starts) return true;
   if (!nerRules.titleMinorWords) return false;
   // Lazily: most sentences have a lower-case word that is no minor word within their first few.
   for (const x of text.matchAll(LOWER_WORD)) if (!TITLE_MINOR.has(x[0])) return false;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { enrich } from '../../../../src/pipeline/enrich/index.ts';
 import { gazetteer } from '../../../../src/pipeline/enrich/gazetteer.ts';
 import { loadModel } from '../../../../src/pipeline/enrich/ner/tagger.ts';
-import { isTitleCase, shoutedRuns, truecaseWords } from '../../../../src/pipeline/enrich/ner/truecase.ts';
+import { nerRules } from '../../../../src/pipeline/enrich/ner/names.ts';
+import { isTitleCase, mayNeedTruecasing, shoutedRuns, truecaseWords } from '../../../../src/pipeline/enrich/ner/truecase.ts';
 
 const recase = (s: string) => truecaseWords(s.split(' '), loadModel(), gazetteer()).join(' ');
 const names = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.text}/${m.type}`);
@@ -71,5 +72,35 @@ describe('truecasing shouted words', () => {
     expect(found).toEqual(expect.arrayContaining(['Rubio/PER', 'Iran/LOC', 'Iraq/LOC']));
     expect(found.some((n) => /Says|Must|Militias|Election/.test(n))).toBe(false);
     expect(e.hashtags.every((h) => h.length < 20)).toBe(true);
+  });
+});
+
+describe('mayNeedTruecasing', () => {
+  // The test as it was written with regexes; mayNeedTruecasing counts by hand and must agree on any text.
+  const TITLE_MINOR = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'v']);
+  const reference = (text: string): boolean => {
+    if (/\p{Lu}\p{Lu}/u.test(text)) return true;
+    const caps = text.match(/(?<!\p{L})\p{Lu}/gu)?.length ?? 0;
+    if (caps < 3) return false;
+    if (caps >= 0.8 * (text.match(/(?<!\p{L})\p{L}/gu)?.length ?? 0)) return true;
+    if (!nerRules.titleMinorWords) return false;
+    for (const x of text.matchAll(/(?<![\p{L}\p{N}'’.-])\p{Ll}\p{L}*/gu)) if (!TITLE_MINOR.has(x[0])) return false;
+    return true;
+  };
+
+  it('agrees with the regex reference on headlines, sentences and any mix of scripts and cases', () => {
+    const fixed = ['Rubio Says Iran Must Stop Arming Militias in Iraq', 'SOCCER - JAPAN GET LUCKY WIN', 'The European Union met in Brussels on Monday .',
+      'Émile Zola Writes to the Président', 'Ünal Öztürk and Ábel Éva', 'Ἀθῆναι Ὀλυμπία Ἑλλάς', 'Δ Σ Ω in Athens Today', '𝐀𝐁 and 𝐀 b C', 'a\uD835 B C D',
+      'İstanbul İzmir Ankara', 'ǅemal ǈubljana ǋ', 'Mr. McCain, Ms. O\'Neil and Dr. DuBois', 'x A-B C’D E.F', '', '   ', 'iPhone Maker Apple Sues Samsung'];
+    for (const t of fixed) expect(mayNeedTruecasing(t), t).toBe(reference(t));
+    // Random strings over letters of several scripts and cases, digits, marks and punctuation.
+    const alphabet = [...'aAbBzZ  .,-\'’1éÉßÿŸİıǅΣσЖжشم\u0301'].concat(['𝐀', '𝐚', 'the', 'of', 'The', 'OF', '\uD835']);
+    let seed = 17;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let k = 0; k < 5000; k++) {
+      let t = '';
+      for (let n = rand(30); n > 0; n--) t += alphabet[rand(alphabet.length)];
+      expect(mayNeedTruecasing(t), JSON.stringify(t)).toBe(reference(t));
+    }
   });
 });
