@@ -57,15 +57,25 @@ export function isBylineCredit(text: string, start: number): boolean {
   return CREDIT_LABEL.test(text.slice(Math.max(0, start - 40), start)) || CREDIT_LIST_BEFORE.test(text.slice(Math.max(0, start - 120), start));
 }
 
+// The pieces the byline and sign-off patterns below share: a name of two to four capitalised words, and a
+// wire sign-off's label ("Reporting by", "Additional reporting by", "Editing by").
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}`;
+/** Each name of a byline's or sign-off's list. */
+export const NAME_IN_LIST = new RegExp(NAME, 'gu');
+const SIGN_OFF_LABEL = String.raw`(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by`;
+
 /** A wire sign-off's clause: "(Reporting by Koh Gui Qing and Herb Lash in New York; Editing by Martin Howell)". */
-const SIGN_OFF = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by[ \t]+((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)(?=[ \t]*(?:[;)\n]|$|[ \t]in[ \t]))/giu;
+const SIGN_OFF = new RegExp(String.raw`(?:^|\n|[(;])[ \t]*${SIGN_OFF_LABEL}[ \t]+((?:${NAME})(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?${NAME})*)(?=[ \t]*(?:[;)\n]|$|[ \t]in[ \t]))`, 'giu');
 
 /** Before a name, a sign-off's label and only names, commas and "and" since ("Reporting by Koh Gui Qing and "). */
-const CREDIT_LIST_BEFORE = /(?:^|\n|[(;])[ \t]*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by[ \t]+(?:\p{Lu}[\p{L}'’.-]*|,|and|&|[ \t])*$/iu;
+const CREDIT_LIST_BEFORE = new RegExp(String.raw`(?:^|\n|[(;])[ \t]*${SIGN_OFF_LABEL}[ \t]+(?:\p{Lu}[\p{L}'’.-]*|,|and|&|[ \t])*$`, 'iu');
+
+/** A sentence that is a sign-off in brackets, credits only. */
+const SIGN_OFF_SENTENCE = new RegExp(String.raw`^\s*\(\s*${SIGN_OFF_LABEL}\b[^()]*\)\s*$`, 'i');
 
 /** Is this sentence a wire sign-off, credits only ("(Reporting by Koh Gui Qing; Editing by Martin Howell)")? */
 export function isSignOffSentence(sentence: string): boolean {
-  return /^\s*\(\s*(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by\b[^()]*\)\s*$/i.test(sentence);
+  return SIGN_OFF_SENTENCE.test(sentence);
 }
 
 /** The names a sign-off credits, each with where its list starts ("Koh Gui Qing and Herb Lash"). */
@@ -73,10 +83,15 @@ export function signOffLists(text: string): { list: string; start: number }[] {
   return [...text.matchAll(SIGN_OFF)].map((m) => ({ list: m[1]!, start: m.index! + m[0].lastIndexOf(m[1]!) }));
 }
 
+/** The names of each byline, as signOffLists gives a sign-off's. */
+export function bylineLists(text: string): { list: string; start: number }[] {
+  return [...text.matchAll(BYLINE)].map((m) => ({ list: m[1]!, start: m.index! + m[0].indexOf(m[1]!) }));
+}
+
 // Bylines, read in one place: the names of one (entities), a name inside one (hashtags), a sentence that is one (facts).
 
 /** A byline: "By" opening a line, then names only, each of two to four capitalised words, split by commas, "and" or lines. */
-export const BYLINE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n[ \t]*)((?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})(?:[ \t]*\n?[ \t]*(?:,|and|&)?[ \t]*\n?[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3})*)[ \t]*(?=\n|$|[ \t]+(?:on|at|in|for|\|)[ \t])/gu;
+const BYLINE = new RegExp(String.raw`(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n[ \t]*)((?:${NAME})(?:[ \t]*\n?[ \t]*(?:,|and|&)?[ \t]*\n?[ \t]*${NAME})*)[ \t]*(?=\n|$|[ \t]+(?:on|at|in|for|\|)[ \t])`, 'gu');
 
 /** Before a name, a byline's "By" opening its line and only names, commas and "and" since ("By\nMatthew Digby\n,\n"). */
 const BYLINE_BEFORE = /(?:^|\n)[ \t]*By(?:[ \t]+|[ \t]*\n)(?:\p{Lu}[\p{L}'’.-]*|,|and|&|\s)*$/u;

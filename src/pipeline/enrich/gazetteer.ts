@@ -41,6 +41,12 @@ let cached: Gazetteer | null = null;
 /** How demonyms end ("Kenyan", "Swiss", "Scottish", "Welsh", "Cypriot", "Monegasque", "Seychellois", "Greek", "Kazakh", "Tajik", "Filipino", "Argentine"). */
 const DEMONYM_END = /(?:an|ans|ian|ese|ish|i|is|ic|ch|ss|lsh|que|ots?|ois|eks?|khs?|iks?|inos?|ines?)$/i;
 
+/** One word that names a nationality: a known demonym, or a capitalised word with a demonym's ending that is no place. */
+export function isNationalityWord(word: string, gaz: Gazetteer = gazetteer()): boolean {
+  const key = aliasKey(word);
+  return gaz.demonyms.has(key) || (/^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(word) && !gaz.places.has(key));
+}
+
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const places = new Map<string, string>();

@@ -15,8 +15,7 @@ export interface HashtagEntity extends Entity {
   /** Where the first mention ends (its text may differ from the canonical name). */
   firstEnd?: number;
   inTitle: boolean;
-  /** Mentions in the body, and how many of them end where the name does (not cut short before more capitalised words). */
-  inBody?: number;
+  /** How many of its body mentions end where the name does (not cut short before more capitalised words); unset with none. */
   whole?: number;
 }
 
@@ -179,7 +178,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     if (!nameCanTag(e.canonical, e.mentions, folded)) continue;
     // A name read only as the start of a longer one ("Google Stadia Red Dead" of "… Red Dead Redemption 2") is
     // no name a reader would tag.
-    if (e.inBody && e.whole === 0) continue;
+    if (e.whole === 0) continue;
     // Where the story was filed and who filed or wrote it is no subject of it ("LONDON (Reuters) - ").
     if (e.mentions === 1 && (isInDateline(folded, e.first) || isBylineCredit(folded, e.first) || isInBylineNames(folded, e.first))) continue;
     // Nor is the outlet the article cites for a fact, named once ("according to a report in the Argus Leader of

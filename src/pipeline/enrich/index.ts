@@ -6,13 +6,13 @@ import { detectLanguage, englishShare, foldTypographyKeepOffsets, splitSentences
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, keyFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
-import { aliasKey, gazetteer } from './gazetteer.ts';
+import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
 import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
 import { wholeWordAt } from './whole-word.ts';
 import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers, MONTHS, WEEKDAYS } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
-import { isNationalityWord, refineNames } from './refine.ts';
+import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { foldScripts, hashtagConcept, mainLanguage, nameIn } from './story.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
@@ -110,7 +110,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     language,
     hashtags,
     keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
-    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, whole: _w, inBody: _b, ...e }) => e),
+    entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, whole: _w, ...e }) => e),
     mentions,
     facts,
     quotes,
@@ -169,11 +169,11 @@ function isNationality(m: RawMention, folded: string): boolean {
   if (CREED.test(m.text)) return true;
   // "South Korean", "North American": refine's compass word before a nationality.
   const compass = /^(\S+) (\S+)$/.exec(m.text);
-  if (nerRules.compassNationality && compass && COMPASS.test(compass[1]!.toLowerCase()) && isNationalityWord(compass[2]!, gazetteer())) return true;
+  if (nerRules.compassNationality && compass && COMPASS.test(compass[1]!.toLowerCase()) && isNationalityWord(compass[2]!)) return true;
   // A word read as a place that is written as a nationality and names no known place ("traditional Korean dances", of
-  // both Koreas): one capitalised word with a demonym's ending, as hashtags.ts reads it, after no capitalised word
-  // (the tagger's "Korean" of "South Korean" is newswire's place), nor before a kind of place ("Fujian province").
-  return m.type === 'LOC' && /^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(m.text) && !gazetteer().places.has(aliasKey(m.text)) &&
+  // both Koreas), after no capitalised word (refine.ts joins a compass word before it), nor before a kind of place
+  // ("Fujian province").
+  return m.type === 'LOC' && isNationalityWord(m.text) &&
     !/\p{Lu}\p{L}*\s+$/u.test(folded.slice(Math.max(0, m.start - 20), m.start)) && !/^\s+(?:province|region|city|county|prefecture)\b/i.test(folded.slice(m.end, m.end + 20));
 }
 
@@ -208,15 +208,12 @@ function groupEntities(mentions: EntityMention[], folded: string, titleEnd: numb
     const key = m.type + ':' + m.canonical;
     let e = byKey.get(key);
     if (!e) {
-      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false, whole: 0, inBody: 0 };
+      e = { canonical: m.canonical, type: m.type, mentions: 0, role: null, first: m.start, firstEnd: m.end, inTitle: false };
       byKey.set(key, e);
     }
     e.mentions++;
     // (A headline's capitals say nothing of where a name ends: "Seattle Police Arrest …".)
-    if (m.start >= titleEnd) {
-      e.inBody = (e.inBody ?? 0) + 1;
-      if (!isCutShort(folded, m.end, starts)) e.whole!++;
-    }
+    if (m.start >= titleEnd) e.whole = (e.whole ?? 0) + (isCutShort(folded, m.end, starts) ? 0 : 1);
     if (m.start < titleEnd) e.inTitle = true;
     if (m.type === 'PER' && !e.role) e.role = roleBefore(folded, m.start, limit) ?? roleAfter(folded, m.end);
   }

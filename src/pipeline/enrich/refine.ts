@@ -6,7 +6,7 @@
 // month before a number is a date ("Jan 5").
 import { commonWords } from './common-words.ts';
 import { hasWholeWord } from './whole-word.ts';
-import { aliasKey, gazetteer } from './gazetteer.ts';
+import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { COMPASS, isEventWord, nerRules, type RawMention } from './ner/index.ts';
 import { cased } from './ner/names.ts';
@@ -89,12 +89,6 @@ function joinCompassNationalities(folded: string, names: RawMention[], gaz: Retu
     out.push({ ...m, type: 'LOC', start, text: folded.slice(start, m.end) });
   }
   return out;
-}
-
-/** One word that names a nationality: a known demonym, or a word with a demonym's ending that is no place. */
-export function isNationalityWord(word: string, gaz: ReturnType<typeof gazetteer>): boolean {
-  const key = aliasKey(word);
-  return gaz.demonyms.has(key) || (/^\p{Lu}\p{Ll}+(?:ean|ian|ese|ish)$/u.test(word) && !gaz.places.has(key));
 }
 
 /** A body in ordinary case (a third of its words or more in lower case), whose names' types are worth copying. */
@@ -190,9 +184,10 @@ function headlineName(m: RawMention, bodyKeys: Map<string, RawMention['type']>):
 function withoutOpeningWord(m: RawMention, bodyKeys: Map<string, RawMention['type']>, body: string): RawMention | null {
   // The opening word alone ("Hunter diagnosed with bubonic plague" over "the hunter"): a word, not a name, when
   // the body writes it in lower case and never as a name.
-  if (/^\p{Lu}\p{Ll}+$/u.test(m.text) && !bodyKeys.has(aliasKey(m.text)) && lowerInBody(m.text, body) && !gazetteer().places.has(aliasKey(m.text)) && !gazetteer().orgs.has(aliasKey(m.text))) return null;
+  const key = aliasKey(m.text);
+  if (/^\p{Lu}\p{Ll}+$/u.test(m.text) && !bodyKeys.has(key) && lowerInBody(m.text, body) && !gazetteer().places.has(key) && !gazetteer().orgs.has(key)) return null;
   const first = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(m.text);
-  if (!first || bodyKeys.has(aliasKey(m.text)) || !lowerInBody(first[1]!, body)) return m;
+  if (!first || bodyKeys.has(key) || !lowerInBody(first[1]!, body)) return m;
   const cut = first[0].length;
   const rest = m.text.slice(cut);
   const known = bodyKeys.get(aliasKey(rest));

@@ -3,6 +3,7 @@ import { enrich, enrichStory } from '../../../src/pipeline/enrich/index.ts';
 import { nerRules } from '../../../src/pipeline/enrich/ner/index.ts';
 
 const at = (doc: string, m: { start: number; end: number }) => doc.slice(m.start, m.end);
+const typeOf = (e: ReturnType<typeof enrich>, name: string) => e.entities.find((x) => x.canonical === name)?.type;
 
 describe('entities', () => {
   it('separates titles from names and keeps them as roles', () => {
@@ -319,11 +320,10 @@ describe('nationalities', () => {
       text: 'Dutch and South Korean tourists were stranded in Uglii. North Korean troops massed at the border, and the car goes on sale in North American markets next year. Officials met in Seoul, South Korea.',
     };
     const e = enrich(article);
-    const typeOf = (name: string) => e.entities.find((x) => x.canonical === name)?.type;
-    expect(typeOf('South Korean')).toBe('MISC');
-    expect(typeOf('North Korean')).toBe('MISC');
-    expect(typeOf('North American')).toBe('MISC');
-    expect(typeOf('South Korea')).toBe('LOC');
+    expect(typeOf(e, 'South Korean')).toBe('MISC');
+    expect(typeOf(e, 'North Korean')).toBe('MISC');
+    expect(typeOf(e, 'North American')).toBe('MISC');
+    expect(typeOf(e, 'South Korea')).toBe('LOC');
     for (const bit of ['South', 'North', 'Korean']) expect(e.entities.map((x) => x.canonical)).not.toContain(bit);
     nerRules.compassNationality = false;
     try {
@@ -338,11 +338,10 @@ describe('nationalities', () => {
       title: 'Omar threatened',
       text: 'Ilhan Omar is one of the first two Muslim women elected to Congress. In Vienna, the minister said Austrians were also perpetrators of Nazi crimes. Sunni leaders met in Baghdad on Monday.',
     });
-    const typeOf = (name: string) => e.entities.find((x) => x.canonical === name)?.type;
-    expect(typeOf('Muslim')).toBe('MISC');
-    expect(typeOf('Nazi')).toBe('MISC');
-    expect(typeOf('Sunni')).toBe('MISC');
-    expect(typeOf('Ilhan Omar')).toBe('PER');
+    expect(typeOf(e, 'Muslim')).toBe('MISC');
+    expect(typeOf(e, 'Nazi')).toBe('MISC');
+    expect(typeOf(e, 'Sunni')).toBe('MISC');
+    expect(typeOf(e, 'Ilhan Omar')).toBe('PER');
     expect(e.hashtags).not.toContain('#Muslim');
     expect(e.hashtags).not.toContain('#Nazi');
   });

@@ -2,7 +2,7 @@
 // is a place, whatever its capitals made the tagger read, and a name run on after the dateline's dash is a name of
 // its own. Switched by nerRules.datelinePlace and nerRules.datelineTail (names.ts).
 import type { Span } from '../../normalize/index.ts';
-import { BYLINE, datelineAt, signOffLists } from '../dateline.ts';
+import { bylineLists, datelineAt, NAME_IN_LIST, signOffLists } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { CAP, CALENDAR_WORDS, STOP_CAPS, nerRules, type RawMention } from './names.ts';
 
@@ -73,9 +73,9 @@ export function datelinePlaces(folded: string, places: Range[], ms: RawMention[]
 export function bylinePeople(folded: string, ms: RawMention[]): void {
   const gaz = gazetteer();
   // And a wire sign-off's ("(Reporting by Koh Gui Qing and Herb Lash in New York; Editing by Martin Howell)").
-  const lists = [...[...folded.matchAll(BYLINE)].map((b) => ({ list: b[1]!, start: b.index! + b[0].indexOf(b[1]!) })), ...signOffLists(folded)];
+  const lists = [...bylineLists(folded), ...signOffLists(folded)];
   for (const { list, start: from } of lists) {
-    for (const n of list.matchAll(/\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}/gu)) {
+    for (const n of list.matchAll(NAME_IN_LIST)) {
       const text = n[0];
       const words = text.split(/[ \t]+/);
       if (words.some((w) => { const lw = w.toLowerCase(); return STOP_CAPS.has(lw) || CALENDAR_WORDS.has(lw) || gaz.titleWords.has(lw) || gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)); })) continue;
