@@ -138,13 +138,14 @@ type Scorer = (d: Doc, i: number) => number;
 const handTuned: Scorer = (d, i) => d.raw[i]![0]!;
 const modelScorer = (m: KeyphraseModel): Scorer => { const r = linearRanker(m); return (d, i) => r.score(d.raw[i]!); };
 
-function score(test: Doc[], scorer: Scorer): { f5: number; f10: number; multi: number } {
+function score(test: Doc[], scorer: Scorer, goldOf: (d: Doc) => Set<string> = (d) => d.gold): { f5: number; f10: number; multi: number } {
   let f5 = 0, f10 = 0, multi = 0;
   for (const d of test) {
+    const gold = goldOf(d);
     const order = d.phrases.map((_, i) => i).sort((a, b) => scorer(d, b) - scorer(d, a));
     const pred = order.slice(0, 20).map((i) => d.phrases[i]!);
-    f5 += prf(pred, d.gold, 5).f;
-    f10 += prf(pred, d.gold, 10).f;
+    f5 += prf(pred, gold, 5).f;
+    f10 += prf(pred, gold, 10).f;
     const top = pred.slice(0, 10);
     if (top.length) multi += top.filter((p) => p.includes(' ')).length / top.length;
   }
@@ -152,10 +153,14 @@ function score(test: Doc[], scorer: Scorer): { f5: number; f10: number; multi: n
 }
 
 const fmt = (r: { f5: number; f10: number; multi: number }) => `${r.f5.toFixed(1)} / ${r.f10.toFixed(1)} (${r.multi.toFixed(0)} %)`;
-const groups: [string, (d: Doc) => boolean][] = [
+// The last group is a proxy for news keyed the way people write keyphrases (mostly 2–3-word noun phrases, as
+// the unseen news set is): KPCrowd's stories with a body, scored against their multi-word keys only.
+const phrasesOnly = (d: Doc) => new Set([...d.gold].filter((g) => g.includes(' ')));
+const groups: [string, (d: Doc) => boolean, ((d: Doc) => Set<string>)?][] = [
   ['KPCrowd (500)', (d) => d.set === 'kpcrowd'],
   ['KPCrowd, with a body', (d) => d.set === 'kpcrowd' && d.withBody],
   ['Inspec (2,000)', (d) => d.set === 'inspec'],
+  ['KPCrowd, with a body, multi-word keys only', (d) => d.set === 'kpcrowd' && d.withBody && phrasesOnly(d).size > 0, phrasesOnly],
 ];
 
 console.log(`features: ${FEATURES.join(', ')}; ${LOSS} loss, L2 ${L2}, ${EPOCHS} epochs, KPCrowd weight ${KP_WEIGHT}`);
@@ -173,9 +178,9 @@ for (const shift of SHIFTS) {
   console.log(`\nsingle-word shift ${shift}: F1@5 / F1@10 (share of multi-word phrases in the top 10)`);
   console.log('| documents | hand-tuned (shipped before) | learned, 5-fold CV on both sets | learned, trained on the other set only |');
   console.log('|---|---|---|---|');
-  for (const [label, keep] of groups) {
+  for (const [label, keep, goldOf] of groups) {
     const test = docs.filter(keep);
-    console.log(`| ${label} | ${fmt(score(test, handTuned))} | ${fmt(score(test, cv))} | ${fmt(score(test, locoScorer))} |`);
+    console.log(`| ${label} | ${fmt(score(test, handTuned, goldOf))} | ${fmt(score(test, cv, goldOf))} | ${fmt(score(test, locoScorer, goldOf))} |`);
   }
 }
 }

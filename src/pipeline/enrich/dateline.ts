@@ -62,13 +62,21 @@ export function isBylineCredit(text: string, start: number): boolean {
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}`;
 /** Each name of a byline's or sign-off's list. */
 export const NAME_IN_LIST = new RegExp(NAME, 'gu');
-const SIGN_OFF_LABEL = String.raw`(?:(?:additional )?reporting|editing|writing|compiled|produced|graphics)[ \t]+by`;
+// Written as a line or a bracket opens it ("Reporting by", "EDITING BY"), and in lower case where it follows a comma or
+// "with" inside one ("…, with reporting by …, editing by …"). Spelt out, not matched case-blind: case-blind, the name
+// pattern's capitals would match any word, and a Title Case line's ", Produced By Bob Ezrin, Was Released" would read as credits.
+const LABEL_WORDS = ['reporting', 'editing', 'writing', 'compiled', 'produced', 'graphics'];
+const anyCase = (w: string) => `(?:${w}|${w[0]!.toUpperCase()}${w.slice(1)}|${w.toUpperCase()})`;
+const SIGN_OFF_LABEL = String.raw`(?:(?:${anyCase('additional')} )?${LABEL_WORDS.map(anyCase).join('|')})[ \t]+${anyCase('by')}`;
+const LOWER_LABEL = String.raw`(?:(?:additional )?${LABEL_WORDS.join('|')})[ \t]+by`;
+/** Where a sign-off's clause and its label start. */
+const CLAUSE = String.raw`(?:(?:^|\n|[(;])[ \t]*${SIGN_OFF_LABEL}|(?:,[ \t]*|\bwith[ \t]+)${LOWER_LABEL})`;
 
 /** A wire sign-off's clause: "(Reporting by Koh Gui Qing and Herb Lash in New York; Editing by Martin Howell)". */
-const SIGN_OFF = new RegExp(String.raw`(?:^|\n|[(;])[ \t]*${SIGN_OFF_LABEL}[ \t]+((?:${NAME})(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?${NAME})*)(?=[ \t]*(?:[;)\n]|$|[ \t]in[ \t]))`, 'giu');
+const SIGN_OFF = new RegExp(String.raw`${CLAUSE}[ \t]+((?:${NAME})(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?${NAME})*?)(?=[ \t]*(?:[;)\n]|\.[ \t]*\)|$|[ \t]in[ \t]|,[ \t]*(?:with[ \t]+)?${LOWER_LABEL}))`, 'gu');
 
 /** Before a name, a sign-off's label and only names, commas and "and" since ("Reporting by Koh Gui Qing and "). */
-const CREDIT_LIST_BEFORE = new RegExp(String.raw`(?:^|\n|[(;])[ \t]*${SIGN_OFF_LABEL}[ \t]+(?:\p{Lu}[\p{L}'’.-]*|,|and|&|[ \t])*$`, 'iu');
+const CREDIT_LIST_BEFORE = new RegExp(String.raw`${CLAUSE}[ \t]+(?:\p{Lu}[\p{L}'’.-]*|,|and|&|[ \t])*$`, 'u');
 
 /** A sentence that is a sign-off in brackets, credits only. */
 const SIGN_OFF_SENTENCE = new RegExp(String.raw`^\s*\(\s*${SIGN_OFF_LABEL}\b[^()]*\)\s*$`, 'i');
@@ -80,7 +88,8 @@ export function isSignOffSentence(sentence: string): boolean {
 
 /** The names a sign-off credits, each with where its list starts ("Koh Gui Qing and Herb Lash"). */
 export function signOffLists(text: string): { list: string; start: number }[] {
-  return [...text.matchAll(SIGN_OFF)].map((m) => ({ list: m[1]!, start: m.index! + m[0].lastIndexOf(m[1]!) }));
+  // A name's pattern keeps a dot for initials ("Patrick W."); the full stop closing the sign-off is no part of one.
+  return [...text.matchAll(SIGN_OFF)].map((m) => ({ list: m[1]!.replace(/(?<=\p{Ll}{2})\.$/u, ''), start: m.index! + m[0].lastIndexOf(m[1]!) }));
 }
 
 /** The names of each byline, as signOffLists gives a sign-off's. */

@@ -153,6 +153,19 @@ describe('newswire conventions', () => {
     expect(e.hashtags).toContain('#WeWork');
   });
 
+  it('reads a sign-off whose clauses are joined by commas ("…, with reporting by …, editing by …")', () => {
+    const e = enrich({
+      title: 'WeWork to cut jobs',
+      text: 'WeWork said on Monday it would cut 2,400 jobs as it seeks to save cash. SoftBank owns most of the company.\n\n' +
+        '(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, editing by Martin Howell.)',
+    });
+    const found = (name: string) => e.entities.filter((x) => x.canonical === name);
+    for (const person of ['Greg Roumeliotis', 'Joshua Franklin', 'Koh Gui Qing', 'Herb Lash', 'Megan Davies', 'Martin Howell']) {
+      expect(found(person).map((x) => x.type)).toEqual(['PER']);
+      expect(e.hashtags).not.toContain('#' + person.replace(/ /g, ''));
+    }
+  });
+
   it('keeps a sentence-opening common noun out of the company name', () => {
     expect(wire.mentions.map((m) => m.text)).toContain('Apple Inc');
     expect(wire.mentions.map((m) => m.text)).not.toContain('Shares of Apple Inc');

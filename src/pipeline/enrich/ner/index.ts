@@ -138,6 +138,13 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "The VW ID. SPACE VIZZION", "Tesla EV sales": an abbreviation of a thing after a known organisation's name is the
       // organisation's product, no part of its name.
       if (nerRules.orgProductAbbreviation && to - from === 2 && COMMON_ABBREVIATION.test(written(to - 1)) && gaz.orgs.has(aliasKey(written(from)))) to--;
+      // "Tyvak Nano-Satellite Systems had been selected": a kind of organisation the tagger left out right after a
+      // name, in an ordinary-case sentence, closes the name and makes it an organisation's.
+      if (nerRules.orgHeadAfter && tags[to] === 'O' && ORG_HEAD.test(written(to) ?? '') && /^\p{Lu}\p{Ll}/u.test(written(to)) &&
+        folded.slice(toks[to - 1]!.end, toks[to]!.start) === ' ' && ordinaryCase()) {
+        to++;
+        type = 'ORG';
+      }
       let text = folded.slice(toks[from]!.start, toks[to - 1]!.end);
       // "the EV market", "the CEO said", "its ID models": abbreviations of things and posts, nobody's name.
       if (nerRules.commonAbbreviation && to - from === 1 && COMMON_ABBREVIATION.test(text)) continue;

@@ -11,6 +11,12 @@ function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
 }
 
 describe('organisations named by their kind and what they serve', () => {
+  it('closes a name with the kind of organisation the tagger left out after it', () => {
+    const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected for the missions.';
+    expect(typed(text)).toContain('ORG:Tyvak Nano-Satellite Systems');
+    expect(withRuleOff('orgHeadAfter', () => typed(text))).not.toContain('ORG:Tyvak Nano-Satellite Systems');
+  });
+
   it('names a university, an army or an assembly together with the place after "of"', () => {
     const text = 'He taught chemistry at the University of Kansas for a decade.';
     expect(typed(text)).toContain('ORG:University of Kansas');
