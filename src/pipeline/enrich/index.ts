@@ -7,7 +7,7 @@ import { canonicalNames } from './canonical.ts';
 import { dateFacts, keyFacts, numberFacts } from './facts.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
-import { keyphraseCandidates, rankKeyphrases } from './keyphrases.ts';
+import { keyphraseCandidates, keyphrasesAndTopics, type Keyphrase } from './keyphrases.ts';
 import { wholeWordAt } from './whole-word.ts';
 import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers, MONTHS, WEEKDAYS } from './numbers.ts';
@@ -96,9 +96,17 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   const quotes = (arabic ? ar.arabicSpeakers(found, folded, sentences, mentions) : found).map((q) => ({ ...q, text: doc.slice(q.start, q.end) }));
 
   // Keyphrases and hashtags.
-  const ranked = arabic ? ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities) : withoutNameParts(rankKeyphrases(folded, sentences, 20, language, 'positionrank', titleEnd), folded, names);
+  let ranked: Keyphrase[];
+  let topics: Keyphrase[];
+  if (arabic) ranked = topics = ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities);
+  else {
+    const found = keyphrasesAndTopics(folded, sentences, 20, language, titleEnd);
+    const kept = new Set(withoutNameParts([...new Set([...found.keyphrases, ...found.topics])], folded, names));
+    ranked = found.keyphrases.filter((k) => kept.has(k));
+    topics = found.topics.filter((k) => kept.has(k));
+  }
   // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
-  const hashtags = makeHashtags(entities, ranked, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
+  const hashtags = makeHashtags(entities, topics, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);

@@ -24,6 +24,12 @@ export interface Keyphrase {
   /** Porter stems, space-joined: the identity used to merge variants. */
   stem: string;
   score: number;
+  /**
+   * Where the learned ranker ranks: how well the candidate stands for a topic of the text (its score with the
+   * model's `topicShift` for single words). The keyphrase list (`score`) prefers phrases as people write keyphrases;
+   * a hashtag is one concept, and a specific single word ("zearalenone") makes as good a one as a phrase.
+   */
+  topicScore?: number;
   count: number;
   first: number;
 }
@@ -295,7 +301,11 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   const feats = candidateFeatures(list, ids, score, english ? walk(n, seq, bias.map(() => 1), 2) : score, total, titleTokens, freq);
   if (opts.collect) list.forEach((c, i) => opts.collect!.push({ phrase: c.phrase, stem: c.stem, features: feats[i]! }));
   const model = english && !opts.handTuned ? keyphraseModel() : null;
-  const ranked = list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: model ? model.score(feats[i]!) : Math.exp(feats[i]![0]!) }));
+  if (!model) return list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: Math.exp(feats[i]![0]!) })).sort((a, b) => b.score - a.score).slice(0, limit);
+  const ranked = list.map(({ len, offsets: _o, ...c }, i) => {
+    const fitted = model.score(feats[i]!);
+    return { ...c, score: len === 1 ? fitted - model.singleWordShift : fitted, topicScore: len === 1 ? fitted - model.topicShift : fitted };
+  });
   ranked.sort((a, b) => b.score - a.score);
   return ranked.slice(0, limit);
 }
@@ -434,14 +444,22 @@ const surfaceFacts = remembered((w: string) => {
 });
 
 /** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
-export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[] }
+/**
+ * The learned ranker (scripts/train-keyphrases.ts). `singleWordShift`: how much lower a single word scores in the
+ * keyphrase list than the fit says (the sets disagree on single words; see the script); `topicShift`: the same
+ * for ranking hashtag topics, where a specific single word is as good a tag as a phrase.
+ */
+export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[]; singleWordShift?: number; topicShift?: number }
+interface Ranker { score(f: Float64Array): number; singleWordShift: number; topicShift: number }
 
-let model: { score(f: Float64Array): number } | null | undefined;
+let model: Ranker | null | undefined;
 
-export function linearRanker(m: KeyphraseModel): { score(f: Float64Array): number } {
+export function linearRanker(m: KeyphraseModel): Ranker {
   const at = m.features.map((name) => KEYPHRASE_FEATURES.indexOf(name as typeof KEYPHRASE_FEATURES[number]));
   if (at.some((i) => i < 0)) throw new Error(`keyphrase model: unknown feature in ${m.features.join(', ')}`);
   return {
+    singleWordShift: m.singleWordShift ?? 0,
+    topicShift: m.topicShift ?? 0,
     score(f: Float64Array): number {
       let s = 0;
       for (let k = 0; k < at.length; k++) s += m.weights[k]! * (f[at[k]!]! - m.mean[k]!) / m.std[k]!;
@@ -450,11 +468,22 @@ export function linearRanker(m: KeyphraseModel): { score(f: Float64Array): numbe
   };
 }
 
-function keyphraseModel(): { score(f: Float64Array): number } | null {
+function keyphraseModel(): Ranker | null {
   if (model !== undefined) return model;
   const url = new URL('./data/keyphrase-model.json', import.meta.url);
   model = existsSync(url) ? linearRanker(JSON.parse(readFileSync(url, 'utf8')) as KeyphraseModel) : null;
   return model;
+}
+
+/**
+ * The first `limit` keyphrases of a text, and its first `limit` candidates as topics (by `topicScore` where the
+ * learned ranker ranks; the same list otherwise): enrich() lists the one and tags from the other.
+ */
+export function keyphrasesAndTopics(folded: string, sentences: Span[], limit: number, language: string | null, titleEnd: number): { keyphrases: Keyphrase[]; topics: Keyphrase[] } {
+  const all = rankKeyphrases(folded, sentences, Infinity, language, 'positionrank', titleEnd);
+  const keyphrases = all.slice(0, limit);
+  if (!all.some((k) => k.topicScore !== undefined)) return { keyphrases, topics: keyphrases };
+  return { keyphrases, topics: [...all].sort((a, b) => b.topicScore! - a.topicScore!).slice(0, limit) };
 }
 
 /** Every candidate of a text with the features the learned ranker reads (for scripts/train-keyphrases.ts). */
