@@ -13,7 +13,7 @@ import { caseRegime } from './features.ts';
 import { loadModel, spansOf, tagSentence } from './tagger.ts';
 import { mayNeedTruecasing, truecaseWords } from './truecase.ts';
 import {
-  ABBREVIATION, ACRONYM, CAP, COMMON_ABBREVIATION, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased, nerRules, personFirstWords,
+  ABBREVIATION, ACRONYM, CAP, COMMON_ABBREVIATION, LONG_FORMS, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased, nerRules, personFirstWords,
   type RawMention,
 } from './names.ts';
 import {
@@ -40,6 +40,8 @@ const PLACE_APPOS = /^\s*,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:city|town|v
  * a gazetteer retyping a name, or a sentence-opening common word being dropped.
  */
 export const nerTuning = { overruleMargin: 20 };
+/** A company's legal form written as a word ("Inc", "Corp"). */
+const LEGAL_FORM = new RegExp(`^(?:${LONG_FORMS})$`);
 
 /** PER/ORG/LOC mentions in the folded document, sentence by sentence. */
 export function findNames(folded: string, sentences: Span[]): RawMention[] {
@@ -140,7 +142,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       if (nerRules.orgProductAbbreviation && to - from === 2 && COMMON_ABBREVIATION.test(written(to - 1)) && gaz.orgs.has(aliasKey(written(from)))) to--;
       // "Tyvak Nano-Satellite Systems had been selected": a kind of organisation the tagger left out right after a
       // name, in an ordinary-case sentence, closes the name and makes it an organisation's.
-      if (nerRules.orgHeadAfter && tags[to] === 'O' && ORG_HEAD.test(written(to) ?? '') && /^\p{Lu}\p{Ll}/u.test(written(to)) &&
+      // (Not a legal form, "Inc", "Corp.": the legal-form rule reads those with the name before them, "&" and all.)
+      if (nerRules.orgHeadAfter && tags[to] === 'O' && ORG_HEAD.test(written(to)) && /^\p{Lu}\p{Ll}+$/u.test(written(to)) && !LEGAL_FORM.test(written(to)) &&
         folded.slice(toks[to - 1]!.end, toks[to]!.start) === ' ' && ordinaryCase()) {
         to++;
         type = 'ORG';
