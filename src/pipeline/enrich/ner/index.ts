@@ -22,7 +22,7 @@ import {
 } from './companies.ts';
 import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
 import { inlineScores } from './scores.ts';
-import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
+import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, joinNamedAfter, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
@@ -140,6 +140,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "The VW ID. SPACE VIZZION", "Tesla EV sales": an abbreviation of a thing after a known organisation's name is the
       // organisation's product, no part of its name.
       if (nerRules.orgProductAbbreviation && to - from === 2 && COMMON_ABBREVIATION.test(written(to - 1)) && gaz.orgs.has(aliasKey(written(from)))) to--;
+      // "Philip M. Drew": a person's name does not end in a middle initial; the capitalised word after it is the
+      // surname, also when it is a common word the tagger doubts ("drew").
+      if (nerRules.initialTail && type === 'PER' && to - from > 1 && /^\p{Lu}\.$/u.test(written(to - 1)) && tags[to] === 'O' &&
+        /^\p{Lu}\p{Ll}+$/u.test(written(to) ?? '') && folded.slice(toks[to - 1]!.end, toks[to]!.start) === ' ' && ordinaryCase()) to++;
       // "Tyvak Nano-Satellite Systems had been selected": a kind of organisation the tagger left out right after a
       // name, in an ordinary-case sentence, closes the name and makes it an organisation's.
       // (Not a legal form, "Inc", "Corp.": the legal-form rule reads those with the name before them, "&" and all.)
@@ -208,6 +212,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.kindOf) joinKindOf(folded, out);
   if (nerRules.localBodies) joinLocalBodies(folded, out);
   if (nerRules.demonymOrgs) joinDemonymOrgs(folded, out);
+  if (nerRules.namedAfter) joinNamedAfter(folded, out);
   if (nerRules.listedOrgs) listedWithOrgs(folded, out);
   if (nerRules.kindBefore) kindBeforeName(folded, out);
   if (nerRules.hallsOfFame) hallsOfFame(folded, out);

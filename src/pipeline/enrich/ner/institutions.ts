@@ -58,6 +58,22 @@ export function joinLocalBodies(folded: string, ms: RawMention[]): void {
 }
 
 /**
+ * "Robert C. Byrd" + "National Aerospace Education Center", "Emil Touma" + "Institute for Palestinian Studies": a
+ * person's full name written right before an organisation the tagger found is the person it is named after, part of
+ * its name.
+ */
+export function joinNamedAfter(folded: string, ms: RawMention[]): void {
+  ms.sort((a, b) => a.start - b.start);
+  for (let i = ms.length - 2; i >= 0; i--) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.type !== 'PER' || b.type !== 'ORG' || !/\s/.test(a.text) || folded.slice(a.end, b.start) !== ' ') continue;
+    const words = b.text.split(/\s+/);
+    if (!words.some((w) => ORG_HEAD.test(w) || /^Cent(?:er|re)s?$/.test(w))) continue;
+    ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
+  }
+}
+
+/**
  * "German" + "Air Force", "Bulgarian" + "Academy of Sciences": a nationality written right before an organisation
  * the tagger found is part of its name. Not before a state body named by its kind ("Iranian Foreign Ministry"),
  * which newswire annotates apart (GMB does).

@@ -11,6 +11,12 @@ function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
 }
 
 describe('organisations named by their kind and what they serve', () => {
+  it('reads an organisation named after a person as one organisation', () => {
+    const text = 'The Robert C. Byrd National Aerospace Education Center opened nearby in 2004.';
+    expect(typed(text)).toContain('ORG:Robert C. Byrd National Aerospace Education Center');
+    expect(withRuleOff('namedAfter', () => typed(text))).not.toContain('ORG:Robert C. Byrd National Aerospace Education Center');
+  });
+
   it('closes a name with the kind of organisation the tagger left out after it', () => {
     const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected for the missions.';
     expect(typed(text)).toContain('ORG:Tyvak Nano-Satellite Systems');

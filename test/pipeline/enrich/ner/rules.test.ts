@@ -6,6 +6,17 @@ import { addRepeatedNames, findNames, nerRules, nerTuning, type RawMention } fro
 const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
 
 describe('entity post-rules', () => {
+  it('ends no person\'s name in a middle initial: the capitalised word after it is the surname', () => {
+    const text = 'The commander was Brigadier General Philip M. Drew, who took over in 1986.';
+    expect(mentions(text).map((m) => `${m.type}:${m.text}`)).toContain('PER:Philip M. Drew');
+    nerRules.initialTail = false;
+    try {
+      expect(mentions(text).map((m) => `${m.type}:${m.text}`)).not.toContain('PER:Philip M. Drew');
+    } finally {
+      nerRules.initialTail = true;
+    }
+  });
+
   it('joins a country to its state institution but not to other organisations', () => {
     const ms = mentions('Diplomats at the US Embassy met officials on Monday. The Iraq Study Group released its report.');
     const texts = ms.map((m) => m.text);
