@@ -238,7 +238,19 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.clubSpread && sports) spreadClubs(folded, out);
   if (nerRules.eventNames) dropEventNames(folded, out);
   if (nerRules.givenNameTail) addSurnameWords(folded, out);
+  if (nerRules.bareKinds) dropBareKinds(out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Kinds of organisation that name none alone: "the U.S. Attorney's Office", "NASA's Office of the Inspector General",
+ * "the Company" of a contract leave the tagger an "Office" or a "Company" whose name is the owner's or was said
+ * before. Not a government body's kind: newswire annotates "the Commission", "a Department spokesman", "the
+ * Ministry" as the body said before (GMB, BTC), as it does "Congress" and "the Senate".
+ */
+const BARE_KIND = /^(?:the )?(?:office|company|corporation|group|institute|association|foundation|fund|service|services|division|unit|branch|board)$/i;
+function dropBareKinds(out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) if (out[i]!.type === 'ORG' && BARE_KIND.test(out[i]!.text)) out.splice(i, 1);
 }
 
 /** Does the name [from, to) stand as an organisation's by itself: a known one, or one ending in a kind of organisation? */

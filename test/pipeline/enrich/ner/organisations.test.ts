@@ -11,6 +11,14 @@ function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
 }
 
 describe('organisations named by their kind and what they serve', () => {
+  it('names no organisation by a bare kind ("Office", "the Company"), but keeps a government body said before', () => {
+    const text = "The pressure grew as NASA's Office of the Inspector General released two reports. We had hoped that the U.S. Attorney's Office would act.";
+    expect(typed(text).filter((t) => /Office$/.test(t))).toEqual([]);
+    expect(withRuleOff('bareKinds', () => typed(text))).toContain('ORG:Office');
+    expect(enrich({ title: 'NASA audit', text }).hashtags).not.toContain('#Office');
+    expect(typed('The European Commission fined Google. The Commission said the fine was fair.')).toContain('ORG:Commission');
+  });
+
   it('reads an organisation named after a person as one organisation', () => {
     const text = 'The Robert C. Byrd National Aerospace Education Center opened nearby in 2004.';
     expect(typed(text)).toContain('ORG:Robert C. Byrd National Aerospace Education Center');
