@@ -17,6 +17,7 @@ describe('organisations named by their kind and what they serve', () => {
     expect(withRuleOff('bareKinds', () => typed(text))).toContain('ORG:Office');
     expect(enrich({ title: 'NASA audit', text }).hashtags).not.toContain('#Office');
     expect(typed('The European Commission fined Google. The Commission said the fine was fair.')).toContain('ORG:Commission');
+    expect(typed('If to Borrower: Vringo, Inc. BIG Center, Bet Shemesh.').filter((t) => /^ORG:Inc\.?$/.test(t))).toEqual([]);
   });
 
   it('reads an organisation named after a person as one organisation', () => {
