@@ -244,11 +244,11 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 
 /**
  * Kinds of organisation, and legal forms, that name none alone: "the U.S. Attorney's Office", "NASA's Office of the
- * Inspector General", "the Company" of a contract, the "Inc" of "Vringo, Inc." leave the tagger an "Office" or a "Company" whose name is the owner's or was said
+ * Inspector General", "the Company" and "each Party" of a contract, the "Inc" of "Vringo, Inc." leave the tagger an "Office" or a "Company" whose name is the owner's or was said
  * before. Not a government body's kind: newswire annotates "the Commission", "a Department spokesman", "the
  * Ministry" as the body said before (GMB, BTC), as it does "Congress" and "the Senate".
  */
-const BARE_KIND = /^(?:the )?(?:office|company|corporation|group|institute|association|foundation|fund|service|services|division|unit|branch|board|inc|corp|ltd|llc|plc)\.?$/i;
+const BARE_KIND = /^(?:the )?(?:office|company|corporation|group|institute|association|foundation|fund|service|services|division|unit|branch|board|party|inc|corp|ltd|llc|plc)\.?$/i;
 function dropBareKinds(out: RawMention[]): void {
   for (let i = out.length - 1; i >= 0; i--) if (out[i]!.type === 'ORG' && BARE_KIND.test(out[i]!.text)) out.splice(i, 1);
 }

@@ -18,6 +18,8 @@ describe('organisations named by their kind and what they serve', () => {
     expect(enrich({ title: 'NASA audit', text }).hashtags).not.toContain('#Office');
     expect(typed('The European Commission fined Google. The Commission said the fine was fair.')).toContain('ORG:Commission');
     expect(typed('If to Borrower: Vringo, Inc. BIG Center, Bet Shemesh.').filter((t) => /^ORG:Inc\.?$/.test(t))).toEqual([]);
+    expect(typed('Each Party shall notify the other Party in writing within ten days.')).not.toContain('ORG:Party');
+    expect(typed('He joined the Labour Party in 1994.')).toContain('ORG:Labour Party');
   });
 
   it('reads an organisation named after a person as one organisation', () => {
