@@ -10,6 +10,7 @@
 import type { StoryStamp, StoryState } from '../../domain/pipeline.ts';
 import type { SharedStory, StoredStory } from '../../domain/placement.ts';
 import { decodeStory } from './state.ts';
+import { packed } from './scores.ts';
 
 export type { SharedStory };
 
@@ -66,6 +67,7 @@ export function cachedStory(ref: StoryStamp): SharedStory | null {
 export function rememberStory(state: StoryState, stored: StoredStory): void {
   if (state.stamp === null || state.stamp === undefined) return;
   keep(state.storyId as number, { bytes: null, lastSeen: state.lastSeen, stamp: state.stamp, story: stored, movedAt: 0 });
+  packed(stored.centroid);
 }
 
 /** A new random stamp for a save (53 bits: two saves of one story never share one in practice). */
@@ -84,6 +86,7 @@ export function decodeStoryCached(state: StoryState): SharedStory | null {
   }
   const story = decodeStory(state);
   if (!story) return null;
+  packed(story.centroid);
   // A stamped entry is found by its stamp: holding its bytes too would only cost memory.
   keep(id, { bytes: stamp === null ? state.centroid : null, lastSeen: state.lastSeen, stamp, story, movedAt: 0 });
   return story;

@@ -18,7 +18,7 @@ let numbering = 0;
 /** Term number → 1 + its position in the article being scored; 0 when not in it. Zero between calls. */
 let marks = new Int32Array(1 << 16);
 
-interface Packed {
+export interface Packed {
   numbering: number;
   terms: Int32Array;
   weights: Float64Array;
@@ -31,7 +31,12 @@ function numberOf(term: string): number {
   return n;
 }
 
-function packed(centroid: ReadonlyMap<string, number>): Packed {
+/**
+ * Packs a centroid for scoring, if it is not yet. The decoded-story cache calls it as a story comes in,
+ * while the centroid's terms are fresh in the CPU's caches: packing a saved story then cost half what it
+ * cost at its first scoring, a placement later.
+ */
+export function packed(centroid: ReadonlyMap<string, number>): Packed {
   const held = packs.get(centroid);
   if (held && held.numbering === numbering) return held;
   const terms = new Int32Array(centroid.size);
