@@ -17,11 +17,15 @@ let numbers = new Map<string, number>();
 let numbering = 0;
 /** Term number → 1 + its position in the article being scored; 0 when not in it. Zero between calls. */
 let marks = new Int32Array(1 << 16);
+/** The products of one story's score, by the article's term position (reused: scoring allocates nothing). */
+let products = new Float64Array(64);
 
+// Plain arrays rather than typed ones: a typed array of a centroid's size has its memory outside the heap,
+// and allocating (and collecting) two of them per story packed cost more than the scoring they serve.
 export interface Packed {
   numbering: number;
-  terms: Int32Array;
-  weights: Float64Array;
+  terms: number[];
+  weights: number[];
 }
 const packs = new WeakMap<ReadonlyMap<string, number>, Packed>();
 
@@ -39,13 +43,12 @@ function numberOf(term: string): number {
 export function packed(centroid: ReadonlyMap<string, number>): Packed {
   const held = packs.get(centroid);
   if (held && held.numbering === numbering) return held;
-  const terms = new Int32Array(centroid.size);
-  const weights = new Float64Array(centroid.size);
-  let i = 0;
-  for (const [t, w] of centroid) {
-    terms[i] = numberOf(t);
-    weights[i++] = w;
-  }
+  const terms: number[] = [];
+  const weights: number[] = [];
+  centroid.forEach((w, t) => {
+    terms.push(numberOf(t));
+    weights.push(w);
+  });
   const p = { numbering, terms, weights };
   packs.set(centroid, p);
   return p;
@@ -60,34 +63,33 @@ export function similarities(v: ReadonlyMap<string, number>, stories: readonly C
   const centroids = stories.map((s) => packed(s.centroid));
   if (marks.length < numbers.size) marks = new Int32Array(Math.max(numbers.size, marks.length * 2));
   // A term no centroid holds has no number: it matches nothing.
-  const weights = new Float64Array(v.size);
+  if (products.length < v.size) products = new Float64Array(v.size);
+  const weights: number[] = [];
   const marked: number[] = [];
-  let i = 0;
-  for (const [t, w] of v) {
-    weights[i] = w;
+  v.forEach((w, t) => {
     const n = numbers.get(t);
     if (n !== undefined) {
-      marks[n] = i + 1;
+      marks[n] = weights.length + 1;
       marked.push(n);
     }
-    i++;
-  }
-  const products = new Float64Array(v.size);
-  const out = stories.map((s, k) => (s.norm ? score(centroids[k]!, weights, products) / s.norm : 0));
+    weights.push(w);
+  });
+  const out = stories.map((s, k) => (s.norm ? score(centroids[k]!, weights) / s.norm : 0));
   for (const n of marked) marks[n] = 0;
   return out;
 }
 
 // Adding the zero products of the unmatched terms leaves the sum as `similarity`'s: x + 0 is x (the
 // weights are positive, so no -0 arises).
-function score(c: Packed, weights: Float64Array, products: Float64Array): number {
-  products.fill(0);
+function score(c: Packed, weights: readonly number[]): number {
+  const n = weights.length;
+  products.fill(0, 0, n);
   const terms = c.terms;
   for (let j = 0; j < terms.length; j++) {
     const at = marks[terms[j]!]!;
     if (at !== 0) products[at - 1] = weights[at - 1]! * c.weights[j]!;
   }
   let d = 0;
-  for (let i = 0; i < products.length; i++) d += products[i]!;
+  for (let i = 0; i < n; i++) d += products[i]!;
   return d;
 }
