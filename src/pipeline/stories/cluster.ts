@@ -6,9 +6,9 @@
 // similarity clears a threshold, else it starts a story. When a story's centroid comes to resemble
 // another candidate's closely, the two are merged (a story that turned out to be the same event).
 // The algorithm itself is placement.ts; its indexes are memory-index.ts and store-index.ts.
-import type { StoryModel } from '../../domain/placement.ts';
+import type { StoryModel, TermWeights } from '../../domain/placement.ts';
 import { storyTerms } from './terms.ts';
-import { DocumentFrequencies, documentVector, termCounts, type TermVector } from './vector.ts';
+import { documentVector, termCounts, type TermVector } from './vector.ts';
 
 export interface ClusterOptions {
   /** Cosine to a story centroid needed to join it, for a short text (≤ shortTerms distinct terms). */
@@ -72,8 +72,9 @@ export interface ClusterInput {
   published?: number | null;
 }
 
-export function vectorOf(input: ClusterInput, df: DocumentFrequencies, opts: ClusterOptions, learn: boolean): TermVector {
-  return vectorOfCounts(countTerms(input, opts), df, opts, learn);
+/** The TF-IDF vector of a text, weighed by `weights`. */
+export function vectorOf(input: ClusterInput, weights: TermWeights, opts: ClusterOptions): TermVector {
+  return documentVector(countTerms(input, opts), (t) => weights.idf(t), opts.vectorTerms);
 }
 
 /** The term counts of a text (the costly, pure part of vectorOf: tokenising and stemming). */
@@ -81,12 +82,6 @@ export function countTerms(input: ClusterInput, opts: ClusterOptions): Map<strin
   const body = storyTerms(input.text);
   const title = input.title ? storyTerms(input.title) : [];
   return termCounts(body, title, opts.titleWeight);
-}
-
-/** The TF-IDF vector of counted terms; `learn` first counts the text in the document frequencies. */
-export function vectorOfCounts(counts: Map<string, number>, df: DocumentFrequencies, opts: ClusterOptions, learn: boolean): TermVector {
-  if (learn) df.add(counts.keys());
-  return documentVector(counts, (t) => df.idf(t), opts.vectorTerms);
 }
 
 /** Adds `v` into the centroid and trims it to its heaviest terms. */
@@ -138,6 +133,24 @@ export function centroidSimilarity(a: CentroidView, b: CentroidView): number {
   return d / (a.norm * b.norm);
 }
 
+/** The `n` heaviest terms of `v`, heaviest first (of equal weights, the first in code-unit order). */
 export function topTerms(v: ReadonlyMap<string, number>, n: number): string[] {
-  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
+  if (n <= 0) return [];
+  // Kept in order as the terms go by: most are turned away by the last one kept, where sorting every
+  // term (a saved centroid's ~150 for its 32 index terms) cost more.
+  const terms: string[] = [];
+  const weights: number[] = [];
+  v.forEach((w, t) => {
+    if (terms.length === n && !heavier(t, w, terms[n - 1]!, weights[n - 1]!)) return;
+    let i = terms.length < n ? terms.length : n - 1;
+    for (; i > 0 && heavier(t, w, terms[i - 1]!, weights[i - 1]!); i--) {
+      terms[i] = terms[i - 1]!;
+      weights[i] = weights[i - 1]!;
+    }
+    terms[i] = t;
+    weights[i] = w;
+  });
+  return terms;
 }
+
+const heavier = (t: string, w: number, than: string, thanW: number): boolean => w > thanW || (w === thanW && t < than);

@@ -11,9 +11,10 @@ import { canonicalizeUrl } from '../dedup/url.ts';
 import { fingerprintText, type CopyRule } from '../dedup/fingerprint.ts';
 import { findCopy, isMoreComplete, type CopyMatch } from '../dedup/detect.ts';
 import {
-  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, countTerms, joinThresholdFor, similarity, topTerms, type ClusterOptions,
+  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, countTerms, joinThresholdFor, topTerms, type ClusterOptions,
 } from './cluster.ts';
 import { editable } from './decoded.ts';
+import { similarities } from './scores.ts';
 import { cosine, documentVector } from './vector.ts';
 import { placesOnly } from './what.ts';
 import { elsewhere, whereFacts, type WhereFacts } from './where.ts';
@@ -172,8 +173,9 @@ function rank(vec: Map<string, number>, titleVec: Map<string, number>, here: Art
   const threshold = joinThresholdFor(vec.size, o);
   const scored: [SharedStory, number][] = [];
   const near: [SharedStory, number][] = [];
-  for (const s of stories) {
-    const sim = similarity(vec, s);
+  const sims = similarities(vec, stories);
+  for (const [i, s] of stories.entries()) {
+    const sim = sims[i]!;
     scored.push([s, sim]);
     if (sim >= o.joinThreshold * 0.5) near.push([s, sim]);
   }

@@ -51,7 +51,7 @@ export async function relatedArticles(repo: RelatedReader, articleId: ArticleId,
     await df.weigh([...new Set(texts.flatMap((t) => [...countTerms(t, o).keys()]))]);
   };
   await seedTerms([{ title: a.title, text: a.text }]);
-  const vec = vectorOf({ title: a.title, text: a.text }, df, o, false);
+  const vec = vectorOf({ title: a.title, text: a.text }, df, o);
   const when = (s: ArticleSummary) => s.published ?? s.firstSeen;
   const decay = (s: ArticleSummary) => {
     const t = Date.parse(when(s));
@@ -62,7 +62,7 @@ export async function relatedArticles(repo: RelatedReader, articleId: ArticleId,
     articleId: s.id, storyId: s.storyId, title: s.title, outlet: s.outlet, url: s.url, published: s.published,
     relativeTime: relativeTime(when(s), now), snippet: s.snippet, sameStory, score,
   });
-  const score = (s: ArticleSummary) => cosine(vec, vectorOf({ title: s.title, text: s.snippet }, df, o, false)) * decay(s);
+  const score = (s: ArticleSummary) => cosine(vec, vectorOf({ title: s.title, text: s.snippet }, df, o)) * decay(s);
 
   const out: RelatedArticle[] = [];
   if (a.storyId !== null) {

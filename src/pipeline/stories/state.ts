@@ -18,6 +18,10 @@ interface Wire {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+// One of each for every story encoded or decoded: a placement encodes one and may decode several.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** Terms a story is indexed under: more than an article looks up with, so topic-level lookups find it too. */
 export const STORY_INDEX_TERMS = 32;
 
@@ -51,14 +55,14 @@ export function encodeStoredStory(s: StoredStory, indexTerms = STORY_INDEX_TERMS
   const wire = toWire(s);
   const lastSeen = new Date(s.lastSeen ?? Date.now()).toISOString();
   return {
-    state: { storyId: s.id as StoryId, terms: topTerms(s.centroid, indexTerms), centroid: new TextEncoder().encode(JSON.stringify(wire)), lastSeen },
+    state: { storyId: s.id as StoryId, terms: topTerms(s.centroid, indexTerms), centroid: encoder.encode(JSON.stringify(wire)), lastSeen },
     stored: fromWire(wire, s.id, lastSeen),
   };
 }
 
 export function decodeStory(state: StoryState): StoredStory | null {
   try {
-    const w = JSON.parse(new TextDecoder().decode(state.centroid)) as Wire;
+    const w = JSON.parse(decoder.decode(state.centroid)) as Wire;
     if (w.v !== 1 || !Array.isArray(w.c)) return null;
     return fromWire(w, state.storyId as number, state.lastSeen);
   } catch {

@@ -13,8 +13,8 @@
 // processes made of 4,935 articles, against 2,166 for one, came from batches lost on PostgreSQL: see
 // outsideTransactions below; on the bench this rule alone moved nothing measurable.)
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { TermBatch } from '../../domain/placement.ts';
-import { DocumentFrequencies } from './vector.ts';
+import type { TermBatch, TermWeights } from '../../domain/placement.ts';
+import { smoothedIdf } from './vector.ts';
 import { perStore } from '../per-store.ts';
 
 /** How long a count read from the store is trusted. */
@@ -40,10 +40,36 @@ export interface TermStatsStore {
   addTermDocs?(batch: TermBatch): Promise<void>;
 }
 
-export class SharedTermStats extends DocumentFrequencies {
-  private readonly readAt = new Map<string, number>();
-  private pending = new Map<string, number>();
+/**
+ * What this process knows of one term. One record rather than a Map each for the count, the pending
+ * addition and the read time: a placement weighs ~200 terms, and six Map look-ups per term over maps of
+ * 100k+ terms were a measurable part of its CPU.
+ */
+interface TermRecord {
+  readonly term: string;
+  /** The store's count as last read, with this process's additions on top (0: none known). */
+  docs: number;
+  /** This process's additions not yet handed to a write. */
+  pending: number;
+  /** When `docs` was read from the store: trusted only while `readGeneration` is the current one. */
+  readAt: number;
+  readGeneration: number;
+  /** The last count() that counted it (an article counts a term once). */
+  countedBy: number;
+}
+
+export class SharedTermStats implements TermWeights {
+  private records = new Map<string, TermRecord>();
+  /** Bumped to make every read time stale at once (the old ones are then of an older generation). */
+  private generation = 0;
+  /** Terms with a read time of the current generation (what MAX_TERMS bounds). */
+  private readTerms = 0;
+  /** Records with a pending addition, in the order their first one came (the batch's order). */
+  private pendingRecords: TermRecord[] = [];
   private pendingDocs = 0;
+  private counts = 0;
+  /** The number of texts the weights are of: the store's as last read, with this process's on top. */
+  docs = 0;
   /** This process's articles in the store's counts: written, or being written. */
   private writtenDocs = 0;
   /** The store's articles from other processes when the cached counts were read (null: none read yet). */
@@ -51,39 +77,52 @@ export class SharedTermStats extends DocumentFrequencies {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: TermStatsStore, private readonly now: () => number = Date.now) {
-    super();
-  }
+  constructor(private readonly store: TermStatsStore, private readonly now: () => number = Date.now) {}
 
   /** Of `terms`, those whose count must be read from the store before they are weighed. */
   stale(terms: Iterable<string>): string[] {
     const t = this.now();
     const out: string[] = [];
     for (const term of terms) {
-      const at = this.readAt.get(term);
-      if (at === undefined || t - at > READ_TTL_MS) out.push(term);
+      const r = this.records.get(term);
+      if (!r || r.readGeneration !== this.generation || t - r.readAt > READ_TTL_MS) out.push(term);
     }
     return out;
   }
 
   /** Takes counts read from the store for `terms`, with this process's unwritten additions on top. */
   learn(read: { docs: number; counts: ReadonlyMap<string, number> }, terms: readonly string[]): void {
-    if (this.readAt.size + terms.length > MAX_TERMS) this.forget();
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (read.counts.get(term) ?? 0) + (this.pending.get(term) ?? 0));
-    this.seed({ docs: read.docs + this.pendingDocs, counts }, terms);
+    if (this.readTerms + terms.length > MAX_TERMS) this.forget();
+    const learnt: TermRecord[] = [];
+    for (const term of terms) {
+      const r = this.record(term);
+      r.docs = (read.counts.get(term) ?? 0) + r.pending;
+      learnt.push(r);
+    }
+    this.docs = read.docs + this.pendingDocs;
     const others = read.docs - this.writtenDocs;
     if (this.othersAtRead === null) this.othersAtRead = others;
     else if (others - this.othersAtRead > read.docs * OTHERS_SHARE) {
-      this.readAt.clear();
+      this.generation++;
+      this.readTerms = 0;
       this.othersAtRead = others;
     }
     const t = this.now();
-    for (const term of terms) this.readAt.set(term, t);
+    for (const r of learnt) {
+      if (r.readGeneration !== this.generation) {
+        r.readGeneration = this.generation;
+        this.readTerms++;
+      }
+      r.readAt = t;
+    }
+  }
+
+  idf(term: string): number {
+    return smoothedIdf(this.docs, this.records.get(term)?.docs ?? 0);
   }
 
   /** Weights current for `terms`: their stale counts read first. */
-  async weigh(terms: readonly string[]): Promise<DocumentFrequencies> {
+  async weigh(terms: readonly string[]): Promise<TermWeights> {
     const stale = this.stale(terms);
     if (stale.length) this.learn(await this.store.termDocs(stale), stale);
     return this;
@@ -91,10 +130,16 @@ export class SharedTermStats extends DocumentFrequencies {
 
   /** Counts one more article holding `terms` (each once) here at once, and in the store with the next batch. */
   count(terms: readonly string[]): void {
-    const distinct = new Set(terms);
-    distinct.delete('');
-    this.add(distinct);
-    for (const term of distinct) this.pending.set(term, (this.pending.get(term) ?? 0) + 1);
+    const mark = ++this.counts;
+    for (const term of terms) {
+      if (term === '') continue;
+      const r = this.record(term);
+      if (r.countedBy === mark) continue;
+      r.countedBy = mark;
+      r.docs++;
+      if (r.pending++ === 0) this.pendingRecords.push(r);
+    }
+    this.docs++;
     this.pendingDocs++;
     if (!this.timer) {
       // A failed write is kept and tried again with the next batch.
@@ -116,23 +161,45 @@ export class SharedTermStats extends DocumentFrequencies {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pendingDocs === 0) return this.flushing;
-    const batch: TermBatch = { docs: this.pendingDocs, counts: this.pending };
-    this.pending = new Map();
+    const counts = new Map<string, number>();
+    for (const r of this.pendingRecords) {
+      counts.set(r.term, r.pending);
+      r.pending = 0;
+    }
+    const batch: TermBatch = { docs: this.pendingDocs, counts };
+    this.pendingRecords = [];
     this.pendingDocs = 0;
     // Counted as written before it is, so that a read racing the write never takes this batch for others'.
     this.writtenDocs += batch.docs;
     const write = this.flushing.then(() => this.store.addTermDocs?.(batch));
     this.flushing = write.catch(() => {
-      for (const [term, n] of batch.counts) this.pending.set(term, (this.pending.get(term) ?? 0) + n);
+      for (const [term, n] of counts) {
+        const r = this.record(term);
+        if (r.pending === 0) this.pendingRecords.push(r);
+        r.pending += n;
+      }
       this.pendingDocs += batch.docs;
       this.writtenDocs -= batch.docs;
     });
     return write;
   }
 
+  private record(term: string): TermRecord {
+    let r = this.records.get(term);
+    if (!r) this.records.set(term, (r = { term, docs: 0, pending: 0, readAt: 0, readGeneration: -1, countedBy: 0 }));
+    return r;
+  }
+
+  /** Forgets every count and read time; the pending additions stay, to be written. */
   private forget(): void {
-    this.readAt.clear();
-    this.forgetTerms();
+    const kept = new Map<string, TermRecord>();
+    for (const r of this.pendingRecords) {
+      r.docs = 0;
+      r.readGeneration = -1;
+      kept.set(r.term, r);
+    }
+    this.records = kept;
+    this.readTerms = 0;
   }
 }
 

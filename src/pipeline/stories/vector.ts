@@ -4,6 +4,13 @@ export type TermVector = Map<string, number>;
 
 const PRIOR_DOCS = 20;
 
+/**
+ * Smoothed IDF of a term held by `df` of `docs` texts. PRIOR_DOCS pseudo-documents without the term keep a
+ * young index (the first articles of a new install) from treating every shared word as worthless; their
+ * weight fades as texts arrive.
+ */
+export const smoothedIdf = (docs: number, df: number): number => Math.log((docs + PRIOR_DOCS) / (df + 0.5));
+
 /** Streaming document frequencies: IDF is estimated from the texts seen so far. */
 export class DocumentFrequencies {
   private df = new Map<string, number>();
@@ -14,30 +21,8 @@ export class DocumentFrequencies {
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
-  /**
-   * Takes the stored counts of some terms (and the stored number of texts) as the truth: the store's
-   * statistics are shared by every process, this object only caches them between look-ups.
-   */
-  seed(stored: { docs: number; counts: ReadonlyMap<string, number> }, terms: Iterable<string>): void {
-    this.docs = stored.docs;
-    for (const t of terms) {
-      const n = stored.counts.get(t);
-      if (n === undefined) this.df.delete(t);
-      else this.df.set(t, n);
-    }
-  }
-
-  /**
-   * Smoothed IDF. PRIOR_DOCS pseudo-documents without the term keep a young index (the first articles
-   * of a new install) from treating every shared word as worthless; their weight fades as texts arrive.
-   */
   idf(term: string): number {
-    return Math.log((this.docs + PRIOR_DOCS) / ((this.df.get(term) ?? 0) + 0.5));
-  }
-
-  /** Forgets every term's count (the number of texts stays). */
-  forgetTerms(): void {
-    this.df.clear();
+    return smoothedIdf(this.docs, this.df.get(term) ?? 0);
   }
 
   /** Keeps memory bounded on long runs: halves every count and forgets terms seen once. */

@@ -9,13 +9,22 @@ import { aliasKey, gazetteer } from '../enrich/gazetteer.ts';
 import { isCommonStem, isCommonWordForm } from '../enrich/common-words.ts';
 import { storyTerms } from './terms.ts';
 
+/** What one stem names. */
+interface StemPlaces {
+  /** The place a one-word name or demonym of this stem names ("iraq", "iraqi", "istanbul"). */
+  single: string | undefined;
+  /** The multi-word names that have this stem, to test only those a vector can name. */
+  multi: readonly number[];
+}
+
 interface PlaceStems {
-  /** Stem of a one-word name or demonym ("iraq", "iraqi", "istanbul") → the place. */
-  single: ReadonlyMap<string, string>;
+  /**
+   * Stem → what it names. One map for both kinds of name: a vector's every term is looked up, and most
+   * name nothing, so one look-up per term rather than two (placement reads each candidate's centroid).
+   */
+  byStem: ReadonlyMap<string, StemPlaces>;
   /** Stems of a longer name ("abu dhabi" → abu, dhabi) → the place, named only when all are present. */
   multi: readonly { stems: readonly string[]; place: string }[];
-  /** Stem → the multi-word names that have it, to test only those a vector can name. */
-  multiByStem: ReadonlyMap<string, readonly number[]>;
   /** Stems of demonyms ("isra" of Israeli, "iraqi"): in a headline they name an actor more often than a place. */
   demonym: ReadonlySet<string>;
 }
@@ -56,7 +65,9 @@ function stems(): PlaceStems {
     }
   }
   for (const s of ambiguous) single.delete(s);
-  placeStems = { single, multi, multiByStem, demonym };
+  const byStem = new Map<string, StemPlaces>();
+  for (const s of new Set([...single.keys(), ...multiByStem.keys()])) byStem.set(s, { single: single.get(s), multi: multiByStem.get(s) ?? [] });
+  placeStems = { byStem, multi, demonym };
   return placeStems;
 }
 
@@ -65,13 +76,14 @@ function stems(): PlaceStems {
  * names all of whose words it has (weighed as their words' mean).
  */
 export function placesOf(v: ReadonlyMap<string, number>): Map<string, number> {
-  const { single, multi, multiByStem } = stems();
+  const { byStem, multi } = stems();
   const out = new Map<string, number>();
   const note = (p: string, w: number) => { if (w > (out.get(p) ?? 0)) out.set(p, w); };
   v.forEach((w, t) => {
-    const p = single.get(t);
-    if (p !== undefined) note(p, w);
-    for (const i of multiByStem.get(t) ?? []) {
+    const at = byStem.get(t);
+    if (at === undefined) return;
+    if (at.single !== undefined) note(at.single, w);
+    for (const i of at.multi) {
       const m = multi[i]!;
       if (m.stems[0] !== t || !m.stems.every((s) => v.has(s))) continue;
       let sum = 0;
@@ -105,10 +117,10 @@ export function countriesOf(v: ReadonlyMap<string, number>): Map<string, number>
  * lowers rate") is placed by them.
  */
 export function headlineCountries(v: ReadonlyMap<string, number>): Map<string, number> {
-  const { demonym, multi, multiByStem } = stems();
+  const { demonym, multi, byStem } = stems();
   const names = new Map<string, number>();
   // "saudi" of "Saudi Arabia" is part of a name, not a demonym.
-  const inName = (t: string) => (multiByStem.get(t) ?? []).some((i) => multi[i]!.stems.every((s) => v.has(s)));
+  const inName = (t: string) => (byStem.get(t)?.multi ?? []).some((i) => multi[i]!.stems.every((s) => v.has(s)));
   v.forEach((w, t) => { if (!demonym.has(t) || inName(t)) names.set(t, w); });
   const byName = names.size < v.size ? countriesOf(names) : null;
   return byName?.size ? byName : countriesOf(v);
@@ -116,11 +128,13 @@ export function headlineCountries(v: ReadonlyMap<string, number>): Map<string, n
 
 /** The terms of a vector that name places: one-word names, and the words of longer names it has whole. */
 export function placeTerms(v: ReadonlyMap<string, number>): Set<string> {
-  const { single, multi, multiByStem } = stems();
+  const { byStem, multi } = stems();
   const out = new Set<string>();
   v.forEach((_, t) => {
-    if (single.has(t)) out.add(t);
-    for (const i of multiByStem.get(t) ?? []) if (multi[i]!.stems.every((s) => v.has(s))) out.add(t);
+    const at = byStem.get(t);
+    if (at === undefined) return;
+    if (at.single !== undefined) out.add(t);
+    for (const i of at.multi) if (multi[i]!.stems.every((s) => v.has(s))) out.add(t);
   });
   return out;
 }

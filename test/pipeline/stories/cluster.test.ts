@@ -1,6 +1,7 @@
 // Online story clustering: events group across outlets, different events stay apart, the window holds.
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer, scoreClustering } from '../../../src/pipeline/stories/index.ts';
+import { topTerms } from '../../../src/pipeline/stories/cluster.ts';
 import { unrelatedNews } from './helpers.ts';
 
 const QUAKE = [
@@ -63,5 +64,21 @@ describe('scoreClustering', () => {
     expect(one.nmi).toBe(0);
     expect(one.bcubedRecall).toBe(1);
     expect(one.bcubedPrecision).toBe(0.5);
+  });
+});
+
+describe('topTerms', () => {
+  it('gives the n heaviest terms as sorting them all would, ties in code-unit order', () => {
+    let seed = 5;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const sorted = (v: Map<string, number>, n: number) =>
+      [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([t]) => t);
+    for (let k = 0; k < 200; k++) {
+      const v = new Map<string, number>();
+      const size = Math.floor(next() * 200);
+      // Weights from a few values: many ties.
+      while (v.size < size) v.set(`t${Math.floor(next() * 1000)}`, Math.floor(next() * 8) / 4);
+      for (const n of [0, 1, 12, 32, 500]) expect(topTerms(v, n)).toEqual(sorted(v, n));
+    }
   });
 });

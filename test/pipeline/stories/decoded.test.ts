@@ -50,4 +50,22 @@ describe('decodeStoryCached', () => {
   it('passes undecodable states through as null', () => {
     expect(decodeStoryCached({ storyId: 9003 as never, terms: [], centroid: new Uint8Array([1]), lastSeen: new Date(0).toISOString() })).toBeNull();
   });
+
+  it('evicts the stories least used, and keeps one used often however many pass through', () => {
+    const remember = (id: number) => {
+      const encoded = encodeStoredStory(story(id, 1));
+      const state = { ...encoded.state, stamp: id };
+      rememberStory(state, encoded.stored);
+    };
+    const cached = (id: number) => cachedStory({ storyId: id as never, stamp: id }) !== null;
+    const first = 100_000;
+    for (let i = 0; i < 30_000; i++) {
+      remember(first + i);
+      if (i % 3000 === 0) expect(cached(first)).toBe(true); // used every 3,000 saves
+    }
+    expect(cached(first)).toBe(true);
+    expect(cached(first + 1)).toBe(false);
+    expect(cached(first + 30_000 - 8191)).toBe(true); // the 8,192 newest are all kept
+    expect(cached(first + 30_000 - 8193)).toBe(false);
+  });
 });

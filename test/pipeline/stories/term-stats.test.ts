@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.ts';
 import type { Repository } from '../../../src/store/repository.ts';
+import type { TermBatch } from '../../../src/domain/placement.ts';
 import { SharedTermStats } from '../../../src/pipeline/stories/term-stats.ts';
 import { placeVersion } from '../../../src/pipeline/stories/index.ts';
 import { backends } from '../../store/backends.ts';
@@ -97,6 +98,43 @@ describe('SharedTermStats: the store\'s document frequencies as one process know
     stats.count(['iraq', 'oil']);
     await stats.flush();
     expect(await r.termDocs(['iraq', 'oil'])).toEqual({ docs: 2, counts: new Map([['iraq', 2], ['oil', 1]]) });
+  });
+
+  it('counts a term once per article however often it is listed, and never the empty term', async () => {
+    const batches: TermBatch[] = [];
+    const stats = new SharedTermStats({ termDocs: async () => ({ docs: 0, counts: new Map() }), addTermDocs: async (b) => { batches.push(b); } });
+    stats.count(['iraq', 'oil', 'iraq', '']);
+    stats.count(['oil', 'oil']);
+    expect(stats.idf('iraq')).toBe(Math.log((2 + 20) / (1 + 0.5)));
+    expect(stats.idf('oil')).toBe(Math.log((2 + 20) / (2 + 0.5)));
+    await stats.flush();
+    expect(batches).toEqual([{ docs: 2, counts: new Map([['iraq', 1], ['oil', 2]]) }]);
+    // The written additions are not written again.
+    stats.count(['gas']);
+    await stats.flush();
+    expect(batches[1]).toEqual({ docs: 1, counts: new Map([['gas', 1]]) });
+  });
+
+  it('past its bound forgets every cached count and read, yet still writes what it counted', async () => {
+    const batches: TermBatch[] = [];
+    const reads: string[][] = [];
+    const stats = new SharedTermStats({
+      termDocs: async (t) => (reads.push(t), { docs: 100, counts: new Map(t.map((x) => [x, 7])) }),
+      addTermDocs: async (b) => { batches.push(b); },
+    }, () => 0);
+    await stats.weigh(['iraq', 'oil']);
+    stats.count(['iraq']);
+    expect(stats.stale(['iraq', 'oil'])).toEqual([]);
+    // 300,000 more terms than the cache holds: it starts afresh before taking them.
+    const many = Array.from({ length: 300_000 }, (_, i) => `t${i}`);
+    await stats.weigh(many);
+    expect(stats.stale(['iraq', 'oil', 't1'])).toEqual(['iraq', 'oil']);
+    expect(stats.idf('oil')).toBe(Math.log((101 + 20) / (0 + 0.5)));
+    // Read again, the count holds the store's and this process's unwritten article.
+    await stats.weigh(['iraq']);
+    expect(stats.idf('iraq')).toBe(Math.log((101 + 20) / (7 + 1 + 0.5)));
+    await stats.flush();
+    expect(batches).toEqual([{ docs: 1, counts: new Map([['iraq', 1]]) }]);
   });
 });
 
