@@ -443,9 +443,8 @@ const surfaceFacts = remembered((w: string) => {
   return { capital: /^\p{Lu}/u.test(w), common: isCommonWordFormCached(lw), dictionary: isDictionaryWordFormCached(lw) };
 });
 
-/** A linear ranker over standardised features, as scripts/train-keyphrases.ts writes it. */
 /**
- * The learned ranker (scripts/train-keyphrases.ts). `singleWordShift`: how much lower a single word scores in the
+ * The learned ranker: a linear score over standardised features, as scripts/train-keyphrases.ts writes it. `singleWordShift`: how much lower a single word scores in the
  * keyphrase list than the fit says (the sets disagree on single words; see the script); `topicShift`: the same
  * for ranking hashtag topics, where a specific single word is as good a tag as a phrase.
  */
