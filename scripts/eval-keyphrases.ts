@@ -8,6 +8,8 @@
 // body" is the closer comparison.
 // Three baselines run in the same process over the same noun-phrase candidates: FirstPhrases (candidates
 // in text order), TextRank (Mihalcea & Tarau 2004) and MultipartiteRank (Boudin 2018, its published settings).
+// KPCrowd is also scored on its multi-word keys only (its stories with a body and such a key): a proxy for news keyed
+// as people write keyphrases, mostly 2–3-word noun phrases, as the unseen news set of issue 14 is.
 // --min-words N scores only documents of at least N words (50 of KPCrowd's 500 hold only their title).
 // Run: node bin/run-ts.js scripts/eval-keyphrases.ts [--only NAME] [--set kpcrowd|inspec] [--limit N] [--min-words N]
 import { foldTypographyKeepOffsets, splitSentences } from '../src/pipeline/normalize/index.ts';
