@@ -84,6 +84,15 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
           !STOP_CAPS.has(prev.text.toLowerCase()) && !gaz.places.has(aliasKey(prev.text)) && !gaz.orgs.has(aliasKey(prev.text)) &&
           tags[from - 1] === 'O' && folded.slice(prev.end, toks[from]!.start) === ' ') from--;
         while (nerRules.stripTitles && from < to - 1 && gaz.titleWords.has(toks[from]!.text.toLowerCase())) from++;
+        // "Engineer John Greiner", "County Coroner William McLaughlin", "Juniors Erique Dozier": capitalised common words
+        // ending in an occupation, before a full name of two words or more, are no part of it.
+        if (nerRules.occupationOpeners && to - from > 2 && ordinaryCase()) {
+          let cut = -1;
+          for (let k = from; k < to - 2 && /^\p{Lu}\p{Ll}+$/u.test(written(k)) && isDictionaryWordForm(written(k).toLowerCase()); k++) {
+            if (OCCUPATION.test(written(k)) || PERSON_NOUN.test(written(k))) cut = k + 1;
+          }
+          if (cut > 0) from = cut;
+        }
         if (nerRules.stripTitles && gaz.titleWords.has(toks[from]!.text.toLowerCase()) && to - from === 1) continue;
         // "U.S. Trade Representative Jamieson Greer", "EU trade commissioner Maros Sefcovic": a country or an
         // organisation, a title, then the person; the country is named apart, the title is neither.
@@ -405,6 +414,8 @@ function isAcronymOf(key: string, name: string): boolean {
 
 const PARTICLE = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la|ben)(?:-\p{Lu}[\p{L}'-]*)?$/u;
 const NAME_WORD = /^\p{Lu}[\p{Ll}'-]+$/u;
+/** Occupations written before a name as a label, not a title ("Engineer", "Coroner", "Juniors"). */
+const OCCUPATION = /^(?:engineer|coroner|sheriff|deputy|clerk|operator|technician|pilot|driver|agent|freshman|freshmen|sophomores?|juniors?|seniors?|guard|forward|midfielder|defender|goalkeeper|quarterback|pitcher|rapper|singer|actor|actress|comedian|novelist|poet|artist|photographer|designer|chef|architect|inventor|entrepreneur|businessman|businesswoman|banker|trader|investor|broker|soldier|private|corporal|priest|pastor|bishop|rabbi|imam)s?$/i;
 const PERSON_NOUN = /^(?:figure|member|official|leader|spokes\w+|minister|secretary|adviser|advisor|envoy|ambassador|commander|founder|analyst|expert|professor|researcher|lawmaker|senator|governor|mayor|candidate|activist|lawyer|judge|officer|negotiator|economist|cleric|scholar|resident|witness|student|teacher|doctor|nurse|farmer|father|mother|son|daughter|veteran|survivor|journalist|reporter|author|director|chairman|chairwoman)s?$/i;
 const SPEECH_AFTER = /^\s+(?:said|says|stated|told|added|noted|explained|argued|warned|insisted|declared|remarked|emphasi[sz]ed|stressed)\b/;
 

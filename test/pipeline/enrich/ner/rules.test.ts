@@ -6,6 +6,19 @@ import { addRepeatedNames, findNames, nerRules, nerTuning, type RawMention } fro
 const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
 
 describe('entity post-rules', () => {
+  it('keeps an occupation written before a full name out of the name, not a given name that is also one', () => {
+    const text = 'The jury found that Engineer John Greiner of the excursion train erred. County Coroner William McLaughlin arrived at once.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toEqual(expect.arrayContaining(['PER:John Greiner', 'PER:William McLaughlin']));
+    nerRules.occupationOpeners = false;
+    try {
+      expect(typed()).not.toContain('PER:John Greiner');
+    } finally {
+      nerRules.occupationOpeners = true;
+    }
+    expect(mentions('Baker Mayfield threw two touchdowns on Sunday.').map((m) => m.text)).toContain('Baker Mayfield');
+  });
+
   it('ends no person\'s name in a middle initial: the capitalised word after it is the surname', () => {
     const text = 'The commander was Brigadier General Philip M. Drew, who took over in 1986.';
     expect(mentions(text).map((m) => `${m.type}:${m.text}`)).toContain('PER:Philip M. Drew');
