@@ -311,10 +311,13 @@ export function definedAbbreviations(folded: string, ms: RawMention[]): void {
  * (and no person's name) is that organisation, named short, as news names a company after its first mention.
  */
 const COMPANY_TAIL = new RegExp(`^(?:${LEGAL_FORMS}|Limited|Incorporated|Corporation|Group|Holdings|Motors?)\\.?$`);
+/** The kind of business a company's full name ends in ("Tyvak Nano-Satellite Systems", "Delta Air Lines"). */
+const BUSINESS_TAIL = /^(?:Systems|Technologies|Technology|Industries|Electronics|Pharmaceuticals|Airlines|Airways|Lines|Communications|Entertainment|Laboratories|Labs|Solutions|Enterprises|Ventures|Brands|Foods|Petroleum|Mining|Insurance|Bancorp|Investments|Logistics|Aerospace|Telecom|Semiconductors?|Chemicals)$/;
 export function orgFirstWords(ms: RawMention[]): RawMention[] {
   const heads = new Set<string>();
   // Only a company's full name ("Nissan Motor Co", "HSBC Holdings"): contracts name "Borrower Equity Interest".
-  for (const m of ms) if (m.type === 'ORG' && /\s/.test(m.text) && COMPANY_TAIL.test(m.text.split(/\s+/).at(-1)!)) heads.add(m.text.split(/\s+/)[0]!);
+  const companyTail = (w: string) => COMPANY_TAIL.test(w) || (nerRules.businessTails && BUSINESS_TAIL.test(w));
+  for (const m of ms) if (m.type === 'ORG' && /\s/.test(m.text) && companyTail(m.text.split(/\s+/).at(-1)!)) heads.add(m.text.split(/\s+/)[0]!);
   if (!heads.size) return ms;
   for (const m of ms) if (m.type === 'PER' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) heads.delete(w);
   return ms.map((m) => (m.type === 'PER' && heads.has(m.text) && CAP.test(m.text) && !STOP_CAPS.has(m.text.toLowerCase()) ? { ...m, type: 'ORG' as const } : m));

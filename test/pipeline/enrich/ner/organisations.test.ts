@@ -28,6 +28,12 @@ describe('organisations named by their kind and what they serve', () => {
     expect(withRuleOff('namedAfter', () => typed(text))).not.toContain('ORG:Robert C. Byrd National Aerospace Education Center');
   });
 
+  it('reads a company named short by the first word of its full name as the company', () => {
+    const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected. Marco Villa said Tyvak would leverage that experience.';
+    expect(typed(text)).toContain('ORG:Tyvak');
+    expect(withRuleOff('businessTails', () => typed(text))).not.toContain('ORG:Tyvak');
+  });
+
   it('closes a name with the kind of organisation the tagger left out after it', () => {
     const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected for the missions.';
     expect(typed(text)).toContain('ORG:Tyvak Nano-Satellite Systems');
