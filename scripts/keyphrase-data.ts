@@ -41,6 +41,12 @@ export function loadSet(set: string, limit = Infinity): KeyphraseDoc[] | null {
   });
 }
 
+/**
+ * A document's multi-word keys: scored alone on KPCrowd's stories with a body, a proxy for news keyed the way people
+ * write keyphrases (mostly 2–3-word noun phrases, as the unseen news set of issue 14 is), which no set here is.
+ */
+export const multiWordKeys = (gold: ReadonlySet<string>): Set<string> => new Set([...gold].filter((g) => g.includes(' ')));
+
 /** Precision, recall and F1 of the first k distinct (after stemming) predicted phrases. */
 export function prf(pred: string[], gold: Set<string>, k: number): { p: number; r: number; f: number } {
   const seen = new Set<string>();

@@ -10,7 +10,8 @@ import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
 import { keyphraseCandidates, keyphrasesAndTopics, type Keyphrase } from './keyphrases.ts';
 import { wholeWordAt } from './whole-word.ts';
 import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
-import { findDates, findNumbers, MONTHS, WEEKDAYS } from './numbers.ts';
+import { findDates, findNumbers } from './numbers.ts';
+import { CALENDAR_WORDS } from './ner/names.ts';
 import { findQuotes } from './quotes.ts';
 import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
@@ -237,11 +238,9 @@ function isCutShort(folded: string, end: number, starts: Set<number>): boolean {
   const next = /^ (\p{Lu}\p{Ll}+)\b/u.exec(folded.slice(end, end + 30));
   if (!next || starts.has(end + 1)) return false;
   const word = next[1]!.toLowerCase();
+  // (A day or month after a name is when, not more of the name: "told TODAY's Ann Curry Friday".)
   return !gazetteer().titleWords.has(word) && !CALENDAR_WORDS.has(word);
 }
-
-/** "told TODAY's Ann Curry Friday": a day or month after a name is when, not more of the name. */
-const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** English is recognised by its function words (cheap and sure on news); other texts go to franc. */
 function languageOf(sample: string): string | null {

@@ -8,7 +8,7 @@ import { wholeWordAt } from '../whole-word.ts';
 import type { Token } from '../tokens.ts';
 import { caseRegime } from './features.ts';
 import {
-  ACRONYM, CAP, CALENDAR_WORDS, CAPS_FORMS, COMMON_ABBREVIATION, LEGAL_FORMS, LONG_FORMS, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased,
+  ACRONYM, CAP, CALENDAR_WORDS, CAPS_FORMS, CENTRE, COMMON_ABBREVIATION, LEGAL_FORMS, LONG_FORMS, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased,
   fullNameParts, nerRules, type RawMention,
 } from './names.ts';
 
@@ -285,7 +285,7 @@ export function definedAbbreviations(folded: string, ms: RawMention[]): void {
     // An organisation's name by its last word or the gazetteer ("… Workers Party (PKK)"), not any name the tagger
     // took for one ("Talent Advancement Program (TAP)", an airport's "(TFS)").
     const last = cased(m.text.slice(m.text.lastIndexOf(' ') + 1));
-    if (m.type !== 'ORG' || !(ORG_HEAD.test(last) || /^Cent(?:er|re)s?$/.test(last) || gazetteer().orgs.has(aliasKey(m.text)))) continue;
+    if (m.type !== 'ORG' || !(ORG_HEAD.test(last) || CENTRE.test(last) || gazetteer().orgs.has(aliasKey(m.text)))) continue;
     const x = DEFINED.exec(folded.slice(m.end, m.end + 14));
     // Its first letter is an initial of the name ("Kurdistan Workers Party (PKK)"), and it is no word or place ("( VIDEO )", "( ISRAEL )").
     const abbr = x?.[1];

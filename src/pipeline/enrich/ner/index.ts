@@ -152,7 +152,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // "Philip M. Drew": a person's name does not end in a middle initial; the capitalised word after it is the
       // surname, also when it is a common word the tagger doubts ("drew").
       if (nerRules.initialTail && type === 'PER' && to - from > 1 && /^\p{Lu}\.$/u.test(written(to - 1)) && tags[to] === 'O' &&
-        /^\p{Lu}\p{Ll}+$/u.test(written(to) ?? '') && folded.slice(toks[to - 1]!.end, toks[to]!.start) === ' ' && ordinaryCase()) to++;
+        /^\p{Lu}\p{Ll}+$/u.test(written(to)) && folded.slice(toks[to - 1]!.end, toks[to]!.start) === ' ' && ordinaryCase()) to++;
       // "Tyvak Nano-Satellite Systems had been selected": a kind of organisation the tagger left out right after a
       // name, in an ordinary-case sentence, closes the name and makes it an organisation's.
       // (Not a legal form, "Inc", "Corp.": the legal-form rule reads those with the name before them, "&" and all.)

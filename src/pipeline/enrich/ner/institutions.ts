@@ -6,7 +6,7 @@
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { wholeWordAt } from '../whole-word.ts';
 import { caseRegime } from './features.ts';
-import { ORG_HEAD, ORG_KINDS, cased, fullNameParts, personFirstWords, type RawMention } from './names.ts';
+import { CENTRE, ORG_HEAD, ORG_KINDS, cased, fullNameParts, personFirstWords, type RawMention } from './names.ts';
 
 /** Words that say which level of government a body serves ("Legislative Assembly", "Supreme Court"), not what it sells. */
 const LEVEL = /^(?:Legislative|Supreme|Federal|Provincial|Regional|State|Constitutional|High|District|Municipal|National|General)$/;
@@ -68,7 +68,7 @@ export function joinNamedAfter(folded: string, ms: RawMention[]): void {
     const a = ms[i]!, b = ms[i + 1]!;
     if (a.type !== 'PER' || b.type !== 'ORG' || !/\s/.test(a.text) || folded.slice(a.end, b.start) !== ' ') continue;
     const words = b.text.split(/\s+/);
-    if (!words.some((w) => ORG_HEAD.test(w) || /^Cent(?:er|re)s?$/.test(w))) continue;
+    if (!words.some((w) => ORG_HEAD.test(w) || CENTRE.test(w))) continue;
     ms.splice(i, 2, { type: 'ORG', start: a.start, end: b.end, text: folded.slice(a.start, b.end) });
   }
 }

@@ -16,6 +16,9 @@ export interface RawMention {
 
 export const ORG_HEAD = /^(?:Newsroom|Holdings|Electric|Electronics|Motor|Chemicals?|Petroleum|Mining|Pharma|Semiconductor|Foods|Brands|Logistics|Aerospace|Telecom|Capital|Partners|Technologies|Technology|Systems|Industries|Motors|Labs|Media|Pharmaceuticals|Solutions|Ventures|Enterprises|Energy|Resources|Insurance|Bancorp|Trust|Investments|Communications|Entertainment|Studios|Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|PLC|Party|Council|Agency|Bank|University|Association|Committee|Commission|Union|Organi[sz]ation|Institute|Department|Ministry|Court|Army|Police|Company|Group|Forum|Front|Movement|Brigades?|Airlines?|Airways|Corporation|Federation|League|Foundation|Fund|Bureau|Office|Assembly|Parliament|Senate|Congress|Network|News|Times|Post|Journal|Club|Authority|Service|Services|Guard|Navy|Force|Forces|Board|Banka)$/;
 
+/** "Center", "Centre": a kind of organisation's place ("Cary Towne Center", "Kennedy Space Center"), read with ORG_HEAD. */
+export const CENTRE = /^Cent(?:er|re)s?$/;
+
 /**
  * Companies' legal forms as written after their names ("Siemens AG", "Nokia Oyj"), and in capitals; the short "SA",
  * "SE" and "Co" are also words of other languages or an Irish county's ("COMME SA", "Co Wicklow").
