@@ -40,7 +40,7 @@ const NOT_A_CLAUSE = /^(?:(?:this|it|so|more|much|nothing|everything|otherwise)(
 const ADVERBS = '(?:\\s+(?:also|further|later|previously|again|then|had|has|have|was|is|recently|repeatedly|publicly|once|earlier|separately))*';
 
 /** The speaker just before `pos` (a mention or pronoun, maybe with an apposition), resolved. */
-function subjectBefore(folded: string, pos: number, ms: QuoteMention[], sentStart: number): string | null | undefined {
+function subjectBefore(folded: string, pos: number, ms: QuoteMention[], sentStart: number, quoted?: RangeMask): string | null | undefined {
   const head = folded.slice(sentStart, pos);
   const stripped = head.replace(new RegExp(`${ADVERBS}\\s*$`), '');
   const endAt = sentStart + stripped.length;
@@ -55,16 +55,19 @@ function subjectBefore(folded: string, pos: number, ms: QuoteMention[], sentStar
     if (m && /^\s*$/.test(folded.slice(m.end, at))) return m.canonical;
   }
   // "it" and "they" are too often not the speaker's stand-in ("the bank said it expected …").
-  const pr = /\b(he|she)$/i.exec(stripped.trimEnd());
-  if (pr) return resolvePronoun(pr[1]!, sentStart + pr.index, ms);
+  // "The 56-year-old" stands for the person just named, as "he" does ("a 56-year-old" would be someone new).
+  const pr = /\b(he|she|the \d{1,3}-year-old)$/i.exec(stripped.trimEnd());
+  if (pr) return resolvePronoun(/^the/i.test(pr[1]!) ? 'he' : pr[1]!, sentStart + pr.index, ms, quoted);
   return undefined;
 }
 
-function resolvePronoun(p: string, pos: number, ms: QuoteMention[]): string | null {
+/** The person (or, for "it"/"they", body) a pronoun at `pos` stands for: the last named before it, outside quotes. */
+function resolvePronoun(p: string, pos: number, ms: QuoteMention[], quoted?: RangeMask): string | null {
   const wantOrg = /^(it|they)$/i.test(p);
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
-    if (m.start >= pos) continue;
+    // A name inside a quote is what was said, not who is speaking ("Heads needed to roll the day Jeffrey Epstein died," he said).
+    if (m.start >= pos || quoted?.overlaps(m.start, m.end)) continue;
     if (wantOrg ? m.type === 'ORG' || m.type === 'PER' : m.type === 'PER') return m.canonical;
   }
   return null;
@@ -80,10 +83,17 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
   const inDirect = new RangeMask(folded.length);
   const quoted = new RangeMask(folded.length);
 
-  // Direct: double quotes (curly ones are folded to "), and single quotes that open after a space.
-  const directRe = /"([^"\n]{2,1500}?)"|(?<=^|[\s(])'((?:[^'\n]|'(?=\p{L}))+?)'(?!\p{L})/gu;
-  for (const m of closingPairs(folded).matchAll(directRe)) {
+  // Direct: double quotes (curly ones are folded to "), and single quotes that open after a space. A quote
+  // that runs over paragraphs is closed only at its end, each of its paragraphs opening with a quotation
+  // mark (`said: "Jose is one …⏎"He is renowned …"`): a paragraph left open before one that opens so is
+  // a quote of its own, to the paragraph's end.
+  const directRe = /"([^"\n]{2,1500}?)(?:"|(?=\n\s*"))|(?<=^|[\s(])'((?:[^'\n]|'(?=\p{L}))+?)'(?!\p{L})/gu;
+  /** Where the last quote left open at its paragraph's end stopped: the next paragraph's quote goes on in its voice. */
+  let openEnd = -1;
+  const paired = closingPairs(folded);
+  for (const m of paired.matchAll(directRe)) {
     const raw = m[1] ?? m[2]!;
+    const leftOpen = m[1] !== undefined && paired[m.index! + 1 + raw.length] !== '"';
     // American style keeps the comma inside the quote ("…illegal," he said): it is not speech.
     const inner = raw.replace(/[,\s]+$/, '');
     const start = m.index! + 1;
@@ -109,7 +119,7 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       // A speaker written as a noun phrase ("the prosecutor's office said") names no one we know:
       // better no speaker than a guess from the sentence (the threat's victim, a group named in it).
       const pronoun = /\b(he|she)$/i.exec(who)?.[1];
-      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms) : mentionIn(ms, whoStart, whoStart + who.length) ?? (pronoun ? resolvePronoun(pronoun, whoStart, ms) : null);
+      speaker = PRONOUN.test(who) ? resolvePronoun(who, whoStart, ms, quoted) : mentionIn(ms, whoStart, whoStart + who.length) ?? (pronoun ? resolvePronoun(pronoun, whoStart, ms, quoted) : null);
     }
     if (speaker === undefined && s1) {
       // Before: `Rubio said: "…"` or the sentence's subject (`X released a statement urging Iraq to "…"`).
@@ -117,14 +127,14 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       const vb = [...before.matchAll(VERB_RE)].at(-1);
       if (vb) {
         verb = vb[1]!;
-        speaker = subjectBefore(folded, s1.start + vb.index!, ms, s1.start);
+        speaker = subjectBefore(folded, s1.start + vb.index!, ms, s1.start, quoted);
       }
       if (speaker === undefined || speaker === null) {
         const first = ms.find((x) => x.start >= s1.start && x.end <= m.index!);
         if (first) speaker = first.canonical;
         else {
           const pr = /^\s*(he|she|they|it)\b/i.exec(before);
-          if (pr) speaker = resolvePronoun(pr[1]!, s1.start, ms);
+          if (pr) speaker = resolvePronoun(pr[1]!, s1.start, ms, quoted);
         }
       }
     }
@@ -133,12 +143,14 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
     if ((speaker === undefined || speaker === null) && verb === null) {
       const prev = out.findLast((q) => q.direct);
       const between = prev ? folded.slice(prev.end, m.index!) : '';
-      if (prev?.speaker && !between.includes('\n') && between.length < 300 &&
+      const continued = prev !== undefined && openEnd === prev.end && /^[\s.!?,]*$/.test(between);
+      if (prev?.speaker && (continued || !between.includes('\n')) && between.length < 300 &&
         !ms.some((x) => x.start >= prev.end && x.end <= m.index! && x.canonical !== prev.speaker && x.type === 'PER')) {
         speaker = prev.speaker;
       }
     }
     out.push({ speaker: speaker ?? null, text: inner, verb, direct: true, start, end });
+    if (leftOpen) openEnd = end;
   }
 
   // Reported: `X stated that …`, `He expected the coalition to …`.
@@ -151,7 +163,7 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       if (/\b(?:is|are|was|were|be|been|being)\s+$/i.test(folded.slice(Math.max(s.start, vpos - 8), vpos))) continue;
       // A comparison says nothing was reported: "more complicated than McKinley suggests", "as Smith expected".
       if (/\b(?:than|as)\s+(?:\S+\s+){1,3}$/i.test(folded.slice(Math.max(s.start, vpos - 40), vpos))) continue;
-      const speaker = subjectBefore(folded, vpos, ms, s.start);
+      const speaker = subjectBefore(folded, vpos, ms, s.start, quoted);
       if (!speaker) continue;
       let cstart = vpos + vm[0].length;
       const rest = folded.slice(cstart, s.end);

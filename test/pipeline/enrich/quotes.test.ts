@@ -72,5 +72,27 @@ describe('quotes a reader is shown', () => {
     });
     expect(said(e)).toEqual([["California Governor's Office of Emergency Services", 'their level of engagement was unacceptable']]);
   });
-});
 
+  it('reads a quote that runs over paragraphs, each opened and only the last closed, in its speaker\'s voice', () => {
+    const e = enrich({
+      title: 'Manager appointed',
+      text: 'Jose Mourinho has agreed a deal to manage Tottenham.\n\nThe 56-year-old said after his appointment: "I am excited to be joining a club with such a great heritage.\n\n' +
+        '"The quality in both the squad and the academy excites me."\n\nTottenham said in a statement: "Jose is one of the world\'s most accomplished managers.\n\n' +
+        '"He is renowned for his tactical prowess."',
+    });
+    expect(said(e)).toEqual([
+      ['Jose Mourinho', 'I am excited to be joining a club with such a great heritage.'],
+      ['Jose Mourinho', 'The quality in both the squad and the academy excites me.'],
+      ['Tottenham', 'Jose is one of the world\'s most accomplished managers.'],
+      ['Tottenham', 'He is renowned for his tactical prowess.'],
+    ]);
+  });
+
+  it('takes no one named inside a quote for the "he" who said it', () => {
+    const e = enrich({
+      title: 'Guards charged',
+      text: 'Senator Ben Sasse said the charges are overdue. "Heads needed to roll the day Jeffrey Epstein died," he said.',
+    });
+    expect(e.quotes.filter((q) => q.direct).map((q) => [q.speaker, q.text])).toEqual([['Ben Sasse', 'Heads needed to roll the day Jeffrey Epstein died']]);
+  });
+});
