@@ -15,7 +15,7 @@ import { CALENDAR_WORDS } from './ner/names.ts';
 import { findQuotes } from './quotes.ts';
 import { refineNames } from './refine.ts';
 import { roleAfter, roleBefore } from './roles.ts';
-import { foldScripts, hashtagConcept, mainLanguage, nameIn } from './story.ts';
+import { foldScripts, foldShortNames, hashtagConcept, mainLanguage, nameIn } from './story.ts';
 import { pickSummary, type SummarySentence } from './summary.ts';
 import * as ar from './arabic/index.ts';
 
@@ -271,7 +271,8 @@ export interface StoryArticle {
  */
 export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}): { hashtags: string[]; summary: string[] } {
   if (!articles.length) return { hashtags: [], summary: [] };
-  const counts = new Map<string, { n: number; docs: Set<number>; first: number; tags: string[] }>();
+  type Tally = { n: number; docs: Set<number>; first: number; tags: string[] };
+  const counts = new Map<string, Tally>();
   const sentences: SummarySentence[] = [];
   const enriched = articles.map((a) => a.hashtags ? { hashtags: a.hashtags, entities: a.entities ?? [], language: a.language ?? null } : enrich({ title: a.title, text: a.text, language: a.language }));
   const main = mainLanguage(enriched.map((e) => e.language));
@@ -292,12 +293,14 @@ export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}):
     const body = splitSentences(a.text);
     body.forEach((s, i) => sentences.push({ text: s.text, doc: d, index: i, of: body.length }));
   });
-  foldScripts(counts, (c) => c.tags[0]!.slice(1), (into, from) => {
+  const fold = (into: Tally, from: Tally) => {
     into.n += from.n;
     for (const d of from.docs) into.docs.add(d);
     into.first = Math.min(into.first, from.first);
     into.tags.push(...from.tags);
-  });
+  };
+  foldScripts(counts, (c) => c.tags[0]!.slice(1), fold);
+  foldShortNames(counts, (c) => c.tags[0]!.slice(1), fold);
   const hashtags = [...counts.entries()]
     .sort((a, b) => b[1].docs.size - a[1].docs.size || b[1].n - a[1].n || a[1].first - b[1].first)
     .slice(0, 8)

@@ -108,6 +108,23 @@ export function foldScripts<T>(concepts: Map<string, T>, nameOf: (c: T) => strin
   }
 }
 
+/**
+ * Folds a concept named by the last words of another's name into that one, as an article's own tags do
+ * (#Stadia beside #GoogleStadia, #Trump beside #DonaldTrump, one article writing each). Two known places
+ * stay apart (#Sudan and #SouthSudan are two countries).
+ */
+export function foldShortNames<T>(concepts: Map<string, T>, nameOf: (c: T) => string, merge: (into: T, from: T) => void): void {
+  const names = [...concepts].map(([k, c]) => ({ k, c, words: spaced(nameOf(c)).toLowerCase().split(/\s+/).filter(Boolean) }));
+  for (const short of names) {
+    if (short.k.startsWith('LOC:') || !concepts.has(short.k)) continue;
+    const long = names.find((n) => n !== short && concepts.has(n.k) && n.words.length > short.words.length &&
+      n.words.slice(-short.words.length).join(' ') === short.words.join(' '));
+    if (!long) continue;
+    merge(long.c, short.c);
+    concepts.delete(short.k);
+  }
+}
+
 let arabicNames: Map<string, string> | null = null;
 
 /** A place's name in a language, from the gazetteers (null when it has none there). */

@@ -88,3 +88,13 @@ describe('one quote', () => {
     expect(sameQuote(en, { text: 'العراق عمل دائماً على الحفاظ على الحياد في صراعات المنطقة', speaker: 'ماركو روبيو' })).toBe(false);
   });
 });
+
+describe('a story whose outlets name one concept in full and said short', () => {
+  it('tags it once, by its full name, and keeps two places that share a word apart', () => {
+    const { hashtags } = enrichStory([
+      { title: 'Google Stadia launches', text: '', outlet: 'A', hashtags: ['#GoogleStadia', '#DonaldTrump', '#SouthSudan'], entities: [], language: 'en' },
+      { title: 'Stadia falls short', text: '', outlet: 'B', hashtags: ['#Stadia', '#Trump', '#Sudan'], entities: [], language: 'en' },
+    ]);
+    expect(hashtags).toEqual(['#GoogleStadia', '#DonaldTrump', '#SouthSudan', '#Sudan']);
+  });
+});
