@@ -3,6 +3,8 @@
 // what the article is about, so keyphrases skip it and the agency it credits is no hashtag. A credit line
 // ("Tested by: John Milbank", "(Reporting by …; Editing by …)") names who wrote it, likewise.
 
+import { aliasKey, gazetteer } from './gazetteer.ts';
+
 export interface Dateline {
   /** Offset just after the dash and its space: where the story itself begins. */
   end: number;
@@ -20,11 +22,17 @@ const DATELINE =
 // stands apart ("LEEDS , England 2026-03-04").
 const DATED_LINE = /^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?: ?,[^\n]{1,40}?)?\s+\d{4}-\d{2}-\d{2}[ \t]*(?=\n|$)/u;
 
+// A place, its state or country after commas, and a colon, as Al Jazeera writes it ("Washington, DC, United
+// States: Getting to the Moon …"). Without a dash or a credit to mark it, its first part must be a known place.
+const PLACE_COLON = /^(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){0,2})(?:, \p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){0,2}){1,2}:\s+(?=\p{Lu})/u;
+
 /** The dateline at `lineStart` (the start of a line of `text`), or null. */
 export function datelineAt(text: string, lineStart: number): Dateline | null {
   const head = text.slice(lineStart, lineStart + 120);
   const dated = DATED_LINE.exec(head);
   if (dated) return { end: lineStart + dated[0].length, credit: null };
+  const placed = PLACE_COLON.exec(head);
+  if (placed && gazetteer().places.has(aliasKey(placed[1]!))) return { end: lineStart + placed[0].length, credit: null };
   const m = DATELINE.exec(head);
   if (!m) return null;
   const agency = m[1] ?? m[2];
@@ -34,6 +42,16 @@ export function datelineAt(text: string, lineStart: number): Dateline | null {
     credit = { start: lineStart + open + 1, end: lineStart + open + 1 + agency.length };
   }
   return { end: lineStart + m[0].length, credit };
+}
+
+/**
+ * A sentence without the dateline that opens it ("WASHINGTON (Reuters) - NASA said …" → "NASA said …"): a
+ * summary is the story in Lede's words, and where each outlet filed from is no part of it.
+ */
+export function withoutDateline(sentence: string): string {
+  const d = datelineAt(sentence, 0);
+  const rest = d ? sentence.slice(d.end) : sentence;
+  return d && /^["“‘'(]?[\p{Lu}\p{N}]/u.test(rest) ? rest : sentence;
 }
 
 /** Is `start` inside a dateline on its line (its place or its credit: "NEW YORK (Reuters) - ")? */

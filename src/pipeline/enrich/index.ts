@@ -5,6 +5,7 @@ import type { Enrichment, Entity, EntityMention, EntityType } from '../../domain
 import { detectLanguage, englishShare, foldTypographyKeepOffsets, splitSentences, type Span } from '../normalize/index.ts';
 import { canonicalNames } from './canonical.ts';
 import { dateFacts, keyFacts, numberFacts } from './facts.ts';
+import { withoutDateline } from './dateline.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
 import { keyphraseCandidates, keyphrasesAndTopics, type Keyphrase } from './keyphrases.ts';
@@ -123,7 +124,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     mentions,
     facts,
     quotes,
-    summary: picked.map((i) => doc.slice(body[i]!.start, body[i]!.end)),
+    summary: picked.map((i) => withoutDateline(doc.slice(body[i]!.start, body[i]!.end))),
   };
 }
 
@@ -309,5 +310,5 @@ export function enrichStory(articles: StoryArticle[], opts: EnrichOptions = {}):
       return c.tags.includes('#' + name) ? '#' + name : '#' + camelCase(name);
     });
   const picked = pickSummary(sentences, { sentences: opts.summarySentences ?? 3, title: articles[0]!.title, lambda: 0.6 });
-  return { hashtags, summary: picked.map((i) => sentences[i]!.text) };
+  return { hashtags, summary: picked.map((i) => withoutDateline(sentences[i]!.text)) };
 }

@@ -72,3 +72,22 @@ describe('readsAsProse, as written with regexes', () => {
     }
   });
 });
+
+describe('a summary in Lede\'s words', () => {
+  it('leaves out where each outlet filed from, in the wires\' forms and Al Jazeera\'s', () => {
+    const wire = enrich({
+      title: 'Power shutoff',
+      text: 'SAN FRANCISCO (AP) — Pacific Gas & Electric Co. began shutting off power to some 375,000 people on Wednesday.\n\nThe utility said winds could fling branches into power lines.',
+    });
+    expect(wire.summary[0]).toBe('Pacific Gas & Electric Co. began shutting off power to some 375,000 people on Wednesday.');
+    const aj = enrich({
+      title: 'Moon shot',
+      text: 'Washington, DC, United States: Getting to the Moon, while not easy, has been done.\n\nStaying on the Moon is another matter, NASA said.',
+    });
+    expect(aj.summary[0]).toBe('Getting to the Moon, while not easy, has been done.');
+    expect(aj.entities.map((e) => e.canonical)).toContain('Washington');
+    // A line that opens with words and a colon but no known place keeps them.
+    const note = enrich({ title: 'Note', text: 'Editor, Reader: This column answers your letters.\n\nWe read every one.' });
+    expect(note.summary[0]).toBe('Editor, Reader: This column answers your letters.');
+  });
+});

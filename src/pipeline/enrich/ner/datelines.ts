@@ -32,7 +32,7 @@ export function datelineHeads(folded: string, sentences: Span[]): Range[] {
     // Without a credit, only a place in capitals before a story in ordinary case: in a shouted text any line
     // of capitals before a dash would pass for one.
     if (!d || d.end >= s.end || d.end <= s.start || (!d.credit && !/\p{Ll}/u.test(folded.slice(d.end, s.end)))) continue;
-    const head = folded.slice(s.start, d.credit ? d.credit.start - 1 : d.end).replace(/\s*(?:-{1,2}|[–—])\s*$/, '').trimEnd();
+    const head = folded.slice(s.start, d.credit ? d.credit.start - 1 : d.end).replace(/\s*(?:-{1,2}|[–—:])\s*$/, '').trimEnd();
     places.push({ start: s.start, end: s.start + head.length, credited: !!d.credit });
   }
   return places;
