@@ -8,7 +8,7 @@ import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLan
 import { isBylineCredit, isInBylineNames, isInDateline } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
-import { hasWholeWord, wholeWordAt } from './whole-word.ts';
+import { hasWholeWord, proseEdges, wholeWordAt } from './whole-word.ts';
 
 export interface HashtagEntity extends Entity {
   first: number;
@@ -68,8 +68,7 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   if (commonWords().has(lw) && mentions < 2) return false;
   if (lw === name) return true; // a script without case (Arabic): nothing to compare
   // (Not inside a web or mail address: "givewell.org".)
-  return !hasWholeWord(folded, lw, (t, start, end) =>
-    !/[\p{L}\p{N}./@]/u.test(t[start - 1] ?? ' ') && !/[\p{L}\p{N}@]/u.test(t[end] ?? ' ') && !(t[end] === '.' && /\p{L}/u.test(t[end + 1] ?? '')));
+  return !hasWholeWord(folded, lw, proseEdges);
 }
 
 /** Words that say what kind of company a name is ("Toyota Motor Corp", "SoftBank Group", "Shell plc"). */

@@ -18,6 +18,7 @@ import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { posTags, unigram, type Unigrammed } from './pos.ts';
 import { joinAmpersandNames, tokenizeWords } from './tokens.ts';
+import { proseEdges, wholeWordAt } from './whole-word.ts';
 
 export interface Keyphrase {
   phrase: string;
@@ -121,6 +122,15 @@ export function stemOf(phrase: string): string {
     .join(' ');
 }
 
+/** Whether `body` writes a word in lower case more often than capitalised (in prose, not in web addresses). */
+function writtenLower(body: string, capitalised: string, lower: string): boolean {
+  let n = 0;
+  for (const _ of wholeWordAt(body, lower, proseEdges)) n++;
+  if (!n) return false;
+  for (const _ of wholeWordAt(body, capitalised, proseEdges)) if (--n === 0) return false;
+  return true;
+}
+
 /** One token of the text: its surface, its stem (null when it cannot be in a phrase) and its kind. */
 interface Tok { surface: string; stem: string | null; noun: boolean; participle?: boolean }
 
@@ -145,11 +155,14 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
       // A shouted or Title Case headline is tagged as ordinary text, recased as the entity tagger reads
       // it: in capitals every word looks a name, and "Oil Major Beats Profit Forecasts" one long name.
       if (mayNeedTruecasing(folded.slice(from, s.end))) words = truecaseWords(words, loadModel(), gazetteer());
-      // A common word capitalised only for starting the sentence ("Shares in BP rose") is no name.
+      // A common word capitalised only for starting the sentence ("Shares in BP rose") is no name; nor is a
+      // headline's first word that the body writes in lower case more than capitalised, a name after it or not ("House Hitler was
+      // born in …", "Bubonic plague case …").
       const first = words[0]!;
-      if (/^\p{Lu}\p{Ll}+$/u.test(first) && !/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(first.toLowerCase()) &&
-        !gazetteer().places.has(first.toLowerCase())) {
-        words = [first.toLowerCase(), ...words.slice(1)];
+      const lower = first.toLowerCase();
+      if (/^\p{Lu}\p{Ll}+$/u.test(first) && !gazetteer().places.has(lower) &&
+        ((!/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(lower)) || (s.end <= titleEnd && writtenLower(folded.slice(titleEnd), first, lower)))) {
+        words = [lower, ...words.slice(1)];
       }
       const facts = words.map(wordFacts);
       const tagged = posTags(words, facts.map((f) => f.unigram));

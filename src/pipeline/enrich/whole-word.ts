@@ -8,6 +8,10 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const plainEdges = (text: string, start: number, end: number): boolean =>
   !WORD_CHAR.test(text[start - 1] ?? ' ') && !WORD_CHAR.test(text[end] ?? ' ');
 
+/** Edges of a word written in prose: also not inside a web or mail address ("givewell.org", "facebook.com/x"). */
+export const proseEdges = (t: string, start: number, end: number): boolean =>
+  !/[\p{L}\p{N}./@]/u.test(t[start - 1] ?? ' ') && !/[\p{L}\p{N}@]/u.test(t[end] ?? ' ') && !(t[end] === '.' && /\p{L}/u.test(t[end + 1] ?? ''));
+
 /**
  * Offsets where `word` occurs in `text` (case-sensitive) with edges that `edges` accepts (by default: not
  * inside a longer word).

@@ -112,3 +112,19 @@ describe('keyphrases of a name with "of"', () => {
     expect(phrases).toContain('England');
   });
 });
+
+describe('a headline\'s first word', () => {
+  it('is no name when the body writes it in lower case, a name after it or not', () => {
+    const e = enrich({
+      title: 'House Hitler was born in will become a police station, Austria says',
+      text: 'The house where Adolf Hitler was born will be turned into a police station, Austria\'s interior minister said. ' +
+        'The house has stood empty for years. Architects will redesign the house, and the police station will open in 2023.',
+    });
+    const phrases = e.keyphrases;
+    expect(phrases).not.toContain('House Hitler');
+    expect(phrases.map((p) => p.toLowerCase())).toContain('house');
+    // A name the body writes capitalised stays one.
+    const f = enrich({ title: 'Facebook launches a mobile site', text: 'Facebook has one mobile site now (m [dot] facebook [dot] com). Facebook said users liked it. Facebook will add more.' });
+    expect(f.keyphrases).toContain('Facebook');
+  });
+});
