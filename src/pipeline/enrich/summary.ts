@@ -39,13 +39,16 @@ function cosine(a: Vec, b: Vec): number {
  * A line of a page that is no sentence of prose makes a poor summary line, taken only when nothing better is
  * left: a label or credits line ("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Tested by: John Milbank RRP:
  * £23.99"), a bracketed title ("<The Palace: Tale of Jang Noksu>"), a line opening with a dash, or one with no
- * sentence's end. Words in capitals are counted only in scripts that have them.
+ * sentence's end, or a quotation's paragraph without its speaker. Words in capitals are counted only in scripts that have them.
  */
 export function readsAsProse(text: string): boolean {
   // An emoji or symbol after the full stop ("… on KLOOK! 🙂") does not unmake a sentence.
   const t = text.replace(/[\s\p{So}\p{Sk}\p{Emoji_Presentation}\u200d\ufe0f]+$/u, '').trim();
   if (!/^["“‘'(\p{L}\p{N}$€£]/u.test(t)) return false;
   if (!/[.!?…。！？؟]["”’')\]]*$/u.test(t)) return false;
+  // A sentence opening a quotation it does not close, or closing one it did not open, is a piece of a
+  // longer one ("He is renowned for …): someone's words cut from their speaker.
+  if ((/^["“]/u.test(t) || /["”][.!?…]?$/u.test(t)) && unbalancedQuotes(t)) return false;
   let lower = 0;
   let upper = 0;
   for (const w of t.split(/\s+/)) {
@@ -54,6 +57,18 @@ export function readsAsProse(text: string): boolean {
     else if (c === 2) upper++;
   }
   return lower + upper < 4 || lower * 3 >= lower + upper;
+}
+
+function unbalancedQuotes(t: string): boolean {
+  let straight = 0;
+  let open = 0;
+  let close = 0;
+  for (const ch of t) {
+    if (ch === '"') straight++;
+    else if (ch === '“') open++;
+    else if (ch === '”') close++;
+  }
+  return straight % 2 === 1 || open !== close;
 }
 
 const LOWER = /^\p{Ll}$/u;

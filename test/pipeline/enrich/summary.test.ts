@@ -36,7 +36,14 @@ describe('summary lines a reader is shown', () => {
 
   it('reads a sentence ending in an emoji, a quote or another script as prose', () => {
     expect(readsAsProse('Visitors left their reviews of the show on KLOOK! 🙂')).toBe(true);
-    expect(readsAsProse('“We will be back next year,” the director said.”')).toBe(true);
+    expect(readsAsProse('The director said: “We will be back next year.”')).toBe(true);
+    // An attributed quotation that goes on in the next paragraph is still the writer's sentence.
+    expect(readsAsProse('The club said in a statement: "Jose is one of the world\'s most accomplished managers.')).toBe(true);
+  });
+
+  it('takes a paragraph of a quotation that runs over paragraphs for no prose: its speaker is elsewhere', () => {
+    expect(readsAsProse('"He is renowned for his tactical prowess and has managed FC Porto and Chelsea.')).toBe(false);
+    expect(readsAsProse('From now on, companies will need approval of their plans.”')).toBe(false);
     expect(readsAsProse('يستعد الائتلاف الحاكم في العراق لعقد اجتماع طارئ.')).toBe(true);
     expect(readsAsProse('<The Palace: Tale of Jang Noksu>')).toBe(false);
   });
@@ -47,6 +54,8 @@ describe('readsAsProse, as written with regexes', () => {
     const t = text.replace(/[\s\p{So}\p{Sk}\p{Emoji_Presentation}\u200d\ufe0f]+$/u, '').trim();
     if (!/^["“‘'(\p{L}\p{N}$€£]/u.test(t)) return false;
     if (!/[.!?…。！？؟]["”’')\]]*$/u.test(t)) return false;
+    const count = (re: RegExp) => t.match(re)?.length ?? 0;
+    if ((/^["“]/u.test(t) || /["”][.!?…]?$/u.test(t)) && (count(/"/g) % 2 === 1 || count(/“/g) !== count(/”/g))) return false;
     let lower = 0;
     let upper = 0;
     for (const w of t.split(/\s+/)) {
