@@ -9,7 +9,7 @@ import type { Token } from '../tokens.ts';
 import { caseRegime } from './features.ts';
 import {
   ACRONYM, CAP, CALENDAR_WORDS, CAPS_FORMS, CENTRE, COMMON_ABBREVIATION, LEGAL_FORMS, LONG_FORMS, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased,
-  fullNameParts, nerRules, type RawMention,
+  fullNameParts, nerRules, personFirstWords, type RawMention,
 } from './names.ts';
 
 /** A company's legal form closing its name ("First Solar Inc", "Siemens AG", "BP plc", "Nissan Motor Co"). */
@@ -451,4 +451,33 @@ export function splitOwnerFromOrg(folded: string, ms: RawMention[]): void {
     const personStart = m.end - x[2]!.length - 1 - x[3]!.length;
     ms.splice(i, 1, { type: 'ORG', start: m.start, end: m.start + x[1]!.length, text: x[1]! }, { type: 'PER', start: personStart, end: m.end, text: folded.slice(personStart, m.end) });
   }
+}
+
+/**
+ * A product named with its maker's name before it ("Google Stadia", "Nissan Maxima", "Audi e-tron Sportback")
+ * is neither a place nor a person when its own name stands alone ("available on Stadia", "the Maxima"): the
+ * tagger reads an unknown capitalised word after "on" or "the" as a place. The maker is an organisation the text
+ * names by one word; the product's name is one word, no place or organisation a gazetteer knows.
+ */
+export function productNames(folded: string, ms: RawMention[]): RawMention[] {
+  const gaz = gazetteer();
+  // (A maker is a name written in ordinary case, not a word such as "Circuit" capitalised in a Title Case line.)
+  const ordinary = (m: RawMention) => caseRegime(folded.slice(Math.max(0, m.start - 80), m.end + 80).split(/\s+/)) === '';
+  const makers = new Set(ms.filter((m) => m.type === 'ORG' && !/\s/.test(m.text) && !commonWords().has(m.text.toLowerCase()) && ordinary(m)).map((m) => m.text));
+  if (!makers.size) return ms;
+  // (Nor is a given name a product: "@SpaceX Dan - …".)
+  const known = (name: string) => gaz.places.has(aliasKey(name)) || gaz.orgs.has(aliasKey(name)) || personFirstWords().has(name.toLowerCase());
+  const products = new Set<string>();
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    // One mention: "Google Stadia" read as one organisation.
+    const words = m.text.split(' ');
+    if (m.type === 'ORG' && words.length === 2 && makers.has(words[0]!) && !known(words[1]!)) products.add(words[1]!);
+    // Two: the maker, then the product read as a place or a person ("Nissan" "Maxima").
+    const next = ms[i + 1];
+    if (m.type === 'ORG' && makers.has(m.text) && next && next.start === m.end + 1 && folded[m.end] === ' ' &&
+      (next.type === 'LOC' || next.type === 'PER') && !/\s/.test(next.text) && !known(next.text)) products.add(next.text);
+  }
+  if (!products.size) return ms;
+  return ms.filter((m) => !((m.type === 'LOC' || m.type === 'PER') && products.has(m.text)));
 }

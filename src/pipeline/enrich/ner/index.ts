@@ -17,7 +17,7 @@ import {
   type RawMention,
 } from './names.ts';
 import {
-  addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, definedAbbreviations, joinOrgOfPlace, legalForms,
+  addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, productNames, definedAbbreviations, joinOrgOfPlace, legalForms,
   orgBeforeKind, orgFirstWords, splitOwnerFromOrg, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
@@ -476,6 +476,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
   if (nerRules.stockMoves) companyMoves(folded, ms);
   if (nerRules.companyShortNames) ms = companyShortNames(folded, ms);
+  if (nerRules.productNames) ms = productNames(folded, ms);
   if (nerRules.listedCompanySpread) spreadListedCompanies(folded, ms);
   const names = new Set<string>();
   for (const m of ms) {

@@ -34,6 +34,14 @@ describe('organisations named by their kind and what they serve', () => {
     expect(withRuleOff('businessTails', () => typed(text))).not.toContain('ORG:Tyvak');
   });
 
+  it('reads no place in a product named with its maker before it ("Google Stadia", then "on Stadia")', () => {
+    const text = 'Google Stadia launches tomorrow. Google promised 4K, but Destiny 2 runs at medium settings on Stadia, and Red Dead Redemption 2 on Stadia is no better.';
+    expect(typed(text).filter((t) => /^(?:LOC|PER):Stadia$/.test(t))).toEqual([]);
+    expect(withRuleOff('productNames', () => typed(text))).toContain('LOC:Stadia');
+    // A place after a company stays one.
+    expect(typed('Google Paris opened in 2012. Google said Paris was its hub for research.')).toContain('LOC:Paris');
+  });
+
   it('closes a name with the kind of organisation the tagger left out after it', () => {
     const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected for the missions.';
     expect(typed(text)).toContain('ORG:Tyvak Nano-Satellite Systems');
