@@ -248,7 +248,25 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.eventNames) dropEventNames(folded, out);
   if (nerRules.givenNameTail) addSurnameWords(folded, out);
   if (nerRules.bareKinds) dropBareKinds(out);
+  if (nerRules.titleTail) dropTitleTails(out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A "person" whose last word is a title and whose first is no given name is a thing's name and a role ("the Google
+ * Stadia Founder's Edition" read as a person "Stadia Founder"): a title closes no one's name. A given name first
+ * keeps it ("John Major"), and so does a title that is also a common surname ("Damian King", "Alexander Pope").
+ */
+const SURNAME_TITLES = new Set(['king', 'queen', 'prince', 'pope', 'bishop', 'major', 'marshal', 'judge', 'chancellor', 'dean', 'knight', 'sheriff']);
+function dropTitleTails(out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if (m.type !== 'PER') continue;
+    const words = m.text.split(' ');
+    const last = words.at(-1)!.toLowerCase();
+    if (words.length > 1 && gaz.titleWords.has(last) && !SURNAME_TITLES.has(last) && !personFirstWords().has(words[0]!.toLowerCase())) out.splice(i, 1);
+  }
 }
 
 /**

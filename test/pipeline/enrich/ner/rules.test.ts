@@ -19,6 +19,20 @@ describe('entity post-rules', () => {
     expect(mentions('Baker Mayfield threw two touchdowns on Sunday.').map((m) => m.text)).toContain('Baker Mayfield');
   });
 
+  it('reads no person in a name closed by a title whose first word is no given name ("Stadia Founder"), but keeps "John Major"', () => {
+    const text = 'Google promised more. The Google Stadia Founder’s and Premiere Editions, which come with a Chromecast Ultra, cost $129.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed()).not.toContain('PER:Stadia Founder');
+    nerRules.titleTail = false;
+    try {
+      expect(typed()).toContain('PER:Stadia Founder');
+    } finally {
+      nerRules.titleTail = true;
+    }
+    expect(mentions('Former prime minister John Major spoke in London on Monday. Major said he would vote.').map((m) => m.text)).toContain('John Major');
+    expect(mentions('He was narrowly defeated by Damian King in the 2006 final.').map((m) => m.text)).toContain('Damian King');
+  });
+
   it('ends no person\'s name in a middle initial: the capitalised word after it is the surname', () => {
     const text = 'The commander was Brigadier General Philip M. Drew, who took over in 1986.';
     expect(mentions(text).map((m) => `${m.type}:${m.text}`)).toContain('PER:Philip M. Drew');
