@@ -249,7 +249,40 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.givenNameTail) addSurnameWords(folded, out);
   if (nerRules.bareKinds) dropBareKinds(out);
   if (nerRules.titleTail) dropTitleTails(out);
+  if (nerRules.definedTerms) dropDefinedTerms(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a contract defines a term: "(the "Loan Documents")", "hereinafter referred to as the "Lender"", ""Credit
+ * Extension" means". (Curly quotes are folded to straight ones; tokenised text has spaces inside them.)
+ */
+const TERM_DEFINED = /(?:\(\s*(?:(?:the|each|a|an|collectively|together|individually|hereinafter|herein)[\s,]+)*|\breferred to (?:herein )?as\s+(?:the\s+)?)"\s?([^"\n]{2,60}?)\s?"|"\s?([^"\n]{2,60}?)\s?"\s+(?:shall\s+)?(?:means?|has the meaning|have the meaning)\b/gu;
+
+/**
+ * A party's role, which a contract defines as its short name ("Silicon Valley Bank ("Bank")", "hereinafter referred
+ * to as the "Lender""): newswire conventions annotate it as the party it stands for.
+ */
+const PARTY = /^(?:lenders?|borrowers?|banks?|company|companies|buyers?|sellers?|purchasers?|guarantors?|tenants?|landlords?|licensors?|licensees?|party|parties|agents?|trustees?|investors?|holders?|issuers?|parent|customers?|suppliers?|contractors?|consultants?|employees?|employers?|executives?|managers?|partners?|members?|owners?|operators?|servicers?|sponsors?|administrators?|underwriters?|pledgors?|pledgees?|grantors?|assignees?|assignors?|obligors?|creditors?|debtors?|shareholders?|stockholders?)$/;
+
+/**
+ * A term a contract defines and then capitalises wherever it uses it ("Loan Documents", "Credit Extension",
+ * "Management Fee") names no organisation, person or place: its words are common words, and it is no party's role.
+ */
+function dropDefinedTerms(folded: string, out: RawMention[]): void {
+  if (!folded.includes('"')) return;
+  const terms = new Set<string>();
+  for (const m of folded.matchAll(TERM_DEFINED)) {
+    const term = (m[1] ?? m[2])!.trim();
+    const words = term.split(/\s+/);
+    if (PARTY.test(words.at(-1)!.toLowerCase())) continue;
+    // (Each a common word, and no place: "Shanghai Solutions" is a company's short name.)
+    if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && (commonWords().has(w.toLowerCase()) || isDictionaryWordForm(w.toLowerCase())) && !gazetteer().places.has(aliasKey(w)))) continue;
+    if (gazetteer().orgs.has(aliasKey(term)) || gazetteer().places.has(aliasKey(term))) continue;
+    terms.add(term).add(term + 's').add('The ' + term);
+  }
+  if (!terms.size) return;
+  for (let i = out.length - 1; i >= 0; i--) if (terms.has(out[i]!.text)) out.splice(i, 1);
 }
 
 /**

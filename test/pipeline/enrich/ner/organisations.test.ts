@@ -42,6 +42,15 @@ describe('organisations named by their kind and what they serve', () => {
     expect(typed('Google Paris opened in 2012. Google said Paris was its hub for research.')).toContain('LOC:Paris');
   });
 
+  it('reads no organisation in a term a contract defines ("Loan Documents"), but keeps a party\'s defined role', () => {
+    const text = 'Silicon Valley Bank ("Bank") and Crocs, Inc. ("Borrower") entered into a loan agreement (the "Loan Documents"). ' +
+      'Each advance (a "Credit Extension") is subject to the Loan Documents. Bank may refuse any Credit Extension if Borrower is in default.';
+    const orgs = () => typed(text).filter((t) => /Loan Documents|Credit Extension/.test(t));
+    expect(orgs()).toEqual([]);
+    expect(withRuleOff('definedTerms', () => orgs()).length).toBeGreaterThan(0);
+    expect(typed(text)).toContain('ORG:Silicon Valley Bank');
+  });
+
   it('closes a name with the kind of organisation the tagger left out after it', () => {
     const text = 'NASA said SpaceX and Tyvak Nano-Satellite Systems had been selected for the missions.';
     expect(typed(text)).toContain('ORG:Tyvak Nano-Satellite Systems');
