@@ -250,7 +250,29 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.bareKinds) dropBareKinds(out);
   if (nerRules.titleTail) dropTitleTails(out);
   if (nerRules.definedTerms) dropDefinedTerms(folded, out);
+  if (nerRules.historicEvents) dropHistoricEvents(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The kinds of a named historic event: "the Battle of Gettysburg", "the Siege of Petersburg", "the Overland Campaign". */
+const EVENT_OF = /^(?:(?:First|Second|Third|Fourth|\d+(?:st|nd|rd|th)) )?(?:Battles?|Siege|Sack|Massacre|Treaty) of\b/;
+const EVENT_OF_BEFORE = /\b(?:Battles?|Siege|Sack|Massacre|Treaty) of (?:the )?$/;
+const EVENT_AFTER = /^ (?:War(?! [Cc]rimes)|Uprising|Rebellion|Offensive)\b/;
+const EVENT_LAST = /\s(?:War|Uprising|Rebellion|Offensive)$/;
+
+/**
+ * A named historic event is no place, person or organisation, nor the place it is named after: newswire annotates
+ * "the Battle of Fredericksburg" and "the Vietnam War" whole as an event (MISC). Not "X Campaign": the Human Rights
+ * Campaign is an organisation. Only in text of ordinary case, where the event's word is capitalised because it is a
+ * name ("the siege of Sarajevo" keeps its place; a line in capitals or Title Case tells nothing).
+ */
+function dropHistoricEvents(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    const event = EVENT_OF.test(m.text) || EVENT_LAST.test(m.text) ||
+      EVENT_OF_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start)) || EVENT_AFTER.test(folded.slice(m.end, m.end + 16));
+    if (event && caseRegime(folded.slice(Math.max(0, m.start - 80), m.end + 80).split(/\s+/)) === '') out.splice(i, 1);
+  }
 }
 
 /**

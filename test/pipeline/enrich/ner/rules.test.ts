@@ -824,3 +824,19 @@ describe('a product after its maker', () => {
     expect(e.hashtags).not.toContain('#VWID');
   });
 });
+
+describe('named historic events', () => {
+  it('are no place, person or organisation, nor is the place they are named after; a lower-case siege keeps its place', () => {
+    const text = 'The regiment fought in the Battle of Fredericksburg and later at the Siege of Petersburg. Veterans of the Vietnam War came to Richmond. ' +
+      'The siege of Sarajevo lasted years.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed().filter((t) => /Fredericksburg|Petersburg|Vietnam/.test(t))).toEqual([]);
+    expect(typed()).toEqual(expect.arrayContaining(['LOC:Richmond', 'LOC:Sarajevo']));
+    nerRules.historicEvents = false;
+    try {
+      expect(typed().filter((t) => /Fredericksburg|Petersburg|Vietnam/.test(t)).length).toBeGreaterThan(0);
+    } finally {
+      nerRules.historicEvents = true;
+    }
+  });
+});
