@@ -257,8 +257,8 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
 /** The kinds of a named historic event: "the Battle of Gettysburg", "the Siege of Petersburg", "the Overland Campaign". */
 const EVENT_OF = /^(?:(?:First|Second|Third|Fourth|\d+(?:st|nd|rd|th)) )?(?:Battles?|Siege|Sack|Massacre|Treaty) of\b/;
 const EVENT_OF_BEFORE = /\b(?:Battles?|Siege|Sack|Massacre|Treaty) of (?:the )?$/;
-const EVENT_AFTER = /^ (?:War(?! [Cc]rimes)|Uprising|Rebellion|Offensive)\b/;
-const EVENT_LAST = /\s(?:War|Uprising|Rebellion|Offensive)$/;
+const EVENT_AFTER = /^ (?:War(?! [Cc]rimes)|Uprising|Rebellion|Revolution|Offensive)\b/;
+const EVENT_LAST = /\s(?:War|Uprising|Rebellion|Revolution|Offensive)$/;
 
 /**
  * A named historic event is no place, person or organisation, nor the place it is named after: newswire annotates
