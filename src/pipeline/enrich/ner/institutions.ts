@@ -132,22 +132,25 @@ export function kindBeforeName(folded: string, ms: RawMention[]): void {
   }
 }
 
-/** "the Hockey Hall of Fame", "Rock and Roll Hall of Fame": the words before "Hall of Fame" that name its field. */
-const HALL_OF_FAME = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*|and|AND|&) ){0,5}(?:Hall of Fame|HALL OF FAME)(?![\p{L}\p{N}])/gu;
+/**
+ * "the Hockey Hall of Fame", "Rock and Roll Hall of Fame", "the Hollywood Walk of Fame": the words before "Hall of
+ * Fame" (or "Walk of Fame") that name its field or place.
+ */
+const HALL_OF_FAME = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*|and|AND|&) ){0,5}(?:(?:Hall|Walk) of Fame|(?:HALL|WALK) OF FAME)(?![\p{L}\p{N}])/gu;
 
 /**
  * "the College Football Hall of Fame": one organisation, not a hall (a person's or a place's name to the tagger)
- * and "Fame" (a place).
+ * and "Fame" (a place). A walk of fame is a place, whole ("Hollywood Walk of Fame", not "Hollywood" and "Fame").
  */
 export function hallsOfFame(folded: string, ms: RawMention[]): void {
   // (The pattern may start at any capital: most texts have no hall of fame to look for.)
-  if (!/Hall of Fame|HALL OF FAME/.test(folded)) return;
+  if (!/(?:Hall|Walk) of Fame|(?:HALL|WALK) OF FAME/.test(folded)) return;
   for (const m of folded.matchAll(HALL_OF_FAME)) {
     let text = m[0];
     // A sentence's opening word ("The", "In") is no part of the name; nor a dangling "and".
     text = text.replace(/^(?:(?:The|THE|In|IN|At|AT|and|AND|&) )+/, '');
     // "the Hall of Fame" alone names none in particular.
-    if (/^(?:Hall|HALL) /.test(text)) continue;
+    if (/^(?:Hall|HALL|Walk|WALK) /.test(text)) continue;
     const start = m.index! + m[0].length - text.length, end = m.index! + m[0].length;
     const inside = ms.filter((x) => x.start < end && x.end > start);
     if (inside.some((x) => x.start < start || x.end > end)) continue;
@@ -156,7 +159,7 @@ export function hallsOfFame(folded: string, ms: RawMention[]): void {
     const lineStart = folded.lastIndexOf('\n', start) + 1, lineEnd = folded.indexOf('\n', end);
     if (!inside.length && caseRegime(folded.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).split(/\s+/)) !== '') continue;
     for (const x of inside) ms.splice(ms.indexOf(x), 1);
-    ms.push({ type: 'ORG', start, end, text });
+    ms.push({ type: /(?:Walk|WALK) (?:of|OF) (?:Fame|FAME)$/.test(text) ? 'LOC' : 'ORG', start, end, text });
   }
 }
 

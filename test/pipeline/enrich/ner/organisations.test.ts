@@ -120,6 +120,10 @@ describe('a hall of fame', () => {
     const text = 'The former goalkeeper was inducted into the Curling Hall of Fame in 2004.';
     expect(typed(text)).toContain('ORG:Curling Hall of Fame');
     expect(withRuleOff('hallsOfFame', () => typed(text))).not.toContain('ORG:Curling Hall of Fame');
+    // A walk of fame is a place, whole: no "Fame" of its own.
+    const walk = 'Penelope Cruz received a star on the Hollywood Walk of Fame on Friday.';
+    expect(typed(walk)).toContain('LOC:Hollywood Walk of Fame');
+    expect(typed(walk)).not.toContain('LOC:Fame');
   });
 });
 
