@@ -251,7 +251,36 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.titleTail) dropTitleTails(out);
   if (nerRules.definedTerms) dropDefinedTerms(folded, out);
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
+  if (nerRules.cityTeams) joinCityTeams(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Plural words after a place that are no team's name: places ("Cayman Islands", "Gulf States", "Palm Springs"), events
+ * ("London Olympics"), and peoples and parties ("Ohio Democrats").
+ */
+const NOT_TEAM = /^(?:Islands|Isles|States|Emirates|Territories|Provinces|Heights|Hills|Springs|Falls|Lakes|Mountains|Plains|Highlands|Keys|Rapids|Gardens|Fields|Woods|Sands|Downs|Flats|Shores|Meadows|Acres|Oaks|Pines|Palms|Cliffs|Olympics|Games|Championships|Paralympics|Finals|Masters|Democrats|Republicans|Conservatives|Liberals|Socialists|Greens|Tories|Muslims|Christians|Jews|Catholics|Protestants|Sunnis|Shiites|Kurds|Arabs|Police|Residents|Officials|Authorities|Schools|Courts|Streets|Roads|Docks|Talks|Accords|Protests|Riots|Attacks|Bombings|Elections|Primaries|Hearings|Trials|Jobs|Vets|Veterans|Leaders|Questions|Marathons|Races|Derbies)$/;
+
+/**
+ * "The Los Angeles Dodgers won": a city or state and a capitalised plural after it is a team, read as one
+ * organisation (newswire's convention for a club named after its place) where the tagger read only the place. Only in
+ * ordinary-case text, where a capitalised plural after a place is a name.
+ */
+function joinCityTeams(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    // A city's or a state's: a country's team is named by the country alone, and a nationality names none.
+    const canon = gaz.places.get(aliasKey(m.text));
+    if (m.type !== 'LOC' || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
+    const tail = /^ ((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 30));
+    if (!tail || NOT_TEAM.test(tail[1]!.split(' ').at(-1)!) || gaz.demonyms.has(aliasKey(tail[1]!.split(' ').at(-1)!.replace(/s$/, '')))) continue;
+    const end = m.end + 1 + tail[1]!.length;
+    if (out.some((x) => x !== m && x.start < end && x.end > m.end)) continue;
+    const text = folded.slice(m.start, end);
+    if (gaz.places.has(aliasKey(text)) || caseRegime(folded.slice(Math.max(0, m.start - 80), end + 80).split(/\s+/)) !== '') continue;
+    out[i] = { type: 'ORG', start: m.start, end, text };
+  }
 }
 
 /** The kinds of a named historic event: "the Battle of Gettysburg", "the Siege of Petersburg", "the Overland Campaign". */

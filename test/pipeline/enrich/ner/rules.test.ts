@@ -840,3 +840,19 @@ describe('named historic events', () => {
     }
   });
 });
+
+describe('a team named after its city', () => {
+  it('is one organisation where the tagger read only the place; not a city\'s events, peoples or places', () => {
+    const text = 'The fan was beaten in the parking lot after the home opener, which the Los Angeles Dodgers won by two runs on a cold and windy evening. ' +
+      'Runners in both of the London Marathons raised money for the hospital, and several of them were interviewed by reporters afterwards.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toContain('ORG:Los Angeles Dodgers');
+    expect(typed()).not.toContain('ORG:London Marathons');
+    nerRules.cityTeams = false;
+    try {
+      expect(typed()).not.toContain('ORG:Los Angeles Dodgers');
+    } finally {
+      nerRules.cityTeams = true;
+    }
+  });
+});
