@@ -6,7 +6,7 @@ import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { RangeMask } from '../spans.ts';
 import { wholeWordAt } from '../whole-word.ts';
 import type { Token } from '../tokens.ts';
-import { caseRegime } from './features.ts';
+import { caseRegime, ordinaryCaseAround } from './features.ts';
 import {
   ACRONYM, CAP, CALENDAR_WORDS, CAPS_FORMS, CENTRE, COMMON_ABBREVIATION, LEGAL_FORMS, LONG_FORMS, ORG_APPOS, ORG_HEAD, ORG_KINDS, STOP_CAPS, cased,
   fullNameParts, nerRules, personFirstWords, type RawMention,
@@ -462,8 +462,7 @@ export function splitOwnerFromOrg(folded: string, ms: RawMention[]): void {
 export function productNames(folded: string, ms: RawMention[]): RawMention[] {
   const gaz = gazetteer();
   // (A maker is a name written in ordinary case, not a word such as "Circuit" capitalised in a Title Case line.)
-  const ordinary = (m: RawMention) => caseRegime(folded.slice(Math.max(0, m.start - 80), m.end + 80).split(/\s+/)) === '';
-  const makers = new Set(ms.filter((m) => m.type === 'ORG' && !/\s/.test(m.text) && !commonWords().has(m.text.toLowerCase()) && ordinary(m)).map((m) => m.text));
+  const makers = new Set(ms.filter((m) => m.type === 'ORG' && !/\s/.test(m.text) && !commonWords().has(m.text.toLowerCase()) && ordinaryCaseAround(folded, m.start, m.end)).map((m) => m.text));
   if (!makers.size) return ms;
   // (Nor is a given name a product: "@SpaceX Dan - …".)
   const known = (name: string) => gaz.places.has(aliasKey(name)) || gaz.orgs.has(aliasKey(name)) || personFirstWords().has(name.toLowerCase());

@@ -200,3 +200,11 @@ export function lowerCaseWords(sentences: string[][], min = 3): Set<string> {
   for (const s of sentences) for (let i = 1; i < s.length; i++) if (/^\p{Ll}+$/u.test(s[i]!)) n.set(s[i]!, (n.get(s[i]!) ?? 0) + 1);
   return new Set([...n].filter(([, c]) => c >= min).map(([w]) => w));
 }
+
+/**
+ * Is the text around [start, end) (80 characters each side) of ordinary case? Where it is, a capitalised word is a
+ * name or opens a sentence; in a line of capitals or Title Case, capitals tell nothing.
+ */
+export function ordinaryCaseAround(folded: string, start: number, end: number): boolean {
+  return caseRegime(folded.slice(Math.max(0, start - 80), end + 80).split(/\s+/)) === '';
+}

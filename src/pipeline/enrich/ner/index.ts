@@ -23,9 +23,10 @@ import {
 import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
 import { inlineScores } from './scores.ts';
 import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, joinNamedAfter, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
+import { dropDefinedTerms, dropHistoricEvents, dropTitleTails } from './not-names.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
 import {
-  SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, matchTeams,
+  SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, joinCityTeams, matchTeams,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
 } from './sports.ts';
 
@@ -253,104 +254,6 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
   if (nerRules.cityTeams) joinCityTeams(folded, out);
   return out.sort((a, b) => a.start - b.start);
-}
-
-/**
- * Plural words after a place that are no team's name: places ("Cayman Islands", "Gulf States", "Palm Springs"), events
- * ("London Olympics"), and peoples and parties ("Ohio Democrats").
- */
-const NOT_TEAM = /^(?:Islands|Isles|States|Emirates|Territories|Provinces|Heights|Hills|Springs|Falls|Lakes|Mountains|Plains|Highlands|Keys|Rapids|Gardens|Fields|Woods|Sands|Downs|Flats|Shores|Meadows|Acres|Oaks|Pines|Palms|Cliffs|Olympics|Games|Championships|Paralympics|Finals|Masters|Democrats|Republicans|Conservatives|Liberals|Socialists|Greens|Tories|Muslims|Christians|Jews|Catholics|Protestants|Sunnis|Shiites|Kurds|Arabs|Police|Residents|Officials|Authorities|Schools|Courts|Streets|Roads|Docks|Talks|Accords|Protests|Riots|Attacks|Bombings|Elections|Primaries|Hearings|Trials|Jobs|Vets|Veterans|Leaders|Questions|Marathons|Races|Derbies)$/;
-
-/**
- * "The Los Angeles Dodgers won": a city or state and a capitalised plural after it is a team, read as one
- * organisation (newswire's convention for a club named after its place) where the tagger read only the place. Only in
- * ordinary-case text, where a capitalised plural after a place is a name.
- */
-function joinCityTeams(folded: string, out: RawMention[]): void {
-  const gaz = gazetteer();
-  for (let i = 0; i < out.length; i++) {
-    const m = out[i]!;
-    // A city's or a state's: a country's team is named by the country alone, and a nationality names none.
-    const canon = gaz.places.get(aliasKey(m.text));
-    if (m.type !== 'LOC' || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
-    const tail = /^ ((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 30));
-    if (!tail || NOT_TEAM.test(tail[1]!.split(' ').at(-1)!) || gaz.demonyms.has(aliasKey(tail[1]!.split(' ').at(-1)!.replace(/s$/, '')))) continue;
-    const end = m.end + 1 + tail[1]!.length;
-    if (out.some((x) => x !== m && x.start < end && x.end > m.end)) continue;
-    const text = folded.slice(m.start, end);
-    if (gaz.places.has(aliasKey(text)) || caseRegime(folded.slice(Math.max(0, m.start - 80), end + 80).split(/\s+/)) !== '') continue;
-    out[i] = { type: 'ORG', start: m.start, end, text };
-  }
-}
-
-/** The kinds of a named historic event: "the Battle of Gettysburg", "the Siege of Petersburg", "the Overland Campaign". */
-const EVENT_OF = /^(?:(?:First|Second|Third|Fourth|\d+(?:st|nd|rd|th)) )?(?:Battles?|Siege|Sack|Massacre|Treaty) of\b/;
-const EVENT_OF_BEFORE = /\b(?:Battles?|Siege|Sack|Massacre|Treaty) of (?:the )?$/;
-const EVENT_AFTER = /^ (?:War(?! [Cc]rimes)|Uprising|Rebellion|Revolution|Offensive)\b/;
-const EVENT_LAST = /\s(?:War|Uprising|Rebellion|Revolution|Offensive)$/;
-
-/**
- * A named historic event is no place, person or organisation, nor the place it is named after: newswire annotates
- * "the Battle of Fredericksburg" and "the Vietnam War" whole as an event (MISC). Not "X Campaign": the Human Rights
- * Campaign is an organisation. Only in text of ordinary case, where the event's word is capitalised because it is a
- * name ("the siege of Sarajevo" keeps its place; a line in capitals or Title Case tells nothing).
- */
-function dropHistoricEvents(folded: string, out: RawMention[]): void {
-  for (let i = out.length - 1; i >= 0; i--) {
-    const m = out[i]!;
-    const event = EVENT_OF.test(m.text) || EVENT_LAST.test(m.text) ||
-      EVENT_OF_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start)) || EVENT_AFTER.test(folded.slice(m.end, m.end + 16));
-    if (event && caseRegime(folded.slice(Math.max(0, m.start - 80), m.end + 80).split(/\s+/)) === '') out.splice(i, 1);
-  }
-}
-
-/**
- * Where a contract defines a term: "(the "Loan Documents")", "hereinafter referred to as the "Lender"", ""Credit
- * Extension" means". (Curly quotes are folded to straight ones; tokenised text has spaces inside them.)
- */
-const TERM_DEFINED = /(?:\(\s*(?:(?:the|each|a|an|collectively|together|individually|hereinafter|herein)[\s,]+)*|\breferred to (?:herein )?as\s+(?:the\s+)?)"\s?([^"\n]{2,60}?)\s?"|"\s?([^"\n]{2,60}?)\s?"\s+(?:shall\s+)?(?:means?|has the meaning|have the meaning)\b/gu;
-
-/**
- * A party's role, which a contract defines as its short name ("Silicon Valley Bank ("Bank")", "hereinafter referred
- * to as the "Lender""): newswire conventions annotate it as the party it stands for.
- */
-const PARTY = /^(?:lenders?|borrowers?|banks?|company|companies|buyers?|sellers?|purchasers?|guarantors?|tenants?|landlords?|licensors?|licensees?|party|parties|agents?|trustees?|investors?|holders?|issuers?|parent|customers?|suppliers?|contractors?|consultants?|employees?|employers?|executives?|managers?|partners?|members?|owners?|operators?|servicers?|sponsors?|administrators?|underwriters?|pledgors?|pledgees?|grantors?|assignees?|assignors?|obligors?|creditors?|debtors?|shareholders?|stockholders?)$/;
-
-/**
- * A term a contract defines and then capitalises wherever it uses it ("Loan Documents", "Credit Extension",
- * "Management Fee") names no organisation, person or place: its words are common words, and it is no party's role.
- */
-function dropDefinedTerms(folded: string, out: RawMention[]): void {
-  if (!folded.includes('"')) return;
-  const terms = new Set<string>();
-  for (const m of folded.matchAll(TERM_DEFINED)) {
-    const term = (m[1] ?? m[2])!.trim();
-    const words = term.split(/\s+/);
-    if (PARTY.test(words.at(-1)!.toLowerCase())) continue;
-    // (Each a common word, and no place: "Shanghai Solutions" is a company's short name.)
-    if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && (commonWords().has(w.toLowerCase()) || isDictionaryWordForm(w.toLowerCase())) && !gazetteer().places.has(aliasKey(w)))) continue;
-    if (gazetteer().orgs.has(aliasKey(term)) || gazetteer().places.has(aliasKey(term))) continue;
-    terms.add(term).add(term + 's').add('The ' + term);
-  }
-  if (!terms.size) return;
-  for (let i = out.length - 1; i >= 0; i--) if (terms.has(out[i]!.text)) out.splice(i, 1);
-}
-
-/**
- * A "person" whose last word is a title and whose first is no given name is a thing's name and a role ("the Google
- * Stadia Founder's Edition" read as a person "Stadia Founder"): a title closes no one's name. A given name first
- * keeps it ("John Major"), and so does a title that is also a common surname ("Damian King", "Alexander Pope").
- */
-const SURNAME_TITLES = new Set(['king', 'queen', 'prince', 'pope', 'bishop', 'major', 'marshal', 'judge', 'chancellor', 'dean', 'knight', 'sheriff']);
-function dropTitleTails(out: RawMention[]): void {
-  const gaz = gazetteer();
-  for (let i = out.length - 1; i >= 0; i--) {
-    const m = out[i]!;
-    if (m.type !== 'PER') continue;
-    const words = m.text.split(' ');
-    const last = words.at(-1)!.toLowerCase();
-    if (words.length > 1 && gaz.titleWords.has(last) && !SURNAME_TITLES.has(last) && !personFirstWords().has(words[0]!.toLowerCase())) out.splice(i, 1);
-  }
 }
 
 /**

@@ -1,14 +1,15 @@
 // The sports rules of the entity stage: which text is a sports report, clubs read from the frames of match reports
-// (results, plural verbs, posts at a club), clubs named short after their full name, venues and leagues, sporting
-// events, and results tables (scores, standings, cricket innings, players with their country). Each runs on the
-// tagger's mentions and is switched by nerRules (names.ts); newswire annotates a club as an organisation, a national
-// team as its country (a place), a venue as a place and an event as neither.
+// (results, plural verbs, posts at a club), clubs named short after their full name, teams named after their city
+// ("the Los Angeles Dodgers"), venues and leagues, sporting events, and results tables (scores, standings, cricket
+// innings, players with their country). Each runs on the tagger's mentions and is switched by nerRules (names.ts);
+// newswire annotates a club as an organisation, a national team as its country (a place), a venue as a place and an
+// event as neither.
 import { commonWords } from '../common-words.ts';
 import { datelineAt } from '../dateline.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { RangeMask } from '../spans.ts';
 import type { Token } from '../tokens.ts';
-import { caseRegime } from './features.ts';
+import { caseRegime, ordinaryCaseAround } from './features.ts';
 import { CALENDAR_WORDS, STOP_CAPS, cased, fullNameParts, nerRules, personFirstWords, type RawMention } from './names.ts';
 
 /** A wire sport heading opening the text ("SOCCER - ", "RUGBY UNION - "). */
@@ -581,5 +582,33 @@ export function addResultLines(folded: string, ms: RawMention[]): void {
     if (inside.some((x) => x.type === 'PER')) continue;
     for (const x of inside) ms.splice(ms.indexOf(x), 1);
     ms.push({ type: t.type, start: t.start, end: t.end, text: folded.slice(t.start, t.end) });
+  }
+}
+
+/**
+ * Plural words after a place that are no team's name: places ("Cayman Islands", "Gulf States", "Palm Springs"), events
+ * ("London Olympics"), and peoples and parties ("Ohio Democrats").
+ */
+const NOT_TEAM = /^(?:Islands|Isles|States|Emirates|Territories|Provinces|Heights|Hills|Springs|Falls|Lakes|Mountains|Plains|Highlands|Keys|Rapids|Gardens|Fields|Woods|Sands|Downs|Flats|Shores|Meadows|Acres|Oaks|Pines|Palms|Cliffs|Olympics|Games|Championships|Paralympics|Finals|Masters|Democrats|Republicans|Conservatives|Liberals|Socialists|Greens|Tories|Muslims|Christians|Jews|Catholics|Protestants|Sunnis|Shiites|Kurds|Arabs|Police|Residents|Officials|Authorities|Schools|Courts|Streets|Roads|Docks|Talks|Accords|Protests|Riots|Attacks|Bombings|Elections|Primaries|Hearings|Trials|Jobs|Vets|Veterans|Leaders|Questions|Marathons|Races|Derbies)$/;
+
+/**
+ * "The Los Angeles Dodgers won": a city or state and a capitalised plural after it is a team, read as one
+ * organisation (newswire's convention for a club named after its place) where the tagger read only the place. Only in
+ * ordinary-case text, where a capitalised plural after a place is a name.
+ */
+export function joinCityTeams(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    // A city's or a state's: a country's team is named by the country alone, and a nationality names none.
+    const canon = gaz.places.get(aliasKey(m.text));
+    if (m.type !== 'LOC' || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
+    const tail = /^ ((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 30));
+    if (!tail || NOT_TEAM.test(tail[1]!.split(' ').at(-1)!) || gaz.demonyms.has(aliasKey(tail[1]!.split(' ').at(-1)!.replace(/s$/, '')))) continue;
+    const end = m.end + 1 + tail[1]!.length;
+    if (out.some((x) => x !== m && x.start < end && x.end > m.end)) continue;
+    const text = folded.slice(m.start, end);
+    if (gaz.places.has(aliasKey(text)) || !ordinaryCaseAround(folded, m.start, end)) continue;
+    out[i] = { type: 'ORG', start: m.start, end, text };
   }
 }
