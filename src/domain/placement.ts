@@ -3,7 +3,7 @@
 // placement.ts) against the PlacementIndex port below; an in-memory index serves the CLI, the bench, the
 // evaluation scripts and tests, a store-backed one serves ingest. The types both sides speak live here.
 import type { Article, ArticleId, IsoTime, Story, StoryId, Version } from './types.ts';
-import type { Fingerprint, FingerprintLogPage, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStats } from './pipeline.ts';
+import type { Fingerprint, FingerprintLogPage, LogSeen, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStats } from './pipeline.ts';
 
 /** A text's dedup fingerprint (see pipeline/dedup/fingerprint.ts for the method). */
 export interface TextFingerprint {
@@ -133,8 +133,11 @@ export interface PlacementLookupQuery {
   terms: string[] | null;
   /** A fingerprint log cursor: the log is read from there too. */
   fingerprintsAfter: number | null;
+  /** What the read that gave `fingerprintsAfter` saw (FingerprintLogPage.seen): those rows are not sent again. */
+  fingerprintsSeen?: LogSeen;
   /** A story log cursor: the story log is read from there too. */
   storiesAfter: number | null;
+  storiesSeen?: LogSeen;
 }
 
 /** The first reads of a placement in one call (PlacementStore.placementLookup). */
@@ -183,13 +186,13 @@ export interface PlacementStore extends TermStats {
    * current from this log (pipeline/dedup/store-window.ts): a B-tree row per anchor cost a placement a
    * page write per anchor, scattered over the whole index.
    */
-  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+  fingerprintsSince(cursor: number | null, newest: number, seen?: LogSeen): Promise<FingerprintLogPage>;
   /**
    * The story log (one row per story save that touched terms, one per merge) after `cursor`, oldest first;
    * rows already read may come again. The story lookup runs over a process-local window kept current from
    * it (pipeline/stories/story-window.ts); story_terms is written from it in batches (foldStoryLog).
    */
-  storiesSince(cursor: number): Promise<StoryLogPage>;
+  storiesSince(cursor: number, seen?: LogSeen): Promise<StoryLogPage>;
   /**
    * Where a story window starts: story_terms's rows of the stories active within `horizonMs` of the newest
    * story last seen no later than `notAfter` (with their states' stamps), and the log that story_terms does

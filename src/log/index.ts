@@ -3,9 +3,17 @@
 // redacted by key wherever they appear in a logged object, and every string is escaped so that one event is
 // one line: nothing a client or a feed sent can forge a log line or carry a raw control character.
 // stdout stays the commands' own output (`lede extract` JSON, `lede sources list`).
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type { PrettyOptions } from 'pino-pretty';
 import { printable } from '../domain/text.ts';
+
+/**
+ * pino-pretty, loaded only for a terminal: every process and thread loads this module, and a service or a
+ * `lede ingest` writing JSON to a pipe paid ~0.1 s of CPU per thread at start for the pretty printer.
+ */
+const pretty = (opts: PrettyOptions): DestinationStream =>
+  (createRequire(import.meta.url)('pino-pretty') as (o: PrettyOptions) => DestinationStream)(opts);
 
 export type { Logger };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

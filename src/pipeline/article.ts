@@ -9,7 +9,8 @@ import { LedeError } from '../domain/errors.ts';
 import { enrich } from './enrich/index.ts';
 import { prepareVersion, type PreparedVersion } from './stories/index.ts';
 import { extract, MIN_ARTICLE_CHARS } from './extract/index.ts';
-import { decodeHtml } from './fetch/index.ts';
+// From the module itself, not the fetch barrel: the prepare thread would load the fetcher (undici) for it.
+import { decodeHtml } from './fetch/charset.ts';
 import { cleanWhitespace, detectLanguage, foldTypography } from './normalize/index.ts';
 
 /** Below this much text, a feed entry is a summary and the article page is fetched. */

@@ -3,16 +3,22 @@
 // into its log, the store's generation (a change means rows it took were lost: start again) and an epoch
 // (counts starts-again: a read that began before one must not write into what came after), and takes pages
 // read by the window itself (catchUp) or by the caller inside another statement (position, then accept).
+import type { LogSeen } from '../domain/pipeline.ts';
 
-/** A window's log cursor, and which start of the window it belongs to. */
+/** A window's log cursor (with what the read that gave it saw), and which start of the window it belongs to. */
 export interface LogPosition {
   cursor: number;
+  seen: LogSeen;
   epoch: number;
 }
 
-/** What a read of a log hands back: its rows, the cursor to ask with next time, the store's generation. */
+/**
+ * What a read of a log hands back: its rows, the cursor to ask with next time (and what the read saw
+ * besides the rows before it: those need not come again), the store's generation.
+ */
 export interface LogPage {
   cursor: number;
+  seen?: LogSeen;
   generation: number;
 }
 
@@ -46,6 +52,8 @@ export class FreshRead {
 
 export abstract class LogWindow<Page extends LogPage, Log> {
   protected cursor: number | null = null;
+  /** What the read that gave `cursor` saw besides the rows before it (null: nothing more is known). */
+  protected seen: LogSeen = null;
   protected generation: number | null = null;
   protected epoch = 0;
   private reads = new FreshRead();
@@ -61,7 +69,7 @@ export abstract class LogWindow<Page extends LogPage, Log> {
    */
   position(): LogPosition | null {
     if (this.cursor === null || this.dueToStartOver()) return null;
-    return { cursor: this.cursor, epoch: this.epoch };
+    return { cursor: this.cursor, seen: this.seen, epoch: this.epoch };
   }
 
   /** Takes a page the caller read from `at`; false when it cannot (catch up instead). */
@@ -79,14 +87,20 @@ export abstract class LogWindow<Page extends LogPage, Log> {
   reset(): void {
     this.clear();
     this.cursor = null;
+    this.seen = null;
     this.epoch++;
   }
 
   // Reads made at the same moment may come back in any order: each holds every row committed before its
-  // cursor that the one before did not, so the window keeps the furthest cursor.
+  // cursor that the one before did not, so the window keeps the furthest cursor. What a read saw goes with
+  // its own cursor: every page taken holds what its snapshot saw that the one it was read from did not, so
+  // any taken page's pair is safe to read from, and the furthest one sends the fewest rows again.
   protected take(page: Page): void {
     this.takeRows(page);
-    this.cursor = this.cursor === null ? page.cursor : Math.max(this.cursor, page.cursor);
+    if (this.cursor === null || page.cursor >= this.cursor) {
+      this.cursor = page.cursor;
+      this.seen = page.seen ?? null;
+    }
     this.generation = page.generation;
     this.afterTake();
   }

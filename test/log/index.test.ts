@@ -1,5 +1,10 @@
 // The logger as an operator and a log shipper see it: one JSON object per line with level and time,
 // the configured level honoured, no raw control character, no secret.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
 import { createLogger, type LogLevel } from '../../src/log/index.ts';
 import { printable } from '../../src/domain/text.ts';
@@ -86,4 +91,25 @@ it('escapes control characters in nested strings too', () => {
   expect(lines).toHaveLength(1);
   // eslint-disable-next-line no-control-regex
   expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+});
+
+it('loads the pretty printer only for readable lines: a process logging JSON never pays for it', () => {
+  // A fresh process: this one may have loaded pino-pretty already.
+  const dir = mkdtempSync(join(tmpdir(), 'lede-log-'));
+  try {
+    const script = join(dir, 'probe.mts');
+    writeFileSync(script, `
+      import { createRequire } from 'node:module';
+      import { createLogger } from ${JSON.stringify(pathToFileURL(resolve('src/log/index.ts')).href)};
+      const loaded = () => Object.keys(createRequire(import.meta.url)('node:module')._cache).some((p) => p.includes('pino-pretty'));
+      createLogger({ pretty: false, destination: { write() {} } });
+      const json = loaded();
+      createLogger({ pretty: true });
+      console.log(JSON.stringify({ json, pretty: loaded() }));
+    `);
+    const out = execFileSync(process.execPath, ['bin/run-ts.js', script], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ json: false, pretty: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

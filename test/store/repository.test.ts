@@ -3,7 +3,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleId, Enrichment, FeedId, Item } from '../../src/domain/types.ts';
 import type { NewVersion, Repository } from '../../src/store/repository.ts';
-import { backends } from './backends.ts';
+import { backends, testPostgres } from './backends.ts';
+import { openStore } from '../../src/store/index.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -182,6 +183,45 @@ for (const backend of backends()) {
         expect(next.rows.filter((r) => !first.rows.some((f) => f.seq === r.seq && f.articleId === r.articleId)).map((r) => [r.articleId, r.bands]))
           .toEqual([[a.article.id, ['b4']]]);
         expect((await repo.fingerprintsSince(null, 1)).rows.map((r) => r.articleId)).toEqual([a.article.id]);
+      });
+
+      it('sends each logged row once behind a transaction still running: the cursor with what its read saw', async (ctx) => {
+        // Two transactions at once need a server (SQLite and PGlite take one writer at a time); SQLite's
+        // counter cursor is exact anyway.
+        if (backend.name === 'sqlite' || (await testPostgres()).kind !== 'server') ctx.skip();
+        const other = await openStore(backend.urlOf(repo)); // another process
+        try {
+          const story = await repo.createStory('Held', at(0));
+          const later = await repo.createStory('Later', at(1));
+          const fp = await repo.fingerprintsSince(null, 10);
+          const log0 = await repo.storiesSince(0);
+          let release!: () => void;
+          const gate = new Promise<void>((r) => { release = r; });
+          let wrote!: () => void;
+          const written = new Promise<void>((r) => { wrote = r; });
+          // Another process writes a row of each log and keeps its transaction open: the cursor stays behind it.
+          const held = other.transaction(async (tx) => {
+            await tx.createArticle(version({ contentHash: 'held' }), { bands: ['held'], signature: new Uint8Array([1]) });
+            await tx.saveStoryState({ storyId: story.id, terms: ['held'], centroid: new Uint8Array([1]), lastSeen: at(0), touched: ['held'] });
+            wrote();
+            await gate;
+          });
+          await written;
+          await repo.createArticle(version({ contentHash: 'after' }), { bands: ['after'], signature: new Uint8Array([2]) });
+          await repo.saveStoryState({ storyId: later.id, terms: ['after'], centroid: new Uint8Array([2]), lastSeen: at(1), touched: ['after'] });
+          const fp1 = await repo.fingerprintsSince(fp.cursor, 10, fp.seen);
+          const log1 = await repo.storiesSince(log0.cursor, log0.seen);
+          expect(fp1.rows.map((r) => r.bands)).toEqual([['after']]);
+          expect(log1.rows.map((r) => r.terms)).toEqual([['after']]);
+          release();
+          await held;
+          // Only the held transaction's rows come now; the rows read above come again only without `seen`.
+          expect((await repo.fingerprintsSince(fp1.cursor, 10, fp1.seen)).rows.map((r) => r.bands)).toEqual([['held']]);
+          expect((await repo.storiesSince(log1.cursor, log1.seen)).rows.map((r) => r.terms)).toEqual([['held']]);
+          expect((await repo.fingerprintsSince(fp1.cursor, 10)).rows.map((r) => r.bands)).toEqual([['held'], ['after']]);
+        } finally {
+          await other.close();
+        }
       });
 
       it('adds versions: credits each outlet, takes the canonical text when asked, never doubles a copy', async () => {

@@ -41,11 +41,12 @@ export default {
     const { configureLogging } = await import('../../log/index.ts');
     const logger = configureLogging(config);
     const rt = await openRuntime(config);
-    // Its own /metrics when asked (LEDE_METRICS_PORT): the counters of what this process ingests.
-    const { createMetrics, serveMetrics } = await import('../../metrics/index.ts');
-    const metrics = config.metricsPort ? createMetrics() : null;
+    // Its own /metrics when asked (LEDE_METRICS_PORT): the counters of what this process ingests. Loaded only
+    // then: prom-client (with the OpenTelemetry API it requires) cost each process ~0.2 s of CPU at start.
+    const metricsModule = config.metricsPort ? await import('../../metrics/index.ts') : null;
+    const metrics = metricsModule?.createMetrics() ?? null;
     metrics?.watchStore(rt.repo);
-    const metricsServer = metrics ? await serveMetrics(metrics, config.metricsPort, config.host, config.metricsToken) : null;
+    const metricsServer = metricsModule && metrics ? await metricsModule.serveMetrics(metrics, config.metricsPort, config.host, config.metricsToken) : null;
     if (metricsServer) logger.info({ event: 'metrics_listening', url: metricsServer.url }, `metrics on ${metricsServer.url}/metrics`);
     const stop = stopSignal(() => process.stderr.write('\nlede: stopping after the article in hand (Ctrl-C again to stop now)\n'));
     const progress = createProgress(Boolean(process.stderr.isTTY), process.stderr, undefined, logger);

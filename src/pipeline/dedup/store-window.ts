@@ -10,7 +10,7 @@
 // is in the log, before this one reads the log. A catch-up asked for while another is running waits for
 // a fresh one: rows the running one began reading before this caller's lock was taken may be missing.
 import type { ArticleId } from '../../domain/types.ts';
-import type { FingerprintLogPage } from '../../domain/pipeline.ts';
+import type { FingerprintLogPage, LogSeen } from '../../domain/pipeline.ts';
 import type { CopyCandidate } from './detect.ts';
 import { decodeSignature, type TextFingerprint } from './fingerprint.ts';
 import { MemoryDedupIndex } from './memory.ts';
@@ -19,7 +19,7 @@ import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's fingerprint log (PlacementStore.fingerprintsSince). */
 export interface FingerprintLog {
-  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+  fingerprintsSince(cursor: number | null, newest: number, seen?: LogSeen): Promise<FingerprintLogPage>;
 }
 
 /**
@@ -50,7 +50,7 @@ export class StoreDedupWindow extends LogWindow<FingerprintLogPage, FingerprintL
   protected async read(log: FingerprintLog): Promise<void> {
     if (this.dueToStartOver()) this.reset();
     const epoch = this.epoch;
-    let page = await log.fingerprintsSince(this.cursor, this.windowSize);
+    let page = await log.fingerprintsSince(this.cursor, this.windowSize, this.seen);
     if (this.generation !== null && page.generation !== this.generation) {
       this.reset();
       page = await log.fingerprintsSince(null, this.windowSize);

@@ -1,7 +1,8 @@
 // Dates as article pages write them, to ISO 8601. The feeds stage already reads RFC 822 / ISO 8601 and their
 // sloppy relatives; pages add labels ("Published", "Updated:"), slashed and dotted numeric dates, "ET" zones and
 // relative times ("4 hours ago"), handled here.
-import { parseFeedDate } from '../feeds/index.ts';
+// From the module itself, not the feeds barrel: the prepare thread would load the feed parser for it.
+import { parseFeedDate } from '../feeds/dates.ts';
 import type { IsoTime } from '../../domain/types.ts';
 
 const US_ZONES: Record<string, string> = { ET: 'EST', CT: 'CST', MT: 'MST', PT: 'PST' };

@@ -66,7 +66,8 @@ export class StorePlacementIndex implements PlacementIndex {
     const storiesAt = stories?.position() ?? null;
     if (stories && !storiesAt) await stories.catchUp(this.tx);
     const found = await this.tx.placementLookup({
-      contentHash: q.contentHash, url: q.canonicalUrl, terms, fingerprintsAfter: at?.cursor ?? null, storiesAfter: storiesAt?.cursor ?? null,
+      contentHash: q.contentHash, url: q.canonicalUrl, terms,
+      fingerprintsAfter: at?.cursor ?? null, fingerprintsSeen: at?.seen ?? null, storiesAfter: storiesAt?.cursor ?? null, storiesSeen: storiesAt?.seen ?? null,
     });
     if (window && at && !window.accept(at, found.fingerprints!)) await window.catchUp(this.tx);
     if (stories && storiesAt && !stories.accept(storiesAt, found.stories!)) await stories.catchUp(this.tx);

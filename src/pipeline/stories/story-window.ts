@@ -16,14 +16,14 @@
 // time, a story's stamp comes from its latest save (the log's `id` orders the saves of one story), and a
 // story merged away is remembered so an old row cannot bring it back.
 import type { StoryId } from '../../domain/types.ts';
-import { STORIES_PER_TERM, type LoggedStory, type StoryLogPage, type StoryStamp, type StoryWindowStart } from '../../domain/pipeline.ts';
+import { STORIES_PER_TERM, type LoggedStory, type LogSeen, type StoryLogPage, type StoryStamp, type StoryWindowStart } from '../../domain/pipeline.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './cluster.ts';
 import { LogWindow } from '../log-window.ts';
 import { perStore } from '../per-store.ts';
 
 /** What the window reads: the store's story log and story_terms (PlacementStore). */
 export interface StoryLog {
-  storiesSince(cursor: number): Promise<StoryLogPage>;
+  storiesSince(cursor: number, seen?: LogSeen): Promise<StoryLogPage>;
   storyWindowStart(horizonMs: number, notAfter: string): Promise<StoryWindowStart>;
 }
 
@@ -117,7 +117,7 @@ export class StoryWindow extends LogWindow<StoryLogPage, StoryLog> {
   protected async read(log: StoryLog): Promise<void> {
     const epoch = this.epoch;
     if (this.cursor === null) return this.load(await log.storyWindowStart(HORIZON_MS, this.notAfter()), epoch);
-    const page = await log.storiesSince(this.cursor);
+    const page = await log.storiesSince(this.cursor, this.seen);
     if (epoch !== this.epoch) return;
     if (page.generation !== this.generation) {
       this.reset();

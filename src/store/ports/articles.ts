@@ -1,12 +1,12 @@
 import type {
   Article, ArticleId, Enrichment, FeedId, IsoTime, Item, Story, StoryId, Version, VersionId,
 } from '../../domain/types.ts';
-import type { ArticleSummary, Fingerprint, FingerprintLogPage, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart } from '../../domain/pipeline.ts';
+import type { ArticleSummary, Fingerprint, FingerprintLogPage, LogSeen, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart } from '../../domain/pipeline.ts';
 import type { PlacementLookup, PlacementLookupQuery, StoryPlacement, TermBatch } from '../../domain/placement.ts';
 
 // The pipeline's own types live in the domain (stages never import the store); the store speaks them.
 export type {
-  ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, LoggedStory, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStory,
+  ArticleSummary, Fingerprint, FingerprintLogPage, LoggedFingerprint, LoggedStory, LogSeen, NewVersion, StoryLogPage, StoryStamp, StoryState, StoryWindowStart, TermStory,
 } from '../../domain/pipeline.ts';
 export { STORIES_PER_TERM } from '../../domain/pipeline.ts';
 
@@ -33,7 +33,7 @@ export interface ArticleRepo {
   /** A further version of an existing article; when `makeCanonical`, the article takes its text. */
   addVersion(articleId: ArticleId, v: NewVersion, makeCanonical: boolean, fp: Fingerprint | null): Promise<Version>;
   /** The canonical fingerprints written since `cursor` (see PlacementStore.fingerprintsSince). */
-  fingerprintsSince(cursor: number | null, newest: number): Promise<FingerprintLogPage>;
+  fingerprintsSince(cursor: number | null, newest: number, seen?: LogSeen): Promise<FingerprintLogPage>;
   /** findVersionByHash, findVersionByUrl, termDocs and fingerprintsSince at once (see PlacementStore). */
   placementLookup(q: PlacementLookupQuery): Promise<PlacementLookup>;
 
@@ -93,7 +93,7 @@ export interface StoryRepo {
   /** findStoriesByTerms's stories, in its order, as their stamps alone (no centroid read). */
   findStoryStamps(terms: string[], since: IsoTime, limit: number): Promise<StoryStamp[]>;
   /** The story log after `cursor` (see PlacementStore.storiesSince). */
-  storiesSince(cursor: number): Promise<StoryLogPage>;
+  storiesSince(cursor: number, seen?: LogSeen): Promise<StoryLogPage>;
   /** Where a process's story window starts (see PlacementStore.storyWindowStart). */
   storyWindowStart(horizonMs: number, notAfter: IsoTime): Promise<StoryWindowStart>;
   /** Writes the story log into story_terms (see PlacementStore.foldStoryLog). */

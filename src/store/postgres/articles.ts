@@ -7,7 +7,7 @@ import { storable, storableParams } from '../../domain/text.ts';
 import type { Db, Row } from './db.ts';
 import { iso, isoOrNull, time, toArticle, toSummary, toVersion } from './rows.ts';
 import { withVersions } from '../rows.ts';
-import { storyLogPage, storyLogRows } from './story-log.ts';
+import { LOG_SEEN, storyLogPage, storyLogRows, unseen } from './story-log.ts';
 
 /** The columns of an ArticleSummary, for `FROM articles a`. Shared with stories and search. */
 export const SUMMARY_COLUMNS = `a.id, a.story_id, a.title, a.outlet, a.url, a.published, a.first_seen, a.image,
@@ -77,25 +77,26 @@ export function decodeCursor(cursor: string): { listed: Date; id: number } {
 
 // The fingerprint log (migration 014): a row's seq is the id of the transaction that wrote it, and the
 // cursor handed back is the oldest transaction still running when the rows were read: everything older had
-// ended, and was read if it committed. The rows from a cursor (oldest first) and the next cursor are read
-// in one statement, so the two share a snapshot.
+// ended, and was read if it committed. The rows from a cursor (oldest first), the next cursor and the
+// snapshot (LOG_SEEN: the rows after the cursor it saw are not sent again) are read in one statement, so
+// they share a snapshot.
 const LOG_CURSOR = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
-const logRows = (from: string) => `(SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published)
-     ORDER BY f.seq, f.article_id) FROM fingerprints f WHERE f.seq >= ${from})`;
-const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${logRows('$1')} AS rows`;
+const logRows = (from: string, seen: string) => `(SELECT json_agg(json_build_array(f.seq, f.article_id, f.anchors, encode(f.signature, 'base64'), f.published)
+     ORDER BY f.seq, f.article_id) FROM fingerprints f WHERE f.seq >= ${from} AND ${unseen('f', seen)})`;
+const FINGERPRINTS_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${LOG_SEEN} AS seen, ${logRows('$1', '$2')} AS rows`;
 
 // placementLookup: findVersionByHash, findVersionByUrl, termDocs, fingerprintsSince and storiesSince in one
 // statement. Parameters: content hash, URL (or null), terms with '' as a JSON array (or null: JSON.stringify is
 // native, where a text array is escaped term by term in this process), log cursor (or null), story log cursor
-// (or null). Both logs share the statement's cursor.
+// (or null), what the read before saw of each log (LogSeen, or null). Both logs share the statement's cursor and snapshot.
 const PLACEMENT_LOOKUP = `
   SELECT
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE content_hash = $1 ORDER BY id LIMIT 1) v) AS by_hash,
     (SELECT row_to_json(v) FROM (SELECT * FROM versions WHERE $2::text IS NOT NULL AND (url = $2 OR canonical_url = $2)
                                  ORDER BY (url = $2) DESC, id LIMIT 1) v) AS by_url,
     (SELECT json_object_agg(term, docs) FROM term_stats WHERE term = ANY(ARRAY(SELECT json_array_elements_text($3::json)))) AS term_docs,
-    ${LOG_CURSOR} AS log_cursor, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4')} END AS log_rows,
-    CASE WHEN $5::bigint IS NOT NULL THEN ${storyLogRows('$5')} END AS story_rows`;
+    ${LOG_CURSOR} AS log_cursor, ${LOG_SEEN} AS log_seen, CASE WHEN $4::bigint IS NOT NULL THEN ${logRows('$4', '$6')} END AS log_rows,
+    CASE WHEN $5::bigint IS NOT NULL THEN ${storyLogRows('$5', '$7')} END AS story_rows`;
 
 // The first read of a process: the newest $1 as plain rows (a JSON value of 100k rows would be ~70 MB), after
 // the cursor is taken (a cursor taken first is safe: whatever ended before it is visible to the later read).
@@ -104,9 +105,10 @@ const NEWEST_FINGERPRINTS = 'SELECT seq, article_id, anchors, signature, publish
 
 // Only committed rows are read (a placement reads the log before it writes): none is ever lost, so the
 // generation stays 0.
-const logPage = (cursor: unknown, rows: unknown): FingerprintLogPage => ({
+const logPage = (cursor: unknown, rows: unknown, seen: unknown): FingerprintLogPage => ({
   rows: ((rows ?? []) as Parameters<typeof toLogged>[0][]).map(toLogged),
   cursor: Number(cursor),
+  seen: (seen as string | null) ?? null,
   generation: 0,
 });
 
@@ -220,7 +222,10 @@ export function articlePort(db: Db): ArticleRepo {
     // One statement, one round trip: the reads a placement starts with, each as one JSON value. The same SQL
     // as the calls it stands for.
     async placementLookup(q) {
-      const r = (await db.prepared(PLACEMENT_LOOKUP, [q.contentHash, q.url, q.terms ? JSON.stringify(['', ...new Set(q.terms)]) : null, q.fingerprintsAfter, q.storiesAfter]))[0]!;
+      const r = (await db.prepared(PLACEMENT_LOOKUP, [
+        q.contentHash, q.url, q.terms ? JSON.stringify(['', ...new Set(q.terms)]) : null, q.fingerprintsAfter, q.storiesAfter,
+        q.fingerprintsSeen ?? null, q.storiesSeen ?? null,
+      ]))[0]!;
       let termDocs: { docs: number; counts: Map<string, number> } | null = null;
       if (q.terms) {
         const counts = new Map<string, number>();
@@ -232,11 +237,11 @@ export function articlePort(db: Db): ArticleRepo {
         termDocs = { docs, counts };
       }
       const version = (v: unknown) => (v ? toVersion(v as Record<string, unknown>) : null);
-      const fingerprints = q.fingerprintsAfter === null ? null : logPage(r.log_cursor, r.log_rows);
-      const stories = q.storiesAfter === null ? null : storyLogPage(r.log_cursor, r.story_rows);
+      const fingerprints = q.fingerprintsAfter === null ? null : logPage(r.log_cursor, r.log_rows, r.log_seen);
+      const stories = q.storiesAfter === null ? null : storyLogPage(r.log_cursor, r.story_rows, r.log_seen);
       return { byHash: version(r.by_hash), byUrl: version(r.by_url), termDocs, fingerprints, stories };
     },
-    async fingerprintsSince(cursor, newest) {
+    async fingerprintsSince(cursor, newest, seen = null) {
       if (cursor === null) {
         const horizon = Number((await db.one(HORIZON))!.cursor);
         const rows = await db.query(NEWEST_FINGERPRINTS, [newest]);
@@ -245,8 +250,8 @@ export function articlePort(db: Db): ArticleRepo {
           cursor: horizon, generation: 0,
         };
       }
-      const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor]))[0]!;
-      return logPage(r.cursor, r.rows);
+      const r = (await db.prepared(FINGERPRINTS_SINCE, [cursor, seen]))[0]!;
+      return logPage(r.cursor, r.rows, r.seen);
     },
 
     async getArticle(id: ArticleId) {

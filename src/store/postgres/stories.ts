@@ -44,7 +44,7 @@ const toStamp = (r: Record<string, unknown>): StoryStamp => ({ storyId: r.story_
 
 export function storyPort(db: Db): StoryRepo {
   const port: StoryRepo = {
-    storiesSince: (cursor) => storiesSince(db, cursor),
+    storiesSince: (cursor, seen) => storiesSince(db, cursor, seen),
     storyWindowStart: (horizonMs, notAfter) => storyWindowStart(db, horizonMs, notAfter),
     foldStoryLog: (now) => (now ? foldStoryLog(db) : db.afterCommit(() => foldStoryLog(db))),
     async createStory(title, at) {

@@ -3,17 +3,27 @@
 // read as the fingerprint log is (articles.ts): `seq` is the writing transaction, and the cursor handed back
 // is the oldest transaction still running when the rows were read.
 import type { StoryId } from '../../domain/types.ts';
-import type { LoggedStory, StoryLogPage, StoryWindowStart, TermStory } from '../repository.ts';
+import type { LoggedStory, LogSeen, StoryLogPage, StoryWindowStart, TermStory } from '../repository.ts';
 import type { Db } from './db.ts';
 import { iso } from './rows.ts';
 
 const LOG_CURSOR = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
 export const FOLD_CURSOR = '(SELECT coalesce(max(cursor), 0) FROM story_fold)';
 
-/** The log's rows from `from` (a cursor expression) as one JSON value, in the order they were written. */
-export const storyLogRows = (from: string) => `(SELECT json_agg(json_build_array(l.id, l.seq, l.story_id, l.into_id, l.terms, l.last_seen, l.stamp)
-     ORDER BY l.id) FROM story_log l WHERE l.seq >= ${from})`;
-const STORIES_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${storyLogRows('$1')} AS rows`;
+/**
+ * What a log read saw (LogSeen): its snapshot, handed back with the cursor. Not when this transaction has
+ * an id already (it wrote before it read): its own rows, uncommitted, would count as seen in its snapshot,
+ * and once written after the read they would never be read.
+ */
+export const LOG_SEEN = 'CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN pg_current_snapshot()::text END';
+/** Rows of the log `alias` that the snapshot `seen` (a parameter; null: none) did not see. */
+export const unseen = (alias: string, seen: string) =>
+  `(${seen}::pg_snapshot IS NULL OR NOT pg_visible_in_snapshot(${alias}.seq::text::xid8, ${seen}::pg_snapshot))`;
+
+/** The log's rows from `from` (a cursor expression) not seen by `seen`, as one JSON value, in the order they were written. */
+export const storyLogRows = (from: string, seen: string) => `(SELECT json_agg(json_build_array(l.id, l.seq, l.story_id, l.into_id, l.terms, l.last_seen, l.stamp)
+     ORDER BY l.id) FROM story_log l WHERE l.seq >= ${from} AND ${unseen('l', seen)})`;
+const STORIES_SINCE = `SELECT ${LOG_CURSOR} AS cursor, ${LOG_SEEN} AS seen, ${storyLogRows('$1', '$2')} AS rows`;
 
 type Wire = [string | number, string | number, string | number, string | number | null, string[], string | null, string | number | null];
 const toLoggedStory = ([id, seq, story, into, terms, lastSeen, stamp]: Wire): LoggedStory => ({
@@ -27,15 +37,16 @@ const toLoggedStory = ([id, seq, story, into, terms, lastSeen, stamp]: Wire): Lo
 });
 
 // Only committed rows are read: none is ever lost, so the generation stays 0.
-export const storyLogPage = (cursor: unknown, rows: unknown): StoryLogPage => ({
+export const storyLogPage = (cursor: unknown, rows: unknown, seen: unknown): StoryLogPage => ({
   rows: ((rows ?? []) as Wire[]).map(toLoggedStory),
   cursor: Number(cursor),
+  seen: (seen as string | null) ?? null,
   generation: 0,
 });
 
-export async function storiesSince(db: Db, cursor: number): Promise<StoryLogPage> {
-  const r = (await db.prepared(STORIES_SINCE, [cursor]))[0]!;
-  return storyLogPage(r.cursor, r.rows);
+export async function storiesSince(db: Db, cursor: number, seen: LogSeen = null): Promise<StoryLogPage> {
+  const r = (await db.prepared(STORIES_SINCE, [cursor, seen]))[0]!;
+  return storyLogPage(r.cursor, r.rows, r.seen);
 }
 
 /**
@@ -50,6 +61,7 @@ export async function storyWindowStart(db: Db, horizonMs: number, notAfter: stri
     `SELECT ${FOLD_CURSOR} AS fold, (SELECT max(last_seen) FROM stories WHERE last_seen <= $1) AS newest`, [notAfter]))!;
   const log = await storiesSince(db, Number(head.fold));
   log.cursor = cursor;
+  log.seen = null; // the log's snapshot is later than the cursor's: it may have seen rows the window must read
   if (head.newest === null) return { newest: null, stories: [], log };
   const newest = iso(head.newest);
   const from = new Date(Date.parse(newest) - horizonMs).toISOString();
