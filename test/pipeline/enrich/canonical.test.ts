@@ -34,3 +34,11 @@ describe('canonical names of people who share a surname', () => {
   });
 });
 
+
+describe('a platform and its owner', () => {
+  it('keeps Facebook, the network a story names, apart from Meta, the company that owns it', () => {
+    const e = enrich({ title: 'Facebook launches a mobile site', text: 'Facebook has one mobile site now. Facebook said users liked it. Facebook will add more, Facebook Inc said.' });
+    expect(e.hashtags).toContain('#Facebook');
+    expect(e.hashtags).not.toContain('#Meta');
+  });
+});
