@@ -19,6 +19,11 @@ export interface HashtagEntity extends Entity {
   whole?: number;
 }
 
+/** Is `long` a longer name that ends in the words of `short` ("Google Stadia" and "Stadia"), case aside? */
+export function endsWithName(long: string, short: string): boolean {
+  return long.toLowerCase().endsWith(' ' + short.toLowerCase());
+}
+
 export function camelCase(phrase: string): string {
   // Arabic hashtags join words with "_" (no case to mark word starts), each without its prefixes.
   if (/[\u0621-\u064A]/.test(phrase)) return phrase.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).join('_');
@@ -244,9 +249,8 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
   for (const c of cands) if (out.length < min && c.kind === 'TOPIC' && c.score >= 3 && looksLikeNoun(c.phrase, folded)) take(c);
   // A name that ends another tag's name is that one said short: #Statehouse beside #IndianaStatehouse, #Stadia
   // beside #GoogleStadia. The longer tag holds it.
-  const names = out.map((o) => o.phrase.toLowerCase());
   return out
-    .filter((o) => !names.some((n) => n.endsWith(' ' + o.phrase.toLowerCase())))
+    .filter((o) => !out.some((n) => endsWithName(n.phrase, o.phrase)))
     .sort((a, b) => b.score - a.score)
     .map((o) => o.tag);
 }

@@ -156,8 +156,8 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
       // it: in capitals every word looks a name, and "Oil Major Beats Profit Forecasts" one long name.
       if (mayNeedTruecasing(folded.slice(from, s.end))) words = truecaseWords(words, loadModel(), gazetteer());
       // A common word capitalised only for starting the sentence ("Shares in BP rose") is no name; nor is a
-      // headline's first word that the body writes in lower case more than capitalised, a name after it or not ("House Hitler was
-      // born in …", "Bubonic plague case …").
+      // headline's first word that the body writes in lower case more than capitalised, a name after it or not
+      // ("House Hitler was born in …", "Bubonic plague case …").
       const first = words[0]!;
       const lower = first.toLowerCase();
       if (/^\p{Lu}\p{Ll}+$/u.test(first) && !gazetteer().places.has(lower) &&

@@ -6,7 +6,7 @@ import type { Entity, EntityType } from '../../domain/types.ts';
 import { hasArabic, normalizeArabic } from '../normalize/arabic.ts';
 import { arabicGazetteer, arabicKey } from './arabic/gazetteer.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
-import { camelCase } from './hashtags.ts';
+import { camelCase, endsWithName } from './hashtags.ts';
 
 /** The language most of the story's articles are in; on a tie the first one's (callers list the earliest first). */
 export function mainLanguage(languages: (string | null | undefined)[]): string | null {
@@ -114,14 +114,12 @@ export function foldScripts<T>(concepts: Map<string, T>, nameOf: (c: T) => strin
  * stay apart (#Sudan and #SouthSudan are two countries).
  */
 export function foldShortNames<T>(concepts: Map<string, T>, nameOf: (c: T) => string, merge: (into: T, from: T) => void): void {
-  const names = [...concepts].map(([k, c]) => ({ k, c, words: spaced(nameOf(c)).toLowerCase().split(/\s+/).filter(Boolean) }));
-  for (const short of names) {
-    if (short.k.startsWith('LOC:') || !concepts.has(short.k)) continue;
-    const long = names.find((n) => n !== short && concepts.has(n.k) && n.words.length > short.words.length &&
-      n.words.slice(-short.words.length).join(' ') === short.words.join(' '));
+  for (const [k, c] of [...concepts]) {
+    if (k.startsWith('LOC:') || !concepts.has(k)) continue;
+    const long = [...concepts.values()].find((l) => l !== c && endsWithName(spaced(nameOf(l)), spaced(nameOf(c))));
     if (!long) continue;
-    merge(long.c, short.c);
-    concepts.delete(short.k);
+    merge(long, c);
+    concepts.delete(k);
   }
 }
 

@@ -461,22 +461,26 @@ export function splitOwnerFromOrg(folded: string, ms: RawMention[]): void {
  */
 export function productNames(folded: string, ms: RawMention[]): RawMention[] {
   const gaz = gazetteer();
-  // (A maker is a name written in ordinary case, not a word such as "Circuit" capitalised in a Title Case line.)
-  const makers = new Set(ms.filter((m) => m.type === 'ORG' && !/\s/.test(m.text) && !commonWords().has(m.text.toLowerCase()) && ordinaryCaseAround(folded, m.start, m.end)).map((m) => m.text));
-  if (!makers.size) return ms;
-  // (Nor is a given name a product: "@SpaceX Dan - …".)
   const known = (name: string) => gaz.places.has(aliasKey(name)) || gaz.orgs.has(aliasKey(name)) || personFirstWords().has(name.toLowerCase());
-  const products = new Set<string>();
+  // A maker is one word the tagger read as an organisation, no common word.
+  const makers = new Map<string, RawMention[]>();
+  for (const m of ms) if (m.type === 'ORG' && !/\s/.test(m.text) && !commonWords().has(m.text.toLowerCase())) makers.set(m.text, [...makers.get(m.text) ?? [], m]);
+  if (!makers.size) return ms;
+  const products = new Map<string, string>();
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
+    if (m.type !== 'ORG') continue;
     // One mention: "Google Stadia" read as one organisation.
     const words = m.text.split(' ');
-    if (m.type === 'ORG' && words.length === 2 && makers.has(words[0]!) && !known(words[1]!)) products.add(words[1]!);
-    // Two: the maker, then the product read as a place or a person ("Nissan" "Maxima").
+    if (words.length === 2 && makers.has(words[0]!) && !known(words[1]!)) products.set(words[1]!, words[0]!);
+    // Two: the maker, then the product read as a place or a person ("Nissan" "Maxima"); not a given name ("@SpaceX Dan").
     const next = ms[i + 1];
-    if (m.type === 'ORG' && makers.has(m.text) && next && next.start === m.end + 1 && folded[m.end] === ' ' &&
-      (next.type === 'LOC' || next.type === 'PER') && !/\s/.test(next.text) && !known(next.text)) products.add(next.text);
+    if (makers.has(m.text) && next && next.start === m.end + 1 && folded[m.end] === ' ' &&
+      (next.type === 'LOC' || next.type === 'PER') && !/\s/.test(next.text) && !known(next.text)) products.set(next.text, m.text);
   }
+  // (Only where the maker is written somewhere in ordinary case: in a Title Case line "Circuit" is capitalised as any
+  // word is. Checked last, for the few texts with a product: it reads the text around each mention.)
+  for (const [product, maker] of products) if (!makers.get(maker)!.some((m) => ordinaryCaseAround(folded, m.start, m.end))) products.delete(product);
   if (!products.size) return ms;
   return ms.filter((m) => !((m.type === 'LOC' || m.type === 'PER') && products.has(m.text)));
 }

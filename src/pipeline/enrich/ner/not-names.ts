@@ -46,14 +46,15 @@ const PARTY = /^(?:lenders?|borrowers?|banks?|company|companies|buyers?|sellers?
  */
 export function dropDefinedTerms(folded: string, out: RawMention[]): void {
   if (!folded.includes('"')) return;
+  const gaz = gazetteer();
   const terms = new Set<string>();
   for (const m of folded.matchAll(TERM_DEFINED)) {
     const term = (m[1] ?? m[2])!.trim();
     const words = term.split(/\s+/);
     if (PARTY.test(words.at(-1)!.toLowerCase())) continue;
     // (Each a common word, and no place: "Shanghai Solutions" is a company's short name.)
-    if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && (commonWords().has(w.toLowerCase()) || isDictionaryWordForm(w.toLowerCase())) && !gazetteer().places.has(aliasKey(w)))) continue;
-    if (gazetteer().orgs.has(aliasKey(term)) || gazetteer().places.has(aliasKey(term))) continue;
+    if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && (commonWords().has(w.toLowerCase()) || isDictionaryWordForm(w.toLowerCase())) && !gaz.places.has(aliasKey(w)))) continue;
+    if (gaz.orgs.has(aliasKey(term)) || gaz.places.has(aliasKey(term))) continue;
     terms.add(term).add(term + 's').add('The ' + term);
   }
   if (!terms.size) return;

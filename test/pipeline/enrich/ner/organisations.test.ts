@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../../../src/pipeline/enrich/index.ts';
-import { nerRules } from '../../../../src/pipeline/enrich/ner/index.ts';
+import { withRuleOff } from './rule-off.ts';
 
 /** PER, ORG and LOC mentions of a text, as "TYPE:text", as `lede analyze` finds them. */
 const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
 
-function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
-  nerRules[rule] = false;
-  try { return f(); } finally { nerRules[rule] = true; }
-}
 
 describe('organisations named by their kind and what they serve', () => {
   it('names no organisation by a bare kind ("Office", "the Company"), but keeps a government body said before', () => {

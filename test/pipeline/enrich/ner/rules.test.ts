@@ -3,6 +3,8 @@ import { canonicalNames } from '../../../../src/pipeline/enrich/canonical.ts';
 import { enrich } from '../../../../src/pipeline/enrich/index.ts';
 import { addRepeatedNames, findNames, nerRules, nerTuning, type RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
 
+import { withRuleOff } from './rule-off.ts';
+
 const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
 
 describe('entity post-rules', () => {
@@ -10,12 +12,7 @@ describe('entity post-rules', () => {
     const text = 'The jury found that Engineer John Greiner of the excursion train erred. County Coroner William McLaughlin arrived at once.';
     const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
     expect(typed()).toEqual(expect.arrayContaining(['PER:John Greiner', 'PER:William McLaughlin']));
-    nerRules.occupationOpeners = false;
-    try {
-      expect(typed()).not.toContain('PER:John Greiner');
-    } finally {
-      nerRules.occupationOpeners = true;
-    }
+    expect(withRuleOff('occupationOpeners', typed)).not.toContain('PER:John Greiner');
     expect(mentions('Baker Mayfield threw two touchdowns on Sunday.').map((m) => m.text)).toContain('Baker Mayfield');
   });
 
@@ -23,12 +20,7 @@ describe('entity post-rules', () => {
     const text = 'Google promised more. The Google Stadia Founder’s and Premiere Editions, which come with a Chromecast Ultra, cost $129.';
     const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
     expect(typed()).not.toContain('PER:Stadia Founder');
-    nerRules.titleTail = false;
-    try {
-      expect(typed()).toContain('PER:Stadia Founder');
-    } finally {
-      nerRules.titleTail = true;
-    }
+    expect(withRuleOff('titleTail', typed)).toContain('PER:Stadia Founder');
     expect(mentions('Former prime minister John Major spoke in London on Monday. Major said he would vote.').map((m) => m.text)).toContain('John Major');
     expect(mentions('He was narrowly defeated by Damian King in the 2006 final.').map((m) => m.text)).toContain('Damian King');
   });
@@ -36,12 +28,7 @@ describe('entity post-rules', () => {
   it('ends no person\'s name in a middle initial: the capitalised word after it is the surname', () => {
     const text = 'The commander was Brigadier General Philip M. Drew, who took over in 1986.';
     expect(mentions(text).map((m) => `${m.type}:${m.text}`)).toContain('PER:Philip M. Drew');
-    nerRules.initialTail = false;
-    try {
-      expect(mentions(text).map((m) => `${m.type}:${m.text}`)).not.toContain('PER:Philip M. Drew');
-    } finally {
-      nerRules.initialTail = true;
-    }
+    expect(withRuleOff('initialTail', () => mentions(text).map((m) => `${m.type}:${m.text}`))).not.toContain('PER:Philip M. Drew');
   });
 
   it('joins a country to its state institution but not to other organisations', () => {
@@ -173,10 +160,7 @@ describe('results tables', () => {
 
   describe('wire copy: who is named, read from the words around the name', () => {
     const typed = (text: string) => enrich({ title: 'Report', text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
-    const without = (rule: keyof typeof nerRules, text: string) => {
-      nerRules[rule] = false;
-      try { return typed(text); } finally { nerRules[rule] = true; }
-    };
+    const without = (rule: keyof typeof nerRules, text: string) => withRuleOff(rule, () => typed(text));
 
     it('an organisation by its staff ("analysts at X") or its kind ("the agency X"), not a trade a person has', () => {
       const text = 'Analysts at Jefferies said demand would hold up. The weather agency AEMET said temperatures could reach 44 degrees. The band Gigi played in Jakarta.';
@@ -788,15 +772,6 @@ function wireTyped(title: string, text: string): string[] {
   return enrich({ title, text }).mentions.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => `${m.type}:${m.text}`);
 }
 
-/** `f` run with one entity rule switched off, and the rule back on after. */
-function withRuleOff<T>(rule: keyof typeof nerRules, f: () => T): T {
-  nerRules[rule] = false;
-  try {
-    return f();
-  } finally {
-    nerRules[rule] = true;
-  }
-}
 
 describe('titles outside names', () => {
   it('keeps an administrator\'s title out of the person\'s name, after an agency or its possessive', () => {
@@ -832,12 +807,7 @@ describe('named historic events', () => {
     const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
     expect(typed().filter((t) => /Fredericksburg|Petersburg|Vietnam/.test(t))).toEqual([]);
     expect(typed()).toEqual(expect.arrayContaining(['LOC:Richmond', 'LOC:Sarajevo']));
-    nerRules.historicEvents = false;
-    try {
-      expect(typed().filter((t) => /Fredericksburg|Petersburg|Vietnam/.test(t)).length).toBeGreaterThan(0);
-    } finally {
-      nerRules.historicEvents = true;
-    }
+    expect(withRuleOff('historicEvents', typed).filter((t) => /Fredericksburg|Petersburg|Vietnam/.test(t)).length).toBeGreaterThan(0);
   });
 });
 
@@ -848,11 +818,6 @@ describe('a team named after its city', () => {
     const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
     expect(typed()).toContain('ORG:Los Angeles Dodgers');
     expect(typed()).not.toContain('ORG:London Marathons');
-    nerRules.cityTeams = false;
-    try {
-      expect(typed()).not.toContain('ORG:Los Angeles Dodgers');
-    } finally {
-      nerRules.cityTeams = true;
-    }
+    expect(withRuleOff('cityTeams', typed)).not.toContain('ORG:Los Angeles Dodgers');
   });
 });
