@@ -355,6 +355,28 @@ export function companyShortNames(folded: string, ms: RawMention[]): RawMention[
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * "McLaren's Lando Norris", "Ferrari's Charles Leclerc", "Apple's Tim Cook": a one-word name read as a person, right
+ * before "'s" and a person's full name, is what that person drives, plays or works for, an organisation; news
+ * introduces a person's relation to another person by a word ("Vingegaard's team mate Wout van Aert"). Every mention
+ * of it is retyped, as one name keeps one referent in an article; not a word of a person's full name in the text.
+ */
+export function ownersOfPeople(folded: string, ms: RawMention[]): RawMention[] {
+  const owners = new Set<string>();
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.type !== 'PER' || /\s/.test(m.text) || !CAP.test(m.text)) continue;
+    const next = ms.find((x) => x.start > m.end && x.start <= m.end + 4);
+    if (!next || next.type !== 'PER' || !/\s/.test(next.text) || !/^ ?['’]s $/.test(folded.slice(m.end, next.start))) continue;
+    owners.add(m.text);
+  }
+  if (!owners.size) return ms;
+  const gaz = gazetteer();
+  for (const w of fullNameParts(ms)) for (const o of owners) if (o.toLowerCase() === w) owners.delete(o);
+  for (const o of owners) if (gaz.places.has(aliasKey(o)) || personFirstWords().has(o.toLowerCase())) owners.delete(o);
+  return owners.size ? ms.map((m) => (m.type === 'PER' && owners.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
+}
+
 /** What a company, not a person, says or reports about itself: "X said on Wednesday its net profit rose", "X reported a loss". */
 const COMPANY_SAYS = /^\s+(?:said|says)(?:\s+on\s+\p{Lu}\p{Ll}+day)?(?:\s+that)?\s+its\s+(?:net|profit|profits|revenue|revenues|sales|earnings|shares|quarterly|first|second|third|fourth|full-year|annual|operating|core|chief|board|shareholders|output|production|deliveries)\b|^\s+(?:reported|posted|booked|forecast|forecasts)\s+(?:a\s+|an\s+)?(?:\d[\d.,]*\s+(?:percent|pct|%)\s+)?(?:rise|fall|drop|jump|increase|decrease|surge|slump|gain|decline)?\s*(?:in\s+)?(?:quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|full-year|half-year|net|record)?\s*(?:profit|loss|revenue|sales|earnings)\b/u;
 

@@ -17,7 +17,7 @@ import {
   type RawMention,
 } from './names.ts';
 import {
-  addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, productNames, definedAbbreviations, joinOrgOfPlace, legalForms,
+  addCompanies, companyMoves, companyOpeners, companyPronouns, companyShortNames, ownersOfPeople, productNames, definedAbbreviations, joinOrgOfPlace, legalForms,
   orgBeforeKind, orgFirstWords, splitOwnerFromOrg, splitPossessive, spreadListedCompanies, tableCompanies,
 } from './companies.ts';
 import { bylinePeople, datelineHeads, datelinePlaces } from './datelines.ts';
@@ -392,7 +392,7 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
       (nerRules.gazetteerCased && n > 1 && CAP.test(folded[toks[i]!.start]!) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
       if (!CAP.test(folded[toks[i]!.start]!) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
-      for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
+      for (let n = Math.min(nerRules.gazetteerSpans ? 8 : 5, toks.length - i); n >= 1; n--) {
         const start = toks[i]!.start;
         const end = toks[i + n - 1]!.end;
         if (!casedAt(i, n) || !casedAt(i + n - 1, n)) continue;
@@ -402,7 +402,16 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         if (!type) continue;
         // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
         if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
-        if (ms.some((m) => start < m.end && end > m.start)) break;
+        const overlaps = ms.filter((m) => start < m.end && end > m.start);
+        // A known name of several words that the tagger read in pieces ("Organization" + "of the" + "Petroleum Exporting
+        // Countries") is the whole name; one that runs past it is another name ("Washington Post", not "Washington").
+        // Not one that opens with a nationality ("Israeli Army", "Arab League") or holds another known organisation
+        // ("International Committee" of the "Red Cross"): newswire corpora name those apart. Nor a name's tail
+        // ("Republic of China" of "People's Republic of China").
+        if (overlaps.length && !(nerRules.gazetteerSpans && n > 1 && overlaps.every((m) => m.start >= start && m.end <= end && m.end - m.start < end - start) &&
+          !gaz.demonyms.has(aliasKey(toks[i]!.text)) && !overlaps.some((m) => m.type === 'ORG' && gaz.orgs.has(aliasKey(m.text))) &&
+          !/\p{Lu}[\p{L}-]* ?['’] ?s $/u.test(folded.slice(Math.max(0, start - 30), start)))) break;
+        for (const m of overlaps) ms.splice(ms.indexOf(m), 1);
         ms.push({ type, start, end, text });
         i += n - 1;
         break;
@@ -479,6 +488,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   // Companies named short or speaking of their results, before surnames are sought: a company is no one's surname.
   if (nerRules.orgFirstWord) ms = orgFirstWords(ms);
   if (nerRules.companyPronoun) ms = companyPronouns(folded, ms);
+  if (nerRules.peopleOwners) ms = ownersOfPeople(folded, ms);
   if (nerRules.stockMoves) companyMoves(folded, ms);
   if (nerRules.companyShortNames) ms = companyShortNames(folded, ms);
   if (nerRules.productNames) ms = productNames(folded, ms);

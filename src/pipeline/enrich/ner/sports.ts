@@ -503,6 +503,20 @@ const CRICKET_SCORE = /(?<![\d-])\d{1,3}-\d{1,2}(?![\d-])|\b(?:declared|all out)
 /** "At Chelmsford : Essex 532-8 …": a venue opening a line of scores is a place. */
 const VENUE = new RegExp(String.raw`^[ \t]*(?:At|AT)[ \t]+(${TEAM})[ \t]*:`, 'gmu');
 
+/**
+ * A player's name in a cricket scorecard: initials or given names and a surname ("Z. Crawley", "Saeed Anwar",
+ * "de Villiers"), with the captain's or the wicketkeeper's mark after it ("Stokes *", "Pant +").
+ */
+const CARD_NAME = String.raw`(?:\p{Lu}\.[ \t]?){0,3}(?:(?:de|van|du|ul|al|bin)[ \t]+)?\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:de|van|du|ul|al|bin)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,2}`;
+const CARD_MARK = String.raw`(?:[ \t]*[*+†])?`;
+/**
+ * A batting line: the batsman, how he was out, and his runs ("Z. Crawley c Pant b Bumrah 18", "J. Root not out
+ * 104", "Ijaz Ahmed lbw b Gough 12", "Saeed Anwar run out ( Cork ) 9"); balls and boundaries may follow.
+ */
+const BATTING_LINE = new RegExp(String.raw`^[ \t]*(${CARD_NAME})${CARD_MARK}[ \t]+(?:(?:c|st)[ \t]+(${CARD_NAME})${CARD_MARK}[ \t]+b[ \t]+(${CARD_NAME})|c[ \t]+(?:&|and)[ \t]+b[ \t]+(${CARD_NAME})|(?:lbw[ \t]+|hit[ \t]+wicket[ \t]+)?b[ \t]+(${CARD_NAME})|run[ \t]+out(?:[ \t]*\([ \t]*(${CARD_NAME})(?:[ \t]*/[ \t]*(${CARD_NAME}))?[ \t]*\))?|not[ \t]+out|retired[ \t]+(?:hurt|out)|absent[ \t]+hurt)[ \t]+\d{1,3}\b(?:[ \t]*\*)?[^\p{L}]*$`, 'u');
+/** A bowler's figures, overs-maidens-runs-wickets: "Bumrah 18-4-51-1", "Siraj 16.2-2-60-1 ( 3nb )". */
+const BOWLER = new RegExp(String.raw`(${CARD_NAME})[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b`, 'gu');
+
 /** A table row is at most this long (a cricket line with its scorers is the longest kind). */
 const MAX_ROW = 300;
 
@@ -530,6 +544,7 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
       for (const v of line.matchAll(VENUE)) add(at + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
     }
   }
+  if (nerRules.scorecards) readScorecardLine(line, at, ms);
   if (!nerRules.playerCountry || !line.includes('(')) return;
   // "1 - Jannik Sinner ( Italy ) beat …", "Tiger Woods ( U.S. ) 68 70": a name the tagger left untagged before
   // a country in brackets, in a line with a score or a seeding, is a player.
@@ -554,6 +569,36 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
         if (!ms.some((x) => x.start < end && x.end > start)) ms.push({ type: 'PER', start, end, text: sc[1]! });
       }
     }
+  }
+}
+
+/**
+ * A cricket scorecard's batting and bowling lines, as newswire prints them: every name in them is a player, a
+ * person, whatever the tagger said ("c Jaiswal b Jadeja": a fielder and a bowler, not a place), written with its
+ * initials ("Z. Crawley"). The "Bowling" that opens the bowlers' line is no name.
+ */
+function readScorecardLine(line: string, at: number, ms: RawMention[]): void {
+  const names: [number, number][] = [];
+  const batting = BATTING_LINE.exec(line);
+  if (batting) {
+    let from = 0;
+    for (const name of batting.slice(1)) {
+      if (!name) continue;
+      const i = line.indexOf(name, from);
+      from = i + name.length;
+      names.push([i, from]);
+    }
+  }
+  const bowling = /^[ \t]*(?:Bowling|BOWLING)[ \t]*:?/.exec(line);
+  if (bowling) {
+    const label = [at + bowling.index, at + bowling.index + bowling[0].length];
+    for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < label[1]! && ms[k]!.end > label[0]!) ms.splice(k, 1);
+    for (const b of line.matchAll(BOWLER)) if (b.index! >= bowling[0].length) names.push([b.index!, b.index! + b[1]!.length]);
+  }
+  for (const [i, j] of names) {
+    const start = at + i, end = at + j;
+    for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
+    ms.push({ type: 'PER', start, end, text: line.slice(i, j) });
   }
 }
 

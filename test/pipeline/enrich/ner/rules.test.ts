@@ -821,3 +821,33 @@ describe('a team named after its city', () => {
     expect(withRuleOff('cityTeams', typed)).not.toContain('ORG:Los Angeles Dodgers');
   });
 });
+
+describe('a cricket scorecard', () => {
+  it('reads every batsman, fielder and bowler as a person, with initials, and no "Bowling" label', () => {
+    const text = 'Australia first innings\nD. Warner c Bairstow b Broad 45\nU. Khawaja lbw b Anderson 12\nS. Smith not out 104\n' +
+      'M. Labuschagne run out ( Root ) 3\nBowling : Broad 22-5-61-1 , Anderson 20-6-44-1';
+    const typed = () => mentions(text).filter((m) => m.type !== 'QUANTITY').map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toEqual(['LOC:Australia', 'PER:D. Warner', 'PER:Bairstow', 'PER:Broad', 'PER:U. Khawaja', 'PER:Anderson', 'PER:S. Smith',
+      'PER:M. Labuschagne', 'PER:Root', 'PER:Broad', 'PER:Anderson']);
+    expect(withRuleOff('scorecards', typed)).not.toContain('PER:D. Warner');
+  });
+});
+
+describe('a name owning a person', () => {
+  it('is the organisation the person drives or plays for ("Williams\'s Logan Sargeant"), in every mention', () => {
+    const text = 'Alex Albon finished fifth, one place ahead of Williams\'s Logan Sargeant, and Williams said both cars would get new floors.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toEqual(['PER:Alex Albon', 'ORG:Williams', 'PER:Logan Sargeant', 'ORG:Williams']);
+    expect(withRuleOff('peopleOwners', typed)).toContain('PER:Williams');
+  });
+});
+
+describe('a known name of several words read in pieces', () => {
+  it('is the whole name; not a tail of a longer one', () => {
+    const text = 'Fighting broke out in Bosnia and Herzegovina again. Trade with the People\'s Republic of China grew.';
+    const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toContain('LOC:Bosnia and Herzegovina');
+    expect(typed()).not.toContain('LOC:Republic of China');
+    expect(withRuleOff('gazetteerSpans', typed)).not.toContain('LOC:Bosnia and Herzegovina');
+  });
+});
