@@ -20,6 +20,8 @@ export const WIRE_SPORT = resolve(import.meta.dirname, '../test/fixtures/ner-wir
 export const WIRE_CHECK2 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check2');
 /** Written in the sixth session (motor racing, oil, an EU court, cycling, a strike, cricket, a bank, rugby league), scored once before any change it led to. */
 export const WIRE_CHECK3 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check3');
+/** Written after wirecheck3's three rules (tennis, earnings, a parliament, Dutch soccer, a typhoon, the NFL, a merger ruling, golf), scored once. */
+export const WIRE_CHECK4 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check4');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -37,6 +39,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wiresport', () => readConllDir(WIRE_SPORT), false],
   ['wirecheck2', () => readConllDir(WIRE_CHECK2), false],
   ['wirecheck3', () => readConllDir(WIRE_CHECK3), false],
+  ['wirecheck4', () => readConllDir(WIRE_CHECK4), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
