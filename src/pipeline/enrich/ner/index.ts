@@ -26,7 +26,7 @@ import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf,
 import { dropDefinedTerms, dropHistoricEvents, dropTitleTails } from './not-names.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
 import {
-  SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, joinCityTeams, matchTeams,
+  SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, joinCityTeams, matchTeams, teamNicknames,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
 } from './sports.ts';
 
@@ -253,6 +253,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.definedTerms) dropDefinedTerms(folded, out);
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
   if (nerRules.cityTeams) joinCityTeams(folded, out);
+  if (nerRules.teamNicknames && sports) teamNicknames(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 

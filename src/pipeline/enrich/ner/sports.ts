@@ -10,7 +10,7 @@ import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { RangeMask } from '../spans.ts';
 import type { Token } from '../tokens.ts';
 import { caseRegime, ordinaryCaseAround } from './features.ts';
-import { CALENDAR_WORDS, STOP_CAPS, cased, fullNameParts, nerRules, personFirstWords, type RawMention } from './names.ts';
+import { CALENDAR_WORDS, ORG_HEAD, STOP_CAPS, cased, fullNameParts, nerRules, personFirstWords, type RawMention } from './names.ts';
 
 /** A wire sport heading opening the text ("SOCCER - ", "RUGBY UNION - "). */
 const SPORT_HEAD = /^\s*(?:SOCCER|FOOTBALL|CRICKET|TENNIS|GOLF|RUGBY(?: UNION| LEAGUE)?|BASKETBALL|BASEBALL|(?:ICE )?HOCKEY|NFL|NBA|NHL|AMERICAN FOOTBALL|CYCLING|ATHLETICS|MOTOR RACING|FORMULA ONE|BOXING|HANDBALL|VOLLEYBALL)\s*(?:-{1,2}|[–—:])\s/i;
@@ -428,9 +428,9 @@ export const SPORT_TEAM_HEAD = /^(?:City|Town|County|Forest|Villa|Palace|Orient|
 
 const MATCH_SCORE = /^\d{1,2}-\d{1,2}$/;
 /** Words after a team's name that say it played: "Liverpool drew 1-1 with", "Celtic thrashed". */
-const PLAYED_AFTER = /^\s+(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|drew|draw|lost|lose|won|win)\b/;
+const PLAYED_AFTER = /^\s+(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|drew|draw|lost|lose|won|win|crushed|crush|stunned|stun|downed|blanked|outlasted|upset|trounced|overcame|outscored|swept|whipped|clobbered|topped|dumped|overpowered|rallied\s+past)\b/;
 /** Words before a team's name that say it was played: "beat Chelsea", "drew 1-1 with Aston Villa", "lost 2-0 at Newcastle". */
-const PLAYED_BEFORE = /\b(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|with|to|against|over|versus|vs\.?|(?:lost|won|drew|draw|win|lose)\s+\d{1,2}-\d{1,2}\s+at)\s+$/;
+const PLAYED_BEFORE = /\b(?:beat|beats|defeated|defeats|thrashed|thrash|edged|routed|hammered|crushed|crush|stunned|stun|downed|blanked|outlasted|upset|trounced|overcame|outscored|swept|whipped|clobbered|topped|dumped|overpowered|rallied\s+past|with|to|against|over|versus|vs\.?|(?:lost|won|drew|draw|win|lose)\s+\d{1,2}-\d{1,2}\s+at)\s+$/;
 
 /**
  * In a sentence with a match score ("Manchester United beat Chelsea 2-1", "Liverpool drew 1-1 with Aston
@@ -647,7 +647,8 @@ export function joinCityTeams(folded: string, out: RawMention[]): void {
     const m = out[i]!;
     // A city's or a state's: a country's team is named by the country alone, and a nationality names none.
     const canon = gaz.places.get(aliasKey(m.text));
-    if (m.type !== 'LOC' || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
+    // (The tagger may have read the city as the club already: "the Kansas City" + "Chiefs".)
+    if ((m.type !== 'LOC' && m.type !== 'ORG') || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
     const tail = /^ ((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 30));
     if (!tail || NOT_TEAM.test(tail[1]!.split(' ').at(-1)!) || gaz.demonyms.has(aliasKey(tail[1]!.split(' ').at(-1)!.replace(/s$/, '')))) continue;
     const end = m.end + 1 + tail[1]!.length;
@@ -656,4 +657,34 @@ export function joinCityTeams(folded: string, out: RawMention[]): void {
     if (gaz.places.has(aliasKey(text)) || !ordinaryCaseAround(folded, m.start, end)) continue;
     out[i] = { type: 'ORG', start: m.start, end, text };
   }
+}
+
+/**
+ * In a sports report, a team named by its city and a plural nickname: "the Kansas City" + "Chiefs" is one organisation
+ * where the tagger stopped at the city, whatever the gazetteer knows of it; and "the Bills", "CHIEFS BEAT BILLS" after
+ * "Buffalo Bills" name the team by its nickname alone, as written and in a headline's capitals (a nickname read as a
+ * person or a place is the team). Not a company's kind ("Holdings", "Industries") nor what NOT_TEAM lists.
+ */
+export function teamNicknames(folded: string, out: RawMention[]): void {
+  const plural = (w: string) => /^\p{Lu}\p{Ll}+s$/u.test(w) && !NOT_TEAM.test(w) && !ORG_HEAD.test(w);
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    if (m.type !== 'ORG' && m.type !== 'LOC') continue;
+    const tail = /^ (\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 24));
+    const next = out[i + 1];
+    if (!tail || !plural(tail[1]!) || (next && next.start < m.end + 1 + tail[1]!.length)) continue;
+    if (!m.text.split(' ').every((w) => /^\p{Lu}/u.test(w)) || !ordinaryCaseAround(folded, m.start, m.end + 1 + tail[1]!.length)) continue;
+    out[i] = { type: 'ORG', start: m.start, end: m.end + 1 + tail[1]!.length, text: folded.slice(m.start, m.end + 1 + tail[1]!.length) };
+  }
+  const nicknames = new Set<string>();
+  for (const m of out) {
+    const words = m.text.split(' ');
+    if (m.type === 'ORG' && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)) && plural(words.at(-1)!)) nicknames.add(words.at(-1)!);
+  }
+  if (!nicknames.size) return;
+  for (const m of out) if ((m.type === 'PER' || m.type === 'LOC') && nicknames.has(m.text)) m.type = 'ORG';
+  const taken = new RangeMask(folded.length);
+  for (const m of out) taken.add(m.start, m.end);
+  addAgain(folded, [...nicknames].flatMap((n) => [n, n.toUpperCase()]), taken, out, () => true);
 }

@@ -851,3 +851,18 @@ describe('a known name of several words read in pieces', () => {
     expect(withRuleOff('gazetteerSpans', typed)).not.toContain('LOC:Bosnia and Herzegovina');
   });
 });
+
+describe('a team named by its city and nickname, in a sports report', () => {
+  it('is one organisation, and so is its nickname alone, also in a headline\'s capitals', () => {
+    const text = 'BASKETBALL - NUGGETS EDGE SUNS\nNikola Jokic scored 31 points as the Denver Nuggets beat the Phoenix Suns 112-104 on Friday.\n' +
+      'The Suns had led by nine at halftime, and Nuggets coach Michael Malone praised the defence.';
+    const typed = () => mentions(text).filter((m) => m.type !== 'QUANTITY' && m.type !== 'DATE').map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toEqual(expect.arrayContaining(['ORG:NUGGETS', 'ORG:SUNS', 'ORG:Denver Nuggets', 'ORG:Phoenix Suns', 'ORG:Suns', 'ORG:Nuggets', 'PER:Michael Malone']));
+    expect(withRuleOff('teamNicknames', typed)).not.toContain('ORG:SUNS');
+  });
+  it('plays when a city "crushed" or "stunned" another by a score', () => {
+    const text = 'In other games on Sunday, Boston stunned Toronto 5-2 and Detroit crushed Chicago 38-13 in front of a sell-out crowd.';
+    const typed = mentions(text).map((m) => `${m.type}:${m.text}`);
+    expect(typed).toEqual(expect.arrayContaining(['ORG:Boston', 'ORG:Toronto', 'ORG:Detroit', 'ORG:Chicago']));
+  });
+});
