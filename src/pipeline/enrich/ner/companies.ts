@@ -361,19 +361,24 @@ export function companyShortNames(folded: string, ms: RawMention[]): RawMention[
  * introduces a person's relation to another person by a word ("Vingegaard's team mate Wout van Aert"). Every mention
  * of it is retyped, as one name keeps one referent in an article; not a word of a person's full name in the text.
  */
+/** A post a person holds in an organisation, written between its name and theirs ("Bloc Quebecois leader Yves-Francois Blanchet"). */
+const OWNER_ROLE = /^ (?:leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|founder|co-founder|chief executive|CEO|president|coach|manager|boss|captain|owner) $/;
 export function ownersOfPeople(folded: string, ms: RawMention[]): RawMention[] {
   const owners = new Set<string>();
   for (let i = 0; i + 1 < ms.length; i++) {
     const m = ms[i]!;
-    if (m.type !== 'PER' || /\s/.test(m.text) || !CAP.test(m.text)) continue;
-    const next = ms.find((x) => x.start > m.end && x.start <= m.end + 4);
-    if (!next || next.type !== 'PER' || !/\s/.test(next.text) || !/^ ?['’]s $/.test(folded.slice(m.end, next.start))) continue;
+    if (m.type !== 'PER' || !CAP.test(m.text) || (/\s/.test(m.text) && !nerRules.roleOwners)) continue;
+    const next = ms.find((x) => x.start > m.end && x.start <= m.end + 24);
+    if (!next || next.type !== 'PER' || !/\s/.test(next.text)) continue;
+    const gap = folded.slice(m.end, next.start);
+    if (!/^ ?['’]s $/.test(gap) && !(nerRules.roleOwners && OWNER_ROLE.test(gap))) continue;
     owners.add(m.text);
   }
   if (!owners.size) return ms;
   const gaz = gazetteer();
   for (const w of fullNameParts(ms)) for (const o of owners) if (o.toLowerCase() === w) owners.delete(o);
-  for (const o of owners) if (gaz.places.has(aliasKey(o)) || personFirstWords().has(o.toLowerCase())) owners.delete(o);
+  // ("Boris Johnson adviser …", "Clegg's …": a person's given name opens it, or it is a person's surname.)
+  for (const o of owners) if (gaz.places.has(aliasKey(o)) || personFirstWords().has(o.split(' ')[0]!.toLowerCase())) owners.delete(o);
   return owners.size ? ms.map((m) => (m.type === 'PER' && owners.has(m.text) ? { ...m, type: 'ORG' as const } : m)) : ms;
 }
 

@@ -55,7 +55,7 @@ export const nerRules = {
   titleMinorWords: true, nameTails: true, venueOpeners: true, capitalRoles: true, clubOpenersCased: true, datelineComma: true, datedLinePlace: true, listedCompanySpread: true, openedClubPairs: true, standingFrames: true, leadingNounCased: true, titleScores: true, matchVerbsCased: true, givenNamesCased: true, descriptorCased: true, venueCased: true, commonPlurals: true,
   kindOf: true, localBodies: true, demonymOrgs: true, orgPairTail: true, listedOrgs: true, kindBefore: true, hallsOfFame: true, orgCopula: true, gazetteerCased: true, inlineScores: true,
   abbreviatedStates: true, planets: true, areaNames: true, citedOutlets: true, companyLaunch: true, bylinePeople: true, ownerSplit: true, amidListedOrgs: true, orgProductAbbreviation: true,
-  compassNationality: true, orgHeadAfter: true, initialTail: true, namedAfter: true, bareKinds: true, occupationOpeners: true, businessTails: true, productNames: true, titleTail: true, definedTerms: true, historicEvents: true, cityTeams: true, scorecards: true, gazetteerSpans: true, peopleOwners: true, teamNicknames: true,
+  compassNationality: true, orgHeadAfter: true, initialTail: true, namedAfter: true, bareKinds: true, occupationOpeners: true, businessTails: true, productNames: true, titleTail: true, definedTerms: true, historicEvents: true, cityTeams: true, scorecards: true, gazetteerSpans: true, peopleOwners: true, teamNicknames: true, roleOwners: true,
 };
 export type NerRule = keyof typeof nerRules;
 

@@ -866,3 +866,14 @@ describe('a team named by its city and nickname, in a sports report', () => {
     expect(typed).toEqual(expect.arrayContaining(['ORG:Boston', 'ORG:Toronto', 'ORG:Detroit', 'ORG:Chicago']));
   });
 });
+
+describe('a name before a post and a person', () => {
+  it('is the organisation the person leads ("Fianna Fail leader Micheal Martin"), not a person who employs one', () => {
+    const typed = (text: string) => mentions(text).map((m) => `${m.type}:${m.text}`);
+    const party = 'Fianna Fail leader Micheal Martin told the Dail the deal was done.';
+    expect(typed(party)).toContain('ORG:Fianna Fail');
+    expect(withRuleOff('roleOwners', () => typed(party))).toContain('PER:Fianna Fail');
+    expect(typed('Boris Johnson adviser Dominic Cummings resigned on Friday. Johnson spokesman James Slack declined to comment.'))
+      .toEqual(['PER:Boris Johnson', 'PER:Dominic Cummings', 'PER:Johnson', 'PER:James Slack']);
+  });
+});
