@@ -8,12 +8,18 @@ export interface Gazetteer {
   places: Map<string, string>;
   /** Lower-case alias → canonical name, for organisations. */
   orgs: Map<string, string>;
+  /**
+   * The organisations' aliases the entity tagger's features read (data/orgs.tsv, the list its model was trained with):
+   * the longer list of data/orgs-known.tsv is for looking names up, and leaves the trained model's inputs as they were.
+   */
+  taggerOrgs: Set<string>;
   /** Single lower-case words that belong to titles and roles. */
   titleWords: Set<string>;
   /** Demonyms (lower-case) → country: "iraqi" → "Iraq". */
   demonyms: Map<string, string>;
   /** Lower-case words that occur in place names (for tagger features). */
   placeWords: Set<string>;
+  /** Lower-case words that occur in the tagger's organisation names (for tagger features). */
   orgWords: Set<string>;
   /** Canonical names of countries (as opposed to cities and regions). */
   countries: Set<string>;
@@ -76,19 +82,24 @@ export function gazetteer(): Gazetteer {
       if (a !== canon && DEMONYM_END.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a) && (!/\s/.test(a) || (!/ of /i.test(a) && !all.some((x) => x === a.split(' ').at(-1))))) demonyms.set(k, canon!);
     }
   }
-  for (const line of readData('orgs.tsv').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [canon, aliases = ''] = line.split('\t');
-    for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
-      const k = aliasKey(a);
-      if (!orgs.has(k)) orgs.set(k, canon!);
-      noteAcronym(a);
-      for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
+  const taggerOrgs = new Set<string>();
+  for (const file of ['orgs.tsv', 'orgs-known.tsv']) {
+    for (const line of readData(file).split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [canon, aliases = ''] = line.split('\t');
+      for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
+        const k = aliasKey(a);
+        if (!orgs.has(k)) orgs.set(k, canon!);
+        noteAcronym(a);
+        if (file !== 'orgs.tsv') continue;
+        taggerOrgs.add(k);
+        for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
+      }
     }
   }
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms };
+  cached = { places, orgs, taggerOrgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms };
   return cached;
 }

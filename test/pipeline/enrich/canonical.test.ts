@@ -42,3 +42,17 @@ describe('a platform and its owner', () => {
     expect(e.hashtags).not.toContain('#Meta');
   });
 });
+
+describe('organisations the gazetteer knows by name', () => {
+  it('are organisations where the tagger doubts, under one name, and leave the trained tagger\'s features as they were', async () => {
+    const { gazetteer, aliasKey } = await import('../../../src/pipeline/enrich/gazetteer.ts');
+    const e = enrich({ title: 'Telecom deal', text: 'Ericsson would not disclose how many patents it is accusing the rival of infringing, a spokesman said. ' +
+      'Shares in Ericsson rose 2 percent on the NYSE, while Verizon fell.' });
+    expect(orgs(e)).toEqual(expect.arrayContaining(['Ericsson', 'New York Stock Exchange', 'Verizon']));
+    expect(e.entities.filter((x) => x.type === 'PER' || x.type === 'LOC')).toEqual([]);
+    // data/orgs-known.tsv is looked up, not read by the tagger's features (data/orgs.tsv is what its model was trained with).
+    expect(gazetteer().orgs.has(aliasKey('Ericsson'))).toBe(true);
+    expect(gazetteer().taggerOrgs.has(aliasKey('Ericsson'))).toBe(false);
+    expect(gazetteer().taggerOrgs.has(aliasKey('Reuters'))).toBe(true);
+  });
+});

@@ -54,7 +54,7 @@ export function localFeatures(w: string, gaz: Gazetteer, lower: ReadonlySet<stri
   if (gaz.places.has(lw)) f.push('gaz=place');
   if (gaz.demonyms.has(lw)) f.push('gaz=demonym');
   if (gaz.placeWords.has(lw)) f.push('gaz=placeword');
-  if (gaz.orgs.has(lw.replace(/\./g, ''))) f.push('gaz=org');
+  if (gaz.taggerOrgs.has(lw.replace(/\./g, ''))) f.push('gaz=org');
   if (gaz.orgWords.has(lw)) f.push('gaz=orgword');
   if (gaz.titleWords.has(lw)) f.push('gaz=title');
   const c = classesOf(w);
