@@ -22,6 +22,8 @@ export const WIRE_CHECK2 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK3 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check3');
 /** Written after wirecheck3's three rules (tennis, earnings, a parliament, Dutch soccer, a typhoon, the NFL, a merger ruling, golf), scored once. */
 export const WIRE_CHECK4 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check4');
+/** Written after the rules wirecheck3 and wirecheck4 led to and the longer organisation list (baseball, chips, Iran, county cricket, a court, the Bundesliga, mining, the NHL), scored once. */
+export const WIRE_CHECK5 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check5');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -40,6 +42,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck2', () => readConllDir(WIRE_CHECK2), false],
   ['wirecheck3', () => readConllDir(WIRE_CHECK3), false],
   ['wirecheck4', () => readConllDir(WIRE_CHECK4), false],
+  ['wirecheck5', () => readConllDir(WIRE_CHECK5), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
