@@ -493,7 +493,7 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
  * (wickets after a dash) after the line's start, a colon or a semicolon, and before a bracket, a semicolon,
  * "and", a stop or the line's end.
  */
-const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND)\b|$))`, 'gmu');
+const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND|v)\b|$))`, 'gmu');
 /** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
 /** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
@@ -517,6 +517,30 @@ const BATTING_LINE = new RegExp(String.raw`^[ \t]*(${CARD_NAME})${CARD_MARK}[ \t
 /** A bowler's figures, overs-maidens-runs-wickets: "Bumrah 18-4-51-1", "Siraj 16.2-2-60-1 ( 3nb )". */
 const BOWLER = new RegExp(String.raw`(${CARD_NAME})[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b`, 'gu');
 
+/** "v Hampshire" closing an innings line or before a semicolon: the side that has not batted yet. */
+const OPPONENT = new RegExp(String.raw`[ \t]v\.?[ \t]+(${TEAM})(?=[ \t]*(?:;|$))`, 'gmu');
+/** A player and his runs or bowling figures in an innings' brackets: "Jamie Smith 101", "Simon Harmer 5-48". */
+const INNINGS_PLAYER = new RegExp(String.raw`^[ \t]*(${CARD_NAME})[ \t]+\d{1,3}(?:-\d{1,3})?\*?[ \t]*$`, 'u');
+
+/**
+ * The players in an innings line's brackets ("Surrey 312-6 ( Jamie Smith 101 , Ollie Pope 57 )", "Yorkshire 198 ( Joe
+ * Root 64 ; Simon Harmer 5-48 )"): each name with its runs or figures is a person.
+ */
+function inningsPlayers(line: string, at: number, ms: RawMention[]): void {
+  for (const group of line.matchAll(/\(([^)\n]*)\)/g)) {
+    let offset = group.index! + 1;
+    for (const part of group[1]!.split(/([,;])/)) {
+      const p = INNINGS_PLAYER.exec(part);
+      if (p) {
+        const start = at + offset + part.indexOf(p[1]!), end = start + p[1]!.length;
+        for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
+        ms.push({ type: 'PER', start, end, text: p[1]! });
+      }
+      offset += part.length;
+    }
+  }
+}
+
 /** A table row is at most this long (a cricket line with its scorers is the longest kind). */
 const MAX_ROW = 300;
 
@@ -539,9 +563,12 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
   if (CRICKET_SCORE.test(line)) {
     const text = line.replace(/\([^)\n]*\)/g, (x) => ' '.repeat(x.length));
     const innings = [...text.matchAll(INNINGS)];
-    if (innings.length >= 2 && CRICKET_SCORE.test(text)) {
-      for (const m of innings) add(at + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
+    // The side yet to bat, after "v" ("Somerset 278-9 v Hampshire").
+    const opponents = nerRules.scorecards && innings.length ? [...text.matchAll(OPPONENT)] : [];
+    if (innings.length + opponents.length >= 2 && CRICKET_SCORE.test(text)) {
+      for (const m of [...innings, ...opponents]) add(at + m.index! + m[0].indexOf(m[1]!), m[1]!, 'ORG');
       for (const v of line.matchAll(VENUE)) add(at + v.index! + v[0].indexOf(v[1]!), v[1]!, 'LOC');
+      if (nerRules.scorecards) inningsPlayers(line, at, ms);
     }
   }
   if (nerRules.scorecards) readScorecardLine(line, at, ms);

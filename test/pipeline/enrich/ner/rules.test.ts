@@ -831,6 +831,14 @@ describe('a cricket scorecard', () => {
       'PER:M. Labuschagne', 'PER:Root', 'PER:Broad', 'PER:Anderson']);
     expect(withRuleOff('scorecards', typed)).not.toContain('PER:D. Warner');
   });
+  it('reads close-of-play lines: the side yet to bat after "v", and the players in the brackets', () => {
+    const text = 'Close of play scores on Thursday :\nAt Chester-le-Street : Durham 301-4 ( Alex Lees 120 , David Bedingham 77 ) v Warwickshire\n' +
+      'At Worcester : Worcestershire 156 ( Jake Libby 40 ; Chris Woakes 5-33 ) ; Warwickshire 12-0';
+    const typed = () => mentions(text).filter((m) => m.type === 'ORG' || m.type === 'PER').map((m) => `${m.type}:${m.text}`);
+    expect(typed()).toEqual(['ORG:Durham', 'PER:Alex Lees', 'PER:David Bedingham', 'ORG:Warwickshire', 'ORG:Worcestershire', 'PER:Jake Libby',
+      'PER:Chris Woakes', 'ORG:Warwickshire']);
+    expect(withRuleOff('scorecards', typed)).not.toEqual(typed());
+  });
 });
 
 describe('a name owning a person', () => {
