@@ -59,10 +59,13 @@ export function shingleHashes(text: string): Uint32Array {
 export function fingerprintText(text: string): TextFingerprint {
   const all = shingleHashes(text);
   const sketch = all.slice(0, SKETCH_SIZE);
-  let anchors = all.filter((h) => h % ANCHOR_RATE === 0);
-  if (anchors.length > MAX_ANCHORS) anchors = anchors.slice(0, MAX_ANCHORS);
+  // The first MAX_ANCHORS hashes in the sample, taken by a plain loop (a typed array's filter calls a
+  // function per hash and builds the whole list before it is cut).
+  const picked = new Uint32Array(MAX_ANCHORS);
+  let n = 0;
+  for (let i = 0; i < all.length && n < MAX_ANCHORS; i++) if (all[i]! % ANCHOR_RATE === 0) picked[n++] = all[i]!;
   // A very short text may have no anchor: its smallest hashes give it some lookup keys at least.
-  if (anchors.length === 0) anchors = all.slice(0, 4);
+  const anchors = n === 0 ? all.slice(0, 4) : picked.slice(0, n);
   return { shingles: all.length, sketch, anchors };
 }
 
