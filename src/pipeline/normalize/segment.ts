@@ -100,11 +100,20 @@ export function tokenize(text: string): Span[] {
  * capital İ is read as I, since its lower case is i plus a combining dot ("İzmir" is izmir, not i + zmir).
  */
 export function words(text: string): string[] {
+  const out: string[] = [];
+  forEachWord(text, (s, start, end) => out.push(s.slice(start, end)));
+  return out;
+}
+
+/**
+ * words() without the strings: calls `found` with each word's bounds in `s`, the text as words() compares it
+ * (NFKC, İ as I, lower case). Dedup hashes the words of every article and has no use for their strings.
+ */
+export function forEachWord(text: string, found: (s: string, start: number, end: number) => void): void {
   // The words are the matches of /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu, found by a scan of code points classed
   // once each: the regular expression cost ~0.25 µs a word, most of the tokenising every article pays twice
   // (fingerprint and story terms); a test holds the scan to that expression.
   const s = text.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase();
-  const out: string[] = [];
   let start = -1;
   for (let i = 0; i < s.length;) {
     let cp = s.charCodeAt(i);
@@ -120,13 +129,12 @@ export function words(text: string): string[] {
     if (start < 0) {
       if (c === LETTER_OR_NUMBER) start = i;
     } else if (c === OTHER) {
-      out.push(s.slice(start, i));
+      found(s, start, i);
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) out.push(s.slice(start));
-  return out;
+  if (start >= 0) found(s, start, s.length);
 }
 
 const LETTER_OR_NUMBER = 1, MARK = 2, OTHER = 3;
