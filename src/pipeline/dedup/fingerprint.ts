@@ -9,7 +9,7 @@
 //   - anchors: the shingle hashes in a fixed 1-in-ANCHOR_RATE sample of hash space. A subset copy carries
 //     the same anchors as its original, so anchors are the candidate-lookup keys (the "bands").
 import type { TextFingerprint } from '../../domain/placement.ts';
-import { foldTypography, words } from '../normalize/index.ts';
+import { foldTypography, forEachWord } from '../normalize/index.ts';
 
 export const SHINGLE_WORDS = 4;
 export const SKETCH_SIZE = 128;
@@ -27,10 +27,11 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function hashWord(w: string): number {
+/** FNV-1a of the word s[start, end). */
+function hashWord(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) {
-    h ^= w.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -38,8 +39,9 @@ function hashWord(w: string): number {
 
 /** Distinct hashes of the text's word 4-grams (typography folded, case ignored), ascending. */
 export function shingleHashes(text: string): Uint32Array {
-  const ws = words(foldTypography(text));
-  const wh = ws.map(hashWord);
+  // The words hashed where they lie: no string cut out per word.
+  const wh: number[] = [];
+  forEachWord(foldTypography(text), (s, start, end) => wh.push(hashWord(s, start, end)));
   const n = wh.length;
   if (n === 0) return new Uint32Array(0);
   const count = n < SHINGLE_WORDS ? 1 : n - SHINGLE_WORDS + 1;
@@ -59,10 +61,13 @@ export function shingleHashes(text: string): Uint32Array {
 export function fingerprintText(text: string): TextFingerprint {
   const all = shingleHashes(text);
   const sketch = all.slice(0, SKETCH_SIZE);
-  let anchors = all.filter((h) => h % ANCHOR_RATE === 0);
-  if (anchors.length > MAX_ANCHORS) anchors = anchors.slice(0, MAX_ANCHORS);
+  // The first MAX_ANCHORS hashes in the sample, taken by a plain loop (a typed array's filter calls a
+  // function per hash and builds the whole list before it is cut).
+  const picked = new Uint32Array(MAX_ANCHORS);
+  let n = 0;
+  for (let i = 0; i < all.length && n < MAX_ANCHORS; i++) if (all[i]! % ANCHOR_RATE === 0) picked[n++] = all[i]!;
   // A very short text may have no anchor: its smallest hashes give it some lookup keys at least.
-  if (anchors.length === 0) anchors = all.slice(0, 4);
+  const anchors = n === 0 ? all.slice(0, 4) : picked.slice(0, n);
   return { shingles: all.length, sketch, anchors };
 }
 

@@ -4,7 +4,7 @@ import { detectLanguage } from './language.ts';
 import { splitParagraphs, splitSentences, type Span } from './segment.ts';
 
 export { foldTypography, foldTypographyKeepOffsets, cleanWhitespace } from './typography.ts';
-export { splitParagraphs, splitSentences, tokenize, words, type Span } from './segment.ts';
+export { splitParagraphs, splitSentences, tokenize, words, forEachWord, type Span } from './segment.ts';
 export { detectLanguage, englishShare, iso3Codes, settleLanguage } from './language.ts';
 export { remembered } from './memo.ts';
 

@@ -84,6 +84,15 @@ export function countTerms(input: ClusterInput, opts: ClusterOptions): Map<strin
   return termCounts(body, title, opts.titleWeight);
 }
 
+/**
+ * What placement counts of a text: the counts of the text with its title (countTerms) and of the title alone,
+ * the title tokenised once for both.
+ */
+export function countTextAndTitle(input: { title: string; text: string }, opts: ClusterOptions): { text: Map<string, number>; title: Map<string, number> } {
+  const title = input.title ? storyTerms(input.title) : [];
+  return { text: termCounts(storyTerms(input.text), title, opts.titleWeight), title: termCounts(title) };
+}
+
 /** Adds `v` into the centroid and trims it to its heaviest terms. */
 export function addToCentroid(s: StoryModel, v: ReadonlyMap<string, number>, maxTerms: number): void {
   const c = s.centroid;

@@ -11,7 +11,7 @@ import { canonicalizeUrl } from '../dedup/url.ts';
 import { fingerprintText, type CopyRule } from '../dedup/fingerprint.ts';
 import { findCopy, isMoreComplete, type CopyMatch } from '../dedup/detect.ts';
 import {
-  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, countTerms, joinThresholdFor, topTerms, type ClusterOptions,
+  DEFAULT_CLUSTER_OPTIONS, addToCentroid, centroidSimilarity, countTextAndTitle, joinThresholdFor, topTerms, type ClusterOptions,
 } from './cluster.ts';
 import { editable } from './decoded.ts';
 import { similarities } from './scores.ts';
@@ -80,7 +80,7 @@ export function prepareVersion(input: NewVersion, opts: Partial<PlacementOptions
     fingerprint: fingerprintText(version.text),
     at: ms(version.published) ?? ms(version.fetchedAt),
     terms: o.stories
-      ? { text: countTerms({ title: version.title, text: version.text }, o), title: countTerms({ text: version.title }, o) }
+      ? countTextAndTitle(version, o)
       : null,
   };
 }

@@ -16,7 +16,12 @@ could may might must shall one two three monday tuesday wednesday thursday frida
 yesterday week year years s t ll ve d m re`.split(/\s+/),
 );
 
-const stem = remembered((w: string): string => stemmer(w), 200_000);
+/**
+ * A word's story term: its stem, or null for a word no story is about (a stop word, a letter, a number of one
+ * or two digits). Both answers are kept per word: the tests and the stem cost one look-up a word, not three.
+ */
+const storyTerm = remembered((w: string): string | null =>
+  w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3 ? null : stemmer(w), 200_000);
 
 /** "115,000" → "115000": a number is one term however its thousands are grouped (2034 and 2,034 alike). */
 const GROUPED = /(\d),(?=\d{3}(?!\d))/g;
@@ -44,8 +49,8 @@ function spellOutPlaceAcronyms(text: string): string {
 export function storyTerms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(foldTypography(spellOutPlaceAcronyms(crossLingualText(text))).replace(GROUPED, '$1'))) {
-    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w) && w.length < 3) continue;
-    out.push(stem(w));
+    const term = storyTerm(w);
+    if (term !== null) out.push(term);
   }
   return out;
 }
@@ -61,7 +66,8 @@ export function keywords(text: string, n: number, idf: (stem: string) => number)
     count.set(w, (count.get(w) ?? 0) + 1);
   }
   return [...count]
-    .map(([w, c]) => [w, c * Math.max(idf(stem(w)), 0.05)] as const)
+    // Every word kept here is a story term (three letters or more, no stop word, no number): its stem.
+    .map(([w, c]) => [w, c * Math.max(idf(storyTerm(w)!), 0.05)] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, n)
     .map(([w]) => w);

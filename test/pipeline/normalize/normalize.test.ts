@@ -44,6 +44,22 @@ describe('normalize', () => {
     expect(words('العِراق')).toEqual(['العِراق']);
   });
 
+  it('finds the words the regular expression it stands for finds, in any script', () => {
+    // words() scans code points by class; this is the expression it replaced.
+    const byRegex = (text: string): string[] =>
+      [...text.normalize('NFKC').replace(/\u0130/g, 'I').toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)].map((m) => m[0]);
+    // Letters, digits and marks of several scripts, astral letters (𝐀, 𠀋), emoji, lone surrogates, punctuation.
+    const pieces = ['a', 'Z', '9', 'é', 'e\u0301', 'İ', 'ß', 'ﬁ', '٣', 'ع', 'ِ', 'न', 'ि', '中', '𝐀', '𠀋', '😀', '\ud800', '\udc00',
+      ' ', '-', "'", '’', '.', ',', '\u200b', '\u00ad', 'Ⅻ', '²', '\u0300', '\n'];
+    let seed = 17;
+    const next = (n: number): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let i = next(40); i > 0; i--) text += pieces[next(pieces.length)];
+      expect(words(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+  });
+
   it('cleans whitespace and detects language', () => {
     const n = normalizeText('  The  government   said on Monday that it would raise taxes.\n\n\n\nOfficials declined to comment on the plan. ');
     expect(n.text).toBe('The government said on Monday that it would raise taxes.\n\nOfficials declined to comment on the plan.');

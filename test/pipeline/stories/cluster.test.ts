@@ -1,7 +1,7 @@
 // Online story clustering: events group across outlets, different events stay apart, the window holds.
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer, scoreClustering } from '../../../src/pipeline/stories/index.ts';
-import { topTerms } from '../../../src/pipeline/stories/cluster.ts';
+import { DEFAULT_CLUSTER_OPTIONS, countTerms, countTextAndTitle, topTerms } from '../../../src/pipeline/stories/cluster.ts';
 import { unrelatedNews } from './helpers.ts';
 
 const QUAKE = [
@@ -79,6 +79,19 @@ describe('topTerms', () => {
       // Weights from a few values: many ties.
       while (v.size < size) v.set(`t${Math.floor(next() * 1000)}`, Math.floor(next() * 8) / 4);
       for (const n of [0, 1, 12, 32, 500]) expect(topTerms(v, n)).toEqual(sorted(v, n));
+    }
+  });
+});
+
+describe('countTextAndTitle', () => {
+  it('counts as countTerms of the text with its title and of the title alone, in the same order', () => {
+    const o = DEFAULT_CLUSTER_OPTIONS;
+    const texts = [...unrelatedNews(), { title: '', text: 'No title: U.S. talks on 115,000 jobs.' }, { title: 'U.S. jobs, U.S. jobs', text: '' }];
+    for (const t of texts) {
+      const both = countTextAndTitle(t, o);
+      // toEqual on Maps ignores their order; the entries' order is compared too (it orders ties downstream).
+      expect([...both.text]).toEqual([...countTerms({ title: t.title, text: t.text }, o)]);
+      expect([...both.title]).toEqual([...countTerms({ text: t.title }, o)]);
     }
   });
 });
