@@ -170,8 +170,13 @@ export function findQuotes(folded: string, sentences: Span[], mentions: QuoteMen
       // "said (on Tuesday | to reporters | in a statement) that …"
       // (A date's abbreviation may stand in the phrase: "said in an Oct. 26 letter to … that".)
       const that = /^\s+(?:(?:on|in|at|to|during|last|this|late|earlier|after|before|via)\b(?:[^,;."]|\.(?= \d)){0,70}?\s+|,[^,;."]{0,60},\s+)?that\s+/u.exec(rest);
-      const listener = /^(?:told|tells)$/.test(vm[1]!) ? LISTENER.exec(rest) : null;
+      const told = /^(?:told|tells)$/.test(vm[1]!);
+      const listener = told ? LISTENER.exec(rest) : null;
+      // "told a few thousand teachers who covered the lawn that the Legislature should …": whom he told may run long;
+      // what was said starts after its "that".
+      const toldThat = told && !that ? /^\s+[^,;."“”]{1,100}?\s+that\s+/u.exec(rest) : null;
       if (that) cstart += that[0].length;
+      else if (toldThat) cstart += toldThat[0].length;
       else if (listener) {
         // "told reporters (on a call)": what follows the one told, if anything, is what was said.
         cstart += listener[0].length;

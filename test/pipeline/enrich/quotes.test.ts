@@ -96,3 +96,16 @@ describe('quotes a reader is shown', () => {
     expect(e.quotes.filter((q) => q.direct).map((q) => [q.speaker, q.text])).toEqual([['Ben Sasse', 'Heads needed to roll the day Jeffrey Epstein died']]);
   });
 });
+
+describe('reported speech after "told"', () => {
+  it('starts after the "that" that ends whom the speaker told, however long', () => {
+    const e = enrich({ title: 'Rally', text: 'Union president Keith Gambill told a few thousand teachers who covered the Statehouse lawn that the ' +
+      'Legislature should direct money toward schools. Aid worker Patrick Nicholson told The Associated Press that volunteers visited ' +
+      'one neighborhood.' });
+    const quotes = e.quotes.map((q) => `${q.speaker}: ${q.text}`);
+    expect(quotes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Keith Gambill: the Legislature should direct money toward schools/),
+      expect.stringMatching(/^Patrick Nicholson: volunteers visited one neighborhood/),
+    ]));
+  });
+});
