@@ -14,6 +14,9 @@ function nameParts(s: string): string[] {
     .filter(Boolean);
 }
 
+/** Words that, before a place's name, name another place: "New York", "North Carolina", "Greater Manchester". */
+const OTHER_PLACE = /^(?:New|Old|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Little|Great|Port|Fort|Mount|Lake|Saint|St\.?)$/;
+
 /** Canonical name for each mention (same order). */
 export function canonicalNames(ms: RawMention[], folded = ''): string[] {
   const gaz = gazetteer();
@@ -22,6 +25,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
   const distinct = (type: string) => [...new Map(ms.filter((m) => m.type === type).map((m) => [m.text, m])).values()];
   const people = distinct('PER');
   const orgs = distinct('ORG');
+  const places = distinct('LOC');
   const memo = new Map<string, string>();
   ms.forEach((m, i) => {
     const mk = m.type + '\u0000' + m.text;
@@ -55,7 +59,14 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
       // "southern Afghanistan" is a mention of Afghanistan.
       const lead = /^(\p{Ll}[\p{Ll}-]*)\s+(?=\p{Lu})/u.exec(m.text);
       const bare = lead && COMPASS.test(lead[1]!) ? m.text.slice(lead[0].length) : null;
-      out[i] = gaz.places.get(key) ?? (bare ? gaz.places.get(aliasKey(bare)) ?? bare : abbreviatedState(folded, m) ?? m.text);
+      const known = gaz.places.get(key) ?? (bare ? gaz.places.get(aliasKey(bare)) ?? bare : abbreviatedState(folded, m));
+      // "the Statehouse" after "the Indiana Statehouse", "Perry Stadium" after "Doyt Perry Stadium": a place no gazetteer
+      // knows, said short (a known place stays itself: "Sudan" beside "South Sudan").
+      // Not one that a word like "New" or "North" makes another place ("New Omagh", "North Yorkshire").
+      const longer = known ? undefined : places
+        .filter((p) => p.text.length > m.text.length && p.text.endsWith(' ' + m.text) && /^\p{Lu}/u.test(p.text) && !OTHER_PLACE.test(p.text.slice(0, -m.text.length - 1)))
+        .sort((a, b) => b.text.length - a.text.length)[0];
+      out[i] = known ?? (longer ? gaz.places.get(aliasKey(longer.text)) ?? longer.text : m.text);
       return;
     }
     if (m.type === 'ORG') {

@@ -56,3 +56,17 @@ describe('organisations the gazetteer knows by name', () => {
     expect(gazetteer().taggerOrgs.has(aliasKey('Reuters'))).toBe(true);
   });
 });
+
+describe('a place said short', () => {
+  it('is the longer place the article names, unless a known place or another place ("New …")', () => {
+    const e = enrich({ title: 'Teachers rally', text: 'Thousands of teachers surrounded the Indiana Statehouse on Tuesday. Hundreds lined the entrances to the Statehouse. ' +
+      'The band played on the Statehouse steps. Police came from Las Vegas and later from Vegas again. Ties with South Sudan and Sudan were discussed. ' +
+      'A new town, New Omagh, lies far from Omagh.' });
+    const places = e.entities.filter((x) => x.type === 'LOC').map((x) => x.canonical);
+    expect(places).toContain('Indiana Statehouse');
+    expect(places).not.toContain('Statehouse');
+    expect(places).toEqual(expect.arrayContaining(['Las Vegas', 'South Sudan', 'Sudan']));
+    expect(places).not.toContain('Vegas');
+    if (places.includes('New Omagh')) expect(places).toContain('Omagh');
+  });
+});
