@@ -735,7 +735,8 @@ describe('wire copy: Title Case and capitals', () => {
   it('a short given name in capitals is a name, not an acronym', () => {
     const text = 'AT HOVE : SUSSEX 301 ( TOM HAINES 88 , JAMES COLES 40 ) AND 140-2 ; KENT 210 .';
     expect(wireTyped('RESULTS', text)).toContain('PER:TOM HAINES');
-    expect(withRuleOff('givenNamesCased', () => wireTyped('RESULTS', text))).not.toContain('PER:TOM HAINES');
+    // (The scorecard reader finds a player in an innings' brackets too, whatever his case: switched off with it.)
+    expect(withRuleOff('givenNamesCased', () => withRuleOff('scorecards', () => wireTyped('RESULTS', text)))).not.toContain('PER:TOM HAINES');
   });
 
   it('a word describing the company opens no name in Title Case or capitals, and a kind of company makes it one', () => {
