@@ -532,9 +532,8 @@ function inningsPlayers(line: string, at: number, ms: RawMention[]): void {
     for (const part of group[1]!.split(/([,;])/)) {
       const p = INNINGS_PLAYER.exec(part);
       if (p) {
-        const start = at + offset + part.indexOf(p[1]!), end = start + p[1]!.length;
-        for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
-        ms.push({ type: 'PER', start, end, text: p[1]! });
+        const start = at + offset + part.indexOf(p[1]!);
+        personAt(ms, start, start + p[1]!.length, p[1]!);
       }
       offset += part.length;
     }
@@ -622,11 +621,13 @@ function readScorecardLine(line: string, at: number, ms: RawMention[]): void {
     for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < label[1]! && ms[k]!.end > label[0]!) ms.splice(k, 1);
     for (const b of line.matchAll(BOWLER)) if (b.index! >= bowling[0].length) names.push([b.index!, b.index! + b[1]!.length]);
   }
-  for (const [i, j] of names) {
-    const start = at + i, end = at + j;
-    for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
-    ms.push({ type: 'PER', start, end, text: line.slice(i, j) });
-  }
+  for (const [i, j] of names) personAt(ms, at + i, at + j, line.slice(i, j));
+}
+
+/** A person at `start`–`end`, in place of whatever the tagger read there. */
+function personAt(ms: RawMention[], start: number, end: number, text: string): void {
+  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
+  ms.push({ type: 'PER', start, end, text });
 }
 
 /**
