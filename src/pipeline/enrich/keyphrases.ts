@@ -340,7 +340,14 @@ export const KEYPHRASE_FEATURES = [
   'idfMean', 'idfMin', 'idfMax', 'oneLnCount', 'oneIdf', 'oneName', 'oneHeads',
   'innerOnly', 'aloneShare', 'cohesionMin', 'cohesionMax', 'multiCohesion', 'wordFreq', 'oneAlone', 'oneCompound',
   'oneHandTuned', 'onePositionRank', 'oneTextRank', 'oneLnFirst', 'oneTitle', 'oneDictionary', 'oneCommon', 'oneSpread', 'longCompound',
+  // Where the candidate stands among the text's candidates (eighth pass): how far below the best of them, and the log
+  // of its rank (0 for the best), by five of the features above; and the log of the number of candidates.
+  'handTunedGap', 'handTunedRank', 'positionRankGap', 'positionRankRank', 'textRankGap', 'textRankRank', 'lnCountGap', 'lnCountRank',
+  'idfMeanGap', 'idfMeanRank', 'lnCandidates',
 ] as const;
+/** The features (by index) that the candidate is also placed among its text's candidates by. */
+const PLACED_BY = [0, 1, 3, 5, 21];
+const PLACED_AT = KEYPHRASE_FEATURES.indexOf('handTunedGap');
 
 /** `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). */
 type Cand = Keyphrase & { len: number; offsets: number[]; alone: number };
@@ -369,7 +376,7 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
   for (const c of list) { all += c.alone * c.len; if (c.len > 1) inPhrases += c.alone * c.len; }
   const compound = all ? inPhrases / all : 0;
   const tiny = 1e-9;
-  return list.map((c, i) => {
+  const out = list.map((c, i) => {
     const words = c.stem.split(' ');
     const p = wordSum(c.stem, ids, pr);
     const t = wordSum(c.stem, ids, tr);
@@ -424,6 +431,24 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
     if (c.len > 2) f[44] = compound;
     return f;
   });
+  placeAmong(out);
+  return out;
+}
+
+/** The features that place each candidate among the text's candidates (KEYPHRASE_FEATURES from handTunedGap on). */
+function placeAmong(feats: Float64Array[]): void {
+  const n = feats.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  PLACED_BY.forEach((k, j) => {
+    let max = -Infinity;
+    for (const f of feats) max = Math.max(max, f[k]!);
+    // Ties keep the candidates' order (the sort is stable).
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => feats[b]![k]! - feats[a]![k]!);
+    order.forEach((i, rank) => { const f = feats[i]!; f[PLACED_AT + 2 * j] = f[k]! - max; f[PLACED_AT + 2 * j + 1] = Math.log(1 + rank); });
+  });
+  const lnCandidates = Math.log(n);
+  for (const f of feats) f[PLACED_AT + 2 * PLACED_BY.length] = lnCandidates;
 }
 
 let df: { n: number; counts: Map<string, number> } | null = null;
@@ -457,24 +482,54 @@ const surfaceFacts = remembered((w: string) => {
 });
 
 /**
- * The learned ranker: a linear score over standardised features, as scripts/train-keyphrases.ts writes it. `singleWordShift`: how much lower a single word scores in the
- * keyphrase list than the fit says (the sets disagree on single words; see the script); `topicShift`: the same
- * for ranking hashtag topics, where a specific single word is as good a tag as a phrase.
+ * The learned ranker, as scripts/train-keyphrases.ts writes it: a linear score over standardised features
+ * (`weights`, `mean`, `std`), plus, when the model has them, the sum of gradient-boosted regression trees over the raw
+ * features (`trees`: complete binary trees of depth `depth` in heap order; node k sends a candidate right when its
+ * feature `f[k]` is above `t[k]`, and `f[k]` -1 sends every candidate left; `v` holds the leaves). `singleWordShift`:
+ * how much lower a single word scores in the keyphrase list than the fit says (the sets disagree on single words; see
+ * the script); `topicShift`: the same for ranking hashtag topics, where a specific single word is as good a tag as a
+ * phrase.
  */
-export interface KeyphraseModel { features: string[]; mean: number[]; std: number[]; weights: number[]; singleWordShift?: number; topicShift?: number }
+export interface KeyphraseModel {
+  features: string[]; mean: number[]; std: number[]; weights: number[];
+  trees?: KeyphraseTrees;
+  singleWordShift?: number; topicShift?: number;
+}
+export interface KeyphraseTrees { depth: number; trees: { f: number[]; t: number[]; v: number[] }[] }
 interface Ranker { score(f: Float64Array): number; singleWordShift: number; topicShift: number }
 
 let model: Ranker | null | undefined;
 
-export function linearRanker(m: KeyphraseModel): Ranker {
+/** The ranker of a model: its linear score, plus its trees' when it has them. */
+export function modelRanker(m: KeyphraseModel): Ranker {
   const at = m.features.map((name) => KEYPHRASE_FEATURES.indexOf(name as typeof KEYPHRASE_FEATURES[number]));
   if (at.some((i) => i < 0)) throw new Error(`keyphrase model: unknown feature in ${m.features.join(', ')}`);
+  // The linear part folded into one weight and one offset per feature, over the raw values.
+  const w = Float64Array.from(m.weights, (x, k) => x / m.std[k]!);
+  let offset = 0;
+  m.weights.forEach((x, k) => { offset -= (x * m.mean[k]!) / m.std[k]!; });
+  const linearAt = Int32Array.from(at.slice(0, m.weights.length));
+  // The trees in flat arrays: each tree's internal nodes, then its leaves.
+  const depth = m.trees?.depth ?? 0;
+  const inner = 2 ** depth - 1;
+  const list = m.trees?.trees ?? [];
+  const feat = new Int32Array(list.length * inner), thr = new Float64Array(list.length * inner), leaf = new Float64Array(list.length * (inner + 1));
+  list.forEach((tree, i) => {
+    for (let k = 0; k < inner; k++) { feat[i * inner + k] = tree.f[k]! < 0 ? -1 : at[tree.f[k]!]!; thr[i * inner + k] = tree.t[k]!; }
+    for (let k = 0; k <= inner; k++) leaf[i * (inner + 1) + k] = tree.v[k]!;
+  });
   return {
     singleWordShift: m.singleWordShift ?? 0,
     topicShift: m.topicShift ?? 0,
     score(f: Float64Array): number {
-      let s = 0;
-      for (let k = 0; k < at.length; k++) s += m.weights[k]! * (f[at[k]!]! - m.mean[k]!) / m.std[k]!;
+      let s = offset;
+      for (let k = 0; k < linearAt.length; k++) s += w[k]! * f[linearAt[k]!]!;
+      for (let i = 0; i < list.length; i++) {
+        const base = i * inner;
+        let k = 0;
+        while (k < inner) { const x = feat[base + k]!; k = 2 * k + (x >= 0 && f[x]! > thr[base + k]! ? 2 : 1); }
+        s += leaf[i * (inner + 1) + k - inner]!;
+      }
       return s;
     },
   };
@@ -483,7 +538,7 @@ export function linearRanker(m: KeyphraseModel): Ranker {
 function keyphraseModel(): Ranker | null {
   if (model !== undefined) return model;
   const url = new URL('./data/keyphrase-model.json', import.meta.url);
-  model = existsSync(url) ? linearRanker(JSON.parse(readFileSync(url, 'utf8')) as KeyphraseModel) : null;
+  model = existsSync(url) ? modelRanker(JSON.parse(readFileSync(url, 'utf8')) as KeyphraseModel) : null;
   return model;
 }
 

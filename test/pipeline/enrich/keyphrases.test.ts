@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import posTagger from 'wink-pos-tagger';
 import { describe, expect, it } from 'vitest';
 import { enrich, keyphraseCandidatesOf } from '../../../src/pipeline/enrich/index.ts';
-import { idf, KEYPHRASE_FEATURES, linearRanker, stemOf, type KeyphraseModel } from '../../../src/pipeline/enrich/keyphrases.ts';
+import { idf, KEYPHRASE_FEATURES, modelRanker, stemOf, type KeyphraseModel } from '../../../src/pipeline/enrich/keyphrases.ts';
 import { posTags } from '../../../src/pipeline/enrich/pos.ts';
 import { tokenizeWords } from '../../../src/pipeline/enrich/tokens.ts';
 
@@ -16,14 +16,43 @@ const story = {
 describe('keyphrases ranked by the learned ranker', () => {
   const model = JSON.parse(readFileSync(new URL('../../../src/pipeline/enrich/data/keyphrase-model.json', import.meta.url), 'utf8')) as KeyphraseModel;
 
-  it('ships a model over features the ranker computes, rebuilt by scripts/train-keyphrases.ts', () => {
+  it('ships a model over features the ranker computes, rebuilt by scripts/train-keyphrases.ts, small enough to ship', () => {
     for (const f of model.features) expect(KEYPHRASE_FEATURES).toContain(f);
-    expect(model.weights).toHaveLength(model.features.length);
-    expect(model.mean).toHaveLength(model.features.length);
+    // Trees over the features, or a linear model (one weight a feature).
+    if (model.trees) {
+      expect(model.trees.trees.length).toBeGreaterThan(0);
+      for (const t of model.trees.trees) {
+        expect(t.f).toHaveLength(2 ** model.trees.depth - 1);
+        expect(t.v).toHaveLength(2 ** model.trees.depth);
+        for (const k of t.f) expect(k).toBeLessThan(model.features.length);
+      }
+    } else {
+      expect(model.weights).toHaveLength(model.features.length);
+      expect(model.mean).toHaveLength(model.features.length);
+    }
+    expect(statSync(new URL('../../../src/pipeline/enrich/data/keyphrase-model.json', import.meta.url)).size).toBeLessThan(200_000);
+  });
+
+  it('scores by its trees: a candidate goes right where its feature is above the cut, and its leaves add up', () => {
+    const m: KeyphraseModel = {
+      features: ['len1', 'lnCount'], mean: [], std: [], weights: [],
+      trees: { depth: 1, trees: [{ f: [0], t: [0.5], v: [0, -1] }, { f: [1], t: [Math.log(2)], v: [0, 2] }, { f: [-1], t: [0], v: [0.25, 9] }] },
+    };
+    const r = modelRanker(m);
+    const at = (len1: number, count: number) => {
+      const f = new Float64Array(KEYPHRASE_FEATURES.length);
+      f[KEYPHRASE_FEATURES.indexOf('len1')] = len1;
+      f[KEYPHRASE_FEATURES.indexOf('lnCount')] = Math.log(count);
+      return r.score(f);
+    };
+    expect(at(0, 1)).toBe(0.25); // a phrase seen once; a node with no feature sends every candidate left
+    expect(at(1, 1)).toBe(-0.75); // a single word
+    expect(at(0, 2)).toBe(0.25); // at the cut: left
+    expect(at(1, 3)).toBe(1.25);
   });
 
   it('is the one ranking: enrich() lists the candidates in the order the shipped model scores them, single words shifted', () => {
-    const ranker = linearRanker(model);
+    const ranker = modelRanker(model);
     const len1 = KEYPHRASE_FEATURES.indexOf('len1');
     const score = (f: Float64Array) => ranker.score(f) - (f[len1] === 1 ? model.singleWordShift ?? 0 : 0);
     const cands = keyphraseCandidatesOf({ ...story, language: 'en' });
