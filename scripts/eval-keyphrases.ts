@@ -11,9 +11,13 @@
 // KPCrowd is also scored on its multi-word keys only (its stories with a body and such a key): a proxy for news keyed
 // as people write keyphrases, mostly 2–3-word noun phrases, as the unseen news set of issue 14 is.
 // --min-words N scores only documents of at least N words (50 of KPCrowd's 500 hold only their title).
+// --fold-models DIR (written by train-keyphrases.ts --write-folds DIR) scores each document with the model of the
+// cross-validation fold that left it out: held-out figures, where the shipped model was fitted on these very sets.
 // Run: node bin/run-ts.js scripts/eval-keyphrases.ts [--only NAME] [--set kpcrowd|inspec] [--limit N] [--min-words N]
+//   [--fold-models DIR]
 import { foldTypographyKeepOffsets, splitSentences } from '../src/pipeline/normalize/index.ts';
-import { rankKeyphrases, type KeyphraseMethod } from '../src/pipeline/enrich/keyphrases.ts';
+import { rankKeyphrases, useKeyphraseModel, type KeyphraseMethod, type KeyphraseModel } from '../src/pipeline/enrich/keyphrases.ts';
+import { readFileSync } from 'node:fs';
 import { enrich } from '../src/pipeline/enrich/index.ts';
 import { loadSet, multiWordKeys, prf, SETS } from './keyphrase-data.ts';
 
@@ -29,6 +33,8 @@ const systems: Record<string, (title: string, body: string, full: string) => str
   'TextRank (baseline)': baseline('textrank'),
   'MultipartiteRank (baseline)': baseline('multipartite'),
 };
+const foldDir = arg('--fold-models');
+const foldModels = foldDir ? [0, 1, 2, 3, 4].map((f) => JSON.parse(readFileSync(`${foldDir}/fold-${f}.json`, 'utf8')) as KeyphraseModel) : null;
 const only = arg('--only');
 if (only) for (const k of Object.keys(systems)) if (!k.startsWith(only)) delete systems[k];
 
@@ -60,8 +66,10 @@ for (const [set, { dir, published }] of Object.entries(SETS)) {
     t.r10 += at10.r;
     t.f10 += at10.f;
   };
-  for (const { title, body, full, gold, words, withBody } of docs) {
+  for (const [i, { title, body, full, gold, words, withBody }] of docs.entries()) {
     if (words < Number(arg('--min-words') ?? 0)) continue;
+    // The folds of train-keyphrases.ts: the i-th document of a set is in fold i mod 5.
+    if (foldModels) useKeyphraseModel(foldModels[i % 5]!);
     scored++;
     if (withBody) bodied++;
     // KPCrowd's stories with a body against their multi-word keys only: the phrase-keyed news proxy.

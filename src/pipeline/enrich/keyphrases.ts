@@ -315,8 +315,9 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   if (opts.collect) list.forEach((c, i) => opts.collect!.push({ phrase: c.phrase, stem: c.stem, features: feats[i]! }));
   const model = english && !opts.handTuned ? keyphraseModel() : null;
   if (!model) return list.map(({ len: _l, offsets: _o, ...c }, i) => ({ ...c, score: Math.exp(feats[i]![0]!) })).sort((a, b) => b.score - a.score).slice(0, limit);
+  const scores = model.scoreAll(feats);
   const ranked = list.map(({ len, offsets: _o, ...c }, i) => {
-    const fitted = model.score(feats[i]!);
+    const fitted = scores[i]!;
     return { ...c, score: len === 1 ? fitted - model.singleWordShift : fitted, topicScore: len === 1 ? fitted - model.topicShift : fitted };
   });
   ranked.sort((a, b) => b.score - a.score);
@@ -496,7 +497,7 @@ export interface KeyphraseModel {
   singleWordShift?: number; topicShift?: number;
 }
 export interface KeyphraseTrees { depth: number; trees: { f: number[]; t: number[]; v: number[] }[] }
-interface Ranker { score(f: Float64Array): number; singleWordShift: number; topicShift: number }
+interface Ranker { score(f: Float64Array): number; scoreAll(fs: readonly Float64Array[]): Float64Array; singleWordShift: number; topicShift: number }
 
 let model: Ranker | null | undefined;
 
@@ -509,30 +510,67 @@ export function modelRanker(m: KeyphraseModel): Ranker {
   let offset = 0;
   m.weights.forEach((x, k) => { offset -= (x * m.mean[k]!) / m.std[k]!; });
   const linearAt = Int32Array.from(at.slice(0, m.weights.length));
-  // The trees in flat arrays: each tree's internal nodes, then its leaves.
+  // The trees in flat arrays: each tree's internal nodes, then its leaves. A node that splits on no feature compares
+  // the first with +Infinity (every candidate goes left), so the walk has no branch of its own.
   const depth = m.trees?.depth ?? 0;
   const inner = 2 ** depth - 1;
   const list = m.trees?.trees ?? [];
-  const feat = new Int32Array(list.length * inner), thr = new Float64Array(list.length * inner), leaf = new Float64Array(list.length * (inner + 1));
+  const count = list.length;
+  const feat = new Int32Array(count * inner), thr = new Float64Array(count * inner), leaf = new Float64Array(count * (inner + 1));
   list.forEach((tree, i) => {
-    for (let k = 0; k < inner; k++) { feat[i * inner + k] = tree.f[k]! < 0 ? -1 : at[tree.f[k]!]!; thr[i * inner + k] = tree.t[k]!; }
+    for (let k = 0; k < inner; k++) {
+      const none = tree.f[k]! < 0;
+      feat[i * inner + k] = none ? 0 : at[tree.f[k]!]!;
+      thr[i * inner + k] = none ? Infinity : tree.t[k]!;
+    }
     for (let k = 0; k <= inner; k++) leaf[i * (inner + 1) + k] = tree.v[k]!;
   });
+  /** Every candidate's score, tree by tree (a tree's nodes stay in registers while the candidates go by). */
+  const scoreAll = (fs: readonly Float64Array[]): Float64Array => {
+    const n = fs.length;
+    const out = new Float64Array(n).fill(offset);
+    for (let j = 0; j < n; j++) {
+      const f = fs[j]!;
+      let s = 0;
+      for (let k = 0; k < linearAt.length; k++) s += w[k]! * f[linearAt[k]!]!;
+      out[j]! += s;
+    }
+    for (let i = 0, base = 0, leaves = 0; i < count; i++, base += inner, leaves += inner + 1) {
+      if (depth === 3) {
+        const f0 = feat[base]!, f1 = feat[base + 1]!, f2 = feat[base + 2]!, f3 = feat[base + 3]!, f4 = feat[base + 4]!, f5 = feat[base + 5]!, f6 = feat[base + 6]!;
+        const t0 = thr[base]!, t1 = thr[base + 1]!, t2 = thr[base + 2]!, t3 = thr[base + 3]!, t4 = thr[base + 4]!, t5 = thr[base + 5]!, t6 = thr[base + 6]!;
+        for (let j = 0; j < n; j++) {
+          const f = fs[j]!;
+          const leafAt = f[f0]! > t0
+            ? (f[f2]! > t2 ? (f[f6]! > t6 ? 7 : 6) : (f[f5]! > t5 ? 5 : 4))
+            : (f[f1]! > t1 ? (f[f4]! > t4 ? 3 : 2) : (f[f3]! > t3 ? 1 : 0));
+          out[j]! += leaf[leaves + leafAt]!;
+        }
+        continue;
+      }
+      for (let j = 0; j < n; j++) {
+        const f = fs[j]!;
+        let k = 0;
+        for (let l = 0; l < depth; l++) k = 2 * k + (f[feat[base + k]!]! > thr[base + k]! ? 2 : 1);
+        out[j]! += leaf[leaves + k - inner]!;
+      }
+    }
+    return out;
+  };
   return {
     singleWordShift: m.singleWordShift ?? 0,
     topicShift: m.topicShift ?? 0,
-    score(f: Float64Array): number {
-      let s = offset;
-      for (let k = 0; k < linearAt.length; k++) s += w[k]! * f[linearAt[k]!]!;
-      for (let i = 0; i < list.length; i++) {
-        const base = i * inner;
-        let k = 0;
-        while (k < inner) { const x = feat[base + k]!; k = 2 * k + (x >= 0 && f[x]! > thr[base + k]! ? 2 : 1); }
-        s += leaf[i * (inner + 1) + k - inner]!;
-      }
-      return s;
-    },
+    scoreAll,
+    score: (f: Float64Array): number => scoreAll([f])[0]!,
   };
+}
+
+/**
+ * Ranks with `m` instead of the shipped model from now on (null: the shipped one again). For scripts/eval-keyphrases.ts
+ * --fold-models, which scores each document with the model of the cross-validation fold that did not see it.
+ */
+export function useKeyphraseModel(m: KeyphraseModel | null): void {
+  model = m ? modelRanker(m) : undefined;
 }
 
 function keyphraseModel(): Ranker | null {

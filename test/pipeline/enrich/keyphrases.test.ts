@@ -51,6 +51,33 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(at(1, 3)).toBe(1.25);
   });
 
+  it('walks trees of depth 3 as the heap order says, one candidate or many at once', () => {
+    // A node k's children are 2k + 1 (at or below the cut) and 2k + 2 (above); leaves follow the 7 inner nodes.
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const features = ['handTuned', 'lnCount', 'firstRel', 'idfMean'];
+    const trees = Array.from({ length: 20 }, () => ({
+      f: Array.from({ length: 7 }, () => Math.floor(rand() * 5) - 1), t: Array.from({ length: 7 }, () => rand()), v: Array.from({ length: 8 }, () => rand() - 0.5),
+    }));
+    const m: KeyphraseModel = { features, mean: [], std: [], weights: [], trees: { depth: 3, trees } };
+    const rows = Array.from({ length: 30 }, () => {
+      const f = new Float64Array(KEYPHRASE_FEATURES.length);
+      for (const name of features) f[KEYPHRASE_FEATURES.indexOf(name as typeof KEYPHRASE_FEATURES[number])] = rand();
+      return f;
+    });
+    const walk = (f: Float64Array) => trees.reduce((s, t) => {
+      let k = 0;
+      while (k < 7) k = 2 * k + (t.f[k]! >= 0 && f[KEYPHRASE_FEATURES.indexOf(features[t.f[k]!] as typeof KEYPHRASE_FEATURES[number])]! > t.t[k]! ? 2 : 1);
+      return s + t.v[k - 7]!;
+    }, 0);
+    const r = modelRanker(m);
+    const all = r.scoreAll(rows);
+    rows.forEach((f, i) => {
+      expect(all[i]).toBeCloseTo(walk(f), 12);
+      expect(r.score(f)).toBeCloseTo(walk(f), 12);
+    });
+  });
+
   it('is the one ranking: enrich() lists the candidates in the order the shipped model scores them, single words shifted', () => {
     const ranker = modelRanker(model);
     const len1 = KEYPHRASE_FEATURES.indexOf('len1');
