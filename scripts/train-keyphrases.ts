@@ -219,7 +219,7 @@ for (const shift of SHIFTS) {
   console.log('|---|---|---|---|');
   for (const [label, keep, goldOf] of groups) {
     const test = docs.filter(keep);
-    console.log(`| ${label} | ${fmt(score(test, handTuned, goldOf))} | ${fmt(score(test, cv, goldOf))} | ${fmt(score(test, locoScorer, goldOf))} |`);
+    console.log(`| ${label} | ${fmt(score(test, handTuned, goldOf))} | ${fmt(score(test, cv, goldOf))} | ${loco.size ? fmt(score(test, locoScorer, goldOf)) : '—'} |`);
   }
 }
 }
