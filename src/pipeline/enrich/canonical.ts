@@ -63,9 +63,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
       // "the Statehouse" after "the Indiana Statehouse", "Perry Stadium" after "Doyt Perry Stadium": a place no gazetteer
       // knows, said short (a known place stays itself: "Sudan" beside "South Sudan").
       // Not one that a word like "New" or "North" makes another place ("New Omagh", "North Yorkshire").
-      const longer = known ? undefined : places
-        .filter((p) => p.text.length > m.text.length && p.text.endsWith(' ' + m.text) && /^\p{Lu}/u.test(p.text) && !OTHER_PLACE.test(p.text.slice(0, -m.text.length - 1)))
-        .sort((a, b) => b.text.length - a.text.length)[0];
+      const longer = known ? undefined : longestHolding(places, m.text, (p) => p.text.endsWith(' ' + m.text) && /^\p{Lu}/u.test(p.text) && !OTHER_PLACE.test(p.text.slice(0, -m.text.length - 1)));
       out[i] = known ?? (longer ? gaz.places.get(aliasKey(longer.text)) ?? longer.text : m.text);
       return;
     }
@@ -79,9 +77,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
         return;
       }
       // "State Department" → "US State Department" when the longer form is in the article.
-      const longer = orgs
-        .filter((o) => o.text.length > m.text.length && (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text) && !/^The\s/.test(o.text.slice(0, -m.text.length)))
-        .sort((a, b) => b.text.length - a.text.length)[0];
+      const longer = longestHolding(orgs, m.text, (o) => (o.text.endsWith(' ' + m.text) || acronym(o.text) === m.text) && !/^The\s/.test(o.text.slice(0, -m.text.length)));
       out[i] = longer ? gaz.orgs.get(aliasKey(longer.text)) ?? longer.text : m.text;
       return;
     }
@@ -103,6 +99,13 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
     }
     out[i] = m.text;
   }
+}
+
+/** The longest of `names` longer than `text` that `holds` it (ends with it, or spells it out). */
+function longestHolding(names: RawMention[], text: string, holds: (n: RawMention) => boolean): RawMention | undefined {
+  let best: RawMention | undefined;
+  for (const n of names) if (n.text.length > text.length && holds(n) && (!best || n.text.length > best.text.length)) best = n;
+  return best;
 }
 
 /**

@@ -368,8 +368,9 @@ export function ownersOfPeople(folded: string, ms: RawMention[]): RawMention[] {
   for (let i = 0; i + 1 < ms.length; i++) {
     const m = ms[i]!;
     if (m.type !== 'PER' || !CAP.test(m.text) || (/\s/.test(m.text) && !nerRules.roleOwners)) continue;
-    const next = ms.find((x) => x.start > m.end && x.start <= m.end + 24);
-    if (!next || next.type !== 'PER' || !/\s/.test(next.text)) continue;
+    // (The mentions are in the text's order: the next one is the name after it, if any.)
+    const next = ms[i + 1];
+    if (!next || next.start <= m.end || next.start > m.end + 24 || next.type !== 'PER' || !/\s/.test(next.text)) continue;
     const gap = folded.slice(m.end, next.start);
     if (!/^ ?['’]s $/.test(gap) && !(nerRules.roleOwners && OWNER_ROLE.test(gap))) continue;
     owners.add(m.text);

@@ -252,7 +252,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.titleTail) dropTitleTails(out);
   if (nerRules.definedTerms) dropDefinedTerms(folded, out);
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
-  if (nerRules.cityTeams) joinCityTeams(folded, out);
+  if (nerRules.cityTeams) joinCityTeams(folded, out, sports);
   if (nerRules.teamNicknames && sports) teamNicknames(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
@@ -404,14 +404,9 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
         if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
         const overlaps = ms.filter((m) => start < m.end && end > m.start);
-        // A known name of several words that the tagger read in pieces ("Organization" + "of the" + "Petroleum Exporting
-        // Countries") is the whole name; one that runs past it is another name ("Washington Post", not "Washington").
-        // Not one that opens with a nationality ("Israeli Army", "Arab League") or holds another known organisation
-        // ("International Committee" of the "Red Cross"): newswire corpora name those apart. Nor a name's tail
-        // ("Republic of China" of "People's Republic of China").
-        if (overlaps.length && !(nerRules.gazetteerSpans && n > 1 && overlaps.every((m) => m.start >= start && m.end <= end && m.end - m.start < end - start) &&
-          !gaz.demonyms.has(aliasKey(toks[i]!.text)) && !overlaps.some((m) => m.type === 'ORG' && gaz.orgs.has(aliasKey(m.text))) &&
-          !/\p{Lu}[\p{L}-]* ?['’] ?s $/u.test(folded.slice(Math.max(0, start - 30), start)))) break;
+        // A known name of several words that the tagger read in pieces is the whole name (wholeOverPieces); one that
+        // runs past it is another name ("Washington Post", not "Washington").
+        if (overlaps.length && !(nerRules.gazetteerSpans && n > 1 && wholeOverPieces(folded, start, end, toks[i]!.text, overlaps))) break;
         for (const m of overlaps) ms.splice(ms.indexOf(m), 1);
         ms.push({ type, start, end, text });
         i += n - 1;
@@ -419,6 +414,19 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
       }
     }
   }
+}
+
+/**
+ * Whether a known name of several words at `start`–`end` stands for the tagger's `pieces` inside it ("Organization" +
+ * "of the" + "Petroleum Exporting Countries"): not one opening with a nationality (`firstWord`: "Israeli Army", "Arab
+ * League") or holding another known organisation ("International Committee" of the "Red Cross"), which newswire
+ * corpora name apart, nor a longer name's tail ("Republic of China" of "People's Republic of China").
+ */
+function wholeOverPieces(folded: string, start: number, end: number, firstWord: string, pieces: RawMention[]): boolean {
+  const gaz = gazetteer();
+  return pieces.every((m) => m.start >= start && m.end <= end && m.end - m.start < end - start) &&
+    !gaz.demonyms.has(aliasKey(firstWord)) && !pieces.some((m) => m.type === 'ORG' && gaz.orgs.has(aliasKey(m.text))) &&
+    !/\p{Lu}[\p{L}-]* ?['’] ?s $/u.test(folded.slice(Math.max(0, start - 30), start));
 }
 
 /** Whether `key` is the initials of a longer `name` ("who" of "World Health Organization"). */

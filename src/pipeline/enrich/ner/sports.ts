@@ -617,8 +617,7 @@ function readScorecardLine(line: string, at: number, ms: RawMention[]): void {
   }
   const bowling = /^[ \t]*(?:Bowling|BOWLING)[ \t]*:?/.exec(line);
   if (bowling) {
-    const label = [at + bowling.index, at + bowling.index + bowling[0].length];
-    for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < label[1]! && ms[k]!.end > label[0]!) ms.splice(k, 1);
+    dropOverlapping(ms, at + bowling.index, at + bowling.index + bowling[0].length);
     for (const b of line.matchAll(BOWLER)) if (b.index! >= bowling[0].length) names.push([b.index!, b.index! + b[1]!.length]);
   }
   for (const [i, j] of names) personAt(ms, at + i, at + j, line.slice(i, j));
@@ -626,8 +625,12 @@ function readScorecardLine(line: string, at: number, ms: RawMention[]): void {
 
 /** A person at `start`–`end`, in place of whatever the tagger read there. */
 function personAt(ms: RawMention[], start: number, end: number, text: string): void {
-  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
+  dropOverlapping(ms, start, end);
   ms.push({ type: 'PER', start, end, text });
+}
+
+function dropOverlapping(ms: RawMention[], start: number, end: number): void {
+  for (let k = ms.length - 1; k >= 0; k--) if (ms[k]!.start < end && ms[k]!.end > start) ms.splice(k, 1);
 }
 
 /**
@@ -669,17 +672,23 @@ const NOT_TEAM = /^(?:Islands|Isles|States|Emirates|Territories|Provinces|Height
  * organisation (newswire's convention for a club named after its place) where the tagger read only the place. Only in
  * ordinary-case text, where a capitalised plural after a place is a name.
  */
-export function joinCityTeams(folded: string, out: RawMention[]): void {
+export function joinCityTeams(folded: string, out: RawMention[], sports = false): void {
   const gaz = gazetteer();
   for (let i = 0; i < out.length; i++) {
     const m = out[i]!;
-    // A city's or a state's: a country's team is named by the country alone, and a nationality names none.
-    const canon = gaz.places.get(aliasKey(m.text));
     // (The tagger may have read the city as the club already: "the Kansas City" + "Chiefs".)
-    if ((m.type !== 'LOC' && m.type !== 'ORG') || !canon || gaz.countries.has(canon) || gaz.demonyms.has(aliasKey(m.text))) continue;
+    if (m.type !== 'LOC' && m.type !== 'ORG') continue;
+    // A city's or a state's: a country's team is named by the country alone, and a nationality names none. In a sports
+    // report, a capitalised name the gazetteer does not know may be a city too (teamNicknames).
+    const canon = gaz.places.get(aliasKey(m.text));
+    const city = canon !== undefined && !gaz.countries.has(canon) && !gaz.demonyms.has(aliasKey(m.text));
+    const unlisted = canon === undefined && sports && nerRules.teamNicknames && m.text.split(' ').every((w) => /^\p{Lu}/u.test(w));
+    if (!city && !unlisted) continue;
     const tail = /^ ((?:\p{Lu}\p{Ll}+ )?\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 30));
-    if (!tail || NOT_TEAM.test(tail[1]!.split(' ').at(-1)!) || gaz.demonyms.has(aliasKey(tail[1]!.split(' ').at(-1)!.replace(/s$/, '')))) continue;
-    const end = m.end + 1 + tail[1]!.length;
+    const last = tail?.[1]!.split(' ').at(-1);
+    // (After an unlisted name, no kind of company either, "Acme Holdings"; a listed city names one, "Los Angeles Times".)
+    if (!last || NOT_TEAM.test(last) || (unlisted && ORG_HEAD.test(last)) || gaz.demonyms.has(aliasKey(last.replace(/s$/, '')))) continue;
+    const end = m.end + 1 + tail![1]!.length;
     if (out.some((x) => x !== m && x.start < end && x.end > m.end)) continue;
     const text = folded.slice(m.start, end);
     if (gaz.places.has(aliasKey(text)) || !ordinaryCaseAround(folded, m.start, end)) continue;
@@ -687,28 +696,21 @@ export function joinCityTeams(folded: string, out: RawMention[]): void {
   }
 }
 
+/** A team's plural nickname ("Chiefs", "Dodgers"): not what NOT_TEAM lists, nor a company's kind ("Holdings"). */
+function teamPlural(w: string): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(w) && !NOT_TEAM.test(w) && !ORG_HEAD.test(w);
+}
+
 /**
- * In a sports report, a team named by its city and a plural nickname: "the Kansas City" + "Chiefs" is one organisation
- * where the tagger stopped at the city, whatever the gazetteer knows of it; and "the Bills", "CHIEFS BEAT BILLS" after
- * "Buffalo Bills" name the team by its nickname alone, as written and in a headline's capitals (a nickname read as a
- * person or a place is the team). Not a company's kind ("Holdings", "Industries") nor what NOT_TEAM lists.
+ * In a sports report, "the Bills", "CHIEFS BEAT BILLS" after "Buffalo Bills" name the team by its plural nickname alone,
+ * as written and in a headline's capitals; a nickname read as a person or a place is the team. (joinCityTeams has
+ * joined "the Kansas City" + "Chiefs" before.)
  */
 export function teamNicknames(folded: string, out: RawMention[]): void {
-  const plural = (w: string) => /^\p{Lu}\p{Ll}+s$/u.test(w) && !NOT_TEAM.test(w) && !ORG_HEAD.test(w);
-  out.sort((a, b) => a.start - b.start);
-  for (let i = 0; i < out.length; i++) {
-    const m = out[i]!;
-    if (m.type !== 'ORG' && m.type !== 'LOC') continue;
-    const tail = /^ (\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])/u.exec(folded.slice(m.end, m.end + 24));
-    const next = out[i + 1];
-    if (!tail || !plural(tail[1]!) || (next && next.start < m.end + 1 + tail[1]!.length)) continue;
-    if (!m.text.split(' ').every((w) => /^\p{Lu}/u.test(w)) || !ordinaryCaseAround(folded, m.start, m.end + 1 + tail[1]!.length)) continue;
-    out[i] = { type: 'ORG', start: m.start, end: m.end + 1 + tail[1]!.length, text: folded.slice(m.start, m.end + 1 + tail[1]!.length) };
-  }
   const nicknames = new Set<string>();
   for (const m of out) {
     const words = m.text.split(' ');
-    if (m.type === 'ORG' && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)) && plural(words.at(-1)!)) nicknames.add(words.at(-1)!);
+    if (m.type === 'ORG' && words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w)) && teamPlural(words.at(-1)!)) nicknames.add(words.at(-1)!);
   }
   if (!nicknames.size) return;
   for (const m of out) if ((m.type === 'PER' || m.type === 'LOC') && nicknames.has(m.text)) m.type = 'ORG';
