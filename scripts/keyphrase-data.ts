@@ -12,9 +12,16 @@ import { stemmer } from 'stemmer';
 // ../shared/data beside the repository (or beside the worktree's parent), or LEDE_SHARED_DATA.
 export const DATA = process.env.LEDE_SHARED_DATA ?? ['../../shared/data', '../../../shared/data'].map((p) => resolve(import.meta.dirname, p)).find(existsSync) ?? resolve(import.meta.dirname, '../../shared/data');
 
-export const SETS: Record<string, { dir: string; published: string }> = {
+/**
+ * A set's texts are `dir/docsutf8/<name>.txt` and its keys `dir/keys/<name>.key`, or, where `keys` is given, the keys
+ * are `keys/<name>.key` and the text `dir/<name with its first '-' as '/'>.txt`.
+ */
+export const SETS: Record<string, { dir: string; keys?: string; published: string }> = {
   kpcrowd: { dir: resolve(DATA, 'keyphrases'), published: 'published F1@10, on the 50-document test split that is title-only here: MultipartiteRank 18.2, FirstPhrases 17.1, TextRank 7.1' },
   inspec: { dir: resolve(DATA, 'keyphrases-inspec'), published: 'uncontrolled keys; published F1@10 on the 500-document test split: MultipartiteRank 30.5, FirstPhrases 29.3, TextRank 35.8' },
+  // News keyed as people write keyphrases (mostly 2–3-word noun phrases, the DUC-2001 style): the 61 BBC articles of
+  // ../shared/data/summaries, keyed by hand in this repository by a session that neither ran nor read the ranker.
+  bbc: { dir: resolve(DATA, 'summaries/article'), keys: resolve(import.meta.dirname, '../test/fixtures/keyphrases-bbc/keys'), published: 'keyed in this repository (test/fixtures/keyphrases-bbc/README.md); no published figures' },
 };
 
 export interface KeyphraseDoc { name: string; title: string; body: string; full: string; gold: Set<string>; words: number; withBody: boolean }
@@ -23,12 +30,14 @@ export const stem = (p: string) => p.toLowerCase().split(/\s+/).filter(Boolean).
 
 /** The documents of one set, sorted by file name; null when the data is not there. */
 export function loadSet(set: string, limit = Infinity): KeyphraseDoc[] | null {
-  const dir = SETS[set]!.dir;
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(resolve(dir, 'docsutf8')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
-  return files.map((f) => {
-    const full = readFileSync(resolve(dir, 'docsutf8', f), 'utf8').replace(/\r/g, '');
-    const keyText = readFileSync(resolve(dir, 'keys', f.replace(/\.txt$/, '.key')), 'utf8');
+  const { dir, keys = resolve(dir, 'keys') } = SETS[set]!;
+  if (!existsSync(dir) || !existsSync(keys)) return null;
+  const names = readdirSync(keys).filter((f) => f.endsWith('.key')).map((f) => f.slice(0, -4)).sort().slice(0, limit);
+  const textOf = (name: string) => SETS[set]!.keys ? resolve(dir, `${name.replace('-', '/')}.txt`) : resolve(dir, 'docsutf8', `${name}.txt`);
+  return names.map((name) => {
+    const f = `${name}.txt`;
+    const full = readFileSync(textOf(name), 'utf8').replace(/\r/g, '');
+    const keyText = readFileSync(resolve(keys, `${name}.key`), 'utf8');
     const cr = keyText.indexOf('\r\n');
     const gold = new Set((cr >= 0 ? keyText.slice(0, cr) : keyText).split('\n').map((l) => l.trim()).filter(Boolean).map(stem));
     const lines = full.split('\n');
