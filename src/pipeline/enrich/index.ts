@@ -109,6 +109,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   }
   // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
   const hashtags = makeHashtags(entities, topics, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
+  const keyphrases = arabic ? ranked.map((k) => k.phrase) : peopleInFull(ranked.map((k) => k.phrase), mentions);
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);
@@ -119,7 +120,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   return {
     language,
     hashtags,
-    keyphrases: ranked.slice(0, 10).map((k) => k.phrase),
+    keyphrases: keyphrases.slice(0, 10),
     entities: entities.map(({ first: _f, firstEnd: _e, inTitle: _t, whole: _w, ...e }) => e),
     mentions,
     facts,
@@ -144,6 +145,45 @@ function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: str
     }
     return !seen;
   });
+}
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?=\p{Lu})/u;
+
+/**
+ * A person in the keyphrases goes by the full name the article gives: "Ms Hewitt" and "Hewitt" are Patricia Hewitt,
+ * and "Chancellor Gordon Brown" is Gordon Brown. People keying news write the name, not the form of address or the
+ * post ("Sir" and "Dame" stay: they are part of the name as written). A name listed twice so is listed once.
+ * Chosen on the BBC set keyed as phrases; KPCrowd's crowd keys surnames alone, and loses 0.6 F1@10 (docs/benchmarks.md).
+ */
+function peopleInFull(phrases: string[], mentions: EntityMention[]): string[] {
+  const full = new Map<string, string>();
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const canonical = m.canonical.toLowerCase();
+    if (canonical.includes(' ')) people.add(canonical);
+    if (canonical.endsWith(` ${m.text.toLowerCase()}`)) full.set(m.text.toLowerCase(), m.canonical);
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const phrase of phrases) {
+    // A form of address alone ("Mrs") names nobody; a title's "The" is no part of what people key ("The History Boys").
+    if (HONORIFIC.test(`${phrase} X`) && !phrase.includes(' ')) continue;
+    const bare = phrase.replace(HONORIFIC, '').replace(/^The (?=\S+ \S)/, '');
+    let named = full.get(bare.toLowerCase()) ?? bare;
+    // A post or description before a person's full name ("Actor Christian Slater"): the name alone.
+    if (named === phrase && !/^(?:Sir|Dame|Lord|Lady) /.test(phrase)) {
+      const words = phrase.split(' ');
+      for (let i = 1; i < words.length - 1; i++) {
+        if (people.has(words.slice(i).join(' ').toLowerCase())) { named = words.slice(i).join(' '); break; }
+      }
+    }
+    const key = named.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(named);
+  }
+  return out;
 }
 
 /** The text as every part of enrich() reads it: folded, its language, its sentences with the title apart. */

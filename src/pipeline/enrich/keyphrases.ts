@@ -131,6 +131,25 @@ function writtenLower(body: string, capitalised: string, lower: string): boolean
   return true;
 }
 
+/** The body writes `word` as the last word of a full name ("Andrea Levy", "Jack Straw"): it is a name where it opens a sentence. */
+function surnameIn(body: string, word: string): boolean {
+  for (const at of wholeWordAt(body, word, proseEdges)) if (/\p{Lu}[\p{Ll}'’-]+ $/u.test(body.slice(Math.max(0, at - 30), at))) return true;
+  return false;
+}
+
+/**
+ * A headline's verb that the tagger read as a plural noun: "Hallworth backs maternity pay plan", "Peugeot deal boosts
+ * Mitsubishi". Headlines drop the article before a noun, so "backs" after a name looks like a compound's head; a word
+ * that may be a verb, has words after it and that the body never writes is the headline's verb, and "Hallworth backs" no
+ * phrase. A word the body writes ("Oil prices rise" over a story about prices) stays a noun.
+ */
+function headlineVerb(words: string[], i: number, unigrammed: Unigrammed, body: string): boolean {
+  const w = words[i]!;
+  if (i === 0 || i === words.length - 1 || !/^\p{Ll}+s$/u.test(w) || !unigrammed.poses.includes('VBZ')) return false;
+  for (const _ of wholeWordAt(body, w, proseEdges)) return false;
+  return true;
+}
+
 /** One token of the text: its surface, its stem (null when it cannot be in a phrase) and its kind. */
 interface Tok { surface: string; stem: string | null; noun: boolean; participle?: boolean }
 
@@ -161,7 +180,8 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
       const first = words[0]!;
       const lower = first.toLowerCase();
       if (/^\p{Lu}\p{Ll}+$/u.test(first) && !gazetteer().places.has(lower) &&
-        ((!/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(lower)) || (s.end <= titleEnd && writtenLower(folded.slice(titleEnd), first, lower)))) {
+        ((!/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(lower) && !surnameIn(folded.slice(titleEnd), first)) ||
+          (s.end <= titleEnd && writtenLower(folded.slice(titleEnd), first, lower)))) {
         words = [lower, ...words.slice(1)];
       }
       const facts = words.map(wordFacts);
@@ -176,7 +196,8 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         // A participle before a noun modifies it ("distributed parameter model", "rising prices"); after
         // "has" or "is" it is the verb ("has raised prices").
         const participle = tag.participle && !(i > 0 && facts[i - 1]!.auxiliary);
-        const ok = (noun || tag.adjective || participle) && f.phraseWord && (proper || acronym || f.content);
+        const ok = (noun || tag.adjective || participle) && f.phraseWord && (proper || acronym || f.content) &&
+          !(s.end <= titleEnd && headlineVerb(words, i, f.unigram, folded.slice(titleEnd)));
         toks.push({ surface: w, stem: ok ? (f.stem ??= stemWord(w.toLowerCase().replace(/\./g, ''))) : null, noun: ok && noun, participle: ok && !noun && !tag.adjective });
       }
     } else {

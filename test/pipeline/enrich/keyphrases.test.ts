@@ -52,6 +52,21 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(lower).not.toContain('percent');
   });
 
+  it('names a person by the full name the article gives, not by a form of address, a post or the surname alone', () => {
+    const e = enrich({
+      title: 'Hallworth backs maternity pay plan',
+      text: 'Industry Secretary Marjorie Hallworth has backed plans to extend maternity pay to a full year. ' +
+        'Ms Hallworth said paid maternity leave would help mothers return to work. Ms Hallworth told MPs the maternity pay plan ' +
+        'would cost small firms little. Hallworth said the plan would be in the election manifesto. Critics said maternity pay ' +
+        'was already generous, but Ms Hallworth said it lagged behind other countries.',
+      language: 'en',
+    });
+    const lower = e.keyphrases.map((k) => k.toLowerCase());
+    expect(lower).toContain('marjorie hallworth');
+    expect(lower.filter((k) => k.includes('hallworth'))).toEqual(['marjorie hallworth']);
+    expect(lower).toContain('maternity pay');
+  });
+
   it('reads a news word as more specific than a word every story uses', () => {
     expect(idf(stemOf('tanker'))).toBeGreaterThan(idf(stemOf('company')));
     expect(idf(stemOf('sanctions'))).toBeGreaterThan(idf(stemOf('said')));
@@ -126,5 +141,22 @@ describe('a headline\'s first word', () => {
     // A name the body writes capitalised stays one.
     const f = enrich({ title: 'Facebook launches a mobile site', text: 'Facebook has one mobile site now (m [dot] facebook [dot] com). Facebook said users liked it. Facebook will add more.' });
     expect(f.keyphrases).toContain('Facebook');
+  });
+
+  it('is a name when it is a common word the body writes as a surname, and a headline verb is no part of a phrase', () => {
+    const phrases = keyphraseCandidatesOf({
+      title: 'Straw to attend camp service',
+      text: 'Foreign Secretary Jack Straw will attend the memorial service at the camp on Thursday. Straw said the service mattered to survivors.',
+      language: 'en',
+    }).map((c) => c.phrase);
+    expect(phrases).toContain('Straw');
+    expect(phrases).not.toContain('straw');
+    const verbs = keyphraseCandidatesOf({
+      title: 'Renault deal boosts Tatra',
+      text: 'Renault will buy a stake in the truck maker Tatra, the firms said. The Renault deal gives Tatra cash for new plants.',
+      language: 'en',
+    }).map((c) => c.phrase);
+    expect(verbs).not.toContain('Renault deal boosts');
+    expect(verbs).toContain('Renault deal');
   });
 });
