@@ -132,9 +132,14 @@ function writtenLower(body: string, capitalised: string, lower: string): boolean
 }
 
 /** The body writes `word` as the last word of a full name ("Andrea Levy", "Jack Straw"): it is a name where it opens a sentence. */
-function surnameIn(body: string, word: string): boolean {
-  for (const at of wholeWordAt(body, word, proseEdges)) if (/\p{Lu}[\p{Ll}'’-]+ $/u.test(body.slice(Math.max(0, at - 30), at))) return true;
-  return false;
+function surnameIn(body: string, word: string, known: Map<string, boolean>): boolean {
+  let answer = known.get(word);
+  if (answer === undefined) {
+    answer = false;
+    for (const at of wholeWordAt(body, word, proseEdges)) if (/\p{Lu}[\p{Ll}'’-]+ $/u.test(body.slice(Math.max(0, at - 30), at))) { answer = true; break; }
+    known.set(word, answer);
+  }
+  return answer;
 }
 
 /**
@@ -160,6 +165,8 @@ interface Tok { surface: string; stem: string | null; noun: boolean; participle?
 function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null, english: boolean, titleEnd: number): { sents: Tok[][]; titleTokens: number } {
   const out: Tok[][] = [];
   let titleTokens = 0;
+  const body = folded.slice(titleEnd);
+  const surnames = new Map<string, boolean>();
   for (const s of sentences) {
     // A dateline ("LONDON (Reuters) - ") says where the story was filed, not what it is about.
     // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
@@ -180,8 +187,8 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
       const first = words[0]!;
       const lower = first.toLowerCase();
       if (/^\p{Lu}\p{Ll}+$/u.test(first) && !gazetteer().places.has(lower) &&
-        ((!/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(lower) && !surnameIn(folded.slice(titleEnd), first)) ||
-          (s.end <= titleEnd && writtenLower(folded.slice(titleEnd), first, lower)))) {
+        ((!/^\p{Lu}/u.test(words[1] ?? '') && isCommonWordForm(lower) && !(wordFacts(first).content && surnameIn(body, first, surnames))) ||
+          (s.end <= titleEnd && writtenLower(body, first, lower)))) {
         words = [lower, ...words.slice(1)];
       }
       const facts = words.map(wordFacts);
@@ -197,7 +204,7 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
         // "has" or "is" it is the verb ("has raised prices").
         const participle = tag.participle && !(i > 0 && facts[i - 1]!.auxiliary);
         const ok = (noun || tag.adjective || participle) && f.phraseWord && (proper || acronym || f.content) &&
-          !(s.end <= titleEnd && headlineVerb(words, i, f.unigram, folded.slice(titleEnd)));
+          !(s.end <= titleEnd && headlineVerb(words, i, f.unigram, body));
         toks.push({ surface: w, stem: ok ? (f.stem ??= stemWord(w.toLowerCase().replace(/\./g, ''))) : null, noun: ok && noun, participle: ok && !noun && !tag.adjective });
       }
     } else {
