@@ -17,7 +17,7 @@ import { mayNeedTruecasing, truecaseWords } from './ner/truecase.ts';
 import { STOPWORDS, stopwordsFor } from './stopwords.ts';
 import { MONTHS, WEEKDAYS } from './numbers.ts';
 import { posTags, unigram, type Unigrammed } from './pos.ts';
-import { joinAmpersandNames, tokenizeWords } from './tokens.ts';
+import { joinAmpersandNames, tokenizeWords, type Token } from './tokens.ts';
 import { proseEdges, wholeWordAt } from './whole-word.ts';
 
 export interface Keyphrase {
@@ -102,7 +102,8 @@ interface WordFacts {
 }
 const wordFacts = remembered((w: string): WordFacts => ({
   unigram: unigram(w),
-  acronym: /^\p{Lu}[\p{Lu}.&]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w),
+  // "G7", "3D", "MP3", "A380" name things as acronyms do.
+  acronym: (/^\p{Lu}[\p{Lu}.&]+$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w)) || (/^[\p{Lu}\p{N}]{2,6}$/u.test(w) && /\p{Lu}/u.test(w) && /\p{N}/u.test(w)),
   capital: /^\p{Lu}/u.test(w),
   auxiliary: AUXILIARY.has(w.toLowerCase()),
   phraseWord: /\p{L}/u.test(w) && !CONTRACTION.test(w) && !CALENDAR.has(w.toLowerCase()),
@@ -155,6 +156,22 @@ function headlineVerb(words: string[], i: number, unigrammed: Unigrammed, body: 
   return true;
 }
 
+/**
+ * "3D" as one word: the tokeniser reads a number, then a letter ("3" + "D"), as the entity tagger's training text was
+ * split; a keyphrase "D graphics" names nothing.
+ */
+function joinDigitCapitals(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!, b = tokens[i + 1];
+    if (b && a.end === b.start && /^\d{1,3}$/.test(a.text) && /^\p{Lu}{1,3}$/u.test(b.text)) {
+      out.push({ text: a.text + b.text, start: a.start, end: b.end });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** One token of the text: its surface, its stem (null when it cannot be in a phrase) and its kind. */
 interface Tok { surface: string; stem: string | null; noun: boolean; participle?: boolean }
 
@@ -174,7 +191,7 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
     const from = (atLine && datelineAt(folded, s.start)?.end) || s.start;
     // Nor is a wire sign-off: who reported and edited it.
     if (isSignOffSentence(s.text)) continue;
-    let words = joinAmpersandNames(tokenizeWords(folded, from, s.end)).map((t) => t.text);
+    let words = joinDigitCapitals(joinAmpersandNames(tokenizeWords(folded, from, s.end))).map((t) => t.text);
     if (!words.length) continue;
     const toks: Tok[] = [];
     if (english) {

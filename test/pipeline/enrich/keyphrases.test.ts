@@ -120,6 +120,20 @@ describe('keyphrase candidates', () => {
   });
 });
 
+describe('keyphrases with digits', () => {
+  it('keeps "3D", "4G" and "G7" whole, not "D graphics" or "G network"', () => {
+    const phrases = keyphraseCandidatesOf({
+      title: 'Carriers race to build 4G networks',
+      text: 'Three carriers will switch on 4G networks next year, and a maker showed a 3D camera. Leaders at the G7 summit talked about 4G networks. The 3D camera costs less than rivals.',
+      language: 'en',
+    }).map((c) => c.phrase);
+    expect(phrases).toContain('4G networks');
+    expect(phrases).toContain('3D camera');
+    expect(phrases).toContain('G7 summit');
+    expect(phrases.some((p) => /^(?:D|G) /.test(p) || p === 'D' || p === 'G')).toBe(false);
+  });
+});
+
 describe('keyphrases of a name with "of"', () => {
   it('does not offer the common word that closes the name as a phrase of its own', () => {
     const phrases = keyphraseCandidatesOf({ title: '', text: 'He met the Secretary of State in Paris. The Bank of England held rates.', language: 'en' }).map((c) => c.phrase);
