@@ -150,8 +150,8 @@ function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: str
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?=\p{Lu})/u;
 
 /**
- * A person in the keyphrases goes by the full name the article gives: "Ms Hewitt" and "Hewitt" are Patricia Hewitt,
- * and "Chancellor Gordon Brown" is Gordon Brown. People keying news write the name, not the form of address or the
+ * A person in the keyphrases goes by the full name the article gives: "Ms Hewitt", "Hewitt" and "Patricia" are
+ * Patricia Hewitt, and "Chancellor Gordon Brown" is Gordon Brown. People keying news write the name, not the form of address or the
  * post ("Sir" and "Dame" stay: they are part of the name as written). A name listed twice so is listed once.
  * Chosen on the BBC set keyed as phrases; KPCrowd's crowd keys surnames alone, and loses 0.6 F1@10 (docs/benchmarks.md).
  */
@@ -162,7 +162,8 @@ function peopleInFull(phrases: string[], mentions: EntityMention[]): string[] {
     if (m.type !== 'PER') continue;
     const canonical = m.canonical.toLowerCase();
     if (canonical.includes(' ')) people.add(canonical);
-    if (canonical.endsWith(` ${m.text.toLowerCase()}`)) full.set(m.text.toLowerCase(), m.canonical);
+    const text = m.text.toLowerCase();
+    if (canonical.endsWith(` ${text}`) || canonical.startsWith(`${text} `)) full.set(text, m.canonical);
   }
   const out: string[] = [];
   const seen = new Set<string>();

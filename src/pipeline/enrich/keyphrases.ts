@@ -263,6 +263,31 @@ function chunks(toks: Tok[], english: boolean): [number, number][] {
   return out;
 }
 
+/** A name with "of" in a sentence's tokens: [start, "of", the words after "of" (and "the"), end). */
+type OfName = [number, number, number, number];
+
+/**
+ * Names with "of": capitalised phrase words on both sides ("National Union of Journalists", "Mary Queen of Scots",
+ * "Book of the Year"), at most four of them in all.
+ */
+function ofNames(toks: Tok[]): OfName[] {
+  const out: OfName[] = [];
+  const capital = (t: Tok | undefined) => !!t && t.stem !== null && /^\p{Lu}/u.test(t.surface);
+  for (let m = 1; m < toks.length - 1; m++) {
+    if (toks[m]!.surface !== 'of' || !capital(toks[m - 1])) continue;
+    const r = toks[m + 1]!.surface === 'the' ? m + 2 : m + 1;
+    let a = m;
+    while (a > 0 && capital(toks[a - 1]) && m - a < 3) a--;
+    let b = r;
+    while (b < toks.length && capital(toks[b]) && b - r < 3) b++;
+    if (b === r || (m - a) + (b - r) > MAX_WORDS) continue;
+    // The whole run only: "Secretary of State Colin Powell" is no name of four words.
+    if (capital(toks[b]) || capital(toks[a - 1])) continue;
+    out.push([a, m, r, b]);
+  }
+  return out;
+}
+
 /**
  * A capitalised common word that closes a name with "of" ("Secretary of State", "Department of Energy"):
  * the name's last word, which alone says nothing of the story ("Bank of England": "England" is a name
@@ -317,6 +342,15 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
     if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
     cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: b - a, offsets: [at], alone: 1 });
   };
+  // A name with "of" ("National Union of Journalists", "Bishop of Durham"): keyed by its words' stems, as a phrase of
+  // them is, and written whole.
+  const addOfName = (toks: Tok[], [a, m, r, b]: OfName, at: number) => {
+    const words = [...toks.slice(a, m), ...toks.slice(r, b)];
+    const key = words.map((t) => t.stem!).join(' ');
+    const c = cands.get(key);
+    if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
+    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: words.length, offsets: [at], alone: 1, ofName: true });
+  };
   let at = 0;
   const heads: [Tok[], number, number][] = [];
   const inner: [Tok[], number, number][] = [];
@@ -333,6 +367,7 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
         for (let k = a; k < b - 1; k++) if (!toks[k]!.participle && /^\p{Ll}/u.test(toks[k]!.surface)) inner.push([toks, k, at + k]);
       }
     }
+    if (english && method === 'positionrank') for (const name of ofNames(toks)) addOfName(toks, name, at + name[0]);
     at += toks.length;
   }
   for (const [toks, h, pos] of heads) {
@@ -387,8 +422,11 @@ export const KEYPHRASE_FEATURES = [
   'oneHandTuned', 'onePositionRank', 'oneTextRank', 'oneLnFirst', 'oneTitle', 'oneDictionary', 'oneCommon', 'oneSpread', 'longCompound',
 ] as const;
 
-/** `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). */
-type Cand = Keyphrase & { len: number; offsets: number[]; alone: number };
+/**
+ * `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). `ofName`: a name with
+ * "of", which the other candidates' features do not count (they were fitted without such names).
+ */
+type Cand = Keyphrase & { len: number; offsets: number[]; alone: number; ofName?: true };
 
 function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Array, tr: Float64Array, total: number, titleTokens: number, freq: Float64Array): Float64Array[] {
   const index = new Map<string, number>();
@@ -396,7 +434,7 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
   const heads = new Float64Array(list.length);
   const within = new Float64Array(list.length);
   for (const c of list) {
-    if (c.len < 2) continue;
+    if (c.len < 2 || c.ofName) continue;
     const w = c.stem.split(' ');
     const h = index.get(w[w.length - 1]!);
     if (h !== undefined) heads[h]!++;
@@ -411,7 +449,7 @@ function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Ar
   // How much of the text's noun-phrase wording is compound ("neural network training"): a text written
   // in compounds is summed up by compounds, one written in plain nouns by words.
   let inPhrases = 0, all = 0;
-  for (const c of list) { all += c.alone * c.len; if (c.len > 1) inPhrases += c.alone * c.len; }
+  for (const c of list) { if (c.ofName) continue; all += c.alone * c.len; if (c.len > 1) inPhrases += c.alone * c.len; }
   const compound = all ? inPhrases / all : 0;
   const tiny = 1e-9;
   return list.map((c, i) => {
@@ -540,7 +578,8 @@ export function keyphrasesAndTopics(folded: string, sentences: Span[], limit: nu
   const all = rankKeyphrases(folded, sentences, Infinity, language, 'positionrank', titleEnd);
   const keyphrases = all.slice(0, limit);
   if (!all.some((k) => k.topicScore !== undefined)) return { keyphrases, topics: keyphrases };
-  return { keyphrases, topics: [...all].sort((a, b) => b.topicScore! - a.topicScore!).slice(0, limit) };
+  // A name with "of" is listed as a keyphrase, not offered as a topic: the entities tag names, by their canonical form.
+  return { keyphrases, topics: all.filter((k) => !k.phrase.includes(' of ')).sort((a, b) => b.topicScore! - a.topicScore!).slice(0, limit) };
 }
 
 /** Every candidate of a text with the features the learned ranker reads (for scripts/train-keyphrases.ts). */

@@ -67,6 +67,18 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(lower).toContain('maternity pay');
   });
 
+  it('names a person called by the given name alone by the full name', () => {
+    const e = enrich({
+      title: 'Paula sets sights on London marathon',
+      text: 'Paula Ferrante will run the London marathon in April, her coach said. Paula has trained in Kenya since January. ' +
+        'The London marathon is her first race since injury, and Paula said her training had gone well. Ferrante won the race in 2019.',
+      language: 'en',
+    });
+    const lower = e.keyphrases.map((k) => k.toLowerCase());
+    expect(lower).toContain('paula ferrante');
+    expect(lower).not.toContain('paula');
+  });
+
   it('reads a news word as more specific than a word every story uses', () => {
     expect(idf(stemOf('tanker'))).toBeGreaterThan(idf(stemOf('company')));
     expect(idf(stemOf('sanctions'))).toBeGreaterThan(idf(stemOf('said')));
@@ -117,6 +129,20 @@ describe('keyphrase candidates', () => {
     const neural = cands.find((c) => c.phrase === 'Neural networks')!;
     expect(neural.features[coh]).toBe(1); // "neural" is never used outside the phrase
     expect(neural.features[KEYPHRASE_FEATURES.indexOf('cohesionMax')]).toBeLessThan(1); // "network" is
+  });
+});
+
+describe('keyphrases that are names with "of"', () => {
+  it('offers the whole name, not only its pieces, and never the name of a post run into a person\'s name', () => {
+    const phrases = keyphraseCandidatesOf({
+      title: 'Printers vote on strike',
+      text: 'The National Union of Printworkers will ballot members at the paper. The National Union of Printworkers said talks failed. ' +
+        'The Bishop of Carlisle urged calm. Secretary of State Alan Marsh said he would not intervene.',
+      language: 'en',
+    }).map((c) => c.phrase);
+    expect(phrases).toContain('National Union of Printworkers');
+    expect(phrases).toContain('Bishop of Carlisle');
+    expect(phrases.some((p) => p.startsWith('Secretary of State'))).toBe(false);
   });
 });
 
