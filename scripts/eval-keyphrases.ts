@@ -17,7 +17,9 @@
 import { foldTypographyKeepOffsets, splitSentences } from '../src/pipeline/normalize/index.ts';
 import { rankKeyphrases, type KeyphraseMethod } from '../src/pipeline/enrich/keyphrases.ts';
 import { enrich } from '../src/pipeline/enrich/index.ts';
-import { loadSet, multiWordKeys, prf, SETS } from './keyphrase-data.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadSet, multiWordKeys, prf, SETS, type KeyphraseDoc } from './keyphrase-data.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 
@@ -41,6 +43,21 @@ for (const [set, { dir, published }] of Object.entries(SETS)) {
     console.error(`${set}: data not found at ${dir}`);
     process.exitCode = 2;
     continue;
+  }
+  // A second annotator's keys for some of the BBC articles, scored as a system against the first's: how far two people
+  // keying the same news agree, beside the systems on the same articles.
+  const second = SETS[set]!.keys ? resolve(SETS[set]!.keys!, '../keys-second') : '';
+  if (second && existsSync(second)) {
+    const keyed = new Map(readdirSync(second).filter((f) => f.endsWith('.key')).map((f) => [f.slice(0, -4), readFileSync(resolve(second, f), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)]));
+    const both = docs.filter((d) => keyed.has(d.name.replace(/\.txt$/, '')));
+    const rows: [string, (d: KeyphraseDoc) => string[]][] = [['second annotator', (d) => keyed.get(d.name.replace(/\.txt$/, ''))!], ...Object.entries(systems).map(([n, fn]) => [n, (d: KeyphraseDoc) => fn(d.title, d.body, d.full)] as [string, (d: KeyphraseDoc) => string[]])];
+    console.log(`\n${set}: the ${both.length} articles a second annotator keyed, against the first annotator's keys`);
+    console.log('| keyed by | F1@5 | F1@10 |\n|---|---|---|');
+    for (const [name, fn] of rows) {
+      let f5 = 0, f10 = 0;
+      for (const d of both) { const pred = fn(d); f5 += prf(pred, d.gold, 5).f; f10 += prf(pred, d.gold, 10).f; }
+      console.log(`| ${name} | ${(100 * f5 / both.length).toFixed(1)} | ${(100 * f10 / both.length).toFixed(1)} |`);
+    }
   }
   const totals: Record<string, { f5: number; p10: number; r10: number; f10: number; ms: number }> = {};
   const bodyTotals: typeof totals = {};

@@ -103,7 +103,9 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   if (arabic) ranked = topics = ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities);
   else {
     const found = keyphrasesAndTopics(folded, sentences, 20, language, titleEnd);
-    const kept = new Set(withoutNameParts([...new Set([...found.keyphrases, ...found.topics])], folded, names));
+    // A listed name with "of" ("Mary Queen of Scots") is a name its pieces ("Mary Queen") are written in, as the tagger's are.
+    const ofNames = found.keyphrases.filter((k) => k.phrase.includes(' of ')).flatMap((k) => [...wholeWordAt(folded, k.phrase)].map((start) => ({ start, end: start + k.phrase.length })));
+    const kept = new Set(withoutNameParts([...new Set([...found.keyphrases, ...found.topics])], folded, [...names, ...ofNames]));
     ranked = found.keyphrases.filter((k) => kept.has(k));
     topics = found.topics.filter((k) => kept.has(k));
   }
@@ -134,7 +136,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
  * "Food and Agriculture Organisation", "University" of "Cardiff University") is a piece of that name, no topic of its
  * own: the name is the entity. A phrase written nowhere as ranked (a headline's truecased word) stays.
  */
-function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: string, names: RawMention[]): K[] {
+function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: string, names: { start: number; end: number }[]): K[] {
   if (!names.length) return ranked;
   return ranked.filter((k) => {
     let seen = false;

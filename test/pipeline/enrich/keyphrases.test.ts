@@ -144,6 +144,17 @@ describe('keyphrases that are names with "of"', () => {
     expect(phrases).toContain('Bishop of Carlisle');
     expect(phrases.some((p) => p.startsWith('Secretary of State'))).toBe(false);
   });
+
+  it('lists the whole name, not the piece before "of" that the text writes only in it', () => {
+    const e = enrich({
+      title: 'Biography of a queen tipped for book prize',
+      text: 'A biography of Margit Queen of Galloway is tipped to win the Pellham book prize. The life of Margit Queen of Galloway ' +
+        'took the author ten years to write. Margit Queen of Galloway ruled for forty years, the biography says. The book prize is worth 30,000 pounds.',
+      language: 'en',
+    });
+    expect(e.keyphrases).toContain('Margit Queen of Galloway');
+    expect(e.keyphrases).not.toContain('Margit Queen');
+  });
 });
 
 describe('keyphrases with digits', () => {
