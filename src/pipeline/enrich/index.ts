@@ -181,7 +181,8 @@ function peopleInFull(phrases: string[], mentions: EntityMention[]): string[] {
         if (people.has(words.slice(i).join(' ').toLowerCase())) { named = words.slice(i).join(' '); break; }
       }
     }
-    const key = named.toLowerCase();
+    // "Sir Joshua Reynolds" and "Joshua Reynolds" are one person, listed once, as first ranked.
+    const key = named.toLowerCase().replace(/^(?:sir|dame|lord|lady) /, '');
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(named);

@@ -79,6 +79,16 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(lower).not.toContain('paula');
   });
 
+  it('lists a knight once, with or without "Sir"', () => {
+    const e = enrich({
+      title: 'Sir Alfred Penrose portrait saved for the nation',
+      text: 'A portrait by Sir Alfred Penrose has been saved for the nation after a public appeal. Alfred Penrose painted it in 1776, ' +
+        'when Alfred Penrose was at the height of his fame. Critics say Alfred Penrose never painted better. The gallery will show it in May.',
+      language: 'en',
+    });
+    expect(e.keyphrases.filter((k) => /Alfred Penrose$/.test(k))).toHaveLength(1);
+  });
+
   it('reads a news word as more specific than a word every story uses', () => {
     expect(idf(stemOf('tanker'))).toBeGreaterThan(idf(stemOf('company')));
     expect(idf(stemOf('sanctions'))).toBeGreaterThan(idf(stemOf('said')));
