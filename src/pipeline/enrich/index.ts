@@ -111,7 +111,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   }
   // Topics are tagged where a tagger or a language's own ranker vetted them (English, Arabic).
   const hashtags = makeHashtags(entities, topics, folded, 8, 3, titleEnd, !language || language === 'en' || arabic);
-  const keyphrases = arabic ? ranked.map((k) => k.phrase) : peopleInFull(ranked.map((k) => k.phrase), mentions);
+  const keyphrases = arabic ? ranked.map((k) => k.phrase) : asKeyed(ranked.map((k) => k.phrase), mentions);
 
   // Summary from the body sentences.
   const body = sentences.filter((s) => s.start >= titleEnd);
@@ -152,12 +152,13 @@ function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: str
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?=\p{Lu})/u;
 
 /**
- * A person in the keyphrases goes by the full name the article gives: "Ms Hewitt", "Hewitt" and "Patricia" are
+ * The keyphrases as people key news. A single letter ("S" of "Audi S") or a form of address alone ("Mrs") names
+ * nothing. A person in the keyphrases goes by the full name the article gives: "Ms Hewitt", "Hewitt" and "Patricia" are
  * Patricia Hewitt, and "Chancellor Gordon Brown" is Gordon Brown. People keying news write the name, not the form of address or the
  * post ("Sir" and "Dame" stay: they are part of the name as written). A name listed twice so is listed once.
  * Chosen on the BBC set keyed as phrases; KPCrowd's crowd keys surnames alone, and loses 0.6 F1@10 (docs/benchmarks.md).
  */
-function peopleInFull(phrases: string[], mentions: EntityMention[]): string[] {
+function asKeyed(phrases: string[], mentions: EntityMention[]): string[] {
   const full = new Map<string, string>();
   const people = new Set<string>();
   for (const m of mentions) {
@@ -170,8 +171,8 @@ function peopleInFull(phrases: string[], mentions: EntityMention[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const phrase of phrases) {
-    // A form of address alone ("Mrs") names nobody; a title's "The" is no part of what people key ("The History Boys").
-    if (HONORIFIC.test(`${phrase} X`) && !phrase.includes(' ')) continue;
+    if (/^\p{L}$/u.test(phrase) || (HONORIFIC.test(`${phrase} X`) && !phrase.includes(' '))) continue;
+    // A title's "The" is no part of what people key ("The History Boys").
     const bare = phrase.replace(HONORIFIC, '').replace(/^The (?=\S+ \S)/, '');
     let named = full.get(bare.toLowerCase()) ?? bare;
     // A post or description before a person's full name ("Actor Christian Slater"): the name alone.

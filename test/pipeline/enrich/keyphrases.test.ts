@@ -79,6 +79,16 @@ describe('keyphrases ranked by the learned ranker', () => {
     expect(lower).not.toContain('paula');
   });
 
+  it('never lists a single letter', () => {
+    const e = enrich({
+      title: 'Vexa unveils the E and the S',
+      text: 'Carmaker Vexa unveiled two electric models, the E and the S. The S has a longer range than the E, and the S costs more. ' +
+        'Vexa said the S would reach dealers in spring. The E is the cheaper model.',
+      language: 'en',
+    });
+    expect(e.keyphrases.filter((k) => /^\p{L}$/u.test(k))).toEqual([]);
+  });
+
   it('lists a knight once, with or without "Sir"', () => {
     const e = enrich({
       title: 'Sir Alfred Penrose portrait saved for the nation',
