@@ -25,6 +25,7 @@ import { inlineScores } from './scores.ts';
 import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, joinNamedAfter, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import { dropDefinedTerms, dropHistoricEvents, dropTitleTails } from './not-names.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
+import { particleSurnames, wireRules } from './wire.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, joinCityTeams, matchTeams, teamNicknames,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
@@ -254,6 +255,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
   if (nerRules.cityTeams) joinCityTeams(folded, out, sports);
   if (nerRules.teamNicknames && sports) teamNicknames(folded, out);
+  wireRules(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -543,6 +545,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   void sentences;
   const out = harmonise(all).sort((a, b) => a.start - b.start);
   if (nerRules.adjacentPeople) joinAdjacentPeople(folded, out);
+  if (nerRules.particleSurnames) particleSurnames(folded, out);
   return out;
 }
 

@@ -886,3 +886,48 @@ describe('a name before a post and a person', () => {
       .toEqual(['PER:Boris Johnson', 'PER:Dominic Cummings', 'PER:Johnson', 'PER:James Slack']);
   });
 });
+
+describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () => {
+  const typed = (title: string, text: string) => () => enrich({ title, text }).mentions.map((m) => `${m.type}:${m.text}`);
+
+  it('reads each side of a fixture written with "v" as a name ("Moreau v Kessler")', () => {
+    const f = typed('TENNIS - SEMI-FINAL LINE-UP', 'Semi-finals on Saturday : Rossi v Brandauer , Moreau v Kessler .\nQuarter-final results : Brandauer beat Lindqvist , Kessler beat Haverkamp , Rossi beat Oosterhuis , Moreau beat Kowalczyk .');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Moreau', 'PER:Kessler']));
+    expect(f()).not.toContain('PER:Moreau v Kessler');
+    expect(withRuleOff('versusPairs', f)).toContain('PER:Moreau v Kessler');
+  });
+
+  it('keeps the particle of a surname said alone when the text names the person in full with it ("van Oosterhout")', () => {
+    const f = typed('Report', 'Tomas van Oosterhout beat Bram Kessler 6-3 6-4 on Thursday. Next up for Kessler v van Oosterhout is a rematch.');
+    expect(f()).toContain('PER:van Oosterhout');
+    expect(withRuleOff('particleSurnames', f)).not.toContain('PER:van Oosterhout');
+    // Not in another language's sentence, where the particle is a preposition.
+    expect(typed('Report', 'O adversário do Milan na estreia de Kaká pelo Campeonato Italiano.')()).not.toContain('PER:de Kaká');
+  });
+
+  it('leaves a nationality before a full name out of it ("Swede Johan Lindqvist")', () => {
+    const f = typed('Report', 'Swede Johan Lindqvist won the 400 metres on Sunday, ahead of Dane Mikkel Brandt.');
+    expect(f()).toContain('PER:Johan Lindqvist');
+    expect(withRuleOff('nationalityOpeners', f)).toContain('PER:Swede Johan Lindqvist');
+  });
+
+  it('reads no name in a futures contract\'s month in brackets ("CBOT corn ( Jan )")', () => {
+    const f = typed('Report', 'Grain prices at 1600 GMT :\nCBOT wheat ( Mar ) 5.41 down 0.02\nCBOT corn ( Jan ) 4.20 up 0.01');
+    expect(f()).not.toContain('PER:Jan');
+    expect(withRuleOff('contractMonths', f)).toContain('PER:Jan');
+  });
+
+  it('reads the name between a rank and a country in brackets as one person\'s ("2. Georgia Bellamy ( Britain )")', () => {
+    const f = typed('Report', 'Results of the women \'s 800 metres :\n1. Paula Kowalska ( Poland ) 1:58.20\n2. Georgia Bellamy ( Britain ) 1:58.90\n3. Virginia Castellano ( Spain ) 1:59.10');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Georgia Bellamy', 'PER:Virginia Castellano', 'LOC:Britain']));
+    expect(withRuleOff('rankedPlayers', f)).toContain('LOC:Georgia');
+  });
+
+  it('reads a club said by its first word as the club in a sports report ("Burton Albion … Burton had led")', () => {
+    const f = typed('SOCCER - CREWE GO SECOND AFTER COMEBACK AT BURTON', 'LONDON 2026-11-28\nCrewe moved up to second in League Two with a 2-1 win at Burton Albion on Saturday , Tom Lowery scoring the winner four minutes from time .\n' +
+      'Burton had led through Mason Bennett before Crewe \'s Chris Long equalised just after the break .\nLeague Two results on Saturday :\nBurton 1 Crewe 2\nWalsall 0 Gillingham 1');
+    expect(f()).not.toContain('PER:Burton');
+    expect(f()).toContain('ORG:Burton');
+    expect(withRuleOff('clubFirstWord', f)).toContain('PER:Burton');
+  });
+});

@@ -1,0 +1,110 @@
+// Rules of wire copy that the fourth fresh wire set (test/fixtures/ner-wire-check6) showed, each a switch in nerRules:
+// fixtures written "Sinner v de Minaur", a nationality before a full name ("Swede Armand Duplantis"), and futures'
+// delivery months in brackets ("CBOT soybeans ( Jan )"). Run at the end of findNames.
+import { aliasKey, gazetteer } from '../gazetteer.ts';
+import { nerRules, personFirstWords, type RawMention } from './names.ts';
+import { SPORT_TEAM_HEAD, TEAM_HEAD, isSportsText } from './sports.ts';
+
+/** "v", "vs", "vs." and "versus" between two names: a fixture, not one name ("Alcaraz v Rune"). */
+const VERSUS = /\s+(?:v|vs\.?|versus)\s+/g;
+/** The lower-case particles that open a surname said alone ("de Minaur", "van Persie", "dos Santos"). */
+const PARTICLE = /(?:^|[^\p{L}\p{N}])(de|da|das|do|dos|du|del|della|di|van|von|der|den|ter|ten|le|la)[ \t]+$/u;
+/**
+ * Nouns of nationality, singular, that stand before a person's full name in newswire ("Swede Armand Duplantis", "Briton
+ * Lewis Hamilton"); the demonyms the gazetteer knows ("Kenyan", "Australian") count as well.
+ */
+const NATIONALITY_NOUN = /^(?:Swede|Pole|Dane|Finn|Briton|Scot|Spaniard|Frenchman|Frenchwoman|Dutchman|Dutchwoman|Englishman|Englishwoman|Irishman|Irishwoman|Welshman|Welshwoman|Scotsman|Scotswoman|Turk|Serb|Croat|Swiss|Czech|Slovak|Slovene|Greek|Thai|Kiwi|Argentine|Uzbek|Kazakh|Belgian|Norwegian|German|Italian|Russian|Kenyan|Ethiopian|Australian|American|Canadian|Brazilian|Austrian|Japanese|Chinese)$/;
+/** Months as newswire shortens them, a futures contract's delivery month in a price table ("( Jan )", "( Mar )"). */
+const MONTH = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+
+export function wireRules(folded: string, out: RawMention[]): void {
+  if (nerRules.versusPairs) versusPairs(folded, out);
+  if (nerRules.nationalityOpeners) nationalityOpeners(folded, out);
+  if (nerRules.contractMonths) contractMonths(folded, out);
+  if (nerRules.clubFirstWord && isSportsText(folded)) clubFirstWordPeople(out);
+}
+
+/**
+ * "Sinner v de Minaur , Alcaraz v Rune": the tagger read a fixture as one name; each side is a name of the same kind.
+ * Only "v" in lower case: in capitals it may be a middle initial.
+ */
+function versusPairs(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
+    const text = folded.slice(m.start, m.end);
+    if (!/\s(?:v|vs\.?|versus)\s/.test(text)) continue;
+    const parts: RawMention[] = [];
+    let from = 0;
+    for (const v of [...text.matchAll(VERSUS), { index: text.length, 0: '' }]) {
+      const part = text.slice(from, v.index);
+      if (/^(?:\p{Lu}|(?:de|van|von|da|dos|di|del|le|la) \p{Lu})/u.test(part)) parts.push({ type: m.type, start: m.start + from, end: m.start + v.index!, text: part });
+      from = v.index! + v[0].length;
+    }
+    out.splice(i, 1, ...parts);
+  }
+}
+
+/**
+ * "Sinner v de Minaur": a surname said alone keeps its lower-case particle, where no capitalised word (a given name)
+ * stands before the particle and the document names the person in full with it. Run after the repeated names.
+ */
+export function particleSurnames(folded: string, out: RawMention[]): void {
+  for (const m of out) {
+    if (m.type !== 'PER') continue;
+    const from = Math.max(0, m.start - 12);
+    const p = PARTICLE.exec(folded.slice(from, m.start));
+    if (!p) continue;
+    const at = from + p.index + p[0].indexOf(p[1]!);
+    if (/\p{Lu}[\p{L}'.-]*[ \t]+$/u.test(folded.slice(Math.max(0, at - 30), at))) continue;
+    if (out.some((x) => x !== m && x.start < m.start && x.end > at)) continue;
+    // Only a surname the document writes with its particle after a given name ("Alex de Minaur"): in text of other
+    // languages the particle is a preposition ("a estreia de Kaká").
+    const surname = `${p[1]} ${m.text}`;
+    if (!out.some((x) => x.type === 'PER' && x !== m && x.text.endsWith(` ${surname}`))) continue;
+    m.start = at;
+    m.text = folded.slice(at, m.end);
+  }
+}
+
+/** "Swede Armand Duplantis", "Kenyan Faith Kipyegon": the nationality before a full name is no part of it. */
+function nationalityOpeners(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const m of out) {
+    if (m.type !== 'PER') continue;
+    const words = folded.slice(m.start, m.end).split(/[ \t]+/);
+    if (words.length < 3) continue;
+    const first = words[0]!;
+    if (!NATIONALITY_NOUN.test(first) && !gaz.demonyms.has(aliasKey(first))) continue;
+    if (personFirstWords().has(first.toLowerCase()) || !/^\p{Lu}\p{Ll}+$/u.test(words[1]!)) continue;
+    const start = m.start + folded.slice(m.start, m.end).indexOf(words[1]!, first.length);
+    m.start = start;
+    m.text = folded.slice(start, m.end);
+  }
+}
+
+/** "CBOT soybeans ( Jan ) 9.96": a shortened month alone in brackets is a futures contract's month, not a name. */
+function contractMonths(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if ((m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC') && MONTH.test(m.text) &&
+      /\([ \t]*$/.test(folded.slice(Math.max(0, m.start - 3), m.start)) && /^[ \t]*\)/.test(folded.slice(m.end, m.end + 3))) out.splice(i, 1);
+  }
+}
+
+/**
+ * "Bolton Wanderers … Bolton had led": in a sports report, one word read as a person (a surname too) that opens a
+ * club's name ending in a club's word ("Wanderers", "United", "City") is that club said short, where no person of the
+ * document has it for a surname and it is no given name. Not elsewhere: a company is often its founder's name
+ * ("Langejans Guitars", "Langejans made").
+ */
+function clubFirstWordPeople(out: RawMention[]): void {
+  for (const m of out) {
+    if (m.type !== 'PER' || !/^\p{Lu}\p{Ll}+$/u.test(m.text) || personFirstWords().has(m.text.toLowerCase())) continue;
+    const key = m.text.toLowerCase();
+    if (!out.some((x) => x.type === 'ORG' && x.text.toLowerCase().startsWith(`${key} `) && /^\S+ \S+$/.test(x.text) &&
+      (TEAM_HEAD.test(x.text.split(' ')[1]!) || SPORT_TEAM_HEAD.test(x.text.split(' ')[1]!)))) continue;
+    if (out.some((x) => x.type === 'PER' && x.text.toLowerCase().endsWith(` ${key}`))) continue;
+    m.type = 'ORG';
+  }
+}
