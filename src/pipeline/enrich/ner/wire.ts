@@ -1,6 +1,7 @@
 // Rules of wire copy that the fourth fresh wire set (test/fixtures/ner-wire-check6) showed, each a switch in nerRules:
 // fixtures written "Sinner v de Minaur", a nationality before a full name ("Swede Armand Duplantis"), and futures'
 // delivery months in brackets ("CBOT soybeans ( Jan )"). Run at the end of findNames.
+import { commonWords } from '../common-words.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { nerRules, personFirstWords, type RawMention } from './names.ts';
 import { SPORT_TEAM_HEAD, TEAM_HEAD, isSportsText } from './sports.ts';
@@ -22,6 +23,8 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.nationalityOpeners) nationalityOpeners(folded, out);
   if (nerRules.contractMonths) contractMonths(folded, out);
   if (nerRules.clubFirstWord && isSportsText(folded)) clubFirstWordPeople(out);
+  if (nerRules.groundsAfterAt) groundsAfterAt(folded, out);
+  if (nerRules.shoutedSurnames) shoutedSurnames(folded, out);
 }
 
 /**
@@ -106,5 +109,53 @@ function clubFirstWordPeople(out: RawMention[]): void {
       (TEAM_HEAD.test(x.text.split(' ')[1]!) || SPORT_TEAM_HEAD.test(x.text.split(' ')[1]!)))) continue;
     if (out.some((x) => x.type === 'PER' && x.text.toLowerCase().endsWith(` ${key}`))) continue;
     m.type = 'ORG';
+  }
+}
+
+/**
+ * A sports ground after "at" ("at the Recreation Ground", "at Wrexham 's Racecourse Ground", "at the Stade
+ * Ernest-Wallon"): a place, which the tagger may miss or read in pieces. Its last word is a ground's ("Ground",
+ * "Stadium", "Arena", "Oval") or its first a stadium's abroad ("Stade", "Estadio").
+ */
+const GROUND_AT = /(?<![\p{L}\p{N}])at (?:the |\p{Lu}[\p{L}-]* ['’]s )?((?:\p{Lu}[\p{L}'’-]* ){1,3}(?:Ground|Stadium|Arena|Oval)|(?:Stade|Estadio|Estádio|Stadio) \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}])/gu;
+function groundsAfterAt(folded: string, out: RawMention[]): void {
+  for (const g of folded.matchAll(GROUND_AT)) {
+    const start = g.index! + g[0].length - g[1]!.length;
+    const end = start + g[1]!.length;
+    const inside = out.filter((x) => x.start < end && x.end > start);
+    if (inside.some((x) => x.start < start || x.end > end)) continue;
+    for (const x of inside) out.splice(out.indexOf(x), 1);
+    out.push({ type: 'LOC', start, end, text: g[1]! });
+  }
+}
+
+/**
+ * A list of briefs gives each item a headline in capitals ("NESTLE NAMES ISLA CHAIRMAN", "MODI OPENS NEW MUMBAI
+ * AIRPORT"): a word of such a line (after the first, which refine reads as the headline) that is the surname of a
+ * person the text names in full is that person.
+ */
+function shoutedSurnames(folded: string, out: RawMention[]): void {
+  const surnames = new Set<string>();
+  for (const m of out) {
+    if (m.type !== 'PER' || !/\p{Ll}/u.test(m.text)) continue;
+    const words = m.text.split(/\s+/);
+    if (words.length > 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(words.at(-1)!) && !commonWords().has(words.at(-1)!.toLowerCase())) surnames.add(words.at(-1)!.toUpperCase());
+  }
+  if (!surnames.size) return;
+  const first = folded.indexOf('\n');
+  if (first < 0) return;
+  for (const line of folded.slice(first).matchAll(/^.*$/gm)) {
+    const text = line[0];
+    const at = first + line.index!;
+    if (/\p{Ll}/u.test(text) || (text.match(/\p{Lu}{2,}/gu)?.length ?? 0) < 3) continue;
+    for (const w of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}{3,}(?![\p{L}\p{N}'’-])/gu)) {
+      if (!surnames.has(w[0])) continue;
+      const start = at + w.index!;
+      const end = start + w[0].length;
+      const inside = out.filter((x) => x.start < end && x.end > start);
+      if (inside.some((x) => x.start !== start || x.end !== end)) continue;
+      for (const x of inside) out.splice(out.indexOf(x), 1);
+      out.push({ type: 'PER', start, end, text: w[0] });
+    }
   }
 }

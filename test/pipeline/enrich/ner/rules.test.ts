@@ -401,7 +401,7 @@ describe('results tables', () => {
     it('a stadium is a place, a league an organisation, a tournament of nations or a stage race neither', () => {
       const venue = 'Ireland face England at the Aviva Stadium on Saturday , and Monaco play at the Stade Louis II .';
       expect(typed(venue)).toEqual(expect.arrayContaining(['LOC:Aviva Stadium', 'LOC:Stade Louis II']));
-      expect(without('venueNames', () => typed(venue))).not.toContain('LOC:Aviva Stadium');
+      expect(without('groundsAfterAt', () => without('venueNames', () => typed(venue)))).not.toContain('LOC:Aviva Stadium');
       const league = 'Hearts remain third in the Scottish Premiership .';
       expect(typed(league)).toContain('ORG:Scottish Premiership');
       expect(without('leagueNames', () => typed(league))).not.toContain('ORG:Scottish Premiership');
@@ -764,7 +764,7 @@ describe('wire copy: Title Case and capitals', () => {
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
-    expect(withRuleOff('venueOpeners', () => typed(text))).toContain('LOC:Stadium');
+    expect(withRuleOff('groundsAfterAt', () => withRuleOff('venueOpeners', () => typed(text)))).toContain('LOC:Stadium');
   });
 });
 
@@ -940,5 +940,15 @@ describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () =>
     const f = typed('Report', 'Mainz 05 beat Hannover 96 2-1 on Saturday, while Schalke 04 lost at home.');
     expect(f()).toEqual(expect.arrayContaining(['ORG:Mainz 05', 'ORG:Hannover 96', 'ORG:Schalke 04']));
     expect(withRuleOff('gazetteerDigits', f)).not.toContain('ORG:Hannover 96');
+  });
+  it('reads a ground after "at" as a place where the tagger missed it ("at the Memorial Ground")', () => {
+    const f = typed('Report', 'Leeds Rhinos beat Wigan Warriors 30-22 at the Headingley Stadium , while Bath drew at the Memorial Ground .');
+    expect(f()).toContain('LOC:Memorial Ground');
+    expect(withRuleOff('groundsAfterAt', f)).not.toContain('LOC:Memorial Ground');
+  });
+  it('reads a surname in a brief\'s headline in capitals as the person the text names in full ("NAMES BRANDAUER CHIEF")', () => {
+    const f = typed('BUSINESS HIGHLIGHTS', 'LONDON - Halvorsen Shipping said Tobias Brandauer would become chief executive in April .\nHALVORSEN NAMES BRANDAUER CHIEF EXECUTIVE\nOSLO - The company said Brandauer had run its tanker unit since 2019 .');
+    expect(f()).toContain('PER:BRANDAUER');
+    expect(withRuleOff('shoutedSurnames', f)).not.toContain('PER:BRANDAUER');
   });
 });
