@@ -3,7 +3,7 @@
 // delivery months in brackets ("CBOT soybeans ( Jan )"). Run at the end of findNames.
 import { commonWords } from '../common-words.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
-import { nerRules, personFirstWords, type RawMention } from './names.ts';
+import { cased, nerRules, personFirstWords, type RawMention } from './names.ts';
 import { SPORT_TEAM_HEAD, TEAM_HEAD, isSportsText } from './sports.ts';
 
 /** "v", "vs", "vs." and "versus" between two names: a fixture, not one name ("Alcaraz v Rune"). */
@@ -70,19 +70,27 @@ export function particleSurnames(folded: string, out: RawMention[]): void {
   }
 }
 
-/** "Swede Armand Duplantis", "Kenyan Faith Kipyegon": the nationality before a full name is no part of it. */
+/** A player's position or standing, written before a full name at a sentence's start or in Title Case ("Scrumhalf Antoine Dupont", "Winger Matthis Lebel"). */
+const POSITION = /^(?:scrum-?half|fly-?half|winger|striker|midfielder|defender|goalkeeper|keeper|full-?back|flanker|hooker|prop|playmaker|wicketkeeper|batsman|batter|paceman|spinner|all-rounder|quarterback|pitcher|shortstop|substitute|teenager|veteran|rookie|champion|titleholder)$/;
+
+/**
+ * "Swede Armand Duplantis", "Kenyan Faith Kipyegon", "Scrumhalf Antoine Dupont": a nationality or a player's position
+ * before a full name is no part of it (in capitals as well: "SWEDE ARMAND DUPLANTIS").
+ */
 function nationalityOpeners(folded: string, out: RawMention[]): void {
   const gaz = gazetteer();
   for (const m of out) {
     if (m.type !== 'PER') continue;
-    const words = folded.slice(m.start, m.end).split(/[ \t]+/);
-    if (words.length < 3) continue;
-    const first = words[0]!;
-    if (!NATIONALITY_NOUN.test(first) && !gaz.demonyms.has(aliasKey(first))) continue;
-    if (personFirstWords().has(first.toLowerCase()) || !/^\p{Lu}\p{Ll}+$/u.test(words[1]!)) continue;
-    const start = m.start + folded.slice(m.start, m.end).indexOf(words[1]!, first.length);
-    m.start = start;
-    m.text = folded.slice(start, m.end);
+    for (;;) {
+      const words = m.text.split(/[ \t]+/);
+      if (words.length < 3) break;
+      const first = cased(words[0]!);
+      const opener = NATIONALITY_NOUN.test(first) || gaz.demonyms.has(aliasKey(first)) || (nerRules.positionOpeners && POSITION.test(first.toLowerCase()));
+      if (!opener || personFirstWords().has(first.toLowerCase()) || !/^\p{Lu}\p{L}+$/u.test(words[1]!)) break;
+      const start = m.start + m.text.indexOf(words[1]!, words[0]!.length);
+      m.start = start;
+      m.text = folded.slice(start, m.end);
+    }
   }
 }
 
@@ -90,7 +98,7 @@ function nationalityOpeners(folded: string, out: RawMention[]): void {
 function contractMonths(folded: string, out: RawMention[]): void {
   for (let i = out.length - 1; i >= 0; i--) {
     const m = out[i]!;
-    if ((m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC') && MONTH.test(m.text) &&
+    if ((m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC') && MONTH.test(cased(m.text)) &&
       /\([ \t]*$/.test(folded.slice(Math.max(0, m.start - 3), m.start)) && /^[ \t]*\)/.test(folded.slice(m.end, m.end + 3))) out.splice(i, 1);
   }
 }

@@ -951,4 +951,9 @@ describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () =>
     expect(f()).toContain('PER:BRANDAUER');
     expect(withRuleOff('shoutedSurnames', f)).not.toContain('PER:BRANDAUER');
   });
+  it('leaves a player\'s position opening a sentence out of the name after it ("Scrumhalf Tomas Brandauer")', () => {
+    const f = typed('Report', 'Scrumhalf Tomas Brandauer set up three tries on his return from injury, and the home side won 30-12.');
+    expect(f()).toContain('PER:Tomas Brandauer');
+    expect(withRuleOff('positionOpeners', f)).toContain('PER:Scrumhalf Tomas Brandauer');
+  });
 });
