@@ -8,6 +8,8 @@ import { SPORT_TEAM_HEAD, TEAM_HEAD, isSportsText } from './sports.ts';
 
 /** "v", "vs", "vs." and "versus" between two names: a fixture, not one name ("Alcaraz v Rune"). */
 const VERSUS = /\s+(?:v|vs\.?|versus)\s+/g;
+/** The same in capitals, at a name's either end too ("ALCARAZ V"). */
+const VERSUS_ANY = /(?:^|\s+)(?:v|vs\.?|versus|V|VS)(?:\s+|$)/g;
 /** The lower-case particles that open a surname said alone ("de Minaur", "van Persie", "dos Santos"). */
 const PARTICLE = /(?:^|[^\p{L}\p{N}])(de|da|das|do|dos|du|del|della|di|van|von|der|den|ter|ten|le|la)[ \t]+$/u;
 /**
@@ -29,17 +31,28 @@ export function wireRules(folded: string, out: RawMention[]): void {
 
 /**
  * "Sinner v de Minaur , Alcaraz v Rune": the tagger read a fixture as one name; each side is a name of the same kind.
- * Only "v" in lower case: in capitals it may be a middle initial.
+ * "V" in capitals ("ALCARAZ V RUNE", "Alcaraz V Rune" in Title Case) only in a line of two fixtures or more: alone it may
+ * be a middle initial.
  */
 function versusPairs(folded: string, out: RawMention[]): void {
+  const fixtureLine = (at: number) => {
+    const from = folded.lastIndexOf('\n', at) + 1;
+    const to = folded.indexOf('\n', at);
+    return (folded.slice(from, to < 0 ? undefined : to).match(/(?<=\s)(?:V|VS)(?=\s)/g)?.length ?? 0) >= 2;
+  };
   for (let i = out.length - 1; i >= 0; i--) {
     const m = out[i]!;
     if (m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') continue;
     const text = folded.slice(m.start, m.end);
-    if (!/\s(?:v|vs\.?|versus)\s/.test(text)) continue;
+    const re = /\s(?:V|VS)(?:\s|$)|^(?:V|VS)\s/.test(text) && fixtureLine(m.start) ? VERSUS_ANY : /\s(?:v|vs\.?|versus)\s/.test(text) ? VERSUS : null;
+    if (!re || text === 'V' || text === 'VS') {
+      if (nerRules.versusCased && (text === 'V' || text === 'VS') && fixtureLine(m.start)) out.splice(i, 1);
+      continue;
+    }
+    if (re === VERSUS_ANY && !nerRules.versusCased) continue;
     const parts: RawMention[] = [];
     let from = 0;
-    for (const v of [...text.matchAll(VERSUS), { index: text.length, 0: '' }]) {
+    for (const v of [...text.matchAll(re), { index: text.length, 0: '' }]) {
       const part = text.slice(from, v.index);
       if (/^(?:\p{Lu}|(?:de|van|von|da|dos|di|del|le|la) \p{Lu})/u.test(part)) parts.push({ type: m.type, start: m.start + from, end: m.start + v.index!, text: part });
       from = v.index! + v[0].length;

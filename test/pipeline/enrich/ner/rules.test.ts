@@ -956,4 +956,9 @@ describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () =>
     expect(f()).toContain('PER:Tomas Brandauer');
     expect(withRuleOff('positionOpeners', f)).toContain('PER:Scrumhalf Tomas Brandauer');
   });
+  it('splits fixtures written with "V" in a line of two or more ("Moreau V Kessler , Rossi V Brandauer")', () => {
+    const f = typed('TENNIS - SEMI-FINAL LINE-UP', "Saturday 's Semi-finals : Moreau V Kessler , Rossi V Brandauer .\nQuarter-final results : Brandauer beat Lindqvist , Kessler beat Haverkamp , Rossi beat Oosterhuis , Moreau beat Kowalczyk .");
+    expect(f()).toEqual(expect.arrayContaining(['PER:Moreau', 'PER:Kessler']));
+    expect(withRuleOff('versusCased', f)).toContain('PER:Moreau V Kessler');
+  });
 });
