@@ -27,6 +27,9 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.clubFirstWord && isSportsText(folded)) clubFirstWordPeople(out);
   if (nerRules.groundsAfterAt) groundsAfterAt(folded, out);
   if (nerRules.shoutedSurnames) shoutedSurnames(folded, out);
+  if (nerRules.knownOrgsLast) knownOrgsLast(out);
+  if (nerRules.placeLists) placeLists(folded, out);
+  if (nerRules.camelOrgs) camelOrgs(folded, out);
 }
 
 /**
@@ -178,5 +181,47 @@ function shoutedSurnames(folded: string, out: RawMention[]): void {
       for (const x of inside) out.splice(out.indexOf(x), 1);
       out.push({ type: 'PER', start, end, text: w[0] });
     }
+  }
+}
+
+/**
+ * "Stade Francais 24 Montpellier 24": a known club whose first word is a stadium's ("Stade"), which the venue rule typed
+ * a place, is the club, where no place has that name.
+ */
+const CLUB_LIKE_VENUE = /^(?:Stade|Estadio|Stadio)$/;
+function knownOrgsLast(out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const m of out) {
+    if (m.type !== 'LOC' || !/\s/.test(m.text) || !CLUB_LIKE_VENUE.test(cased(m.text.split(/\s+/)[0]!))) continue;
+    const key = aliasKey(m.text);
+    if (gaz.orgs.has(key) && !gaz.places.has(key)) m.type = 'ORG';
+  }
+}
+
+/**
+ * "plants in Wolfsburg , Emden and Zwickau": one word read as a person between two places of a list, joined by a comma
+ * or "and", after "in", "at" or "from", is a place too.
+ */
+function placeLists(folded: string, out: RawMention[]): void {
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length - 1; i++) {
+    const m = out[i]!, a = out[i - 1]!, b = out[i + 1]!;
+    if (m.type !== 'PER' || /\s/.test(m.text) || a.type !== 'LOC' || b.type !== 'LOC' || personFirstWords().has(m.text.toLowerCase())) continue;
+    if (!/^ ?, $/.test(folded.slice(a.end, m.start)) || !/^(?: ?,| and| ?, and) $/.test(folded.slice(m.end, b.start))) continue;
+    // The list follows a word of place ("in", "at", "from"): "by Luigi 's Sons Guido , Henrique and José Pedro" does not.
+    let k = i - 1;
+    while (k > 0 && out[k - 1]!.type === 'LOC' && /^ ?, $/.test(folded.slice(out[k - 1]!.end, out[k]!.start))) k--;
+    if (!/(?<![\p{L}\p{N}])(?:in|at|from|near|to|between)\s+(?:the\s+)?$/iu.test(folded.slice(Math.max(0, out[k]!.start - 14), out[k]!.start))) continue;
+    m.type = 'LOC';
+  }
+}
+
+/** "Ryanair and easyJet said": a known organisation written with a lower-case first letter and a capital inside. */
+function camelOrgs(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (const w of folded.matchAll(/(?<![\p{L}\p{N}@#])\p{Ll}+\p{Lu}[\p{L}]+(?![\p{L}\p{N}])/gu)) {
+    const start = w.index!, end = start + w[0].length;
+    if (!gaz.orgs.has(aliasKey(w[0])) || out.some((x) => x.start < end && x.end > start)) continue;
+    out.push({ type: 'ORG', start, end, text: w[0] });
   }
 }

@@ -961,4 +961,21 @@ describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () =>
     expect(f()).toEqual(expect.arrayContaining(['PER:Moreau', 'PER:Kessler']));
     expect(withRuleOff('versusCased', f)).toContain('PER:Moreau V Kessler');
   });
+  it('keeps a known club whose first word is a stadium\'s ("Stade Francais") an organisation in a results table', () => {
+    const f = typed('RUGBY UNION - FRENCH RESULTS', 'Toulon 16 Clermont 19\nStade Francais 24 Montpellier 24\nCastres 31 Perpignan 12');
+    expect(f()).toContain('ORG:Stade Francais');
+    expect(withRuleOff('knownOrgsLast', f)).toContain('LOC:Stade Francais');
+  });
+
+  it('reads one word between two places of a list after "in" as a place ("in Wolfsburg , Hennigsdorf and Zwickau")', () => {
+    const f = typed('Report', 'The carmaker will cut shifts at plants in Wolfsburg , Hennigsdorf and Zwickau from next month .');
+    expect(f()).toContain('LOC:Hennigsdorf');
+    expect(withRuleOff('placeLists', f)).toContain('PER:Hennigsdorf');
+  });
+
+  it('reads a known organisation written with a lower-case first letter ("easyJet")', () => {
+    const f = typed('Report', 'Low-cost carriers such as easyJet have added routes to Greece this summer .');
+    expect(f()).toContain('ORG:easyJet');
+    expect(withRuleOff('camelOrgs', f)).not.toContain('ORG:easyJet');
+  });
 });
