@@ -1,6 +1,8 @@
 // Rules of wire copy that the fourth fresh wire set (test/fixtures/ner-wire-check6) showed, each a switch in nerRules:
-// fixtures written "Sinner v de Minaur", a nationality before a full name ("Swede Armand Duplantis"), and futures'
-// delivery months in brackets ("CBOT soybeans ( Jan )"). Run at the end of findNames.
+// fixtures ("Sinner v de Minaur", "ALCARAZ V RUNE"), a nationality or a position before a full name ("Swede Armand
+// Duplantis"), futures' months in brackets ("( Jan )"), a club said by its first word ("Bolton"), grounds after "at",
+// surnames in a brief's capitalised headline, known clubs named like stadiums, places listed after "in", and known
+// organisations written "easyJet". wireRules runs at the end of findNames; particleSurnames after the repeated names.
 import { commonWords } from '../common-words.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { cased, nerRules, personFirstWords, type RawMention } from './names.ts';
