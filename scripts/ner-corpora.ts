@@ -24,6 +24,8 @@ export const WIRE_CHECK3 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK4 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check4');
 /** Written after the rules wirecheck3 and wirecheck4 led to and the longer organisation list (baseball, chips, Iran, county cricket, a court, the Bundesliga, mining, the NHL), scored once. */
 export const WIRE_CHECK5 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check5');
+/** Written in the seventh session after wirecheck5's rules (soccer results and standings, skiing and athletics result lists, a tennis draw, commodities, airlines, a diplomatic story, a court, a list of briefs, rugby union tables), scored once. */
+export const WIRE_CHECK6 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check6');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -43,6 +45,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck3', () => readConllDir(WIRE_CHECK3), false],
   ['wirecheck4', () => readConllDir(WIRE_CHECK4), false],
   ['wirecheck5', () => readConllDir(WIRE_CHECK5), false],
+  ['wirecheck6', () => readConllDir(WIRE_CHECK6), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],

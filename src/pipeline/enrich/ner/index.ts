@@ -25,6 +25,7 @@ import { inlineScores } from './scores.ts';
 import { amidListedOrgs, citedOutlets, hallsOfFame, joinDemonymOrgs, joinKindOf, joinLocalBodies, joinNamedAfter, kindBeforeName, listedWithOrgs, orgCopula } from './institutions.ts';
 import { dropDefinedTerms, dropHistoricEvents, dropTitleTails } from './not-names.ts';
 import { abbreviatedStates, areaNames, planets } from './places.ts';
+import { particleSurnames, wireRules } from './wire.ts';
 import {
   SPORT_TEAM_HEAD, TEAM_HEAD, addClubPrefixes, addResultLines, addSurnameWords, clubRolePeople, clubRoles, dropEventNames, isSportsText, joinCityTeams, matchTeams, teamNicknames,
   splitAtRole, splitClubPairs, sportFrames, spreadClubs, venuesAndLeagues,
@@ -254,6 +255,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.historicEvents) dropHistoricEvents(folded, out);
   if (nerRules.cityTeams) joinCityTeams(folded, out, sports);
   if (nerRules.teamNicknames && sports) teamNicknames(folded, out);
+  wireRules(folded, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -386,10 +388,11 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
   const gaz = gazetteer();
   const firsts = firstWords();
   for (const toks of sentenceTokens) {
+    // A club's number ends its name after a capitalised word ("Racing 92", "Schalke 04"; not "Group of 20").
     // In Title Case or capitals the truecaser may have lowered a known name's words ("Human Rights Watch Urged"): a name
     // of two words or more is looked up as written there (one word is as often a common word: "Who", "WHO").
     let shouted: boolean | undefined;
-    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) ||
+    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) || (nerRules.gazetteerDigits && n > 1 && /^\d{2,4}$/.test(toks[i]!.text) && CAP.test(toks[i - 1]?.text ?? '')) ||
       (nerRules.gazetteerCased && n > 1 && CAP.test(folded[toks[i]!.start]!) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
       if (!CAP.test(folded[toks[i]!.start]!) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
@@ -404,6 +407,13 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
         if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
         const overlaps = ms.filter((m) => start < m.end && end > m.start);
+        // "Pratt & Whitney" read as a person, "TAP Air Portugal" as a place: a known organisation's name of several words
+        // that the tagger read whole but typed otherwise is the organisation.
+        if (nerRules.gazetteerRetype && type === 'ORG' && n > 1 && overlaps.length === 1 && overlaps[0]!.start === start && overlaps[0]!.end === end) {
+          overlaps[0]!.type = 'ORG';
+          i += n - 1;
+          break;
+        }
         // A known name of several words that the tagger read in pieces is the whole name (wholeOverPieces); one that
         // runs past it is another name ("Washington Post", not "Washington").
         if (overlaps.length && !(nerRules.gazetteerSpans && n > 1 && wholeOverPieces(folded, start, end, toks[i]!.text, overlaps))) break;
@@ -543,6 +553,7 @@ export function addRepeatedNames(folded: string, sentences: Span[], ms: RawMenti
   void sentences;
   const out = harmonise(all).sort((a, b) => a.start - b.start);
   if (nerRules.adjacentPeople) joinAdjacentPeople(folded, out);
+  if (nerRules.particleSurnames) particleSurnames(folded, out);
   return out;
 }
 

@@ -496,6 +496,8 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
 const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND|v)\b|$))`, 'gmu');
 /** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
+/** A results list's rank before a name: "1. ", "12. ". */
+const RANK = /^[ \t]*\d{1,3}\.[ \t]+/;
 /** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
 const SCORER = /(?<=^|,)[ \t]*(\p{Lu}[\p{Ll}'-]+(?:[ \t]+(?:de|van|\p{Lu}[\p{L}'-]+)){0,2})(?=[ \t]+\d{1,3}(?:th|st|nd|rd)?\b)/gu;
 /** Runs and wickets ("532-8") or a declaration: what makes a line of names and figures a cricket score. */
@@ -582,7 +584,15 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
     // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
     const cStart = at + m.index! + m[0].lastIndexOf(m[2]!);
     for (const x of ms) if (x.start === cStart && x.text === m[2] && x.type === 'ORG') x.type = 'LOC';
-    if (ms.some((x) => x.start < end && x.end > start) || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
+    // "3. Georgia Bell ( Britain ) 3:54.08": in a ranked results line, the name between the rank and the country is
+    // one person's, where the tagger read it in pieces (a place, a person) inside it.
+    const inside = ms.filter((x) => x.start < end && x.end > start);
+    if (nerRules.rankedPlayers && inside.length && m.index! === RANK.exec(line)?.[0].length && m[1]!.includes(' ') &&
+      inside.every((x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.type === 'LOC')) && !m[1]!.split(' ').every((w) => gaz.places.has(aliasKey(w)))) {
+      personAt(ms, start, end, m[1]!);
+      continue;
+    }
+    if (inside.length || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
     ms.push({ type: 'PER', start, end, text: m[1]! });
   }
   // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".

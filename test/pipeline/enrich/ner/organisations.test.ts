@@ -211,7 +211,7 @@ describe('companies told by their company', () => {
     const text = 'Nine companies were picked a year ago: Astrobotic, Deep Space Systems, Draper, Firefly Aerospace, Intuitive Machines, Lockheed Martin, Masten Space Systems and Moon Express.';
     const got = typed(text);
     expect(got).toContain('ORG:Lockheed Martin');
-    expect(withRuleOff('amidListedOrgs', () => typed(text))).toContain('PER:Lockheed Martin');
+    expect(withRuleOff('gazetteerRetype', () => withRuleOff('amidListedOrgs', () => typed(text)))).toContain('PER:Lockheed Martin');
     // A person listed with companies, by a given name, is no company.
     expect(typed('The plan was backed by Google, Larry Page and Amazon, the filing showed. Page said he was glad.')).not.toContain('ORG:Larry Page');
   });

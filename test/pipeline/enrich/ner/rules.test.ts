@@ -358,7 +358,7 @@ describe('results tables', () => {
       const got = typed(text);
       expect(got).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Chelsea', 'ORG:Tottenham']));
       expect(got).not.toContain('PER:Welcome Jose');
-      expect(without('sportFrames', () => without('clubPrefixPerson', () => typed(text)))).toContain('PER:Inter Milan');
+      expect(without('gazetteerRetype', () => without('sportFrames', () => without('clubPrefixPerson', () => typed(text))))).toContain('PER:Inter Milan');
       // (listedOrgs alone makes a club of a one-word place no gazetteer knows listed with a club: off too.)
       const spread = without('listedOrgs', () => without('clubSpread', () => typed(text)));
       expect(spread).toEqual(expect.arrayContaining(['LOC:Chelsea', 'LOC:Tottenham']));
@@ -401,7 +401,7 @@ describe('results tables', () => {
     it('a stadium is a place, a league an organisation, a tournament of nations or a stage race neither', () => {
       const venue = 'Ireland face England at the Aviva Stadium on Saturday , and Monaco play at the Stade Louis II .';
       expect(typed(venue)).toEqual(expect.arrayContaining(['LOC:Aviva Stadium', 'LOC:Stade Louis II']));
-      expect(without('venueNames', () => typed(venue))).not.toContain('LOC:Aviva Stadium');
+      expect(without('groundsAfterAt', () => without('venueNames', () => typed(venue)))).not.toContain('LOC:Aviva Stadium');
       const league = 'Hearts remain third in the Scottish Premiership .';
       expect(typed(league)).toContain('ORG:Scottish Premiership');
       expect(without('leagueNames', () => typed(league))).not.toContain('ORG:Scottish Premiership');
@@ -758,13 +758,13 @@ describe('wire copy: Title Case and capitals', () => {
     expect(withRuleOff('venueCased', () => wireTyped('SOCCER - ENGLISH ROUND-UP', venue))).not.toContain('LOC:AMEX STADIUM');
     const club = 'INTER MILAN WON 2-0 AT GENOA ON SUNDAY TO STAY SECOND .';
     expect(wireTyped('SOCCER - ITALIAN ROUND-UP', club)).toContain('ORG:INTER MILAN');
-    expect(withRuleOff('clubOpenersCased', () => wireTyped('SOCCER - ITALIAN ROUND-UP', club))).toContain('PER:INTER MILAN');
+    expect(withRuleOff('gazetteerRetype', () => withRuleOff('clubOpenersCased', () => wireTyped('SOCCER - ITALIAN ROUND-UP', club)))).toContain('PER:INTER MILAN');
   });
 
   it('a ground named by a word with capitals inside is named whole, not by its last word', () => {
     const text = 'Gloucester lost at FlexiQ Stadium on Friday .';
     expect(typed(text)).toContain('LOC:FlexiQ Stadium');
-    expect(withRuleOff('venueOpeners', () => typed(text))).toContain('LOC:Stadium');
+    expect(withRuleOff('groundsAfterAt', () => withRuleOff('venueOpeners', () => typed(text)))).toContain('LOC:Stadium');
   });
 });
 
@@ -884,5 +884,98 @@ describe('a name before a post and a person', () => {
     expect(withRuleOff('roleOwners', () => typed(party))).toContain('PER:Fianna Fail');
     expect(typed('Boris Johnson adviser Dominic Cummings resigned on Friday. Johnson spokesman James Slack declined to comment.'))
       .toEqual(['PER:Boris Johnson', 'PER:Dominic Cummings', 'PER:Johnson', 'PER:James Slack']);
+  });
+});
+
+describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () => {
+  const typed = (title: string, text: string) => () => enrich({ title, text }).mentions.map((m) => `${m.type}:${m.text}`);
+
+  it('reads each side of a fixture written with "v" as a name ("Moreau v Kessler")', () => {
+    const f = typed('TENNIS - SEMI-FINAL LINE-UP', 'Semi-finals on Saturday : Rossi v Brandauer , Moreau v Kessler .\nQuarter-final results : Brandauer beat Lindqvist , Kessler beat Haverkamp , Rossi beat Oosterhuis , Moreau beat Kowalczyk .');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Moreau', 'PER:Kessler']));
+    expect(f()).not.toContain('PER:Moreau v Kessler');
+    expect(withRuleOff('versusPairs', f)).toContain('PER:Moreau v Kessler');
+  });
+
+  it('keeps the particle of a surname said alone when the text names the person in full with it ("van Oosterhout")', () => {
+    const f = typed('Report', 'Tomas van Oosterhout beat Bram Kessler 6-3 6-4 on Thursday. Next up for Kessler v van Oosterhout is a rematch.');
+    expect(f()).toContain('PER:van Oosterhout');
+    expect(withRuleOff('particleSurnames', f)).not.toContain('PER:van Oosterhout');
+    // Not in another language's sentence, where the particle is a preposition.
+    expect(typed('Report', 'O adversário do Milan na estreia de Kaká pelo Campeonato Italiano.')()).not.toContain('PER:de Kaká');
+  });
+
+  it('leaves a nationality before a full name out of it ("Swede Johan Lindqvist")', () => {
+    const f = typed('Report', 'Swede Johan Lindqvist won the 400 metres on Sunday, ahead of Dane Mikkel Brandt.');
+    expect(f()).toContain('PER:Johan Lindqvist');
+    expect(withRuleOff('nationalityOpeners', f)).toContain('PER:Swede Johan Lindqvist');
+  });
+
+  it('reads no name in a futures contract\'s month in brackets ("CBOT corn ( Jan )")', () => {
+    const f = typed('Report', 'Grain prices at 1600 GMT :\nCBOT wheat ( Mar ) 5.41 down 0.02\nCBOT corn ( Jan ) 4.20 up 0.01');
+    expect(f()).not.toContain('PER:Jan');
+    expect(withRuleOff('contractMonths', f)).toContain('PER:Jan');
+  });
+
+  it('reads the name between a rank and a country in brackets as one person\'s ("2. Georgia Bellamy ( Britain )")', () => {
+    const f = typed('Report', 'Results of the women \'s 800 metres :\n1. Paula Kowalska ( Poland ) 1:58.20\n2. Georgia Bellamy ( Britain ) 1:58.90\n3. Virginia Castellano ( Spain ) 1:59.10');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Georgia Bellamy', 'PER:Virginia Castellano', 'LOC:Britain']));
+    expect(withRuleOff('rankedPlayers', f)).toContain('LOC:Georgia');
+  });
+
+  it('reads a club said by its first word as the club in a sports report ("Burton Albion … Burton had led")', () => {
+    const f = typed('SOCCER - CREWE GO SECOND AFTER COMEBACK AT BURTON', 'LONDON 2026-11-28\nCrewe moved up to second in League Two with a 2-1 win at Burton Albion on Saturday , Tom Lowery scoring the winner four minutes from time .\n' +
+      'Burton had led through Mason Bennett before Crewe \'s Chris Long equalised just after the break .\nLeague Two results on Saturday :\nBurton 1 Crewe 2\nWalsall 0 Gillingham 1');
+    expect(f()).not.toContain('PER:Burton');
+    expect(f()).toContain('ORG:Burton');
+    expect(withRuleOff('clubFirstWord', f)).toContain('PER:Burton');
+  });
+  it('types a known organisation the tagger read whole as a person or a place as the organisation ("Johnson & Johnson", "Air India")', () => {
+    const f = typed('Report', 'Engine checks ordered by Johnson & Johnson slowed deliveries. Shares in Air India and Korean Air rose.');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:Johnson & Johnson', 'ORG:Air India', 'ORG:Korean Air']));
+    expect(withRuleOff('gazetteerRetype', f)).toEqual(expect.arrayContaining(['PER:Johnson & Johnson', 'LOC:Air India']));
+  });
+
+  it('reads a known club whose name ends in its number whole ("Mainz 05 beat Hannover 96"), not "Group of 20"', () => {
+    const f = typed('Report', 'Mainz 05 beat Hannover 96 2-1 on Saturday, while Schalke 04 lost at home.');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:Mainz 05', 'ORG:Hannover 96', 'ORG:Schalke 04']));
+    expect(withRuleOff('gazetteerDigits', f)).not.toContain('ORG:Hannover 96');
+  });
+  it('reads a ground after "at" as a place where the tagger missed it ("at the Memorial Ground")', () => {
+    const f = typed('Report', 'Leeds Rhinos beat Wigan Warriors 30-22 at the Headingley Stadium , while Bath drew at the Memorial Ground .');
+    expect(f()).toContain('LOC:Memorial Ground');
+    expect(withRuleOff('groundsAfterAt', f)).not.toContain('LOC:Memorial Ground');
+  });
+  it('reads a surname in a brief\'s headline in capitals as the person the text names in full ("NAMES BRANDAUER CHIEF")', () => {
+    const f = typed('BUSINESS HIGHLIGHTS', 'LONDON - Halvorsen Shipping said Tobias Brandauer would become chief executive in April .\nHALVORSEN NAMES BRANDAUER CHIEF EXECUTIVE\nOSLO - The company said Brandauer had run its tanker unit since 2019 .');
+    expect(f()).toContain('PER:BRANDAUER');
+    expect(withRuleOff('shoutedSurnames', f)).not.toContain('PER:BRANDAUER');
+  });
+  it('leaves a player\'s position opening a sentence out of the name after it ("Scrumhalf Tomas Brandauer")', () => {
+    const f = typed('Report', 'Scrumhalf Tomas Brandauer set up three tries on his return from injury, and the home side won 30-12.');
+    expect(f()).toContain('PER:Tomas Brandauer');
+    expect(withRuleOff('positionOpeners', f)).toContain('PER:Scrumhalf Tomas Brandauer');
+  });
+  it('splits fixtures written with "V" in a line of two or more ("Moreau V Kessler , Rossi V Brandauer")', () => {
+    const f = typed('TENNIS - SEMI-FINAL LINE-UP', "Saturday 's Semi-finals : Moreau V Kessler , Rossi V Brandauer .\nQuarter-final results : Brandauer beat Lindqvist , Kessler beat Haverkamp , Rossi beat Oosterhuis , Moreau beat Kowalczyk .");
+    expect(f()).toEqual(expect.arrayContaining(['PER:Moreau', 'PER:Kessler']));
+    expect(withRuleOff('versusCased', f)).toContain('PER:Moreau V Kessler');
+  });
+  it('keeps a known club whose first word is a stadium\'s ("Stade Francais") an organisation in a results table', () => {
+    const f = typed('RUGBY UNION - FRENCH RESULTS', 'Toulon 16 Clermont 19\nStade Francais 24 Montpellier 24\nCastres 31 Perpignan 12');
+    expect(f()).toContain('ORG:Stade Francais');
+    expect(withRuleOff('knownOrgsLast', f)).toContain('LOC:Stade Francais');
+  });
+
+  it('reads one word between two places of a list after "in" as a place ("in Wolfsburg , Hennigsdorf and Zwickau")', () => {
+    const f = typed('Report', 'The carmaker will cut shifts at plants in Wolfsburg , Hennigsdorf and Zwickau from next month .');
+    expect(f()).toContain('LOC:Hennigsdorf');
+    expect(withRuleOff('placeLists', f)).toContain('PER:Hennigsdorf');
+  });
+
+  it('reads a known organisation written with a lower-case first letter ("easyJet")', () => {
+    const f = typed('Report', 'Low-cost carriers such as easyJet have added routes to Greece this summer .');
+    expect(f()).toContain('ORG:easyJet');
+    expect(withRuleOff('camelOrgs', f)).not.toContain('ORG:easyJet');
   });
 });
