@@ -139,11 +139,11 @@ function clubFirstWordPeople(out: RawMention[]): void {
 }
 
 /**
- * A sports ground after "at" ("at the Recreation Ground", "at Wrexham 's Racecourse Ground", "at the Stade
+ * A sports ground after "at" ("at the Recreation Ground", "at Wrexham's Racecourse Ground", "at the Stade
  * Ernest-Wallon"): a place, which the tagger may miss or read in pieces. Its last word is a ground's ("Ground",
  * "Stadium", "Arena", "Oval") or its first a stadium's abroad ("Stade", "Estadio").
  */
-const GROUND_AT = /(?<![\p{L}\p{N}])at (?:the |\p{Lu}[\p{L}-]* ['’]s )?((?:\p{Lu}[\p{L}'’-]* ){1,3}(?:Ground|Stadium|Arena|Oval)|(?:Stade|Estadio|Estádio|Stadio) \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}])/gu;
+const GROUND_AT = /(?<![\p{L}\p{N}])at (?:the |\p{Lu}[\p{L}-]* ?['’]s )?((?:\p{Lu}[\p{L}'’-]* ){1,3}(?:Ground|Stadium|Arena|Oval)|(?:Stade|Estadio|Estádio|Stadio) \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}])/gu;
 function groundsAfterAt(folded: string, out: RawMention[]): void {
   for (const g of folded.matchAll(GROUND_AT)) {
     const start = g.index! + g[0].length - g[1]!.length;

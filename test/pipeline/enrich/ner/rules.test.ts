@@ -940,11 +940,17 @@ describe('wire copy rules of the fourth fresh wire set (ner-wire-check6)', () =>
     const f = typed('Report', 'Mainz 05 beat Hannover 96 2-1 on Saturday, while Schalke 04 lost at home.');
     expect(f()).toEqual(expect.arrayContaining(['ORG:Mainz 05', 'ORG:Hannover 96', 'ORG:Schalke 04']));
     expect(withRuleOff('gazetteerDigits', f)).not.toContain('ORG:Hannover 96');
+    // A shirt's number is no club's, nor an alias of one ("No 10" is Downing Street).
+    expect(typed('Report', 'The Pistons retired his No. 10 jersey at halftime, and fans cheered.')().some((m) => m.startsWith('ORG:No'))).toBe(false);
   });
   it('reads a ground after "at" as a place where the tagger missed it ("at the Memorial Ground")', () => {
     const f = typed('Report', 'Leeds Rhinos beat Wigan Warriors 30-22 at the Headingley Stadium , while Bath drew at the Memorial Ground .');
     expect(f()).toContain('LOC:Memorial Ground');
     expect(withRuleOff('groundsAfterAt', f)).not.toContain('LOC:Memorial Ground');
+    // An owner written as prose writes it ("at Bristol's Memorial Ground") is no part of the ground.
+    const owned = typed('Report', "Bath drew 20-20 at Bristol's Memorial Ground on Sunday.")();
+    expect(owned).toContain('LOC:Memorial Ground');
+    expect(owned.some((m) => m.includes("Bristol's"))).toBe(false);
   });
   it('reads a surname in a brief\'s headline in capitals as the person the text names in full ("NAMES BRANDAUER CHIEF")', () => {
     const f = typed('BUSINESS HIGHLIGHTS', 'LONDON - Halvorsen Shipping said Tobias Brandauer would become chief executive in April .\nHALVORSEN NAMES BRANDAUER CHIEF EXECUTIVE\nOSLO - The company said Brandauer had run its tanker unit since 2019 .');
