@@ -1,5 +1,5 @@
 // A wire dateline at the start of a line: "LONDON (Reuters) - ", "BEIRUT, Lebanon (AP) — ",
-// "Washington (CNN) -- ", "KABUL - ", or a line "LONDON 1996-08-30". It says where the story was filed and who filed it: metadata, not
+// "Washington (CNN) -- ", "MIAMI (AP) _ " (the typewriter-era wire's dash), "KABUL - ", or a line "LONDON 1996-08-30". It says where the story was filed and who filed it: metadata, not
 // what the article is about, so keyphrases skip it and the agency it credits is no hashtag. A credit line
 // ("Tested by: John Milbank", "(Reporting by …; Editing by …)") names who wrote it, likewise.
 
@@ -15,7 +15,7 @@ export interface Dateline {
 // A place in capitals (maybe with ", State" after it) and an optional credit, or a place in any case with
 // a credit; then a dash. The credit is what tells a mixed-case place from a sentence that starts a list.
 const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?: ?,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—])\s+/u;
+  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?: ?,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—_])\s+/u;
 
 // A line of its own: a place in capitals and the filing date ("LONDON 1996-08-30", "WASHINGTON 2026-11-14"),
 // as some wires and archives print the dateline above the story; in text tokenised word by word the comma

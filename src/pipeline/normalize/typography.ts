@@ -27,10 +27,13 @@ export function foldTypography(text: string): string {
  * character, so offsets computed on the result are valid in the input (enrich needs this).
  */
 export function foldTypographyKeepOffsets(text: string): string {
-  return text.replace(FOLD_RE, (c) => {
+  const folded = text.replace(FOLD_RE, (c) => {
     const f = FOLD[c] ?? c;
     return f.length === 1 ? f : f === '' ? ' ' : c === '\u2026' ? '.' : f[0];
   });
+  // Wire copy of the typewriter era and treebank text quote ``so'': two characters become a space and a quote mark,
+  // the mark next to the words it quotes.
+  return folded.includes('``') || folded.includes("''") ? folded.replace(/``/g, ' "').replace(/''/g, '" ') : folded;
 }
 
 /** Collapses runs of spaces within lines and keeps paragraph breaks as one blank line. */
