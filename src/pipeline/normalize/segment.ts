@@ -34,6 +34,9 @@ const ABBREVIATIONS = new Set(
     ' op ed').split(' '),
 );
 
+/** A wire credit and its dash ("(AP) — ", "(Reuters) - ", "(AP) _ "), which only a dateline puts after a stop. */
+const DATELINE_CREDIT = /^\([^()\n]{1,40}\)[ \t]*(?:-{1,2}|[–—_])\s/;
+
 /**
  * Sentences with offsets. A period ends a sentence unless it follows a known abbreviation, a single
  * capital (initials, "U.S."), or a number ("3.5"); closing quotes and brackets stay with the sentence.
@@ -52,6 +55,8 @@ export function splitSentences(text: string): Span[] {
       const rest = body.slice(endInPara).trimStart();
       if (rest && !/^["'\u201C\u2018\u00AB(\[]?[\p{Lu}\p{N}\p{Script=Arabic}]/u.test(rest)) continue;
       if (m[0] === '.' && nameGoesOn(body, m.index!, rest)) continue;
+      // "PORTLAND, Ore. (AP) — Crews …": a credit and a dash after the stop make it a dateline's, not a sentence's end.
+      if (m[0] === '.' && DATELINE_CREDIT.test(rest)) continue;
       push(out, text, start, para.start + endInPara);
       start = para.start + endInPara;
     }

@@ -114,7 +114,7 @@ describe('wire copy of the typewriter era', () => {
   it("reads ``quotes'' as quotes and \"(AP) _\" as a dateline's dash", () => {
     const e = enrich({
       title: 'Flood waters rise in river valley',
-      text: "NEW ORLEANS (AP) _ Flood waters rose across the river valley Sunday as crews stacked sandbags along the levees.\n" +
+      text: "BATON ROUGE, La. (AP) _ Flood waters rose across the river valley Sunday as crews stacked sandbags along the levees.\n" +
         "``We are ready for the worst,'' parish emergency director Marla Thibodeaux said at a briefing.\n" +
         'Thibodeaux said 4,000 residents had left their homes.',
       language: 'en',

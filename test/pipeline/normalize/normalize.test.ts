@@ -69,6 +69,14 @@ describe('normalize', () => {
   });
 });
 
+describe('a dateline with a state\'s abbreviation', () => {
+  it('is no sentence of its own: "PORTLAND, Ore. (AP) — Crews …" is one sentence, "Portland, Ore. He …" two', () => {
+    const texts = (t: string) => splitSentences(t).map((s) => s.text);
+    expect(texts('PORTLAND, Ore. (AP) — Crews fought the fire on Sunday. It spread.')).toEqual(['PORTLAND, Ore. (AP) — Crews fought the fire on Sunday.', 'It spread.']);
+    expect(texts('He moved to Portland, Ore. He liked it.')).toEqual(['He moved to Portland, Ore.', 'He liked it.']);
+  });
+});
+
 describe('settleLanguage', () => {
   const german = 'Am 12. bis 13. September startet wieder die DMEXCO in Köln, und wir sind mit dabei. Dieses Jahr erwartet die Messe mehr als 40.000 Besucher aus der ganzen Welt, die sich über neue Technologien, Geschäftsmodelle und Trends der digitalen Wirtschaft informieren wollen. Vereinbaren Sie gerne einen Termin mit unserem Team am Stand.';
   const english = 'The house where the dictator was born will be turned into a police station, the interior minister said on Tuesday, after years of debate over how best to prevent it from becoming a pilgrimage site. Architects from across the European Union will be invited to submit plans for the redesign of the building this month.';
