@@ -9,7 +9,7 @@ import { withoutDateline } from './dateline.ts';
 import { camelCase, makeHashtags, type HashtagEntity } from './hashtags.ts';
 import { aliasKey, gazetteer, isNationalityWord } from './gazetteer.ts';
 import { keyphraseCandidates, keyphrasesAndTopics, type Keyphrase } from './keyphrases.ts';
-import { wholeWordAt } from './whole-word.ts';
+import { asKeyed, withoutNameParts } from './keyphrase-names.ts';
 import { addRepeatedNames, COMPASS, findNames, nerRules, numericMentions, type RawMention } from './ner/index.ts';
 import { findDates, findNumbers } from './numbers.ts';
 import { CALENDAR_WORDS } from './ner/names.ts';
@@ -103,9 +103,7 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
   if (arabic) ranked = topics = ar.topicsBesideNames(ar.arabicTopics(folded, sentences), entities);
   else {
     const found = keyphrasesAndTopics(folded, sentences, 20, language, titleEnd);
-    // A listed name with "of" ("Mary Queen of Scots") is a name its pieces ("Mary Queen") are written in, as the tagger's are.
-    const ofNames = found.keyphrases.filter((k) => k.phrase.includes(' of ')).flatMap((k) => [...wholeWordAt(folded, k.phrase)].map((start) => ({ start, end: start + k.phrase.length })));
-    const kept = new Set(withoutNameParts([...new Set([...found.keyphrases, ...found.topics])], folded, [...names, ...ofNames]));
+    const kept = new Set(withoutNameParts([...new Set([...found.keyphrases, ...found.topics])], folded, names, found.keyphrases));
     ranked = found.keyphrases.filter((k) => kept.has(k));
     topics = found.topics.filter((k) => kept.has(k));
   }
@@ -129,66 +127,6 @@ export function enrichDocument(doc: string, opts: DocumentOptions): Enrichment {
     quotes,
     summary: picked.map((i) => withoutDateline(doc.slice(body[i]!.start, body[i]!.end))),
   };
-}
-
-/**
- * A phrase the text writes only inside a longer name ("Muriel" of "Dame Muriel Spark", "Agriculture Organisation" of
- * "Food and Agriculture Organisation", "University" of "Cardiff University") is a piece of that name, no topic of its
- * own: the name is the entity. A phrase written nowhere as ranked (a headline's truecased word) stays.
- */
-function withoutNameParts<K extends { phrase: string }>(ranked: K[], folded: string, names: { start: number; end: number }[]): K[] {
-  if (!names.length) return ranked;
-  return ranked.filter((k) => {
-    let seen = false;
-    for (const at of wholeWordAt(folded, k.phrase)) {
-      seen = true;
-      const end = at + k.phrase.length;
-      if (!names.some((m) => m.start <= at && end <= m.end && m.end - m.start > end - at)) return true;
-    }
-    return !seen;
-  });
-}
-
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?=\p{Lu})/u;
-
-/**
- * The keyphrases as people key news. A single letter ("S" of "Audi S") or a form of address alone ("Mrs") names
- * nothing. A person in the keyphrases goes by the full name the article gives: "Ms Hewitt", "Hewitt" and "Patricia" are
- * Patricia Hewitt, and "Chancellor Gordon Brown" is Gordon Brown. People keying news write the name, not the form of address or the
- * post ("Sir" and "Dame" stay: they are part of the name as written). A name listed twice so is listed once.
- * Chosen on the BBC set keyed as phrases; KPCrowd's crowd keys surnames alone, and loses 0.6 F1@10 (docs/benchmarks.md).
- */
-function asKeyed(phrases: string[], mentions: EntityMention[]): string[] {
-  const full = new Map<string, string>();
-  const people = new Set<string>();
-  for (const m of mentions) {
-    if (m.type !== 'PER') continue;
-    const canonical = m.canonical.toLowerCase();
-    if (canonical.includes(' ')) people.add(canonical);
-    const text = m.text.toLowerCase();
-    if (canonical.endsWith(` ${text}`) || canonical.startsWith(`${text} `)) full.set(text, m.canonical);
-  }
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const phrase of phrases) {
-    if (/^\p{L}$/u.test(phrase) || (HONORIFIC.test(`${phrase} X`) && !phrase.includes(' '))) continue;
-    // A title's "The" is no part of what people key ("The History Boys").
-    const bare = phrase.replace(HONORIFIC, '').replace(/^The (?=\S+ \S)/, '');
-    let named = full.get(bare.toLowerCase()) ?? bare;
-    // A post or description before a person's full name ("Actor Christian Slater"): the name alone.
-    if (named === phrase && !/^(?:Sir|Dame|Lord|Lady) /.test(phrase)) {
-      const words = phrase.split(' ');
-      for (let i = 1; i < words.length - 1; i++) {
-        if (people.has(words.slice(i).join(' ').toLowerCase())) { named = words.slice(i).join(' '); break; }
-      }
-    }
-    // "Sir Joshua Reynolds" and "Joshua Reynolds" are one person, listed once, as first ranked.
-    const key = named.toLowerCase().replace(/^(?:sir|dame|lord|lady) /, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(named);
-  }
-  return out;
 }
 
 /** The text as every part of enrich() reads it: folded, its language, its sentences with the title apart. */

@@ -33,6 +33,8 @@ export interface Keyphrase {
   topicScore?: number;
   count: number;
   first: number;
+  /** A name with "of" ("Bishop of Durham"): listed as a keyphrase, offered as no topic (the entities tag names). */
+  ofName?: true;
 }
 
 // Chosen on the 500N-KPCrowd and Inspec runs of scripts/eval-keyphrases.ts (docs/benchmarks.md has the
@@ -335,21 +337,22 @@ export function rankKeyphrases(folded: string, sentences: Span[], limit = 15, la
   // longer ones ("coalition" in "ruling coalition"); one that never stands alone is no candidate (adding
   // those measured Inspec 24.6 → 22.5 for KPCrowd +0.3).
   const cands = new Map<string, Cand>();
+  // One more use of a candidate, or a new one, written as the text writes toks[a..b).
+  const addKeyed = (key: string, toks: Tok[], a: number, b: number, len: number, at: number, ofName?: true) => {
+    const c = cands.get(key);
+    if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
+    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len, offsets: [at], alone: 1, ...(ofName && { ofName }) });
+  };
   const add = (toks: Tok[], a: number, b: number, at: number) => {
     let key = toks[a]!.stem!;
     for (let k = a + 1; k < b; k++) key += ' ' + toks[k]!.stem!;
-    const c = cands.get(key);
-    if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
-    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: b - a, offsets: [at], alone: 1 });
+    addKeyed(key, toks, a, b, b - a, at);
   };
   // A name with "of" ("National Union of Journalists", "Bishop of Durham"): keyed by its words' stems, as a phrase of
   // them is, and written whole.
   const addOfName = (toks: Tok[], [a, m, r, b]: OfName, at: number) => {
     const words = [...toks.slice(a, m), ...toks.slice(r, b)];
-    const key = words.map((t) => t.stem!).join(' ');
-    const c = cands.get(key);
-    if (c) { c.count++; c.alone++; c.offsets.push(at); return; }
-    cands.set(key, { phrase: toks.slice(a, b).map((t) => t.surface).join(' '), stem: key, score: 0, count: 1, first: at, len: words.length, offsets: [at], alone: 1, ofName: true });
+    addKeyed(words.map((t) => t.stem!).join(' '), toks, a, b, words.length, at, true);
   };
   let at = 0;
   const heads: [Tok[], number, number][] = [];
@@ -423,10 +426,10 @@ export const KEYPHRASE_FEATURES = [
 ] as const;
 
 /**
- * `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). `ofName`: a name with
- * "of", which the other candidates' features do not count (they were fitted without such names).
+ * `alone`: how often the candidate is a noun phrase of its own (not a word inside a longer one). A name with "of"
+ * (`ofName`) is not counted in the other candidates' features (they were fitted without such names).
  */
-type Cand = Keyphrase & { len: number; offsets: number[]; alone: number; ofName?: true };
+type Cand = Keyphrase & { len: number; offsets: number[]; alone: number };
 
 function candidateFeatures(list: Cand[], ids: Map<string, number>, pr: Float64Array, tr: Float64Array, total: number, titleTokens: number, freq: Float64Array): Float64Array[] {
   const index = new Map<string, number>();
@@ -578,8 +581,7 @@ export function keyphrasesAndTopics(folded: string, sentences: Span[], limit: nu
   const all = rankKeyphrases(folded, sentences, Infinity, language, 'positionrank', titleEnd);
   const keyphrases = all.slice(0, limit);
   if (!all.some((k) => k.topicScore !== undefined)) return { keyphrases, topics: keyphrases };
-  // A name with "of" is listed as a keyphrase, not offered as a topic: the entities tag names, by their canonical form.
-  return { keyphrases, topics: all.filter((k) => !k.phrase.includes(' of ')).sort((a, b) => b.topicScore! - a.topicScore!).slice(0, limit) };
+  return { keyphrases, topics: all.filter((k) => !k.ofName).sort((a, b) => b.topicScore! - a.topicScore!).slice(0, limit) };
 }
 
 /** Every candidate of a text with the features the learned ranker reads (for scripts/train-keyphrases.ts). */

@@ -386,16 +386,22 @@ function mergeCountryOrgs(folded: string, ms: RawMention[]): void {
 /** A word that numbers what follows ("No. 10 jersey", "Number 7 shirt"): the number is no club's. */
 const NUMBERED = /^(?:No|Nos|Number|Num)\.?$/i;
 
+/** A club's number after a capitalised word of its name ("Racing 92", "Schalke 04"), not a shirt's ("No. 10"). */
+function clubNumberAt(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1]?.text ?? '';
+  return /^\d{2,4}$/.test(toks[i]!.text) && CAP.test(prev) && !NUMBERED.test(prev);
+}
+
 /** Gazetteer names the tagger missed (capitalised, whole words, not inside another mention). */
 function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
   const gaz = gazetteer();
   const firsts = firstWords();
   for (const toks of sentenceTokens) {
-    // A club's number ends its name after a capitalised word ("Racing 92", "Schalke 04"; not "Group of 20").
+    // A club's number ends its name (clubNumberAt; not "Group of 20").
     // In Title Case or capitals the truecaser may have lowered a known name's words ("Human Rights Watch Urged"): a name
     // of two words or more is looked up as written there (one word is as often a common word: "Who", "WHO").
     let shouted: boolean | undefined;
-    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) || (nerRules.gazetteerDigits && n > 1 && /^\d{2,4}$/.test(toks[i]!.text) && CAP.test(toks[i - 1]?.text ?? '') && !NUMBERED.test(toks[i - 1]!.text)) ||
+    const casedAt = (i: number, n: number) => CAP.test(toks[i]!.text) || (nerRules.gazetteerDigits && n > 1 && clubNumberAt(toks, i)) ||
       (nerRules.gazetteerCased && n > 1 && CAP.test(folded[toks[i]!.start]!) && (shouted ??= caseRegime(toks.map((t) => folded.slice(t.start, t.end))) !== ''));
     for (let i = 0; i < toks.length; i++) {
       if (!CAP.test(folded[toks[i]!.start]!) || !firsts.has(toks[i]!.text.toLowerCase().replace(/\./g, ''))) continue;
