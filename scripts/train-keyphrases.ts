@@ -5,7 +5,8 @@
 // on the same documents and candidates:
 //   - both sets, 5-fold cross-validation (trained on four fifths of both, scored on the fifth left out);
 //   - leave one corpus out: each set scored by the model trained on the others only;
-//   - the BBC set (keyed by hand as phrases), scored by the same models, trained on only with --bbc-weight.
+//   - the BBC and web sets (keyed by hand as phrases), scored by the same models, trained on only with --bbc-weight
+//     / --web-weight.
 // No feature says which set a text comes from. --write fits on all of both and writes the model.
 // Run: node bin/run-ts.js scripts/train-keyphrases.ts [--loss softmax|pairwise|pointwise] [--kp-weight W]
 //   [--features a,b,c] [--drop a,b] [--l2 X] [--epochs N] [--no-eval] [--write]
@@ -41,14 +42,17 @@ const D = FEATURES.length;
 
 interface Doc { set: string; fold: number; withBody: boolean; gold: Set<string>; phrases: string[]; x: Float64Array[]; raw: Float64Array[]; y: Uint8Array }
 
-// The BBC set (news keyed by hand as phrases, test/fixtures/keyphrases-bbc) is scored, not trained on, unless
-// --bbc-weight W gives it a share of the fit (KPCrowd and Inspec then share the rest as --kp-weight says).
+// The sets keyed by hand as phrases (BBC and web, test/fixtures/keyphrases-*) are scored, not trained on, unless
+// --bbc-weight W / --web-weight W gives them a share of the fit (KPCrowd and Inspec then share the rest as
+// --kp-weight says).
 const BBC_WEIGHT = Number(arg('--bbc-weight') ?? 0);
-const TRAIN_SETS = BBC_WEIGHT > 0 ? ['kpcrowd', 'inspec', 'bbc'] : ['kpcrowd', 'inspec'];
+const WEB_WEIGHT = Number(arg('--web-weight') ?? 0);
+const TRAIN_SETS = ['kpcrowd', 'inspec', ...(BBC_WEIGHT > 0 ? ['bbc'] : []), ...(WEB_WEIGHT > 0 ? ['web'] : [])];
+const ALL_SETS = ['kpcrowd', 'inspec', 'bbc', 'web'];
 const docs: Doc[] = [];
-for (const set of ['kpcrowd', 'inspec', 'bbc']) {
+for (const set of ALL_SETS) {
   const loaded = loadSet(set, Number(arg('--limit') ?? Infinity));
-  if (!loaded && set === 'bbc') { console.error('bbc: keys or texts not found, not scored'); continue; }
+  if (!loaded && (set === 'bbc' || set === 'web')) { console.error(`${set}: keys or texts not found, not scored`); continue; }
   if (!loaded) { console.error(`${set}: data not found`); process.exit(2); }
   loaded.forEach((d, i) => {
     const cands = keyphraseCandidatesOf({ title: d.title, text: d.body, language: 'en' });
@@ -75,7 +79,8 @@ function fit(all: Doc[]): KeyphraseModel {
   // Each set weighs the same (or KPCrowd --kp-weight of the whole), whatever its number of documents.
   const perSet = new Map<string, number>();
   for (const d of train) if (d.y.some((v) => v)) perSet.set(d.set, (perSet.get(d.set) ?? 0) + 1);
-  const shares: Record<string, number> = { kpcrowd: KP_WEIGHT * (1 - BBC_WEIGHT), inspec: (1 - KP_WEIGHT) * (1 - BBC_WEIGHT), bbc: BBC_WEIGHT };
+  const rest = 1 - BBC_WEIGHT - WEB_WEIGHT;
+  const shares: Record<string, number> = { kpcrowd: KP_WEIGHT * rest, inspec: (1 - KP_WEIGHT) * rest, bbc: BBC_WEIGHT, web: WEB_WEIGHT };
   const present = [...perSet.keys()].reduce((a, k) => a + shares[k]!, 0);
   const setWeight = (set: string) => shares[set]! / present;
   const w = new Float64Array(D);
@@ -177,6 +182,7 @@ const groups: [string, (d: Doc) => boolean, ((d: Doc) => Set<string>)?][] = [
   ['Inspec (2,000)', (d) => d.set === 'inspec'],
   ['KPCrowd, with a body, multi-word keys only', (d) => d.set === 'kpcrowd' && d.withBody && phrasesOnly(d).size > 0, phrasesOnly],
   ['BBC (61), keyed as phrases by hand', (d) => d.set === 'bbc'],
+  ['web (50), keyed as phrases by hand', (d) => d.set === 'web'],
 ];
 
 console.log(`features: ${FEATURES.join(', ')}; ${LOSS} loss, L2 ${L2}, ${EPOCHS} epochs, KPCrowd weight ${KP_WEIGHT}`);
@@ -185,7 +191,7 @@ if (!process.argv.includes('--no-eval')) {
 const cvModels = new Map<number, KeyphraseModel>();
 for (let fold = 0; fold < 5; fold++) cvModels.set(fold, fit(docs.filter((d) => d.fold !== fold)));
 const locoModels = new Map<string, KeyphraseModel>();
-for (const set of ['kpcrowd', 'inspec', 'bbc']) locoModels.set(set, fit(docs.filter((d) => d.set !== set)));
+for (const set of ALL_SETS) locoModels.set(set, fit(docs.filter((d) => d.set !== set)));
 for (const shift of SHIFTS) {
   const cvScores = new Map<number, Scorer>([...cvModels].map(([f, m]) => [f, modelScorer(shifted(m, shift))]));
   const cv: Scorer = (d, i) => cvScores.get(d.fold)!(d, i);

@@ -37,6 +37,20 @@ describe('lede analyze', () => {
     expect(out.hashtags).not.toContain('#DiscussUS');
   });
 
+  it('reads a text whose first line is a wire dateline and its first sentence as a story with no headline', () => {
+    const story = 'WASHINGTON (AP) _ The Senate voted on Tuesday to raise the minimum wage, sending the measure to President Bush.\n\n' +
+      'Senator Edward Kennedy said the vote was long overdue. The House passed its own version in May.\n';
+    const out = analyzeContent(story, 'ap.txt') as { keyphrases: string[]; entities: { text: string }[] };
+    // The story itself is read, its dateline skipped: the filing place is no keyphrase.
+    expect(out.keyphrases.join(' ')).toMatch(/minimum wage/i);
+    expect(out.keyphrases.map((k) => k.toLowerCase())).not.toContain('washington');
+    // A headline over the story, or a shouted slug, is still the title.
+    const headed = analyzeContent(`Senate votes to raise minimum wage\n\n${story}`, 'headed.txt') as { keyphrases: string[] };
+    expect(headed.keyphrases.map((k) => k.toLowerCase())).not.toContain('washington');
+    const slug = analyzeContent('SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nAL-AIN, United Arab Emirates 1996-12-06\n\nJapan began the defence of their Asian Cup title with a lucky 2-1 win against Syria.\n', 'slug.txt') as { entities: { text: string; start: number }[] };
+    expect(slug.entities.find((m) => m.text === 'JAPAN')?.start).toBe(9);
+  });
+
   it('prints one JSON line per input with --jsonl and goes on after a failure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lede-analyze-'));
     const bad = join(dir, 'bad.json');

@@ -1,7 +1,7 @@
 // `lede analyze [--jsonl] [--summary-sentences N] INPUT...`: hashtags, keyphrases, entities, facts,
 // quotes and a summary for each input. Models load once for the whole run.
 import { readFileSync } from 'node:fs';
-import { enrichDocument } from '../../pipeline/enrich/index.ts';
+import { enrichDocument, opensStory } from '../../pipeline/enrich/index.ts';
 import type { Command } from '../command.ts';
 
 const help = `Usage: lede analyze [--jsonl] [--summary-sentences N] INPUT...
@@ -59,10 +59,12 @@ export function parseInput(content: string, name: string): Parsed {
       language: typeof o.language === 'string' ? o.language : null,
     };
   }
-  // The title is the first non-blank line.
+  // The title is the first non-blank line, unless that line already opens the story (a wire dateline and
+  // its first sentence): then the text has no title.
   const lead = /^\s*/.exec(content)![0].length;
   const nl = content.indexOf('\n', lead);
   const titleEnd = nl < 0 ? content.length : content[nl - 1] === '\r' ? nl - 1 : nl;
+  if (opensStory(content.slice(lead, titleEnd))) return { doc: content, titleEnd: 0, published: null, language: null };
   return { doc: content, titleEnd, published: null, language: null };
 }
 

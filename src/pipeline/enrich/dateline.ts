@@ -13,9 +13,11 @@ export interface Dateline {
 }
 
 // A place in capitals (maybe with ", State" after it) and an optional credit, or a place in any case with
-// a credit; then a dash. The credit is what tells a mixed-case place from a sentence that starts a list.
+// a credit, or a credit alone (copies that dropped the place: "(AP) - It could get harder …"); then a dash.
+// The credit is what tells a mixed-case place from a sentence that starts a list. All on one line: a
+// headline is no place of the "(AP) -" that opens the next line.
 const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?: ?,[^()\n–—-]{1,40}?)?\s*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?\s*\(([^()\n]{1,40})\))\s*(?:-{1,2}|[–—_])\s+/u;
+  /^(?:\p{Lu}[\p{Lu}\p{N} .'-]*\p{Lu}(?: ?,[^()\n–—-]{1,40}?)?[^\S\n]*(?:\(([^()\n]{1,40})\))?|\p{Lu}[\p{L} .,'-]{0,40}?[^\S\n]*\(([^()\n]{1,40})\)|\((\p{Lu}[\p{L}.&' ]{1,38})\))[^\S\n]*(?:-{1,2}|[–—_])\s+/u;
 
 // A line of its own: a place in capitals and the filing date ("LONDON 1996-08-30", "WASHINGTON 2026-11-14"),
 // as some wires and archives print the dateline above the story; in text tokenised word by word the comma
@@ -35,13 +37,26 @@ export function datelineAt(text: string, lineStart: number): Dateline | null {
   if (placed && gazetteer().places.has(aliasKey(placed[1]!))) return { end: lineStart + placed[0].length, credit: null };
   const m = DATELINE.exec(head);
   if (!m) return null;
-  const agency = m[1] ?? m[2];
+  const agency = m[1] ?? m[2] ?? m[3];
   let credit: Dateline['credit'] = null;
   if (agency !== undefined) {
     const open = m[0].lastIndexOf('(' + agency + ')');
     credit = { start: lineStart + open + 1, end: lineStart + open + 1 + agency.length };
   }
   return { end: lineStart + m[0].length, credit };
+}
+
+/**
+ * Does this first line of a plain text open the story rather than head it? A wire dateline with its credit
+ * ("WASHINGTON (AP) _ The Senate voted …"), or one followed by a sentence of prose (a dozen words or more, in
+ * lower case), starts the story's first paragraph: a text with no headline. A shouted slug is a headline
+ * ("SOCCER - JAPAN GET LUCKY WIN").
+ */
+export function opensStory(line: string): boolean {
+  const d = datelineAt(line, 0);
+  if (!d) return false;
+  const rest = line.slice(d.end);
+  return /\p{Ll}/u.test(rest) && (d.credit !== null || rest.split(/\s+/).filter(Boolean).length >= 12);
 }
 
 /**

@@ -20,6 +20,7 @@ import { foldScripts, foldShortNames, hashtagConcept, mainLanguage, nameIn } fro
 import { pickSummary, type SummarySentence } from './summary.ts';
 import * as ar from './arabic/index.ts';
 
+export { opensStory } from './dateline.ts';
 export { camelCase } from './hashtags.ts';
 export { rankKeyphrases } from './keyphrases.ts';
 export { findNumbers } from './numbers.ts';

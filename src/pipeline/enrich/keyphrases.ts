@@ -188,8 +188,9 @@ function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null
   const surnames = new Map<string, boolean>();
   for (const s of sentences) {
     // A dateline ("LONDON (Reuters) - ") says where the story was filed, not what it is about.
-    // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug.)
-    const atLine = s.start > 0 && folded[s.start - 1] === '\n';
+    // (Not in the headline, the first line: "SOCCER - JAPAN GET LUCKY WIN" opens with a topic slug. A text with
+    // no headline opens with its story.)
+    const atLine = s.start > 0 ? folded[s.start - 1] === '\n' : titleEnd === 0;
     const from = (atLine && datelineAt(folded, s.start)?.end) || s.start;
     // Nor is a wire sign-off: who reported and edited it.
     if (isSignOffSentence(s.text)) continue;
