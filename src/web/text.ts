@@ -1,5 +1,7 @@
 // Text helpers for views: escaping, comment bodies (escaped, auto-linked, paragraphs) and search
 // highlights (only <mark> survives).
+import { withoutDateline } from '../pipeline/enrich/dateline.ts';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
@@ -59,6 +61,14 @@ export function truncate(s: string, max: number): string {
   const cut = s.slice(0, max);
   const sp = cut.lastIndexOf(' ');
   return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.–—-]+$/u, '') + '…';
+}
+
+/**
+ * An article's snippet on a card: its first paragraph without the wire dateline ("LONDON (AP) — "), which the
+ * card's outlet line already credits, cut to `max` characters.
+ */
+export function snippet(s: string, max: number): string {
+  return truncate(withoutDateline(s), max);
 }
 
 /** Path segment for an outlet or hashtag link. */

@@ -1,6 +1,7 @@
 // Comment bodies and search highlights: what readers write is shown as written, never as markup.
 import { describe, expect, it } from 'vitest';
 import { renderCommentBody, safeHighlight } from '../../src/web/text.ts';
+import { articleCard } from '../../src/web/views/parts.ts';
 import { bodyHtml } from '../../src/web/pages/article.ts';
 
 describe('renderCommentBody', () => {
@@ -44,5 +45,19 @@ describe('bodyHtml', () => {
   it('puts back a lede the stored HTML lacks', () => {
     const out = bodyHtml({ html: '<p>Second paragraph.</p>', text: 'Second paragraph.', lede: 'The lede paragraph.' });
     expect(out.indexOf('The lede paragraph.')).toBeLessThan(out.indexOf('Second paragraph.'));
+  });
+});
+
+describe('article cards', () => {
+  it("show the story's first words, not the wire dateline the outlet line already credits", () => {
+    const card = (snippet: string) => String(articleCard({
+      id: 1 as never, storyId: null, title: 'UK Tories under fire for Twitter name switch', outlet: 'AP', url: null, published: null,
+      firstSeen: '2026-12-01T10:00:00Z' as never, snippet, image: null, outletCount: 1,
+    }, new Date('2026-12-01T12:00:00Z')));
+    const html = card("LONDON (AP) — Britain's Conservative Party was accused Wednesday of trying to deceive voters.");
+    expect(html).toMatch(/<p class="snippet" dir="auto">Britain(&#39;|')s Conservative Party/);
+    expect(html).not.toContain('LONDON (AP)');
+    // A snippet with no dateline is shown as it is.
+    expect(card('Crossovers may have become the vehicle of choice.')).toContain('>Crossovers may have become');
   });
 });

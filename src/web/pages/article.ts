@@ -12,7 +12,7 @@ import { isRtl, langDir, tIsolated } from '../views/bidi.ts';
 import { hashtagList, outletLink, timeEl } from '../views/parts.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import { imageSrc } from '../images.ts';
-import { escapeHtml, seg, textToHtml, truncate } from '../text.ts';
+import { escapeHtml, seg, textToHtml, snippet, truncate } from '../text.ts';
 import { relatedFor } from '../related.ts';
 import { speechVerb } from '../views/speech.ts';
 import { formatAbsolute, listedAt, relativeTime } from '../time.ts';
@@ -129,7 +129,7 @@ ${raw(bodyHtml(article, (src) => imageSrc(c, src)))}
   ${related.length ? html`<ul class="related-list">${related.map((r) => html`<li>
     <p class="meta">${outletLink(r.outlet)}${r.relativeTime ? html` · <time${r.published ? html` datetime="${r.published}" title="${formatAbsolute(r.published)}"` : ''}>${r.published ? relativeTime(r.published, t) : r.relativeTime}</time>` : ''}</p>
     <h3 dir="auto"><a href="/article/${r.articleId}">${r.title}</a></h3>
-    ${r.snippet ? html`<p class="snippet" dir="auto">${truncate(r.snippet, 180)}</p>` : ''}
+    ${r.snippet ? html`<p class="snippet" dir="auto">${snippet(r.snippet, 180)}</p>` : ''}
   </li>`)}</ul>` : html`<p class="empty">${msg('article.noRelated')}</p>`}
   ${story ? html`<p><a href="/story/${story.story.id}">${msg('article.wholeStory')}</a></p>` : ''}
 </aside>

@@ -7,7 +7,7 @@ import type { ArticleSummary, TrendingHashtag } from '../../store/repository.ts'
 import { html, raw, type Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 import { articleCard, cursorPager, feedLinks, hashtagText, storyLine, timeEl } from '../views/parts.ts';
-import { bareHashtag, seg, truncate } from '../text.ts';
+import { bareHashtag, seg, snippet } from '../text.ts';
 import { daysAgo, fragment, now } from './util.ts';
 import { around, currentLocale, t as msg } from '../i18n/index.ts';
 import { headlineFor } from '../views/bidi.ts';
@@ -46,7 +46,7 @@ function leadStory(s: Story, lead: ArticleSummary | undefined, t: Date, first: b
   <div>
   <h3 dir="auto"><a href="/story/${s.id}">${headlineFor(s.title, titles, currentLocale())}</a></h3>
   ${storyLine(s, t)}
-  ${lead?.snippet ? html`<p class="snippet" dir="auto">${truncate(lead.snippet, first ? 320 : 200)}</p>` : ''}
+  ${lead?.snippet ? html`<p class="snippet" dir="auto">${snippet(lead.snippet, first ? 320 : 200)}</p>` : ''}
   </div>
 </article>`;
 }

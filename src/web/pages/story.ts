@@ -12,7 +12,7 @@ import { headlineFor, tIsolated } from '../views/bidi.ts';
 import { layout } from '../views/layout.ts';
 import { feedLinks, hashtagList, listedTime, outletLink, timeEl } from '../views/parts.ts';
 import { articleDifferences, coverageBlock, developmentItem, keyQuoteList } from '../views/intelligence.ts';
-import { truncate } from '../text.ts';
+import { snippet, truncate } from '../text.ts';
 import { withRegistry } from '../../pipeline/compare/coverage.ts';
 import { cached, idParam, now } from './util.ts';
 import { followControl } from './my.ts';
@@ -71,7 +71,7 @@ async function storyMain(c: Context<Env>, id: StoryId): Promise<{ title: string;
     return html`<li>
       <p class="meta">${outletLink(a.outlet)} · ${listedTime(a, t)}</p>
       <h3 dir="auto"><a href="/article/${a.id}">${a.title}</a></h3>
-      ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, 220)}</p>` : ''}
+      ${a.snippet ? html`<p class="snippet" dir="auto">${snippet(a.snippet, 220)}</p>` : ''}
       ${vs.length > 1 ? html`<p class="also">${msg('story.versions')} ${vs.map((v, i) => html`${i ? ', ' : ''}${v.url ? html`<a href="${v.url}" rel="noopener nofollow">${v.outlet}</a>` : v.outlet} <span class="rel">(${timeEl(v.at, t)})</span>`)}</p>` : ''}
     </li>`;
   })}</ul></section>

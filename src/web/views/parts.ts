@@ -2,7 +2,7 @@
 import type { ArticleSummary } from '../../store/repository.ts';
 import type { Story } from '../../domain/types.ts';
 import { formatAbsolute, foundLate, listedAt, relativeTime } from '../time.ts';
-import { bareHashtag, seg, truncate } from '../text.ts';
+import { bareHashtag, seg, snippet } from '../text.ts';
 import { html, raw, type Html } from './html.ts';
 import { isolatedList } from './bidi.ts';
 import { around, currentLocale, t } from '../i18n/index.ts';
@@ -50,7 +50,7 @@ export function articleCard(a: ArticleSummary, now: Date, opts: { image?: (src: 
   <div>
   <p class="meta">${outletLink(a.outlet)} · ${listedTime(a, now)}${more}</p>
   ${opts.headingLevel === 2 ? html`<h2 dir="auto">${title}</h2>` : html`<h3 dir="auto">${title}</h3>`}
-  ${a.snippet ? html`<p class="snippet" dir="auto">${truncate(a.snippet, opts.snippetMax ?? 240)}</p>` : ''}
+  ${a.snippet ? html`<p class="snippet" dir="auto">${snippet(a.snippet, opts.snippetMax ?? 240)}</p>` : ''}
   </div>
 </article>`;
 }
