@@ -5,6 +5,7 @@
 // body does not write.
 import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
+import { unigram } from './pos.ts';
 import { isBylineCredit, isInBylineNames, isInDateline } from './dateline.ts';
 import { aliasKey, gazetteer } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
@@ -50,10 +51,10 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
 
 /**
  * Adjectives that judge or grade what they qualify rather than say what kind of thing it is ("silly fuss", "extra
- * cash", "real issues", "lowest level", "worst nightmare"): the phrase names no topic a reader would follow. Kinds stay
+ * cash", "real issues", "lowest level", "worst nightmare", "existing tariffs", "dramatic moment"): the phrase names no topic a reader would follow. Kinds stay
  * ("free trade", "fast food", "young people", "mobile phone").
  */
-const JUDGEMENT = /^(?:silly|lousy|real|extra|strict|stricter|extraordinary|preventative|good|better|best|bad|worse|worst|great|greater|greatest|huge|massive|big|bigger|biggest|serious|significant|important|major|main|key|various|several|certain|particular|possible|likely|own|whole|entire|vast|enormous|tiny|tremendous|terrible|awful|horrible|wonderful|amazing|incredible|lowest|highest|latest|recent|strong|stronger|strongest|weak|weaker|weakest|virtual|sheer|mere|true|simple|clear|obvious|nice|perfect|fine|proper|right|wrong|sure)$/;
+const JUDGEMENT = /^(?:silly|lousy|real|extra|strict|stricter|extraordinary|preventative|good|better|best|bad|worse|worst|great|greater|greatest|huge|massive|big|bigger|biggest|serious|significant|important|major|main|key|various|several|certain|particular|possible|likely|own|whole|entire|vast|enormous|tiny|tremendous|terrible|awful|horrible|wonderful|amazing|incredible|lowest|highest|latest|recent|existing|current|former|previous|dramatic|exact|small|smaller|smallest|average|overall|additional|further|initial|final|unprecedented|epic|vibrant|broad|deep|deeper|potential|actual|typical|usual|unusual|strong|stronger|strongest|weak|weaker|weakest|virtual|sheer|mere|true|simple|clear|obvious|nice|perfect|fine|proper|right|wrong|sure)$/;
 /** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */
 const COUNT_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|several|many|few|numerous|multiple)(?:-\p{L}+)?$/u;
 
@@ -134,7 +135,12 @@ function topicCanTag(phrase: string, vetted: boolean): boolean {
   if (words.length > 1 && JUDGEMENT.test(words[0]!)) return false; // "silly fuss", "worst nightmare": a judgement of a plain noun
   // A short lower-case word is mostly a unit or an abbreviation ("kw", "tsp", "fps"); a one-word topic a
   // dictionary knows in lower case is a plain noun ("artworks", "rabbit"), one concept of many in the text.
-  return words.length > 1 || (!isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4);
+  if (words.length > 1) return true;
+  // A compound that ends in no noun qualifies, like an adjective ("all-new", "well-known", "seven-year-old");
+  // one that ends in a noun may name a thing ("hat-trick").
+  const parts = words[0]!.split('-');
+  if (parts.length > 1 && !unigram(parts.at(-1)!).pos.startsWith('NN')) return false;
+  return !isCommonWordForm(words[0]!) && !isDictionaryWordForm(words[0]!) && words[0]!.length >= 4;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { stemmer } from 'stemmer';
 import { remembered, type Span } from '../normalize/index.ts';
 import { datelineAt, isSignOffSentence } from './dateline.ts';
+import { blankLinks } from './links.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { isCommonWordForm, isDictionaryWordForm } from './common-words.ts';
@@ -181,7 +182,9 @@ interface Tok { surface: string; stem: string | null; noun: boolean; participle?
  * Tokens of each sentence; English ones tagged (nouns and adjectives that are no stop words keep a stem).
  * `titleTokens` counts the tokens of the sentences that end by `titleEnd`.
  */
-function tokensOf(folded: string, sentences: Span[], foreign: Set<string> | null, english: boolean, titleEnd: number): { sents: Tok[][]; titleTokens: number } {
+function tokensOf(text: string, sentences: Span[], foreign: Set<string> | null, english: boolean, titleEnd: number): { sents: Tok[][]; titleTokens: number } {
+  // A link is an address, not words: "https" of an embedded tweet's "https://t.co/…" is no topic.
+  const folded = blankLinks(text);
   const out: Tok[][] = [];
   let titleTokens = 0;
   const body = folded.slice(titleEnd);

@@ -278,6 +278,27 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(trade.hashtags).toContain('#FreeTrade');
   });
 
+  it('tags no phrase that says how recent or how striking a plain noun is ("existing tariffs", "dramatic moment")', () => {
+    const e = enrich({ title: 'Trump weighs rolling back tariffs', text: 'Donald Trump may roll back existing tariffs on Chinese goods. Rolling back existing tariffs is what Beijing wants. Officials said existing tariffs would stay until a deal. A video showed the dramatic moment of the talks, and the dramatic moment was shared. Another dramatic moment came later.' });
+    expect(e.hashtags).not.toContain('#ExistingTariffs');
+    expect(e.hashtags).not.toContain('#DramaticMoment');
+    expect(e.hashtags).toContain('#DonaldTrump');
+  });
+
+  it('tags no compound word that qualifies like an adjective ("all-new"); one that names a thing stays ("hat-trick")', () => {
+    const car = enrich({ title: 'Nissan shows a new Sentra', text: 'Nissan showed the all-new Sentra on Monday. The all-new sedan goes on sale in January, and the all-new engine is quieter. Nissan said the all-new car would cost less.' });
+    expect(car.hashtags).not.toContain('#AllNew');
+    const match = enrich({ title: 'Rooney hits hat-trick', text: 'Wayne Rooney scored a hat-trick as Manchester United beat West Ham. His hat-trick was his first of the season. The hat-trick came in 20 minutes. Rooney said the hat-trick was for the fans.' });
+    expect(match.hashtags).toContain('#HatTrick');
+  });
+
+  it('takes no keyphrase or tag from a link in the text (an embedded tweet\'s address)', () => {
+    const e = enrich({ title: 'South Dakota defends its meth campaign', text: 'South Dakota launched an anti-drug campaign on Monday. https://t.co/Nc0nKoXGBP\n\nThe anti-drug campaign cost the state half a million dollars. https://t.co/HO1ZRs9T1P pic.twitter.com/KQLpngeTbO\n\nGovernor Kristi Noem said the anti-drug campaign was working. https://t.co/hopPjqa95w See www.onmeth.com for more.' });
+    for (const bit of ['https', 'Https', 'co', 'com', 'www', 'pic']) expect(e.keyphrases).not.toContain(bit);
+    expect(e.hashtags.filter((h) => /http|www|twitter/i.test(h))).toEqual([]);
+    expect(e.keyphrases).toContain('anti-drug campaign');
+  });
+
   it('tags a name written only in capitals in Title Case, a place as the gazetteer writes it, an acronym as it is', () => {
     const e = enrich({ title: 'ICE HOCKEY - NHL RESULTS .', text: 'Results of National Hockey League games on Monday ( home team in CAPS ) :\nNY RANGERS 3 Boston 2\nTORONTO 5 Montreal 3\nTORONTO 14 6 2 70 55 30' });
     const names = e.entities.map((x) => x.canonical);
