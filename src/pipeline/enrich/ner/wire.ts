@@ -32,6 +32,9 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.knownOrgsLast) knownOrgsLast(out);
   if (nerRules.placeLists) placeLists(folded, out);
   if (nerRules.camelOrgs) camelOrgs(folded, out);
+  if (nerRules.knownOrgPeople) knownOrgPeople(out);
+  if (nerRules.placeColumns) placeColumns(folded, out);
+  if (nerRules.indexNames) indexNames(folded, out);
 }
 
 /**
@@ -144,8 +147,10 @@ function clubFirstWordPeople(out: RawMention[]): void {
  * "Stadium", "Arena", "Oval") or its first a stadium's abroad ("Stade", "Estadio").
  */
 const GROUND_AT = /(?<![\p{L}\p{N}])at (?:the |\p{Lu}[\p{L}-]* ?['’]s )?((?:\p{Lu}[\p{L}'’-]* ){1,3}(?:Ground|Stadium|Arena|Oval)|(?:Stade|Estadio|Estádio|Stadio) \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}])/gu;
+/** A motor-racing circuit after "at" ("at the Circuit Ricardo Tormo", "at the Circuit of the Americas", "at Yas Marina Circuit"). */
+const CIRCUIT_AT = /(?<![\p{L}\p{N}])at (?:the )?((?:Circuit|Autodromo|Autódromo)(?: (?:of the|de|di|do|dos|del))? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}|(?:\p{Lu}[\p{L}'’-]* ){1,2}(?:Circuit|Raceway|Speedway|Motordrome))(?![\p{L}\p{N}])/gu;
 function groundsAfterAt(folded: string, out: RawMention[]): void {
-  for (const g of folded.matchAll(GROUND_AT)) {
+  for (const g of [...folded.matchAll(GROUND_AT), ...(nerRules.circuits ? folded.matchAll(CIRCUIT_AT) : [])]) {
     const start = g.index! + g[0].length - g[1]!.length;
     const end = start + g[1]!.length;
     const inside = out.filter((x) => x.start < end && x.end > start);
@@ -225,5 +230,84 @@ function camelOrgs(folded: string, out: RawMention[]): void {
     const start = w.index!, end = start + w[0].length;
     if (!gaz.orgs.has(aliasKey(w[0])) || out.some((x) => x.start < end && x.end > start)) continue;
     out.push({ type: 'ORG', start, end, text: w[0] });
+  }
+}
+
+/**
+ * "according to financial advisers Deloitte", "Benfica - sold defender …": one word the tagger was sure was a person's
+ * that names a known organisation (and no place) is the organisation, where no person of the text has it for a name
+ * ("Enzo Ferrari … Ferrari said" stays the man) and it is no given name.
+ */
+function knownOrgPeople(out: RawMention[]): void {
+  const gaz = gazetteer();
+  let parts: Set<string> | undefined;
+  for (const m of out) {
+    if (m.type !== 'PER' || /\s/.test(m.text) || m.text.length < 3) continue;
+    const key = aliasKey(m.text);
+    if (!gaz.orgs.has(key) || gaz.places.has(key) || personFirstWords().has(m.text.toLowerCase())) continue;
+    parts ??= new Set(out.filter((x) => x.type === 'PER' && /\s/.test(x.text)).flatMap((x) => x.text.toLowerCase().split(/\s+/)));
+    if (parts.has(m.text.toLowerCase())) continue;
+    m.type = 'ORG';
+  }
+}
+
+/**
+ * A table of places and figures, one row a line ("Kanifing 61,220 / 58,901 / 9,344", "Ningbo-Zhoushan 3.25"): where two
+ * rows or more name places (known ones, or names the text reads as places elsewhere), none an organisation, a row's name that the tagger read as a person or missed is a
+ * place too (election results by region, port or city tables). Rows are three or more lines next to one another.
+ */
+const FIGURE_ROW = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,2})((?:[ \t]+(?:[/|][ \t]+)?[-+]?\d[\d.,]*%?)+)[ \t]*$/u;
+function placeColumns(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  let block: { start: number; end: number }[] = [];
+  const flush = () => {
+    if (block.length >= 3) placeColumn(block, folded, out, gaz);
+    block = [];
+  };
+  let at = 0;
+  for (const line of folded.split('\n')) {
+    const m = line.length < 120 && /\d/.test(line) ? FIGURE_ROW.exec(line) : null;
+    if (m) {
+      const start = at + m.index + m[0].indexOf(m[1]!);
+      block.push({ start, end: start + m[1]!.length });
+    } else flush();
+    at += line.length + 1;
+  }
+  flush();
+}
+
+function placeColumn(rows: { start: number; end: number }[], folded: string, out: RawMention[], gaz: ReturnType<typeof gazetteer>): void {
+  const at = (r: { start: number; end: number }) => out.filter((x) => x.start < r.end && x.end > r.start);
+  let places = 0;
+  let placed: Set<string> | undefined;
+  for (const r of rows) {
+    const text = folded.slice(r.start, r.end);
+    const key = aliasKey(text);
+    if (gaz.orgs.has(key) || at(r).some((x) => x.type === 'ORG')) return;
+    // A known place, or a name the text reads as a place elsewhere ("the count in Brikama").
+    placed ??= new Set(out.filter((x) => x.type === 'LOC').map((x) => x.text));
+    if ((gaz.places.has(key) && !gaz.demonyms.has(key)) || placed.has(text)) places++;
+  }
+  if (places < 2) return;
+  for (const r of rows) {
+    const text = folded.slice(r.start, r.end);
+    const inside = at(r);
+    if (inside.some((x) => x.type !== 'PER' || x.start !== r.start || x.end !== r.end)) continue;
+    if (!inside.length && text.split(/[ \t]+/).some((w) => commonWords().has(w.toLowerCase()))) continue;
+    for (const x of inside) out.splice(out.indexOf(x), 1);
+    out.push({ type: 'LOC', start: r.start, end: r.end, text });
+  }
+}
+
+/**
+ * "the Nikkei average fell", "the Kospi index rose": one word read as a name right before "index" or "average" names a market index
+ * (MISC in newswire annotation, no person, place or organisation).
+ */
+const INDEX_AFTER = /^[ \t]+(?:index|indices|indexes|average|INDEX|INDICES|AVERAGE)(?![\p{L}\p{N}])/u;
+function indexNames(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    // One word only: "the Karachi Stock Exchange index" names the exchange.
+    if ((m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC') && !/\s/.test(m.text) && INDEX_AFTER.test(folded.slice(m.end, m.end + 12))) out.splice(i, 1);
   }
 }
