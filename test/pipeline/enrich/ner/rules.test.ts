@@ -1033,10 +1033,14 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(withRuleOff('circuits', f)).not.toContain('LOC:Circuit Paul Ricard');
   });
 
-  it('reads a Mexican legal form with the name before it ("Grupo Lala SAB de CV")', () => {
+  it('reads "Co Ltd" and the Mexican legal form with the name before them ("TAKARA HEAVY INDUSTRIES CO LTD", "Grupo Lala SAB de CV")', () => {
     const f = typed('Report', 'Sales rose 4 percent at Grupo Lala SAB de CV , the dairy maker , while Industrias Penoles SAB de CV fell .');
     expect(f()).toEqual(expect.arrayContaining(['ORG:Grupo Lala SAB de CV', 'ORG:Industrias Penoles SAB de CV']));
     expect(withRuleOff('coLtd', f)).toContain('ORG:Grupo Lala');
+    // "CO LTD" after up to three words of a company's name ("HEAVY INDUSTRIES").
+    const table = typed('Report', 'TAKARA HEAVY INDUSTRIES CO LTD - HALF-YEAR RESULTS\nTOKYO 2026-11-12\nSALES 712.5 VS 698.1');
+    expect(table()).toContain('ORG:TAKARA HEAVY INDUSTRIES CO LTD');
+    expect(withRuleOff('coLtd', table)).toContain('ORG:CO LTD');
   });
 
   it('reads no name in a market index said by one word ("the Nikkei average")', () => {
