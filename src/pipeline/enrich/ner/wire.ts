@@ -35,6 +35,8 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.knownOrgPeople) knownOrgPeople(out);
   if (nerRules.placeColumns) placeColumns(folded, out);
   if (nerRules.indexNames) indexNames(folded, out);
+  if (nerRules.knownPairs) knownPairs(folded, out);
+  if (nerRules.universities) universities(folded, out);
 }
 
 /**
@@ -309,5 +311,46 @@ function indexNames(folded: string, out: RawMention[]): void {
     const m = out[i]!;
     // One word only: "the Karachi Stock Exchange index" names the exchange.
     if ((m.type === 'PER' || m.type === 'ORG' || m.type === 'LOC') && !/\s/.test(m.text) && INDEX_AFTER.test(folded.slice(m.end, m.end + 12))) out.splice(i, 1);
+  }
+}
+
+/**
+ * "RELIANCE INDUSTRIES AND INFOSYS", "State Bank of India and HDFC Bank": a name joined by "and" whose every part is a
+ * known organisation (and the whole none) is those organisations, in any case (splitOrganisation reads ordinary case).
+ */
+function knownPairs(folded: string, out: RawMention[]): void {
+  const gaz = gazetteer();
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if ((m.type !== 'ORG' && m.type !== 'PER' && m.type !== 'LOC') || !/ (?:and|AND) /.test(m.text) || gaz.orgs.has(aliasKey(m.text)) || gaz.places.has(aliasKey(m.text))) continue;
+    const parts: RawMention[] = [];
+    let from = 0;
+    for (const a of [...m.text.matchAll(/ (?:and|AND) /g), { index: m.text.length, 0: '' }]) {
+      const text = m.text.slice(from, a.index);
+      parts.push({ type: 'ORG', start: m.start + from, end: m.start + a.index!, text });
+      from = a.index! + a[0].length;
+    }
+    if (parts.every((p) => gaz.orgs.has(aliasKey(p.text)) && !gaz.places.has(aliasKey(p.text)))) out.splice(i, 1, ...parts);
+  }
+}
+
+/**
+ * "Makerere University", "UNIVERSITY OF NAIROBI": a place or a name read alone right before "University" or "College", or
+ * a place after "University of", is the university's name, an organisation, in any case.
+ */
+const UNIVERSITY_AFTER = /^ (?:University|UNIVERSITY|College|COLLEGE)(?![\p{L}\p{N}])/u;
+const UNIVERSITY_OF = /(?<![\p{L}\p{N}])(?:University|UNIVERSITY) (?:of|OF) $/u;
+function universities(folded: string, out: RawMention[]): void {
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    if (m.type !== 'LOC' && m.type !== 'PER' && m.type !== 'ORG') continue;
+    const after = UNIVERSITY_AFTER.exec(folded.slice(m.end, m.end + 12));
+    const before = UNIVERSITY_OF.exec(folded.slice(Math.max(0, m.start - 14), m.start));
+    if (!after && !(before && m.type === 'LOC')) continue;
+    const start = before && m.type === 'LOC' ? m.start - before[0].length : m.start;
+    const end = after ? m.end + after[0].length : m.end;
+    if (out.some((x) => x !== m && x.start < end && x.end > start)) continue;
+    out[i] = { type: 'ORG', start, end, text: folded.slice(start, end) };
   }
 }

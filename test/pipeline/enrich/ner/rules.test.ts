@@ -219,7 +219,7 @@ describe('results tables', () => {
     it('two organisations joined by "and" are two; one name with "and" in it stays one', () => {
       const text = 'Amnesty International and Human Rights Watch have made similar claims about the mines.';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Amnesty International', 'ORG:Human Rights Watch']));
-      expect(without('andSplit', text)).toContain('ORG:Amnesty International and Human Rights Watch');
+      expect(withRuleOff('knownPairs', () => without('andSplit', text))).toContain('ORG:Amnesty International and Human Rights Watch');
       expect(typed('The Securities and Exchange Commission declined to comment.')).toContain('ORG:Securities and Exchange Commission');
     });
 
@@ -585,7 +585,7 @@ describe('wire copy: organisations in business and politics', () => {
   it('two organisations joined by "and", the first named by one word', () => {
     const text = 'Analysts at Commerzbank and Deutsche Bank said the forecast was in line with expectations .';
     expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Commerzbank', 'ORG:Deutsche Bank']));
-    expect(without('orgPairs', () => typed(text))).not.toContain('ORG:Commerzbank');
+    expect(without('orgPairs', () => without('knownPairs', () => typed(text)))).not.toContain('ORG:Commerzbank');
     expect(typed('Procter and Gamble raised prices on Friday , the company said .')).not.toContain('ORG:Procter');
   });
 
@@ -1047,5 +1047,20 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     const f = typed('Report', 'Bank shares rallied , with Nomura up 3.1 percent , while the Nikkei average fell 0.9 percent as exporters slid .');
     expect(f()).not.toContain('LOC:Nikkei');
     expect(withRuleOff('indexNames', f)).toContain('LOC:Nikkei');
+  });
+
+  it('splits a name joined by "and" whose parts are known organisations, in Title Case too ("Reliance Industries and Infosys")', () => {
+    const f = typed('Report', 'Indian Shares Rose on Friday , Led by Reliance Industries and Infosys , as Foreign Investors Returned .');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:Reliance Industries', 'ORG:Infosys']));
+    expect(withRuleOff('knownPairs', f)).toContain('ORG:Reliance Industries and Infosys');
+  });
+
+  it('reads a place before "University" or after "University of" as the university ("Kisumu University", "UNIVERSITY OF NAIROBI")', () => {
+    const title = typed('Report', 'She Studied Literature at Kisumu University in Kenya and Later Taught at the University of Eldoret for Three Decades .');
+    expect(title()).toContain('ORG:Kisumu University');
+    expect(withRuleOff('universities', title)).toContain('LOC:Kisumu');
+    const caps = typed('Report', 'SHE STUDIED AT BONDO UNIVERSITY AND LATER TAUGHT AT THE UNIVERSITY OF NAIROBI .');
+    expect(caps()).toEqual(expect.arrayContaining(['ORG:BONDO UNIVERSITY', 'ORG:UNIVERSITY OF NAIROBI']));
+    expect(withRuleOff('universities', caps)).toContain('LOC:NAIROBI');
   });
 });
