@@ -347,7 +347,9 @@ export function dropEventNames(folded: string, ms: RawMention[]): void {
     const last = m.text.split(/\s+/).at(-1)!;
     const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
     const inside = m.text.includes(' ') && (isEventWord(last) || NATIONS_EVENT.test(m.text));
-    const before = !!next && isEventWord(next[2]!) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
+    // "the Valencia Grand Prix": the pattern above reads "Grand" as a word before the event's and "Prix" as its last.
+    const prix = nerRules.grandPrix && /^ (?:Grand Prix|GRAND PRIX)(?![\p{L}\p{N}])/u.test(folded.slice(m.end, m.end + 12)) && !ms.some((x) => x !== m && x.start > m.end && x.start < m.end + 11);
+    const before = prix || (!!next && isEventWord(next[2]!) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1));
     // A stage race named after its country ("Tour de France", "Giro d'Italia"): the race, no place.
     const race = /(?:\bTour d[eu]|\bVuelta a|\bGiro d') ?$/.test(folded.slice(Math.max(0, m.start - 10), m.start)) ||
       /^(?:Tour d[eu] |Giro d'|Vuelta a )/.test(m.text) || /^(?:Giro|Tour)$/.test(m.text) && /^ (?:d'|de |du )/.test(folded.slice(m.end, m.end + 4));

@@ -94,7 +94,7 @@ export function particleSurnames(folded: string, out: RawMention[]): void {
 }
 
 /** A player's position or standing, written before a full name at a sentence's start or in Title Case ("Scrumhalf Antoine Dupont", "Winger Matthis Lebel"). */
-const POSITION = /^(?:scrum-?half|fly-?half|winger|striker|midfielder|defender|goalkeeper|keeper|full-?back|flanker|hooker|prop|playmaker|wicketkeeper|batsman|batter|paceman|spinner|all-rounder|quarterback|pitcher|shortstop|substitute|teenager|veteran|rookie|champion|titleholder)$/;
+const POSITION = /^(?:scrum-?half|fly-?half|winger|striker|midfielder|defender|goalkeeper|keeper|full-?back|flanker|hooker|prop|playmaker|wicketkeeper|batsman|batter|paceman|spinner|all-rounder|quarterback|pitcher|shortstop|substitute|teenager|veteran|rookie|champion|titleholder|forward|guard|centre|center|goaltender|defenceman|defenseman|catcher|outfielder|teammate|team-mate|mate)$/;
 
 /**
  * "Swede Armand Duplantis", "Kenyan Faith Kipyegon", "Scrumhalf Antoine Dupont": a nationality or a player's position
@@ -152,7 +152,8 @@ const GROUND_AT = /(?<![\p{L}\p{N}])at (?:the |\p{Lu}[\p{L}-]* ?['’]s )?((?:\p
 /** A motor-racing circuit after "at" ("at the Circuit Ricardo Tormo", "at the Circuit of the Americas", "at Yas Marina Circuit"). */
 const CIRCUIT_AT = /(?<![\p{L}\p{N}])at (?:the )?((?:Circuit|Autodromo|Autódromo)(?: (?:of the|de|di|do|dos|del))? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}|(?:\p{Lu}[\p{L}'’-]* ){1,2}(?:Circuit|Raceway|Speedway|Motordrome))(?![\p{L}\p{N}])/gu;
 function groundsAfterAt(folded: string, out: RawMention[]): void {
-  for (const g of [...folded.matchAll(GROUND_AT), ...(nerRules.circuits ? folded.matchAll(CIRCUIT_AT) : [])]) {
+  const circuits = nerRules.circuits && ['Circuit', 'Autod', 'Raceway', 'Speedway', 'Motordrome'].some((w) => folded.includes(w));
+  for (const g of [...folded.matchAll(GROUND_AT), ...(circuits ? folded.matchAll(CIRCUIT_AT) : [])]) {
     const start = g.index! + g[0].length - g[1]!.length;
     const end = start + g[1]!.length;
     const inside = out.filter((x) => x.start < end && x.end > start);

@@ -1063,4 +1063,17 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(caps()).toEqual(expect.arrayContaining(['ORG:BONDO UNIVERSITY', 'ORG:UNIVERSITY OF NAIROBI']));
     expect(withRuleOff('universities', caps)).toContain('LOC:NAIROBI');
   });
+
+  it('reads no place in a grand prix named after it ("the Valencia Grand Prix")', () => {
+    const f = typed('Report', 'Luca Ferrandi won the Valencia Grand Prix on Sunday , ahead of Pablo Cortes .');
+    expect(f()).not.toContain('LOC:Valencia');
+    expect(withRuleOff('grandPrix', f)).toContain('LOC:Valencia');
+  });
+
+  it('leaves a basketball position or "Team Mate" before a full name out of it in Title Case ("Forward Nigel Hayes-Davis")', () => {
+    const f = typed('Report', 'Forward Nigel Hayes-Davis Led All Scorers With 24 Points , While Ducati Team Mate Marc Marquez Finished Fourth .');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Nigel Hayes-Davis', 'PER:Marc Marquez']));
+    expect(withRuleOff('positionOpeners', f)).toEqual(expect.arrayContaining(['PER:Forward Nigel Hayes-Davis', 'PER:Mate Marc Marquez']));
+  });
 });
+
