@@ -171,6 +171,11 @@ const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|
  * champions ,"): said of a club, not of a city.
  */
 const STANDING_AFTER = /^(?:\s+(?:went|go|goes|moved|move|moves|climbed|climb|climbs|stay|stays|stayed|remain|remains|remained|sit|sits|sat|are|were|is|was)\s+(?:top|bottom|clear|second|third|fourth|fifth|level on points)\b|\s*,\s+the\s+(?:defending\s+|reigning\s+)?(?:champions|holders|title holders|league leaders|leaders|hosts|cup holders)\s*,)/i;
+/**
+ * Before a club's name in transfer news: a transfer's verb, then the player, then "to" or "from" ("loaned striker
+ * Arkadiusz Milik to Torino", "signed winger Kota Yamada from Yokohama F. Marinos"), in one clause.
+ */
+const TRANSFER_BEFORE = /\b(?:loaned|sold|transferred|signed|bought|recalled|released|joined|moved|swapped)\s+(?:[^.;:,()\n]*\s)?\p{Lu}[\p{L}'’-]+\s+(?:[^.;:,()\n\s]+\s+){0,5}(?:to|from)\s+$/iu;
 /** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
 const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
 
@@ -180,6 +185,7 @@ function teamFrame(folded: string, start: number, end: number, roles = false): b
   const after = folded.slice(end, end + 40);
   if (RESULT_AFTER.test(after) || TEAM_BEFORE.test(before) || (roles && CLUB_ROLE_PERSON.test(after))) return true;
   if (nerRules.standingFrames && STANDING_AFTER.test(after)) return true;
+  if (nerRules.transferFrames && TRANSFER_BEFORE.test(folded.slice(Math.max(0, start - 72), start))) return true;
   // "Arsenal and Chelsea are", "Arsenal , Chelsea": two names make the plural, not a club.
   return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\b(?:and|AND|And)|&)\s+$/u.test(before);
 }

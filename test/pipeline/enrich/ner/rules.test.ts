@@ -1075,5 +1075,11 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(f()).toEqual(expect.arrayContaining(['PER:Nigel Hayes-Davis', 'PER:Marc Marquez']));
     expect(withRuleOff('positionOpeners', f)).toEqual(expect.arrayContaining(['PER:Forward Nigel Hayes-Davis', 'PER:Mate Marc Marquez']));
   });
-});
 
+  it('reads the club a player is loaned or sold to, or signed from, as a club in a sports report ("Marco Ferri to Torino")', () => {
+    const f = typed('SOCCER - TRANSFER ROUND-UP', 'Deals agreed this week :\nLazio - loaned striker Marco Ferri to Torino until the end of the season .\n' +
+      'Hearts - signed winger Kenji Oda from Yokohama F. Marinos on a three-year contract .');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:Torino', 'ORG:Yokohama F. Marinos', 'PER:Marco Ferri']));
+    expect(withRuleOff('transferFrames', f)).toEqual(expect.arrayContaining(['LOC:Torino', 'LOC:Yokohama F. Marinos']));
+  });
+});
