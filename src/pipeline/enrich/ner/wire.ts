@@ -36,6 +36,7 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.placeColumns) placeColumns(folded, out);
   if (nerRules.indexNames) indexNames(folded, out);
   if (nerRules.knownPairs) knownPairs(folded, out);
+  if (nerRules.possessiveS) possessiveS(folded, out);
   if (nerRules.universities) universities(folded, out);
 }
 
@@ -353,5 +354,20 @@ function universities(folded: string, out: RawMention[]): void {
     const end = after ? m.end + after[0].length : m.end;
     if (out.some((x) => x !== m && x.start < end && x.end > start)) continue;
     out[i] = { type: 'ORG', start, end, text: folded.slice(start, end) };
+  }
+}
+
+/**
+ * "NEXT WEEK 'S RESERVE BANK OF INDIA": the "S" of a possessive written apart in capitals opens no name; the name starts
+ * after it (and a name that is the "S" alone is none).
+ */
+function possessiveS(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if ((m.type !== 'PER' && m.type !== 'ORG' && m.type !== 'LOC') || !/^[Ss](?:[ \t]|$)/.test(m.text) || !/['’]$/.test(folded.slice(Math.max(0, m.start - 1), m.start))) continue;
+    const rest = /^[Ss][ \t]+/.exec(m.text);
+    if (!rest) { out.splice(i, 1); continue; }
+    m.start += rest[0].length;
+    m.text = folded.slice(m.start, m.end);
   }
 }

@@ -1082,4 +1082,10 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(f()).toEqual(expect.arrayContaining(['ORG:Torino', 'ORG:Yokohama F. Marinos', 'PER:Marco Ferri']));
     expect(withRuleOff('transferFrames', f)).toEqual(expect.arrayContaining(['LOC:Torino', 'LOC:Yokohama F. Marinos']));
   });
+
+  it('starts no name with the "S" of a possessive written apart in capitals ("NEXT WEEK \'S RESERVE BANK OF INDIA")', () => {
+    const f = typed('Report', "INDIAN SHARES ROSE FOR A THIRD STRAIGHT SESSION ON FRIDAY , AS FOREIGN INVESTORS RETURNED AHEAD OF NEXT WEEK 'S RESERVE BANK OF INDIA POLICY MEETING .");
+    expect(f()).toContain('ORG:RESERVE BANK OF INDIA');
+    expect(withRuleOff('possessiveS', f)).toContain('ORG:S RESERVE BANK OF INDIA');
+  });
 });
