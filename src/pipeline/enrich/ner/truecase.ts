@@ -134,6 +134,8 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
     else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model)) r = titleCase(w);
+    // "PRESIDENT BUSH", "CHANCELLOR KOHL": a short word kept in capitals as an acronym is a surname after a title.
+    else if (nerRules.titledSurnames && all && r === w && letterCount(w) >= 3 && /^\p{Lu}+$/u.test(w) && !gaz.acronyms.has(w) && SURNAME_TITLE.test(words[i - 1] ?? '')) r = titleCase(w);
     if (r === w) continue;
     out ??= [...words];
     out[i] = r;
@@ -141,6 +143,9 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
   const cased = out ?? words;
   return isTitleCase(cased, model, gaz, fragment) ? lowerTitleWords(cased, model, gaz) : cased;
 }
+
+/** Titles before a surname alone, in capitals ("PRESIDENT BUSH", "CHANCELLOR KOHL", "SENATOR REID"). */
+const SURNAME_TITLE = /^(?:PRESIDENT|CHANCELLOR|SENATOR|GOVERNOR|PREMIER|MINISTER|SECRETARY|POPE|PRINCE|PRINCESS|SHEIKH|AYATOLLAH|CARDINAL|ARCHBISHOP|MR|MRS|MS|DR|SEN|REP|GOV)\.?$/;
 
 /** Last words of the names of grounds, streets and buildings ("Celtic Park", "Aviva Stadium", "Welford Road", "TD Garden"). */
 const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Road|Street|Avenue|Lane|Square|Boulevard|Centre|Center|Garden|Gardens|Hall|Ground|Oval|Bridge)$/;

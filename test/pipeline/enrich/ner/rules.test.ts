@@ -1088,4 +1088,10 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(f()).toContain('ORG:RESERVE BANK OF INDIA');
     expect(withRuleOff('possessiveS', f)).toContain('ORG:S RESERVE BANK OF INDIA');
   });
+
+  it('reads a short surname after a title in capitals as a name, not an acronym ("PRESIDENT BUSH")', () => {
+    const f = typed('Report', 'THEY SAID THAT BY EARLY NOVEMBER , PRESIDENT BUSH AND CONGRESS MUST ACCEPT OR REJECT THE PLAN .');
+    expect(f()).toContain('PER:BUSH');
+    expect(withRuleOff('titledSurnames', f)).toContain('ORG:BUSH');
+  });
 });
