@@ -129,6 +129,17 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
       i += n - 1;
       continue;
     }
+    // "MINISTRY OF FINANCE", "DEPARTMENT OF HEALTH": a body's kind, "of" and one word name the body in capitals.
+    if (nerRules.bodyOfCased && all && BODY_OF.test(w) && words[i + 1] === 'OF' && /^\p{Lu}{3,}$/u.test(words[i + 2] ?? '') && !BODY_OF_NOT.test(words[i + 2]!) &&
+      // One word after "of", then the sentence goes on ("… OF FINANCE WAS"); "OF SOCIAL SERVICES" is left alone.
+      (words[i + 3] === undefined || !LETTER.test(words[i + 3]!) || BODY_OF_AFTER.test(words[i + 3]!))) {
+      out ??= [...words];
+      out[i] = titleCase(w);
+      out[i + 1] = 'of';
+      out[i + 2] = titleCase(words[i + 2]!);
+      i += 2;
+      continue;
+    }
     // Dotted abbreviations ("U.S.", "GOV.") are written so in ordinary text too.
     if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
@@ -143,6 +154,11 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
   const cased = out ?? words;
   return isTitleCase(cased, model, gaz, fragment) ? lowerTitleWords(cased, model, gaz) : cased;
 }
+
+/** Kinds of public body named "X of Y" ("MINISTRY OF FINANCE"), and words after "of" that name no body ("BOARD OF DIRECTORS"). */
+const BODY_OF = /^(?:MINISTRY|DEPARTMENT|COMMISSION|COUNCIL|COURT|INSTITUTE|ACADEMY|UNIVERSITY|FEDERATION|ASSOCIATION|LEAGUE|BUREAU|AGENCY|AUTHORITY|COMMITTEE)$/;
+const BODY_OF_AFTER = /^(?:WAS|IS|WERE|ARE|HAS|HAD|HAVE|SAID|SAYS|WILL|WOULD|COULD|SHOULD|MAY|MUST|ON|IN|AT|TO|FOR|WITH|BY|FROM|THAT|WHICH|OFFICIAL|OFFICIALS|SPOKESMAN|SPOKESWOMAN|'S)$/;
+const BODY_OF_NOT = /^(?:THE|A|AN|ITS|HIS|HER|THEIR|OUR|DIRECTORS|GOVERNORS|TRUSTEES|MINISTERS|EXPERTS|INQUIRY|ENQUIRY|APPEAL|APPEALS|JUSTICE)$/;
 
 /** Titles before a surname alone, in capitals ("PRESIDENT BUSH", "CHANCELLOR KOHL", "SENATOR REID"). */
 const SURNAME_TITLE = /^(?:PRESIDENT|CHANCELLOR|SENATOR|GOVERNOR|PREMIER|MINISTER|SECRETARY|POPE|PRINCE|PRINCESS|SHEIKH|AYATOLLAH|CARDINAL|ARCHBISHOP|MR|MRS|MS|DR|SEN|REP|GOV)\.?$/;
