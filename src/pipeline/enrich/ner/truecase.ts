@@ -144,7 +144,7 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
-    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model)) r = titleCase(w);
+    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model, true)) r = titleCase(w);
     // "PRESIDENT BUSH", "CHANCELLOR KOHL": a short word kept in capitals as an acronym is a surname after a title.
     else if (nerRules.titledSurnames && all && r === w && letterCount(w) >= 3 && /^\p{Lu}+$/u.test(w) && !gaz.acronyms.has(w) && SURNAME_TITLE.test(words[i - 1] ?? '')) r = titleCase(w);
     if (r === w) continue;
@@ -167,13 +167,19 @@ const SURNAME_TITLE = /^(?:PRESIDENT|CHANCELLOR|SENATOR|GOVERNOR|PREMIER|MINISTE
 const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Road|Street|Avenue|Lane|Square|Boulevard|Centre|Center|Garden|Gardens|Hall|Ground|Oval|Bridge)$/;
 
 /**
+ * Last words of clubs' names that end no place's ("NEWCASTLE UNITED", "BLACKBURN ROVERS"), kept in capitals only: in Title
+ * Case the tagger runs a club so kept on into the verb after it ("Manchester United Hires Louis").
+ */
+const CLUB_TAIL = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers)$/;
+
+/**
  * Does `w` (as written) end the name before it: a ground's, street's or building's last word after a word that stays
  * capitalised as a name (`prev` as recased, `at` words into the sentence)? In capitals or Title Case the common word
  * would be lowered and the name cut short ("Celtic park", "the Emirates stadium"); a sentence's first word is a name
  * only if it is no common word ("Park" after "The", "Old", "A" stays a word).
  */
-function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron): boolean {
-  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
+function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron, shouted = false): boolean {
+  if (!nerRules.nameTails || !prev || !(NAME_TAIL.test(titleCase(w)) || (nerRules.clubTailsCased && shouted && CLUB_TAIL.test(titleCase(w)))) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
   return at > 0 || !isCommonWord(prev.toLowerCase(), model);
 }
 

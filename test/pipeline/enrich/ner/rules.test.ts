@@ -1101,4 +1101,10 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(withRuleOff('bodyOfCased', f)).not.toContain('ORG:DEPARTMENT OF HEALTH');
     expect(typed('Report', "THE STATE 'S DEPARTMENT OF SOCIAL SERVICES REPORTED THAT THE NUMBER OF CASES FELL .")()).not.toContain('ORG:DEPARTMENT OF SOCIAL');
   });
+
+  it('keeps a club\'s last word in capitals for the tagger ("NEWCASTLE UNITED HAVE AGREED")', () => {
+    const f = typed('SOCCER - ROUND-UP', 'NEWCASTLE UNITED HAVE AGREED A FEE WITH BOLTON WANDERERS FOR THE MIDFIELDER .');
+    expect(f()).toContain('ORG:NEWCASTLE UNITED');
+    expect(withRuleOff('clubTailsCased', f)).toContain('LOC:NEWCASTLE');
+  });
 });
