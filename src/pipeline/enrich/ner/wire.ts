@@ -37,6 +37,8 @@ export function wireRules(folded: string, out: RawMention[]): void {
   if (nerRules.indexNames) indexNames(folded, out);
   if (nerRules.knownPairs) knownPairs(folded, out);
   if (nerRules.possessiveS) possessiveS(folded, out);
+  if (nerRules.moverLists) moverLists(folded, out);
+  if (nerRules.jockeys) jockeys(folded, out);
   if (nerRules.universities) universities(folded, out);
 }
 
@@ -369,5 +371,44 @@ function possessiveS(folded: string, out: RawMention[]): void {
     if (!rest) { out.splice(i, 1); continue; }
     m.start += rest[0].length;
     m.text = folded.slice(m.start, m.end);
+  }
+}
+
+/**
+ * "TOP GAINERS : ADANI PORTS +4.2 PCT , TATA STEEL +3.8", "Losers: ITC -1.1": in a market report's line of gainers or
+ * losers, each name before a signed change is a listed company.
+ */
+const MOVER_LINE = /^.*\b(?:gainers|losers|GAINERS|LOSERS|Gainers|Losers)\b.*$/gm;
+const MOVER = /(?:^|[:,;][ \t]*)(\p{Lu}[\p{L}&.'’-]*(?:[ \t]+\p{Lu}[\p{L}&.'’-]*){0,3})[ \t]+[+-][ \t]?\d/gu;
+function moverLists(folded: string, out: RawMention[]): void {
+  if (!/gainers|losers/i.test(folded)) return;
+  for (const line of folded.matchAll(MOVER_LINE)) {
+    for (const m of line[0].matchAll(MOVER)) {
+      const start = line.index! + m.index! + m[0].lastIndexOf(m[1]!);
+      const end = start + m[1]!.length;
+      const inside = out.filter((x) => x.start < end && x.end > start);
+      if (inside.some((x) => x.start < start || x.end > end)) continue;
+      for (const x of inside) out.splice(out.indexOf(x), 1);
+      out.push({ type: 'ORG', start, end, text: m[1]! });
+    }
+  }
+}
+
+/**
+ * "3. Kitasan Dream ( Yuga Kawada ) 9-2", "1. Cavalier Rouge ( ridden by Joao Moreira ) 12-1": in a race's placings with
+ * the starting price, the name in brackets is the jockey's, a person's (the horse before it is no person's business here).
+ */
+const PLACING = /^[ \t]*\d{1,2}\.[ \t]+\p{Lu}[^()\n]*\([ \t]*(?:ridden by[ \t]+|RIDDEN BY[ \t]+|Ridden by[ \t]+|Ridden By[ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|van|di|du|le|la)){1,3})[ \t]*\)[ \t]+(?:\d{1,3}-\d{1,2}|evens|EVENS|Evens)(?![\p{L}\p{N}-])/gmu;
+function jockeys(folded: string, out: RawMention[]): void {
+  if (!/\)[ \t]+(?:\d{1,3}-\d{1,2}|evens|EVENS|Evens)/.test(folded)) return;
+  const gaz = gazetteer();
+  for (const p of folded.matchAll(PLACING)) {
+    if (gaz.countries.has(gaz.places.get(aliasKey(p[1]!)) ?? '')) continue;
+    const start = p.index! + p[0].lastIndexOf(p[1]!, p[0].lastIndexOf(')'));
+    const end = start + p[1]!.length;
+    const inside = out.filter((x) => x.start < end && x.end > start);
+    if (inside.some((x) => x.start < start || x.end > end)) continue;
+    for (const x of inside) out.splice(out.indexOf(x), 1);
+    out.push({ type: 'PER', start, end, text: p[1]! });
   }
 }

@@ -1107,4 +1107,17 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(f()).toContain('ORG:NEWCASTLE UNITED');
     expect(withRuleOff('clubTailsCased', f)).toContain('LOC:NEWCASTLE');
   });
+
+  it('reads each name before a signed change in a line of gainers or losers as a company ("TOP GAINERS : SOBHA DEVELOPERS +4.2")', () => {
+    const f = typed('Report', 'Shares in Mumbai closed higher on Friday .\nTOP GAINERS : SOBHA DEVELOPERS +4.2 PCT , KARUR VYSYA +3.8\nTOP LOSERS : RAMCO CEMENTS -1.4 PCT , VRL LOGISTICS -1.1');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:SOBHA DEVELOPERS', 'ORG:KARUR VYSYA', 'ORG:RAMCO CEMENTS']));
+    expect(withRuleOff('moverLists', f)).not.toContain('ORG:SOBHA DEVELOPERS');
+  });
+
+  it('reads the name in brackets in a race\'s placings with the starting price as the jockey ("( Keita Tosaki ) 5-1")', () => {
+    const f = typed('HORSE RACING - RESULTS', 'Leading placings in the race :\n1. Silver Lining ( Keita Tosaki ) 5-1\n2. Quiet Harbour ( ridden by Kenji Oda ) 2-1 favourite\n' +
+      '3. Northern Light ( Yutaka Take ) 9-2\n4. Blue Danube ( Mirco Demuro ) 6-1');
+    expect(f()).toEqual(expect.arrayContaining(['PER:Keita Tosaki', 'PER:Yutaka Take', 'PER:Mirco Demuro']));
+    expect(withRuleOff('jockeys', f)).toEqual(expect.arrayContaining(['ORG:Keita Tosaki', 'ORG:Mirco Demuro']));
+  });
 });
