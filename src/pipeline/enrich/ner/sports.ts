@@ -172,10 +172,13 @@ const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|
  */
 const STANDING_AFTER = /^(?:\s+(?:went|go|goes|moved|move|moves|climbed|climb|climbs|stay|stays|stayed|remain|remains|remained|sit|sits|sat|are|were|is|was)\s+(?:top|bottom|clear|second|third|fourth|fifth|level on points)\b|\s*,\s+the\s+(?:defending\s+|reigning\s+)?(?:champions|holders|title holders|league leaders|leaders|hosts|cup holders)\s*,)/i;
 /**
- * Before a club's name in transfer news: a transfer's verb, then the player, then "to" or "from" ("loaned striker
- * Arkadiusz Milik to Torino", "signed winger Kota Yamada from Yokohama F. Marinos"), in one clause.
+ * Before a club's name in transfer news: a transfer's verb, then the player (a capitalised word), then "to" or "from"
+ * ("loaned striker Arkadiusz Milik to Torino", "signed winger Kota Yamada from Yokohama F. Marinos"), in one clause; in
+ * capitals and Title Case too.
  */
-const TRANSFER_BEFORE = /\b(?:loaned|sold|transferred|signed|bought|recalled|released|joined|moved|swapped)\s+(?:[^.;:,()\n]*\s)?\p{Lu}[\p{L}'’-]+\s+(?:[^.;:,()\n\s]+\s+){0,5}(?:to|from)\s+$/iu;
+const TRANSFER_VERBS = ['loaned', 'sold', 'transferred', 'signed', 'bought', 'recalled', 'released', 'joined', 'swapped'];
+const TRANSFER_BEFORE = new RegExp(String.raw`\b(?:${[...TRANSFER_VERBS, ...TRANSFER_VERBS.map((v) => v[0]!.toUpperCase() + v.slice(1)), ...TRANSFER_VERBS.map((v) => v.toUpperCase())].join('|')})\s+` +
+  String.raw`(?:[^.;:,()\n]*\s)?\p{Lu}[\p{L}'’-]+\s+(?:[^.;:,()\n\s]+\s+){0,5}(?:to|from|To|From|TO|FROM)\s+$`, 'u');
 /** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
 const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
 
