@@ -114,7 +114,7 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
  * of its common words. Returns `words` itself when nothing changes. A `fragment` (a sentence the splitter
  * cut after an abbreviation) is read as Title Case only by the share of its words capitalised.
  */
-export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer, fragment = false): string[] {
+export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer, fragment = false, sports = false): string[] {
   const runs = shoutedRuns(words);
   let out: string[] | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -145,6 +145,9 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
     else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model, true)) r = titleCase(w);
+    // "KANSAS CITY CHIEFS", "EDMONTON OILERS": in a sports report, a plural after a city's name is a team's nickname.
+    else if (nerRules.teamPluralsCased && sports && all && r !== titleCase(w) && TEAM_PLURAL.test(w) && !NOT_TEAM_PLURAL.test(w) && i > 0 &&
+      isCityWord((out ?? words)[i - 1]!, words[i - 1]!, gaz)) r = titleCase(w);
     // "PRESIDENT BUSH", "CHANCELLOR KOHL": a short word kept in capitals as an acronym is a surname after a title.
     else if (nerRules.titledSurnames && all && r === w && letterCount(w) >= 3 && /^\p{Lu}+$/u.test(w) && !gaz.acronyms.has(w) && SURNAME_TITLE.test(words[i - 1] ?? '')) r = titleCase(w);
     if (r === w) continue;
@@ -159,6 +162,15 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
 const BODY_OF = /^(?:MINISTRY|DEPARTMENT|COMMISSION|COUNCIL|COURT|INSTITUTE|ACADEMY|UNIVERSITY|FEDERATION|ASSOCIATION|LEAGUE|BUREAU|AGENCY|AUTHORITY|COMMITTEE)$/;
 const BODY_OF_AFTER = /^(?:WAS|IS|WERE|ARE|HAS|HAD|HAVE|SAID|SAYS|WILL|WOULD|COULD|SHOULD|MAY|MUST|ON|IN|AT|TO|FOR|WITH|BY|FROM|THAT|WHICH|OFFICIAL|OFFICIALS|SPOKESMAN|SPOKESWOMAN|'S)$/;
 const BODY_OF_NOT = /^(?:THE|A|AN|ITS|HIS|HER|THEIR|OUR|DIRECTORS|GOVERNORS|TRUSTEES|MINISTERS|EXPERTS|INQUIRY|ENQUIRY|APPEAL|APPEALS|JUSTICE)$/;
+
+/** A plural in capitals ("CHIEFS", "OILERS", "RED SOX" keeps "SOX"), and plurals after a city that name no team. */
+const TEAM_PLURAL = /^\p{Lu}{3,}(?:S|SOX)$/u;
+const NOT_TEAM_PLURAL = /^(?:FANS|PLAYERS|SUPPORTERS|OFFICIALS|RESIDENTS|POLICE|TALKS|STOCKS|SHARES|MARKETS|AUTHORITIES|SCHOOLS|STREETS|ROADS|GAMES|OLYMPICS|CHAMPIONSHIPS|MASTERS|FINALS|SERIES|HIGHLANDS|ISLANDS|HEIGHTS|HILLS|SPRINGS|FALLS|LAKES|GARDENS|STATES|EMIRATES|DEMOCRATS|REPUBLICANS|TIMES|NEWS|POINTS|GOALS|RUNS|WINS|YEARS|DAYS|WEEKS|MONTHS|HOURS|MINUTES|SECONDS|TEAMS|CLUBS|SIDES|COACHES|MANAGERS|OWNERS|VOTERS|WORKERS|LEADERS|TROOPS|FORCES|PROTESTS|ELECTIONS|PRICES|RATES|BONDS|SALES|MATCHES|MARATHONS|RACES|DERBIES|TOURNAMENTS|HOSTS|VISITORS|CHAMPIONS|HOLDERS|OPPONENTS|RIVALS|NEIGHBOURS|NEIGHBORS)$/;
+/** Does the word before (as recased, and as written) name a city the gazetteer knows ("Dallas", "City" of "Kansas City")? */
+function isCityWord(recased: string, written: string, gaz: Gazetteer): boolean {
+  const c = gaz.places.get(written.toLowerCase());
+  return /^\p{Lu}/u.test(recased) && ((c !== undefined && gaz.cities.has(c)) || (written === 'CITY' || written === 'ANGELES' || written === 'YORK' || written === 'BAY'));
+}
 
 /** Titles before a surname alone, in capitals ("PRESIDENT BUSH", "CHANCELLOR KOHL", "SENATOR REID"). */
 const SURNAME_TITLE = /^(?:PRESIDENT|CHANCELLOR|SENATOR|GOVERNOR|PREMIER|MINISTER|SECRETARY|POPE|PRINCE|PRINCESS|SHEIKH|AYATOLLAH|CARDINAL|ARCHBISHOP|MR|MRS|MS|DR|SEN|REP|GOV)\.?$/;

@@ -1120,4 +1120,10 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(f()).toEqual(expect.arrayContaining(['PER:Keita Tosaki', 'PER:Yutaka Take', 'PER:Mirco Demuro']));
     expect(withRuleOff('jockeys', f)).toEqual(expect.arrayContaining(['ORG:Keita Tosaki', 'ORG:Mirco Demuro']));
   });
+
+  it('keeps a team\'s plural nickname after a city in capitals for the tagger in a sports report ("THE EDMONTON OILERS")', () => {
+    const f = typed('ICE HOCKEY - NHL ROUND-UP', 'CONNOR MCDAVID HAD A GOAL AND TWO ASSISTS FOR THE EDMONTON OILERS , WHO HAVE WON SEVEN STRAIGHT GAMES , AND THE DALLAS STARS LOST AGAIN .');
+    expect(f()).toContain('ORG:EDMONTON OILERS');
+    expect(withRuleOff('teamPluralsCased', f)).toContain('LOC:EDMONTON');
+  });
 });
