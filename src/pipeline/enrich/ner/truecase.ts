@@ -147,7 +147,7 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
     else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model, true)) r = titleCase(w);
     // "KANSAS CITY CHIEFS", "EDMONTON OILERS": in a sports report, a plural after a city's name is a team's nickname.
     else if (nerRules.teamPluralsCased && sports && all && r !== titleCase(w) && TEAM_PLURAL.test(w) && !NOT_TEAM_PLURAL.test(w) && i > 0 &&
-      isCityWord((out ?? words)[i - 1]!, words[i - 1]!, gaz)) r = titleCase(w);
+      /^\p{Lu}/u.test((out ?? words)[i - 1]!) && cityBefore(words, i, gaz)) r = titleCase(w);
     // "PRESIDENT BUSH", "CHANCELLOR KOHL": a short word kept in capitals as an acronym is a surname after a title.
     else if (nerRules.titledSurnames && all && r === w && letterCount(w) >= 3 && /^\p{Lu}+$/u.test(w) && !gaz.acronyms.has(w) && SURNAME_TITLE.test(words[i - 1] ?? '')) r = titleCase(w);
     if (r === w) continue;
@@ -166,10 +166,13 @@ const BODY_OF_NOT = /^(?:THE|A|AN|ITS|HIS|HER|THEIR|OUR|DIRECTORS|GOVERNORS|TRUS
 /** A plural in capitals ("CHIEFS", "OILERS", "RED SOX" keeps "SOX"), and plurals after a city that name no team. */
 const TEAM_PLURAL = /^\p{Lu}{3,}(?:S|SOX)$/u;
 const NOT_TEAM_PLURAL = /^(?:FANS|PLAYERS|SUPPORTERS|OFFICIALS|RESIDENTS|POLICE|TALKS|STOCKS|SHARES|MARKETS|AUTHORITIES|SCHOOLS|STREETS|ROADS|GAMES|OLYMPICS|CHAMPIONSHIPS|MASTERS|FINALS|SERIES|HIGHLANDS|ISLANDS|HEIGHTS|HILLS|SPRINGS|FALLS|LAKES|GARDENS|STATES|EMIRATES|DEMOCRATS|REPUBLICANS|TIMES|NEWS|POINTS|GOALS|RUNS|WINS|YEARS|DAYS|WEEKS|MONTHS|HOURS|MINUTES|SECONDS|TEAMS|CLUBS|SIDES|COACHES|MANAGERS|OWNERS|VOTERS|WORKERS|LEADERS|TROOPS|FORCES|PROTESTS|ELECTIONS|PRICES|RATES|BONDS|SALES|MATCHES|MARATHONS|RACES|DERBIES|TOURNAMENTS|HOSTS|VISITORS|CHAMPIONS|HOLDERS|OPPONENTS|RIVALS|NEIGHBOURS|NEIGHBORS)$/;
-/** Does the word before (as recased, and as written) name a city the gazetteer knows ("Dallas", "City" of "Kansas City")? */
-function isCityWord(recased: string, written: string, gaz: Gazetteer): boolean {
-  const c = gaz.places.get(written.toLowerCase());
-  return /^\p{Lu}/u.test(recased) && ((c !== undefined && gaz.cities.has(c)) || (written === 'CITY' || written === 'ANGELES' || written === 'YORK' || written === 'BAY'));
+/** Do the one to three words before word `i` name a city the gazetteer knows ("DALLAS", "KANSAS CITY", "SALT LAKE CITY")? */
+function cityBefore(words: readonly string[], i: number, gaz: Gazetteer): boolean {
+  for (let n = 1; n <= 3 && n <= i; n++) {
+    const c = gaz.places.get(words.slice(i - n, i).join(' ').toLowerCase().replace(/\./g, ''));
+    if (c !== undefined && gaz.cities.has(c)) return true;
+  }
+  return false;
 }
 
 /** Titles before a surname alone, in capitals ("PRESIDENT BUSH", "CHANCELLOR KOHL", "SENATOR REID"). */

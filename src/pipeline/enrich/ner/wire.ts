@@ -2,7 +2,10 @@
 // fixtures ("Sinner v de Minaur", "ALCARAZ V RUNE"), a nationality or a position before a full name ("Swede Armand
 // Duplantis"), futures' months in brackets ("( Jan )"), a club said by its first word ("Bolton"), grounds after "at",
 // surnames in a brief's capitalised headline, known clubs named like stadiums, places listed after "in", and known
-// organisations written "easyJet". wireRules runs at the end of findNames; particleSurnames after the repeated names.
+// organisations written "easyJet". And those the fifth (ner-wire-check7) showed: known organisations the tagger read as
+// people, tables of places and figures, market indexes, known organisations joined by "and", universities, the "S" of a
+// possessive in capitals, gainers and losers lists, jockeys in a race's placings.
+// wireRules runs at the end of findNames; particleSurnames after the repeated names.
 import { commonWords } from '../common-words.ts';
 import { aliasKey, gazetteer } from '../gazetteer.ts';
 import { cased, nerRules, personFirstWords, type RawMention } from './names.ts';
