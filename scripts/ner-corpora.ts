@@ -26,6 +26,8 @@ export const WIRE_CHECK4 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK5 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check5');
 /** Written in the seventh session after wirecheck5's rules (soccer results and standings, skiing and athletics result lists, a tennis draw, commodities, airlines, a diplomatic story, a court, a list of briefs, rugby union tables), scored once. */
 export const WIRE_CHECK6 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check6');
+/** Written in the eighth session after wirecheck6's rules (a horse race, Euroleague basketball results and standings, a MotoGP result list, election results by region, a central bank and bonds, a canal and port table, a transfer round-up, an obituary, results tables with company names in capitals, an Indian stock market report), scored once. */
+export const WIRE_CHECK7 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check7');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -46,6 +48,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck4', () => readConllDir(WIRE_CHECK4), false],
   ['wirecheck5', () => readConllDir(WIRE_CHECK5), false],
   ['wirecheck6', () => readConllDir(WIRE_CHECK6), false],
+  ['wirecheck7', () => readConllDir(WIRE_CHECK7), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],

@@ -70,6 +70,12 @@ export function addCompanies(folded: string, sentenceTokens: Token[][], ms: RawM
 const LEGAL_FORM_AFTER = new RegExp(String.raw`^ (?:& Co|& CO|Co(?! \p{Lu})|SA|SE|${LONG_FORMS}|S\.A|N\.V|S\.p\.A|${CAPS_FORMS})\.?(?![\p{L}\p{N}&-])`, 'u');
 /** Words inside a company's name before its legal form ("Toyota Motor Corp", "Westpac Banking Corp"). */
 const COMPANY_MIDDLE = /^(?:Motor|Banking|Financial|Electric|Steel|Oil|Chemical|Chemicals|Trading|Petroleum|Mining|Brothers|Bros|Airlines|Telecom|Pharmaceutical|Industrial)$/;
+/** More words of a company's name before "Co Ltd" ("Hyundai Heavy Industries Co Ltd", "Sumitomo Metal Mining Co Ltd"). */
+const CO_MIDDLE = /^(?:Metal|Metals|Heavy|Securities|Construction|Engineering|Shipping|Shipbuilding|Marine|Cement|Paper|Textile|Textiles|Sugar|Glass|Rubber|Machinery|Pharmaceutical|Mining|Steel|Chemical|Electric|Motor|Trading|Oil)$/;
+/** "Co Ltd", "CO LTD", "Co Inc" read as one name: a legal form alone. */
+const CO_FORM = new RegExp(`^(?:Co|CO)\\.? (?:${LONG_FORMS}|${CAPS_FORMS})\\.?$`);
+/** The Mexican legal form after a name, whole or its tail after "SAB" ("Grupo Bimbo SAB de CV", "Cemex S.A.B. de C.V."). */
+const DE_CV_AFTER = /^ (?:(?:SAB|SA|S\.A\.B\.|S\.A\.) )?(?:de|DE) (?:CV|C\.V\.)(?![\p{L}\p{N}])/u;
 /** A legal form standing alone in the text, where none of the tagger's names covers it (not the short "SA", "SE", "Co"). */
 const UNTAGGED_FORM = new RegExp(String.raw`(?<=[ \t])(${LONG_FORMS}|${CAPS_FORMS})\.?(?![\p{L}\p{N}&-])`, 'gu');
 /** In a text in capitals, "SA", "SE" and "CO" are as often words of other languages or a county's ("COMME SA", "NANTONG SE"). */
@@ -99,11 +105,15 @@ export function legalForms(folded: string, ms: RawMention[]): void {
   // words of a company's name between ("GROUP", "BANKING", "d.y."). (Alone after a comma it is left as it was: "X, LLC".)
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
-    if (m.type !== 'ORG' || !LEGAL_FORM_AFTER.test(` ${m.text}`) || /\s/.test(m.text.replace(/^& /, ''))) continue;
+    // "CO LTD" read as one name is a legal form alone as well (coLtd).
+    const coLtd = nerRules.coLtd && CO_FORM.test(m.text);
+    if (m.type !== 'ORG' || (!coLtd && (!LEGAL_FORM_AFTER.test(` ${m.text}`) || /\s/.test(m.text.replace(/^& /, ''))))) continue;
     const p = ms[i - 1];
     const gap = folded.slice(p?.end ?? 0, m.start);
-    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && /^(?: (?:\p{Lu}[\p{L}&.'-]*|\p{Ll}\.(?:\p{Ll}\.)+)){0,2} $/u.test(gap) &&
-      gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)) || /^\p{Ll}\./u.test(w))) {
+    // "SUMITOMO METAL MINING CO LTD", "Hyundai Heavy Industries Co Ltd": with "Co" before the form, three words between.
+    const coForm = coLtd || (nerRules.coLtd && /^ (?:\S+ ){0,3}(?:Co|CO) $/.test(gap));
+    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && (coForm ? /^(?: \p{Lu}[\p{L}&.'-]*){1,4} $/u : /^(?: (?:\p{Lu}[\p{L}&.'-]*|\p{Ll}\.(?:\p{Ll}\.)+)){0,2} $/u).test(gap) &&
+      gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)) || /^\p{Ll}\./u.test(w) || (coForm && (/^(?:Co|CO)$/.test(w) || CO_MIDDLE.test(cased(w)))))) {
       ms.splice(i - 1, 2, { type: 'ORG', start: p.start, end: m.end, text: folded.slice(p.start, m.end) });
       continue;
     }
@@ -116,6 +126,12 @@ export function legalForms(folded: string, ms: RawMention[]): void {
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.type !== 'PER' && m.type !== 'LOC' && m.type !== 'ORG') continue;
+    const deCv = nerRules.coLtd ? DE_CV_AFTER.exec(folded.slice(m.end, m.end + 16)) : null;
+    if (deCv && !ms.some((x) => x !== m && x.start < m.end + deCv[0].length && x.end > m.end)) {
+      const end = m.end + deCv[0].length;
+      ms[i] = { type: 'ORG', start: m.start, end, text: folded.slice(m.start, end) };
+      continue;
+    }
     const form = LEGAL_FORM_AFTER.exec(folded.slice(m.end, m.end + 8));
     if (form && !(shouted(m.text) && SHORT_FORM.test(form[0]))) {
       const end = m.end + form[0].length;

@@ -51,10 +51,10 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   const out: RawMention[] = [];
   // Where the acronym rule typed a one-word name as an organisation: undone below if a person's name holds it.
   const acronymAt = new Set<number>();
-  // Each sentence's words, read once for the tagger and both rules that scan sentences again.
-  const sentenceTokens = sentences.map((s) => nameTokens(folded, s));
   // A sports report reads names by the frames of match reports (team heads, sportFrames and the rules after it).
   const sports = isSportsText(folded);
+  // Each sentence's words, read once for the tagger and both rules that scan sentences again.
+  const sentenceTokens = sentences.map((s) => nameTokens(folded, s, sports));
   for (const toks of sentenceTokens) {
     if (!toks.length) continue;
     const tagged = tagSentence(toks.map((t) => t.text));
@@ -353,11 +353,11 @@ function commonOpener(word: string): boolean {
  */
 /** Text before a sentence the splitter cut after an abbreviation ("8 p.m.", "Thomas A."): the sentence may be a fragment. */
 const AFTER_ABBREVIATION = /(?:^|[^\p{L}])(?:\p{L}\.){2,}\s*$|(?:^|\s)\p{Lu}\.\s*$/u;
-function nameTokens(folded: string, s: Span): Token[] {
+function nameTokens(folded: string, s: Span, sports = false): Token[] {
   const toks = tokenizeWords(folded, s.start, s.end);
   if (!nerRules.truecase || !mayNeedTruecasing(folded.slice(s.start, s.end))) return toks;
   const words = toks.map((t) => t.text);
-  const cased = truecaseWords(words, loadModel(), gazetteer(), AFTER_ABBREVIATION.test(folded.slice(Math.max(0, s.start - 8), s.start)));
+  const cased = truecaseWords(words, loadModel(), gazetteer(), AFTER_ABBREVIATION.test(folded.slice(Math.max(0, s.start - 8), s.start)), sports);
   return cased === words ? toks : toks.map((t, i) => ({ ...t, text: cased[i]! }));
 }
 

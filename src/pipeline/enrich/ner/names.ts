@@ -57,12 +57,13 @@ export const nerRules = {
   abbreviatedStates: true, planets: true, areaNames: true, citedOutlets: true, companyLaunch: true, bylinePeople: true, ownerSplit: true, amidListedOrgs: true, orgProductAbbreviation: true,
   compassNationality: true, orgHeadAfter: true, initialTail: true, namedAfter: true, bareKinds: true, occupationOpeners: true, businessTails: true, productNames: true, titleTail: true, definedTerms: true, historicEvents: true, cityTeams: true, scorecards: true, gazetteerSpans: true, peopleOwners: true, teamNicknames: true, roleOwners: true,
   versusPairs: true, particleSurnames: true, nationalityOpeners: true, contractMonths: true, rankedPlayers: true, clubFirstWord: true, gazetteerRetype: true, gazetteerDigits: true, groundsAfterAt: true, shoutedSurnames: true, positionOpeners: true, versusCased: true, knownOrgsLast: true, placeLists: true, camelOrgs: true,
+  knownOrgPeople: true, rankedTeams: true, countryClubs: true, placeColumns: true, circuits: true, coLtd: true, indexNames: true, knownPairs: true, universities: true, grandPrix: true, transferFrames: true, possessiveS: true, titledSurnames: true, bodyOfCased: true, clubTailsCased: true, moverLists: true, jockeys: true, teamPluralsCased: true,
 };
 export type NerRule = keyof typeof nerRules;
 
 export const ABBREVIATION = /^\p{Lu}{2,3}$/u;
 /** Abbreviations news writes in capitals for things, measures and posts, never a name on their own. */
-export const COMMON_ABBREVIATION = /^(?:ID|IDs|EV|EVs|CEO|CEOs|CFO|COO|CTO|GDP|IPO|IPOs|AI|TV|CPI|PMI|ETF|ETFs|LNG|SUV|SUVs|VAT|CO2|DNA|GPS|SMS|PDF|URL|FAQ|DIY|VIP|MP|MPs|PM|AM|OK|Q1|Q2|Q3|Q4|H1|H2|YoY|EPS|EBITDA|ESG|M&A|R&D)$/;
+export const COMMON_ABBREVIATION = /^(?:ID|IDs|EV|EVs|CEO|CEOs|CFO|COO|CTO|GDP|IPO|IPOs|AI|TV|CPI|PMI|ETF|ETFs|LNG|SUV|SUVs|VAT|CO2|DNA|GPS|SMS|PDF|URL|FAQ|DIY|VIP|MP|MPs|PM|AM|OK|Q1|Q2|Q3|Q4|H1|H2|YoY|EPS|EBITDA|ESG|M&A|R&D|TEU|TEUs)$/;
 /**
  * An acronym as written ("AEMET", "KBA", "S&P"): six characters at most. The CIA World Factbook writes
  * surnames in capitals, longer ones mostly ("THAKSIN", "DOMBROVSKIS", "MUSHARRAF").

@@ -171,6 +171,14 @@ const TEAM_BEFORE = /\b(?:beat|beating|defeated|defeating|thrashed|edged|routed|
  * champions ,"): said of a club, not of a city.
  */
 const STANDING_AFTER = /^(?:\s+(?:went|go|goes|moved|move|moves|climbed|climb|climbs|stay|stays|stayed|remain|remains|remained|sit|sits|sat|are|were|is|was)\s+(?:top|bottom|clear|second|third|fourth|fifth|level on points)\b|\s*,\s+the\s+(?:defending\s+|reigning\s+)?(?:champions|holders|title holders|league leaders|leaders|hosts|cup holders)\s*,)/i;
+/**
+ * Before a club's name in transfer news: a transfer's verb, then the player (a capitalised word), then "to" or "from"
+ * ("loaned striker Arkadiusz Milik to Torino", "signed winger Kota Yamada from Yokohama F. Marinos"), in one clause; in
+ * capitals and Title Case too.
+ */
+const TRANSFER_VERBS = ['loaned', 'sold', 'transferred', 'signed', 'bought', 'recalled', 'released', 'joined', 'swapped'];
+const TRANSFER_BEFORE = new RegExp(String.raw`\b(?:${[...TRANSFER_VERBS, ...TRANSFER_VERBS.map((v) => v[0]!.toUpperCase() + v.slice(1)), ...TRANSFER_VERBS.map((v) => v.toUpperCase())].join('|')})\s+` +
+  String.raw`(?:[^.;:,()\n]*\s)?\p{Lu}[\p{L}'’-]+\s+(?:[^.;:,()\n\s]+\s+){0,5}(?:to|from|To|From|TO|FROM)\s+$`, 'u');
 /** Words that open a club's name of two or three words ("St Mirren", "Inter Milan", "Real Betis"): no person's. */
 const CLUB_OPENER = /^(?:St\.?|Saint|FC|AC|AS|SC|SV|VfB|VfL|Inter|Real|Sporting|Athletic|Atletico|Dynamo|Dinamo|Olympique|Deportivo|Racing)$/;
 
@@ -180,6 +188,7 @@ function teamFrame(folded: string, start: number, end: number, roles = false): b
   const after = folded.slice(end, end + 40);
   if (RESULT_AFTER.test(after) || TEAM_BEFORE.test(before) || (roles && CLUB_ROLE_PERSON.test(after))) return true;
   if (nerRules.standingFrames && STANDING_AFTER.test(after)) return true;
+  if (nerRules.transferFrames && TRANSFER_BEFORE.test(folded.slice(Math.max(0, start - 72), start))) return true;
   // "Arsenal and Chelsea are", "Arsenal , Chelsea": two names make the plural, not a club.
   return PLURAL_AFTER.test(after) && !/\p{Lu}[\p{L}'-]*\s*(?:,|\b(?:and|AND|And)|&)\s+$/u.test(before);
 }
@@ -347,7 +356,9 @@ export function dropEventNames(folded: string, ms: RawMention[]): void {
     const last = m.text.split(/\s+/).at(-1)!;
     const next = /^ ((?:\p{Lu}\p{Ll}+ )?)(\p{Lu}[\p{L}]+(?: Prix| PRIX)?)/u.exec(folded.slice(m.end, m.end + 40));
     const inside = m.text.includes(' ') && (isEventWord(last) || NATIONS_EVENT.test(m.text));
-    const before = !!next && isEventWord(next[2]!) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1);
+    // "the Valencia Grand Prix": the pattern above reads "Grand" as a word before the event's and "Prix" as its last.
+    const prix = nerRules.grandPrix && /^ (?:Grand Prix|GRAND PRIX)(?![\p{L}\p{N}])/u.test(folded.slice(m.end, m.end + 12)) && !ms.some((x) => x !== m && x.start > m.end && x.start < m.end + 11);
+    const before = prix || (!!next && isEventWord(next[2]!) && !ms.some((x) => x !== m && x.start > m.end && x.start <= m.end + 1 + next[0].length - 1));
     // A stage race named after its country ("Tour de France", "Giro d'Italia"): the race, no place.
     const race = /(?:\bTour d[eu]|\bVuelta a|\bGiro d') ?$/.test(folded.slice(Math.max(0, m.start - 10), m.start)) ||
       /^(?:Tour d[eu] |Giro d'|Vuelta a )/.test(m.text) || /^(?:Giro|Tour)$/.test(m.text) && /^ (?:d'|de |du )/.test(folded.slice(m.end, m.end + 4));
@@ -496,6 +507,8 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
 const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND|v)\b|$))`, 'gmu');
 /** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
+/** A ranked line's country in brackets, the team after it, then a time, a gap or a count ("( Italy ) Ducati 41:22.817"). */
+const RANKED_TEAM = /\([ \t]*(\p{Lu}[\p{L}. ]{1,30}?)[ \t]*\)[ \t]+(\p{Lu}[\p{L}&'’.-]*(?:[ \t]+\p{Lu}[\p{L}&'’.-]*){0,3})([ \t]+[+]?\d[\d:.,]*(?:[ \t].*)?)$/u;
 /** A results list's rank before a name: "1. ", "12. ". */
 const RANK = /^[ \t]*\d{1,3}\.[ \t]+/;
 /** A scorer and the minute: "Kyogo Furuhashi 12", "Callum McGregor 77 pen" (after the bracket or a comma). */
@@ -546,16 +559,21 @@ function inningsPlayers(line: string, at: number, ms: RawMention[]): void {
 const MAX_ROW = 300;
 
 /** One short line with figures, at offset `at` of the text: its teams (to `add`), and players and scorers (to `ms`). */
-function readRow(line: string, at: number, add: (at: number, name: string, type: 'ORG' | 'LOC') => void, ms: RawMention[]): void {
+function readRow(line: string, at: number, add: (at: number, name: string, type: 'ORG' | 'LOC', row?: 'score' | 'standing' | 'club') => void, ms: RawMention[]): void {
   const gaz = gazetteer();
   for (const re of [SCORE_LINE, STANDING_LINE]) {
     for (const m of line.matchAll(re)) {
       let from = 0;
-      for (const name of m.slice(1)) {
-        if (!name) continue;
+      // "Monaco 91 Barcelona 85": a country's name against a club's (a city's or no place's) is a club named after it;
+      // national teams do not play clubs.
+      const sides = m.slice(1).filter((x): x is string => !!x);
+      const isCountry = (x: string) => gaz.countries.has(gaz.places.get(aliasKey(x)) ?? '');
+      const club = (x: string) => { const c = gaz.places.get(aliasKey(x)); return c === undefined || gaz.cities.has(c); };
+      const clubMatch = nerRules.countryClubs && re === SCORE_LINE && sides.length === 2 && sides.some(isCountry) && sides.some((x) => !isCountry(x) && club(x));
+      for (const name of sides) {
         const i = m[0].indexOf(name, from);
         from = i + name.length;
-        add(at + m.index! + i, name, 'ORG');
+        add(at + m.index! + i, name, 'ORG', clubMatch ? 'club' : re === SCORE_LINE ? 'score' : 'standing');
       }
     }
   }
@@ -594,6 +612,18 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
     }
     if (inside.length || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
     ms.push({ type: 'PER', start, end, text: m[1]! });
+  }
+  // "1. Francesco Bagnaia ( Italy ) Ducati 41:22.817", "3. Tadej Pogacar ( Slovenia ) UAE Team Emirates 4:12:33": in a
+  // ranked results line, the name between the rider's country in brackets and the time or gap is his team's (a city's
+  // name too: "Astana"), not another country.
+  if (nerRules.rankedTeams && RANK.test(line)) {
+    const t = RANKED_TEAM.exec(line);
+    const country = t ? gaz.places.get(aliasKey(t[1]!)) : undefined;
+    if (t && country !== undefined && gaz.countries.has(country) && !gaz.countries.has(gaz.places.get(aliasKey(t[2]!)) ?? '')) {
+      const start = at + t.index + t[0].lastIndexOf(t[2]!, t[0].length - t[3]!.length);
+      dropOverlapping(ms, start, start + t[2]!.length);
+      ms.push({ type: 'ORG', start, end: start + t[2]!.length, text: t[2]! });
+    }
   }
   // Scorers in brackets after a score: "Celtic 3 ( Kyogo Furuhashi 12 , Daizen Maeda 40 ) Motherwell 1".
   for (const score of line.matchAll(SCORE_LINE)) {
@@ -653,15 +683,31 @@ function dropOverlapping(ms: RawMention[], start: number, end: number): void {
  */
 export function addResultLines(folded: string, ms: RawMention[]): void {
   const gaz = gazetteer();
-  const teams: { start: number; end: number; type: 'ORG' | 'LOC' }[] = [];
-  const add = (at: number, name: string, type: 'ORG' | 'LOC') => {
+  const teams: { start: number; end: number; type: 'ORG' | 'LOC'; row?: 'score' | 'standing' | 'club'; line: number; country: boolean }[] = [];
+  let line = 0;
+  const add = (at: number, name: string, type: 'ORG' | 'LOC', row?: 'score' | 'standing' | 'club') => {
     const canon = gaz.places.get(aliasKey(name));
-    teams.push({ start: at, end: at + name.length, type: type === 'ORG' && canon !== undefined && gaz.countries.has(canon) ? 'LOC' : type });
+    const country = canon !== undefined && gaz.countries.has(canon);
+    teams.push({ start: at, end: at + name.length, type: type === 'ORG' && country && row !== 'club' ? 'LOC' : type, row, line, country });
   };
   // A table's rows are short lines with figures: prose paragraphs are not read (they cost most of the time).
+  let lineEnd = -1;
   for (const row of folded.matchAll(/^.*\d.*$/gm)) {
+    // Rows of one table are lines next to one another.
+    line += row.index! === lineEnd + 1 ? 0 : 1;
+    lineEnd = row.index! + row[0].length;
     if (row[0].length > MAX_ROW) continue;
     readRow(row[0], row.index!, add, ms);
+  }
+  // "Monaco 9 4 1088 1031" among clubs' standings rows: a country's name in a table of clubs is a club's.
+  if (nerRules.countryClubs) {
+    for (const t of teams) {
+      if (t.row !== 'standing' || !t.country) continue;
+      const table = teams.filter((x) => x.row === 'standing' && x.line === t.line);
+      const clubs = table.filter((x) => !x.country && x.type === 'ORG' && (gaz.places.get(aliasKey(folded.slice(x.start, x.end))) === undefined ||
+        gaz.cities.has(gaz.places.get(aliasKey(folded.slice(x.start, x.end)))!))).length;
+      if (clubs >= 3 && clubs >= 2 * (table.length - clubs)) t.type = 'ORG';
+    }
   }
   for (const t of teams) {
     const inside = ms.filter((x) => x.start < t.end && x.end > t.start);

@@ -114,7 +114,7 @@ function recase(w: string, model: Perceptron, gaz: Gazetteer): string {
  * of its common words. Returns `words` itself when nothing changes. A `fragment` (a sentence the splitter
  * cut after an abbreviation) is read as Title Case only by the share of its words capitalised.
  */
-export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer, fragment = false): string[] {
+export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer, fragment = false, sports = false): string[] {
   const runs = shoutedRuns(words);
   let out: string[] | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -129,11 +129,27 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
       i += n - 1;
       continue;
     }
+    // "MINISTRY OF FINANCE", "DEPARTMENT OF HEALTH": a body's kind, "of" and one word name the body in capitals.
+    if (nerRules.bodyOfCased && all && BODY_OF.test(w) && words[i + 1] === 'OF' && /^\p{Lu}{3,}$/u.test(words[i + 2] ?? '') && !BODY_OF_NOT.test(words[i + 2]!) &&
+      // One word after "of", then the sentence goes on ("… OF FINANCE WAS"); "OF SOCIAL SERVICES" is left alone.
+      (words[i + 3] === undefined || !LETTER.test(words[i + 3]!) || BODY_OF_AFTER.test(words[i + 3]!))) {
+      out ??= [...words];
+      out[i] = titleCase(w);
+      out[i + 1] = 'of';
+      out[i + 2] = titleCase(words[i + 2]!);
+      i += 2;
+      continue;
+    }
     // Dotted abbreviations ("U.S.", "GOV.") are written so in ordinary text too.
     if (all ? !CAPITALS.test(w) || w.includes('.') : !isShouted(w) || gaz.acronyms.has(w) || letterCount(w) < LONG) continue;
     let r = recase(w, model, gaz);
     if (i === 0 && all) r = r.charAt(0).toUpperCase() + r.slice(1);
-    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model)) r = titleCase(w);
+    else if (all && r !== titleCase(w) && isNameTail(w, (out ?? words)[i - 1], i - 1, model, true)) r = titleCase(w);
+    // "KANSAS CITY CHIEFS", "EDMONTON OILERS": in a sports report, a plural after a city's name is a team's nickname.
+    else if (nerRules.teamPluralsCased && sports && all && r !== titleCase(w) && TEAM_PLURAL.test(w) && !NOT_TEAM_PLURAL.test(w) && i > 0 &&
+      /^\p{Lu}/u.test((out ?? words)[i - 1]!) && cityBefore(words, i, gaz)) r = titleCase(w);
+    // "PRESIDENT BUSH", "CHANCELLOR KOHL": a short word kept in capitals as an acronym is a surname after a title.
+    else if (nerRules.titledSurnames && all && r === w && letterCount(w) >= 3 && /^\p{Lu}+$/u.test(w) && !gaz.acronyms.has(w) && SURNAME_TITLE.test(words[i - 1] ?? '')) r = titleCase(w);
     if (r === w) continue;
     out ??= [...words];
     out[i] = r;
@@ -142,8 +158,34 @@ export function truecaseWords(words: string[], model: Perceptron, gaz: Gazetteer
   return isTitleCase(cased, model, gaz, fragment) ? lowerTitleWords(cased, model, gaz) : cased;
 }
 
+/** Kinds of public body named "X of Y" ("MINISTRY OF FINANCE"), and words after "of" that name no body ("BOARD OF DIRECTORS"). */
+const BODY_OF = /^(?:MINISTRY|DEPARTMENT|COMMISSION|COUNCIL|COURT|INSTITUTE|ACADEMY|UNIVERSITY|FEDERATION|ASSOCIATION|LEAGUE|BUREAU|AGENCY|AUTHORITY|COMMITTEE)$/;
+const BODY_OF_AFTER = /^(?:WAS|IS|WERE|ARE|HAS|HAD|HAVE|SAID|SAYS|WILL|WOULD|COULD|SHOULD|MAY|MUST|ON|IN|AT|TO|FOR|WITH|BY|FROM|THAT|WHICH|OFFICIAL|OFFICIALS|SPOKESMAN|SPOKESWOMAN|'S)$/;
+const BODY_OF_NOT = /^(?:THE|A|AN|ITS|HIS|HER|THEIR|OUR|DIRECTORS|GOVERNORS|TRUSTEES|MINISTERS|EXPERTS|INQUIRY|ENQUIRY|APPEAL|APPEALS|JUSTICE)$/;
+
+/** A plural in capitals ("CHIEFS", "OILERS", "RED SOX" keeps "SOX"), and plurals after a city that name no team. */
+const TEAM_PLURAL = /^\p{Lu}{3,}(?:S|SOX)$/u;
+const NOT_TEAM_PLURAL = /^(?:FANS|PLAYERS|SUPPORTERS|OFFICIALS|RESIDENTS|POLICE|TALKS|STOCKS|SHARES|MARKETS|AUTHORITIES|SCHOOLS|STREETS|ROADS|GAMES|OLYMPICS|CHAMPIONSHIPS|MASTERS|FINALS|SERIES|HIGHLANDS|ISLANDS|HEIGHTS|HILLS|SPRINGS|FALLS|LAKES|GARDENS|STATES|EMIRATES|DEMOCRATS|REPUBLICANS|TIMES|NEWS|POINTS|GOALS|RUNS|WINS|YEARS|DAYS|WEEKS|MONTHS|HOURS|MINUTES|SECONDS|TEAMS|CLUBS|SIDES|COACHES|MANAGERS|OWNERS|VOTERS|WORKERS|LEADERS|TROOPS|FORCES|PROTESTS|ELECTIONS|PRICES|RATES|BONDS|SALES|MATCHES|MARATHONS|RACES|DERBIES|TOURNAMENTS|HOSTS|VISITORS|CHAMPIONS|HOLDERS|OPPONENTS|RIVALS|NEIGHBOURS|NEIGHBORS)$/;
+/** Do the one to three words before word `i` name a city the gazetteer knows ("DALLAS", "KANSAS CITY", "SALT LAKE CITY")? */
+function cityBefore(words: readonly string[], i: number, gaz: Gazetteer): boolean {
+  for (let n = 1; n <= 3 && n <= i; n++) {
+    const c = gaz.places.get(words.slice(i - n, i).join(' ').toLowerCase().replace(/\./g, ''));
+    if (c !== undefined && gaz.cities.has(c)) return true;
+  }
+  return false;
+}
+
+/** Titles before a surname alone, in capitals ("PRESIDENT BUSH", "CHANCELLOR KOHL", "SENATOR REID"). */
+const SURNAME_TITLE = /^(?:PRESIDENT|CHANCELLOR|SENATOR|GOVERNOR|PREMIER|MINISTER|SECRETARY|POPE|PRINCE|PRINCESS|SHEIKH|AYATOLLAH|CARDINAL|ARCHBISHOP|MR|MRS|MS|DR|SEN|REP|GOV)\.?$/;
+
 /** Last words of the names of grounds, streets and buildings ("Celtic Park", "Aviva Stadium", "Welford Road", "TD Garden"). */
 const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Road|Street|Avenue|Lane|Square|Boulevard|Centre|Center|Garden|Gardens|Hall|Ground|Oval|Bridge)$/;
+
+/**
+ * Last words of clubs' names that end no place's ("NEWCASTLE UNITED", "BLACKBURN ROVERS"), kept in capitals only: in Title
+ * Case the tagger runs a club so kept on into the verb after it ("Manchester United Hires Louis").
+ */
+const CLUB_TAIL = /^(?:United|Rovers|Wanderers|Athletic|Hotspur|Albion|Argyle|Rangers)$/;
 
 /**
  * Does `w` (as written) end the name before it: a ground's, street's or building's last word after a word that stays
@@ -151,8 +193,8 @@ const NAME_TAIL = /^(?:Stadium|Arena|Stadion|Velodrome|Speedway|Raceway|Park|Roa
  * would be lowered and the name cut short ("Celtic park", "the Emirates stadium"); a sentence's first word is a name
  * only if it is no common word ("Park" after "The", "Old", "A" stays a word).
  */
-function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron): boolean {
-  if (!nerRules.nameTails || !prev || !NAME_TAIL.test(titleCase(w)) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
+function isNameTail(w: string, prev: string | undefined, at: number, model: Perceptron, shouted = false): boolean {
+  if (!nerRules.nameTails || !prev || !(NAME_TAIL.test(titleCase(w)) || (nerRules.clubTailsCased && shouted && CLUB_TAIL.test(titleCase(w)))) || !/^\p{Lu}/u.test(prev) || TITLE_MINOR.has(prev.toLowerCase()) || STOP_CAPS.has(prev.toLowerCase())) return false;
   return at > 0 || !isCommonWord(prev.toLowerCase(), model);
 }
 
