@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nerRules } from '../../../src/pipeline/enrich/ner/index.ts';
 import { enrich } from '../../../src/pipeline/enrich/index.ts';
 import { isStopwordOfAnyLanguage } from '../../../src/pipeline/enrich/common-words.ts';
 
@@ -290,6 +291,21 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(car.hashtags).not.toContain('#AllNew');
     const match = enrich({ title: 'Rooney hits hat-trick', text: 'Wayne Rooney scored a hat-trick as Manchester United beat West Ham. His hat-trick was his first of the season. The hat-trick came in 20 minutes. Rooney said the hat-trick was for the fans.' });
     expect(match.hashtags).toContain('#HatTrick');
+  });
+
+  it('reads no contraction into a name ("Jay Carney wouldn\'t") and no name across a line break', () => {
+    const run = () => enrich({ title: 'White House stays quiet', text: 'White House spokesman Jay Carney wouldn’t say on Monday what President Obama will do. Jay Carney wouldn’t comment further. Carney said Obama was briefed.\n\nDefensive line\n\nPos Player Plays % Stats\nDL Larry Ogunjobi 63 85% 1 tackle.\nDL Myles Garrett 57 77% 3 tackles.' });
+    const e = run();
+    expect(e.hashtags).toContain('#JayCarney');
+    expect(e.hashtags.some((h) => /Wouldn|Stats/.test(h))).toBe(false);
+    expect(e.mentions.filter((m) => /\n/.test(m.text) || /n['’]t$/.test(m.text))).toEqual([]);
+    // The rules are what make it so.
+    nerRules.lineBreaks = nerRules.contractionTails = false;
+    try {
+      expect(run().mentions.some((m) => /\n/.test(m.text) || /n['’]t$/.test(m.text))).toBe(true);
+    } finally {
+      nerRules.lineBreaks = nerRules.contractionTails = true;
+    }
   });
 
   it('takes no keyphrase or tag from a link in the text (an embedded tweet\'s address)', () => {

@@ -256,7 +256,30 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.cityTeams) joinCityTeams(folded, out, sports);
   if (nerRules.teamNicknames && sports) teamNicknames(folded, out);
   wireRules(folded, out);
+  trimAcrossLines(folded, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A lower-case contraction closing a name ("Herbert wasn't"): the verb after the name, never part of it. */
+const CONTRACTION_TAIL = /\s+\p{Ll}+['’](?:t|s|re|ve|ll|d|m)$/u;
+
+/**
+ * A name is written on one line: a table's header and the row below it ("Stats\nDL Larry Ogunjobi") are no one
+ * name, so a mention across a line break keeps its last line. And a name never ends in a lower-case contraction.
+ */
+function trimAcrossLines(folded: string, out: RawMention[]): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = out[i]!;
+    if (nerRules.lineBreaks && m.text.includes('\n')) {
+      const cut = m.start + m.text.lastIndexOf('\n') + 1;
+      const start = cut + /^\s*/.exec(folded.slice(cut, m.end))![0].length;
+      if (start >= m.end || !/\p{L}/u.test(folded.slice(start, m.end))) { out.splice(i, 1); continue; }
+      m.start = start;
+    }
+    const tail = nerRules.contractionTails ? CONTRACTION_TAIL.exec(folded.slice(m.start, m.end)) : null;
+    if (tail) m.end -= tail[0].length;
+    m.text = folded.slice(m.start, m.end);
+  }
 }
 
 /**
