@@ -46,9 +46,13 @@ export function loadSet(set: string, limit = Infinity): KeyphraseDoc[] | null {
     const cr = keyText.indexOf('\r\n');
     const gold = new Set((cr >= 0 ? keyText.slice(0, cr) : keyText).split('\n').map((l) => l.trim()).filter(Boolean).map(stem));
     const lines = full.split('\n');
-    const ti = bodies ? 0 : lines.findIndex((l) => l.trim());
-    let te = bodies ? 0 : ti + 1;
-    while (te < lines.length && /^[ \t]+\S/.test(lines[te]!)) te++;
+    // The title is the first line and the tab-indented lines under it; a body from JSON has none.
+    let ti = 0, te = 0;
+    if (!bodies) {
+      ti = lines.findIndex((l) => l.trim());
+      te = ti + 1;
+      while (te < lines.length && /^[ \t]+\S/.test(lines[te]!)) te++;
+    }
     const title = lines.slice(ti, te).map((l) => l.trim()).join(' ');
     const body = lines.slice(te).map((l) => l.trim()).join('\n');
     return { name: f, title, body, full: `${title}\n\n${body}`, gold, words: full.split(/\s+/).filter(Boolean).length, withBody: /\p{L}/u.test(body) };

@@ -64,8 +64,7 @@ export function parseInput(content: string, name: string): Parsed {
   const lead = /^\s*/.exec(content)![0].length;
   const nl = content.indexOf('\n', lead);
   const titleEnd = nl < 0 ? content.length : content[nl - 1] === '\r' ? nl - 1 : nl;
-  if (opensStory(content.slice(lead, titleEnd))) return { doc: content, titleEnd: 0, published: null, language: null };
-  return { doc: content, titleEnd, published: null, language: null };
+  return { doc: content, titleEnd: opensStory(content.slice(lead, titleEnd)) ? 0 : titleEnd, published: null, language: null };
 }
 
 export function analyzeContent(content: string, name: string, summarySentences = 3): Record<string, unknown> {

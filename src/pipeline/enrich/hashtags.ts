@@ -51,8 +51,8 @@ function looksLikeNoun(phrase: string, folded: string): boolean {
 
 /**
  * Adjectives that judge or grade what they qualify rather than say what kind of thing it is ("silly fuss", "extra
- * cash", "real issues", "lowest level", "worst nightmare", "existing tariffs", "dramatic moment"): the phrase names no topic a reader would follow. Kinds stay
- * ("free trade", "fast food", "young people", "mobile phone").
+ * cash", "real issues", "lowest level", "worst nightmare", "existing tariffs", "dramatic moment"): the phrase names
+ * no topic a reader would follow. Kinds stay ("free trade", "fast food", "young people", "mobile phone").
  */
 const JUDGEMENT = /^(?:silly|lousy|real|extra|strict|stricter|extraordinary|preventative|good|better|best|bad|worse|worst|great|greater|greatest|huge|massive|big|bigger|biggest|serious|significant|important|major|main|key|various|several|certain|particular|possible|likely|own|whole|entire|vast|enormous|tiny|tremendous|terrible|awful|horrible|wonderful|amazing|incredible|lowest|highest|latest|recent|existing|current|former|previous|dramatic|exact|small|smaller|smallest|average|overall|additional|further|initial|final|unprecedented|epic|vibrant|broad|deep|deeper|potential|actual|typical|usual|unusual|strong|stronger|strongest|weak|weaker|weakest|virtual|sheer|mere|true|simple|clear|obvious|nice|perfect|fine|proper|right|wrong|sure)$/;
 /** A number written in words, or a vague count ("thirty", "dozens", "several"), opening a phrase. */

@@ -262,8 +262,9 @@ function knownOrgPeople(out: RawMention[]): void {
 
 /**
  * A table of places and figures, one row a line ("Kanifing 61,220 / 58,901 / 9,344", "Ningbo-Zhoushan 3.25"): where two
- * rows or more name places (known ones, or names the text reads as places elsewhere), none an organisation, a row's name that the tagger read as a person or missed is a
- * place too (election results by region, port or city tables). Rows are three or more lines next to one another.
+ * rows or more name places (known ones, or names the text reads as places elsewhere), none an organisation, a row's
+ * name that the tagger read as a person or missed is a place too (election results by region, port or city tables).
+ * Rows are three or more lines next to one another.
  */
 const FIGURE_ROW = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,2})((?:[ \t]+(?:[/|][ \t]+)?[-+]?\d[\d.,]*%?)+)[ \t]*$/u;
 function placeColumns(folded: string, out: RawMention[]): void {
