@@ -28,6 +28,8 @@ export const WIRE_CHECK5 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK6 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check6');
 /** Written in the eighth session after wirecheck6's rules (a horse race, Euroleague basketball results and standings, a MotoGP result list, election results by region, a central bank and bonds, a canal and port table, a transfer round-up, an obituary, results tables with company names in capitals, an Indian stock market report), scored once. */
 export const WIRE_CHECK7 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check7');
+/** Written in the ninth session before the world organisation lists (Portuguese soccer results and standings, a Chilean congress vote, a drug approval, a telecoms takeover, a central bank and the IMF, an A-League round, Yemen talks, a handball European round, a ship fire, a snooker final), scored once before any change it led to. */
+export const WIRE_CHECK8 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check8');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -49,6 +51,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck5', () => readConllDir(WIRE_CHECK5), false],
   ['wirecheck6', () => readConllDir(WIRE_CHECK6), false],
   ['wirecheck7', () => readConllDir(WIRE_CHECK7), false],
+  ['wirecheck8', () => readConllDir(WIRE_CHECK8), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
