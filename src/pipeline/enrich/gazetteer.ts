@@ -32,6 +32,8 @@ export interface Gazetteer {
   cities: Set<string>;
   /** Names and aliases written in capitals, without dots ("UN", "UAE", "NATO"): kept as such when truecasing. */
   acronyms: Set<string>;
+  /** An organisation's canonical name → its first alias in capitals ("National Collegiate Athletic Association" → "NCAA"). */
+  orgAcronyms: Map<string, string>;
 }
 
 function readData(name: string): string {
@@ -43,6 +45,13 @@ export const aliasKey: (s: string) => string = remembered((s: string): string =>
   s.toLowerCase().replace(/\./g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim());
 
 let cached: Gazetteer | null = null;
+
+/**
+ * The organisation lists, first match wins: orgs.tsv (the tagger's own), the longer orgs-known.tsv, and the lists of the
+ * world's clubs, leagues and sports bodies (orgs-sport.tsv) and companies, parties, agencies, media and institutions
+ * (orgs-world.tsv). Each is hand-written and leaves out forms that alone are places, common words, given names or surnames.
+ */
+const ORG_FILES = ['orgs.tsv', 'orgs-known.tsv', 'orgs-sport.tsv', 'orgs-world.tsv'];
 
 /** How demonyms end ("Kenyan", "Swiss", "Scottish", "Welsh", "Cypriot", "Monegasque", "Seychellois", "Greek", "Kazakh", "Tajik", "Filipino", "Argentine"). */
 const DEMONYM_END = /(?:an|ans|ian|ese|ish|i|is|ic|ch|ss|lsh|que|ots?|ois|eks?|khs?|iks?|inos?|ines?)$/i;
@@ -83,7 +92,8 @@ export function gazetteer(): Gazetteer {
     }
   }
   const taggerOrgs = new Set<string>();
-  for (const file of ['orgs.tsv', 'orgs-known.tsv']) {
+  const orgAcronyms = new Map<string, string>();
+  for (const file of ORG_FILES) {
     for (const line of readData(file).split('\n')) {
       if (!line || line.startsWith('#')) continue;
       const [canon, aliases = ''] = line.split('\t');
@@ -91,6 +101,7 @@ export function gazetteer(): Gazetteer {
         const k = aliasKey(a);
         if (!orgs.has(k)) orgs.set(k, canon!);
         noteAcronym(a);
+        if (a !== canon && /^[\p{Lu}.&]+$/u.test(a) && !orgAcronyms.has(canon!)) orgAcronyms.set(canon!, a.replace(/\./g, ''));
         if (file !== 'orgs.tsv') continue;
         taggerOrgs.add(k);
         for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
@@ -100,6 +111,6 @@ export function gazetteer(): Gazetteer {
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, taggerOrgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms };
+  cached = { places, orgs, taggerOrgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms, orgAcronyms };
   return cached;
 }

@@ -95,6 +95,19 @@ const STYLES = new Set(['Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess'
  * but #Andrew alone names nobody. The style is the role's last word, when the text writes it right before
  * the name (a role may also come from an apposition after it).
  */
+/** Longer than this, a name's tag is hard to read and to type. */
+const LONG_TAG = 20;
+
+/**
+ * A name's tag: the name run together, or, for an organisation whose name makes a long tag, the short form in capitals
+ * people tag it by (#NCAA, not #NationalCollegiateAthleticAssociation; #IMF, #WHO), where the gazetteer knows one.
+ */
+function nameTag(e: HashtagEntity, folded: string): string {
+  const tag = camelCase(styledName(e, folded));
+  const short = e.type === 'ORG' && tag.length > LONG_TAG ? gazetteer().orgAcronyms.get(e.canonical) : undefined;
+  return short ? camelCase(short) : tag;
+}
+
 function styledName(e: HashtagEntity, folded: string): string {
   if (e.type !== 'PER' || !e.role || /\s/.test(e.canonical)) return e.canonical;
   const style = e.role.split(/\s+/).at(-1)!;
@@ -202,7 +215,7 @@ export function makeHashtags(entities: HashtagEntity[], keyphrases: Keyphrase[],
     // Cities often stand for their governments ("Washington", "Baghdad"): weigh them below countries.
     const weight = e.type === 'LOC' && !gaz.countries.has(e.canonical) ? 0.6 : 1;
     const score = (e.mentions + (e.inTitle ? 2 : 0) + early) * weight;
-    cands.push({ tag: camelCase(styledName(e, folded)), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical, concept: e.type === 'ORG' ? orgConcept(e.canonical) : undefined });
+    cands.push({ tag: nameTag(e, folded), stem: stemOf(e.canonical), score, kind: e.type, phrase: e.canonical, concept: e.type === 'ORG' ? orgConcept(e.canonical) : undefined });
   }
   const entityStems = new Set(cands.flatMap((s) => s.stem.split(' ')));
   // How often the body writes each word stem: a one-word topic must recur in the body itself. Its count

@@ -55,6 +55,28 @@ describe('organisations the gazetteer knows by name', () => {
     expect(gazetteer().taggerOrgs.has(aliasKey('Ericsson'))).toBe(false);
     expect(gazetteer().taggerOrgs.has(aliasKey('Reuters'))).toBe(true);
   });
+
+  it('know the clubs of a wire sports page that the tagger reads as a place or a person (data/orgs-sport.tsv)', () => {
+    const e = enrich({ title: 'Transfers', text: 'Ferencvaros signed the striker from Dinamo Zagreb on Monday, while Rapid Vienna and Sturm Graz drew 1-1.' });
+    expect(orgs(e)).toEqual(expect.arrayContaining(['Dinamo Zagreb', 'Rapid Vienna', 'Sturm Graz']));
+    expect(e.mentions.filter((x) => x.type === 'PER' || x.type === 'LOC').map((x) => x.text)).toEqual([]);
+  });
+
+  it('end where the text stops naming them: an English word that opens a known name opens no other ("Young" of Young Boys)', () => {
+    const e = enrich({ title: 'Premiere', text: 'Fans waited outside the cinema for hours. Young Mackenzie Foy and her mother waved to them from the hotel.' });
+    expect(e.entities.filter((x) => x.type === 'PER').map((x) => x.canonical)).toEqual(['Mackenzie Foy']);
+  });
+
+  it('take the legal form after them in a shouted company heading ("SUMITOMO METAL MINING CO LTD")', () => {
+    const e = enrich({ title: '', text: 'SUMITOMO METAL MINING CO LTD - HALF-YEAR RESULTS\n\nTOKYO 2026-11-12\n\nSix months to September 30 :\n\nSALES 712.5 VS 698.1' });
+    expect(e.mentions.filter((m) => m.type === 'ORG').map((m) => m.text)).toContain('SUMITOMO METAL MINING CO LTD');
+  });
+
+  it('leave a competition out: a league in a results line is no organisation', () => {
+    const e = enrich({ title: 'Results', text: 'Results of English Premier League matches on Saturday: Arsenal 3 Everton 1, Aston Villa 2 Fulham 2.' });
+    expect(orgs(e)).not.toContain('Premier League');
+    expect(orgs(e)).not.toContain('English Premier League');
+  });
 });
 
 describe('a place said short', () => {

@@ -247,6 +247,15 @@ describe('hashtags: plain nouns, datelines, one company once', () => {
     expect(tags.filter((t) => t.startsWith('#Toyota'))).toHaveLength(1);
   });
 
+  it('tags an organisation whose name makes a long tag by the short form people tag it with; a short name stays whole', () => {
+    const text = 'The Food and Drug Administration approved the drug on Friday, and the Environmental Protection Agency opened a review. ' +
+      'The FDA said the approval covered adults. The European Union welcomed it.';
+    const tags = enrich({ title: 'Drug approved', text }).hashtags;
+    expect(tags).toEqual(expect.arrayContaining(['#FDA', '#EPA', '#EuropeanUnion']));
+    expect(tags).not.toContain('#FoodAndDrugAdministration');
+    expect(tags).not.toContain('#EnvironmentalProtectionAgency');
+  });
+
   it('tags no outlet that the article cites once as its source, named with its town or not', () => {
     const text = 'Governor Kristi Noem defended the state campaign on Tuesday. According to a report in the Argus Leader of Sioux Falls, ' +
       'the state paid an agency $449,000 for the campaign. Kristi Noem said the campaign was working, and South Dakota would keep it. ' +

@@ -110,9 +110,10 @@ export function legalForms(folded: string, ms: RawMention[]): void {
     if (m.type !== 'ORG' || (!coLtd && (!LEGAL_FORM_AFTER.test(` ${m.text}`) || /\s/.test(m.text.replace(/^& /, ''))))) continue;
     const p = ms[i - 1];
     const gap = folded.slice(p?.end ?? 0, m.start);
-    // "SUMITOMO METAL MINING CO LTD", "Hyundai Heavy Industries Co Ltd": with "Co" before the form, three words between.
+    // "SUMITOMO METAL MINING CO LTD", "Hyundai Heavy Industries Co Ltd": with "Co" before the form, three words between;
+    // none where a known name ends right before "CO LTD".
     const coForm = coLtd || (nerRules.coLtd && /^ (?:\S+ ){0,3}(?:Co|CO) $/.test(gap));
-    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && (coForm ? /^(?: \p{Lu}[\p{L}&.'-]*){1,4} $/u : /^(?: (?:\p{Lu}[\p{L}&.'-]*|\p{Ll}\.(?:\p{Ll}\.)+)){0,2} $/u).test(gap) &&
+    if (p && p.type !== 'DATE' && !gazetteer().demonyms.has(aliasKey(p.text)) && (coLtd ? /^(?: \p{Lu}[\p{L}&.'-]*){0,4} $/u : coForm ? /^(?: \p{Lu}[\p{L}&.'-]*){1,4} $/u : /^(?: (?:\p{Lu}[\p{L}&.'-]*|\p{Ll}\.(?:\p{Ll}\.)+)){0,2} $/u).test(gap) &&
       gap.trim().split(' ').every((w) => !w || ORG_HEAD.test(cased(w)) || COMPANY_MIDDLE.test(cased(w)) || /^\p{Ll}\./u.test(w) || (coForm && (/^(?:Co|CO)$/.test(w) || CO_MIDDLE.test(cased(w)))))) {
       ms.splice(i - 1, 2, { type: 'ORG', start: p.start, end: m.end, text: folded.slice(p.start, m.end) });
       continue;

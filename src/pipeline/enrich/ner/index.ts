@@ -143,7 +143,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
       // word that describes who is named ("Rival Shell", "Carmaker Toyota") never is.
       // A quotation opening inside the sentence starts with a capital too ('the caption: "Welcome Jose"').
       if (nerRules.firstCommon && to - from > 1 && /^\p{Lu}\p{Ll}+$/u.test(toks[from]!.text) && (from === firstWordIndex(toks) || /["“]$/.test(toks[from - 1]?.text ?? '')) && ordinaryCase() &&
-        (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks[from]!.text) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
+        (DESCRIPTOR.test(toks[from]!.text.toLowerCase()) || (commonOpener(toks, from, to) && tagged.margin(from + 1, to, type as 'PER' | 'ORG' | 'LOC') < nerTuning.overruleMargin))) from++;
       // "the IG Metall union": a name ends in a capitalised word (or a figure, an abbreviation's stop), never in a common word
       // written in lower case, as a role or a kind of organisation after it is.
       // (A common word only: tweets write surnames in lower case, "Louis spence"; "al-" and "bin" open a name's next part.)
@@ -360,13 +360,27 @@ function firstWordIndex(toks: Token[]): number {
 }
 
 /**
- * A sentence-opening word that training text writes in lower case and that opens no known place or
- * organisation ("Lawyer", "Attended"; not "General" of General Motors, nor a title).
+ * A sentence-opening word (toks[from] of the name toks[from..to)) that training text writes in lower case and that
+ * opens no known place or organisation here ("Lawyer", "Attended"; not "General" of General Motors, nor a title).
  */
-function commonOpener(word: string): boolean {
-  const lw = word.toLowerCase();
+function commonOpener(toks: Token[], from: number, to: number): boolean {
+  const lw = toks[from]!.text.toLowerCase();
   // "The" is left to the name ("The Hill"), as the stop-word rule above leaves it.
-  return lw !== 'the' && loadModel().lower.has(lw) && !firstWords().has(lw) && !gazetteer().titleWords.has(lw) && !COMPASS.test(lw);
+  if (lw === 'the' || !loadModel().lower.has(lw) || gazetteer().titleWords.has(lw) || COMPASS.test(lw)) return false;
+  if (!firstWords().has(lw)) return true;
+  // A word that opens a known name is kept ("Da" of Da Nang), but an English word ("Young" of Young Boys, "General" of
+  // General Motors) only where the name goes on as the known one: the organisation lists hold thousands of such names.
+  return commonWords().has(lw) && !opensKnownName(toks, from, to);
+}
+
+/** Do the words from `from` (within the name that ends at `to`) begin with a known place or organisation of two words or more? */
+function opensKnownName(toks: Token[], from: number, to: number): boolean {
+  const gaz = gazetteer();
+  for (let n = Math.min(8, to - from); n >= 2; n--) {
+    const key = aliasKey(toks.slice(from, from + n).map((t) => t.text).join(' '));
+    if (gaz.orgs.has(key) || gaz.places.has(key)) return true;
+  }
+  return false;
 }
 
 /**

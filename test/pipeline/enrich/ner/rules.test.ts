@@ -186,9 +186,9 @@ describe('results tables', () => {
     });
 
     it('a speaker whose name opens with a common word and no given name is an organisation', () => {
-      const text = 'Standard Chartered said on Tuesday its profit rose. Global Witness said the mines were run by armed groups.';
-      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Standard Chartered', 'ORG:Global Witness']));
-      expect(without('commonFirstOrg', text)).toContain('PER:Standard Chartered');
+      const text = 'Standard Meridian said on Tuesday its profit rose. Global Watch said the mines were run by armed groups.';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Standard Meridian', 'ORG:Global Watch']));
+      expect(without('commonFirstOrg', text)).toContain('PER:Standard Meridian');
       // A given name that is also a common word keeps the person.
       expect(typed('Bill Winters said the bank would grow in Asia.')).toContain('PER:Bill Winters');
     });
@@ -227,8 +227,8 @@ describe('results tables', () => {
       const text = 'Liverpool drew 1-1 with Aston Villa, while Arsenal lost 2-0 at Newcastle United.';
       expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Liverpool', 'ORG:Aston Villa', 'ORG:Arsenal', 'ORG:Newcastle United']));
       expect(without('matchTeams', text)).toContain('LOC:Liverpool');
-      expect(typed('Newcastle United signed a new striker on Monday.')).toContain('ORG:Newcastle United');
-      expect(without('teamHead', 'Newcastle United signed a new striker on Monday.')).toContain('LOC:Newcastle United');
+      expect(typed('Halifax United signed a new striker on Monday.')).toContain('ORG:Halifax United');
+      expect(without('teamHead', 'Halifax United signed a new striker on Monday.')).toContain('LOC:Halifax United');
       expect(typed('Wales beat Scotland 24-10 in Cardiff on Saturday.')).toEqual(expect.arrayContaining(['LOC:Wales', 'LOC:Scotland']));
       // No score, no match: the city is a place.
       expect(typed('Liverpool drew thousands of visitors to its waterfront.')).toContain('LOC:Liverpool');
@@ -241,9 +241,9 @@ describe('results tables', () => {
     const without = withRuleOff;
 
     it('a club whose name opens with "Real", "Borussia", … is the club, not its city', () => {
-      const text = 'In Spain , Real Zaragoza beat Valencia 3-1 to stay top . Eintracht Frankfurt lost at home .';
-      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Real Zaragoza', 'ORG:Eintracht Frankfurt']));
-      expect(without('clubPrefix', () => typed(text))).not.toContain('ORG:Real Zaragoza');
+      const text = 'In Spain , Real Granada beat Valencia 3-1 to stay top . Eintracht Kassel lost at home .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Real Granada', 'ORG:Eintracht Kassel']));
+      expect(without('clubPrefix', () => typed(text))).not.toContain('ORG:Real Granada');
       // "Austria" before a city is a club only in a sentence about a match.
       expect(typed('Tourists from Austria Vienna and Salzburg came by train.')).not.toContain('ORG:Austria Vienna');
     });
@@ -368,11 +368,11 @@ describe('results tables', () => {
     });
 
     it('a company after "Shares in" opening a sentence; a name ends before a common word in lower case', () => {
-      const text = 'Thyssenkrupp said on Thursday it would cut 5,000 jobs . Shares in Thyssenkrupp fell 3 percent in Frankfurt , and the IG Metall union said it would fight the plan .';
+      const text = 'Rheinstahl said on Thursday it would cut 5,000 jobs . Shares in Rheinstahl fell 3 percent in Frankfurt , and the IG Metall union said it would fight the plan .';
       const got = typed(text);
-      expect(got).toEqual(expect.arrayContaining(['ORG:Thyssenkrupp', 'ORG:IG Metall']));
+      expect(got).toEqual(expect.arrayContaining(['ORG:Rheinstahl', 'ORG:IG Metall']));
       // (Its share price's move says so too: stockMoves, off here.)
-      expect(without('companyFrames', () => without('stockMoves', () => typed(text)))).not.toContain('ORG:Thyssenkrupp');
+      expect(without('companyFrames', () => without('stockMoves', () => typed(text)))).not.toContain('ORG:Rheinstahl');
       expect(without('trailingLower', () => typed(text))).toContain('ORG:IG Metall union');
       // Tweets write surnames in lower case: no common word, no cut.
       expect(typed('Of course . Louis spence is on tonight .')).not.toContain('PER:Louis');
@@ -430,10 +430,10 @@ describe('results tables', () => {
     });
 
     it('a club named by its opener and city is the club, read as a person too; two clubs joined by "and" are two', () => {
-      const text = 'Eintracht Frankfurt , fourth , lost 1-0 at Mainz , and the coach said the squad lacked ideas . Real Madrid won 2-0 at Getafe and Barcelona drew 1-1 in the league .';
+      const text = 'Eintracht Kassel , fourth , lost 1-0 at Mainz , and the coach said the squad lacked ideas . Real Madrid won 2-0 at Getafe and Barcelona drew 1-1 in the league .';
       const got = typed(text);
-      expect(got).toEqual(expect.arrayContaining(['ORG:Eintracht Frankfurt', 'ORG:Getafe', 'ORG:Barcelona']));
-      expect(without('clubPrefixPerson', () => typed(text))).toContain('PER:Eintracht Frankfurt');
+      expect(got).toEqual(expect.arrayContaining(['ORG:Eintracht Kassel', 'ORG:Getafe', 'ORG:Barcelona']));
+      expect(without('clubPrefixPerson', () => typed(text))).toContain('PER:Eintracht Kassel');
       expect(without('clubsAnd', () => typed(text))).toContain('ORG:Getafe and Barcelona');
       // A company so named is one name outside a sports report.
       expect(typed('Procter and Gamble said on Tuesday its sales rose in Cincinnati .')).not.toContain('ORG:Procter');
@@ -493,10 +493,10 @@ describe('results tables', () => {
 
     it('a club by the last word of its name, and by either word once it is named in full', () => {
       const text = 'Arsenal went top of the league on Saturday , while Leeds United were held 1-1 at home by Nottingham Forest . ' +
-        'Arsenal lead Manchester City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
+        'Arsenal lead Sheffield City by a point after City lost 2-1 at Brighton . Forest manager Nuno Espirito Santo said his side deserved more .';
       const got = typedIn('Soccer - Leeds held by Forest as Arsenal go top .', text);
-      expect(got).toEqual(expect.arrayContaining(['ORG:Nottingham Forest', 'ORG:Manchester City', 'ORG:City', 'ORG:Forest', 'ORG:Leeds']));
-      expect(without('sportTeamHeads', () => typedIn('Soccer - Leeds held by Forest as Arsenal go top .', text))).not.toContain('ORG:Manchester City');
+      expect(got).toEqual(expect.arrayContaining(['ORG:Nottingham Forest', 'ORG:Sheffield City', 'ORG:City', 'ORG:Forest', 'ORG:Leeds']));
+      expect(without('sportTeamHeads', () => typedIn('Soccer - Leeds held by Forest as Arsenal go top .', text))).not.toContain('ORG:Sheffield City');
       expect(without('clubShortNames', () => typedIn('Soccer - Leeds held by Forest as Arsenal go top .', text))).not.toContain('ORG:City');
       // Not outside a sports report, and not where a preposition makes the word the place.
       expect(typed('Mexico City said on Monday it would ban cars from the centre , the mayor said .')).toContain('LOC:Mexico City');
@@ -537,9 +537,9 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('an organisation of a place the tagger cut at the place is one name', () => {
-    const text = 'Shares of Sumitomo Mitsui Trust Holdings fell after the Bank of Korea kept rates on hold .';
-    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Bank of Korea', 'ORG:Sumitomo Mitsui Trust Holdings']));
-    expect(without('orgOfPlace', () => typed(text))).not.toContain('ORG:Bank of Korea');
+    const text = 'Shares of Sumitomo Mitsui Trust Holdings fell after the Bank of Busan kept rates on hold .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Bank of Busan', 'ORG:Sumitomo Mitsui Trust Holdings']));
+    expect(without('orgOfPlace', () => typed(text))).not.toContain('ORG:Bank of Busan');
     expect(without('leadingNounTail', () => typed(text))).not.toContain('ORG:Sumitomo Mitsui Trust Holdings');
     expect(typed('The shares will list on the National Stock Exchange of India next month .')).toContain('ORG:National Stock Exchange of India');
   });
@@ -553,15 +553,15 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('a bank by the words that open its name or by its last syllable', () => {
-    const text = 'Rival ABN Amro and Rabobank report next week . Banca Monte dei Paschi shares fell .';
-    expect(typed(text)).toContain('ORG:Rabobank');
-    expect(without('orgOpeners', () => typed(text))).not.toContain('ORG:Rabobank');
+    const text = 'Rival ABN Amro and Kronobank report next week . Banca Monte dei Paschi shares fell .';
+    expect(typed(text)).toContain('ORG:Kronobank');
+    expect(without('orgOpeners', () => typed(text))).not.toContain('ORG:Kronobank');
   });
 
   it('an organisation before its kind or a post at it, written in lower case', () => {
-    const text = 'The hard-left CGT union said two million people marched . Vontobel analyst Stefan Schneider said the price was fair .';
-    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:CGT', 'ORG:Vontobel']));
-    expect(without('orgKindAfter', () => typed(text))).not.toContain('ORG:Vontobel');
+    const text = 'The hard-left CNTR union said two million people marched . Brunegg analyst Stefan Schneider said the price was fair .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:CNTR', 'ORG:Brunegg']));
+    expect(without('orgKindAfter', () => typed(text))).not.toContain('ORG:Brunegg');
     const post = 'Lufthansa spokesman Klaus Walther said the strike would cost money . Barack Obama met workers . Obama spokesman Josh Earnest said nothing .';
     expect(typed(post)).toContain('ORG:Lufthansa');
     expect(typed(post)).not.toContain('ORG:Obama');
@@ -590,16 +590,16 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('a one-word name whose share price moves is a company; a market named by its place stays the place', () => {
-    const text = 'Nordic shares closed higher on Tuesday . Sandvik rose 2.1 percent after winning a network deal , while in Oslo , Equinor gained 3 percent .';
-    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Sandvik', 'ORG:Equinor']));
+    const text = 'Nordic shares closed higher on Tuesday . Kvarnvik rose 2.1 percent after winning a network deal , while in Oslo , Havstrom gained 3 percent .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['ORG:Kvarnvik', 'ORG:Havstrom']));
     expect(typed(text)).not.toContain('ORG:Nordic');
-    expect(without('stockMoves', () => typed(text))).not.toContain('ORG:Sandvik');
+    expect(without('stockMoves', () => typed(text))).not.toContain('ORG:Kvarnvik');
     expect(typed('Tokyo fell 1.2 percent on Monday while Frankfurt rose 0.5 percent .')).not.toContain('ORG:Tokyo');
     // A name the tagger left out before the move; not a common word or a measure ("Gold rose", "CPI rose").
-    const movers = typed('French shares closed lower on Tuesday . Accor rose 0.8 percent after its sales figures . Gold rose 1 percent and CPI rose 0.2 percent .');
-    expect(movers).toContain('ORG:Accor');
+    const movers = typed('French shares closed lower on Tuesday . Valmorel rose 0.8 percent after its sales figures . Gold rose 1 percent and CPI rose 0.2 percent .');
+    expect(movers).toContain('ORG:Valmorel');
     expect(movers.some((m) => /Gold|CPI/.test(m))).toBe(false);
-    expect(without('stockMoves', () => typed('French shares closed lower on Tuesday . Accor rose 0.8 percent after its sales figures .'))).not.toContain('ORG:Accor');
+    expect(without('stockMoves', () => typed('French shares closed lower on Tuesday . Valmorel rose 0.8 percent after its sales figures .'))).not.toContain('ORG:Valmorel');
   });
 
   it('an apposition naming a kind of organisation, or a maker before the name, makes an organisation', () => {
@@ -612,8 +612,8 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('a company named in full with its legal form is named short after, where the tagger found nothing', () => {
-    const text = 'Heineken NV said on Wednesday its net profit rose 12 percent . Heineken , the world\'s second-largest brewer , said beer volumes grew .';
-    const heads = (ms: string[]) => ms.filter((m) => m === 'ORG:Heineken').length;
+    const text = 'Brabrouw NV said on Wednesday its net profit rose 12 percent . Brabrouw , the world\'s second-largest brewer , said beer volumes grew .';
+    const heads = (ms: string[]) => ms.filter((m) => m === 'ORG:Brabrouw').length;
     expect(heads(typed(text))).toBe(1);
     expect(heads(without('companyShortNames', () => without('orgAppos', () => typed(text))))).toBe(0);
     // Not a common word: "General" of General Motors.
@@ -621,9 +621,9 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('a name run on after a dateline\'s dash is a name of its own', () => {
-    const text = 'TEL AVIV - Bank Leumi , Israel\'s second-largest bank , said on Monday its net profit rose 18 percent .';
-    expect(typed(text)).toEqual(expect.arrayContaining(['LOC:TEL AVIV', 'ORG:Bank Leumi']));
-    expect(without('datelineTail', () => typed(text))).not.toContain('ORG:Bank Leumi');
+    const text = 'TEL AVIV - Bank Hadar , Israel\'s second-largest bank , said on Monday its net profit rose 18 percent .';
+    expect(typed(text)).toEqual(expect.arrayContaining(['LOC:TEL AVIV', 'ORG:Bank Hadar']));
+    expect(without('datelineTail', () => typed(text))).not.toContain('ORG:Bank Hadar');
   });
 
   it('Greek, Kazakh, Filipino and Argentine are nationalities, not places', () => {
@@ -632,9 +632,9 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('a company whose shares move is that company wherever the article names it, its headline too', () => {
-    const got = wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .');
-    expect(got).toEqual(['ORG:HEINEKEN', 'ORG:Heineken', 'LOC:Europe', 'ORG:Heineken', 'LOC:Amsterdam']);
-    expect(without('listedCompanySpread', () => wireTyped('HEINEKEN TO CUT JOBS', 'Heineken said on Monday it would cut 1,000 jobs in Europe . Shares in Heineken fell 2 percent in Amsterdam .'))).toContain('PER:Heineken');
+    const got = wireTyped('BRABROUW TO CUT JOBS', 'Brabrouw said on Monday it would cut 1,000 jobs in Europe . Shares in Brabrouw fell 2 percent in Amsterdam .');
+    expect(got).toEqual(['ORG:BRABROUW', 'ORG:Brabrouw', 'LOC:Europe', 'ORG:Brabrouw', 'LOC:Amsterdam']);
+    expect(without('listedCompanySpread', () => wireTyped('BRABROUW TO CUT JOBS', 'Brabrouw said on Monday it would cut 1,000 jobs in Europe . Shares in Brabrouw fell 2 percent in Amsterdam .'))).toContain('PER:Brabrouw');
   });
 
   it('a name ending in an industry\'s word is a company\'s ("Electric", "Petroleum")', () => {
@@ -650,10 +650,10 @@ describe('wire copy: organisations in business and politics', () => {
   });
 
   it('the rows of a table of companies are companies', () => {
-    const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nHenkel  512  5,300\n\nSiemens said orders rose .';
+    const text = 'Following are results of German companies reported on Tuesday :\n\nSiemens AG  2,100  19,800\nBayer AG  -1,010  10,200\nLindauer  512  5,300\n\nSiemens said orders rose .';
     const got = typed(text);
-    expect(got).toEqual(expect.arrayContaining(['ORG:Siemens AG', 'ORG:Bayer AG', 'ORG:Henkel']));
-    expect(without('companyTables', () => typed(text))).not.toContain('ORG:Henkel');
+    expect(got).toEqual(expect.arrayContaining(['ORG:Siemens AG', 'ORG:Bayer AG', 'ORG:Lindauer']));
+    expect(without('companyTables', () => typed(text))).not.toContain('ORG:Lindauer');
     // Results written "this year vs last year".
     expect(typed('Following are first-quarter results ( per share , in dollars ) :\nCoca-Cola Co 0.71 vs 0.64\nGeneral Electric Co 0.82 vs 0.75\n')).toContain('ORG:General Electric Co');
     // A table of cities stays a table of places.
@@ -690,12 +690,12 @@ describe('wire copy: Title Case and capitals', () => {
   });
 
   it('a club opener before a city opens the club in capitals and Title Case too', () => {
-    const caps = 'SPORTING LISBON WON 3-0 IN BRAGA ON FRIDAY TO STAY TOP .';
-    expect(typed(caps)).toContain('ORG:SPORTING LISBON');
-    expect(withRuleOff('clubOpenersCased', () => typed(caps))).not.toContain('ORG:SPORTING LISBON');
-    const title = 'Inter Milan Came From Behind to Win at Lecce as Real Zaragoza Won at Alaves .';
-    expect(typed(title)).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Real Zaragoza']));
-    expect(withRuleOff('clubOpenersCased', () => typed(title))).not.toContain('ORG:Real Zaragoza');
+    const caps = 'SPORTING COIMBRA WON 3-0 IN BRAGA ON FRIDAY TO STAY TOP .';
+    expect(typed(caps)).toContain('ORG:SPORTING COIMBRA');
+    expect(withRuleOff('clubOpenersCased', () => typed(caps))).not.toContain('ORG:SPORTING COIMBRA');
+    const title = 'Inter Milan Came From Behind to Win at Lecce as Real Cartagena Won at Alaves .';
+    expect(typed(title)).toEqual(expect.arrayContaining(['ORG:Inter Milan', 'ORG:Real Cartagena']));
+    expect(withRuleOff('clubOpenersCased', () => typed(title))).not.toContain('ORG:Real Cartagena');
     // A common word in Title Case before no city opens nothing.
     expect(typed('A Real Turnaround for Paris Property Prices , Say Agents .')).not.toContain('ORG:Real Turnaround');
   });
@@ -710,10 +710,10 @@ describe('wire copy: Title Case and capitals', () => {
   });
 
   it('two clubs joined by "and", one named with its opener, are two in a sports report, in capitals too', () => {
-    const text = 'Levante were beaten by Eibar and Sporting Gijon drew with Leganes on Sunday .';
-    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Eibar', 'ORG:Sporting Gijon']));
-    expect(withRuleOff('openedClubPairs', () => wireTyped('SOCCER - SPANISH ROUND-UP', text))).toContain('ORG:Eibar and Sporting Gijon');
-    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text.toUpperCase())).toContain('ORG:SPORTING GIJON');
+    const text = 'Levante were beaten by Eibar and Sporting Vigo drew with Leganes on Sunday .';
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text)).toEqual(expect.arrayContaining(['ORG:Eibar', 'ORG:Sporting Vigo']));
+    expect(withRuleOff('openedClubPairs', () => wireTyped('SOCCER - SPANISH ROUND-UP', text))).toContain('ORG:Eibar and Sporting Vigo');
+    expect(wireTyped('SOCCER - SPANISH ROUND-UP', text.toUpperCase())).toContain('ORG:SPORTING VIGO');
   });
 
   it('a place in a table or a title after a name makes a club of it in a sports report; a Catalan ground is a place', () => {
@@ -814,12 +814,12 @@ describe('named historic events', () => {
 
 describe('a team named after its city', () => {
   it('is one organisation where the tagger read only the place; not a city\'s events, peoples or places', () => {
-    const text = 'The fan was beaten in the parking lot after the home opener, which the Los Angeles Dodgers won by two runs on a cold and windy evening. ' +
+    const text = 'The fan was beaten in the parking lot after the home opener, which the Los Angeles Comets won by two runs on a cold and windy evening. ' +
       'Runners in both of the London Marathons raised money for the hospital, and several of them were interviewed by reporters afterwards.';
     const typed = () => mentions(text).map((m) => `${m.type}:${m.text}`);
-    expect(typed()).toContain('ORG:Los Angeles Dodgers');
+    expect(typed()).toContain('ORG:Los Angeles Comets');
     expect(typed()).not.toContain('ORG:London Marathons');
-    expect(withRuleOff('cityTeams', typed)).not.toContain('ORG:Los Angeles Dodgers');
+    expect(withRuleOff('cityTeams', typed)).not.toContain('ORG:Los Angeles Comets');
   });
 });
 
@@ -877,11 +877,11 @@ describe('a team named by its city and nickname, in a sports report', () => {
 });
 
 describe('a name before a post and a person', () => {
-  it('is the organisation the person leads ("Fianna Fail leader Micheal Martin"), not a person who employs one', () => {
+  it('is the organisation the person leads ("Clann Eireann leader Micheal Martin"), not a person who employs one', () => {
     const typed = (text: string) => mentions(text).map((m) => `${m.type}:${m.text}`);
-    const party = 'Fianna Fail leader Micheal Martin told the Dail the deal was done.';
-    expect(typed(party)).toContain('ORG:Fianna Fail');
-    expect(withRuleOff('roleOwners', () => typed(party))).toContain('PER:Fianna Fail');
+    const party = 'Clann Eireann leader Micheal Martin told the Dail the deal was done.';
+    expect(typed(party)).toContain('ORG:Clann Eireann');
+    expect(withRuleOff('roleOwners', () => typed(party))).toContain('PER:Clann Eireann');
     expect(typed('Boris Johnson adviser Dominic Cummings resigned on Friday. Johnson spokesman James Slack declined to comment.'))
       .toEqual(['PER:Boris Johnson', 'PER:Dominic Cummings', 'PER:Johnson', 'PER:James Slack']);
   });
@@ -1078,9 +1078,9 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
 
   it('reads the club a player is loaned or sold to, or signed from, as a club in a sports report ("Marco Ferri to Torino")', () => {
     const f = typed('SOCCER - TRANSFER ROUND-UP', 'Deals agreed this week :\nLazio - loaned striker Marco Ferri to Torino until the end of the season .\n' +
-      'Hearts - signed winger Kenji Oda from Yokohama F. Marinos on a three-year contract .');
-    expect(f()).toEqual(expect.arrayContaining(['ORG:Torino', 'ORG:Yokohama F. Marinos', 'PER:Marco Ferri']));
-    expect(withRuleOff('transferFrames', f)).toEqual(expect.arrayContaining(['LOC:Torino', 'LOC:Yokohama F. Marinos']));
+      'Hearts - signed winger Kenji Oda from Yokohama F. Comets on a three-year contract .');
+    expect(f()).toEqual(expect.arrayContaining(['ORG:Torino', 'ORG:Yokohama F. Comets', 'PER:Marco Ferri']));
+    expect(withRuleOff('transferFrames', f)).toEqual(expect.arrayContaining(['LOC:Torino', 'LOC:Yokohama F. Comets']));
   });
 
   it('starts no name with the "S" of a possessive written apart in capitals ("NEXT WEEK \'S RESERVE BANK OF INDIA")', () => {
@@ -1102,10 +1102,10 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(typed('Report', "THE STATE 'S DEPARTMENT OF SOCIAL SERVICES REPORTED THAT THE NUMBER OF CASES FELL .")()).not.toContain('ORG:DEPARTMENT OF SOCIAL');
   });
 
-  it('keeps a club\'s last word in capitals for the tagger ("NEWCASTLE UNITED HAVE AGREED")', () => {
-    const f = typed('SOCCER - ROUND-UP', 'NEWCASTLE UNITED HAVE AGREED A FEE WITH BOLTON WANDERERS FOR THE MIDFIELDER .');
-    expect(f()).toContain('ORG:NEWCASTLE UNITED');
-    expect(withRuleOff('clubTailsCased', f)).toContain('LOC:NEWCASTLE');
+  it('keeps a club\'s last word in capitals for the tagger ("PERTH UNITED HAVE AGREED")', () => {
+    const f = typed('SOCCER - ROUND-UP', 'PERTH UNITED HAVE AGREED A FEE WITH BOLTON WANDERERS FOR THE MIDFIELDER .');
+    expect(f()).toContain('ORG:PERTH UNITED');
+    expect(withRuleOff('clubTailsCased', f)).toContain('LOC:PERTH');
   });
 
   it('reads each name before a signed change in a line of gainers or losers as a company ("TOP GAINERS : SOBHA DEVELOPERS +4.2")', () => {
@@ -1121,9 +1121,9 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(withRuleOff('jockeys', f)).toEqual(expect.arrayContaining(['ORG:Keita Tosaki', 'ORG:Mirco Demuro']));
   });
 
-  it('keeps a team\'s plural nickname after a city in capitals for the tagger in a sports report ("THE EDMONTON OILERS")', () => {
-    const f = typed('ICE HOCKEY - NHL ROUND-UP', 'CONNOR MCDAVID HAD A GOAL AND TWO ASSISTS FOR THE EDMONTON OILERS , WHO HAVE WON SEVEN STRAIGHT GAMES , AND THE DALLAS STARS LOST AGAIN .');
-    expect(f()).toContain('ORG:EDMONTON OILERS');
+  it('keeps a team\'s plural nickname after a city in capitals for the tagger in a sports report ("THE EDMONTON MINERS")', () => {
+    const f = typed('ICE HOCKEY - NHL ROUND-UP', 'CONNOR MCDAVID HAD A GOAL AND TWO ASSISTS FOR THE EDMONTON MINERS , WHO HAVE WON SEVEN STRAIGHT GAMES , AND THE DALLAS STARS LOST AGAIN .');
+    expect(f()).toContain('ORG:EDMONTON MINERS');
     expect(withRuleOff('teamPluralsCased', f)).toContain('LOC:EDMONTON');
   });
 });
