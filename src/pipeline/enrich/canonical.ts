@@ -68,7 +68,7 @@ export function canonicalNames(ms: RawMention[], folded = ''): string[] {
       return;
     }
     if (m.type === 'ORG') {
-      const known = gaz.orgs.get(key);
+      const known = gaz.orgs.get(key) ?? listedCompany(m.text);
       if (known) { out[i] = known; return; }
       // "The Bureau of Prisons" opening a sentence is the "Bureau of Prisons" the article names elsewhere.
       const bare = /^The\s+/.exec(m.text);
@@ -178,4 +178,19 @@ function acronym(s: string): string {
 /** Each word of four capitals or more in Title Case, unless an acronym: known, or with no vowel ("UNHCR"). */
 function unshouted(text: string, acronyms: ReadonlySet<string>): string {
   return text.replace(/\p{Lu}{4,}/gu, (w) => (acronyms.has(w) || !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase()));
+}
+
+/** Words that end a company's name and say what kind of company it is ("Co.", "Inc", "plc", "AG", "Group", "Motor"). */
+const LEGAL_FORM = /^(?:inc|corp|corporation|co|company|cos|ltd|limited|plc|llc|lp|sa|ag|nv|se|spa|ab|asa|bhd|group|holdings?|motors?)\.?$/i;
+
+/**
+ * The listed name of a company written with its legal form or an ampersand the lists do not hold ("Pacific Gas & Electric
+ * Co." is "Pacific Gas and Electric", "Toyota Motor Corp." is "Toyota"): one concept, one name.
+ */
+function listedCompany(text: string): string | undefined {
+  const words = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  while (words.length > 1 && LEGAL_FORM.test(words.at(-1)!)) words.pop();
+  const bare = words.join(' ');
+  const gaz = gazetteer();
+  return gaz.orgs.get(aliasKey(bare)) ?? gaz.orgs.get(aliasKey(bare.replace(/ & /g, ' and ')));
 }

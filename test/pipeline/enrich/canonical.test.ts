@@ -72,6 +72,13 @@ describe('organisations the gazetteer knows by name', () => {
     expect(e.mentions.filter((m) => m.type === 'ORG').map((m) => m.text)).toContain('SUMITOMO METAL MINING CO LTD');
   });
 
+  it('are one company however the article writes its legal form or its ampersand', () => {
+    const e = enrich({ title: 'Power cut', text: 'Pacific Gas & Electric Co. began shutting off power on Wednesday. PG&E said crews would inspect the lines. ' +
+      'Shares of Toyota Motor Corp. and Siemens AG rose, and Toyota said it would keep its plants open.' });
+    expect(orgs(e)).toEqual(expect.arrayContaining(['Pacific Gas and Electric', 'Toyota', 'Siemens']));
+    expect(orgs(e)).toHaveLength(3);
+  });
+
   it('leave a competition out: a league in a results line is no organisation', () => {
     const e = enrich({ title: 'Results', text: 'Results of English Premier League matches on Saturday: Arsenal 3 Everton 1, Aston Villa 2 Fulham 2.' });
     expect(orgs(e)).not.toContain('Premier League');
