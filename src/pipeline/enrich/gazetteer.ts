@@ -6,6 +6,11 @@ import { remembered } from '../normalize/index.ts';
 export interface Gazetteer {
   /** Folded lower-case alias → canonical name, for places (countries, demonyms, cities, regions). */
   places: Map<string, string>;
+  /**
+   * `places` and the towns, regions and venues of data/places-world.tsv: names the tagger missed are looked up here. They
+   * type nothing the tagger read, as a town's name is often its club's ("Yorkshire have signed …").
+   */
+  knownPlaces: Map<string, string>;
   /** Lower-case alias → canonical name, for organisations. */
   orgs: Map<string, string>;
   /**
@@ -91,6 +96,12 @@ export function gazetteer(): Gazetteer {
       if (a !== canon && DEMONYM_END.test(a) && /^\p{Lu}[\p{Ll}]/u.test(a) && (!/\s/.test(a) || (!/ of /i.test(a) && !all.some((x) => x === a.split(' ').at(-1))))) demonyms.set(k, canon!);
     }
   }
+  const knownPlaces = new Map(places);
+  for (const line of readData('places-world.tsv').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [canon, aliases = ''] = line.split('\t');
+    for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) if (!knownPlaces.has(aliasKey(a))) knownPlaces.set(aliasKey(a), canon!);
+  }
   const taggerOrgs = new Set<string>();
   const orgAcronyms = new Map<string, string>();
   for (const file of ORG_FILES) {
@@ -111,6 +122,6 @@ export function gazetteer(): Gazetteer {
   const titleWords = new Set(
     readData('titles.txt').split('\n').filter((l) => !l.startsWith('#')).join(' ').split(/\s+/).filter(Boolean),
   );
-  cached = { places, orgs, taggerOrgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms, orgAcronyms };
+  cached = { places, knownPlaces, orgs, taggerOrgs, titleWords, demonyms, placeWords, orgWords, countries, countryOf, cities, acronyms, orgAcronyms };
   return cached;
 }

@@ -86,6 +86,19 @@ describe('organisations the gazetteer knows by name', () => {
   });
 });
 
+describe('towns, regions and venues the gazetteer knows by name (data/places-world.tsv)', () => {
+  it('are places where the tagger read them short or missed them', () => {
+    const e = enrich({ title: 'Ship fire', text: 'THE SHIP SAILED FROM PORT KLANG IN MALAYSIA WHEN THE FIRE BROKE OUT , THE PORTS AUTHORITY SAID .' });
+    expect(e.mentions.filter((m) => m.type === 'LOC').map((m) => m.text)).toContain('PORT KLANG');
+  });
+
+  it('are not looked up in a sports report, where a town or a province names its club as often', () => {
+    const text = 'Leinster lock James Ryan returns to the side after the Six Nations, and the coach said the squad would rotate.';
+    const places = enrich({ title: 'RUGBY UNION - RYAN BACK FOR LEINSTER', text }).mentions.filter((m) => m.type === 'LOC').map((m) => m.text);
+    expect(places).not.toContain('Leinster');
+  });
+});
+
 describe('a place said short', () => {
   it('is the longer place the article names, unless a known place or another place ("New …")', () => {
     const e = enrich({ title: 'Teachers rally', text: 'Thousands of teachers surrounded the Indiana Statehouse on Tuesday. Hundreds lined the entrances to the Statehouse. ' +

@@ -213,7 +213,7 @@ export function findNames(folded: string, sentences: Span[]): RawMention[] {
   if (nerRules.matchTeams) matchTeams(folded, sentenceTokens, out);
   if (nerRules.clubRole) clubRoles(folded, out, sports);
   if (nerRules.mergeCountryOrgs) mergeCountryOrgs(folded, out);
-  if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out);
+  if (nerRules.gazetteerMisses) addGazetteerMisses(folded, sentenceTokens, out, sports);
   if (nerRules.untaggedPeople) addUntaggedPeople(folded, sentenceTokens, out);
   if (nerRules.resultLines) addResultLines(folded, out);
   if (nerRules.clubPrefix) addClubPrefixes(folded, out);
@@ -430,8 +430,11 @@ function clubNumberAt(toks: Token[], i: number): boolean {
 }
 
 /** Gazetteer names the tagger missed (capitalised, whole words, not inside another mention). */
-function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMention[]): void {
+function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMention[], sports: boolean): void {
   const gaz = gazetteer();
+  // In a sports report a town's name is as often its club's ("Leinster lock James Ryan", "Essex 532-8"): only the
+  // places of places.tsv are looked up there, not the towns, regions and venues of places-world.tsv.
+  const places = sports ? gaz.places : gaz.knownPlaces;
   const firsts = firstWords();
   for (const toks of sentenceTokens) {
     // A club's number ends its name (clubNumberAt; not "Group of 20").
@@ -448,10 +451,10 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
         if (!casedAt(i, n) || !casedAt(i + n - 1, n)) continue;
         const text = folded.slice(start, end);
         const key = aliasKey(text);
-        const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : gaz.places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;
+        const type = gaz.orgs.has(key) && text.length > 2 ? 'ORG' : places.has(key) && !gaz.demonyms.has(key) ? 'LOC' : null;
         if (!type) continue;
         // An acronym is one only in capitals: "Who pays?" does not name the WHO, nor "Eu" the EU.
-        if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : gaz.places).get(key)!)) continue;
+        if (nerRules.acronymCase && n === 1 && !/^[\p{Lu}\p{N}.&]+$/u.test(text) && isAcronymOf(key, (type === 'ORG' ? gaz.orgs : places).get(key)!)) continue;
         const overlaps = ms.filter((m) => start < m.end && end > m.start);
         // "Pratt & Whitney" read as a person, "TAP Air Portugal" as a place: a known organisation's name of several words
         // that the tagger read whole but typed otherwise is the organisation.
@@ -544,7 +547,7 @@ let firstWordSet: Set<string> | null = null;
 function firstWords(): Set<string> {
   if (firstWordSet) return firstWordSet;
   const gaz = gazetteer();
-  firstWordSet = new Set([...gaz.places.keys(), ...gaz.orgs.keys()].map((k) => k.split(' ')[0]!));
+  firstWordSet = new Set([...gaz.knownPlaces.keys(), ...gaz.orgs.keys()].map((k) => k.split(' ')[0]!));
   return firstWordSet;
 }
 

@@ -676,9 +676,9 @@ describe('wire copy: Title Case and capitals', () => {
   });
 
   it('a ground, street or building keeps its last word in capitals and Title Case', () => {
-    const text = 'THOUSANDS GATHERED IN TRAFALGAR SQUARE ON SATURDAY TO PROTEST AGAINST THE PLAN .';
-    expect(typed(text)).toContain('LOC:TRAFALGAR SQUARE');
-    expect(withRuleOff('nameTails', () => typed(text))).not.toContain('LOC:TRAFALGAR SQUARE');
+    const text = 'THOUSANDS GATHERED IN FENNICK SQUARE ON SATURDAY TO PROTEST AGAINST THE PLAN .';
+    expect(typed(text)).toContain('LOC:FENNICK SQUARE');
+    expect(withRuleOff('nameTails', () => typed(text))).not.toContain('LOC:FENNICK SQUARE');
     expect(typed('Supporters Queued Outside Anfield Road for Hours Before the Gates Opened .')).toContain('LOC:Anfield Road');
   });
 
@@ -1014,11 +1014,11 @@ describe('wire copy rules of the fifth fresh wire set (ner-wire-check7)', () => 
     expect(typed('SOCCER - RESULTS', 'Results of World Cup qualifiers :\nIreland 2 Portugal 1\nWales 0 Belgium 0')()).toEqual(expect.arrayContaining(['LOC:Ireland', 'LOC:Portugal']));
   });
 
-  it('reads the rows of a table of places and figures as places ("Ziguinchor 14,220 / 10,115")', () => {
+  it('reads the rows of a table of places and figures as places ("Sedhiou 14,220 / 10,115")', () => {
     const f = typed('Report', 'Results of the count by region ( votes for the ruling party / opposition ) :\nDakar 61,220 / 58,901\nKaolack 98,450 / 104,332\n' +
-      'Ziguinchor 14,220 / 10,115\nTambacounda 38,006 / 25,470\nThe opposition said it would challenge the count in Kaolack .');
-    expect(f()).toEqual(expect.arrayContaining(['LOC:Ziguinchor', 'LOC:Tambacounda']));
-    expect(withRuleOff('placeColumns', f)).not.toContain('LOC:Ziguinchor');
+      'Sedhiou 14,220 / 10,115\nTambacounda 38,006 / 25,470\nThe opposition said it would challenge the count in Kaolack .');
+    expect(f()).toEqual(expect.arrayContaining(['LOC:Sedhiou', 'LOC:Tambacounda']));
+    expect(withRuleOff('placeColumns', f)).not.toContain('LOC:Sedhiou');
     const ports = typed('Report', 'Container throughput in November ( million TEU ) :\nShanghai 4.61\nSingapore 3.70\nNingbo-Zhoushan 3.25\nQingdao 2.10');
     expect(ports()).toContain('LOC:Ningbo-Zhoushan');
     expect(withRuleOff('placeColumns', ports)).not.toContain('LOC:Ningbo-Zhoushan');
