@@ -1,7 +1,7 @@
 // One canonical name per entity in an article: short forms resolve to the full name mentioned
 // ("Sudani" → "Mohammed Shia al-Sudani"), known variants to one name ("U.S." → "United States").
 import { commonWords } from './common-words.ts';
-import { aliasKey, gazetteer } from './gazetteer.ts';
+import { aliasKey, gazetteer, withoutDesignators } from './gazetteer.ts';
 import { COMPASS, type RawMention } from './ner/index.ts';
 import { CALENDAR_WORDS, STOP_CAPS, personFirstWords } from './ner/names.ts';
 import { abbreviatedState } from './ner/places.ts';
@@ -180,17 +180,12 @@ function unshouted(text: string, acronyms: ReadonlySet<string>): string {
   return text.replace(/\p{Lu}{4,}/gu, (w) => (acronyms.has(w) || !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase()));
 }
 
-/** Words that end a company's name and say what kind of company it is ("Co.", "Inc", "plc", "AG", "Group", "Motor"). */
-const LEGAL_FORM = /^(?:inc|corp|corporation|co|company|cos|ltd|limited|plc|llc|lp|sa|ag|nv|se|spa|ab|asa|bhd|group|holdings?|motors?)\.?$/i;
-
 /**
  * The listed name of a company written with its legal form or an ampersand the lists do not hold ("Pacific Gas & Electric
  * Co." is "Pacific Gas and Electric", "Toyota Motor Corp." is "Toyota"): one concept, one name.
  */
 function listedCompany(text: string): string | undefined {
-  const words = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
-  while (words.length > 1 && LEGAL_FORM.test(words.at(-1)!)) words.pop();
-  const bare = words.join(' ');
+  const bare = withoutDesignators(text.replace(/,/g, ' ').split(/\s+/).filter(Boolean)).join(' ');
   const gaz = gazetteer();
   return gaz.orgs.get(aliasKey(bare)) ?? gaz.orgs.get(aliasKey(bare.replace(/ & /g, ' and ')));
 }

@@ -49,6 +49,16 @@ function readData(name: string): string {
 export const aliasKey: (s: string) => string = remembered((s: string): string =>
   s.toLowerCase().replace(/\./g, '').replace(/^the /, '').replace(/\s+/g, ' ').trim());
 
+/** Words that say what kind of company a name is ("Toyota Motor Corp", "SoftBank Group", "Shell plc", "Boeing Co."). */
+const DESIGNATOR = /^(?:inc|corp|corporation|co|company|cos|ltd|limited|plc|llc|lp|group|holdings?|motors?|sa|ag|nv|se|spa|ab|asa|bhd)\.?$/i;
+
+/** A company name's words without the designators at its end (its first word always stays). */
+export function withoutDesignators(words: string[]): string[] {
+  const out = [...words];
+  while (out.length > 1 && DESIGNATOR.test(out.at(-1)!)) out.pop();
+  return out;
+}
+
 let cached: Gazetteer | null = null;
 
 /**

@@ -7,7 +7,7 @@ import type { Entity } from '../../domain/types.ts';
 import { commonWords, isCommonWordForm, isDictionaryWordForm, isStopwordOfAnyLanguage } from './common-words.ts';
 import { unigram } from './pos.ts';
 import { isBylineCredit, isInBylineNames, isInDateline } from './dateline.ts';
-import { aliasKey, gazetteer } from './gazetteer.ts';
+import { aliasKey, gazetteer, withoutDesignators } from './gazetteer.ts';
 import { stemOf, type Keyphrase } from './keyphrases.ts';
 import { hasWholeWord, proseEdges, wholeWordAt } from './whole-word.ts';
 
@@ -77,14 +77,9 @@ function nameCanTag(name: string, mentions: number, folded: string): boolean {
   return !hasWholeWord(folded, lw, proseEdges);
 }
 
-/** Words that say what kind of company a name is ("Toyota Motor Corp", "SoftBank Group", "Shell plc"). */
-const DESIGNATOR = /^(?:inc|corp|corporation|co|company|cos|ltd|limited|plc|llc|lp|group|holdings?|motors?|sa|ag|nv|se|spa|ab|asa|bhd)$/i;
-
 /** An organisation's name without the designators at its end ("Toyota Motor Corp" → "toyota"). */
 function orgConcept(name: string): string {
-  const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
-  while (words.length > 1 && DESIGNATOR.test(words.at(-1)!)) words.pop();
-  return words.join(' ').toLowerCase();
+  return withoutDesignators(name.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean)).join(' ').toLowerCase();
 }
 
 const STYLES = new Set(['Prince', 'Princess', 'King', 'Queen', 'Duke', 'Duchess', 'Pope', 'Emperor', 'Empress', 'Sheikh', 'Sheikha', 'Emir', 'Sultan']);
