@@ -88,7 +88,13 @@ export function gazetteer(): Gazetteer {
   const acronyms = new Set<string>();
   const countryOf = new Map<string, string>();
   const cities = new Set<string>();
-  const noteAcronym = (a: string) => { if (/^[\p{Lu}.&]+$/u.test(a) && a.replace(/\./g, '').length >= 2) acronyms.add(a.replace(/\./g, '')); };
+  // An alias in capitals ("U.N.", "NATO") is kept as an acronym, without its dots; the acronym is returned.
+  const noteAcronym = (a: string): string | undefined => {
+    const short = a.replace(/\./g, '');
+    if (!/^[\p{Lu}.&]+$/u.test(a) || short.length < 2) return undefined;
+    acronyms.add(short);
+    return short;
+  };
   for (const line of readData('places.tsv').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [canon, aliases = '', kind, country] = line.split('\t');
@@ -110,7 +116,10 @@ export function gazetteer(): Gazetteer {
   for (const line of readData('places-world.tsv').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const [canon, aliases = ''] = line.split('\t');
-    for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) if (!knownPlaces.has(aliasKey(a))) knownPlaces.set(aliasKey(a), canon!);
+    for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
+      const k = aliasKey(a);
+      if (!knownPlaces.has(k)) knownPlaces.set(k, canon!);
+    }
   }
   const taggerOrgs = new Set<string>();
   const orgAcronyms = new Map<string, string>();
@@ -121,8 +130,8 @@ export function gazetteer(): Gazetteer {
       for (const a of [canon!, ...aliases.split('|').filter(Boolean)]) {
         const k = aliasKey(a);
         if (!orgs.has(k)) orgs.set(k, canon!);
-        noteAcronym(a);
-        if (a !== canon && /^[\p{Lu}.&]+$/u.test(a) && !orgAcronyms.has(canon!)) orgAcronyms.set(canon!, a.replace(/\./g, ''));
+        const short = noteAcronym(a);
+        if (short && a !== canon && !orgAcronyms.has(canon!)) orgAcronyms.set(canon!, short);
         if (file !== 'orgs.tsv') continue;
         taggerOrgs.add(k);
         for (const w of a.toLowerCase().split(/\s+/)) orgWords.add(w);
