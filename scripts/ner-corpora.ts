@@ -30,6 +30,8 @@ export const WIRE_CHECK6 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK7 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check7');
 /** Written in the ninth session before the world organisation lists (Portuguese soccer results and standings, a Chilean congress vote, a drug approval, a telecoms takeover, a central bank and the IMF, an A-League round, Yemen talks, a handball European round, a ship fire, a snooker final), scored once before any change it led to. */
 export const WIRE_CHECK8 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check8');
+/** Written blind in the tenth session (Eredivisie results and standings, a Canadian by-election, an EU antitrust fine, a Niger Delta pipeline attack, Brazilian markets, a Philippine typhoon, volleyball Champions League results, a darts results list, Indonesian palm oil, a Korean court ruling), scored once before any change it led to. */
+export const WIRE_CHECK9 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check9');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -52,6 +54,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck6', () => readConllDir(WIRE_CHECK6), false],
   ['wirecheck7', () => readConllDir(WIRE_CHECK7), false],
   ['wirecheck8', () => readConllDir(WIRE_CHECK8), false],
+  ['wirecheck9', () => readConllDir(WIRE_CHECK9), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
