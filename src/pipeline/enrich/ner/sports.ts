@@ -505,6 +505,8 @@ const STANDING_LINE = new RegExp(String.raw`^[ \t]*(?:\d{1,3}\.?[ \t]+)?(${TEAM}
  * "and", a stop or the line's end.
  */
 const INNINGS = new RegExp(String.raw`(?:^|[:;])[ \t]*(${TEAM})[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|DECLARED|dec|DEC|all out|ALL OUT))?(?=[ \t]*(?:[(;.]|(?:and|AND|v)\b|$))`, 'gmu');
+/** The nations of the United Kingdom, which play as countries of their own ("Gerwyn Price ( Wales )"). */
+const HOME_NATIONS: ReadonlySet<string> = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']);
 /** A player and a country in brackets: "Jannik Sinner ( Italy )", "Alex de Minaur (Australia)". */
 const PLAYER_COUNTRY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'-]+(?: (?:de|van|der|von|da|di|le|la|\p{Lu}[\p{Ll}'-]+)){1,3}) ?\( ?(\p{Lu}[\p{L}. ]{1,30}?) ?\)/gu;
 /** A ranked line's country in brackets, the team after it, then a time, a gap or a count ("( Italy ) Ducati 41:22.817"). */
@@ -596,7 +598,7 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
   // a country in brackets, in a line with a score or a seeding, is a player.
   for (const m of line.matchAll(PLAYER_COUNTRY)) {
     const country = gaz.places.get(aliasKey(m[2]!));
-    if (country === undefined || !gaz.countries.has(country)) continue;
+    if (country === undefined || !(gaz.countries.has(country) || (nerRules.homeNations && HOME_NATIONS.has(country)))) continue;
     const start = at + m.index! + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length;
     // The country in brackets is the player's, a place ("Ludvig Aberg ( Sweden )"), whatever the tagger said.
@@ -607,6 +609,13 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
     const inside = ms.filter((x) => x.start < end && x.end > start);
     if (nerRules.rankedPlayers && inside.length && m.index! === RANK.exec(line)?.[0].length && m[1]!.includes(' ') &&
       inside.every((x) => x.start >= start && x.end <= end && (x.type === 'PER' || x.type === 'LOC')) && !m[1]!.split(' ').every((w) => gaz.places.has(aliasKey(w)))) {
+      personAt(ms, start, end, m[1]!);
+      continue;
+    }
+    // "Josh Rock ( Northern Ireland )", "Gerwyn Price ( Wales )": a surname that is also a common word ends the
+    // tagger's name early; the name before the country is the player's, whole.
+    if (nerRules.cutPlayers && inside.length === 1 && inside[0]!.type === 'PER' && inside[0]!.start === start && inside[0]!.end < end &&
+      !m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) {
       personAt(ms, start, end, m[1]!);
       continue;
     }

@@ -3,6 +3,7 @@ import { canonicalNames } from '../../../../src/pipeline/enrich/canonical.ts';
 import { enrich } from '../../../../src/pipeline/enrich/index.ts';
 import { addRepeatedNames, findNames, nerRules, nerTuning, type RawMention } from '../../../../src/pipeline/enrich/ner/index.ts';
 
+import { addResultLines } from '../../../../src/pipeline/enrich/ner/sports.ts';
 import { withRuleOff } from './rule-off.ts';
 
 const mentions = (text: string) => enrich({ title: 'Report', text }).mentions;
@@ -314,6 +315,27 @@ describe('results tables', () => {
       const role = 'Toronto forward Auston Matthews scored twice . Brazil coach Carlo Ancelotti was pleased .';
       expect(typed(role)).toEqual(expect.arrayContaining(['ORG:Toronto', 'LOC:Brazil']));
       expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
+    });
+
+    it('a player of a home nation before the country in brackets', () => {
+      // Invented players: no list knows them, so only the brackets say who they are.
+      const lines = 'Results from the world championship on Monday :\nBrannock Pell ( Wales ) beat Tavish Rock ( Northern Ireland ) 4-2\n' +
+        'Corvin Ashdale ( England ) beat Merrit Vane ( Scotland ) 4-1';
+      const people = ['PER:Brannock Pell', 'PER:Tavish Rock', 'PER:Corvin Ashdale', 'PER:Merrit Vane'];
+      expect(typed(lines)).toEqual(expect.arrayContaining([...people, 'LOC:Wales', 'LOC:Northern Ireland', 'LOC:England', 'LOC:Scotland']));
+      const noNations = without('homeNations', () => typed(lines));
+      expect(people.filter((p) => !noNations.includes(p)).length).toBeGreaterThan(0);
+    });
+
+    it('a player whose surname the tagger left out of the name ("Josh" of "Josh Rock ( Northern Ireland )") is the whole name', () => {
+      const line = 'Gerwyn Ashdale ( Wales ) beat Josh Rock ( Northern Ireland ) 4-2';
+      const cut = () => {
+        const ms: RawMention[] = [{ type: 'PER', start: 0, end: 14, text: 'Gerwyn Ashdale' }, { type: 'PER', start: 30, end: 34, text: 'Josh' }];
+        addResultLines(line, ms);
+        return ms.filter((m) => m.type === 'PER').map((m) => m.text).sort();
+      };
+      expect(cut()).toEqual(['Gerwyn Ashdale', 'Josh Rock']);
+      expect(without('cutPlayers', cut)).toEqual(['Gerwyn Ashdale', 'Josh']);
     });
 
     // Sports prose without a table or a score (issue 14, ner15): each rule and what its switch takes away.
