@@ -477,14 +477,16 @@ function addGazetteerMisses(folded: string, sentenceTokens: Token[][], ms: RawMe
 
 /**
  * Whether a known name of several words at `start`–`end` stands for the tagger's `pieces` inside it ("Organization" +
- * "of the" + "Petroleum Exporting Countries"): not one opening with a nationality (`firstWord`: "Israeli Army", "Arab
- * League") or holding another known organisation ("International Committee" of the "Red Cross"), which newswire
- * corpora name apart, nor a longer name's tail ("Republic of China" of "People's Republic of China").
+ * "of the" + "Petroleum Exporting Countries", "International Committee" + "of the" + "Red Cross", "ICE" + "Futures" +
+ * "U.S."): not one opening with a nationality (`firstWord`: "Israeli Army", "Arab League"), nor a longer name's tail
+ * ("Republic of China" of "People's Republic of China"). A known organisation among the pieces does not keep them
+ * apart (`nestedOrgs`): GMB alone names "the Red Cross" apart inside the committee's name; the wire sets, BTC and SEC
+ * name the whole.
  */
 function wholeOverPieces(folded: string, start: number, end: number, firstWord: string, pieces: RawMention[]): boolean {
   const gaz = gazetteer();
   return pieces.every((m) => m.start >= start && m.end <= end && m.end - m.start < end - start) &&
-    !gaz.demonyms.has(aliasKey(firstWord)) && !pieces.some((m) => m.type === 'ORG' && gaz.orgs.has(aliasKey(m.text))) &&
+    !gaz.demonyms.has(aliasKey(firstWord)) && (nerRules.nestedOrgs || !pieces.some((m) => m.type === 'ORG' && gaz.orgs.has(aliasKey(m.text)))) &&
     !/\p{Lu}[\p{L}-]* ?['’] ?s $/u.test(folded.slice(Math.max(0, start - 30), start));
 }
 

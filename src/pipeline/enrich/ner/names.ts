@@ -58,7 +58,7 @@ export const nerRules = {
   compassNationality: true, orgHeadAfter: true, initialTail: true, namedAfter: true, bareKinds: true, occupationOpeners: true, businessTails: true, productNames: true, titleTail: true, definedTerms: true, historicEvents: true, cityTeams: true, scorecards: true, gazetteerSpans: true, peopleOwners: true, teamNicknames: true, roleOwners: true,
   versusPairs: true, particleSurnames: true, nationalityOpeners: true, contractMonths: true, rankedPlayers: true, clubFirstWord: true, gazetteerRetype: true, gazetteerDigits: true, groundsAfterAt: true, shoutedSurnames: true, positionOpeners: true, versusCased: true, knownOrgsLast: true, placeLists: true, camelOrgs: true,
   knownOrgPeople: true, rankedTeams: true, countryClubs: true, placeColumns: true, circuits: true, coLtd: true, indexNames: true, knownPairs: true, universities: true, grandPrix: true, transferFrames: true, possessiveS: true, titledSurnames: true, bodyOfCased: true, clubTailsCased: true, moverLists: true, jockeys: true, teamPluralsCased: true,
-  lineBreaks: true, contractionTails: true, homeNations: true, cutPlayers: true,
+  lineBreaks: true, contractionTails: true, homeNations: true, cutPlayers: true, nestedOrgs: true,
 };
 export type NerRule = keyof typeof nerRules;
 

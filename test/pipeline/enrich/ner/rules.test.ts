@@ -317,6 +317,12 @@ describe('results tables', () => {
       expect(without('clubRole', () => typed(role))).not.toContain('ORG:Toronto');
     });
 
+    it('a known organisation read in pieces is the whole name, even where a piece is a known organisation too', () => {
+      const text = 'The International Committee of the Red Cross said it had helped return the prisoners . Arabica coffee on ICE Futures U.S. hit a two-month high .';
+      expect(typed(text)).toEqual(expect.arrayContaining(['ORG:International Committee of the Red Cross', 'ORG:ICE Futures U.S.']));
+      expect(without('nestedOrgs', () => typed(text))).toEqual(expect.arrayContaining(['ORG:Red Cross', 'ORG:ICE']));
+    });
+
     it('a player of a home nation before the country in brackets', () => {
       // Invented players: no list knows them, so only the brackets say who they are.
       const lines = 'Results from the world championship on Monday :\nBrannock Pell ( Wales ) beat Tavish Rock ( Northern Ireland ) 4-2\n' +
