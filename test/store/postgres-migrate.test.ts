@@ -54,6 +54,8 @@ async function fill(repo: Repository): Promise<void> {
   }
   await repo.addVersion(made.articles[0]!, version(100, { outlet: 'Wire copy', contentHash: 'wire-0' }), false, null);
   await repo.saveStoryState({ storyId: story.id, terms: ['harbour', 'strike'], centroid: new Uint8Array([9, 8, 7]), lastSeen: T0 });
+  // A placement's save: logged, and folded into story_terms later.
+  await repo.saveStoryState({ storyId: story.id, terms: ['harbour', 'strike', 'dock'], centroid: new Uint8Array([9, 8, 7]), lastSeen: T0, touched: ['dock'] });
   const e: Enrichment = { language: 'en', hashtags: ['HarbourStrike'], keyphrases: ['dock workers'], entities: [], mentions: [], facts: [], quotes: [], summary: ['Dock workers walked out.'] };
   await repo.saveEnrichment(made.articles[0]!, e);
   const admin = await repo.createAccount({ email: 'ed@example.org', name: 'Ed', passwordHash: 'scrypt$x' });
@@ -115,6 +117,18 @@ describe('lede migrate', () => {
         expect(acc.id).toBeGreaterThan(made.reader);
         expect(acc.role).toBe('reader');
         expect(await to.checkIntegrity()).toEqual([]);
+        // The copied story log is folded and its cursor put past it: no placement or story window reads it again.
+        expect(await to.findStoriesByTerms(['dock'], T0, 5)).toEqual(await from.findStoriesByTerms(['dock'], T0, 5));
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          const { rows } = await c.query(`SELECT (SELECT count(*) FROM story_log) AS logged,
+            (SELECT count(*) FROM story_log WHERE seq >= (SELECT coalesce(max(cursor), 0) FROM story_fold)) AS behind`);
+          expect(Number(rows[0].logged)).toBeGreaterThan(0);
+          expect(Number(rows[0].behind)).toBe(0);
+        } finally {
+          await c.end();
+        }
       } finally {
         await from.close();
         await to.close();
