@@ -5,8 +5,9 @@
 // store in a temporary directory, what `lede ingest` runs; :memory: with LEDE_BENCH_SQLITE_MEMORY=1) takes LEDE_BENCH_SQLITE_SIZES=2000,10000,… (0 skips it); the same on
 // PostgreSQL (a fresh database on the test server, dropped after) LEDE_BENCH_PG_SIZES=10000,100000.
 // LEDE_BENCH_SIZES=0 skips the in-memory table. LEDE_BENCH_SNAPSHOTS=DIR keeps each filled SQLite store
-// there (DIR/sqlite-N.db) and starts from it on the next run instead of filling again (a 100k fill takes
-// 20 minutes); the measuring process's caches are then warmed as a filling process would hold them. For
+// there (DIR/sqlite-N-less1000.db: the store before the fill's last WARM = 1,000 placements) and starts from it on
+// the next run instead of filling again (a 100k fill takes 3 to 20 minutes); the measuring process's caches are
+// then warmed as a filling process would hold them, and it places the fill's last 1,000 articles itself. For
 // comparing two commits side by side only: an image loaded into memory is read through SQLite's page
 // cache, not held in it as a store filled in this process is, so its figures run higher than a fill's.
 // Each row is also written to stderr as soon as it is measured, so a long run is not lost whole.
@@ -39,6 +40,14 @@ const memoryStore = process.env.LEDE_BENCH_SQLITE_MEMORY === '1';
 const BATCH = 100;
 /** Placements at once in the last measurement, as `lede ingest`'s workers (its default concurrency) store them. */
 const CONCURRENT = 8;
+/**
+ * The last placements of every fill, which every store of a row (the SQLite file, the PostgreSQL copy, a snapshot's
+ * copy) gets from this process before it is measured. A process that starts from a copy measured its first
+ * placements cold: its code not yet optimized (the compiler's threads count in its CPU) and its store's pages not
+ * yet mapped, 0.4–1 ms a placement more than after a fill (docs/benchmarks.md, tenth session). Snapshots and the
+ * PostgreSQL copy hold the store before these placements, and the process places them again, as a fill does.
+ */
+const WARM = 1000;
 
 function sizes(): number[] {
   if (process.env.LEDE_BENCH_SIZES) return process.env.LEDE_BENCH_SIZES.split(',').map(Number).filter((n) => n > 0);
@@ -95,7 +104,8 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
   const tmp = mkdtempSync(join(tmpdir(), 'lede-stories-bench-'));
   try {
     for (const size of sizes) {
-      const snapshot = process.env.LEDE_BENCH_SNAPSHOTS ? join(process.env.LEDE_BENCH_SNAPSHOTS, `sqlite-${size}.db`) : null;
+      const warm = Math.min(WARM, size);
+      const snapshot = process.env.LEDE_BENCH_SNAPSHOTS ? join(process.env.LEDE_BENCH_SNAPSHOTS, `sqlite-${size}-less${warm}.db`) : null;
       const fromSnapshot = snapshot !== null && existsSync(snapshot);
       // A file store, as `lede ingest` runs it. In :memory: (LEDE_BENCH_SQLITE_MEMORY=1, the figures before
       // 2026-12-06) every COMMIT also costs time in proportion to the whole database (0.5 ms at 110k pages,
@@ -108,23 +118,26 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       const sqlite = createSqliteRepository(db);
       const gen = generateCorpus(size + 1500, sentences, { seed: 2 });
       const fill0 = performance.now();
-      for (let i = 0; i < size; i++) {
+      // The store before the last `warm` placements: the PostgreSQL copy starts from it (a snapshot's is that image).
+      const file = fromSnapshot ? snapshot! : join(tmp, `filled-${size}.db`);
+      for (let i = 0; i < size - warm; i++) {
         const a = gen.next().value as ScaleArticle;
         if (fromSnapshot) continue;
         await placeVersion(sqlite, scaleVersion(a));
         if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
       }
       if (snapshot && !fromSnapshot) db.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
+      if (pgSizes.includes(size) && !fromSnapshot) db.conn.exec(`VACUUM INTO '${file}'`);
       if (fromSnapshot) await warmAsFilled(db.conn, sqlite);
+      const restoreCache = snapshotStoryCache();
+      const last = Array.from({ length: warm }, () => scaleVersion(gen.next().value as ScaleArticle));
+      for (const v of last) await placeVersion(sqlite, v);
       const fillS = (performance.now() - fill0) / 1000;
       const rest = [...gen];
       const placed = rest.slice(0, 500).map(scaleVersion);
       const storedOnly = rest.slice(500, 1000).map((a) => ({ v: scaleVersion(a), fp: storeFingerprint(fingerprintText(a.text)) }));
       // Placed as ingest's workers place them: CONCURRENT at a time, each worker's in order (prepared first).
       const together = rest.slice(1000, 1500).map((a) => prepareVersion(scaleVersion(a)));
-      const file = join(tmp, `filled-${size}.db`);
-      if (pgSizes.includes(size)) db.conn.exec(`VACUUM INTO '${file}'`);
-      const restoreCache = snapshotStoryCache();
 
       const measure = async (kind: 'sqlite' | 'postgres', repo: Repository, serverMs: () => Promise<number | null>, fill: number) => {
         // The pure part (fingerprint, term counts) apart: ingest does it on the extract/enrich thread.
@@ -181,6 +194,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
           try {
             await dedupWindowOf(repo).catchUp(repo); // as the process that filled it holds it
             await storyWindowOf(repo).catchUp(repo);
+            for (const v of last) await placeVersion(repo, v);
             await measure('postgres', repo, async () => processCpuMs(await backendPids(url)), fillS + copyS);
           } finally {
             await repo.close();
@@ -188,7 +202,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         } finally {
           await server.dropDatabase(url);
         }
-        rmSync(file, { force: true });
+        if (!fromSnapshot) rmSync(file, { force: true });
       }
     }
   } finally {

@@ -40,7 +40,8 @@ const adminUrl = withUser(process.env.LEDE_TEST_PG_URL || DEFAULT_URL);
 const kept = keep !== null && (await withClient(adminUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [keep]))).rowCount === 1;
 // SQLITE_FILE=path: a file store (as `lede ingest` runs; the file must not exist yet), else :memory:.
 // SQLITE_FROM=snapshot (with SQLITE_FILE): the store starts as a copy of a filled one (a snapshot the stories
-// bench keeps with LEDE_BENCH_SNAPSHOTS, filled from the same corpus), its caches warmed as a fill leaves them.
+// bench keeps with LEDE_BENCH_SNAPSHOTS, filled from the same corpus; DIR/sqlite-N-less1000.db holds N − 1000 articles,
+// so pass N − 1000), its caches warmed as a fill leaves them. WARMUP=1000 then places as the bench does before it measures.
 const sqliteFrom = !server && process.env.SQLITE_FROM && process.env.SQLITE_FILE ? process.env.SQLITE_FROM : null;
 if (sqliteFrom) copyFileSync(sqliteFrom, process.env.SQLITE_FILE!);
 let url = server ? await server.createDatabase() : `sqlite:${process.env.SQLITE_FILE || ':memory:'}`;

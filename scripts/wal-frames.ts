@@ -3,7 +3,7 @@
 // placement costs the disk and most of what its COMMIT costs the CPU. Starts from a copy of a filled store
 // (the stories bench keeps one with LEDE_BENCH_SNAPSHOTS=DIR), places 100 articles of the same scale corpus to
 // warm up, then 300 more with no checkpoint, and reads the page number of every frame they wrote.
-//   node bin/run-ts.js scripts/wal-frames.ts DIR/sqlite-100000.db 100000
+//   node bin/run-ts.js scripts/wal-frames.ts DIR/sqlite-100000-less1000.db 99000 (a snapshot holds the store 1,000 placements before its size)
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
