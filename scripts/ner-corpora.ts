@@ -32,6 +32,8 @@ export const WIRE_CHECK7 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK8 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check8');
 /** Written blind in the tenth session (Eredivisie results and standings, a Canadian by-election, an EU antitrust fine, a Niger Delta pipeline attack, Brazilian markets, a Philippine typhoon, volleyball Champions League results, a darts results list, Indonesian palm oil, a Korean court ruling), scored once before any change it led to. */
 export const WIRE_CHECK9 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check9');
+/** Written blind in the tenth session after wirecheck9's rules (a cricket scorecard, US earnings, Australian politics, the Bank of Japan, Ukraine, Africa Cup of Nations results and standings, a Formula One grid, US college basketball results, a tanker seized in the Gulf, Latin American protests), scored once before any change it led to. */
+export const WIRE_CHECK10 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check10');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -55,6 +57,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck7', () => readConllDir(WIRE_CHECK7), false],
   ['wirecheck8', () => readConllDir(WIRE_CHECK8), false],
   ['wirecheck9', () => readConllDir(WIRE_CHECK9), false],
+  ['wirecheck10', () => readConllDir(WIRE_CHECK10), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],

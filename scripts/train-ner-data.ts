@@ -191,18 +191,23 @@ export function inDocuments(sentences: Sentence[], size = 10): Sentence[][] {
 
 /** Documents of `TOKEN TAG` lines (BIO), one per .conll file of `dir`, in name order. */
 export function readConllDir(dir: string): Sentence[][] {
-  return readdirSync(dir).filter((x) => x.endsWith('.conll')).sort().map((f) => {
-    const doc: Sentence[] = [];
+  return readdirSync(dir).filter((x) => x.endsWith('.conll')).sort().flatMap((f) => {
+    // A file is one document, or several where "-DOCSTART-" lines part them (a set of headlines and their leads).
+    const docs: Sentence[][] = [];
+    let doc: Sentence[] = [];
     let cur: Sentence = { words: [], tags: [] };
+    const endSentence = () => { if (cur.words.length) doc.push(cur); cur = { words: [], tags: [] }; };
     for (const line of readFileSync(resolve(dir, f), 'utf8').split('\n')) {
       if (line.startsWith('#')) continue;
-      if (!line.trim()) { if (cur.words.length) doc.push(cur); cur = { words: [], tags: [] }; continue; }
+      if (line.startsWith('-DOCSTART-')) { endSentence(); if (doc.length) docs.push(doc); doc = []; continue; }
+      if (!line.trim()) { endSentence(); continue; }
       const [w, t] = line.split(/\s+/);
       cur.words.push(w!);
       cur.tags.push(t!);
     }
-    if (cur.words.length) doc.push(cur);
-    return doc;
+    endSentence();
+    if (doc.length) docs.push(doc);
+    return docs;
   });
 }
 
