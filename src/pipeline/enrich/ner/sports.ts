@@ -492,7 +492,9 @@ const PAREN = String.raw`(?:[ \t]*\([^)\n]*\))?`;
  * Villa 1 . Attendance 36,000": a match and its score; after the second score, brackets and then a stop at most
  * ("SQ 351 ( B 777 ) AND AIR INDIA AI 113 ( B 787 ) WERE …" in a tweet is no score).
  */
-const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}(?:[ \t]*[.,;].*)?[ \t]*$`, 'gmu');
+/** A ranking before a team in a results line, as US college scores print it ("No. 3 Duke 78 North Carolina 70"). */
+const RANKED = String.raw`(?:No\.[ \t]+\d{1,2}[ \t]+)?`;
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*${RANKED}(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}[ \t]+${RANKED}(${TEAM})${PAREN}[ \t]+${SCORE}${PAREN}(?:[ \t]*[.,;].*)?[ \t]*$`, 'gmu');
 /**
  * "Celtic 28 19 6 3 60 22 63", "3. Rangers 28 18 7 3 58 25 61", "Chicago 45 30 .600 -", "TORONTO 51 41 .554 4
  * 1/2": a standings row, a name and three figures or more (won-lost percentages, games behind), two of them

@@ -323,6 +323,12 @@ describe('results tables', () => {
       expect(without('nestedOrgs', () => typed(text))).toEqual(expect.arrayContaining(['ORG:Red Cross', 'ORG:ICE']));
     });
 
+    it('teams after their ranking in a results line ("No. 5 Kansas 66 Missouri 60") are teams, not places', () => {
+      const lines = 'Results of games involving Top 25 teams on Saturday :\nNo. 1 Purdue 81 Indiana 72\nNo. 5 Kansas 66 Missouri 60\nArizona State 74 No. 9 Arizona 71';
+      expect(typed(lines)).toEqual(expect.arrayContaining(['ORG:Purdue', 'ORG:Indiana', 'ORG:Kansas', 'ORG:Missouri', 'ORG:Arizona State', 'ORG:Arizona']));
+      expect(typed(lines)).not.toContain('LOC:Kansas');
+    });
+
     it('a player of a home nation before the country in brackets', () => {
       // Invented players: no list knows them, so only the brackets say who they are.
       const lines = 'Results from the world championship on Monday :\nBrannock Pell ( Wales ) beat Tavish Rock ( Northern Ireland ) 4-2\n' +
