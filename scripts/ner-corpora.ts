@@ -34,6 +34,8 @@ export const WIRE_CHECK8 = resolve(import.meta.dirname, '../test/fixtures/ner-wi
 export const WIRE_CHECK9 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check9');
 /** Written blind in the tenth session after wirecheck9's rules (a cricket scorecard, US earnings, Australian politics, the Bank of Japan, Ukraine, Africa Cup of Nations results and standings, a Formula One grid, US college basketball results, a tanker seized in the Gulf, Latin American protests), scored once before any change it led to. */
 export const WIRE_CHECK10 = resolve(import.meta.dirname, '../test/fixtures/ner-wire-check10');
+/** Written blind in the tenth session: 64 headlines with their lead paragraphs, 48 in Title Case as web publishers write them and 16 shouted wire headlines with a dateline-led lead; one document each, the headline its first line. */
+export const HEADLINES = resolve(import.meta.dirname, '../test/fixtures/ner-headlines');
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 for (const r of process.env.NER_OFF?.split(',').filter(Boolean) ?? []) nerRules[r as NerRule] = false;
 
@@ -58,6 +60,7 @@ const corpora: [string, () => Sentence[][], boolean][] = [
   ['wirecheck8', () => readConllDir(WIRE_CHECK8), false],
   ['wirecheck9', () => readConllDir(WIRE_CHECK9), false],
   ['wirecheck10', () => readConllDir(WIRE_CHECK10), false],
+  ['headlines', () => readConllDir(HEADLINES), false],
   ...(existsSync(DATA) ? [
     ['gmb', () => { const g = readGmb(); return inDocuments(g.slice(g.length - HELDOUT)); }, true],
     ['wikigold', () => inDocuments(readWikigold()), false],
@@ -75,7 +78,7 @@ for (const [name, read, apart] of corpora) {
   for (const [c, f] of Object.entries(casings)) {
     const line: Line = { pred: [], gold: [], words: [] };
     f(docs).forEach((doc, d) => {
-      const { gold, pred, words } = pipelineMentions(doc, apart, name.startsWith('wire'));
+      const { gold, pred, words } = pipelineMentions(doc, apart, name.startsWith('wire') || name === 'headlines');
       for (const p of pred) line.pred.push(`${d}:${p}`);
       for (const g of gold) line.gold.push(`${d}:${g}`);
       line.words.push(words);
