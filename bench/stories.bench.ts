@@ -118,16 +118,15 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
       const sqlite = createSqliteRepository(db);
       const gen = generateCorpus(size + 1500, sentences, { seed: 2 });
       const fill0 = performance.now();
-      // The store before the last `warm` placements: the PostgreSQL copy starts from it (a snapshot's is that image).
-      const file = fromSnapshot ? snapshot! : join(tmp, `filled-${size}.db`);
+      // The store before the last `warm` placements: the snapshot where one is kept, and the PostgreSQL copy starts from it.
+      const file = snapshot ?? join(tmp, `filled-${size}.db`);
       for (let i = 0; i < size - warm; i++) {
         const a = gen.next().value as ScaleArticle;
         if (fromSnapshot) continue;
         await placeVersion(sqlite, scaleVersion(a));
         if (i % 10_000 === 9_999) process.stderr.write(`stories bench: ${i + 1} stored in ${((performance.now() - fill0) / 1000).toFixed(0)} s\n`);
       }
-      if (snapshot && !fromSnapshot) db.conn.exec(`VACUUM INTO '${snapshot.replace(/'/g, "''")}'`);
-      if (pgSizes.includes(size) && !fromSnapshot) db.conn.exec(`VACUUM INTO '${file}'`);
+      if (!fromSnapshot && (snapshot || pgSizes.includes(size))) db.conn.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
       if (fromSnapshot) await warmAsFilled(db.conn, sqlite);
       const restoreCache = snapshotStoryCache();
       const last = Array.from({ length: warm }, () => scaleVersion(gen.next().value as ScaleArticle));
@@ -202,7 +201,7 @@ async function storeTables(sentences: string[], origin: string): Promise<BenchTa
         } finally {
           await server.dropDatabase(url);
         }
-        if (!fromSnapshot) rmSync(file, { force: true });
+        if (!snapshot) rmSync(file, { force: true });
       }
     }
   } finally {

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { LedeError } from '../../domain/errors.ts';
-import { parsePostgresUrl } from './db.ts';
-import { FOLD, FOLD_LOCK } from './story-log.ts';
+import { Db, parsePostgresUrl } from './db.ts';
+import { foldStoryLog } from './story-log.ts';
 import { storableParams } from '../../domain/text.ts';
 
 export interface CopyOptions {
@@ -100,15 +100,14 @@ export async function copySqliteToPostgres(opts: CopyOptions): Promise<TableCoun
     // The copied story log, folded now and its cursor put past it: copied rows all carry the copy's transaction
     // id, so the first fold of the first ingest would read the whole log again (9 s of the server's CPU at 100k
     // stored, inside a placement), and so would every story window a process starts until then.
-    await client.query('BEGIN');
+    const db = new Db({ ...parsePostgresUrl(opts.to), max: 1 });
     try {
-      await client.query(FOLD_LOCK);
-      await client.query(FOLD);
-      await client.query('COMMIT');
+      await foldStoryLog(db);
     } catch (e) {
       // The copy stands: a fold that failed is only late (the next one writes what this one would have).
-      await client.query('ROLLBACK').catch(() => {});
       log(`story log not folded yet: ${(e as Error).message}`);
+    } finally {
+      await db.close();
     }
     return counts;
   } finally {

@@ -85,8 +85,8 @@ export async function storyWindowStart(db: Db, horizonMs: number, notAfter: stri
 // the cursor may start before rows already folded: it is the oldest transaction running when these rows
 // were read, and one that commits later is folded next time. One process at a time (an advisory lock). An
 // empty log writes nothing (a new store stays empty, as `lede migrate` wants its target).
-export const FOLD_LOCK = 'SELECT pg_advisory_xact_lock(1701)';
-export const FOLD = `
+const FOLD_LOCK = 'SELECT pg_advisory_xact_lock(1701)';
+const FOLD = `
   WITH f AS (SELECT ${FOLD_CURSOR} AS cursor),
   r AS (SELECT t.term, l.story_id, max(l.last_seen) AS last_seen
         FROM story_log l CROSS JOIN LATERAL jsonb_array_elements_text(l.terms) AS t(term)

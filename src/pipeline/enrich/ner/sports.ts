@@ -614,14 +614,15 @@ function readRow(line: string, at: number, add: (at: number, name: string, type:
       personAt(ms, start, end, m[1]!);
       continue;
     }
+    // A word of it that is a known place, organisation or team's head makes it no player's name.
+    const listed = m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w));
     // "Josh Rock ( Northern Ireland )", "Gerwyn Price ( Wales )": a surname that is also a common word ends the
     // tagger's name early; the name before the country is the player's, whole.
-    if (nerRules.cutPlayers && inside.length === 1 && inside[0]!.type === 'PER' && inside[0]!.start === start && inside[0]!.end < end &&
-      !m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) {
+    if (nerRules.cutPlayers && !listed && inside.length === 1 && inside[0]!.type === 'PER' && inside[0]!.start === start && inside[0]!.end < end) {
       personAt(ms, start, end, m[1]!);
       continue;
     }
-    if (inside.length || m[1]!.split(' ').some((w) => gaz.places.has(aliasKey(w)) || gaz.orgs.has(aliasKey(w)) || TEAM_HEAD.test(w))) continue;
+    if (inside.length || listed) continue;
     ms.push({ type: 'PER', start, end, text: m[1]! });
   }
   // "1. Francesco Bagnaia ( Italy ) Ducati 41:22.817", "3. Tadej Pogacar ( Slovenia ) UAE Team Emirates 4:12:33": in a
